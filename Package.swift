@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+// heapsight: where Go code allocates memory, and why.
+import PackageDescription
+
+let package = Package(
+    name: "heapsight",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "heapsight", targets: ["heapsight"]),
+        .library(name: "GoSyntax", targets: ["GoSyntax"]),
+        .library(name: "PassKit", targets: ["PassKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libsqlite3-dev, libxml2-dev).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Front end.
+        .target(name: "GoSyntax"),
+        .target(name: "GoLoader", dependencies: ["GoSyntax"]),
+
+        // Pass API, engines, store, reports, driver.
+        .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
+        .target(name: "FactStore", dependencies: ["PassKit", "CSQLite"]),
+        .target(name: "GCEngine", dependencies: ["PassKit", "GoSyntax", "GoLoader"]),
+        .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
+
+        // Built-in passes: each a library target exposing one descriptor.
+        .target(name: "FunctionsPass", dependencies: ["PassKit", "GoSyntax"],
+                path: "Plugins/FunctionsPass"),
+        .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine"],
+                path: "Plugins/InliningPass"),
+        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine"],
+                path: "Plugins/EscapePass"),
+        .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "GoSyntax"],
+                path: "Plugins/AllocationsPass"),
+
+        .target(name: "Driver", dependencies: [
+            "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "Reports",
+            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "heapsight", dependencies: [
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests: one target per module plus end-to-end tests that run the built binary.
+        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
+        .testTarget(name: "GoLoaderTests", dependencies: ["GoLoader"]),
+        .testTarget(name: "PassKitTests", dependencies: ["PassKit"]),
+        .testTarget(name: "FactStoreTests", dependencies: ["FactStore", "PassKit"]),
+        .testTarget(name: "GCEngineTests", dependencies: ["GCEngine", "PassKit", "GoSyntax"]),
+        .testTarget(name: "PassesTests", dependencies: [
+            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",
+        ]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "FactStore", "PassKit", "CLibXML2"]),
+        .testTarget(name: "DriverTests", dependencies: ["Driver", "FactStore", "PassKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["heapsight"]),
+    ]
+)

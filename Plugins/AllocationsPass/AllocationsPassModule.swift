@@ -1,0 +1,2 @@
+/// The AllocationsPass pass module of heapsight (see ARCHITECTURE.md).
+public enum AllocationsPassModule {}

@@ -1,0 +1,2 @@
+/// The EscapePass pass module of heapsight (see ARCHITECTURE.md).
+public enum EscapePassModule {}

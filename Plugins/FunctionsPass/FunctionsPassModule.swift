@@ -1,0 +1,2 @@
+/// The FunctionsPass pass module of heapsight (see ARCHITECTURE.md).
+public enum FunctionsPassModule {}

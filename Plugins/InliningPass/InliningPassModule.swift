@@ -1,0 +1,2 @@
+/// The InliningPass pass module of heapsight (see ARCHITECTURE.md).
+public enum InliningPassModule {}

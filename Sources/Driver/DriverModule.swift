@@ -1,0 +1,2 @@
+/// The Driver module of heapsight (see ARCHITECTURE.md).
+public enum DriverModule {}

@@ -1,0 +1,2 @@
+/// The FactStore module of heapsight (see ARCHITECTURE.md).
+public enum FactStoreModule {}

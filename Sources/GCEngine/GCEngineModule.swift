@@ -1,0 +1,2 @@
+/// The GCEngine module of heapsight (see ARCHITECTURE.md).
+public enum GCEngineModule {}

@@ -1,0 +1,2 @@
+/// The GoLoader module of heapsight (see ARCHITECTURE.md).
+public enum GoLoaderModule {}

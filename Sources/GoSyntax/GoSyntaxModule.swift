@@ -1,0 +1,2 @@
+/// The GoSyntax module of heapsight (see ARCHITECTURE.md).
+public enum GoSyntaxModule {}

@@ -1,0 +1,66 @@
+/// Everything a pass may see while it runs on one package. Passes never open files or the
+/// store themselves: the driver puts what they need here.
+public final class PassContext: @unchecked Sendable {
+    /// The package under analysis.
+    public let package: PackageInput
+    /// Which engine computes compiler decisions in this run.
+    public let engine: EngineKind
+    /// This pass's settings from heapsight.yml (`passes.NAME.KEY`), as strings.
+    public let settings: [String: String]
+    /// Shared, run-wide inputs prepared by the driver (for example the gc engine's compiled
+    /// diagnostics), keyed by their type.
+    public let resources: ResourceMap
+    private var results: [String: any Sendable]
+
+    /// Creates a context. `results` holds the results of the passes already run on this package.
+    public init(package: PackageInput, engine: EngineKind, settings: [String: String] = [:],
+                resources: ResourceMap = ResourceMap(), results: [String: any Sendable] = [:]) {
+        self.package = package
+        self.engine = engine
+        self.settings = settings
+        self.resources = resources
+        self.results = results
+    }
+
+    /// The typed result of a required pass on this package.
+    public func result<R: Sendable>(of pass: PassDescriptor<R>) -> R {
+        guard let value = results[pass.name] else {
+            preconditionFailure("internal error: pass \(pass.name) has not run on \(package.importPath); declare it in `requires`")
+        }
+        guard let typed = value as? R else {
+            preconditionFailure("internal error: pass \(pass.name) result has type \(type(of: value)), not \(R.self)")
+        }
+        return typed
+    }
+
+    /// Records a result (used by the driver after a pass runs).
+    public func record(result: any Sendable, of name: String) {
+        results[name] = result
+    }
+}
+
+/// The two engines behind the same passes.
+public enum EngineKind: String, Sendable, Codable, CaseIterable {
+    /// Decisions taken from the real Go compiler (`go build -gcflags=-m=2`).
+    case gc
+    /// Decisions computed by heapsight's own front end.
+    case native
+}
+
+/// A type-keyed bag of run-wide inputs.
+public struct ResourceMap: @unchecked Sendable {
+    private var storage: [ObjectIdentifier: Any] = [:]
+
+    /// An empty map.
+    public init() {}
+
+    /// Stores a value under its type.
+    public mutating func set<T: Sendable>(_ value: T) {
+        storage[ObjectIdentifier(T.self)] = value
+    }
+
+    /// The value stored for a type, if any.
+    public func get<T: Sendable>(_ type: T.Type) -> T? {
+        storage[ObjectIdentifier(T.self)] as? T
+    }
+}

@@ -1,0 +1,2 @@
+/// The Reports module of heapsight (see ARCHITECTURE.md).
+public enum ReportsModule {}
