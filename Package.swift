@@ -52,16 +52,18 @@ let package = Package(
         ]),
 
         // Tests: one target per module plus end-to-end tests that run the built binary.
-        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
-        .testTarget(name: "GoLoaderTests", dependencies: ["GoLoader"]),
-        .testTarget(name: "PassKitTests", dependencies: ["PassKit"]),
-        .testTarget(name: "FactStoreTests", dependencies: ["FactStore", "PassKit"]),
-        .testTarget(name: "GCEngineTests", dependencies: ["GCEngine", "PassKit", "GoSyntax"]),
-        .testTarget(name: "PassesTests", dependencies: [
+        // TestSupport finds the repository, runs processes and locates (or installs) Go.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
+        .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader"]),
+        .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
+        .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit"]),
+        .testTarget(name: "GCEngineTests", dependencies: ["TestSupport", "GCEngine", "PassKit", "GoSyntax"]),
+        .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",
         ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "FactStore", "PassKit", "CLibXML2"]),
-        .testTarget(name: "DriverTests", dependencies: ["Driver", "FactStore", "PassKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["heapsight"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"]),
+        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight"]),
     ]
 )

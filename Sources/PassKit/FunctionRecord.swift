@@ -21,6 +21,10 @@ public struct FunctionRecord: Sendable, Hashable, Codable {
     public var line: Int
     /// Byte column of that reference point.
     public var column: Int
+    /// Line of the `func` keyword (start of the declaration or literal).
+    public var startLine: Int
+    /// Byte column of the `func` keyword.
+    public var startColumn: Int
     /// Last line of the body (the closing brace).
     public var endLine: Int
     /// Byte column of the closing brace.
@@ -36,9 +40,17 @@ public struct FunctionRecord: Sendable, Hashable, Codable {
     /// The id of the enclosing function for a literal.
     public var parent: String?
 
+    /// True when (line, column) lies between the `func` keyword and the closing brace.
+    public func contains(line l: Int, column c: Int) -> Bool {
+        if l < startLine || l > endLine { return false }
+        if l == startLine && c < startColumn { return false }
+        if l == endLine && c > endColumn { return false }
+        return true
+    }
+
     /// Creates a record.
     public init(id: String, package: String, receiver: String, name: String, file: String,
-                line: Int, column: Int, endLine: Int, endColumn: Int, lineCount: Int,
+                line: Int, column: Int, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int, lineCount: Int,
                 statementCount: Int, directives: [String], isLiteral: Bool, parent: String?) {
         self.id = id
         self.package = package
@@ -47,6 +59,8 @@ public struct FunctionRecord: Sendable, Hashable, Codable {
         self.file = file
         self.line = line
         self.column = column
+        self.startLine = startLine
+        self.startColumn = startColumn
         self.endLine = endLine
         self.endColumn = endColumn
         self.lineCount = lineCount
