@@ -17,6 +17,8 @@ struct Heapsight: ParsableCommand {
         subcommands: [
             ScanCommand.self,
             PassesCommand.self,
+            CheckCommand.self,
+            ReportCommand.self,
         ]
     )
 
