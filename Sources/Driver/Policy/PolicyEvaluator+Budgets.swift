@@ -48,7 +48,7 @@ extension PolicyEvaluator {
                 rule: rule.id, package: package, function: function?.id, subject: "\(subject) \(rule.id)",
                 file: anchor.0, line: anchor.1, column: anchor.2,
                 message: "\(subject) has \(counted.count) \(what); the budget allows \(max)", details: details,
-                flow: counted.first.map { ReportFormatting.flow(fromExplanation: $0.explanation) } ?? []))
+                flow: counted.first.map { ReportFormatting.flow(fromExplanation: ctx.explanation(for: $0)) } ?? []))
         }
     }
 

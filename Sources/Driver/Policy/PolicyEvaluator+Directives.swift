@@ -92,10 +92,10 @@ extension PolicyEvaluator {
         if d.verb == .noalloc && !ctx.hasAllocFacts {
             details.append("note: this run has no alloc facts, so escapes and moved-to-heap variables were counted instead")
         }
-        let flowSource = offending.first { !$0.explanation.isEmpty }
+        let flow = offending.lazy.map { ctx.explanation(for: $0) }.first { !$0.isEmpty } ?? []
         return Violation(rule: rule, package: fn.package, function: fn.id, subject: name,
                          file: d.file, line: d.line, column: d.column, message: message, details: details,
-                         flow: flowSource.map { ReportFormatting.flow(fromExplanation: $0.explanation) } ?? [])
+                         flow: ReportFormatting.flow(fromExplanation: flow))
     }
 
     /// Removes the violations each `//heapsight:ignore RULE` covers; returns notes for ignores

@@ -130,6 +130,20 @@ struct EvaluationContext {
         ReportFormatting.shortName(function: id, package: functions[id]?.package ?? "")
     }
 
+    /// The escape flow behind a fact: its own explanation, else that of the `escapes` fact at the
+    /// same position, else that of the variable moved to the heap whose address it takes.
+    func explanation(for f: Fact) -> [String] {
+        if !f.explanation.isEmpty { return f.explanation }
+        let near = (factsByFunction[f.function ?? ""] ?? [])
+        if let e = near.first(where: { $0.kind == .escapes && $0.line == f.line && $0.column == f.column && !$0.explanation.isEmpty }) {
+            return e.explanation
+        }
+        if let m = near.first(where: { $0.kind == .movedToHeap && "&" + $0.subject == f.subject && !$0.explanation.isEmpty }) {
+            return m.explanation
+        }
+        return []
+    }
+
     /// `file:line:col: subject (detail)` for a fact.
     static func describe(_ f: Fact) -> String {
         let loc = ReportFormatting.location(file: f.file, line: f.line, column: f.column)
