@@ -17,6 +17,7 @@ struct Heapsight: ParsableCommand {
         subcommands: [
             ScanCommand.self,
             PassesCommand.self,
+            CompareCommand.self,
             CheckCommand.self,
             ReportCommand.self,
         ]
