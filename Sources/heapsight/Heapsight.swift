@@ -18,6 +18,9 @@ struct Heapsight: ParsableCommand {
             ScanCommand.self,
             PassesCommand.self,
             CompareCommand.self,
+            TrendCommand.self,
+            DiffCommand.self,
+            PruneCommand.self,
             CheckCommand.self,
             ReportCommand.self,
         ]
