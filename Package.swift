@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
-            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit",
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -57,13 +57,17 @@ let package = Package(
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
         .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader"]),
         .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
-        .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit"]),
-        .testTarget(name: "GCEngineTests", dependencies: ["TestSupport", "GCEngine", "PassKit", "GoSyntax"]),
+        .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit", "CSQLite", "StoreWriterFixture"],
+                    exclude: ["Fixtures"]),
+        .executableTarget(name: "StoreWriterFixture", dependencies: ["FactStore", "PassKit"],
+                          path: "Tests/StoreWriterFixture"),
+        .testTarget(name: "GCEngineTests", dependencies: ["TestSupport", "GCEngine", "PassKit", "GoSyntax"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",
-        ]),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"]),
         .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit"]),
     ]
 )

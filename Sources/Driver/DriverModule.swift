@@ -1,2 +1,0 @@
-/// The Driver module of heapsight (see ARCHITECTURE.md).
-public enum DriverModule {}

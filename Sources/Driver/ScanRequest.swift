@@ -1,0 +1,52 @@
+import Foundation
+import PassKit
+
+/// Everything one `heapsight scan` needs, as plain values so that tests can build one directly.
+public struct ScanRequest: Sendable {
+    /// Roots to scan (directories or single `.go` files); relative paths are resolved against
+    /// the current directory.
+    public var paths: [String]
+    /// The SQLite store to record the run in.
+    public var dbPath: String
+    /// A `heapsight.yml`; nil means `heapsight.yml` in the first root when present, else defaults.
+    public var configPath: String?
+    /// A user label for the run (`nightly`, `pr-123`).
+    public var label: String?
+    /// Number of packages analysed in parallel (at least 1).
+    public var jobs: Int
+    /// Whether `_test.go` files are included.
+    public var includeTests: Bool
+    /// Overrides the configured engine.
+    public var engine: EngineKind?
+    /// Suppresses progress output.
+    public var quiet: Bool
+    /// The clock, injectable so that tests get fixed timestamps.
+    public var now: @Sendable () -> Date
+    /// The tool version recorded with the run, injectable for tests.
+    public var toolVersion: String
+    /// Extra passes to register after the built-in ones (tests use this to plug in fakes).
+    public var extraPasses: [AnyPass]
+    /// Where progress lines go (stderr by default; nil when quiet or not a terminal).
+    public var progress: (@Sendable (String) -> Void)?
+
+    /// Creates a request with the command line's defaults.
+    public init(paths: [String] = ["."], dbPath: String = "reports/heapsight.db",
+                configPath: String? = nil, label: String? = nil, jobs: Int = 1,
+                includeTests: Bool = false, engine: EngineKind? = nil, quiet: Bool = false,
+                now: @escaping @Sendable () -> Date = { Date() },
+                toolVersion: String = ToolVersion.current, extraPasses: [AnyPass] = [],
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.paths = paths
+        self.dbPath = dbPath
+        self.configPath = configPath
+        self.label = label
+        self.jobs = max(1, jobs)
+        self.includeTests = includeTests
+        self.engine = engine
+        self.quiet = quiet
+        self.now = now
+        self.toolVersion = toolVersion
+        self.extraPasses = extraPasses
+        self.progress = progress
+    }
+}
