@@ -2,8 +2,8 @@ import Foundation
 
 /// Finds the `.go` files under a set of paths, the way `heapsight parse` does.
 public enum GoFileCollector {
-    /// Every `.go` file under `paths` (files are taken as given), skipping `testdata`
-    /// directories and hidden or `_`-prefixed directories, sorted for determinism.
+    /// Every `.go` file under `paths` (files are taken as given), skipping `testdata` and
+    /// hidden (`.`-prefixed) directories, sorted for determinism.
     /// Paths that do not exist are returned in `missing`.
     public static func collect(_ paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []
@@ -24,7 +24,7 @@ public enum GoFileCollector {
                     var sub: ObjCBool = false
                     guard fm.fileExists(atPath: full, isDirectory: &sub) else { continue }
                     if sub.boolValue {
-                        if name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_") { continue }
+                        if name == "testdata" || name.hasPrefix(".") { continue }
                         stack.append(full)
                     } else if name.hasSuffix(".go") {
                         files.append(full)
