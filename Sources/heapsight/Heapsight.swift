@@ -21,6 +21,8 @@ struct Heapsight: ParsableCommand {
             TrendCommand.self,
             DiffCommand.self,
             PruneCommand.self,
+            CheckCommand.self,
+            ReportCommand.self,
             ParseCommand.self,
         ]
     )
