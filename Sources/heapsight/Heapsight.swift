@@ -24,6 +24,7 @@ struct Heapsight: ParsableCommand {
             BackfillCommand.self,
             CheckCommand.self,
             ReportCommand.self,
+            ParseCommand.self,
         ]
     )
 
