@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "heapsight", targets: ["heapsight"]),
         .library(name: "GoSyntax", targets: ["GoSyntax"]),
         .library(name: "PassKit", targets: ["PassKit"]),
+        .library(name: "FactStore", targets: ["FactStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,8 +67,10 @@ let package = Package(
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",
         ], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"]),
-        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"],
+                    exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports",
+                                                .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit"]),
     ]
 )

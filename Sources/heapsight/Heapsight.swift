@@ -18,6 +18,11 @@ struct Heapsight: ParsableCommand {
             ScanCommand.self,
             PassesCommand.self,
             CompareCommand.self,
+            TrendCommand.self,
+            DiffCommand.self,
+            PruneCommand.self,
+            CheckCommand.self,
+            ReportCommand.self,
         ]
     )
 
