@@ -23,6 +23,7 @@ struct Heapsight: ParsableCommand {
             PruneCommand.self,
             CheckCommand.self,
             ReportCommand.self,
+            ParseCommand.self,
         ]
     )
 
