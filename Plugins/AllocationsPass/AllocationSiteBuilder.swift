@@ -12,7 +12,7 @@ struct AllocationSiteBuilder {
 
     init(package: PackageInput, functions: [FunctionRecord]) {
         var files: [String: SourceLayout] = [:]
-        for file in package.files { files[file.path] = SourceLayout(bytes: file.bytes) }
+        for file in package.files { files[file.path] = SourceLayout(path: file.path, bytes: file.bytes) }
         self.files = files
         self.functions = functions
         index = EnclosingFunctionIndex(functions)

@@ -1,25 +1,31 @@
-/// The little the allocations pass needs from a file's text: byte offsets of lines, the
-/// bodies of `for` loops (for loop depth), where a function's body opens (to tell parameter
-/// verdicts from body verdicts), and where a token sits on a line (columns for sites the
-/// compiler's text does not print).
+import GoSyntax
+
+/// The little the allocations pass needs from a file besides the compiler: byte offsets of
+/// lines, the bodies of `for` and `range` loops (loop depth, from the GoSyntax tree), where a
+/// function's body opens (to tell parameter verdicts from body verdicts), and where a token
+/// sits on a line (columns for the sites the compiler's text does not print).
 ///
-/// It is a byte-level scanner, not a parser: it skips comments, strings, raw strings and runes,
-/// matches braces, and takes as a loop's body the first `{` after `for` (at the same nesting)
-/// whose closing `}` ends a statement (followed by a newline, `}`, `;` or the end). That rule
-/// steps over composite literals in loop headers (`for _, x := range []int{1, 2} {`).
-/// Looping labels (`goto` backwards) are not counted as loops.
+/// Looping labels (a backward `goto`) are not counted as loops.
 struct SourceLayout {
     let bytes: [UInt8]
     private(set) var lineStarts: [Int] = [0]
     /// Loop bodies as (open, close) byte offsets of their braces.
     private(set) var loops: [(open: Int, close: Int)] = []
-    /// Offsets of `{` tokens at code level, in order, with their paren depth.
-    private var opens: [(offset: Int, parenDepth: Int)] = []
 
-    init(bytes: [UInt8]) {
+    init(path: String, bytes: [UInt8]) {
         self.bytes = bytes
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
-        scan()
+        let tree = parseFile(path: path, bytes: bytes).tree
+        var loops: [(open: Int, close: Int)] = []
+        tree.walk(tree.root) { id, _, _ in
+            let node = tree[id]
+            if node.kind == .forStmt || node.kind == .rangeStmt, !node.body.isNone {
+                let body = tree[node.body]
+                if body.lbrace >= 0 && body.rbrace > body.lbrace { loops.append((body.lbrace, body.rbrace)) }
+            }
+            return true
+        }
+        self.loops = loops
     }
 
     /// Byte offset of a 1-based line and byte column; nil when out of range.
@@ -103,65 +109,5 @@ struct SourceLayout {
             return min(j + 1, bytes.count)
         }
         return nil
-    }
-
-    private mutating func scan() {
-        var stack: [Int] = []
-        var match: [Int: Int] = [:]
-        var forTokens: [(offset: Int, parenDepth: Int, braceDepth: Int)] = []
-        var openInfo: [Int: (parenDepth: Int, braceDepth: Int)] = [:]
-        var paren = 0
-        var i = 0
-        while i < bytes.count {
-            if let skipped = skipNonCode(i) { i = skipped; continue }
-            let b = bytes[i]
-            if isIdentByte(b) {
-                var j = i
-                while j < bytes.count && isIdentByte(bytes[j]) { j += 1 }
-                if j - i == 3 && bytes[i] == UInt8(ascii: "f") && bytes[i + 1] == UInt8(ascii: "o") && bytes[i + 2] == UInt8(ascii: "r") {
-                    forTokens.append((i, paren, stack.count))
-                }
-                i = j
-                continue
-            }
-            switch b {
-            case UInt8(ascii: "("), UInt8(ascii: "["): paren += 1
-            case UInt8(ascii: ")"), UInt8(ascii: "]"): paren -= 1
-            case UInt8(ascii: "{"):
-                openInfo[i] = (paren, stack.count)
-                opens.append((i, paren))
-                stack.append(i)
-            case UInt8(ascii: "}"):
-                if let open = stack.popLast() { match[open] = i }
-            default: break
-            }
-            i += 1
-        }
-        for token in forTokens {
-            for open in opens where open.offset > token.offset {
-                guard let info = openInfo[open.offset] else { continue }
-                if info.braceDepth < token.braceDepth { break }
-                guard info.parenDepth == token.parenDepth, info.braceDepth == token.braceDepth,
-                      let close = match[open.offset] else { continue }
-                if endsStatement(after: close) {
-                    loops.append((open.offset, close))
-                    break
-                }
-            }
-        }
-    }
-
-    /// True when the code after a closing brace ends the statement.
-    private func endsStatement(after close: Int) -> Bool {
-        var j = close + 1
-        while j < bytes.count {
-            let b = bytes[j]
-            if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") { j += 1; continue }
-            if b == UInt8(ascii: "/") && j + 1 < bytes.count && (bytes[j + 1] == UInt8(ascii: "/") || bytes[j + 1] == UInt8(ascii: "*")) {
-                return true
-            }
-            return b == UInt8(ascii: "\n") || b == UInt8(ascii: "}") || b == UInt8(ascii: ";") || b == UInt8(ascii: ")")
-        }
-        return true
     }
 }
