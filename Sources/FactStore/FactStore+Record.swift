@@ -1,0 +1,106 @@
+import Foundation
+import PassKit
+
+extension FactStore {
+    /// Records a run and everything in it in one transaction, materializes its metrics, and
+    /// returns its number. On any error nothing of the run is left in the database.
+    @discardableResult
+    public func record(_ content: RunContent) throws -> Int64 {
+        guard !isReadOnly else { throw FactStoreError.writeRefused(sql: "record run") }
+        guard RunRecord.statuses.contains(content.run.status) else {
+            throw FactStoreError.invalidRun(reason: "status '\(content.run.status)' is not one of \(RunRecord.statuses.joined(separator: ", "))")
+        }
+        return try locked {
+            try WriteTransaction.run(db, path: path) {
+                let id = try RunWriter(db: db).write(content)
+                try MetricsMaterializer.materialize(run: id, on: db)
+                return id
+            }
+        }
+    }
+}
+
+/// Inserts the rows of one run with reused prepared statements.
+struct RunWriter {
+    let db: SQLiteConnection
+
+    /// Writes all rows and returns the new run id.
+    func write(_ content: RunContent) throws -> Int64 {
+        let r = content.run
+        try db.run("""
+            INSERT INTO runs(started_at, finished_at, roots, git_commit, git_branch, git_dirty, label, engine,
+              tool_version, go_version, goroot, goos, goarch, config_hash, status, skipped)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+            """, [.text(Timestamp.format(r.startedAt)), .text(Timestamp.format(r.finishedAt)),
+                  .text(JSONText.encode(r.roots)), .optional(r.gitCommit), .optional(r.gitBranch),
+                  .bool(r.gitDirty), .optional(r.label), .text(r.engine), .text(r.toolVersion),
+                  .optional(r.goVersion), .optional(r.goroot), .text(r.goos), .text(r.goarch),
+                  .text(r.configHash), .text(r.status), .text(JSONText.encode(r.skipped))])
+        let id = db.lastInsertRowID
+
+        let pkg = try db.cached("INSERT INTO packages(run_id, import_path, name, directory, is_standard, failed) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+        for p in content.packages {
+            try pkg.bind([.int(id), .text(p.importPath), .text(p.name), .text(p.directory), .bool(p.isStandard), .bool(p.failed)])
+            try finish(pkg)
+        }
+
+        let file = try db.cached("INSERT INTO files(run_id, path, package, sha256, bytes, lines) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+        var packageOfFile: [String: String] = [:]
+        for f in content.files {
+            packageOfFile[f.path] = f.package
+            try file.bind([.int(id), .text(f.path), .text(f.package), .text(f.sha256), .integer(f.bytes), .integer(f.lines)])
+            try finish(file)
+        }
+
+        let fn = try db.cached("""
+            INSERT INTO functions(run_id, function_id, package, receiver, name, file, line, col, start_line, start_col,
+              end_line, end_col, line_count, statement_count, directives, is_literal, parent)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            """)
+        let name = try db.cached("INSERT OR IGNORE INTO function_names(function_id) VALUES(?1)")
+        var packageOfFunction: [String: String] = [:]
+        for f in content.functions {
+            packageOfFunction[f.id] = f.package
+            try fn.bind([.int(id), .text(f.id), .text(f.package), .text(f.receiver), .text(f.name), .text(f.file),
+                         .integer(f.line), .integer(f.column), .integer(f.startLine), .integer(f.startColumn),
+                         .integer(f.endLine), .integer(f.endColumn), .integer(f.lineCount),
+                         .integer(f.statementCount), .text(JSONText.encode(f.directives)), .bool(f.isLiteral),
+                         .optional(f.parent)])
+            try finish(fn)
+            try name.bind([.text(f.id)])
+            try finish(name)
+        }
+
+        let fact = try db.cached("""
+            INSERT INTO facts(run_id, kind, file, line, col, subject, detail, function_id, package, explanation, external)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """)
+        for f in content.facts {
+            let package = f.function.flatMap { packageOfFunction[$0] } ?? packageOfFile[f.file]
+            try fact.bind([.int(id), .text(f.kind.rawValue), .text(f.file), .integer(f.line), .integer(f.column),
+                           .text(f.subject), .text(f.detail), .optional(f.function), .optional(package),
+                           .text(JSONText.encode(f.explanation)), .bool(f.external)])
+            try finish(fact)
+            if let function = f.function, packageOfFunction[function] == nil {
+                try name.bind([.text(function)])
+                try finish(name)
+            }
+        }
+
+        let diag = try db.cached("""
+            INSERT INTO diagnostics(run_id, severity, source, file, line, col, message, package)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+        for d in content.diagnostics {
+            try diag.bind([.int(id), .text(d.severity.rawValue), .text(d.source), .text(d.file), .integer(d.line),
+                           .integer(d.column), .text(d.message), .optional(d.package)])
+            try finish(diag)
+        }
+        return id
+    }
+
+    private func finish(_ stmt: SQLiteStatement) throws {
+        while try stmt.step() {}
+        stmt.reset()
+    }
+}

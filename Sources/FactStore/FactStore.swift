@@ -1,0 +1,78 @@
+import CSQLite
+import Foundation
+
+/// The SQLite store of runs, facts and metrics: one file, WAL, one writer at a time, many
+/// readers. Every run is written in one transaction, so a failed or killed write leaves no
+/// partial run. See docs/schema.md for the tables users may query.
+public final class FactStore: @unchecked Sendable {
+    /// The database file.
+    public let path: String
+    /// True when opened with `openReadOnly`.
+    public let isReadOnly: Bool
+    let db: SQLiteConnection
+    private var queryConnection: SQLiteConnection?
+    private let lock = NSLock()
+
+    private init(path: String, db: SQLiteConnection, readOnly: Bool) {
+        self.path = path
+        self.db = db
+        self.isReadOnly = readOnly
+    }
+
+    /// Opens (creating if missing) a store for reading and writing. An older schema is migrated
+    /// after a copy is kept as `PATH.bak-vN`; a newer schema, a non-SQLite file or a SQLite file
+    /// that is not a heapsight store is refused with a typed error and left unchanged.
+    public static func open(path: String) throws -> FactStore {
+        try StoreFile.checkHeader(path: path)
+        let db = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        try StoreFile.checkIsStore(db, path: path)
+        let found = try StoreFile.schemaVersion(db, path: path)
+        if found > Schema.current {
+            throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
+        }
+        try StoreFile.wrap(path) {
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        }
+        try Migrator(db: db, path: path).migrate(from: found)
+        return FactStore(path: path, db: db, readOnly: false)
+    }
+
+    /// Opens an existing store for reading only: never creates, never migrates, never writes.
+    public static func openReadOnly(path: String) throws -> FactStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw FactStoreError.missingDatabase(path: path) }
+        try StoreFile.checkHeader(path: path)
+        let db = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY)
+        try StoreFile.wrap(path) { try db.execute("PRAGMA query_only = 1") }
+        try StoreFile.checkIsStore(db, path: path)
+        let found = try StoreFile.schemaVersion(db, path: path)
+        if found == 0 { throw FactStoreError.foreignDatabase(path: path) }
+        if found > Schema.current {
+            throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
+        }
+        if found < Schema.current {
+            throw FactStoreError.olderSchemaReadOnly(path: path, found: found, supported: Schema.current)
+        }
+        return FactStore(path: path, db: db, readOnly: true)
+    }
+
+    /// The schema version of the open database.
+    public func schemaVersion() throws -> Int {
+        try locked { try StoreFile.schemaVersion(db, path: path) }
+    }
+
+    /// Runs `body` holding the store's lock, turning SQLite failures into `FactStoreError`.
+    func locked<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try StoreFile.wrap(path, body)
+    }
+
+    /// The read-only connection used by `query` (opened on first use).
+    func readOnlyConnection() throws -> SQLiteConnection {
+        if let queryConnection { return queryConnection }
+        let c = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY)
+        try c.execute("PRAGMA query_only = 1")
+        queryConnection = c
+        return c
+    }
+}

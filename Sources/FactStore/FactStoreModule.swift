@@ -1,2 +1,0 @@
-/// The FactStore module of heapsight (see ARCHITECTURE.md).
-public enum FactStoreModule {}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The JSON array-of-strings text used for list columns (`runs.roots`, `runs.skipped`,
+/// `functions.directives`, `facts.explanation`), so that SQL users can `json_each` them.
+enum JSONText {
+    /// Encodes strings as a compact JSON array.
+    static func encode(_ items: [String]) -> String {
+        if items.isEmpty { return "[]" }
+        var out = "["
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += "," }
+            out += quote(item)
+        }
+        return out + "]"
+    }
+
+    /// A JSON string literal.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Decodes a JSON array of strings; malformed text decodes to a one-element array holding it.
+    static func decode(_ text: String) -> [String] {
+        if text == "[]" || text.isEmpty { return [] }
+        if let items = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) { return items }
+        return [text]
+    }
+}

@@ -1,0 +1,28 @@
+import PassKit
+
+/// Everything one run produced, recorded in one transaction by `FactStore.record`.
+public struct RunContent: Sendable {
+    /// The run's metadata.
+    public var run: RunRecord
+    /// Packages analysed.
+    public var packages: [PackageRecord]
+    /// Source files analysed.
+    public var files: [FileRecord]
+    /// Functions found.
+    public var functions: [FunctionRecord]
+    /// Facts found.
+    public var facts: [Fact]
+    /// Diagnostics about the input.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates run content.
+    public init(run: RunRecord, packages: [PackageRecord] = [], files: [FileRecord] = [],
+                functions: [FunctionRecord] = [], facts: [Fact] = [], diagnostics: [Diagnostic] = []) {
+        self.run = run
+        self.packages = packages
+        self.files = files
+        self.functions = functions
+        self.facts = facts
+        self.diagnostics = diagnostics
+    }
+}

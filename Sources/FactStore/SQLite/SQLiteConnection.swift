@@ -1,0 +1,129 @@
+import CSQLite
+import Foundation
+
+/// The destructor value that tells SQLite to copy bound text (`SQLITE_TRANSIENT` does not import).
+let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+/// A thin owner of one `sqlite3*` handle: open, execute, prepare, close. Not thread-safe; the
+/// store serialises access to it.
+final class SQLiteConnection {
+    /// The raw handle.
+    let handle: OpaquePointer
+    /// The file the connection was opened on.
+    let path: String
+    private var statementCache: [String: SQLiteStatement] = [:]
+
+    /// Opens `path` with the given `SQLITE_OPEN_*` flags and a busy timeout in milliseconds.
+    init(path: String, flags: Int32, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            if let db { sqlite3_close_v2(db) }
+            throw FactStoreError.cannotOpen(path: path, reason: message)
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// The last error message of this connection.
+    var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Executes one or more statements that return no rows.
+    func execute(_ sql: String) throws {
+        var err: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &err)
+        if rc != SQLITE_OK {
+            let message = err.map { String(cString: $0) } ?? errorMessage
+            sqlite3_free(err)
+            throw SQLiteFailure(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// Prepares a statement (not cached).
+    func prepare(_ sql: String) throws -> SQLiteStatement {
+        var stmt: OpaquePointer?
+        let rc = sqlite3_prepare_v2(handle, sql, -1, &stmt, nil)
+        guard rc == SQLITE_OK, let stmt else {
+            throw SQLiteFailure(code: rc, message: errorMessage, sql: sql)
+        }
+        return SQLiteStatement(handle: stmt, connection: self)
+    }
+
+    /// A prepared statement reused across calls, reset before it is handed out.
+    func cached(_ sql: String) throws -> SQLiteStatement {
+        if let stmt = statementCache[sql] {
+            stmt.reset()
+            return stmt
+        }
+        let stmt = try prepare(sql)
+        statementCache[sql] = stmt
+        return stmt
+    }
+
+    /// Rows of a query with bound arguments, each row mapped by `map`.
+    func rows<T>(_ sql: String, _ arguments: [SQLiteValue] = [], map: (SQLiteStatement) throws -> T) throws -> [T] {
+        let stmt = try cached(sql)
+        try stmt.bind(arguments)
+        var out: [T] = []
+        while try stmt.step() { out.append(try map(stmt)) }
+        stmt.reset()
+        return out
+    }
+
+    /// Runs a statement with bound arguments that returns no rows.
+    func run(_ sql: String, _ arguments: [SQLiteValue] = []) throws {
+        let stmt = try cached(sql)
+        try stmt.bind(arguments)
+        while try stmt.step() {}
+        stmt.reset()
+    }
+
+    /// The first column of the first row, as an integer.
+    func scalarInt(_ sql: String, _ arguments: [SQLiteValue] = []) throws -> Int64? {
+        try rows(sql, arguments) { $0.isNull(0) ? nil : $0.int64(0) }.first ?? nil
+    }
+
+    /// The rowid of the last insert.
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Whether the connection is inside a transaction.
+    var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
+
+/// A value bound to a statement parameter.
+enum SQLiteValue {
+    case int(Int64)
+    case text(String)
+    case real(Double)
+    case null
+}
+
+extension SQLiteValue {
+    /// `.text` for a string, `.null` for nil.
+    static func optional(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
+    /// `.int` from an `Int`.
+    static func integer(_ i: Int) -> SQLiteValue { .int(Int64(i)) }
+    /// 1/0 for a Bool, `.null` for nil.
+    static func bool(_ b: Bool?) -> SQLiteValue { b.map { .int($0 ? 1 : 0) } ?? .null }
+}
+
+/// A failed SQLite call: result code, message, and the SQL that failed.
+struct SQLiteFailure: Error, CustomStringConvertible {
+    /// Extended result code.
+    let code: Int32
+    /// SQLite's message.
+    let message: String
+    /// The statement text.
+    let sql: String
+    /// True for SQLITE_BUSY / SQLITE_LOCKED and their extended codes.
+    var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
+    var description: String { "\(message) (SQLite code \(code))" }
+}

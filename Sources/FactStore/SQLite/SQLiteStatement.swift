@@ -1,0 +1,90 @@
+import Foundation
+import CSQLite
+
+/// One prepared statement: bind, step, read columns. Finalized when released.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    private unowned let connection: SQLiteConnection
+
+    init(handle: OpaquePointer, connection: SQLiteConnection) {
+        self.handle = handle
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds the arguments to parameters 1...n.
+    func bind(_ values: [SQLiteValue]) throws {
+        for (i, value) in values.enumerated() { try bind(value, at: Int32(i + 1)) }
+    }
+
+    /// Binds one value to a 1-based parameter.
+    func bind(_ value: SQLiteValue, at index: Int32) throws {
+        let rc: Int32
+        switch value {
+        case .int(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, sqliteTransient)
+        case .real(let d): rc = sqlite3_bind_double(handle, index, d)
+        case .null: rc = sqlite3_bind_null(handle, index)
+        }
+        guard rc == SQLITE_OK else {
+            throw SQLiteFailure(code: rc, message: connection.errorMessage, sql: sql)
+        }
+    }
+
+    /// Advances to the next row; false when done.
+    func step() throws -> Bool {
+        let rc = sqlite3_step(handle)
+        switch rc {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let message = connection.errorMessage
+            sqlite3_reset(handle)
+            throw SQLiteFailure(code: sqlite3_extended_errcode(connection.handle), message: message, sql: sql)
+        }
+    }
+
+    /// Resets the statement and clears its bindings.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// The statement's SQL text.
+    var sql: String { sqlite3_sql(handle).map { String(cString: $0) } ?? "" }
+    /// True when the statement does not write the database.
+    var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+    /// Number of result columns.
+    var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    /// Name of a result column.
+    func columnName(_ i: Int) -> String { String(cString: sqlite3_column_name(handle, Int32(i))) }
+    /// True when the column is NULL in the current row.
+    func isNull(_ i: Int) -> Bool { sqlite3_column_type(handle, Int32(i)) == SQLITE_NULL }
+    /// Integer value of a column.
+    func int64(_ i: Int) -> Int64 { sqlite3_column_int64(handle, Int32(i)) }
+    /// Integer value of a column as `Int`.
+    func int(_ i: Int) -> Int { Int(sqlite3_column_int64(handle, Int32(i))) }
+    /// Double value of a column.
+    func double(_ i: Int) -> Double { sqlite3_column_double(handle, Int32(i)) }
+    /// Text value of a column ("" for NULL).
+    func text(_ i: Int) -> String {
+        guard let p = sqlite3_column_text(handle, Int32(i)) else { return "" }
+        let n = Int(sqlite3_column_bytes(handle, Int32(i)))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+    /// Text value of a column, nil for NULL.
+    func optionalText(_ i: Int) -> String? { isNull(i) ? nil : text(i) }
+    /// Any column rendered as text, nil for NULL (used by `query`).
+    func displayText(_ i: Int) -> String? {
+        switch sqlite3_column_type(handle, Int32(i)) {
+        case SQLITE_NULL: return nil
+        case SQLITE_BLOB:
+            let n = Int(sqlite3_column_bytes(handle, Int32(i)))
+            guard n > 0, let p = sqlite3_column_blob(handle, Int32(i)) else { return "" }
+            let bytes = UnsafeRawBufferPointer(start: p, count: n)
+            return "x'" + bytes.map { String(format: "%02x", $0) }.joined() + "'"
+        default: return text(i)
+        }
+    }
+}

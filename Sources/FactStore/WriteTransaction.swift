@@ -1,0 +1,45 @@
+import CSQLite
+import Foundation
+
+/// A write transaction taken with `BEGIN IMMEDIATE`, so that the write lock is held from the
+/// start and two writers queue instead of deadlocking. Busy errors are retried (the busy
+/// timeout already waits; this covers the cases it does not, such as WAL recovery) for up to
+/// about a minute; any other error rolls the transaction back.
+enum WriteTransaction {
+    /// Total time spent retrying a busy database before giving up.
+    static let retryBudget: TimeInterval = 60
+
+    /// Runs `body` in a write transaction on `db` and commits it.
+    static func run<T>(_ db: SQLiteConnection, path: String, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(retryBudget)
+        while true {
+            do {
+                try db.execute("BEGIN IMMEDIATE")
+                break
+            } catch let failure as SQLiteFailure where failure.isBusy {
+                if Date() > deadline { throw FactStoreError.busy(path: path) }
+                usleep(50_000)
+            }
+        }
+        do {
+            let value = try body()
+            try commit(db, path: path, deadline: deadline)
+            return value
+        } catch {
+            if db.inTransaction { try? db.execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    private static func commit(_ db: SQLiteConnection, path: String, deadline: Date) throws {
+        while true {
+            do {
+                try db.execute("COMMIT")
+                return
+            } catch let failure as SQLiteFailure where failure.isBusy {
+                if Date() > deadline { throw FactStoreError.busy(path: path) }
+                usleep(50_000)
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The Reports module of heapsight (see ARCHITECTURE.md).
-public enum ReportsModule {}

@@ -1,0 +1,123 @@
+import FactStore
+import Foundation
+import PassKit
+import XCTest
+
+/// Opening: creation, WAL, refusals that leave files untouched, migration from version 1.
+final class OpenAndMigrateTests: XCTestCase {
+    func testNewStoreIsWALAndAtCurrentVersion() throws {
+        let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
+        let store = try FactStore.open(path: path)
+        XCTAssertEqual(try store.schemaVersion(), 2)
+        let raw = try RawSQLite(path: path)
+        XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
+        raw.close()
+        let tables = try store.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows.map { $0[0]! }
+        for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "schema_version"] {
+            XCTAssertTrue(tables.contains(t), t)
+        }
+        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"]])
+    }
+
+    func testNonSQLiteFileIsRefusedUnchanged() throws {
+        let dir = try StoreFixtures.tempDir(self)
+        let path = dir.appendingPathComponent("notes.db").path
+        let bytes = Data("these are my notes, not a database\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        for open in [FactStore.open, FactStore.openReadOnly] {
+            XCTAssertThrowsError(try open(path)) { error in
+                XCTAssertEqual(error as? FactStoreError, .notADatabase(path: path))
+                XCTAssertTrue("\(error)".contains("--db"))
+            }
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), bytes)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["notes.db"])
+    }
+
+    func testForeignSQLiteDatabaseIsRefused() throws {
+        let path = try StoreFixtures.tempDir(self).appendingPathComponent("other.db").path
+        let raw = try RawSQLite(path: path)
+        try raw.exec("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES(1, 'x');")
+        raw.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try FactStore.open(path: path)) { error in
+            XCTAssertEqual(error as? FactStoreError, .foreignDatabase(path: path))
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
+    func testNewerSchemaIsRefusedWithActionableError() throws {
+        let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
+        _ = try FactStore.open(path: path)
+        let raw = try RawSQLite(path: path)
+        try raw.exec("INSERT INTO schema_version VALUES(9, '2030-01-01', 'from the future'); PRAGMA wal_checkpoint(TRUNCATE);")
+        raw.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try FactStore.open(path: path)) { error in
+            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 2))
+            XCTAssertTrue("\(error)".contains("upgrade heapsight"))
+        }
+        XCTAssertThrowsError(try FactStore.openReadOnly(path: path))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
+    func testReadOnlyOpenNeverCreates() throws {
+        let path = try StoreFixtures.tempDir(self).appendingPathComponent("missing.db").path
+        XCTAssertThrowsError(try FactStore.openReadOnly(path: path)) { error in
+            XCTAssertEqual(error as? FactStoreError, .missingDatabase(path: path))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
+    func testMissingFolderGivesActionableError() throws {
+        let path = try StoreFixtures.tempDir(self).appendingPathComponent("no/such/dir/h.db").path
+        XCTAssertThrowsError(try FactStore.open(path: path)) { error in
+            guard case FactStoreError.cannotOpen = error else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("folder exists"))
+        }
+    }
+
+    /// Builds a database exactly as version 1 wrote it (schema v1 DDL, one run with facts) and
+    /// opens it: a `.bak-v1` copy is kept, the schema becomes v2, the old run keeps its facts
+    /// and gets its metrics.
+    func testVersionOneDatabaseIsMigratedAfterBackup() throws {
+        let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
+        let raw = try RawSQLite(path: path)
+        try raw.exec(try String(contentsOf: TestSupportPaths.schemaV1Fixture, encoding: .utf8))
+        raw.close()
+
+        let store = try FactStore.open(path: path)
+        XCTAssertEqual(try store.schemaVersion(), 2)
+        let backup = path + ".bak-v1"
+        XCTAssertTrue(FileManager.default.fileExists(atPath: backup))
+        let old = try RawSQLite(path: backup)
+        XCTAssertEqual(try old.rows("SELECT max(version) FROM schema_version"), [["1"]])
+        XCTAssertEqual(try old.rows("SELECT count(*) FROM sqlite_schema WHERE name = 'function_metrics'"), [["0"]])
+        old.close()
+
+        let run = try XCTUnwrap(try store.run(id: 1))
+        XCTAssertEqual(run.record.label, "before-upgrade")
+        XCTAssertEqual(run.factCount, 4)
+        XCTAssertEqual(try store.facts(run: 1).map(\.kind), [.canInline, .alloc, .escapes, .movedToHeap])
+        // Metrics for the old run were computed by the migration.
+        XCTAssertEqual(try store.query("""
+            SELECT function_id, heap_sites, heap_sites_in_loops, escapes, moved_to_heap, inlinable
+            FROM function_metrics WHERE run_id = 1 ORDER BY function_id
+            """).rows, [["example.com/m.F", "1", "1", "1", "0", "1"], ["example.com/m.G", "0", "0", "0", "1", "0"]])
+        XCTAssertEqual(try store.query("SELECT heap_sites_source FROM runs WHERE id = 1").rows, [["alloc"]])
+        // New runs continue the numbering.
+        XCTAssertEqual(try store.record(StoreFixtures.sampleContent()), 2)
+        // Opening again does not migrate or copy again.
+        try FileManager.default.removeItem(atPath: backup)
+        _ = try FactStore.open(path: path)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: backup))
+    }
+}
+
+/// Paths of checked-in test data.
+enum TestSupportPaths {
+    /// A database dump as heapsight's schema version 1 wrote it.
+    static var schemaV1Fixture: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v1.sql")
+    }
+}
