@@ -43,6 +43,9 @@ public final class PassContext: @unchecked Sendable {
         results[name] = result
     }
 
+    /// The results recorded so far, by pass name (the driver hands them to the next pass's context).
+    public var allResults: [String: any Sendable] { results }
+
     /// Records the facts and functions a pass produced (used by the driver after a pass runs).
     public func record(facts: [Fact], functions: [FunctionRecord]) {
         factsSoFar.append(contentsOf: facts)
