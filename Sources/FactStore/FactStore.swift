@@ -25,15 +25,18 @@ public final class FactStore: @unchecked Sendable {
     public static func open(path: String) throws -> FactStore {
         try StoreFile.checkHeader(path: path)
         let db = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        try StoreFile.checkIsStore(db, path: path)
-        let found = try StoreFile.schemaVersion(db, path: path)
-        if found > Schema.current {
-            throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
+        // Another process may be creating or migrating the same file: retry while it is busy.
+        try WriteTransaction.retryingBusy(path: path) {
+            try StoreFile.checkIsStore(db, path: path)
+            let found = try StoreFile.schemaVersion(db, path: path)
+            if found > Schema.current {
+                throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
+            }
+            try StoreFile.wrap(path) {
+                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            }
+            try Migrator(db: db, path: path).migrate(from: found)
         }
-        try StoreFile.wrap(path) {
-            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-        }
-        try Migrator(db: db, path: path).migrate(from: found)
         return FactStore(path: path, db: db, readOnly: false)
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Checks on the database file made before anything is written to it.
 enum StoreFile {
@@ -8,16 +11,17 @@ enum StoreFile {
     /// Refuses an existing, non-empty file that is not a SQLite database (without opening it
     /// through SQLite, which could otherwise write to it).
     static func checkHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            if FileManager.default.fileExists(atPath: path) {
-                throw FactStoreError.cannotOpen(path: path, reason: "the file is not readable")
-            }
-            return
+        let fd = Glibc.open(path, O_RDONLY)
+        if fd < 0 {
+            if errno == ENOENT { return }
+            throw FactStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 16)) ?? Data()
-        if head.isEmpty { return }
-        if Array(head) != sqliteHeader { throw FactStoreError.notADatabase(path: path) }
+        defer { Glibc.close(fd) }
+        var head = [UInt8](repeating: 0, count: 16)
+        let n = head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 16) }
+        guard n > 0 else { return }
+        // A file another process is creating right now may hold only part of the header.
+        if Array(head[0..<n]) != Array(sqliteHeader[0..<n]) { throw FactStoreError.notADatabase(path: path) }
     }
 
     /// Refuses a SQLite database that has tables but no `schema_version` table.

@@ -42,4 +42,18 @@ enum WriteTransaction {
             }
         }
     }
+
+    /// Runs `body` again while it fails because the database is busy, up to the retry budget.
+    static func retryingBusy<T>(path: String, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(retryBudget)
+        while true {
+            do {
+                return try body()
+            } catch FactStoreError.busy where Date() < deadline {
+                usleep(50_000)
+            } catch let failure as SQLiteFailure where failure.isBusy && Date() < deadline {
+                usleep(50_000)
+            }
+        }
+    }
 }

@@ -44,30 +44,31 @@ final class ConcurrencyAndCrashTests: XCTestCase {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: StoreFixtures.writerExecutable)
-        p.arguments = [path, "1000", "60000", "victim"]
+        p.arguments = [path, "1000", "100000", "victim"]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         try p.run()
-        // Wait until at least one run is committed, so the child is now inside the next one.
-        let deadline = Date().addingTimeInterval(120)
-        var committed = 0
-        while Date() < deadline {
-            if let store = try? FactStore.openReadOnly(path: path), let n = try? store.runs().count, n >= 1 {
-                committed = n
-                break
-            }
-            usleep(50_000)
+        // Wait until run 1 is committed and recording of run 2 has begun, then kill the child
+        // inside that transaction (recording 100k facts takes far longer than the pause).
+        var text = ""
+        while !text.contains("begin 2\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
         }
-        XCTAssertGreaterThanOrEqual(committed, 1)
-        usleep(150_000)
+        XCTAssertTrue(text.contains("done 1 1\n"), text)
+        usleep(100_000)
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
         XCTAssertEqual(p.terminationReason, .uncaughtSignal)
-        let lines = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map(String.init)
+        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let lines = text.split(separator: "\n").map(String.init)
         let done = lines.filter { $0.hasPrefix("done") }.count
-        XCTAssertTrue(lines.last?.hasPrefix("begin") == true, "killed between runs, not inside one: \(lines.suffix(2))")
+        XCTAssertEqual(lines.last, "begin 2", "killed between runs, not inside one")
+        XCTAssertEqual(done, 1)
+        // The killed transaction had written rows: its WAL frames exist but were never committed.
+        XCTAssertGreaterThan(((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.intValue ?? 0, 0)
 
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA integrity_check"), [["ok"]])
@@ -75,7 +76,7 @@ final class ConcurrencyAndCrashTests: XCTestCase {
         let store = try FactStore.open(path: path)
         let runs = try store.runs()
         XCTAssertEqual(runs.count, done)
-        for run in runs { XCTAssertEqual(run.factCount, 60_000, "run \(run.id)") }
+        for run in runs { XCTAssertEqual(run.factCount, 100_000, "run \(run.id)") }
         XCTAssertEqual(try store.query("SELECT count(*) FROM facts WHERE run_id NOT IN (SELECT id FROM runs)").rows, [["0"]])
         XCTAssertEqual(try store.query("SELECT count(DISTINCT run_id) FROM function_metrics").rows, [["\(done)"]])
         // The store keeps working after the crash.

@@ -32,7 +32,7 @@ do {
                            toolVersion: "test", goos: "linux", goarch: "amd64", configHash: "0"),
             packages: [PackageRecord(importPath: "example.com/w", name: "w", directory: ".")],
             functions: functions, facts: facts)
-        say("begin \(k)")
+        say("begin \(k)")  // the content is built; recording starts now
         let id = try store.record(content)
         say("done \(k) \(id)")
     }

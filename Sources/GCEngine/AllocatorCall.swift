@@ -1,0 +1,77 @@
+/// A call into the Go run-time allocator found in the compiler's assembly listing (`-S`): the
+/// compiler's own word that this line of this function may allocate on the heap.
+public struct AllocatorCall: Sendable, Hashable {
+    /// The linker symbol of the function holding the call (`example.com/m.F`, `example.com/m.F.func1`).
+    public var symbol: String
+    /// Fact path of the source line the instruction belongs to (for inlined code: the inlined
+    /// body's own line, not the call site).
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    /// The run-time function called (`newobject`, `growslice`, `convT64`, ...).
+    public var runtimeFunction: String
+    /// True when the file lies outside the scanned root.
+    public var external: Bool
+
+    /// Creates a call record.
+    public init(symbol: String, file: String, line: Int, runtimeFunction: String, external: Bool) {
+        self.symbol = symbol
+        self.file = file
+        self.line = line
+        self.runtimeFunction = runtimeFunction
+        self.external = external
+    }
+
+    /// The allocation kind of a run-time allocator entry point, nil when the function does
+    /// not allocate.
+    public static func kind(ofRuntimeFunction name: String) -> String? {
+        switch name {
+        case "newobject": return "new"
+        case "makeslice", "makeslice64", "makeslicecopy": return "make-slice"
+        case "growslice": return "append-grow"
+        case "makemap", "makemap_small", "makemap64": return "make-map"
+        case "makechan", "makechan64": return "make-chan"
+        case "convT", "convTnoptr", "convT16", "convT32", "convT64", "convTstring", "convTslice": return "iface-conv"
+        case "concatstring2", "concatstring3", "concatstring4", "concatstring5", "concatstrings": return "concat"
+        case "slicebytetostring": return "bytes-string"
+        case "stringtoslicebyte": return "string-bytes"
+        case "stringtoslicerune": return "string-runes"
+        case "slicerunetostring": return "runes-string"
+        case "intstring": return "rune-string"
+        case "newproc": return "go"
+        case "deferproc", "deferprocat": return "defer"
+        default:
+            if name.hasPrefix("mallocgc") { return "new" }
+            if name.hasPrefix("moveSlice") { return "append-grow" }
+            if name.hasPrefix("mapassign") { return "map-grow" }
+            return nil
+        }
+    }
+}
+
+/// Reads the allocator calls out of a `-S` assembly listing.
+enum AssemblyListing {
+    /// Every `CALL runtime.X(SB)` with an allocating X, attributed to its function symbol.
+    static func allocatorCalls(in text: String, paths: FactPathMapper, base: String) -> [AllocatorCall] {
+        var calls: [AllocatorCall] = []
+        var symbol = ""
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if !raw.hasPrefix("\t") {
+                if let r = raw.range(of: " STEXT") { symbol = String(raw[..<r.lowerBound]) }
+                continue
+            }
+            guard let callRange = raw.range(of: "\tCALL\truntime.") else { continue }
+            let after = raw[callRange.upperBound...]
+            guard let paren = after.firstIndex(of: "(") else { continue }
+            let function = String(after[..<paren])
+            guard AllocatorCall.kind(ofRuntimeFunction: function) != nil else { continue }
+            guard let open = raw.firstIndex(of: "("), let close = raw[open...].firstIndex(of: ")") else { continue }
+            let position = raw[raw.index(after: open)..<close]
+            guard let colon = position.lastIndex(of: ":"), let line = Int(position[position.index(after: colon)...]) else { continue }
+            let mapped = paths.map(String(position[..<colon]), base: base)
+            calls.append(AllocatorCall(symbol: symbol, file: mapped.file, line: line,
+                                       runtimeFunction: function, external: mapped.external))
+        }
+        return calls
+    }
+}

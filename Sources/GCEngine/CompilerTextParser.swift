@@ -1,0 +1,98 @@
+import PassKit
+
+/// Reads one package's `-m=2` text into facts, attaching each `-m=2` explanation to the
+/// verdict it explains.
+///
+/// Explanations are printed before their verdicts: a header (`x escapes to heap in F:`,
+/// `parameter p leaks to ~r0 for F with derefs=0:`) and indented flow lines, all at the
+/// position of the thing explained. They are collected per (position, subject) and given to
+/// the `moved-to-heap`, `escapes` and `leak-*` facts with the same position and subject.
+/// `capturing by` lines join the explanation of the captured variable.
+public struct CompilerTextParser: Sendable {
+    /// The parsed package output.
+    public struct Parsed: Sendable {
+        /// Facts in the compiler's order, one per verdict line.
+        public var facts: [Fact] = []
+        /// Absolute path per fact (nil for wrappers and unpositioned lines), same order as `facts`.
+        public var absolutePaths: [String?] = []
+        /// Positioned lines that are neither verdicts nor explanations (errors, other notes).
+        public var otherLines: [CompilerLine] = []
+        /// Lines with no position that are neither verdicts nor explanations (assembly listing
+        /// headers with `-S`, notes).
+        public var unpositionedOtherCount = 0
+    }
+
+    /// Maps printed paths to fact paths.
+    public let paths: FactPathMapper
+    /// The folder the go command ran in (relative paths are relative to it).
+    public let base: String
+
+    /// Creates a parser.
+    public init(paths: FactPathMapper, base: String) {
+        self.paths = paths
+        self.base = base
+    }
+
+    private struct Key: Hashable { var path: String; var line: Int; var column: Int; var subject: String }
+
+    /// Parses the text of one package (the `# importpath` header lines are skipped).
+    public func parse(_ text: String) -> Parsed {
+        var parsed = Parsed()
+        var explanations: [Key: [String]] = [:]
+        var seenBlocks: [Key: Set<[String]>] = [:]
+        var current: (key: Key, lines: [String])?
+        func closeBlock() {
+            guard let block = current else { return }
+            current = nil
+            if seenBlocks[block.key, default: []].insert(block.lines).inserted {
+                explanations[block.key, default: []] += block.lines
+            }
+        }
+        var pending: [(index: Int, key: Key)] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if raw.hasPrefix("# ") || raw.hasPrefix("\t") { continue }
+            let line = CompilerLine.parse(raw)
+            switch CompilerMessage.classify(line.message) {
+            case .explanationLine:
+                if current != nil { current!.lines.append(rewriteAt(line.message)) }
+            case .explanationHeader(let subject):
+                closeBlock()
+                current = (Key(path: line.path, line: line.line, column: line.column, subject: subject), [line.message])
+            case .capture(let subject):
+                closeBlock()
+                let key = Key(path: line.path, line: line.line, column: line.column, subject: subject)
+                explanations[key, default: []].append(line.message)
+            case .verdict(let kind, let subject, let detail):
+                closeBlock()
+                let mapped = paths.map(line.path, base: base)
+                parsed.facts.append(Fact(kind: kind, file: mapped.file, line: line.line, column: line.column,
+                                         subject: subject, detail: detail, external: mapped.external))
+                parsed.absolutePaths.append(paths.absolute(line.path, base: base))
+                switch kind {
+                case .movedToHeap, .escapes, .leakParam, .leakParamContent, .leakResult:
+                    pending.append((parsed.facts.count - 1,
+                                    Key(path: line.path, line: line.line, column: line.column, subject: subject)))
+                default: break
+                }
+            case .other:
+                closeBlock()
+                if !line.path.isEmpty { parsed.otherLines.append(line) } else { parsed.unpositionedOtherCount += 1 }
+            }
+        }
+        closeBlock()
+        for (index, key) in pending {
+            if let lines = explanations[key] { parsed.facts[index].explanation = lines }
+        }
+        return parsed
+    }
+
+    /// Rewrites the trailing ` at PATH:LINE:COL` of a flow line to the fact path convention.
+    private func rewriteAt(_ message: String) -> String {
+        guard let r = message.range(of: " at ", options: .backwards) else { return message }
+        let position = CompilerLine.parse(Substring(message[r.upperBound...] + ": "))
+        guard !position.path.isEmpty, position.line > 0 else { return message }
+        let mapped = paths.map(position.path, base: base)
+        let col = position.column > 0 ? ":\(position.column)" : ""
+        return message[..<r.upperBound] + "\(mapped.file):\(position.line)\(col)"
+    }
+}

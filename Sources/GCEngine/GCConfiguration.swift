@@ -1,0 +1,31 @@
+import Foundation
+
+/// How the gc engine runs the compiler: which `go`, for which platform, in which environment.
+public struct GCConfiguration: Sendable, Hashable {
+    /// The `go` command from the configuration (`go:` in heapsight.yml); nil means `go` on PATH.
+    public var goCommand: String?
+    /// Target operating system (`GOOS`); nil keeps the environment's.
+    public var goos: String?
+    /// Target architecture (`GOARCH`); nil keeps the environment's.
+    public var goarch: String?
+    /// The environment the compiler runs in (the user's, by default). `GOFLAGS`, `GOPROXY`,
+    /// `GOCACHE` and the rest are respected as given; see `BuildEnvironment` for what is added.
+    public var environment: [String: String]
+    /// Where the per-run JSON log folders are created; nil means the system temporary folder.
+    public var scratchDirectory: String?
+    /// Also ask for the compiler's assembly (`-S`) to list the run-time allocator calls of every
+    /// line (`AllocatorCall`); the allocations pass uses them.
+    public var assembly: Bool
+
+    /// Creates a configuration.
+    public init(goCommand: String? = nil, goos: String? = nil, goarch: String? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                scratchDirectory: String? = nil, assembly: Bool = false) {
+        self.goCommand = goCommand
+        self.goos = goos
+        self.goarch = goarch
+        self.environment = environment
+        self.scratchDirectory = scratchDirectory
+        self.assembly = assembly
+    }
+}

