@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 import PassKit
 
 /// An external pass: an executable speaking the JSON protocol of `docs/plugin-protocol.md` over
@@ -9,16 +10,23 @@ public enum ExternalPass {
     public static let protocolVersion = 1
 
     /// The pass form of a configured plugin. `baseDirectory` resolves a relative executable.
-    public static func pass(_ plugin: Configuration.PluginSettings, baseDirectory: String) -> AnyPass {
+    /// `requires` names the passes whose facts and functions it should receive (normally
+    /// `functions`, when that pass is enabled).
+    public static func pass(_ plugin: Configuration.PluginSettings, baseDirectory: String,
+                            requires: [String] = ["functions"]) -> AnyPass {
         var command = plugin.command
-        if let exe = command.first, exe.contains("/"), !exe.hasPrefix("/") {
-            command[0] = normalizedJoin(baseDirectory, exe)
+        if let exe = command.first {
+            if exe.contains("/") {
+                if !exe.hasPrefix("/") { command[0] = normalizedJoin(baseDirectory, exe) }
+            } else if let found = GoRootLocator.findExecutable(exe, environment: ProcessInfo.processInfo.environment) {
+                command[0] = found
+            }
         }
         let doc = plugin.doc.isEmpty ? "External pass `\(plugin.command.joined(separator: " "))`." : plugin.doc
         let frozen = command
-        return PassDescriptor<Int>(name: plugin.name, doc: doc, requires: ["functions"]) { context in
-            let output = try ExternalPassRun(name: plugin.name, command: frozen, timeout: plugin.timeout,
-                                             settings: plugin.settings).run(context)
+        return PassDescriptor<Int>(name: plugin.name, doc: doc, requires: requires) { context in
+            let output = try ExternalPassRun(name: plugin.name, command: frozen, directory: baseDirectory,
+                                             timeout: plugin.timeout, settings: plugin.settings).run(context)
             return PassOutput(result: output.facts.count, facts: output.facts, diagnostics: output.diagnostics)
         }.erased
     }

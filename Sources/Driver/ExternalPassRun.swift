@@ -8,6 +8,8 @@ import Glibc
 struct ExternalPassRun {
     let name: String
     let command: [String]
+    /// The working directory of the plugin process (the configuration file's directory).
+    let directory: String
     let timeout: Double
     let settings: [String: String]
 
@@ -52,6 +54,7 @@ struct ExternalPassRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
         process.standardInput = inPipe
         process.standardOutput = outPipe

@@ -24,7 +24,15 @@ struct PackageAnalyzer {
     let progress: (@Sendable (String) -> Void)?
     var jobs: Int = 1
 
-    func analyze(_ loaded: LoadResult) -> [PackageAnalysis] {
+    /// The pass-facing form of a loaded package.
+    static func input(for loaded: LoadedPackage) -> PackageInput {
+        PackageInput(
+            importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
+            files: loaded.files.map { SourceFileInput(path: $0.path, absolutePath: $0.absolutePath, bytes: $0.bytes) },
+            isStandard: loaded.isStandard, goVersion: loaded.module?.goVersion)
+    }
+
+    func analyze(_ loaded: LoadResult, inputs: [PackageInput]) -> [PackageAnalysis] {
         let packages = loaded.packages
         var index: [String: Int] = [:]
         for (i, p) in packages.enumerated() { index[p.importPath] = i }
@@ -34,17 +42,13 @@ struct PackageAnalyzer {
         let counter = ProgressCounter(total: packages.count, report: progress)
         let analyzer = self
         return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies) { i in
-            let result = analyzer.analyze(packages[i])
+            let result = analyzer.analyze(packages[i], input: inputs[i])
             counter.finished(packages[i].importPath)
             return result
         }
     }
 
-    func analyze(_ loaded: LoadedPackage) -> PackageAnalysis {
-        let input = PackageInput(
-            importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
-            files: loaded.files.map { SourceFileInput(path: $0.path, absolutePath: $0.absolutePath, bytes: $0.bytes) },
-            isStandard: loaded.isStandard, goVersion: loaded.module?.goVersion)
+    func analyze(_ loaded: LoadedPackage, input: PackageInput) -> PackageAnalysis {
         var analysis = PackageAnalysis(
             package: PackageRecord(importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
                                    isStandard: loaded.isStandard),

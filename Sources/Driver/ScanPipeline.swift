@@ -37,17 +37,23 @@ struct ScanPipeline {
         }
         notes.append(contentsOf: loaded.notes.map(Self.diagnostic(from:)))
 
-        let engineSetup = EngineSetup.prepare(engine: engine, config: config, loaded: loaded, goroot: goroot)
-        let analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
+        let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
+        let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
+                                              packages: inputs, context: context)
+        notes.append(contentsOf: engineSetup.diagnostics)
+        var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        resources: engineSetup.resources, progress: request.quiet ? nil : request.progress,
                                        jobs: request.jobs)
-            .analyze(loaded)
+            .analyze(loaded, inputs: inputs)
+        for i in analyses.indices where engineSetup.failedPackages.contains(analyses[i].package.importPath) {
+            analyses[i].package.failed = true
+        }
 
         let git = GitInfo.read(directory: loaded.baseDirectory)
         var content = RunContent(run: RunRecord(
             startedAt: started, finishedAt: started, roots: roots, gitCommit: git.commit, gitBranch: git.branch,
             gitDirty: git.dirty, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
-            goVersion: engineSetup.goVersion ?? goroot?.version, goroot: goroot?.path,
+            goVersion: engineSetup.goVersion ?? goroot?.version, goroot: engineSetup.goroot ?? goroot?.path,
             goos: context.goos, goarch: context.goarch, configHash: config.hash,
             status: "ok", skipped: engineSetup.skipped + registry.skipped))
         for a in analyses {
@@ -91,8 +97,10 @@ struct ScanPipeline {
         let base = config.path.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
         let baseDir = base.isEmpty ? FileManager.default.currentDirectoryPath : base
         let absoluteBase = baseDir.hasPrefix("/") ? baseDir : FileManager.default.currentDirectoryPath + "/" + baseDir
-        let plugins = config.plugins.map { ExternalPass.pass($0, baseDirectory: absoluteBase) }
         let all = PassCatalog.builtIn + request.extraPasses
+        // Plugins receive the facts of every enabled built-in pass that runs before them.
+        let before = all.map(\.name).filter { config.isEnabled($0) }
+        let plugins = config.plugins.map { ExternalPass.pass($0, baseDirectory: absoluteBase, requires: before) }
         do {
             try config.validate(passes: all)
         } catch let error as ConfigurationError {
