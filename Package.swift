@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
-            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit",
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -20,6 +20,7 @@ struct Heapsight: ParsableCommand {
             ExportCommand.self,
             QueryCommand.self,
             PassesCommand.self,
+            CompareCommand.self,
         ]
     )
 

@@ -52,3 +52,26 @@ final class FactComparisonTests: XCTestCase {
         XCTAssertEqual(FactComparison(a: [], b: []).kinds, [])
     }
 }
+
+final class FactComparisonReportTests: XCTestCase {
+    func testReportOfIdenticalRunsShowsF1OfOne() {
+        let facts = [Fact(kind: .escapes, file: "a.go", line: 1, column: 2, subject: "x")]
+        let text = FactComparison(a: facts, b: facts).report(labelA: "run 1", labelB: "run 2", limit: 10)
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "A = run 1, B = run 2 (B taken as the truth; facts compared as a multiset)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("escapes") && $0.hasSuffix("1.0000  1.0000  1.0000") }, text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("total") && $0.hasSuffix("1.0000") }, text)
+        XCTAssertEqual(lines.last, "no disagreements")
+    }
+
+    func testReportListsDisagreementsUpToTheLimit() {
+        let a = [Fact(kind: .escapes, file: "a.go", line: 1, column: 2, subject: "x"),
+                 Fact(kind: .canInline, file: "a.go", line: 5, column: 6, subject: "F", detail: "cost=3")]
+        let b = [Fact(kind: .noEscape, file: "a.go", line: 1, column: 2, subject: "x")]
+        let text = FactComparison(a: a, b: b).report(labelA: "A", labelB: "B", limit: 2)
+        XCTAssertTrue(text.contains("3 disagreements (first 2):\n"), text)
+        XCTAssertTrue(text.contains("  a.go:1:2  only in A  escapes x\n"), text)
+        XCTAssertTrue(text.contains("  a.go:1:2  only in B  no-escape x\n"), text)
+        XCTAssertFalse(text.contains("cost=3"), "beyond the limit")
+    }
+}
