@@ -15,7 +15,6 @@ struct ScanPipeline {
         let config = try loadConfiguration(roots: roots)
         let engine = request.engine ?? config.engine
         let registry = try makeRegistry(config: config)
-        let store = try openStore()
 
         let goroot = GoRootLocator.locate(configured: config.go.goroot)
         var notes: [Diagnostic] = []
@@ -36,6 +35,9 @@ struct ScanPipeline {
                                   + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"))
         }
         notes.append(contentsOf: loaded.notes.map(Self.diagnostic(from:)))
+        // The store is opened after the cheap checks and before the expensive work, so a bad
+        // --db fails fast, and a bad path or config never creates a database file.
+        let store = try openStore()
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
