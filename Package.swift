@@ -68,6 +68,6 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"]),
         .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit"]),
     ]
 )

@@ -5,10 +5,7 @@ extension FactStore {
     static let runColumns = """
         r.id, r.started_at, r.finished_at, r.roots, r.git_commit, r.git_branch, r.git_dirty, r.label, r.engine,
         r.tool_version, r.go_version, r.goroot, r.goos, r.goarch, r.config_hash, r.status, r.skipped,
-        (SELECT count(*) FROM packages WHERE run_id = r.id),
-        (SELECT count(*) FROM functions WHERE run_id = r.id),
-        (SELECT count(*) FROM facts WHERE run_id = r.id),
-        (SELECT count(*) FROM diagnostics WHERE run_id = r.id)
+        r.package_count, r.function_count, r.fact_count, r.diagnostic_count
         """
 
     static func storedRun(_ s: SQLiteStatement) -> StoredRun {

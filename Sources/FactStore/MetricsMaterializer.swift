@@ -34,7 +34,14 @@ enum MetricsMaterializer {
         let hasEscapes = try db.scalarInt(
             "SELECT EXISTS(SELECT 1 FROM facts WHERE run_id = ?1 AND external = 0 AND kind IN ('escapes', 'moved-to-heap'))", [.int(id)]) == 1
         let source = hasAlloc ? "alloc" : (hasEscapes ? "escapes" : "none")
-        try db.run("UPDATE runs SET heap_sites_source = ?2 WHERE id = ?1", [.int(id), .text(source)])
+        try db.run("""
+            UPDATE runs SET heap_sites_source = ?2,
+              package_count = (SELECT count(*) FROM packages WHERE run_id = ?1),
+              function_count = (SELECT count(*) FROM functions WHERE run_id = ?1),
+              fact_count = (SELECT count(*) FROM facts WHERE run_id = ?1),
+              diagnostic_count = (SELECT count(*) FROM diagnostics WHERE run_id = ?1)
+            WHERE id = ?1
+            """, [.int(id), .text(source)])
 
         let columns = perFact.map(\.column)
         let fnAggregates = perFact.map { c in

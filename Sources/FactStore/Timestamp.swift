@@ -34,3 +34,9 @@ enum Timestamp {
         return date.addingTimeInterval(millis / 1000)
     }
 }
+
+/// Parses the dates users give on the command line (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[Z]`, UTC).
+public enum RunDateParser {
+    /// The date, or nil when the text is not one.
+    public static func parse(_ text: String) -> Date? { Timestamp.parse(text) }
+}

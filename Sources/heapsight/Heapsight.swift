@@ -21,6 +21,9 @@ struct Heapsight: ParsableCommand {
             QueryCommand.self,
             PassesCommand.self,
             CompareCommand.self,
+            TrendCommand.self,
+            DiffCommand.self,
+            PruneCommand.self,
         ]
     )
 

@@ -1,10 +1,15 @@
 /// Version 2: per-run metrics per function and per package, materialized when a run is recorded
 /// so that trend queries never scan facts; a dictionary of function ids for fast glob lookups;
-/// and `runs.heap_sites_source`, which says how heap sites were counted for the run.
+/// `runs.heap_sites_source`, which says how heap sites were counted for the run; and row counts
+/// on `runs`, so that listing runs never counts facts.
 /// Runs recorded under version 1 get their metrics computed by this migration.
 enum SchemaV2 {
     static let sql = """
         ALTER TABLE runs ADD COLUMN heap_sites_source TEXT NOT NULL DEFAULT 'none';
+        ALTER TABLE runs ADD COLUMN package_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE runs ADD COLUMN function_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE runs ADD COLUMN fact_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE runs ADD COLUMN diagnostic_count INTEGER NOT NULL DEFAULT 0;
         CREATE TABLE function_metrics(
           run_id              INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
           function_id         TEXT NOT NULL,
@@ -47,7 +52,7 @@ enum SchemaV2 {
         CREATE INDEX runs_started ON runs(started_at);
         """
 
-    static let migration = Migration(version: 2, summary: "function_metrics, package_metrics, function_names, runs.heap_sites_source") { db in
+    static let migration = Migration(version: 2, summary: "function_metrics, package_metrics, function_names, runs.heap_sites_source and row counts") { db in
         try db.execute(sql)
         try db.execute("INSERT OR IGNORE INTO function_names(function_id) SELECT DISTINCT function_id FROM functions")
         let runIDs = try db.rows("SELECT id FROM runs ORDER BY id") { $0.int64(0) }

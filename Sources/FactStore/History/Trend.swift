@@ -1,0 +1,115 @@
+import Foundation
+
+/// How trend rows are formed from runs.
+public enum TrendGrouping: String, CaseIterable, Sendable {
+    /// One row per run.
+    case run
+    /// One row per git commit: the newest run recorded for it (runs without a commit are left out).
+    case commit
+    /// One row per UTC day: the newest run started that day.
+    case day
+}
+
+/// What to follow over time.
+public struct TrendQuery: Sendable, Hashable {
+    /// The metric.
+    public var metric: TrendMetric
+    /// Only packages whose import path matches this glob (`*`, `?`, `[...]`, case-sensitive).
+    public var packageGlob: String?
+    /// Only functions whose id matches this glob.
+    public var functionGlob: String?
+    /// Keep only the last N rows.
+    public var last: Int?
+    /// Row grouping.
+    public var grouping: TrendGrouping
+
+    /// Creates a query.
+    public init(metric: TrendMetric = .heapSites, packageGlob: String? = nil, functionGlob: String? = nil,
+                last: Int? = nil, grouping: TrendGrouping = .run) {
+        self.metric = metric
+        self.packageGlob = packageGlob
+        self.functionGlob = functionGlob
+        self.last = last
+        self.grouping = grouping
+    }
+}
+
+/// One row of a trend.
+public struct TrendPoint: Sendable, Hashable, Codable {
+    /// The run the value comes from.
+    public var run: Int64
+    /// The row's key: the run number, the commit, or the day (`YYYY-MM-DD`).
+    public var key: String
+    /// When the run started.
+    public var startedAt: Date
+    /// The run's commit, when known.
+    public var gitCommit: String?
+    /// The run's branch, when known.
+    public var gitBranch: String?
+    /// The run's label.
+    public var label: String?
+    /// The metric's value.
+    public var value: Int
+    /// Change from the previous row (nil for the first row of the store).
+    public var change: Int?
+}
+
+extension FactStore {
+    /// The metric per run (or commit, or day), oldest first, with the change from the previous
+    /// row. Runs with status `failed` are left out. Reads only the metrics tables.
+    public func trend(_ q: TrendQuery) throws -> [TrendPoint] {
+        let values: [Int64: Int] = try locked {
+            var pairs: [(Int64, Int)]
+            if let fn = q.functionGlob {
+                let aggregate = q.metric == .functions ? "count(*)" : "sum(\(q.metric.column))"
+                pairs = try db.rows("""
+                    SELECT run_id, \(aggregate) FROM function_metrics
+                    WHERE function_id IN (SELECT function_id FROM function_names WHERE function_id GLOB ?1)
+                      AND (?2 IS NULL OR package GLOB ?2)
+                    GROUP BY run_id
+                    """, [.text(fn), .optional(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
+            } else {
+                pairs = try db.rows("""
+                    SELECT run_id, sum(\(q.metric.column)) FROM package_metrics
+                    WHERE ?1 IS NULL OR package GLOB ?1
+                    GROUP BY run_id
+                    """, [.optional(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
+            }
+            return Dictionary(pairs, uniquingKeysWith: +)
+        }
+        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?)] = try locked {
+            try db.rows("""
+                SELECT id, started_at, git_commit, git_branch, label FROM runs WHERE status <> 'failed' ORDER BY id
+                """) { ($0.int64(0), $0.text(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4)) }
+        }
+        var rows: [(key: String, run: Int64)] = []
+        var position: [String: Int] = [:]
+        for r in runs {
+            let key: String
+            switch q.grouping {
+            case .run: key = String(r.id)
+            case .commit:
+                guard let c = r.commit else { continue }
+                key = c
+            case .day: key = String(r.started.prefix(10))
+            }
+            if let i = position[key] {
+                rows[i].run = r.id  // the newest run of the group stands for it, in its first place
+            } else {
+                position[key] = rows.count
+                rows.append((key, r.id))
+            }
+        }
+        let byID = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var points: [TrendPoint] = []
+        for (i, row) in rows.enumerated() {
+            let r = byID[row.run]!
+            let value = values[row.run] ?? 0
+            points.append(TrendPoint(run: row.run, key: row.key, startedAt: Timestamp.parse(r.started) ?? Date(timeIntervalSince1970: 0),
+                                     gitCommit: r.commit, gitBranch: r.branch, label: r.label, value: value,
+                                     change: i == 0 ? nil : value - points[i - 1].value))
+        }
+        if let last = q.last, last >= 0, points.count > last { points = Array(points.suffix(last)) }
+        return points
+    }
+}
