@@ -48,17 +48,15 @@ struct PackageAnalyzer {
         }
     }
 
-    func analyze(_ loaded: LoadedPackage, input: PackageInput) -> PackageAnalysis {
+    func analyze(_ loaded: LoadedPackage, input unparsed: PackageInput) -> PackageAnalysis {
+        let (input, syntaxDiagnostics) = SyntaxCheck.parse(unparsed)
         var analysis = PackageAnalysis(
             package: PackageRecord(importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
                                    isStandard: loaded.isStandard),
             files: loaded.files.map { FileRecord(path: $0.path, package: loaded.importPath, sha256: SHA256.hex(of: $0.bytes),
                                                  bytes: $0.bytes.count, lines: Self.lineCount($0.bytes)) },
             functions: [], facts: [], diagnostics: [])
-        for file in loaded.files {
-            analysis.diagnostics.append(contentsOf: SyntaxCheck.diagnostics(path: file.path, bytes: file.bytes,
-                                                                           package: loaded.importPath))
-        }
+        analysis.diagnostics.append(contentsOf: syntaxDiagnostics)
         let context = PassContext(package: input, engine: engine, settings: [:], resources: resources)
         var failedPasses: Set<String> = []
         for pass in registry.ordered {

@@ -49,7 +49,7 @@ struct TreeWalk {
         switch FileStatus.entries(of: directory) {
         case .success(let n): names = n
         case .failure(let f):
-            notes.append(LoadNote(level: .warning, path: relative(directory), line: 0,
+            notes.append(LoadNote(level: .error, path: relative(directory), line: 0,
                                   message: "directory skipped: cannot read it (\(f.reason))"))
             return
         }
