@@ -66,8 +66,10 @@ let package = Package(
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",
         ], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"]),
-        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit"]),
+        .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"],
+                    exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports",
+                                                .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit"]),
     ]
 )

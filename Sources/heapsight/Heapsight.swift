@@ -24,6 +24,9 @@ struct Heapsight: ParsableCommand {
             TrendCommand.self,
             DiffCommand.self,
             PruneCommand.self,
+            CheckCommand.self,
+            ReportCommand.self,
+            ParseCommand.self,
         ]
     )
 

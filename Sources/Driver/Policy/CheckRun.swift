@@ -1,0 +1,51 @@
+import FactStore
+import Foundation
+import Reports
+
+/// What `heapsight check` needs: a scan request plus the baseline and where reports go.
+public struct CheckRequest: Sendable {
+    /// The scan to run first.
+    public var scan: ScanRequest
+    /// Baseline run reference (id, label, branch, `latest`), when regressions are checked.
+    public var baseline: String?
+    /// Output folder; nil means `report.output` from the configuration (default `reports`).
+    public var output: String?
+
+    /// Creates a request.
+    public init(scan: ScanRequest, baseline: String? = nil, output: String? = nil) {
+        self.scan = scan
+        self.baseline = baseline
+        self.output = output
+    }
+}
+
+/// What a check found and wrote.
+public struct CheckOutcome: Sendable {
+    /// The scan's outcome.
+    public var scan: ScanOutcome
+    /// The evaluated model (its `evaluation` is set).
+    public var model: ReportModel
+    /// Report files written.
+    public var written: [String]
+
+    /// True when a rule is violated (exit code 1).
+    public var failed: Bool { model.evaluation?.failed ?? false }
+}
+
+/// Scans, evaluates the policy, and writes the configured reports.
+public func runCheck(_ request: CheckRequest) throws -> CheckOutcome {
+    let configFile = CheckSettings.configFile(configPath: request.scan.configPath, roots: request.scan.paths)
+    let settings = try CheckSettings.load(path: configFile)
+    let outcome = try runScan(request.scan)
+    let store = try FactStore.openReadOnly(path: request.scan.dbPath)
+    var model = try EvaluatedReport.build(store: store, run: outcome.runID, baseline: request.baseline, settings: settings)
+    // A package the scan could not analyse fails the check even when the store did not mark it.
+    let failed = Set(outcome.failedPackages)
+    if !failed.subtracting(model.packages.filter(\.failed).map(\.importPath)).isEmpty {
+        for i in model.packages.indices where failed.contains(model.packages[i].importPath) { model.packages[i].failed = true }
+        model.evaluation = PolicyEvaluator(policy: settings.policy).evaluate(model)
+    }
+    let formats = settings.report.formats.compactMap(ReportFormat.init(rawValue:))
+    let written = try EvaluatedReport.write(model, formats: formats, to: request.output ?? settings.report.output, settings: settings)
+    return CheckOutcome(scan: outcome, model: model, written: written)
+}

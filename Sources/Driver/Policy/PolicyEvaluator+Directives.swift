@@ -1,0 +1,121 @@
+import PassKit
+import Reports
+
+extension PolicyEvaluator {
+    /// Parses every source file's directives, records problems under `directive.invalid` (one
+    /// check per package) and checks each placed directive. Returns the `ignore` directives and notes.
+    func directiveChecks(_ ctx: EvaluationContext, _ checks: inout CheckSet) -> ([Directive], [String]) {
+        let parser = DirectiveParser()
+        var byFile: [String: [FunctionRecord]] = [:]
+        for f in ctx.model.functions { byFile[f.file, default: []].append(f) }
+        let invalidName = "package \(RuleCatalog.directiveInvalid.id)"
+        for pkg in ctx.model.packages where !pkg.isStandard {
+            checks.ensure(pkg.importPath, nil, RuleCatalog.directiveInvalid.id, invalidName, file: "", line: 0)
+        }
+        var ignores: [Directive] = [], notes: [String] = []
+        var ordinal: [String: Int] = [:]
+        for file in ctx.model.sources.keys.sorted() {
+            let pkg = ctx.model.package(ofFile: file)
+            guard !pkg.isEmpty, ctx.model.index.packages[pkg]?.isStandard != true else { continue }
+            let result = parser.parse(file: file, bytes: ctx.model.sources[file]!, functions: byFile[file] ?? [])
+            notes += result.notes
+            for p in result.problems {
+                checks.ensure(pkg, nil, RuleCatalog.directiveInvalid.id, invalidName, file: p.file, line: p.line)
+                checks.add(pkg, invalidName, Violation(
+                    rule: RuleCatalog.directiveInvalid.id, package: pkg, function: p.function, subject: p.text,
+                    file: p.file, line: p.line, column: p.column, message: p.message,
+                    details: ["directive: \(p.text)"]))
+            }
+            for d in result.directives {
+                if d.verb == .ignore { ignores.append(d); continue }
+                guard let fn = ctx.functions[d.function] else { continue }
+                let rule = "directive.\(d.verb.rawValue)"
+                var name = "\(ctx.shortName(ctx.topLevel(fn.id))) \(rule)"
+                if case .statement = d.target {
+                    let key = "\(pkg)\u{0}\(name)"
+                    ordinal[key, default: 0] += 1
+                    name += " statement \(ordinal[key]!)"
+                }
+                checks.ensure(pkg, fn.id, rule, name, file: d.file, line: d.line)
+                if let v = check(d, fn, rule: rule, name: name, ctx) { checks.add(pkg, name, v) }
+            }
+        }
+        return (ignores, notes)
+    }
+
+    /// Checks one placed directive; nil when it holds.
+    func check(_ d: Directive, _ fn: FunctionRecord, rule: String, name: String, _ ctx: EvaluationContext) -> Violation? {
+        let short = ctx.shortName(fn.id)
+        var scope: [Fact]
+        let whereText: String
+        switch d.target {
+        case .function:
+            scope = ctx.facts(ofFamily: fn.id)
+            whereText = short
+        case .statement(_, let line):
+            scope = (ctx.factsByLine[d.file]?[line] ?? []).sorted(by: Fact.canonicalOrder)
+            whereText = "the statement on line \(line) of \(short)"
+        }
+        let offending: [Fact]
+        let message: String
+        switch d.verb {
+        case .inline:
+            if case .function = d.target {
+                guard var v = inlineViolation(fn, ctx, rule: rule, why: d.text) else { return nil }
+                v.file = d.file; v.line = d.line; v.column = d.column
+                v.subject = name
+                return v
+            }
+            guard !scope.contains(where: { $0.kind == .inlineCall }) else { return nil }
+            offending = []
+            message = "no call on \(whereText) is inlined, but it carries \(d.text)"
+        case .noescape:
+            var kinds: Set<FactKind> = [.escapes, .movedToHeap]
+            if case .function = d.target { kinds.insert(.leakParam) }
+            offending = scope.filter { kinds.contains($0.kind) }
+            guard !offending.isEmpty else { return nil }
+            message = "\(offending.count) value(s) escape to the heap in \(whereText), which carries \(d.text)"
+        case .noalloc:
+            let counted: [Fact]
+            if ctx.hasAllocFacts {
+                counted = scope.filter { f in AllocationDetail(fact: f).map { $0.placement != .stack } ?? false }
+            } else {
+                counted = scope.filter { $0.kind == .escapes || $0.kind == .movedToHeap }
+            }
+            offending = counted
+            guard !offending.isEmpty else { return nil }
+            message = "\(whereText) has \(offending.count) heap allocation site(s) but carries \(d.text)"
+        case .ignore:
+            return nil
+        }
+        var details = offending.map(EvaluationContext.describe)
+        if d.verb == .noalloc && !ctx.hasAllocFacts {
+            details.append("note: this run has no alloc facts, so escapes and moved-to-heap variables were counted instead")
+        }
+        let flow = offending.lazy.map { ctx.explanation(for: $0) }.first { !$0.isEmpty } ?? []
+        return Violation(rule: rule, package: fn.package, function: fn.id, subject: name,
+                         file: d.file, line: d.line, column: d.column, message: message, details: details,
+                         flow: ReportFormatting.flow(fromExplanation: flow))
+    }
+
+    /// Removes the violations each `//heapsight:ignore RULE` covers; returns notes for ignores
+    /// that covered nothing.
+    func applyIgnores(_ ignores: [Directive], _ ctx: EvaluationContext, _ checks: inout CheckSet) -> [String] {
+        var notes: [String] = []
+        for d in ignores {
+            guard let rule = d.rule else { continue }
+            let removed: Int
+            switch d.target {
+            case .function(let id):
+                let family = ctx.family(id)
+                removed = checks.removeViolations { $0.rule == rule && ($0.function.map(family.contains) ?? false) }
+            case .statement(_, let line):
+                removed = checks.removeViolations { $0.rule == rule && $0.file == d.file && $0.line == line }
+            }
+            if removed == 0 {
+                notes.append("\(d.file):\(d.line): `\(d.text)` suppresses nothing; remove it when the code no longer needs it")
+            }
+        }
+        return notes
+    }
+}

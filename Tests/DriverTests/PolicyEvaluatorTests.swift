@@ -1,0 +1,188 @@
+import Foundation
+import PassKit
+import Reports
+import XCTest
+import Yams
+@testable import Driver
+
+final class PolicyEvaluatorTests: XCTestCase {
+    static let file = "w/w.go"
+    static let source = """
+    package w
+
+    //heapsight:noalloc
+    func Alloc() *int {
+    \tx := 1
+    \treturn &x
+    }
+
+    //heapsight:noescape
+    func (b *Buf) Keep(p []byte) {
+    \tb.data = p
+    }
+
+    //gcassert:inline
+    func Big() int {
+    \ttotal := 0
+    \t//heapsight:noescape
+    \tv := make([]int, 8)
+    \tlog(v) //heapsight:noalloc
+    \treturn total
+    }
+
+    //heapsight:noalloc
+    //heapsight:ignore directive.noalloc the pool owns this buffer
+    func Pooled() []byte {
+    \treturn make([]byte, 64)
+    }
+
+    //heapsight:noalloc
+    func Clean(a, b int) int { return a + b }
+    """
+
+    static func fn(_ name: String, _ start: Int, _ end: Int, receiver: String = "") -> FunctionRecord {
+        let id = receiver.isEmpty ? "ex.com/w.\(name)" : "ex.com/w.(\(receiver)).\(name)"
+        return FunctionRecord(id: id, package: "ex.com/w", receiver: receiver, name: name, file: file, line: start, column: 6,
+                              startLine: start, startColumn: 1, endLine: end, endColumn: 1, lineCount: end - start + 1,
+                              statementCount: 2, directives: [], isLiteral: false, parent: nil)
+    }
+
+    static func fact(_ kind: FactKind, _ line: Int, _ subject: String, _ detail: String = "", in function: String,
+                     explanation: [String] = []) -> Fact {
+        Fact(kind: kind, file: file, line: line, column: 2, subject: subject, detail: detail,
+             function: "ex.com/w.\(function)", explanation: explanation)
+    }
+
+    static func model(extraFacts: [Fact] = [], failed: Bool = false, baselineFacts: [Fact]? = nil) -> ReportModel {
+        let facts: [Fact] = [
+            fact(.movedToHeap, 5, "x", in: "Alloc", explanation: ["flow: ~r0 ← &x:", "from &x (address-of) at ./w/w.go:6:9"]),
+            fact(.alloc, 6, "&x", "new heap depth=0", in: "Alloc"),
+            fact(.canInline, 10, "(*Buf).Keep", "cost=4", in: "(*Buf).Keep"),
+            fact(.leakParam, 10, "p", in: "(*Buf).Keep"),
+            fact(.cannotInline, 15, "Big", "function too complex: cost 84 exceeds budget 80", in: "Big"),
+            fact(.escapes, 18, "make([]int, 8)", in: "Big"),
+            fact(.alloc, 18, "make([]int, 8)", "make-slice heap depth=0", in: "Big"),
+            fact(.alloc, 19, "... argument", "iface-conv stack depth=0", in: "Big"),
+            fact(.alloc, 26, "make([]byte, 64)", "make-slice heap depth=1", in: "Pooled"),
+            fact(.canInline, 30, "Clean", "cost=4", in: "Clean"),
+        ] + extraFacts
+        var diff: BaselineDiff?
+        if let baselineFacts {
+            diff = BaselineDiff(baseline: ReportRun(id: 1, startedAt: Date(timeIntervalSince1970: 0), engine: "gc", toolVersion: "t",
+                                                    goos: "linux", goarch: "amd64", label: "main"),
+                                baselineFacts: baselineFacts, currentFacts: facts)
+        }
+        return ReportModel(
+            run: ReportRun(id: 2, startedAt: Date(timeIntervalSince1970: 3600), engine: "gc", toolVersion: "t", goos: "linux", goarch: "amd64"),
+            packages: [ReportPackage(importPath: "ex.com/w", name: "w", directory: "w", failed: failed)],
+            functions: [fn("Alloc", 4, 7), fn("Keep", 10, 12, receiver: "*Buf"), fn("Big", 15, 21), fn("Pooled", 25, 27), fn("Clean", 30, 30)],
+            facts: facts,
+            diagnostics: failed ? [Diagnostic(severity: .error, source: "compiler", file: file, line: 3, column: 1,
+                                              message: "undefined: nope", package: "ex.com/w")] : [],
+            baseline: diff, sources: [file: Array(source.utf8)], filePackages: [file: "ex.com/w"])
+    }
+
+    func failures(_ e: PolicyEvaluation) -> [String] {
+        e.checks.filter { !$0.passed }.map(\.name)
+    }
+
+    func testDirectives() {
+        let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(Self.model())
+        XCTAssertEqual(failures(e), [
+            "(*Buf).Keep directive.noescape",
+            "Alloc directive.noalloc",
+            "Big directive.inline",
+            "Big directive.noescape statement 1",
+        ])
+        let passing = e.checks.filter(\.passed).map(\.name)
+        XCTAssertTrue(passing.contains("Clean directive.noalloc"))
+        XCTAssertTrue(passing.contains("Big directive.noalloc statement 1"), "a stack-allocated site does not break noalloc")
+        XCTAssertTrue(passing.contains("Pooled directive.noalloc"), "suppressed by //heapsight:ignore")
+        XCTAssertTrue(passing.contains("package package.failed"))
+        XCTAssertTrue(passing.contains("package directive.invalid"))
+        let keep = e.violations.first { $0.rule == "directive.noescape" && $0.function == "ex.com/w.(*Buf).Keep" }
+        XCTAssertEqual(keep?.details, ["w/w.go:10:2: leak-param p"], "a leaking parameter is an escape")
+        let inline = e.violations.first { $0.rule == "directive.inline" }
+        XCTAssertEqual(inline?.message, "Big is not inlinable: function too complex: cost 84 exceeds budget 80")
+        XCTAssertTrue(inline?.details.contains("cost: 84 against the inlining budget of 80, 4 over") ?? false)
+        let alloc = e.violations.first { $0.rule == "directive.noalloc" }
+        XCTAssertEqual(alloc?.line, 3)
+        XCTAssertEqual(alloc?.flow.last, FlowStep(file: "w/w.go", line: 6, column: 9, message: "from &x (address-of)"))
+    }
+
+    func testInvalidDirectiveAndFailedPackageFailLoudly() {
+        var model = Self.model(failed: true)
+        model.sources[Self.file]! += Array("\n//heapsight:noallocc\nfunc Z() {}\n".utf8)
+        let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(model)
+        XCTAssertTrue(failures(e).contains("package directive.invalid"))
+        XCTAssertTrue(failures(e).contains("package package.failed"))
+        let pf = e.violations.first { $0.rule == "package.failed" }
+        XCTAssertEqual(pf?.details, ["w/w.go:3:1: undefined: nope"])
+        var off = PolicyConfiguration()
+        off.directives = false
+        XCTAssertEqual(failures(PolicyEvaluator(policy: off).evaluate(Self.model())), [])
+    }
+
+    func testBudgetsAndMustInline() throws {
+        let yaml = """
+        budgets:
+          - packages: "ex.com/..."
+            max-heap-sites: 2
+            max-heap-sites-in-loops: 0
+          - functions: "Big"
+            max-heap-sites: 0
+            max-moved-to-heap: 0
+        must-inline: ["ex.com/w.B*", "ex.com/w.Clean"]
+        directives: false
+        """
+        let policy = try PolicyConfiguration(node: try Yams.compose(yaml: yaml))
+        let e = PolicyEvaluator(policy: policy).evaluate(Self.model())
+        XCTAssertEqual(failures(e), ["Big alloc.budget", "Big inline.required", "package alloc.budget", "package alloc.loop-budget"])
+        XCTAssertTrue(e.checks.contains { $0.name == "Big moved.budget" && $0.passed })
+        XCTAssertTrue(e.checks.contains { $0.name == "Clean inline.required" && $0.passed })
+        let pkg = e.violations.first { $0.rule == "alloc.budget" && $0.function == nil }
+        XCTAssertEqual(pkg?.message, "ex.com/w has 3 heap allocation sites; the budget allows 2")
+        XCTAssertEqual(pkg?.details.first, "cost: 3 heap allocation sites against a budget of 2 (policy.budgets[0]), 1 over")
+    }
+
+    func testRegressionsAgainstBaseline() throws {
+        var base = Self.model().facts.filter { $0.kind != .movedToHeap && $0.line != 6 }
+        base = base.map { f in
+            var f = f
+            if f.kind == .cannotInline { f.kind = .canInline; f.detail = "cost=79" }
+            return f
+        }
+        var policy = PolicyConfiguration()
+        policy.directives = false
+        policy.regressions.maxHeapSiteGrowth = 0
+        let e = PolicyEvaluator(policy: policy).evaluate(Self.model(baselineFacts: base))
+        XCTAssertEqual(failures(e), ["Alloc alloc.growth", "Alloc escape.new", "Big inline.lost"])
+        let esc = e.violations.filter { $0.rule == "escape.new" }.map(\.message)
+        XCTAssertEqual(esc, ["new heap escape in Alloc: moved to heap: x", "new heap escape in Alloc: heap allocation &x (new)"])
+        let lost = try XCTUnwrap(e.violations.first { $0.rule == "inline.lost" })
+        XCTAssertEqual(lost.details.prefix(2), ["baseline #1 (main): inlinable (cost=79)", "now: function too complex: cost 84 exceeds budget 80"])
+        XCTAssertEqual(e.violations.first { $0.rule == "alloc.growth" }?.message, "Alloc grew from 0 to 1 heap allocation sites (allowed growth 0)")
+        // Without a baseline there are no regression checks at all.
+        XCTAssertFalse(PolicyEvaluator(policy: policy).evaluate(Self.model()).checks.contains { $0.rule == "escape.new" })
+    }
+
+    func testConfigurationErrorsNameTheKey() {
+        XCTAssertThrowsError(try PolicyConfiguration(node: try Yams.compose(yaml: "budgets:\n  - max-heap-site: 3\n"))) {
+            XCTAssertEqual(($0 as? PolicyConfigurationError)?.path, "policy.budgets[0].max-heap-site")
+        }
+        XCTAssertThrowsError(try PolicyConfiguration(node: try Yams.compose(yaml: "regressions:\n  no-new-escapes: maybe\n"))) {
+            XCTAssertEqual(($0 as? PolicyConfigurationError)?.path, "policy.regressions.no-new-escapes")
+        }
+        XCTAssertThrowsError(try ReportConfiguration(node: try Yams.compose(yaml: "junit: loose\n"))) {
+            XCTAssertEqual(($0 as? PolicyConfigurationError)?.path, "report.junit")
+        }
+    }
+
+    func testReportsOfAnEvaluationAreValid() throws {
+        var model = Self.model()
+        model.evaluation = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(model)
+        let xml = JUnitRenderer(flavour: .strict).render(model)
+        XCTAssertEqual(XMLValidation.wellFormedness(of: xml), [])
+        XCTAssertTrue(xml.contains("type=\"directive.noalloc\""))
+    }
+}
