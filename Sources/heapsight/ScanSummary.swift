@@ -8,6 +8,11 @@ struct ScanSummary {
     let dbPath: String
 
     func print(quiet: Bool) {
+        // Run-wide notes (no GOROOT, a skipped engine) are said once; notes about single files
+        // stay in the diagnostics table.
+        for d in outcome.diagnostics where d.severity == .note && d.file.isEmpty && !quiet {
+            FileHandle.standardError.write(Data("heapsight: note: \(d.message)\n".utf8))
+        }
         let problems = outcome.diagnostics.filter { $0.severity != .note }
         for d in problems.prefix(quiet ? 0 : 20) {
             let place = d.file.isEmpty ? "" : (d.line > 0 ? "\(d.file):\(d.line):\(d.column > 0 ? "\(d.column):" : "") " : "\(d.file): ")

@@ -35,14 +35,14 @@ struct CLI {
 
     /// Runs `heapsight ARGS` in the scratch folder.
     @discardableResult
-    func run(_ args: [String], unprivileged: Bool = false) throws -> TestSupport.ProcessResult {
+    func run(_ args: [String], unprivileged: Bool = false, environment: [String: String]? = nil) throws -> TestSupport.ProcessResult {
         precondition(FileManager.default.isExecutableFile(atPath: CLI.binary),
                      "the heapsight binary is not built at \(CLI.binary); run `swift build` first")
         if unprivileged && geteuid() == 0 {
             return try TestSupport.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary] + args,
-                                       cwd: directory)
+                                       cwd: directory, environment: environment)
         }
-        return try TestSupport.run(CLI.binary, args, cwd: directory)
+        return try TestSupport.run(CLI.binary, args, cwd: directory, environment: environment)
     }
 
     /// Writes a file under the scratch folder.

@@ -28,6 +28,20 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(r.out.contains("  Every function"), r.out)
     }
 
+    func testMissingGOROOTIsReportedOnceAndIsNotAnError() throws {
+        let cli = try CLI(self)
+        try cli.write("m/go.mod", "module m\n\ngo 1.27\n")
+        try cli.write("m/a.go", "package m\n\nfunc A() {}\n")
+        try cli.write("m/b/b.go", "package b\n\nfunc B() {}\n")
+        let r = try cli.run(["scan", "m"], environment: ["PATH": "/usr/bin:/bin", "HOME": cli.path(".")])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.err.components(separatedBy: "no GOROOT found").count - 1, 1, r.err)
+        XCTAssertTrue(r.err.hasPrefix("heapsight: note: "), r.err)
+        XCTAssertTrue(r.out.contains("(ok)"), r.out)
+        let goroot = try cli.run(["query", "select goroot is null from runs"])
+        XCTAssertEqual(goroot.out, "1\n")
+    }
+
     func testExportIsSortedDeterministicAndLeavesExternalFactsOut() throws {
         let cli = try CLI(self)
         XCTAssertEqual(try cli.run(["scan", CLI.examples, "--db", "a.db", "--quiet"]).status, 0)
