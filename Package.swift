@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "heapsight", targets: ["heapsight"]),
         .library(name: "GoSyntax", targets: ["GoSyntax"]),
         .library(name: "PassKit", targets: ["PassKit"]),
+        .library(name: "FactStore", targets: ["FactStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

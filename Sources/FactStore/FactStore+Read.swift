@@ -5,7 +5,7 @@ extension FactStore {
     static let runColumns = """
         r.id, r.started_at, r.finished_at, r.roots, r.git_commit, r.git_branch, r.git_dirty, r.label, r.engine,
         r.tool_version, r.go_version, r.goroot, r.goos, r.goarch, r.config_hash, r.status, r.skipped,
-        r.package_count, r.function_count, r.fact_count, r.diagnostic_count
+        r.package_count, r.function_count, r.fact_count, r.diagnostic_count, r.git_committed_at
         """
 
     static func storedRun(_ s: SQLiteStatement) -> StoredRun {
@@ -13,7 +13,7 @@ extension FactStore {
             startedAt: Timestamp.parse(s.text(1)) ?? Date(timeIntervalSince1970: 0),
             finishedAt: Timestamp.parse(s.text(2)) ?? Date(timeIntervalSince1970: 0),
             roots: JSONText.decode(s.text(3)), gitCommit: s.optionalText(4), gitBranch: s.optionalText(5),
-            gitDirty: s.isNull(6) ? nil : s.int(6) != 0, label: s.optionalText(7), engine: s.text(8),
+            gitDirty: s.isNull(6) ? nil : s.int(6) != 0, gitCommittedAt: s.optionalText(21).flatMap(Timestamp.parse), label: s.optionalText(7), engine: s.text(8),
             toolVersion: s.text(9), goVersion: s.optionalText(10), goroot: s.optionalText(11), goos: s.text(12),
             goarch: s.text(13), configHash: s.text(14), status: s.text(15), skipped: JSONText.decode(s.text(16)))
         return StoredRun(id: s.int64(0), record: record, packageCount: s.int(17), functionCount: s.int(18),

@@ -29,13 +29,14 @@ struct RunWriter {
         let r = content.run
         try db.run("""
             INSERT INTO runs(started_at, finished_at, roots, git_commit, git_branch, git_dirty, label, engine,
-              tool_version, go_version, goroot, goos, goarch, config_hash, status, skipped)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+              tool_version, go_version, goroot, goos, goarch, config_hash, status, skipped, git_committed_at)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             """, [.text(Timestamp.format(r.startedAt)), .text(Timestamp.format(r.finishedAt)),
                   .text(JSONText.encode(r.roots)), .optional(r.gitCommit), .optional(r.gitBranch),
                   .bool(r.gitDirty), .optional(r.label), .text(r.engine), .text(r.toolVersion),
                   .optional(r.goVersion), .optional(r.goroot), .text(r.goos), .text(r.goarch),
-                  .text(r.configHash), .text(r.status), .text(JSONText.encode(r.skipped))])
+                  .text(r.configHash), .text(r.status), .text(JSONText.encode(r.skipped)),
+                  .optional(r.gitCommittedAt.map(Timestamp.format))])
         let id = db.lastInsertRowID
 
         let pkg = try db.cached("INSERT INTO packages(run_id, import_path, name, directory, is_standard, failed) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
@@ -102,5 +103,28 @@ struct RunWriter {
     private func finish(_ stmt: SQLiteStatement) throws {
         while try stmt.step() {}
         stmt.reset()
+    }
+}
+
+extension FactStore {
+    /// Sets the git commit, branch and commit date of a recorded run where given (used by
+    /// `backfill`, which scans detached worktrees and knows the branch and date the scan itself
+    /// cannot see).
+    public func annotate(run id: Int64, gitCommit: String? = nil, gitBranch: String?, gitCommittedAt: Date?) throws {
+        guard !isReadOnly else { throw FactStoreError.writeRefused(sql: "annotate run") }
+        try locked {
+            try WriteTransaction.run(db, path: path) {
+                try db.run("""
+                    UPDATE runs SET git_branch = COALESCE(?2, git_branch), git_committed_at = COALESCE(?3, git_committed_at),
+                      git_commit = COALESCE(?4, git_commit)
+                    WHERE id = ?1
+                    """, [.int(id), .optional(gitBranch), .optional(gitCommittedAt.map(Timestamp.format)), .optional(gitCommit)])
+            }
+        }
+    }
+
+    /// The newest run recorded for a commit, if any.
+    public func run(commit: String) throws -> Int64? {
+        try locked { try db.scalarInt("SELECT max(id) FROM runs WHERE git_commit = ?1", [.text(commit)]) }
     }
 }

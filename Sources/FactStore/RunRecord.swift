@@ -14,6 +14,8 @@ public struct RunRecord: Sendable, Hashable, Codable {
     public var gitBranch: String?
     /// True when the checkout had uncommitted changes.
     public var gitDirty: Bool?
+    /// The commit's committer date, when known (`backfill` records it).
+    public var gitCommittedAt: Date?
     /// A free-form label (`v1.4.0`, `nightly`); labelled runs survive `prune` by default.
     public var label: String?
     /// Engine that computed decisions (`gc` or `native`).
@@ -40,7 +42,7 @@ public struct RunRecord: Sendable, Hashable, Codable {
 
     /// Creates a run record.
     public init(startedAt: Date, finishedAt: Date, roots: [String], gitCommit: String? = nil,
-                gitBranch: String? = nil, gitDirty: Bool? = nil, label: String? = nil,
+                gitBranch: String? = nil, gitDirty: Bool? = nil, gitCommittedAt: Date? = nil, label: String? = nil,
                 engine: String, toolVersion: String, goVersion: String? = nil, goroot: String? = nil,
                 goos: String, goarch: String, configHash: String, status: String = "ok",
                 skipped: [String] = []) {
@@ -50,6 +52,7 @@ public struct RunRecord: Sendable, Hashable, Codable {
         self.gitCommit = gitCommit
         self.gitBranch = gitBranch
         self.gitDirty = gitDirty
+        self.gitCommittedAt = gitCommittedAt
         self.label = label
         self.engine = engine
         self.toolVersion = toolVersion

@@ -21,8 +21,10 @@ struct Heapsight: ParsableCommand {
             TrendCommand.self,
             DiffCommand.self,
             PruneCommand.self,
+            BackfillCommand.self,
             CheckCommand.self,
             ReportCommand.self,
+            ParseCommand.self,
         ]
     )
 

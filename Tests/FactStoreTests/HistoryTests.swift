@@ -64,6 +64,21 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(byDay.map(\.key), ["2026-05-28", "2026-05-29", "2026-05-31"])
     }
 
+    func testBackfilledRunsTakeTheirPlaceInHistoryByCommitDate() throws {
+        let store = try seeded()
+        // Recorded last, but committed before everything else (as `backfill` records it).
+        var old = content(heapInG: 9, day: 9, commit: "c0")
+        old.run.gitCommittedAt = Date(timeIntervalSince1970: 1_700_000_000)
+        let id = try store.record(old)
+        XCTAssertEqual(try store.run(id: id)?.record.gitCommittedAt, old.run.gitCommittedAt)
+        XCTAssertEqual(try store.trend(TrendQuery(metric: .heapSites, grouping: .commit)).map(\.key), ["c0", "c1", "c2"])
+        XCTAssertEqual(try store.trend(TrendQuery(metric: .heapSites, grouping: .day)).first?.key, "2023-11-14")
+        XCTAssertEqual(try store.trend(TrendQuery(metric: .heapSites)).last?.run, id)
+        try store.annotate(run: 1, gitBranch: "main", gitCommittedAt: Date(timeIntervalSince1970: 1_600_000_000))
+        XCTAssertEqual(try store.resolveRun("main"), 1)
+        XCTAssertEqual(try store.trend(TrendQuery(metric: .heapSites, grouping: .commit)).map(\.key), ["c1", "c0", "c2"])
+    }
+
     func testDiffIsEmptyWhenCodeMovesOrIsReformatted() throws {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let store = try FactStore.open(path: path)

@@ -4,9 +4,11 @@ import Foundation
 public enum TrendGrouping: String, CaseIterable, Sendable {
     /// One row per run.
     case run
-    /// One row per git commit: the newest run recorded for it (runs without a commit are left out).
+    /// One row per git commit, in commit-date order: the newest run recorded for it (runs
+    /// without a commit are left out).
     case commit
-    /// One row per UTC day: the newest run started that day.
+    /// One row per UTC day (of the commit date when known, else of the run's start): the newest
+    /// run of that day.
     case day
 }
 
@@ -77,10 +79,14 @@ extension FactStore {
             }
             return Dictionary(pairs, uniquingKeysWith: +)
         }
-        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?)] = try locked {
+        // By run: recorded order. By commit or day: history order, the commit's date when known
+        // (backfilled runs), else the run's start.
+        let order = q.grouping == .run ? "id" : "COALESCE(git_committed_at, started_at), id"
+        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?, time: String)] = try locked {
             try db.rows("""
-                SELECT id, started_at, git_commit, git_branch, label FROM runs WHERE status <> 'failed' ORDER BY id
-                """) { ($0.int64(0), $0.text(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4)) }
+                SELECT id, started_at, git_commit, git_branch, label, COALESCE(git_committed_at, started_at)
+                FROM runs WHERE status <> 'failed' ORDER BY \(order)
+                """) { ($0.int64(0), $0.text(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4), $0.text(5)) }
         }
         var rows: [(key: String, run: Int64)] = []
         var position: [String: Int] = [:]
@@ -91,10 +97,10 @@ extension FactStore {
             case .commit:
                 guard let c = r.commit else { continue }
                 key = c
-            case .day: key = String(r.started.prefix(10))
+            case .day: key = String(r.time.prefix(10))
             }
             if let i = position[key] {
-                rows[i].run = r.id  // the newest run of the group stands for it, in its first place
+                if r.id > rows[i].run { rows[i].run = r.id }  // the newest run stands for its group
             } else {
                 position[key] = rows.count
                 rows.append((key, r.id))

@@ -1,7 +1,8 @@
 /// Version 2: per-run metrics per function and per package, materialized when a run is recorded
 /// so that trend queries never scan facts; a dictionary of function ids for fast glob lookups;
 /// `runs.heap_sites_source`, which says how heap sites were counted for the run; and row counts
-/// on `runs`, so that listing runs never counts facts.
+/// on `runs`, so that listing runs never counts facts; and `runs.git_committed_at`, the commit's
+/// own date, which orders backfilled runs by history rather than by when they were scanned.
 /// Runs recorded under version 1 get their metrics computed by this migration.
 enum SchemaV2 {
     static let sql = """
@@ -10,6 +11,7 @@ enum SchemaV2 {
         ALTER TABLE runs ADD COLUMN function_count INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE runs ADD COLUMN fact_count INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE runs ADD COLUMN diagnostic_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE runs ADD COLUMN git_committed_at TEXT;
         CREATE TABLE function_metrics(
           run_id              INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
           function_id         TEXT NOT NULL,
@@ -52,7 +54,7 @@ enum SchemaV2 {
         CREATE INDEX runs_started ON runs(started_at);
         """
 
-    static let migration = Migration(version: 2, summary: "function_metrics, package_metrics, function_names, runs.heap_sites_source and row counts") { db in
+    static let migration = Migration(version: 2, summary: "function_metrics, package_metrics, function_names, runs.heap_sites_source, row counts, git_committed_at") { db in
         try db.execute(sql)
         try db.execute("INSERT OR IGNORE INTO function_names(function_id) SELECT DISTINCT function_id FROM functions")
         let runIDs = try db.rows("SELECT id FROM runs ORDER BY id") { $0.int64(0) }

@@ -1,2 +1,0 @@
-/// The GoSyntax module of heapsight (see ARCHITECTURE.md).
-public enum GoSyntaxModule {}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The batch behind `heapsight parse`: parse every `.go` file under some paths and report
+/// the files with syntax errors. The command only parses its arguments and prints.
+public enum ParseRun {
+    /// What a run found.
+    public struct Summary: Sendable {
+        /// Files parsed.
+        public var files = 0
+        /// Bytes parsed.
+        public var bytes = 0
+        /// Syntax diagnostics over all files.
+        public var errors = 0
+        /// Wall-clock seconds spent reading and parsing.
+        public var seconds = 0.0
+        /// The first diagnostic of each file that has any, in file order.
+        public var firstErrors: [SyntaxDiagnostic] = []
+        /// Number of diagnostics per file with errors (same order as `firstErrors`).
+        public var errorCounts: [Int] = []
+        /// Paths that do not exist or cannot be read.
+        public var unreadable: [String] = []
+
+        /// `files=N bytes=N errors=N seconds=S`.
+        public var line: String {
+            "files=\(files) bytes=\(bytes) errors=\(errors) seconds=\(String(format: "%.3f", seconds))"
+        }
+    }
+
+    /// Parses every `.go` file under `paths` (skipping `testdata`), one at a time.
+    public static func run(paths: [String]) -> Summary {
+        var summary = Summary()
+        let (files, missing) = GoFileCollector.collect(paths)
+        summary.unreadable = missing
+        let start = Date()
+        for path in files {
+            guard let bytes = GoFileCollector.read(path) else {
+                summary.unreadable.append(path)
+                continue
+            }
+            let parsed = parseFile(path: path, bytes: bytes)
+            summary.files += 1
+            summary.bytes += bytes.count
+            if let first = parsed.diagnostics.first {
+                summary.errors += parsed.diagnostics.count
+                summary.firstErrors.append(first)
+                summary.errorCounts.append(parsed.diagnostics.count)
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}

@@ -1,0 +1,16 @@
+/// A syntax error found while scanning or parsing a file.
+public struct SyntaxDiagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// The file's path.
+    public var path: String
+    /// Byte offset of the error.
+    public var offset: Int
+    /// 1-based physical line.
+    public var line: Int
+    /// 1-based byte column.
+    public var column: Int
+    /// What is wrong, in go/parser's words where they exist.
+    public var message: String
+
+    /// `path:line:col: message`.
+    public var description: String { "\(path):\(line):\(column): \(message)" }
+}

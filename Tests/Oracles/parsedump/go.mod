@@ -1,0 +1,3 @@
+module heapsight.test/parsedump
+
+go 1.27
