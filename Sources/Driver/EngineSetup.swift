@@ -25,10 +25,14 @@ struct EngineSetup {
         var setup = EngineSetup()
         switch engine {
         case .native:
-            break
+            for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
+                setup.skipped.append("\(pass): the native engine does not compute it yet (use --engine gc)")
+            }
         case .gc:
+            // The allocations pass pairs verdicts with the allocator calls in the assembly.
             let configuration = GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
-                                                goos: context.goos, goarch: context.goarch)
+                                                goos: context.goos, goarch: context.goarch,
+                                                assembly: config.isEnabled("allocations"))
             let compilation = GCEngine.compile(root: baseDirectory, packages: packages, configuration: configuration)
             setup.resources.set(compilation)
             if let reason = compilation.skippedReason { setup.skipped.append("gc: \(reason)") }
