@@ -21,6 +21,7 @@ struct Heapsight: ParsableCommand {
             TrendCommand.self,
             DiffCommand.self,
             PruneCommand.self,
+            BackfillCommand.self,
             CheckCommand.self,
             ReportCommand.self,
             ParseCommand.self,
