@@ -16,6 +16,9 @@ struct Heapsight: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             ScanCommand.self,
+            RunsCommand.self,
+            ExportCommand.self,
+            QueryCommand.self,
             PassesCommand.self,
             CompareCommand.self,
             TrendCommand.self,
