@@ -41,7 +41,8 @@ struct ScanPipeline {
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
-                                              packages: inputs, context: context)
+                                              packages: inputs, context: context,
+                                              enabledPasses: registry.ordered.map(\.name))
         notes.append(contentsOf: engineSetup.diagnostics)
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        resources: engineSetup.resources, progress: request.quiet ? nil : request.progress,
