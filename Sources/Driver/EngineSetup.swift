@@ -20,27 +20,26 @@ struct EngineSetup {
     /// Packages the engine could not analyse.
     var failedPackages: Set<String> = []
 
-    /// The built-in passes that need the compiler when the engine is `gc`.
-    static let compilerPasses = ["inlining", "escape", "allocations"]
-
     static func prepare(engine: EngineKind, config: Configuration, baseDirectory: String,
-                        packages: [PackageInput], context: BuildContext,
-                        enabledPasses: [String] = compilerPasses) -> EngineSetup {
+                        packages: [PackageInput], context: BuildContext) -> EngineSetup {
         var setup = EngineSetup()
         switch engine {
         case .native:
-            let waiting = compilerPasses.filter(enabledPasses.contains)
-            if !waiting.isEmpty { setup.diagnostics.append(EngineAvailability.nativeNote(passes: waiting)) }
+            for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
+                setup.skipped.append("\(pass): the native engine does not compute it yet (use --engine gc)")
+            }
         case .gc:
-            // The assembly listing is only needed by the allocations pass.
+            // The allocations pass pairs verdicts with the allocator calls in the assembly.
             let configuration = GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
                                                 goos: context.goos, goarch: context.goarch,
-                                                assembly: enabledPasses.contains("allocations"))
+                                                assembly: config.isEnabled("allocations"))
             let compilation = GCEngine.compile(root: baseDirectory, packages: packages, configuration: configuration)
             setup.resources.set(compilation)
             if let reason = compilation.skippedReason {
                 // One message says how to get a toolchain; the run lists each pass it skipped.
-                setup.skipped += compilerPasses.filter(enabledPasses.contains).map { "\($0): no Go toolchain" }
+                for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
+                    setup.skipped.append("\(pass): no Go toolchain")
+                }
                 setup.diagnostics.append(Diagnostic(severity: .warning, source: "engine:gc", message: reason))
             }
             setup.goVersion = compilation.goVersion

@@ -15,4 +15,7 @@ public enum PassCatalog {
             AllocationsPass.descriptor.erased,
         ]
     }
+
+    /// Passes whose decisions only the gc engine computes so far.
+    static let compilerOnly = ["inlining", "escape", "allocations"]
 }

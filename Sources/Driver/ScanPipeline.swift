@@ -41,8 +41,7 @@ struct ScanPipeline {
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
-                                              packages: inputs, context: context,
-                                              enabledPasses: registry.ordered.map(\.name))
+                                              packages: inputs, context: context)
         notes.append(contentsOf: engineSetup.diagnostics)
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        resources: engineSetup.resources, progress: request.quiet ? nil : request.progress,

@@ -9,17 +9,11 @@ public enum EngineAvailability: Sendable {
     /// reason once for the whole run, as for a missing toolchain or a failed package).
     case unavailable(Diagnostic?)
 
-    /// The one note a run with engine native carries: these passes report nothing yet.
-    public static func nativeNote(passes: [String]) -> Diagnostic {
-        Diagnostic(severity: .note, source: "engine:native",
-                   message: "the native engine does not compute \(passes.joined(separator: ", ")) yet, so these passes report nothing; run with `--engine gc` (or set `engine: gc`) for the compiler's decisions")
-    }
-
     /// Decides availability for a pass on the package in `context`.
     public static func of(pass: String, what: String, in context: PassContext) -> EngineAvailability {
         switch context.engine {
         case .native:
-            // Said once per run by the driver (`EngineAvailability.nativeNote`), not per package.
+            // Said once per run by the driver (each pass is listed in the run's `skipped`).
             return .unavailable(nil)
         case .gc:
             guard let compilation = context.resources.get(GCCompilation.self) else {
