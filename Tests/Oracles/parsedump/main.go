@@ -6,6 +6,7 @@
 //	parsedump -dump FILE...      full dumps, each preceded by "== FILE"
 //	parsedump -hash < LIST       one "HASH FILE" line per file named in LIST (one per line)
 //	parsedump -time < LIST       parse every file, print "files=N bytes=N seconds=S"
+//	parsedump -errors FILE...    go/parser's syntax errors, "file:line:col: message"
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"hash/fnv"
 	"os"
@@ -28,6 +30,7 @@ func main() {
 	dumpMode := flag.Bool("dump", false, "print full dumps of the files given as arguments")
 	hashMode := flag.Bool("hash", false, "print a hash of each dump for files listed on stdin")
 	timeMode := flag.Bool("time", false, "only parse the files listed on stdin and report the time")
+	errorsMode := flag.Bool("errors", false, "print go/parser's syntax errors for the files given as arguments")
 	flag.Parse()
 	out := bufio.NewWriterSize(os.Stdout, 1<<20)
 	defer out.Flush()
@@ -36,6 +39,20 @@ func main() {
 		for _, path := range flag.Args() {
 			fmt.Fprintf(out, "== %s\n", path)
 			out.Write(dumpFile(path))
+		}
+	case *errorsMode:
+		for _, path := range flag.Args() {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				fmt.Fprintf(out, "%s: read error\n", path)
+				continue
+			}
+			_, perr := parser.ParseFile(token.NewFileSet(), path, src, parser.ParseComments|parser.SkipObjectResolution)
+			if list, ok := perr.(scanner.ErrorList); ok {
+				for _, e := range list {
+					fmt.Fprintf(out, "%s\n", e)
+				}
+			}
 		}
 	case *hashMode:
 		for _, path := range readList() {
