@@ -1,22 +1,181 @@
+import FactStore
 import Foundation
+import GoLoader
 import PassKit
 
-/// The steps of one scan, in order. Kept as one value so each step is a small method.
+/// The steps of one scan, in order: configuration, store, target, packages, passes, record.
+/// Each step is a small method; nothing is written to the store until the last one.
 struct ScanPipeline {
     let request: ScanRequest
 
     func run() throws -> ScanOutcome {
-        throw ScanError.notReady("scanning is being built")
+        let started = request.now()
+        let clockStart = DispatchTime.now()
+        let roots = request.paths.isEmpty ? ["."] : request.paths
+        let config = try loadConfiguration(roots: roots)
+        let engine = request.engine ?? config.engine
+        let registry = try makeRegistry(config: config)
+
+        let goroot = GoRootLocator.locate(configured: config.go.goroot)
+        var notes: [Diagnostic] = []
+        if goroot == nil {
+            notes.append(Diagnostic(severity: .note, source: "loader",
+                                    message: "no GOROOT found ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml); calls into the standard library are treated conservatively"))
+        }
+        let context = buildContext(config: config, goroot: goroot)
+        let loaded: LoadResult
+        do {
+            loaded = try PackageLoader(context: context).load(roots: roots)
+        } catch let error as LoadError {
+            throw ScanError.input(error.description)
+        }
+        guard !loaded.packages.isEmpty else {
+            let reasons = loaded.notes.filter { $0.level != .note }.prefix(3).map { "\($0.path): \($0.message)" }
+            throw ScanError.input("no Go packages found under \(roots.joined(separator: ", ")) for \(context.goos)/\(context.goarch)"
+                                  + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"))
+        }
+        notes.append(contentsOf: loaded.notes.map(Self.diagnostic(from:)))
+        // The store is opened after the cheap checks and before the expensive work, so a bad
+        // --db fails fast, and a bad path or config never creates a database file.
+        let store = try openStore()
+
+        let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
+        let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
+                                              packages: inputs, context: context)
+        notes.append(contentsOf: engineSetup.diagnostics)
+        var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
+                                       resources: engineSetup.resources, progress: request.quiet ? nil : request.progress,
+                                       jobs: request.jobs)
+            .analyze(loaded, inputs: inputs)
+        for i in analyses.indices where engineSetup.failedPackages.contains(analyses[i].package.importPath) {
+            analyses[i].package.failed = true
+        }
+
+        let git = GitInfo.read(directory: loaded.baseDirectory)
+        var content = RunContent(run: RunRecord(
+            startedAt: started, finishedAt: started, roots: roots, gitCommit: git.commit, gitBranch: git.branch,
+            gitDirty: git.dirty, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
+            goVersion: engineSetup.goVersion ?? goroot?.version, goroot: engineSetup.goroot ?? goroot?.path,
+            goos: context.goos, goarch: context.goarch, configHash: config.hash,
+            status: "ok", skipped: engineSetup.skipped + registry.skipped))
+        for a in analyses {
+            content.packages.append(a.package)
+            content.files.append(contentsOf: a.files)
+            content.functions.append(contentsOf: a.functions)
+            content.facts.append(contentsOf: a.facts)
+            content.diagnostics.append(contentsOf: a.diagnostics)
+        }
+        content.diagnostics.insert(contentsOf: notes, at: 0)
+        let failed = analyses.filter { $0.package.failed }.map { $0.package.importPath }
+        let hasErrors = content.diagnostics.contains { $0.severity == .error }
+        content.run.status = failed.isEmpty && !hasErrors ? "ok" : "partial"
+        content.run.finishedAt = request.now()
+        let runID = try store.record(content)
+
+        var byKind: [String: Int] = [:]
+        for f in content.facts { byKind[f.kind.rawValue, default: 0] += 1 }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
+        return ScanOutcome(runID: runID, packageCount: content.packages.count, fileCount: content.files.count,
+                           functionCount: content.functions.count, factsByKind: byKind, failedPackages: failed,
+                           skipped: content.run.skipped, diagnostics: content.diagnostics, seconds: seconds,
+                           status: content.run.status)
+    }
+
+    /// `--config FILE`, else `heapsight.yml` in the first root directory, else the defaults.
+    private func loadConfiguration(roots: [String]) throws -> Configuration {
+        do {
+            if let path = request.configPath { return try Configuration.load(path: path) }
+            let candidate = (roots[0] as NSString).appendingPathComponent("heapsight.yml")
+            if FileManager.default.fileExists(atPath: candidate) { return try Configuration.load(path: candidate) }
+            return Configuration()
+        } catch let error as ConfigurationError {
+            throw ScanError.configuration(error.description)
+        }
+    }
+
+    /// Built-in passes, test-supplied passes and configured plugins, validated, minus the
+    /// disabled ones.
+    private func makeRegistry(config: Configuration) throws -> EnabledPasses {
+        let base = config.path.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        let baseDir = base.isEmpty ? FileManager.default.currentDirectoryPath : base
+        let absoluteBase = baseDir.hasPrefix("/") ? baseDir : FileManager.default.currentDirectoryPath + "/" + baseDir
+        let all = PassCatalog.builtIn + request.extraPasses
+        // Plugins receive the facts of every enabled built-in pass that runs before them.
+        let before = all.map(\.name).filter { config.isEnabled($0) }
+        let plugins = config.plugins.map { ExternalPass.pass($0, baseDirectory: absoluteBase, requires: before) }
+        do {
+            try config.validate(passes: all)
+        } catch let error as ConfigurationError {
+            throw ScanError.configuration(error.description)
+        }
+        let disabledPlugins = Set(config.plugins.filter { !$0.enabled }.map(\.name))
+        do {
+            let registry = try PassRegistry(all + plugins)
+            return try EnabledPasses(registry: registry,
+                                     enabled: { config.isEnabled($0) && !disabledPlugins.contains($0) },
+                                     configFile: config.path ?? "heapsight.yml")
+        } catch let error as PassRegistry.ValidationError {
+            throw ScanError.configuration("the pass registry is invalid: \(error)")
+        }
+    }
+
+    /// Opens the store before any work, so a bad `--db` fails fast and untouched.
+    private func openStore() throws -> FactStore {
+        let path = request.dbPath
+        let parent = (path as NSString).deletingLastPathComponent
+        let dir = parent.isEmpty ? "." : parent
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            guard request.createDatabaseDirectory else {
+                throw ScanError.database("the folder \(dir) for the database \(path) does not exist; create it or pass another --db")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw ScanError.database("cannot create the folder \(dir) for the database: \(error.localizedDescription)")
+            }
+        } else if !isDir.boolValue {
+            throw ScanError.database("\(dir) is not a folder, so the database \(path) cannot be created there; pass another --db")
+        }
+        if !FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: dir) {
+            throw ScanError.database("the folder \(dir) is not writable, so the database \(path) cannot be created; pass another --db")
+        }
+        do {
+            return try FactStore.open(path: path)
+        } catch let error as FactStoreError {
+            throw ScanError.database(error.description)
+        }
+    }
+
+    private func buildContext(config: Configuration, goroot: GoRoot?) -> BuildContext {
+        var minor = 27
+        if let v = goroot?.version, v.hasPrefix("go1."),
+           let m = Int(v.dropFirst(4).prefix(while: { $0.isNumber })) { minor = m }
+        let goarch = config.goarch ?? BuildContext.hostArch
+        return BuildContext(goos: config.goos ?? BuildContext.hostOS, goarch: goarch,
+                            cgoEnabled: config.go.cgo, tags: Set(config.go.tags), releaseMinor: minor,
+                            includeTests: request.includeTests)
+    }
+
+    static func diagnostic(from note: LoadNote) -> Diagnostic {
+        let severity: Diagnostic.Severity = note.level == .error ? .error : note.level == .warning ? .warning : .note
+        return Diagnostic(severity: severity, source: "loader", file: note.path, line: note.line, message: note.message)
     }
 }
 
-/// Operational failures of a scan: each message says what to do.
+/// Operational failures of a scan, each with a message that says what to do. Nothing is
+/// written to the store when one is thrown.
 public enum ScanError: Error, CustomStringConvertible {
-    case notReady(String)
+    /// The paths to scan are unusable.
+    case input(String)
+    /// The configuration file is unusable.
+    case configuration(String)
+    /// The database cannot be opened or written.
+    case database(String)
 
     public var description: String {
         switch self {
-        case .notReady(let what): return what
+        case .input(let m), .configuration(let m), .database(let m): return m
         }
     }
 }

@@ -8,6 +8,9 @@ public struct ScanRequest: Sendable {
     public var paths: [String]
     /// The SQLite store to record the run in.
     public var dbPath: String
+    /// Whether a missing parent directory of `dbPath` may be created (true for the default
+    /// `reports/heapsight.db`; a path the user gave must be in an existing directory).
+    public var createDatabaseDirectory: Bool
     /// A `heapsight.yml`; nil means `heapsight.yml` in the first root when present, else defaults.
     public var configPath: String?
     /// A user label for the run (`nightly`, `pr-123`).
@@ -31,6 +34,7 @@ public struct ScanRequest: Sendable {
 
     /// Creates a request with the command line's defaults.
     public init(paths: [String] = ["."], dbPath: String = "reports/heapsight.db",
+                createDatabaseDirectory: Bool = false,
                 configPath: String? = nil, label: String? = nil, jobs: Int = 1,
                 includeTests: Bool = false, engine: EngineKind? = nil, quiet: Bool = false,
                 now: @escaping @Sendable () -> Date = { Date() },
@@ -38,6 +42,7 @@ public struct ScanRequest: Sendable {
                 progress: (@Sendable (String) -> Void)? = nil) {
         self.paths = paths
         self.dbPath = dbPath
+        self.createDatabaseDirectory = createDatabaseDirectory
         self.configPath = configPath
         self.label = label
         self.jobs = max(1, jobs)

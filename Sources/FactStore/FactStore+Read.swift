@@ -20,6 +20,13 @@ extension FactStore {
                          factCount: s.int(19), diagnosticCount: s.int(20))
     }
 
+    /// A fact from a row of (kind, file, line, col, subject, detail, function_id, explanation, external).
+    static func fact(_ s: SQLiteStatement) -> Fact {
+        Fact(kind: FactKind(rawValue: s.text(0)) ?? .alloc, file: s.text(1), line: s.int(2), column: s.int(3),
+             subject: s.text(4), detail: s.text(5), function: s.optionalText(6),
+             explanation: JSONText.decode(s.text(7)), external: s.int(8) != 0)
+    }
+
     /// All runs, oldest first.
     public func runs() throws -> [StoredRun] {
         try locked { try db.rows("SELECT \(Self.runColumns) FROM runs r ORDER BY r.id", map: Self.storedRun) }
@@ -37,11 +44,7 @@ extension FactStore {
             try db.rows("""
                 SELECT kind, file, line, col, subject, detail, function_id, explanation, external
                 FROM facts WHERE run_id = ?1 AND (?2 OR external = 0)
-                """, [.int(run), .bool(includeExternal)]) { s -> Fact in
-                Fact(kind: FactKind(rawValue: s.text(0)) ?? .alloc, file: s.text(1), line: s.int(2), column: s.int(3),
-                     subject: s.text(4), detail: s.text(5), function: s.optionalText(6),
-                     explanation: JSONText.decode(s.text(7)), external: s.int(8) != 0)
-            }
+                """, [.int(run), .bool(includeExternal)], map: Self.fact)
         }
         return facts.sorted(by: Fact.canonicalOrder)
     }

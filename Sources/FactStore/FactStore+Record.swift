@@ -107,14 +107,18 @@ struct RunWriter {
 }
 
 extension FactStore {
-    /// Sets the git branch and commit date of a recorded run (used by `backfill`, which scans
-    /// detached worktrees and knows the branch and date the scan itself cannot see).
-    public func annotate(run id: Int64, gitBranch: String?, gitCommittedAt: Date?) throws {
+    /// Sets the git commit, branch and commit date of a recorded run where given (used by
+    /// `backfill`, which scans detached worktrees and knows the branch and date the scan itself
+    /// cannot see).
+    public func annotate(run id: Int64, gitCommit: String? = nil, gitBranch: String?, gitCommittedAt: Date?) throws {
         guard !isReadOnly else { throw FactStoreError.writeRefused(sql: "annotate run") }
         try locked {
             try WriteTransaction.run(db, path: path) {
-                try db.run("UPDATE runs SET git_branch = COALESCE(?2, git_branch), git_committed_at = COALESCE(?3, git_committed_at) WHERE id = ?1",
-                           [.int(id), .optional(gitBranch), .optional(gitCommittedAt.map(Timestamp.format))])
+                try db.run("""
+                    UPDATE runs SET git_branch = COALESCE(?2, git_branch), git_committed_at = COALESCE(?3, git_committed_at),
+                      git_commit = COALESCE(?4, git_commit)
+                    WHERE id = ?1
+                    """, [.int(id), .optional(gitBranch), .optional(gitCommittedAt.map(Timestamp.format)), .optional(gitCommit)])
             }
         }
     }

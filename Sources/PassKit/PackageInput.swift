@@ -14,6 +14,9 @@ public struct PackageInput: Sendable {
     public var isStandard: Bool
     /// The module's `go` version line (`1.22`), which changes loop-variable semantics.
     public var goVersion: String?
+    /// The parsed files, parallel to `files`, when the driver has parsed them (it does, once
+    /// per scan); empty otherwise, and passes parse for themselves.
+    public var syntax: [ParsedFile] = []
 
     /// Creates a package input.
     public init(importPath: String, name: String, directory: String, files: [SourceFileInput],

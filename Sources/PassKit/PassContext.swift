@@ -11,6 +11,11 @@ public final class PassContext: @unchecked Sendable {
     /// diagnostics), keyed by their type.
     public let resources: ResourceMap
     private var results: [String: any Sendable]
+    /// Facts the passes that already ran on this package produced, in run order (external
+    /// passes receive them).
+    public private(set) var factsSoFar: [Fact] = []
+    /// Function records produced so far on this package.
+    public private(set) var functionsSoFar: [FunctionRecord] = []
 
     /// Creates a context. `results` holds the results of the passes already run on this package.
     public init(package: PackageInput, engine: EngineKind, settings: [String: String] = [:],
@@ -36,6 +41,15 @@ public final class PassContext: @unchecked Sendable {
     /// Records a result (used by the driver after a pass runs).
     public func record(result: any Sendable, of name: String) {
         results[name] = result
+    }
+
+    /// The results recorded so far, by pass name (the driver hands them to the next pass's context).
+    public var allResults: [String: any Sendable] { results }
+
+    /// Records the facts and functions a pass produced (used by the driver after a pass runs).
+    public func record(facts: [Fact], functions: [FunctionRecord]) {
+        factsSoFar.append(contentsOf: facts)
+        functionsSoFar.append(contentsOf: functions)
     }
 }
 

@@ -7,7 +7,14 @@ import PassKit
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Scan Go source trees and record every function and fact in the store.")
+        abstract: "Scan Go source trees and record every function and fact in the store.",
+        discussion: """
+        Finds the modules and packages under each PATH (build constraints for the configured \
+        GOOS/GOARCH applied; vendor/, testdata/ and directories starting with . or _ skipped), \
+        runs the enabled passes on every package, dependencies first, and records the run.
+        Prints a summary and the run id. Problems with single files are recorded as diagnostics \
+        and the rest is still analysed; an unusable PATH, config or database exits with status 2.
+        """)
 
     @Argument(help: ArgumentHelp("Directories or .go files to scan.", valueName: "PATH"))
     var paths: [String] = ["."]
@@ -36,11 +43,23 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let request = ScanRequest(paths: paths, dbPath: store.db, configPath: config, label: label,
-                                      jobs: jobs, includeTests: tests, engine: engine, quiet: output.quiet)
+            let showProgress = !output.quiet && isatty(STDERR_FILENO) == 1
+            let progress: (@Sendable (String) -> Void)? = showProgress ? ScanCommand.printProgress : nil
+            let request = ScanRequest(
+                paths: paths, dbPath: store.db, createDatabaseDirectory: store.isDefault, configPath: config,
+                label: label, jobs: jobs, includeTests: tests, engine: engine, quiet: output.quiet,
+                progress: progress)
             let outcome = try runScan(request)
-            print("run \(outcome.runID)")
+            if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+            ScanSummary(outcome: outcome, dbPath: store.db).print(quiet: output.quiet)
         }
+    }
+}
+
+extension ScanCommand {
+    /// Rewrites the current terminal line with a progress message.
+    @Sendable static func printProgress(_ line: String) {
+        FileHandle.standardError.write(Data("\u{1B}[2K\r\(line)".utf8))
     }
 }
 

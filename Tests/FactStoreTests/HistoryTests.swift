@@ -101,19 +101,24 @@ final class HistoryTests: XCTestCase {
         next.facts.append(Fact(kind: .alloc, file: "a/a.go", line: 19, column: 12, subject: "make([]int, n)",
                                detail: "make-slice heap depth=1", function: "example.com/m/a.G"))
         next.facts.removeAll { $0.kind == .noEscape }
+        next.facts.append(Fact(kind: .alloc, file: "b/b.go", line: 3, column: 9, subject: "map[string]int{}", detail: "make-map heap depth=0"))
         let b = try store.record(next)
         let diff = try store.diff(base: a, head: b)
-        XCTAssertEqual(diff.changes.map(\.function), ["example.com/m/a.F", "example.com/m/a.G", "example.com/m/b.(*T).Run"])
+        XCTAssertEqual(diff.changes.map(\.function), ["example.com/m/a.F", "example.com/m/a.G", "example.com/m/b.(*T).Run", "file:b/b.go"])
+        XCTAssertEqual(diff.changes[3].appeared.map(\.subject), ["map[string]int{}"])
         XCTAssertEqual(diff.changes[0].appeared.map(\.kind), [.cannotInline])
         XCTAssertEqual(diff.changes[0].disappeared.map(\.kind), [.canInline])
         XCTAssertEqual(diff.changes[1].appeared.map(\.line), [19])  // the later of the two equal facts
         XCTAssertEqual(diff.changes[1].disappeared, [])
         XCTAssertEqual(diff.changes[2].disappeared.map(\.subject), ["[]byte{...}"])
-        XCTAssertEqual(diff.appearedCount, 2)
+        XCTAssertEqual(diff.appearedCount, 3)
         XCTAssertEqual(diff.disappearedCount, 2)
+        // The store's SQL path agrees with the in-memory comparison of the same facts.
+        XCTAssertEqual(diff, RunDiff.compare(base: a, head: b, baseFacts: try store.facts(run: a), headFacts: try store.facts(run: b)))
         // Reversed, appeared and disappeared swap.
         let back = try store.diff(base: b, head: a)
         XCTAssertEqual(back.appearedCount, 2)
+        XCTAssertEqual(back.disappearedCount, 3)
         XCTAssertEqual(back.changes[0].appeared.map(\.kind), [.canInline])
     }
 

@@ -78,13 +78,48 @@ extension RunDiff {
 }
 
 extension FactStore {
-    /// The facts that appeared and disappeared from run `base` to run `head`.
+    /// The facts that appeared and disappeared from run `base` to run `head`. The identities
+    /// whose counts differ are found in SQL (one grouped pass over both runs' facts); only the
+    /// facts of those identities are loaded.
     public func diff(base: Int64, head: Int64, includeExternal: Bool = false) throws -> RunDiff {
         for id in [base, head] where try run(id: id) == nil {
             throw FactStoreError.unknownRun(reference: String(id), hint: "`heapsight runs` lists the recorded runs")
         }
-        return RunDiff.compare(base: base, head: head,
-                               baseFacts: try facts(run: base, includeExternal: includeExternal),
-                               headFacts: try facts(run: head, includeExternal: includeExternal))
+        let changed: [(owner: String?, file: String?, kind: String, subject: String, detail: String, a: Int, b: Int)] = try locked {
+            try db.rows("""
+                SELECT function_id, CASE WHEN function_id IS NULL THEN file END AS f, kind, subject, detail,
+                       sum(run_id = ?1) AS na, sum(run_id = ?2) AS nb
+                FROM facts WHERE run_id IN (?1, ?2) AND (?3 OR external = 0)
+                GROUP BY function_id, f, kind, subject, detail
+                HAVING na <> nb
+                """, [.int(base), .int(head), .bool(includeExternal)]) {
+                ($0.optionalText(0), $0.optionalText(1), $0.text(2), $0.text(3), $0.text(4), $0.int(5), $0.int(6))
+            }
+        }
+        var byOwner: [String: FunctionChange] = [:]
+        for key in changed {
+            let run = key.b > key.a ? head : base
+            let facts = try locked {
+                try db.rows("""
+                    SELECT kind, file, line, col, subject, detail, function_id, explanation, external FROM facts
+                    WHERE run_id = ?1 AND function_id IS ?2 AND (?2 IS NOT NULL OR file = ?3)
+                      AND kind = ?4 AND subject = ?5 AND detail = ?6 AND (?7 OR external = 0)
+                    """, [.int(run), .optional(key.owner), .optional(key.file), .text(key.kind), .text(key.subject),
+                          .text(key.detail), .bool(includeExternal)], map: Self.fact)
+            }.sorted(by: Fact.canonicalOrder)
+            let owner = key.owner ?? "file:\(key.file ?? "")"
+            var change = byOwner[owner] ?? FunctionChange(function: owner, appeared: [], disappeared: [])
+            if key.b > key.a {
+                change.appeared += facts.suffix(key.b - key.a)
+            } else {
+                change.disappeared += facts.suffix(key.a - key.b)
+            }
+            byOwner[owner] = change
+        }
+        let changes = byOwner.values.map { c in
+            FunctionChange(function: c.function, appeared: c.appeared.sorted(by: Fact.canonicalOrder),
+                           disappeared: c.disappeared.sorted(by: Fact.canonicalOrder))
+        }.sorted { $0.function < $1.function }
+        return RunDiff(base: base, head: head, changes: changes)
     }
 }

@@ -1,0 +1,3 @@
+module example.com/heapsight/examples
+
+go 1.27

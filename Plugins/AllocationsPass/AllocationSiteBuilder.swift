@@ -1,0 +1,253 @@
+import GCEngine
+import PassKit
+
+/// Builds a package's allocation sites from escape verdicts, the compiler's allocator calls
+/// (when the assembly was listed) and the source layout.
+struct AllocationSiteBuilder {
+    let files: [String: SourceLayout]
+    let functions: [FunctionRecord]
+    private let index: EnclosingFunctionIndex
+    private let byID: [String: FunctionRecord]
+    private let byNormalizedID: [String: String]
+
+    init(package: PackageInput, functions: [FunctionRecord]) {
+        var files: [String: SourceLayout] = [:]
+        for file in package.files { files[file.path] = SourceLayout(path: file.path, bytes: file.bytes) }
+        self.files = files
+        self.functions = functions
+        index = EnclosingFunctionIndex(functions)
+        byID = Dictionary(functions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        byNormalizedID = Dictionary(functions.map { (Self.normalize($0.id), $0.id) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Removes type-argument lists (`[go.shape.int]`, `[T]`) so that linker symbols of
+    /// instantiations meet the source function ids.
+    static func normalize(_ symbol: String) -> String {
+        var out = ""
+        var depth = 0
+        for c in symbol {
+            if c == "[" { depth += 1; continue }
+            if c == "]" { depth -= 1; continue }
+            if depth == 0 { out.append(c) }
+        }
+        return out
+    }
+
+    /// The function id of a linker symbol: exact, else the nearest enclosing name
+    /// (`F.gowrap1`, `F-range1` → `F`); nil for symbols of no scanned function.
+    func functionID(ofSymbol symbol: String) -> String? {
+        var name = Self.normalize(symbol)
+        while true {
+            if let id = byNormalizedID[name] { return id }
+            guard let cut = name.lastIndex(where: { $0 == "." || $0 == "-" }) else { return nil }
+            name = String(name[..<cut])
+        }
+    }
+
+    private struct Candidate {
+        var site: AllocationSite
+        var kinds: [AllocationKind]
+        var escapes: Bool
+        var matched = false
+    }
+
+    private func offset(_ file: String, _ line: Int, _ column: Int) -> Int? {
+        files[file]?.offset(line: line, column: column)
+    }
+
+    private func depth(file: String, line: Int, column: Int, function: FunctionRecord) -> Int {
+        guard let layout = files[file], let at = layout.offset(line: line, column: column),
+              let start = layout.offset(line: function.startLine, column: function.startColumn) else { return 0 }
+        return layout.loopDepth(at: at, functionStart: start)
+    }
+
+    /// True when the position lies in the function's signature (before its body opens).
+    private func inSignature(file: String, line: Int, column: Int, function: FunctionRecord) -> Bool {
+        guard let layout = files[file], let at = layout.offset(line: line, column: column),
+              let reference = layout.offset(line: function.line, column: function.column),
+              let open = layout.bodyOpen(after: reference) else { return false }
+        return at < open
+    }
+
+    /// The sites of the package.
+    func build(verdicts: [Fact], calls: [AllocatorCall]?) -> AllocationsResult {
+        var candidates: [Candidate] = []
+        for fact in verdicts where !fact.external {
+            guard [.escapes, .noEscape, .movedToHeap].contains(fact.kind),
+                  let function = index.owner(of: fact) else { continue }
+            if fact.kind == .noEscape && inSignature(file: fact.file, line: fact.line, column: fact.column, function: function) {
+                continue  // a parameter verdict, not an allocating expression
+            }
+            let kinds = fact.kind == .movedToHeap ? [AllocationKind.heapVar] : SubjectShape.kinds(of: fact.subject)
+            guard let first = kinds.first else { continue }  // a constant: read-only data
+            let site = AllocationSite(kind: first, placement: fact.kind == .noEscape ? .stack : .heap,
+                                      file: fact.file, line: fact.line, column: fact.column, subject: fact.subject,
+                                      loopDepth: depth(file: fact.file, line: fact.line, column: fact.column, function: function),
+                                      function: function.id, explanation: fact.explanation, external: false)
+            candidates.append(Candidate(site: site, kinds: kinds, escapes: fact.kind != .noEscape))
+        }
+        var result = AllocationsResult()
+        var sites: [AllocationSite]
+        if let calls {
+            sites = combine(&candidates, calls: calls)
+            result.confirmedByAssembly = true
+        } else {
+            sites = candidates.map { refineWithoutAssembly($0) }
+        }
+        sites.sort { ($0.file, $0.line, $0.column, $0.kind.rawValue, $0.subject) < ($1.file, $1.line, $1.column, $1.kind.rawValue, $1.subject) }
+        result.sites = sites
+        for function in functions {
+            var counts = FunctionAllocations()
+            if let layout = files[function.file],
+               let start = layout.offset(line: function.startLine, column: function.startColumn),
+               let end = layout.offset(line: function.endLine, column: function.endColumn) {
+                let nested = functions.filter { $0.parent == function.id || ($0.isLiteral && $0.id.hasPrefix(function.id + ".")) }
+                counts.hasLoops = layout.loops.contains { loop in
+                    loop.open > start && loop.close < end && !nested.contains { n in
+                        guard n.file == function.file, let ns = layout.offset(line: n.startLine, column: n.startColumn),
+                              let ne = layout.offset(line: n.endLine, column: n.endColumn) else { return false }
+                        return loop.open > ns && loop.close < ne
+                    }
+                }
+            }
+            result.functions[function.id] = counts
+        }
+        for site in sites {
+            var counts = result.functions[site.function] ?? FunctionAllocations()
+            switch site.placement {
+            case .heap:
+                counts.heapSites += 1
+                if site.loopDepth > 0 { counts.heapSitesInLoops += 1 } else { counts.allocationsPerCall += 1 }
+            case .may: counts.maySites += 1
+            case .stack: counts.stackSites += 1
+            }
+            result.functions[site.function] = counts
+        }
+        return result
+    }
+
+    /// Without the assembly, placements follow the verdicts, with the run-time rules that are
+    /// decidable from the text: a non-escaping variable-size make, append, string conversion or
+    /// concatenation uses a small stack buffer and falls back to the heap when it is too small.
+    private func refineWithoutAssembly(_ candidate: Candidate) -> AllocationSite {
+        var site = candidate.site
+        if !candidate.escapes {
+            switch site.kind {
+            case .appendGrow, .concat, .bytesString, .stringBytes, .stringRunes, .runesString: site.placement = .may
+            case .makeSlice where !site.subject.dropFirst("make(".count).split(separator: ",").dropFirst()
+                    .allSatisfy({ $0.trimmingCharacters(in: .whitespaces).dropLast($0.hasSuffix(")") ? 1 : 0).allSatisfy(\.isNumber) }):
+                site.placement = .may
+            default: break
+            }
+        }
+        return site
+    }
+
+    /// Pairs verdict sites with the allocator calls of their function.
+    private func combine(_ candidates: inout [Candidate], calls: [AllocatorCall]) -> [AllocationSite] {
+        var callsByFunction: [String: [AllocatorCall]] = [:]
+        for call in calls {
+            guard let id = functionID(ofSymbol: call.symbol) else { continue }
+            callsByFunction[id, default: []].append(call)
+        }
+        var used: [String: [Bool]] = callsByFunction.mapValues { Array(repeating: false, count: $0.count) }
+        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind]) -> Bool {
+            guard !call.runtimeFunction.hasPrefix("moveSlice"),
+                  let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction) else { return false }
+            if kinds.contains(kind) { return true }
+            if kind == .new { return kinds.contains { [.heapVar, .composite, .closure, .methodValue, .new].contains($0) } }
+            return false
+        }
+        var matchedCall: [Int: AllocatorCall] = [:]
+        // Round 1: a call on the verdict's own line; round 2: a call from inlined code (a line
+        // outside the function, or another file).
+        for round in 0..<2 {
+            for i in candidates.indices where !candidates[i].matched {
+                let site = candidates[i].site
+                guard let list = callsByFunction[site.function], let record = byID[site.function] else { continue }
+                for (j, call) in list.enumerated() where !used[site.function]![j] && compatible(call, candidates[i].kinds) {
+                    let sameLine = call.file == site.file && call.line == site.line
+                    let inlined = call.external || call.file != record.file || call.line < record.startLine || call.line > record.endLine
+                    if (round == 0 && sameLine) || (round == 1 && inlined) {
+                        used[site.function]![j] = true
+                        candidates[i].matched = true
+                        matchedCall[i] = call
+                        break
+                    }
+                }
+            }
+        }
+        var sites: [AllocationSite] = []
+        var heapMapLines = Set<String>()
+        for (i, candidate) in candidates.enumerated() {
+            var site = candidate.site
+            if let call = matchedCall[i] {
+                if let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction), candidate.kinds.contains(kind) { site.kind = kind }
+                site.placement = candidate.escapes || Self.alwaysAllocates(call.runtimeFunction) ? .heap : .may
+                site.explanation.append("compiled to a call of runtime.\(call.runtimeFunction)")
+                if site.kind == .makeMap && site.placement == .heap { heapMapLines.insert("\(site.function)|\(site.file):\(site.line)") }
+            } else if candidate.escapes {
+                continue  // compiled without an allocator call: constant data, a closure without captures, or optimised away
+            } else {
+                site.placement = .stack
+            }
+            sites.append(site)
+        }
+        for (id, list) in callsByFunction.sorted(by: { $0.key < $1.key }) {
+            guard let record = byID[id] else { continue }
+            for (j, call) in list.enumerated() where !used[id]![j] {
+                guard let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction) else { continue }
+                sites.append(unprintedSite(call: call, kind: kind, record: record,
+                                           freshHeapMap: heapMapLines.contains("\(id)|\(call.file):\(call.line)")))
+            }
+        }
+        return sites
+    }
+
+    /// Allocator entry points that allocate whenever they are called, even for a site whose
+    /// verdict is "does not escape": boxing a non-escaping value larger than 1024 bytes still
+    /// calls `convT` / `convTnoptr` (the stack temp is only used for smaller values).
+    static func alwaysAllocates(_ runtimeFunction: String) -> Bool {
+        runtimeFunction == "convT" || runtimeFunction == "convTnoptr"
+    }
+
+    /// A site the compiler's `-m` text does not print (channel creation, goroutine start, heap
+    /// defer, map growth, `s += x`, append beyond the stack buffer, …), from its allocator call.
+    private func unprintedSite(call: AllocatorCall, kind: AllocationKind, record: FunctionRecord, freshHeapMap: Bool) -> AllocationSite {
+        let placement: Placement
+        switch kind {
+        case .go, .defer, .appendGrow, .bytesString, .stringBytes, .stringRunes, .runesString, .runeString: placement = .may
+        case .mapGrow: placement = freshHeapMap ? .heap : .may
+        default: placement = .heap
+        }
+        let local = !call.external && call.file == record.file && call.line >= record.startLine && call.line <= record.endLine
+        var column = 0
+        var subject = "runtime.\(call.runtimeFunction)"
+        if local, let layout = files[call.file] {
+            let from = call.line == record.startLine ? record.startColumn : 1
+            switch kind {
+            case .makeChan:
+                if let c = layout.column(of: "make", line: call.line, fromColumn: from) { column = c + 4; subject = "make(chan)" }
+            case .go:
+                if let c = layout.column(of: "go", line: call.line, fromColumn: from) { column = c; subject = "go statement" }
+            case .defer:
+                if let c = layout.column(of: "defer", line: call.line, fromColumn: from) { column = c; subject = "defer statement" }
+            case .concat:
+                if let c = layout.column(of: "+=", line: call.line, fromColumn: from) { column = c; subject = "+=" }
+            case .mapGrow:
+                if let c = layout.column(of: "] =", line: call.line, fromColumn: from) ?? layout.column(of: "]=", line: call.line, fromColumn: from) {
+                    column = c + (layout.column(of: "] =", line: call.line, fromColumn: from) != nil ? 2 : 1)
+                    subject = "map assignment"
+                }
+            case .appendGrow:
+                if let c = layout.column(of: "append", line: call.line, fromColumn: from) { column = c + 6; subject = "append" }
+            default: break
+            }
+        }
+        let depth = local ? self.depth(file: call.file, line: call.line, column: max(column, 1), function: record) : 0
+        return AllocationSite(kind: kind, placement: placement, file: call.file, line: call.line, column: column,
+                              subject: subject, loopDepth: depth, function: record.id,
+                              explanation: ["not printed by -m; compiled to a call of runtime.\(call.runtimeFunction)"],
+                              external: call.external)
+    }
+}

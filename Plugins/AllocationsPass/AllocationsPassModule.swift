@@ -1,2 +1,0 @@
-/// The AllocationsPass pass module of heapsight (see ARCHITECTURE.md).
-public enum AllocationsPassModule {}

@@ -1,0 +1,113 @@
+import GoSyntax
+
+/// The little the allocations pass needs from a file besides the compiler: byte offsets of
+/// lines, the bodies of `for` and `range` loops (loop depth, from the GoSyntax tree), where a
+/// function's body opens (to tell parameter verdicts from body verdicts), and where a token
+/// sits on a line (columns for the sites the compiler's text does not print).
+///
+/// Looping labels (a backward `goto`) are not counted as loops.
+struct SourceLayout {
+    let bytes: [UInt8]
+    private(set) var lineStarts: [Int] = [0]
+    /// Loop bodies as (open, close) byte offsets of their braces.
+    private(set) var loops: [(open: Int, close: Int)] = []
+
+    init(path: String, bytes: [UInt8]) {
+        self.bytes = bytes
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
+        let tree = parseFile(path: path, bytes: bytes).tree
+        var loops: [(open: Int, close: Int)] = []
+        tree.walk(tree.root) { id, _, _ in
+            let node = tree[id]
+            if node.kind == .forStmt || node.kind == .rangeStmt, !node.body.isNone {
+                let body = tree[node.body]
+                if body.lbrace >= 0 && body.rbrace > body.lbrace { loops.append((body.lbrace, body.rbrace)) }
+            }
+            return true
+        }
+        self.loops = loops
+    }
+
+    /// Byte offset of a 1-based line and byte column; nil when out of range.
+    func offset(line: Int, column: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        return lineStarts[line - 1] + max(column, 1) - 1
+    }
+
+    /// Number of loop bodies holding `offset` that open after `functionStart` (the enclosing
+    /// function's `func` keyword): the loop depth inside that function.
+    func loopDepth(at offset: Int, functionStart: Int) -> Int {
+        loops.reduce(0) { $0 + (($1.open > functionStart && $1.open < offset && offset < $1.close) ? 1 : 0) }
+    }
+
+    /// Offset of the `{` opening the body of the function whose name (or literal `func`
+    /// keyword) is at `offset`: the first `{` at parenthesis depth 0 after it.
+    func bodyOpen(after offset: Int) -> Int? {
+        var depth = 0
+        var i = offset
+        while i < bytes.count {
+            if let skipped = skipNonCode(i) { i = skipped; continue }
+            switch bytes[i] {
+            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: "{") where depth == 0: return i
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// 1-based column of the first occurrence of `token` on a line at code level, at or after
+    /// `fromColumn`; for identifiers the match must be a whole word.
+    func column(of token: String, line: Int, fromColumn: Int = 1) -> Int? {
+        guard let start = offset(line: line, column: fromColumn) else { return nil }
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let t = Array(token.utf8)
+        let word = t.allSatisfy(isIdentByte)
+        var i = start
+        while i + t.count <= end {
+            if let skipped = skipNonCode(i) { i = skipped; continue }
+            if bytes[i..<(i + t.count)].elementsEqual(t) {
+                let before = i > 0 ? bytes[i - 1] : 0x20
+                let after = i + t.count < bytes.count ? bytes[i + t.count] : 0x20
+                if !word || (!isIdentByte(before) && !isIdentByte(after)) { return i - lineStarts[line - 1] + 1 }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func isIdentByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b == 0x5f || b >= 0x80
+    }
+
+    /// If a comment, string, raw string or rune starts at `i`, the offset just after it.
+    private func skipNonCode(_ i: Int) -> Int? {
+        let b = bytes[i]
+        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+        if b == UInt8(ascii: "/") && next == UInt8(ascii: "/") {
+            var j = i
+            while j < bytes.count && bytes[j] != UInt8(ascii: "\n") { j += 1 }
+            return j
+        }
+        if b == UInt8(ascii: "/") && next == UInt8(ascii: "*") {
+            var j = i + 2
+            while j + 1 < bytes.count && !(bytes[j] == UInt8(ascii: "*") && bytes[j + 1] == UInt8(ascii: "/")) { j += 1 }
+            return min(j + 2, bytes.count)
+        }
+        if b == UInt8(ascii: "`") {
+            var j = i + 1
+            while j < bytes.count && bytes[j] != UInt8(ascii: "`") { j += 1 }
+            return min(j + 1, bytes.count)
+        }
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+            var j = i + 1
+            while j < bytes.count && bytes[j] != b && bytes[j] != UInt8(ascii: "\n") {
+                j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            return min(j + 1, bytes.count)
+        }
+        return nil
+    }
+}

@@ -1,2 +1,0 @@
-/// The EscapePass pass module of heapsight (see ARCHITECTURE.md).
-public enum EscapePassModule {}

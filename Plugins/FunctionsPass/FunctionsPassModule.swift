@@ -1,2 +1,0 @@
-/// The FunctionsPass pass module of heapsight (see ARCHITECTURE.md).
-public enum FunctionsPassModule {}

@@ -1,0 +1,42 @@
+import GCEngine
+import PassKit
+
+/// The `inlining` pass: which functions the Go compiler can inline (with their cost), which it
+/// cannot (with the reason), which calls it inlined, and which interface calls it
+/// devirtualized.
+///
+/// Model. The pass is engine-neutral: its descriptor, fact kinds and result are what the
+/// native inliner will fill later. With `engine: gc` the decisions are the compiler's own
+/// (`GCEngine`, `-m=2`): every `can inline F with cost N`, `cannot inline F: REASON`,
+/// `inlining call to F` and `devirtualizing X to T` line printed while compiling the package
+/// becomes one fact, at the compiler's position, attributed to the innermost enclosing
+/// function from the `functions` pass. Lines the compiler prints twice stay two facts.
+/// With `engine: native` it reports nothing and says so in one note per package.
+///
+/// Invariants. A function's decision is taken from the fact at its own position (the name, or
+/// the receiver's `(` for methods, or `func` for a literal). Facts outside the scanned tree
+/// (generic instantiations of other packages, wrappers) are emitted with `external = true`.
+///
+/// Cost: linear in the package's compiler output.
+public enum InliningPass {
+    /// The kinds this pass emits.
+    public static let kinds: [FactKind] = [.canInline, .cannotInline, .inlineCall, .devirtualize]
+
+    /// The pass descriptor.
+    public static let descriptor = PassDescriptor<InliningResult>(
+        name: "inlining",
+        doc: "Inlining decisions: can-inline with cost, cannot-inline with the reason, inlined call sites and devirtualized interface calls (engine gc: the compiler's -m=2 decisions; engine native: not yet computed).",
+        requires: ["functions"],
+        factKinds: kinds
+    ) { context in
+        switch EngineAvailability.of(pass: "inlining", what: "inlining decisions", in: context) {
+        case .unavailable(let diagnostic):
+            return PassOutput(result: InliningResult(), diagnostics: diagnostic.map { [$0] } ?? [])
+        case .compiled(let compilation):
+            let index = EnclosingFunctionIndex(FunctionsResult.records(in: context))
+            let facts = index.attribute(compilation.facts(forPackage: context.package.importPath)
+                .filter { kinds.contains($0.kind) })
+            return PassOutput(result: InliningResult(facts: facts, index: index), facts: facts)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The InliningPass pass module of heapsight (see ARCHITECTURE.md).
-public enum InliningPassModule {}

@@ -1,0 +1,86 @@
+import FactStore
+import Foundation
+
+/// What to backfill: which history, how densely, and how to scan each commit.
+public struct BackfillRequest: Sendable {
+    /// A folder inside the git checkout; the same folder is scanned in each past commit.
+    public var path: String
+    /// The first commit (commit-ish, included) or a date (`YYYY-MM-DD`, commits after it).
+    public var since: String
+    /// Scan every Nth commit of the first-parent history (the newest is always scanned).
+    public var every: Int
+    /// The scan settings (paths and git details are set per commit; `dbPath` made absolute).
+    public var scan: ScanRequest
+
+    /// Creates a request.
+    public init(path: String = ".", since: String, every: Int = 1, scan: ScanRequest) {
+        self.path = path
+        self.since = since
+        self.every = every
+        self.scan = scan
+    }
+}
+
+/// What a backfill did, per commit, oldest first.
+public struct BackfillOutcome: Sendable {
+    /// One commit's result.
+    public struct Step: Sendable, Hashable {
+        /// Full commit hash.
+        public var commit: String
+        /// The run recorded for it (or found already recorded).
+        public var runID: Int64?
+        /// True when the commit already had a run and was not scanned again.
+        public var alreadyRecorded: Bool
+        /// The scan's error message when it failed.
+        public var error: String?
+    }
+    /// The commits considered.
+    public var steps: [Step]
+}
+
+/// Scans past commits of a git repository, each in a temporary detached worktree that is
+/// removed afterwards, so that a team gets a trend from day one. The user's checkout (its
+/// files, index, HEAD and branch) is never touched. Commits that already have a run are skipped,
+/// so a backfill can be resumed. Each run records the commit, the branch that was checked out
+/// when backfill ran, and the commit's date (so trends by commit or day put it in its place).
+public func runBackfill(_ request: BackfillRequest,
+                        scan: (ScanRequest) throws -> ScanOutcome = runScan,
+                        progress: (String) -> Void = { _ in }) throws -> BackfillOutcome {
+    guard request.every >= 1 else { throw BackfillError.invalidEvery(request.every) }
+    let repo = try GitRepository(containing: request.path)
+    let all = try repo.commits(since: request.since)
+    var chosen = stride(from: 0, to: all.count, by: request.every).map { all[$0] }
+    if let last = all.last, chosen.last != last { chosen.append(last) }
+    let branch = repo.currentBranch()
+    let dbPath = URL(fileURLWithPath: request.scan.dbPath).standardizedFileURL.path
+    var steps: [BackfillOutcome.Step] = []
+    for sha in chosen {
+        if let existing = try FactStore.open(path: dbPath).run(commit: sha) {
+            progress("\(sha.prefix(12)) already recorded as run \(existing)")
+            steps.append(.init(commit: sha, runID: existing, alreadyRecorded: true, error: nil))
+            continue
+        }
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("heapsight-backfill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
+        let tree = temp.appendingPathComponent("src").path
+        defer {
+            repo.removeWorktree(at: tree)
+            try? FileManager.default.removeItem(at: temp)
+        }
+        try repo.addWorktree(at: tree, commit: sha)
+        var scanRequest = request.scan
+        scanRequest.dbPath = dbPath
+        scanRequest.paths = [repo.prefix.isEmpty ? tree : tree + "/" + repo.prefix]
+        do {
+            let outcome = try scan(scanRequest)
+            try FactStore.open(path: dbPath).annotate(run: outcome.runID, gitCommit: sha, gitBranch: branch,
+                                                      gitCommittedAt: try repo.commitDate(sha))
+            progress("\(sha.prefix(12)) run \(outcome.runID) (\(outcome.status))")
+            steps.append(.init(commit: sha, runID: outcome.runID, alreadyRecorded: false, error: nil))
+        } catch {
+            progress("\(sha.prefix(12)) failed: \(error)")
+            steps.append(.init(commit: sha, runID: nil, alreadyRecorded: false, error: "\(error)"))
+        }
+    }
+    return BackfillOutcome(steps: steps)
+}

@@ -1,0 +1,42 @@
+import GCEngine
+import GoLoader
+import PassKit
+
+/// Run-wide preparation for the chosen engine: the one place where the driver reaches the
+/// compiler-backed engine. With `gc`, the real compiler runs once per scan and its
+/// `GCCompilation` goes into `PassContext.resources`, where the inlining, escape and allocations
+/// passes read it.
+struct EngineSetup {
+    /// Inputs for the passes.
+    var resources = ResourceMap()
+    /// Engines or passes that could not run, with the reason.
+    var skipped: [String] = []
+    /// The Go version the engine used, when it ran one.
+    var goVersion: String?
+    /// GOROOT of the toolchain the engine used.
+    var goroot: String?
+    /// Diagnostics from the engine (compiler errors).
+    var diagnostics: [Diagnostic] = []
+    /// Packages the engine could not analyse.
+    var failedPackages: Set<String> = []
+
+    static func prepare(engine: EngineKind, config: Configuration, baseDirectory: String,
+                        packages: [PackageInput], context: BuildContext) -> EngineSetup {
+        var setup = EngineSetup()
+        switch engine {
+        case .native:
+            break
+        case .gc:
+            let configuration = GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
+                                                goos: context.goos, goarch: context.goarch)
+            let compilation = GCEngine.compile(root: baseDirectory, packages: packages, configuration: configuration)
+            setup.resources.set(compilation)
+            if let reason = compilation.skippedReason { setup.skipped.append("gc: \(reason)") }
+            setup.goVersion = compilation.goVersion
+            setup.goroot = compilation.goroot
+            setup.diagnostics = compilation.diagnostics
+            setup.failedPackages = Set(compilation.failedPackages)
+        }
+        return setup
+    }
+}

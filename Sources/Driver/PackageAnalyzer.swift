@@ -1,0 +1,146 @@
+import FactStore
+import Foundation
+import GoLoader
+import PassKit
+
+/// What the passes produced for one package, ready to be merged into the run.
+struct PackageAnalysis: Sendable {
+    var package: PackageRecord
+    var files: [FileRecord]
+    var functions: [FunctionRecord]
+    var facts: [Fact]
+    var diagnostics: [Diagnostic]
+}
+
+/// Runs the enabled passes on every package, bottom-up and in parallel, and returns one
+/// analysis per package in the loader's order. A pass that throws fails on that package only:
+/// its error becomes a diagnostic, passes that require it are skipped there, everything else
+/// still runs.
+struct PackageAnalyzer {
+    let registry: EnabledPasses
+    let config: Configuration
+    let engine: EngineKind
+    let resources: ResourceMap
+    let progress: (@Sendable (String) -> Void)?
+    var jobs: Int = 1
+
+    /// The pass-facing form of a loaded package.
+    static func input(for loaded: LoadedPackage) -> PackageInput {
+        PackageInput(
+            importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
+            files: loaded.files.map { SourceFileInput(path: $0.path, absolutePath: $0.absolutePath, bytes: $0.bytes) },
+            isStandard: loaded.isStandard, goVersion: loaded.module?.goVersion)
+    }
+
+    func analyze(_ loaded: LoadResult, inputs: [PackageInput]) -> [PackageAnalysis] {
+        let packages = loaded.packages
+        var index: [String: Int] = [:]
+        for (i, p) in packages.enumerated() { index[p.importPath] = i }
+        let dependencies = packages.enumerated().map { i, p in
+            p.imports.compactMap { index[$0] }.filter { $0 < i }
+        }
+        let counter = ProgressCounter(total: packages.count, report: progress)
+        let analyzer = self
+        return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies) { i in
+            let result = analyzer.analyze(packages[i], input: inputs[i])
+            counter.finished(packages[i].importPath)
+            return result
+        }
+    }
+
+    func analyze(_ loaded: LoadedPackage, input unparsed: PackageInput) -> PackageAnalysis {
+        let (input, syntaxDiagnostics) = SyntaxCheck.parse(unparsed)
+        var analysis = PackageAnalysis(
+            package: PackageRecord(importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
+                                   isStandard: loaded.isStandard),
+            files: loaded.files.map { FileRecord(path: $0.path, package: loaded.importPath, sha256: SHA256.hex(of: $0.bytes),
+                                                 bytes: $0.bytes.count, lines: Self.lineCount($0.bytes)) },
+            functions: [], facts: [], diagnostics: [])
+        analysis.diagnostics.append(contentsOf: syntaxDiagnostics)
+        let context = PassContext(package: input, engine: engine, settings: [:], resources: resources)
+        var failedPasses: Set<String> = []
+        for pass in registry.ordered {
+            if let broken = pass.requires.first(where: failedPasses.contains) {
+                failedPasses.insert(pass.name)
+                analysis.diagnostics.append(Diagnostic(severity: .error, source: "pass:\(pass.name)",
+                                                       message: "skipped on \(loaded.importPath): required pass \(broken) failed",
+                                                       package: loaded.importPath))
+                continue
+            }
+            let passContext = PassContext(package: input, engine: engine,
+                                          settings: config.passes[pass.name]?.settings ?? [:], resources: resources,
+                                          results: context.allResults)
+            passContext.record(facts: context.factsSoFar, functions: context.functionsSoFar)
+            do {
+                let output = try pass.run(passContext)
+                context.record(result: output.result, of: pass.name)
+                context.record(facts: output.facts, functions: output.functions)
+                analysis.functions.append(contentsOf: output.functions)
+                analysis.facts.append(contentsOf: output.facts)
+                analysis.diagnostics.append(contentsOf: output.diagnostics.map { d in
+                    var d = d
+                    if d.package == nil { d.package = loaded.importPath }
+                    return d
+                })
+            } catch {
+                failedPasses.insert(pass.name)
+                analysis.package.failed = true
+                analysis.diagnostics.append(Diagnostic(severity: .error, source: "pass:\(pass.name)",
+                                                       message: "\(error)", package: loaded.importPath))
+            }
+        }
+        analysis.facts = EnclosingFunctions(analysis.functions).assign(analysis.facts)
+        return analysis
+    }
+
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        if bytes.isEmpty { return 0 }
+        let newlines = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        return bytes.last == 10 ? newlines : newlines + 1
+    }
+}
+
+/// Counts finished packages and reports `[n/total] path` lines.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    let report: (@Sendable (String) -> Void)?
+
+    init(total: Int, report: (@Sendable (String) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func finished(_ path: String) {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let n = done
+        lock.unlock()
+        report("[\(n)/\(total)] \(path)")
+    }
+}
+
+/// Fills in `Fact.function` from the innermost function record whose range holds the fact.
+struct EnclosingFunctions {
+    private let byFile: [String: [FunctionRecord]]
+
+    init(_ functions: [FunctionRecord]) {
+        byFile = Dictionary(grouping: functions, by: \.file)
+    }
+
+    func assign(_ facts: [Fact]) -> [Fact] {
+        facts.map { fact in
+            guard fact.function == nil, let candidates = byFile[fact.file] else { return fact }
+            var best: FunctionRecord?
+            for f in candidates where f.contains(line: fact.line, column: fact.column) {
+                if let b = best, (f.startLine, f.startColumn) < (b.startLine, b.startColumn) { continue }
+                best = f
+            }
+            var fact = fact
+            fact.function = best?.id
+            return fact
+        }
+    }
+}

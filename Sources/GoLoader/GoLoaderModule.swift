@@ -1,2 +1,0 @@
-/// The GoLoader module of heapsight (see ARCHITECTURE.md).
-public enum GoLoaderModule {}

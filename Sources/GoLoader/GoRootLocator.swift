@@ -1,0 +1,66 @@
+import Foundation
+
+/// A Go installation whose standard library sources heapsight can read.
+public struct GoRoot: Sendable, Hashable {
+    /// The GOROOT directory.
+    public var path: String
+    /// The release from `$GOROOT/VERSION` (`go1.27.3`), when readable.
+    public var version: String?
+    /// Where the path came from: `$GOROOT`, `go env GOROOT` or `config`.
+    public var source: String
+}
+
+/// Finds GOROOT: `$GOROOT` first, then `go env GOROOT`, then the configured value.
+public enum GoRootLocator {
+    /// The first candidate that is a directory with a `src` folder; nil when none is.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                              configured: String? = nil) -> GoRoot? {
+        if let env = environment["GOROOT"], !env.isEmpty, let root = check(env, source: "$GOROOT") {
+            return root
+        }
+        if let go = findExecutable("go", environment: environment), let out = run(go, ["env", "GOROOT"]),
+           let root = check(out, source: "go env GOROOT") {
+            return root
+        }
+        if let configured, !configured.isEmpty, let root = check(configured, source: "config") { return root }
+        return nil
+    }
+
+    static func check(_ path: String, source: String) -> GoRoot? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path + "/src", isDirectory: &isDir), isDir.boolValue else {
+            return nil
+        }
+        var version: String?
+        if let text = try? String(contentsOfFile: path + "/VERSION", encoding: .utf8),
+           let first = text.split(separator: "\n").first {
+            version = String(first)
+        }
+        return GoRoot(path: path, version: version, source: source)
+    }
+
+    /// Looks an executable up on PATH.
+    public static func findExecutable(_ name: String, environment: [String: String]) -> String? {
+        for dir in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

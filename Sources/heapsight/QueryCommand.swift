@@ -1,0 +1,38 @@
+import ArgumentParser
+import FactStore
+import Foundation
+
+/// `heapsight query`: runs one read-only SQL statement against the store.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run a read-only SQL query against the store and print the rows as TSV.",
+        discussion: """
+        The database is opened read-only: a statement that would change it is refused with exit \
+        status 2 and nothing changes. Tables: runs, packages, files, functions, facts, diagnostics, \
+        function_metrics, package_metrics (see docs/schema.md).
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("The SQL statement.", valueName: "SQL"))
+    var sql: String
+
+    @Flag(help: "Print a header line with the column names.")
+    var header: Bool = false
+
+    func run() throws {
+        try runReportingErrors {
+            let db = try StoreAccess.openForReading(store)
+            let result: QueryResult
+            do { result = try db.query(sql) } catch let e as FactStoreError { throw fail(e.description) }
+            var out = ""
+            if header { out += result.columns.joined(separator: "\t") + "\n" }
+            for row in result.rows {
+                out += row.map { ($0 ?? "NULL").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+                    .joined(separator: "\t") + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import PassKit
+import XCTest
+@testable import Driver
+
+final class ConfigurationTests: XCTestCase {
+    func parse(_ yaml: String) throws -> Configuration {
+        try Configuration.parse(bytes: Array(yaml.utf8), file: "heapsight.yml")
+    }
+
+    func testFullConfiguration() throws {
+        let c = try parse("""
+        engine: gc
+        goos: linux
+        goarch: arm64
+        go:
+          command: /opt/go/bin/go
+          goroot: /opt/go
+          tags: [integration, fast]
+          cgo: true
+        passes:
+          functions:
+            enabled: false
+        plugins:
+          - name: my-pass
+            command: [python3, tools/pass.py, --strict]
+            timeout: 2.5
+            settings:
+              level: high
+        policy:
+          budgets: {}
+        report:
+          html: true
+        """)
+        XCTAssertEqual(c.engine, .gc)
+        XCTAssertEqual(c.goos, "linux")
+        XCTAssertEqual(c.goarch, "arm64")
+        XCTAssertEqual(c.go.command, "/opt/go/bin/go")
+        XCTAssertEqual(c.go.goroot, "/opt/go")
+        XCTAssertEqual(c.go.tags, ["integration", "fast"])
+        XCTAssertTrue(c.go.cgo)
+        XCTAssertFalse(c.isEnabled("functions"))
+        XCTAssertTrue(c.isEnabled("escape"))
+        XCTAssertEqual(c.plugins.first?.command, ["python3", "tools/pass.py", "--strict"])
+        XCTAssertEqual(c.plugins.first?.timeout, 2.5)
+        XCTAssertEqual(c.plugins.first?.settings, ["level": "high"])
+        XCTAssertNotNil(c.policy)
+        XCTAssertNotNil(c.report)
+        XCTAssertEqual(c.hash.count, 64)
+    }
+
+    func testEmptyFileIsTheDefaults() throws {
+        let c = try parse("# nothing\n")
+        XCTAssertEqual(c.engine, .native)
+        XCTAssertTrue(c.plugins.isEmpty)
+    }
+
+    func testUnknownKeysNameTheirPath() {
+        let cases: [(String, String)] = [
+            ("engnie: gc\n", "engnie"),
+            ("go:\n  tgas: [x]\n", "go.tgas"),
+            ("plugins:\n  - name: a\n    command: x\n    timout: 3\n", "plugins[0].timout"),
+        ]
+        for (yaml, path) in cases {
+            XCTAssertThrowsError(try parse(yaml), yaml) { error in
+                let e = error as? ConfigurationError
+                XCTAssertEqual(e?.keyPath, path)
+                XCTAssertTrue(String(describing: error).contains("unknown key"), "\(error)")
+            }
+        }
+    }
+
+    func testBadValues() {
+        for yaml in ["engine: turbo\n", "go:\n  cgo: maybe\n", "plugins:\n  - name: Bad Name\n    command: x\n",
+                     "plugins:\n  - name: ok\n", "plugins:\n  - name: ok\n    command: x\n    timeout: -1\n",
+                     "engine: [a, b]\n", "passes: 3\n", "key: [unclosed\n"] {
+            XCTAssertThrowsError(try parse(yaml), yaml)
+        }
+    }
+
+    func testPassKeysAreCheckedAgainstDescriptors() throws {
+        let pass = PassDescriptor<Int>(name: "inlining", doc: "Inlining.",
+                                       configKeys: [ConfigKey(name: "budget", doc: "Budget.", defaultValue: "80")]) { _ in
+            PassOutput(result: 0)
+        }.erased
+        XCTAssertNoThrow(try parse("passes:\n  inlining:\n    budget: 90\n").validate(passes: [pass]))
+        XCTAssertThrowsError(try parse("passes:\n  inlining:\n    budgte: 90\n").validate(passes: [pass])) {
+            XCTAssertEqual(($0 as? ConfigurationError)?.keyPath, "passes.inlining.budgte")
+        }
+        XCTAssertThrowsError(try parse("passes:\n  inlinnig: {}\n").validate(passes: [pass])) {
+            XCTAssertEqual(($0 as? ConfigurationError)?.keyPath, "passes.inlinnig")
+        }
+        XCTAssertThrowsError(try parse("plugins:\n  - name: inlining\n    command: x\n").validate(passes: [pass]))
+    }
+
+    func testSHA256KnownAnswers() {
+        XCTAssertEqual(SHA256.hex(of: []), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(of: Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}

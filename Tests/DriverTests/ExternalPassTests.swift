@@ -1,0 +1,93 @@
+import FactStore
+import PassKit
+import TestSupport
+import XCTest
+@testable import Driver
+
+/// External passes: the shipped example, and plugins that crash, hang or answer garbage.
+final class ExternalPassTests: XCTestCase {
+    static let tree: [String: String] = [
+        "go.mod": "module example.com/p\n\ngo 1.27\n",
+        "p.go": "package p\n\nimport \"fmt\"\n\n// Hello prints.\nfunc Hello(name string) {\n\tfmt.Println(\"hello\", name) // fmt.Printf(\"no\")\n\ts := \"fmt.Sprintf(\"\n\t_ = fmt.Sprintf(\"%s\", s)\n}\n",
+        "q/q.go": "package q\n\nfunc Q() int { return 1 }\n",
+    ]
+
+    func pluginConfig(_ command: String, timeout: Double = 20) -> String {
+        "plugins:\n  - name: probe\n    command: \(command)\n    timeout: \(timeout)\n"
+    }
+
+    func testExamplePluginFindsFmtCallsAndItsFactsAreStored() throws {
+        let fx = try ScanFixture(Self.tree)
+        let script = TestSupport.repoRoot.appendingPathComponent("Examples/plugins/fmt_calls.py").path
+        try fx.write("heapsight.yml", "plugins:\n  - name: fmt-calls\n    command: [python3, \(script)]\n")
+        let outcome = try runScan(fx.request(config: "heapsight.yml"))
+        XCTAssertEqual(outcome.status, "ok", "\(outcome.diagnostics)")
+        let facts = try fx.store().facts(run: outcome.runID)
+        XCTAssertEqual(facts.map(\.tsvLine), ["p.go\t7\t13\talloc\tfmt.Println(...)\tiface-conv may",
+                                              "p.go\t9\t17\talloc\tfmt.Sprintf(...)\tiface-conv may"])
+        XCTAssertEqual(facts.first?.explanation.last, "reported by external pass fmt-calls")
+    }
+
+    func testPluginReceivesThePackageAndPriorFacts() throws {
+        let fx = try ScanFixture(Self.tree)
+        // Echo the request's shape back as diagnostics, so the test sees what the plugin saw.
+        try fx.write("echo.py", """
+        import json, sys
+        r = json.load(sys.stdin)
+        p = r["package"]
+        msg = "%s %s %d files=%s facts=%d settings=%s" % (r["protocol"], p["importPath"], len(p["files"]),
+              ",".join(f["path"] for f in p["files"]), len(r["facts"]), json.dumps(r["settings"], sort_keys=True))
+        print(json.dumps({"protocol": 1, "diagnostics": [{"severity": "note", "message": msg}],
+                          "facts": [{"kind": "no-such-kind", "file": "p.go", "line": 1, "column": 1, "subject": "x"},
+                                    {"kind": "alloc", "file": "elsewhere.go", "line": 1, "column": 1, "subject": "y"}]}))
+        """)
+        try fx.write("heapsight.yml", "plugins:\n  - name: echo\n    command: [python3, echo.py]\n    settings:\n      level: 3\n")
+        let outcome = try runScan(fx.request(extra: [FakePasses.makes], config: "heapsight.yml"))
+        let diags = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:echo" }
+        XCTAssertEqual(diags.filter { $0.severity == .note }.map(\.message).sorted(), [
+            "1 example.com/p 1 files=p.go facts=0 settings={\"level\": \"3\"}",
+            "1 example.com/p/q 1 files=q/q.go facts=0 settings={\"level\": \"3\"}",
+        ])
+        let dropped = diags.filter { $0.severity == .warning }.map(\.message)
+        XCTAssertEqual(dropped.filter { $0.contains("unknown kind 'no-such-kind'") }.count, 2)
+        XCTAssertEqual(dropped.filter { $0.contains("not in a file of package") }.count, 2)
+        XCTAssertEqual(outcome.factCount, 0)
+    }
+
+    func assertPluginFails(_ script: String, timeout: Double = 20, expect: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fx = try ScanFixture(Self.tree)
+        try fx.write("plugin.sh", script, executable: true)
+        try fx.write("heapsight.yml", pluginConfig("./plugin.sh", timeout: timeout))
+        let outcome = try runScan(fx.request(extra: [FakePasses.makes], config: "heapsight.yml"))
+        XCTAssertEqual(outcome.status, "partial", file: file, line: line)
+        XCTAssertEqual(outcome.failedPackages.sorted(), ["example.com/p", "example.com/p/q"], file: file, line: line)
+        let failures = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:probe" }
+        XCTAssertEqual(failures.count, 2, file: file, line: line)
+        for f in failures {
+            XCTAssertEqual(f.severity, .error, file: file, line: line)
+            XCTAssertTrue(f.message.contains("external pass probe") && f.message.contains(expect), f.message, file: file, line: line)
+        }
+        // Nothing else is lost: the packages, files and the other pass's facts are all there.
+        XCTAssertEqual(outcome.packageCount, 2, file: file, line: line)
+        XCTAssertEqual(try fx.store().files(run: outcome.runID).count, 2, file: file, line: line)
+    }
+
+    func testCrashingPlugin() throws {
+        try assertPluginFails("#!/bin/sh\necho 'boom: something broke' >&2\nexit 3\n", expect: "exited with status 3 on package")
+        try assertPluginFails("#!/bin/sh\nkill -SEGV $$\n", expect: "killed by signal 11")
+    }
+
+    func testHangingPluginIsStoppedAtItsTimeout() throws {
+        try assertPluginFails("#!/bin/sh\nexec sleep 60\n", timeout: 0.5, expect: "no answer within 0.5s")
+    }
+
+    func testGarbageAnswer() throws {
+        try assertPluginFails("#!/bin/sh\ncat >/dev/null\necho 'hello, I am not JSON'\n", expect: "not a protocol response")
+        try assertPluginFails("#!/bin/sh\ncat >/dev/null\n", expect: "got nothing")
+        try assertPluginFails("#!/bin/sh\ncat >/dev/null\necho '{\"protocol\": 9}'\n", expect: "speaks protocol 9")
+    }
+
+    func testMissingExecutable() throws {
+        try assertPluginFails("", expect: "cannot start")
+    }
+}

@@ -1,0 +1,131 @@
+import FactStore
+import PassKit
+import XCTest
+@testable import Driver
+
+final class ScanTests: XCTestCase {
+    static let module: [String: String] = [
+        "go.mod": "module example.com/m\n\ngo 1.27\n",
+        "a/a.go": "package a\n\nfunc A(n int) []byte {\n\treturn make([]byte, n)\n}\n",
+        "b/b.go": "package b\n\nimport \"example.com/m/a\"\n\nfunc B() { _ = a.A(3); _ = make([]int, 2) }\n",
+        "broken/broken.go": "package broken\n\nfunc X() { _ = make([]int, 1) }\n",
+        "c/c.go": "package c\n\nimport (\n\t\"example.com/m/a\"\n\t\"example.com/m/b\"\n)\n\nfunc C() { a.A(1); b.B() }\n",
+    ]
+
+    func testScanRecordsPackagesFilesFactsAndMetadata() throws {
+        let fx = try ScanFixture(Self.module)
+        let outcome = try runScan(fx.request(extra: [FakePasses.makes], label: "first"))
+        XCTAssertEqual(outcome.packageCount, 4)
+        XCTAssertEqual(outcome.fileCount, 4)
+        XCTAssertEqual(outcome.factsByKind, ["alloc": 3])
+        XCTAssertEqual(outcome.status, "ok")
+        let store = try fx.store()
+        let run = try XCTUnwrap(try store.run(id: outcome.runID))
+        XCTAssertEqual(run.record.label, "first")
+        XCTAssertEqual(run.record.engine, "native")
+        XCTAssertEqual(run.record.toolVersion, "test")
+        XCTAssertEqual(run.record.roots, [fx.tree.path])
+        XCTAssertFalse(run.record.goos.isEmpty)
+        XCTAssertEqual(run.record.configHash, SHA256.hex(of: []))
+        // Bottom-up order is what the store keeps for packages.
+        XCTAssertEqual(try store.packages(run: outcome.runID).map(\.importPath).sorted(),
+                       ["example.com/m/a", "example.com/m/b", "example.com/m/broken", "example.com/m/c"])
+        let files = try store.files(run: outcome.runID)
+        let a = try XCTUnwrap(files.first { $0.path == "a/a.go" })
+        XCTAssertEqual(a.sha256, SHA256.hex(of: Array(Self.module["a/a.go"]!.utf8)))
+        XCTAssertEqual(a.lines, 5)
+        XCTAssertEqual(try store.facts(run: outcome.runID).map(\.tsvLine),
+                       ["a/a.go\t4\t9\talloc\tmake\tmake-slice heap depth=0",
+                        "b/b.go\t5\t28\talloc\tmake\tmake-slice heap depth=0",
+                        "broken/broken.go\t3\t16\talloc\tmake\tmake-slice heap depth=0"])
+    }
+
+    func testParallelScanRecordsTheSameAsSerial() throws {
+        let fx = try ScanFixture(Self.module)
+        let serial = try runScan(fx.request(jobs: 1, extra: [FakePasses.makes]))
+        let parallel = try runScan(fx.request(jobs: 2, extra: [FakePasses.makes]))
+        let store = try fx.store()
+        XCTAssertEqual(try store.exportTSV(run: serial.runID), try store.exportTSV(run: parallel.runID))
+        XCTAssertEqual(try store.packages(run: serial.runID), try store.packages(run: parallel.runID))
+        XCTAssertEqual(try store.files(run: serial.runID), try store.files(run: parallel.runID))
+        XCTAssertEqual(try store.diagnostics(run: serial.runID), try store.diagnostics(run: parallel.runID))
+    }
+
+    func testAFailingPassFailsOnlyThatPackage() throws {
+        let fx = try ScanFixture(Self.module)
+        let outcome = try runScan(fx.request(extra: [FakePasses.makes, FakePasses.picky, FakePasses.afterPicky]))
+        XCTAssertEqual(outcome.status, "partial")
+        XCTAssertEqual(outcome.failedPackages, ["example.com/m/broken"])
+        XCTAssertEqual(outcome.factsByKind, ["alloc": 3], "facts of other passes on the failing package are kept")
+        let diags = try fx.store().diagnostics(run: outcome.runID).filter { $0.source.hasPrefix("pass:") }
+        let bySource = Dictionary(grouping: diags, by: \.source)
+        XCTAssertEqual(diags.count, 2)
+        XCTAssertTrue(bySource["pass:picky"]?.first?.message.contains("refuses package broken") ?? false)
+        XCTAssertTrue(bySource["pass:after-picky"]?.first?.message.contains("required pass picky failed") ?? false)
+        let packages = try fx.store().packages(run: outcome.runID)
+        XCTAssertEqual(packages.filter(\.failed).map(\.importPath), ["example.com/m/broken"])
+    }
+
+    func testDisabledPassDoesNotRunAndIsListedAsSkipped() throws {
+        let fx = try ScanFixture(Self.module)
+        try fx.write("off.yml", "passes:\n  makes:\n    enabled: false\n")
+        let outcome = try runScan(fx.request(extra: [FakePasses.makes], config: "off.yml"))
+        XCTAssertEqual(outcome.factCount, 0)
+        XCTAssertEqual(outcome.skipped, ["makes: disabled in heapsight.yml"])
+        XCTAssertNotEqual(try fx.store().run(id: outcome.runID)?.record.configHash, SHA256.hex(of: []))
+    }
+
+    func testOperationalErrorsWriteNothing() throws {
+        let fx = try ScanFixture(Self.module)
+        var missingDir = fx.request()
+        missingDir.dbPath = fx.root.appendingPathComponent("nope/heapsight.db").path
+        XCTAssertThrowsError(try runScan(missingDir)) {
+            XCTAssertTrue(String(describing: $0).contains("does not exist"), "\($0)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missingDir.dbPath))
+
+        var created = fx.request()
+        created.dbPath = fx.root.appendingPathComponent("made/heapsight.db").path
+        created.createDatabaseDirectory = true
+        XCTAssertNoThrow(try runScan(created))
+
+        var badPath = fx.request()
+        badPath.paths = [fx.tree.appendingPathComponent("missing").path]
+        XCTAssertThrowsError(try runScan(badPath)) { XCTAssertTrue(String(describing: $0).contains("no such file")) }
+        try fx.write("bad.yml", "passes:\n  nosuch: {}\n")
+        XCTAssertThrowsError(try runScan(fx.request(config: "bad.yml"))) {
+            XCTAssertTrue(String(describing: $0).contains("passes.nosuch"), "\($0)")
+        }
+        try fx.write("empty/readme.txt", "no go here")
+        var empty = fx.request()
+        empty.paths = [fx.tree.appendingPathComponent("empty").path]
+        XCTAssertThrowsError(try runScan(empty)) { XCTAssertTrue(String(describing: $0).contains("no Go packages")) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fx.dbPath), "no scan above reached the store")
+    }
+
+    func testLoaderProblemsBecomeDiagnosticsAndTheRestIsScanned() throws {
+        var files = Self.module
+        files["a/notgo.go"] = "this is not go"
+        let fx = try ScanFixture(files)
+        try Data([0x70, 0x61, 0xff, 0xfe]).write(to: fx.tree.appendingPathComponent("a/binary.go"))
+        let outcome = try runScan(fx.request(extra: [FakePasses.makes]))
+        XCTAssertEqual(outcome.status, "partial")
+        XCTAssertEqual(outcome.factsByKind, ["alloc": 3])
+        let loader = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "loader" && $0.severity == .error }
+        XCTAssertEqual(loader.map(\.file), ["a/binary.go", "a/notgo.go"])
+    }
+
+    func testEnclosingFunctionIsTheInnermostRecord() {
+        let outer = FunctionRecord(id: "p.F", package: "p", receiver: "", name: "F", file: "x.go", line: 3, column: 6,
+                                   startLine: 3, startColumn: 1, endLine: 10, endColumn: 1, lineCount: 8,
+                                   statementCount: 3, directives: [], isLiteral: false, parent: nil)
+        let inner = FunctionRecord(id: "p.F.func1", package: "p", receiver: "", name: "func1", file: "x.go", line: 5, column: 7,
+                                   startLine: 5, startColumn: 7, endLine: 7, endColumn: 2, lineCount: 3,
+                                   statementCount: 1, directives: [], isLiteral: true, parent: "p.F")
+        let facts = [Fact(kind: .alloc, file: "x.go", line: 6, column: 3, subject: "a"),
+                     Fact(kind: .alloc, file: "x.go", line: 8, column: 3, subject: "b"),
+                     Fact(kind: .alloc, file: "x.go", line: 12, column: 3, subject: "c"),
+                     Fact(kind: .alloc, file: "y.go", line: 6, column: 3, subject: "d")]
+        XCTAssertEqual(EnclosingFunctions([outer, inner]).assign(facts).map(\.function), ["p.F.func1", "p.F", nil, nil])
+    }
+}

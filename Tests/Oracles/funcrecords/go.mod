@@ -1,0 +1,3 @@
+module heapsight.test/oracles/funcrecords
+
+go 1.27

@@ -1,0 +1,71 @@
+import XCTest
+import GCEngine
+import InliningPass
+import EscapePass
+import AllocationsPass
+import PassKit
+
+/// The inlining and escape passes on the gc engine: every compiler fact of the package comes
+/// out of exactly one pass, attributed to its function; native and missing-engine runs say why
+/// they report nothing.
+final class CompilerPassesTests: XCTestCase {
+    static let harness = Result { try PassHarness(fixture: "allocs", importPath: "example.com/allocs", name: "allocs", assembly: false) }
+
+    func testPassesPartitionTheCompilersFactsAndAttributeFunctions() throws {
+        let harness = try Self.harness.get()
+        let out = try harness.run()
+        let all = harness.compilation.facts(forPackage: "example.com/allocs")
+        XCTAssertFalse(all.isEmpty)
+        let emitted = out.inlining.facts + out.escape.facts
+        XCTAssertEqual(FactComparison(a: emitted, b: all).disagreements, [], "no fact lost or invented")
+        XCTAssertTrue(out.inlining.facts.allSatisfy { InliningPass.kinds.contains($0.kind) })
+        XCTAssertTrue(out.escape.facts.allSatisfy { EscapePass.kinds.contains($0.kind) })
+        XCTAssertEqual(out.inlining.diagnostics, [])
+        XCTAssertEqual(out.escape.diagnostics, [])
+
+        let moved = try XCTUnwrap(out.escape.facts.first { $0.kind == .movedToHeap && $0.subject == "x" && $0.line > 0 })
+        XCTAssertNotNil(moved.function)
+        XCTAssertTrue(out.escape.facts.filter { !$0.external && $0.line > 0 }.allSatisfy { $0.function != nil })
+
+        let decisions = out.inlining.result.decisions
+        let areaFact = try XCTUnwrap(all.first { $0.kind == .canInline && $0.subject == "square.area" })
+        XCTAssertEqual(decisions["example.com/allocs.square.area"], .inlinable(cost: Int(areaFact.detail.dropFirst("cost=".count))))
+        XCTAssertEqual(decisions["example.com/allocs.(*counter).inc"].map { if case .inlinable = $0 { return true } else { return false } }, true)
+        // A closure's escape verdict belongs to the function that creates it.
+        let closure = try XCTUnwrap(out.escape.facts.first { $0.subject == "func literal" && $0.kind == .escapes })
+        XCTAssertFalse(closure.function?.hasSuffix(".func1") ?? true, closure.function ?? "nil")
+        XCTAssertFalse(out.inlining.result.inlinedCalls.isEmpty)
+    }
+
+    func testNativeEngineReportsNothingAndSaysSo() throws {
+        let out = try Self.harness.get().run(engine: .native)
+        XCTAssertEqual(out.inlining.facts, [])
+        XCTAssertEqual(out.escape.facts, [])
+        XCTAssertEqual(out.allocations.facts, [])
+        for diagnostics in [out.inlining.diagnostics, out.escape.diagnostics, out.allocations.diagnostics] {
+            XCTAssertEqual(diagnostics.count, 1)
+            XCTAssertEqual(diagnostics.first?.severity, .note)
+            XCTAssertTrue(diagnostics.first?.message.contains("--engine gc") ?? false)
+        }
+    }
+
+    func testMissingCompilationIsAnInternalError() throws {
+        let out = try Self.harness.get().run(engine: .gc, provideCompilation: false)
+        XCTAssertEqual(out.inlining.facts, [])
+        XCTAssertEqual(out.inlining.diagnostics.first?.severity, .error)
+        XCTAssertTrue(out.inlining.diagnostics.first?.message.hasPrefix("internal error:") ?? false)
+    }
+
+    func testWithoutAssemblyPlacementsFollowTheVerdicts() throws {
+        let out = try Self.harness.get().run()
+        let result = out.allocations.result
+        XCTAssertFalse(result.confirmedByAssembly)
+        let facts = out.allocations.facts
+        func details(_ f: String) -> [String] { facts.filter { $0.function == "example.com/allocs.\(f)" }.map(\.detail).sorted() }
+        XCTAssertEqual(details("NewEscapes"), ["new heap depth=0"])
+        XCTAssertEqual(details("ConcatLocalSmall"), ["concat may depth=0"])
+        XCTAssertEqual(details("MakeSliceConstLocal"), ["make-slice stack depth=0"])
+        XCTAssertEqual(details("MakeSliceVarLocalBig"), ["make-slice may depth=0"])
+        XCTAssertEqual(details("BoxConst"), [], "a boxed constant is read-only data")
+    }
+}
