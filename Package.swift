@@ -72,6 +72,6 @@ let package = Package(
         .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports",
                                                 .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit", "Reports"]),
     ]
 )

@@ -1,4 +1,7 @@
+import AllocationsPass
+import EscapePass
 import FunctionsPass
+import InliningPass
 import PassKit
 
 /// The built-in passes, in registration order. New built-in passes add one line here.
@@ -7,6 +10,12 @@ public enum PassCatalog {
     public static var builtIn: [AnyPass] {
         [
             FunctionsPass.descriptor.erased,
+            InliningPass.descriptor.erased,
+            EscapePass.descriptor.erased,
+            AllocationsPass.descriptor.erased,
         ]
     }
+
+    /// Passes whose decisions only the gc engine computes so far.
+    static let compilerOnly = ["inlining", "escape", "allocations"]
 }

@@ -57,7 +57,7 @@ final class ScanTests: XCTestCase {
         XCTAssertEqual(outcome.status, "partial")
         XCTAssertEqual(outcome.failedPackages, ["example.com/m/broken"])
         XCTAssertEqual(outcome.factsByKind, ["alloc": 3], "facts of other passes on the failing package are kept")
-        let diags = try fx.store().diagnostics(run: outcome.runID).filter { $0.source.hasPrefix("pass:") }
+        let diags = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:picky" || $0.source == "pass:after-picky" }
         let bySource = Dictionary(grouping: diags, by: \.source)
         XCTAssertEqual(diags.count, 2)
         XCTAssertTrue(bySource["pass:picky"]?.first?.message.contains("refuses package broken") ?? false)
@@ -71,7 +71,7 @@ final class ScanTests: XCTestCase {
         try fx.write("off.yml", "passes:\n  makes:\n    enabled: false\n")
         let outcome = try runScan(fx.request(extra: [FakePasses.makes], config: "off.yml"))
         XCTAssertEqual(outcome.factCount, 0)
-        XCTAssertEqual(outcome.skipped, ["makes: disabled in heapsight.yml"])
+        XCTAssertEqual(outcome.skipped.filter { $0.hasPrefix("makes") }, ["makes: disabled in heapsight.yml"])
         XCTAssertNotEqual(try fx.store().run(id: outcome.runID)?.record.configHash, SHA256.hex(of: []))
     }
 
