@@ -109,7 +109,12 @@ extension Checker {
             if !isNil { cannotConvert(&x, target); return }
             newType = program.basicType(.untypedNil)
         case .typeParam:
-            newType = target
+            if isNil {
+                if !typeParamHasNil(target) { cannotConvert(&x, target); return }
+                newType = program.basicType(.untypedNil)
+            } else {
+                newType = target
+            }
         default:
             cannotConvert(&x, target)
             return
@@ -121,6 +126,12 @@ extension Checker {
     }
 
     var assignContext: String { "assignment" }
+
+    /// True when every type in a type parameter's type set has nil.
+    func typeParamHasNil(_ t: TypeID) -> Bool {
+        guard let terms = typeSetTerms(t), !terms.isEmpty else { return false }
+        return terms.allSatisfy { program.hasNil($0.type) }
+    }
 
     func untypedName(_ t: TypeID) -> String {
         let s = program.typeString(t)
@@ -272,12 +283,21 @@ extension Checker {
                 if x.type == program.basicType(.untypedNil) { return k == .unsafePointer }
                 return x.mode != .constant || representable(x.value, k) != nil
             }
-            if x.type == program.basicType(.untypedNil) { return program.hasNil(tu) }
+            if x.type == program.basicType(.untypedNil) {
+                if program.isTypeParam(t) { return typeParamHasNil(t) }
+                return program.hasNil(tu)
+            }
             if case .interface = program.node(tu) { return program.missingMethod(program.defaultType(v), t) == nil }
             return false
         }
         if program.identical(vu, tu) && (!program.isNamed(v) || !program.isNamed(t)) && !program.isTypeParam(v) && !program.isTypeParam(t) {
             return true
+        }
+        if program.isTypeParam(v) && !program.isNamed(t), let terms = typeSetTerms(v), !terms.isEmpty {
+            return terms.allSatisfy { assignable(Operand(mode: .value, type: $0.type, node: x.node), to: t) }
+        }
+        if program.isTypeParam(t) && !program.isNamed(v), let terms = typeSetTerms(t), !terms.isEmpty {
+            return terms.allSatisfy { assignable(x, to: $0.type) }
         }
         if case .interface = program.node(tu), !program.isTypeParam(t) {
             return program.missingMethod(v, t) == nil
