@@ -385,6 +385,10 @@ extension Checker {
             if found { return false }
             switch self.kind(id) {
             case .callExpr:
+                let fun = self.tree[id].fun
+                let funMode = self.facts[self.file].exprs[fun]?.mode
+                let callMode = self.facts[self.file].exprs[id]?.mode
+                if funMode == .type || (funMode == .builtin && callMode == .constant) { return true }
                 found = true
                 return false
             case .unaryExpr where self.tree[id].token == .arrow:

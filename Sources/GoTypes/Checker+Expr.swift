@@ -95,7 +95,7 @@ extension Checker {
                     error(e, "invalid operation: cannot indirect nil")
                     return .invalid(e)
                 }
-                guard case .pointer(let base) = program.node(program.under(x.type)) else {
+                guard case .pointer(let base) = program.node(coreType(x.type) ?? .invalid) else {
                     error(e, "invalid operation: cannot indirect \(text(n.x))")
                     return .invalid(e)
                 }

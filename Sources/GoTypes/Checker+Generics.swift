@@ -132,7 +132,7 @@ extension Checker {
             switch program.node(program.under(term.type)) {
             case .basic(let k, _) where k.isString: e = program.byteType; addressable = false
             case .slice(let x): e = x
-            case .array(_, let x): e = x; addressable = false
+            case .array(_, let x): e = x
             case .pointer(let p):
                 guard case .array(_, let x) = program.node(program.under(p)) else { return nil }
                 e = x

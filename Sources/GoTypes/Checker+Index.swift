@@ -11,7 +11,7 @@ extension Checker {
             convertUntyped(&x, program.basicType(.int))
             if x.mode == .invalid { return nil }
         }
-        guard program.basicKind(x.type)?.isInteger == true else {
+        guard allKinds(x.type, { $0.isInteger }) else {
             error(e, "invalid argument: index \(text(e)) (\(describe(x))) must be integer")
             return nil
         }
@@ -73,7 +73,8 @@ extension Checker {
                 return .invalid(e)
             }
             guard indexValue(n.index, max: nil) != nil else { return .invalid(e) }
-            return Operand(mode: addressable && x.mode == .variable ? .variable : .value, type: elem, node: e)
+            let allSlices = typeSetTerms(x.type)?.allSatisfy { if case .slice = program.node(program.under($0.type)) { return true }; return false } ?? false
+            return Operand(mode: allSlices || (addressable && x.mode == .variable) ? .variable : .value, type: elem, node: e)
         }
         let u = program.under(x.type)
         switch program.node(u) {

@@ -267,6 +267,24 @@ extension Checker {
         }
         guard let target else { return }
         if target.isInvalid { return }
+        if case .signature(let g) = program.node(program.under(x.type)), !g.typeParams.isEmpty,
+           case .signature = program.node(program.under(target)) {
+            // A generic function used as a value of function type: infer from the target.
+            var bound: [TypeID: TypeID] = [:]
+            for (i, t) in x.explicitTypeArgs.enumerated() where i < g.typeParams.count { bound[g.typeParams[i]] = t }
+            var plain = g
+            plain.typeParams = []
+            unify(program.signature(plain), program.under(target), Set(g.typeParams), &bound)
+            if g.typeParams.allSatisfy({ bound[$0] != nil }) {
+                let inst = instantiateSignature(g, g.typeParams.map { program.subst(bound[$0]!, bound) })
+                x.type = inst
+                var n = x.node
+                while n.exists {
+                    if let f = facts[file].exprs[n] { facts[file].exprs[n] = ExprFact(mode: f.mode, type: inst, value: nil) }
+                    if kind(n) == .parenExpr { n = tree[n].x } else { break }
+                }
+            }
+        }
         if !assignable(x, to: target) {
             error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(program.typeString(target)) value in \(context)")
             x.mode = .invalid
