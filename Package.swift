@@ -27,6 +27,7 @@ let package = Package(
         // Front end.
         .target(name: "GoSyntax"),
         .target(name: "GoLoader", dependencies: ["GoSyntax"]),
+        .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"]),
 
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
@@ -59,6 +60,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
         .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader"]),
+        .testTarget(name: "GoTypesTests", dependencies: ["TestSupport", "GoTypes", "GoSyntax", "GoLoader"]),
         .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
         .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit", "CSQLite", "StoreWriterFixture"],
                     exclude: ["Fixtures"]),

@@ -84,7 +84,7 @@ final class GCEngineBehaviourTests: XCTestCase {
         XCTAssertEqual(again.allFacts, FixtureRuns.escapes.allFacts)
         XCTAssertFalse(again.optimizationLog.isEmpty, "the JSON log is written on every run")
         XCTAssertEqual(again.optimizationLog.count, FixtureRuns.escapes.optimizationLog.count)
-        XCTAssertTrue(again.goVersion?.contains("go1.") ?? false)
+        XCTAssertEqual(again.goVersion, TestSupport.goToolchain.version, "the same line `go version` prints")
         XCTAssertFalse(again.diagnostics.contains { $0.severity == .warning }, "\(again.diagnostics)")
     }
 
