@@ -48,7 +48,18 @@ extension Checker {
             var x = args[0]
             var mode: OperandMode = .invalid
             var val: ConstantValue = .unknown
-            let u = program.under(x.type)
+            var u = program.under(x.type)
+            if program.isTypeParam(x.type) {
+                if let terms = typeSetTerms(x.type), !terms.isEmpty, terms.allSatisfy({ t in
+                    switch program.node(program.under(t.type)) {
+                    case .basic(let k, _): return k.isString && b == .len
+                    case .slice, .array, .chan: return true
+                    case .map: return b == .len
+                    case .pointer(let p): if case .array = program.node(program.under(p)) { return true }; return false
+                    default: return false
+                    }
+                }) { u = program.slice(program.byteType) }
+            }
             switch program.node(u) {
             case .basic(let k, _) where k.isString && b == .len:
                 if x.mode == .constant, case .string(let s) = x.value { mode = .constant; val = .int(BigInt(s.count)) } else { mode = .value }
@@ -78,7 +89,7 @@ extension Checker {
                 error(s.node, "first argument to append must be a typed slice; found untyped nil")
                 return fail()
             }
-            guard case .slice(let elem) = program.node(program.under(s.type)) else {
+            guard let core = coreType(s.type), case .slice(let elem) = program.node(core) else {
                 error(s.node, "invalid argument: \(text(s.node)) (\(describe(s))) is not a slice")
                 return fail()
             }
@@ -165,7 +176,7 @@ extension Checker {
             let t = typeExpr(argNodes[0])
             if t.isInvalid { return fail() }
             var minArgs = 1
-            switch program.node(program.under(t)) {
+            switch program.node(coreType(t) ?? .invalid) {
             case .slice: minArgs = 2
             case .map, .chan: minArgs = 1
             default:

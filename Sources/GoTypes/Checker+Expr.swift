@@ -54,6 +54,7 @@ extension Checker {
         case .funcLit:
             let s = Scope(parent: scope, isFunction: true)
             let sig = funcSignature(recv: .none, type: n.type, scope: s, typeParamsNode: .none)
+            recordType(n.type, mode: .type, type: sig)
             let body = n.body
             let f = file
             if body.exists {
@@ -268,9 +269,9 @@ extension Checker {
         let k = program.basicKind(x.type)
         let ok: Bool
         switch op {
-        case .add, .sub: ok = k?.isNumeric == true
-        case .xor: ok = k?.isInteger == true
-        case .not: ok = k?.isBoolean == true
+        case .add, .sub: ok = allKinds(x.type) { $0.isNumeric }
+        case .xor: ok = allKinds(x.type) { $0.isInteger }
+        case .not: ok = allKinds(x.type) { $0.isBoolean }
         default: ok = false
         }
         if !ok {

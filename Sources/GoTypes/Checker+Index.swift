@@ -36,14 +36,38 @@ extension Checker {
             if n.kind == .indexExpr { _ = expr(n.index, allowType: true) } else { for i in n.indices { _ = expr(i, allowType: true) } }
             return .invalid(e)
         }
-        if x.mode == .typexpr || n.kind == .indexListExpr {
-            // Generic instantiation: not modelled yet.
-            if n.kind == .indexExpr { _ = expr(n.index, allowType: true) } else { for i in n.indices { _ = expr(i, allowType: true) } }
-            return .invalid(e)
+        let indexNodes: [NodeID] = n.kind == .indexExpr ? [n.index] : Array(n.indices)
+        if x.mode == .typexpr {
+            let targs = indexNodes.map { typeExpr($0) }
+            if targs.contains(where: { $0.isInvalid }) { return .invalid(e) }
+            guard case .named(let ni) = program.node(program.unalias(x.type)), program.named[Int(ni)].typeParams.count == targs.count else {
+                error(e, "\(text(n.x)) is not a generic type")
+                return .invalid(e)
+            }
+            return Operand(mode: .typexpr, type: program.instantiate(x.type, targs), node: e)
         }
         if case .signature(let s) = program.node(program.under(x.type)), !s.typeParams.isEmpty {
-            _ = expr(n.index, allowType: true)
+            let targs = indexNodes.map { typeExpr($0) }
+            if targs.contains(where: { $0.isInvalid }) { return .invalid(e) }
+            if targs.count < s.typeParams.count {
+                var y = x
+                y.node = e
+                y.explicitTypeArgs = targs
+                return y
+            }
+            return Operand(mode: .value, type: instantiateSignature(s, targs), node: e)
+        }
+        if n.kind == .indexListExpr {
+            error(e, "invalid operation: more than one index")
             return .invalid(e)
+        }
+        if program.isTypeParam(x.type) {
+            guard let (elem, addressable) = typeParamIndexElement(x.type) else {
+                error(e, "invalid operation: cannot index \(text(n.x))")
+                return .invalid(e)
+            }
+            guard indexValue(n.index, max: nil) != nil else { return .invalid(e) }
+            return Operand(mode: addressable && x.mode == .variable ? .variable : .value, type: elem, node: e)
         }
         let u = program.under(x.type)
         switch program.node(u) {
@@ -132,7 +156,7 @@ extension Checker {
         } else if let hint {
             typ = hint
             base = hint
-            if case .pointer(let b) = program.node(program.under(hint)) { base = b }
+            if case .pointer(let b) = program.node(coreType(hint) ?? .invalid) { base = b }
         } else {
             error(e, "invalid composite literal type: missing type")
             return .invalid(e)
@@ -148,7 +172,7 @@ extension Checker {
             recordType(n.type, mode: .type, type: typ)
             return Operand(mode: .value, type: typ, node: e)
         }
-        switch program.node(program.under(base)) {
+        switch program.node(coreType(base) ?? .invalid) {
         case .structure(let s):
             let elts = Array(n.elts)
             if elts.isEmpty { break }

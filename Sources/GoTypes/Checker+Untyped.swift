@@ -220,7 +220,7 @@ extension Checker {
             x.value = v
             return
         }
-        if let i = x.value.integer, i.bitWidth > 512 {
+        if case .int(let i) = x.value, i.bitWidth > 512 {
             error(at: offset, "constant overflow")
             x.value = .unknown
         }

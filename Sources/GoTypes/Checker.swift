@@ -80,6 +80,8 @@ struct Operand {
     var value: ConstantValue = .unknown
     var node: NodeID
     var builtin: BuiltinFunction? = nil
+    /// Explicit type arguments of a partially instantiated generic function.
+    var explicitTypeArgs: [TypeID] = []
 
     static func invalid(_ n: NodeID) -> Operand { Operand(mode: .invalid, type: .invalid, node: n) }
 }

@@ -74,7 +74,8 @@ extension Program {
                 if case .named(let ni) = node(typ) {
                     if seen.contains(typ) { continue }
                     seen.insert(typ)
-                    for m in named[Int(ni)].methods where matches(m) {
+                    _ = ni
+                    for m in methods(of: typ) where matches(m) {
                         count += 1
                         found = .method(m, path: e.path, indirect: e.indirect)
                     }
@@ -113,8 +114,7 @@ extension Program {
 
     /// The methods of a named type (declared, not promoted), by name.
     public func declaredMethod(_ t: TypeID, _ name: String) -> ObjectID? {
-        guard case .named(let i) = node(unalias(t)) else { return nil }
-        return named[Int(i)].methods.first { object($0).name == name }
+        methods(of: t).first { object($0).name == name }
     }
 
     /// True when a method's receiver is a pointer.

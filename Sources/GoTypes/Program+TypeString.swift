@@ -47,7 +47,7 @@ extension Program {
             }
             out += "}"
         case .interface(let it):
-            if t == emptyInterface && t == aliases.first?.actual { out += "any"; return }
+            if t == emptyInterface { out += "any"; return }
             if it.isImplicit && it.methods.isEmpty && it.embeddeds.count == 1 { write(it.embeddeds[0], &out); return }
             out += "interface{"
             var first = true
@@ -77,6 +77,12 @@ extension Program {
             out += object(typeParams[Int(i)].object).name
         case .alias(let i):
             out += qualifiedName(aliases[Int(i)].object)
+        case .union(let terms):
+            for (j, term) in terms.enumerated() {
+                if j > 0 { out += " | " }
+                if term.tilde { out += "~" }
+                write(term.type, &out)
+            }
         }
     }
 
