@@ -117,7 +117,7 @@ struct AllocationSiteBuilder {
             switch site.placement {
             case .heap:
                 counts.heapSites += 1
-                if site.loopDepth > 0 { counts.heapSitesInLoops += 1 } else { counts.allocationsPerCall += 1 }
+                if site.loopDepth > 0 { counts.heapSitesInLoops += 1 } else { counts.allocationsPerCall += site.allocations }
             case .may: counts.maySites += 1
             case .stack: counts.stackSites += 1
             }
@@ -227,7 +227,10 @@ struct AllocationSiteBuilder {
             let from = call.line == record.startLine ? record.startColumn : 1
             switch kind {
             case .makeChan:
-                if let c = layout.column(of: "make(chan", line: call.line, fromColumn: from) { column = c + 4; subject = "make(chan)" }
+                if let c = layout.column(of: "make(chan", line: call.line, fromColumn: from) {
+                    column = c + 4
+                    subject = layout.balancedText(line: call.line, openColumn: column).map { "make" + $0 } ?? "make(chan)"
+                }
             case .go:
                 if let c = layout.column(of: "go", line: call.line, fromColumn: from) { column = c; subject = "go statement" }
             case .defer:
@@ -245,9 +248,38 @@ struct AllocationSiteBuilder {
             }
         }
         let depth = local ? self.depth(file: call.file, line: call.line, column: max(column, 1), function: record) : 0
+        var allocations = 1
+        if kind == .makeChan, let arguments = Self.makeArguments(subject), arguments.count == 2,
+           arguments[1] != "0", Self.elementHoldsPointers(arguments[0].dropFirst("chan".count)) {
+            allocations = 2  // makechan allocates the channel and, separately, a pointerful buffer
+        }
         return AllocationSite(kind: kind, placement: placement, file: call.file, line: call.line, column: column,
                               subject: subject, loopDepth: depth, function: record.id,
                               explanation: ["not printed by -m; compiled to a call of runtime.\(call.runtimeFunction)"],
-                              external: call.external)
+                              external: call.external, allocations: allocations)
+    }
+
+    /// The top-level arguments of `make(…)` text, trimmed.
+    static func makeArguments(_ text: String) -> [String]? {
+        guard text.hasPrefix("make("), text.hasSuffix(")") else { return nil }
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        for c in text.dropFirst(5).dropLast() {
+            if "([{".contains(c) { depth += 1 }
+            if ")]}".contains(c) { depth -= 1 }
+            if c == "," && depth == 0 { parts.append(current); current = ""; continue }
+            current.append(c)
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// True when an element type, as written, certainly holds pointers (pointers, slices, maps,
+    /// channels, functions, strings, interfaces). Named types are not resolved: false.
+    static func elementHoldsPointers<S: StringProtocol>(_ type: S) -> Bool {
+        let t = type.trimmingCharacters(in: .whitespaces)
+        return ["*", "[]", "map[", "chan", "func", "<-chan"].contains { t.hasPrefix($0) }
+            || ["string", "any", "error"].contains(t) || t.hasPrefix("interface")
     }
 }
