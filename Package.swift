@@ -25,6 +25,7 @@ let package = Package(
         // Front end.
         .target(name: "GoSyntax"),
         .target(name: "GoLoader", dependencies: ["GoSyntax"]),
+        .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"]),
 
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
@@ -57,6 +58,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
         .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader"]),
+        .testTarget(name: "GoTypesTests", dependencies: ["TestSupport", "GoTypes", "GoSyntax", "GoLoader"]),
         .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
         .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit", "CSQLite", "StoreWriterFixture"],
                     exclude: ["Fixtures"]),
@@ -72,6 +74,6 @@ let package = Package(
         .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports",
                                                 .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit", "Reports"]),
     ]
 )

@@ -159,16 +159,16 @@ struct AllocationSiteBuilder {
             return false
         }
         var matchedCall: [Int: AllocatorCall] = [:]
-        // Round 1: a call on the verdict's own line; round 2: a call from inlined code (a line
-        // outside the function, or another file).
+        // Round 1: a call on the verdict's own line; round 2: any other call of the function
+        // (code inlined at the verdict's call site runs on the inlined body's lines, in this
+        // file or another).
         for round in 0..<2 {
             for i in candidates.indices where !candidates[i].matched {
                 let site = candidates[i].site
-                guard let list = callsByFunction[site.function], let record = byID[site.function] else { continue }
+                guard let list = callsByFunction[site.function] else { continue }
                 for (j, call) in list.enumerated() where !used[site.function]![j] && compatible(call, candidates[i].kinds) {
                     let sameLine = call.file == site.file && call.line == site.line
-                    let inlined = call.external || call.file != record.file || call.line < record.startLine || call.line > record.endLine
-                    if (round == 0 && sameLine) || (round == 1 && inlined) {
+                    if round == 1 || sameLine {
                         used[site.function]![j] = true
                         candidates[i].matched = true
                         matchedCall[i] = call
@@ -227,7 +227,7 @@ struct AllocationSiteBuilder {
             let from = call.line == record.startLine ? record.startColumn : 1
             switch kind {
             case .makeChan:
-                if let c = layout.column(of: "make", line: call.line, fromColumn: from) { column = c + 4; subject = "make(chan)" }
+                if let c = layout.column(of: "make(chan", line: call.line, fromColumn: from) { column = c + 4; subject = "make(chan)" }
             case .go:
                 if let c = layout.column(of: "go", line: call.line, fromColumn: from) { column = c; subject = "go statement" }
             case .defer:

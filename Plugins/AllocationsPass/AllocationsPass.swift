@@ -47,13 +47,8 @@ public enum AllocationsPass {
     ) { context in
         let escape = context.result(of: EscapePass.descriptor)
         guard escape.available else {
-            var diagnostics: [Diagnostic] = []
-            if context.engine == .native {
-                diagnostics.append(Diagnostic(severity: .note, source: "pass:allocations",
-                                              message: "the native engine does not compute escape verdicts yet, so allocation sites are not reported with engine native (run with `--engine gc`)",
-                                              package: context.package.importPath))
-            }
-            return PassOutput(result: AllocationsResult(), diagnostics: diagnostics)
+            // Nothing to pair: the escape pass had no engine (said once per run by the driver).
+            return PassOutput(result: AllocationsResult())
         }
         let functions = FunctionsResult.records(in: context)
         let builder = AllocationSiteBuilder(package: context.package, functions: functions)

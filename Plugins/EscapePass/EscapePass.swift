@@ -10,7 +10,7 @@ import PassKit
 /// per `moved to heap`, `escapes to heap`, `does not escape` and `leaking param` line, at the
 /// compiler's position (code inlined from elsewhere is reported at the outermost call site),
 /// with the `-m=2` flow lines as the explanation ("x escapes to heap in F: flow: ~r0 ← &x …").
-/// With `engine: native` it reports nothing and says so in a note.
+/// With `engine: native` it reports nothing; the run lists it as skipped.
 ///
 /// Invariants. A `does not escape` fact is printed for allocating expressions and for
 /// parameters alike; `EscapeResult.isParameterVerdict` tells them apart by position. Facts

@@ -11,7 +11,7 @@ import PassKit
 /// `inlining call to F` and `devirtualizing X to T` line printed while compiling the package
 /// becomes one fact, at the compiler's position, attributed to the innermost enclosing
 /// function from the `functions` pass. Lines the compiler prints twice stay two facts.
-/// With `engine: native` it reports nothing and says so in one note per package.
+/// With `engine: native` it reports nothing; the run lists it as skipped.
 ///
 /// Invariants. A function's decision is taken from the fact at its own position (the name, or
 /// the receiver's `(` for methods, or `func` for a literal). Facts outside the scanned tree

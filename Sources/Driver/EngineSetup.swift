@@ -32,13 +32,20 @@ struct EngineSetup {
             // The allocations pass pairs verdicts with the allocator calls in the assembly.
             let configuration = GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
                                                 goos: context.goos, goarch: context.goarch,
-                                                assembly: config.isEnabled("allocations"))
+                                                assembly: config.isEnabled("allocations"),
+                                                tags: config.go.tags, cgo: config.go.cgo)
             let compilation = GCEngine.compile(root: baseDirectory, packages: packages, configuration: configuration)
             setup.resources.set(compilation)
-            if let reason = compilation.skippedReason { setup.skipped.append("gc: \(reason)") }
+            if let reason = compilation.skippedReason {
+                // One message says how to get a toolchain; the run lists each pass it skipped.
+                for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
+                    setup.skipped.append("\(pass): no Go toolchain")
+                }
+                setup.diagnostics.append(Diagnostic(severity: .warning, source: "engine:gc", message: reason))
+            }
             setup.goVersion = compilation.goVersion
             setup.goroot = compilation.goroot
-            setup.diagnostics = compilation.diagnostics
+            setup.diagnostics += compilation.diagnostics
             setup.failedPackages = Set(compilation.failedPackages)
         }
         return setup

@@ -44,8 +44,11 @@ extension FactStore {
             try db.rows("""
                 SELECT kind, file, line, col, subject, detail, function_id, explanation, external
                 FROM facts WHERE run_id = ?1 AND (?2 OR external = 0)
+                ORDER BY file, line, col, kind, subject, detail
                 """, [.int(run), .bool(includeExternal)], map: Self.fact)
         }
+        // SQLite's byte order is the canonical order for all but exotic Unicode; the (stable,
+        // run-detecting) sort then costs one pass and settles any difference.
         return facts.sorted(by: Fact.canonicalOrder)
     }
 

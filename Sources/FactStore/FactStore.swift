@@ -33,6 +33,9 @@ public final class FactStore: @unchecked Sendable {
                 throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
             }
             try StoreFile.wrap(path) {
+                // Only possible in a new, empty file, before WAL writes its first page: lets
+                // `prune` hand space back without rewriting the whole file.
+                if found == 0 { try db.execute("PRAGMA auto_vacuum = INCREMENTAL") }
                 try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             }
             try Migrator(db: db, path: path).migrate(from: found)

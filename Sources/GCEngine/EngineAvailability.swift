@@ -13,10 +13,8 @@ public enum EngineAvailability: Sendable {
     public static func of(pass: String, what: String, in context: PassContext) -> EngineAvailability {
         switch context.engine {
         case .native:
-            return .unavailable(Diagnostic(
-                severity: .note, source: "pass:\(pass)",
-                message: "the native engine does not compute \(what) yet; this pass reports nothing with engine native (run with `--engine gc` or set `engine: gc` for the compiler's decisions)",
-                package: context.package.importPath))
+            // Said once per run by the driver (each pass is listed in the run's `skipped`).
+            return .unavailable(nil)
         case .gc:
             guard let compilation = context.resources.get(GCCompilation.self) else {
                 return .unavailable(Diagnostic(

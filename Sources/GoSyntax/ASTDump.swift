@@ -82,22 +82,37 @@ struct DumpWriter {
         out.append(34)
     }
 
-    mutating func header(_ label: String, _ kind: NodeKind, _ depth: Int) {
+    mutating func header(_ label: StaticString, _ kind: NodeKind, _ depth: Int) {
         for _ in 0..<depth { out.append(32) }
-        raw(label); out.append(32); raw(kind.goName)
+        out.append(contentsOf: UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount))
+        out.append(32); raw(kind.goName)
     }
 
-    mutating func list(_ h: Int32, _ label: String, _ depth: Int) {
+    /// Children of the node being written, in order, with their labels.
+    var pending: [(NodeID, StaticString, Int)] = []
+
+    mutating func list(_ h: Int32, _ label: StaticString, _ depth: Int) {
         if h == 0 { return }
         let n = Int(tree.lists[Int(h)])
-        for i in 0..<n { node(NodeID(tree.lists[Int(h) + 1 + i]), label: label, depth: depth) }
+        for i in 0..<n { pending.append((NodeID(tree.lists[Int(h) + 1 + i]), label, depth)) }
     }
 
-    mutating func child(_ c: Int32, _ label: String, _ depth: Int) {
-        if c != 0 { node(NodeID(c), label: label, depth: depth) }
+    mutating func child(_ c: Int32, _ label: StaticString, _ depth: Int) {
+        if c != 0 { pending.append((NodeID(c), label, depth)) }
     }
 
-    mutating func node(_ id: NodeID, label: String, depth: Int) {
+    /// Writes the subtree at `id` in pre-order without recursion (trees can be very deep).
+    mutating func node(_ id: NodeID, label: StaticString, depth: Int) {
+        var stack: [(NodeID, StaticString, Int)] = [(id, label, depth)]
+        while let (n, l, d) = stack.popLast() {
+            pending.removeAll(keepingCapacity: true)
+            line(n, label: l, depth: d)
+            stack.append(contentsOf: pending.reversed())
+        }
+    }
+
+    /// Writes one node's line and queues its children in `pending`.
+    mutating func line(_ id: NodeID, label: StaticString, depth: Int) {
         let r = tree.nodes[Int(id.raw)]
         header(label, r.kind, depth)
         let d = depth + 1

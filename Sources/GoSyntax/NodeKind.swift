@@ -16,8 +16,10 @@ public enum NodeKind: UInt8, Sendable, CaseIterable {
     case importSpec, valueSpec, typeSpec, badDecl, genDecl, funcDecl, file
 
     /// The go/ast type name (`CallExpr`, `RangeStmt`, ...).
-    public var goName: String {
-        let s = "\(self)"
+    public var goName: String { NodeKind.goNames[Int(rawValue)] }
+
+    private static let goNames: [String] = NodeKind.allCases.map { kind in
+        let s = "\(kind)"
         return s.prefix(1).uppercased() + s.dropFirst()
     }
 

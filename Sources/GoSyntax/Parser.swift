@@ -31,7 +31,8 @@ public func parseFile(path: String, bytes: [UInt8]) -> ParsedFile {
 
 /// The recursive-descent parser state. Use `parseFile(path:bytes:)`.
 struct Parser {
-    /// Nesting (recursion) depth at which parsing stops with an error.
+    /// Nesting (recursion) depth at which parsing stops with an error; lower when the
+    /// thread's stack is too small for it (see `StackGuard`).
     static let maxDepth = 1000
 
     var scanner: Scanner
@@ -57,6 +58,8 @@ struct Parser {
     var exprLev = 0
     var inRhs = false
     var depth = 0
+    var depthLimit = Parser.maxDepth
+    var stackStart: UInt = 0
     var bailed = false
     var syncPos = -1
     var syncCount = 0
@@ -80,6 +83,7 @@ struct Parser {
         var source = SourceFile(path: path, bytes: bytes)
         let result: (Parser, Int32) = bytes.withUnsafeBufferPointer { buf in
             var p = Parser(scanner: Scanner(src: buf, path: path), lineStarts: source.lineStarts, sizeHint: buf.count)
+            p.stackStart = StackGuard.currentAddress()
             p.next()
             let root = p.parseFile()
             return (p, root)
@@ -343,7 +347,10 @@ struct Parser {
     /// Enters one nesting level; false (and the parse stops) when too deep.
     @inline(__always) mutating func enter() -> Bool {
         depth += 1
-        if depth > Parser.maxDepth {
+        if depth == StackGuard.probeDepth && depthLimit == Parser.maxDepth {
+            depthLimit = StackGuard.limit(start: stackStart, depth: depth, maximum: Parser.maxDepth)
+        }
+        if depth > depthLimit {
             if !bailed {
                 errors.append((pos, "exceeded max nesting depth"))
                 bailed = true

@@ -18,8 +18,10 @@ public struct SourceFile: Sendable {
         bytes.withUnsafeBufferPointer { p in
             let n = p.count
             var i = 0
+            // Like go/token, a newline that ends the file starts no line: the EOF position is
+            // reported on the last line, after its newline.
             while i < n {
-                if p[i] == 10 { starts.append(Int32(i + 1)) }
+                if p[i] == 10 && i + 1 < n { starts.append(Int32(i + 1)) }
                 i += 1
             }
         }

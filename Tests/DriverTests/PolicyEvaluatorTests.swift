@@ -186,3 +186,17 @@ final class PolicyEvaluatorTests: XCTestCase {
         XCTAssertTrue(xml.contains("type=\"directive.noalloc\""))
     }
 }
+
+final class PolicyWithoutFactsTests: XCTestCase {
+    func testDirectivesThatCannotBeCheckedFail() {
+        var model = PolicyEvaluatorTests.model()
+        model.facts = model.facts.filter { $0.kind == .canInline || $0.kind == .cannotInline }
+        model.run.skipped = ["escape: engine native has no escape analysis yet"]
+        let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(model)
+        let failed = e.checks.filter { !$0.passed }.map(\.name)
+        XCTAssertTrue(failed.contains("Clean directive.noalloc"), "no facts to check against is a failure, not a pass: \(failed)")
+        XCTAssertTrue(failed.contains("(*Buf).Keep directive.noescape"))
+        let v = e.violations.first { $0.function == "ex.com/w.Clean" }
+        XCTAssertEqual(v?.message, "//heapsight:noalloc cannot be checked: run #2 has no escape or allocation facts (not run: escape: engine native has no escape analysis yet)")
+    }
+}

@@ -11,6 +11,7 @@ final class OpenAndMigrateTests: XCTestCase {
         XCTAssertEqual(try store.schemaVersion(), 2)
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
+        XCTAssertEqual(try raw.rows("PRAGMA auto_vacuum"), [["2"]])
         raw.close()
         let tables = try store.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows.map { $0[0]! }
         for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "schema_version"] {

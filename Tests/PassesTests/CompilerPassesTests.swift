@@ -37,16 +37,14 @@ final class CompilerPassesTests: XCTestCase {
         XCTAssertFalse(out.inlining.result.inlinedCalls.isEmpty)
     }
 
-    func testNativeEngineReportsNothingAndSaysSo() throws {
+    func testNativeEngineReportsNothing() throws {
         let out = try Self.harness.get().run(engine: .native)
         XCTAssertEqual(out.inlining.facts, [])
         XCTAssertEqual(out.escape.facts, [])
         XCTAssertEqual(out.allocations.facts, [])
-        for diagnostics in [out.inlining.diagnostics, out.escape.diagnostics, out.allocations.diagnostics] {
-            XCTAssertEqual(diagnostics.count, 1)
-            XCTAssertEqual(diagnostics.first?.severity, .note)
-            XCTAssertTrue(diagnostics.first?.message.contains("--engine gc") ?? false)
-        }
+        // The run says so once (the driver lists the passes in the run's `skipped`), not once
+        // per package.
+        XCTAssertEqual(out.inlining.diagnostics + out.escape.diagnostics + out.allocations.diagnostics, [])
     }
 
     func testMissingCompilationIsAnInternalError() throws {

@@ -38,7 +38,7 @@ final class JUnitRendererTests: XCTestCase {
         XCTAssertTrue(body.hasPrefix("new heap escape in Total: moved to heap: it\n"), body)
         XCTAssertTrue(body.contains("cart/cart.go:8:8: from &it (address-of)"), body)
         XCTAssertEqual(doc.strings("//testcase[@name='Total escape.new']/@file"), ["cart/cart.go"])
-        XCTAssertEqual(doc.strings("//testcase[@name='Total escape.new']/@line"), ["5"])
+        XCTAssertEqual(doc.strings("//testcase[@name='Total escape.new']/@line"), ["7"], "a failing case points at its violation")
         XCTAssertEqual(Set(doc.strings("//testcase/@classname")),
                        ["heapsight.example_com/shop/cart", "heapsight.example_com/shop/internal/fmtx"])
         XCTAssertEqual(doc.strings("/testsuites/testsuite[1]/properties/property[@name='go.version']/@value"), ["go1.27.3"])

@@ -17,8 +17,10 @@ public enum EvaluatedReport {
             baseID = id
         }
         let roots = try store.run(id: run)?.record.roots ?? []
-        var model = try ReportModel.load(store: store, run: run, baseline: baseID, readSource: { path in
-            EvaluatedReport.read(path, roots: roots)
+        var model = try ReportModel.load(store: store, run: run, baseline: baseID, readSource: { file in
+            guard let bytes = EvaluatedReport.read(file.path, roots: roots), bytes.count == file.bytes,
+                  SHA256.hex(of: bytes) == file.sha256.lowercased() else { return nil }
+            return bytes
         })
         model.inlineBudget = settings.policy.inlineBudget
         model.evaluation = PolicyEvaluator(policy: settings.policy).evaluate(model)

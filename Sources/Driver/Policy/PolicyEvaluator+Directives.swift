@@ -56,6 +56,14 @@ extension PolicyEvaluator {
             scope = (ctx.factsByLine[d.file]?[line] ?? []).sorted(by: Fact.canonicalOrder)
             whereText = "the statement on line \(line) of \(short)"
         }
+        let needsEscapes = d.verb == .noescape || (d.verb == .noalloc && !ctx.hasAllocFacts)
+        if needsEscapes && !ctx.hasEscapeFacts {
+            let skipped = ctx.model.run.skipped.isEmpty ? "" : " (not run: \(ctx.model.run.skipped.joined(separator: "; ")))"
+            return Violation(rule: rule, package: fn.package, function: fn.id, subject: name, file: d.file, line: d.line,
+                             column: d.column,
+                             message: "\(d.text) cannot be checked: run \(ctx.model.run.displayName) has no escape or allocation facts\(skipped)",
+                             details: ["engine: \(ctx.model.run.engine); scan with an engine that records escape analysis (e.g. --engine gc)"])
+        }
         let offending: [Fact]
         let message: String
         switch d.verb {

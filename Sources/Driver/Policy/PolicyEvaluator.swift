@@ -31,6 +31,9 @@ public struct PolicyEvaluator: Sendable {
         }
         if model.baseline != nil { regressionChecks(ctx, &checks) }
         notes += applyIgnores(ignores, ctx, &checks)
+        if policy.directives && !model.unavailableSources.isEmpty {
+            notes.append("directives not checked in \(model.unavailableSources.count) file(s) changed or removed since run \(model.run.displayName): \(model.unavailableSources.prefix(5).joined(separator: ", "))")
+        }
         return PolicyEvaluation(checks: checks.all, notes: notes.sorted())
     }
 
@@ -86,6 +89,7 @@ struct EvaluationContext {
     let factsByFunction: [String: [Fact]]
     let factsByLine: [String: [Int: [Fact]]]
     let hasAllocFacts: Bool
+    let hasEscapeFacts: Bool
 
     init(_ model: ReportModel) {
         self.model = model
@@ -101,6 +105,8 @@ struct EvaluationContext {
         factsByFunction = byFn
         factsByLine = byLine
         hasAllocFacts = model.facts.contains { $0.kind == .alloc }
+        let escapeKinds: Set<FactKind> = [.escapes, .noEscape, .movedToHeap, .leakParam, .leakParamContent, .leakResult]
+        hasEscapeFacts = model.facts.contains { escapeKinds.contains($0.kind) }
     }
 
     /// A function and the literals nested in it, transitively.

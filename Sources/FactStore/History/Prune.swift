@@ -45,7 +45,7 @@ extension FactStore {
     /// Tables with a `run_id` column, children first.
     static let runTables = ["function_metrics", "package_metrics", "facts", "functions", "files", "packages", "diagnostics"]
 
-    /// Deletes runs in one transaction, then drops unused function names and vacuums.
+    /// Deletes runs in one transaction, drops unused function names, then returns the space.
     func deleteRuns(_ ids: [Int64]) throws {
         guard !isReadOnly else { throw FactStoreError.writeRefused(sql: "prune") }
         try locked {
@@ -59,7 +59,13 @@ extension FactStore {
                       SELECT 1 FROM function_metrics m WHERE m.function_id = function_names.function_id)
                     """)
             }
-            try db.execute("VACUUM")
+            // Stores created with incremental auto-vacuum give free pages back without rewriting
+            // the whole file; older ones need a full VACUUM.
+            if try db.scalarInt("PRAGMA auto_vacuum") == 2 {
+                try db.execute("PRAGMA incremental_vacuum")
+            } else {
+                try db.execute("VACUUM")
+            }
             try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }

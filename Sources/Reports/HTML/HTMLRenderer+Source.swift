@@ -6,7 +6,8 @@ extension HTMLRenderer {
         s.add("h2", "Annotated source")
         var factsByFile: [String: [Int: [Fact]]] = [:]
         for f in model.facts { factsByFile[f.file, default: [:]][f.line, default: []].append(f) }
-        let files = model.sources.keys.filter { factsByFile[$0] != nil }.sorted()
+        let flagged = Set((model.evaluation?.violations ?? []).map(\.file))
+        let files = model.sources.keys.filter { factsByFile[$0] != nil || flagged.contains($0) }.sorted()
         if files.isEmpty {
             s.add("p", "No source with facts is available for this run.", ["class": "muted"])
             return
@@ -14,12 +15,12 @@ extension HTMLRenderer {
         for (i, file) in files.enumerated() {
             let det = s.add("details", nil, ["class": "file", "id": "src-\(i)"])
             if i == 0 { det.set("open", "open") }
-            let count = factsByFile[file]!.values.reduce(0) { $0 + $1.count }
+            let count = factsByFile[file, default: [:]].values.reduce(0) { $0 + $1.count }
             det.add("summary", "\(file) — \(count) facts")
             let table = det.add("table", nil, ["class": "src"])
             let tb = table.add("tbody")
             let lines = splitLines(model.sources[file]!)
-            let byLine = factsByFile[file]!
+            let byLine = factsByFile[file, default: [:]]
             for (n, bytes) in lines.enumerated() {
                 let lineNo = n + 1
                 let facts = byLine[lineNo] ?? []

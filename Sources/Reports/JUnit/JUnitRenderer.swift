@@ -84,9 +84,11 @@ public struct JUnitRenderer: Sendable {
             "classname": JUnitRenderer.className(package: check.package),
             "time": "0",
         ])
-        if flavour == .extended, !check.file.isEmpty {
-            tc.set("file", check.file)
-            if check.line > 0 { tc.set("line", String(check.line)) }
+        // A failing case points at its first violation, so annotations land on the offending line.
+        let anchor = check.violations.first.flatMap { $0.file.isEmpty ? nil : ($0.file, $0.line) } ?? (check.file, check.line)
+        if flavour == .extended, !anchor.0.isEmpty {
+            tc.set("file", anchor.0)
+            if anchor.1 > 0 { tc.set("line", String(anchor.1)) }
         }
         guard !check.passed else { return }
         let message = JUnitRenderer.message(for: check)

@@ -22,6 +22,9 @@ public struct ReportModel: Sendable {
     public var trend: [TrendPoint]
     /// Source bytes per file path (as facts name files), for the annotated source view.
     public var sources: [String: [UInt8]]
+    /// Files of the run whose source is gone or changed since the scan (not annotated, and
+    /// their directives not checked).
+    public var unavailableSources: [String] = []
     /// Import path of the package owning each file (as facts name files).
     public var filePackages: [String: String]
     /// The inlining budget used to find "almost inlinable" functions (the compiler's 80).

@@ -21,11 +21,11 @@ extension ReportModel {
 
     /// Builds a model from the store: the run's packages, files, functions, facts (inside the
     /// scanned tree), diagnostics, the trend over every stored run, and the diff against a
-    /// baseline run when one is given. `readSource` returns a file's bytes by its recorded path
-    /// (nil when unavailable); a file whose size differs from the recorded one is left out of the
-    /// annotated source, since its lines would no longer match the facts.
+    /// baseline run when one is given. `readSource` returns a file's bytes when they are still
+    /// the bytes the run scanned (nil when the file is gone or changed); such files are left out
+    /// of the annotated source and of directive checks, and `unavailableSources` lists them.
     public static func load(store: FactStore, run id: Int64, baseline baselineID: Int64? = nil,
-                            readSource: (String) -> [UInt8]? = { _ in nil }) throws -> ReportModel {
+                            readSource: (FileRecord) -> [UInt8]? = { _ in nil }) throws -> ReportModel {
         guard let stored = try store.run(id: id) else { throw LoadError(description: "run \(id) is not in the store") }
         let packages = try store.packages(run: id).map {
             ReportPackage(importPath: $0.importPath, name: $0.name, directory: $0.directory, isStandard: $0.isStandard, failed: $0.failed)
@@ -34,9 +34,11 @@ extension ReportModel {
         let files = try store.files(run: id)
         var sources: [String: [UInt8]] = [:]
         var filePackages: [String: String] = [:]
+        var unavailable: [String] = []
         for f in files {
             filePackages[f.path] = f.package
-            guard !standard.contains(f.package), let bytes = readSource(f.path), bytes.count == f.bytes else { continue }
+            guard !standard.contains(f.package) else { continue }
+            guard let bytes = readSource(f) else { unavailable.append(f.path); continue }
             sources[f.path] = bytes
         }
         var diff: BaselineDiff?
@@ -44,9 +46,11 @@ extension ReportModel {
             guard let baseRun = try store.run(id: b) else { throw LoadError(description: "baseline run \(b) is not in the store") }
             diff = BaselineDiff(baseline: ReportRun(baseRun), baselineFacts: try store.facts(run: b), currentFacts: try store.facts(run: id))
         }
-        return ReportModel(run: ReportRun(stored), packages: packages, functions: try store.functions(run: id),
-                           facts: try store.facts(run: id), diagnostics: try store.diagnostics(run: id),
-                           baseline: diff, trend: try trend(store: store), sources: sources, filePackages: filePackages)
+        var model = ReportModel(run: ReportRun(stored), packages: packages, functions: try store.functions(run: id),
+                                facts: try store.facts(run: id), diagnostics: try store.diagnostics(run: id),
+                                baseline: diff, trend: try trend(store: store), sources: sources, filePackages: filePackages)
+        model.unavailableSources = unavailable.sorted()
+        return model
     }
 
     /// One point per stored run from the metrics tables (no fact scan).

@@ -5,7 +5,8 @@
 //
 //	parsedump -dump FILE...      full dumps, each preceded by "== FILE"
 //	parsedump -hash < LIST       one "HASH FILE" line per file named in LIST (one per line)
-//	parsedump -time < LIST       parse every file, print "files=N bytes=N seconds=S"
+//	parsedump -time < LIST       read and parse every file, print "files=N bytes=N errors=N seconds=S"
+//	parsedump -errors FILE...    go/parser's syntax errors, "file:line:col: message"
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"hash/fnv"
 	"os"
@@ -28,6 +30,7 @@ func main() {
 	dumpMode := flag.Bool("dump", false, "print full dumps of the files given as arguments")
 	hashMode := flag.Bool("hash", false, "print a hash of each dump for files listed on stdin")
 	timeMode := flag.Bool("time", false, "only parse the files listed on stdin and report the time")
+	errorsMode := flag.Bool("errors", false, "print go/parser's syntax errors for the files given as arguments")
 	flag.Parse()
 	out := bufio.NewWriterSize(os.Stdout, 1<<20)
 	defer out.Flush()
@@ -37,6 +40,20 @@ func main() {
 			fmt.Fprintf(out, "== %s\n", path)
 			out.Write(dumpFile(path))
 		}
+	case *errorsMode:
+		for _, path := range flag.Args() {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				fmt.Fprintf(out, "%s: read error\n", path)
+				continue
+			}
+			_, perr := parser.ParseFile(token.NewFileSet(), path, src, parser.ParseComments|parser.SkipObjectResolution)
+			if list, ok := perr.(scanner.ErrorList); ok {
+				for _, e := range list {
+					fmt.Fprintf(out, "%s\n", e)
+				}
+			}
+		}
 	case *hashMode:
 		for _, path := range readList() {
 			h := fnv.New64a()
@@ -44,19 +61,23 @@ func main() {
 			fmt.Fprintf(out, "%016x %s\n", h.Sum64(), path)
 		}
 	case *timeMode:
+		// Read and parse each file in turn, like `heapsight parse` does.
 		paths := readList()
-		srcs := make([][]byte, len(paths))
-		total := 0
-		for i, p := range paths {
-			srcs[i], _ = os.ReadFile(p)
-			total += len(srcs[i])
-		}
+		total, nerr := 0, 0
 		start := time.Now()
-		for i, p := range paths {
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				nerr++
+				continue
+			}
+			total += len(src)
 			fset := token.NewFileSet()
-			parser.ParseFile(fset, p, srcs[i], parser.ParseComments|parser.SkipObjectResolution)
+			if _, err := parser.ParseFile(fset, p, src, parser.ParseComments|parser.SkipObjectResolution); err != nil {
+				nerr++
+			}
 		}
-		fmt.Fprintf(out, "files=%d bytes=%d seconds=%.3f\n", len(paths), total, time.Since(start).Seconds())
+		fmt.Fprintf(out, "files=%d bytes=%d errors=%d seconds=%.3f\n", len(paths), total, nerr, time.Since(start).Seconds())
 	default:
 		fmt.Fprintln(os.Stderr, "usage: parsedump -dump FILE... | -hash < LIST | -time < LIST")
 		os.Exit(2)

@@ -101,6 +101,9 @@ func time(path: String) throws {
     try measure("trend heap-sites --by day --last 30") { try store.trend(TrendQuery(metric: .heapSites, last: 30, grouping: .day)).count }
     try measure("diff latest-1 latest") { try store.diff(base: last - 1, head: last).appearedCount }
     try measure("diff 1 latest") { try store.diff(base: 1, head: last).appearedCount }
+    try measure("facts(run: latest) in canonical order") { try store.facts(run: last).count }
+    try measure("exportTSV(run: latest)") { try store.exportTSV(run: last).count }
+    try measure("runs() (list all runs)") { try store.runs().count }
     try measure("resolveRun release (branch)") { Int(try store.resolveRun("release")) }
 }
 

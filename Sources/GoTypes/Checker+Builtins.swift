@@ -1,0 +1,387 @@
+import GoSyntax
+
+/// Calls of the predeclared functions and of package unsafe's functions. Each records the
+/// signature it was used with on the function expression, as go/types does.
+extension Checker {
+    func makeSig(_ result: TypeID?, _ params: [TypeID], variadic: Bool = false) -> TypeID {
+        let ps = params.map { program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: $0, variableKind: .parameter)) }
+        let rs = result.map { [program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: $0, variableKind: .result))] } ?? []
+        return program.signature(SignatureType(recv: nil, typeParams: [], params: ps, results: rs, variadic: variadic))
+    }
+
+    func recordBuiltinType(_ fun: NodeID, _ sig: TypeID) {
+        var f = fun
+        while true {
+            recordType(f, mode: .builtin, type: sig)
+            if kind(f) == .parenExpr { f = tree[f].x } else { break }
+        }
+    }
+
+    /// The empty interface built-ins use (printed `interface{}`, not `any`).
+    var builtinEmptyInterface: TypeID {
+        if let t = program.builtinEmpty { return t }
+        let t = program.interface(methods: [], embeddeds: [])
+        program.builtinEmpty = t
+        return t
+    }
+
+    func builtinCall(_ e: NodeID, _ b: BuiltinFunction, _ argNodes: [NodeID]) -> Operand {
+        let n = tree[e]
+        let fun = n.fun
+        let hasDots = n.ellipsis >= 0
+        func fail() -> Operand { .invalid(e) }
+        // Arguments are evaluated up front except for make/new (type first) and Offsetof.
+        var args: [Operand] = []
+        switch b {
+        case .make, .new, .offsetof:
+            break
+        default:
+            args = evaluateArguments(argNodes)
+            if args.contains(where: { $0.mode == .invalid }) { return fail() }
+        }
+        let nargs = (b == .make || b == .new || b == .offsetof) ? argNodes.count : args.count
+        func countError(_ msg: String) -> Operand { error(e, msg); return fail() }
+        let intT = program.basicType(.int)
+        switch b {
+        case .len, .cap:
+            guard nargs == 1 else { return countError("wrong number of arguments to \(b.name)") }
+            var x = args[0]
+            var mode: OperandMode = .invalid
+            var val: ConstantValue = .unknown
+            var u = program.under(x.type)
+            if program.isTypeParam(x.type) {
+                if let terms = typeSetTerms(x.type), !terms.isEmpty, terms.allSatisfy({ t in
+                    switch program.node(program.under(t.type)) {
+                    case .basic(let k, _): return k.isString && b == .len
+                    case .slice, .array, .chan: return true
+                    case .map: return b == .len
+                    case .pointer(let p): if case .array = program.node(program.under(p)) { return true }; return false
+                    default: return false
+                    }
+                }) { u = program.slice(program.byteType) }
+            }
+            switch program.node(u) {
+            case .basic(let k, _) where k.isString && b == .len:
+                if x.mode == .constant, case .string(let s) = x.value { mode = .constant; val = .int(BigInt(s.count)) } else { mode = .value }
+            case .array(let c, _):
+                mode = .value
+                if !containsCallOrReceive(x.node) { mode = .constant; val = .int(BigInt(Int(c))) }
+            case .pointer(let p):
+                if case .array(let c, _) = program.node(program.under(p)) {
+                    mode = .value
+                    if !containsCallOrReceive(x.node) { mode = .constant; val = .int(BigInt(Int(c))) }
+                }
+            case .slice, .chan: mode = .value
+            case .map where b == .len: mode = .value
+            default: break
+            }
+            if mode == .invalid {
+                error(x.node, "invalid argument: \(text(x.node)) (\(describe(x))) for built-in \(b.name)")
+                return fail()
+            }
+            if mode != .constant { recordBuiltinType(fun, makeSig(intT, [x.type])) }
+            x.mode = mode; x.type = intT; x.value = val; x.node = e
+            return x
+        case .append:
+            guard nargs >= 1 else { return countError("not enough arguments for append") }
+            let s = args[0]
+            if s.type == program.basicType(.untypedNil) {
+                error(s.node, "first argument to append must be a typed slice; found untyped nil")
+                return fail()
+            }
+            guard let core = coreType(s.type), case .slice(let elem) = program.node(core) else {
+                error(s.node, "invalid argument: \(text(s.node)) (\(describe(s))) is not a slice")
+                return fail()
+            }
+            var sig = TypeID.invalid
+            if nargs == 2 && hasDots && program.basicKind(elem) == .uint8, program.basicKind(args[1].type)?.isString == true {
+                var y = args[1]
+                if program.isUntyped(y.type) { convertUntyped(&y, program.basicType(.string)) }
+                sig = makeSig(s.type, [s.type, y.type], variadic: true)
+            } else {
+                let sliceE = program.slice(elem)
+                var rest = Array(args.dropFirst())
+                let sigType = SignatureType(recv: nil, typeParams: [], params: [
+                    program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: s.type, variableKind: .parameter)),
+                    program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: sliceE, variableKind: .parameter)),
+                ], results: [], variadic: true)
+                var all = [s] + rest
+                arguments(e, sigType, &all, hasEllipsis: hasDots)
+                rest = Array(all.dropFirst())
+                sig = makeSig(s.type, [s.type, sliceE], variadic: true)
+            }
+            recordBuiltinType(fun, sig)
+            return Operand(mode: .value, type: s.type, node: e)
+        case .copy:
+            guard nargs == 2 else { return countError("wrong number of arguments to copy") }
+            var y = args[1]
+            if program.isUntyped(y.type) { convertUntyped(&y, program.basicType(.string)) }
+            recordBuiltinType(fun, makeSig(intT, [args[0].type, y.type]))
+            return Operand(mode: .value, type: intT, node: e)
+        case .delete:
+            guard nargs == 2 else { return countError("wrong number of arguments to delete") }
+            guard case .map(let k, _) = program.node(program.under(args[0].type)) else {
+                error(args[0].node, "invalid argument: \(text(args[0].node)) is not a map")
+                return fail()
+            }
+            var key = args[1]
+            assignment(&key, to: k, context: "argument to delete")
+            if key.mode == .invalid { return fail() }
+            recordBuiltinType(fun, makeSig(nil, [args[0].type, key.type]))
+            return Operand(mode: .novalue, type: .invalid, node: e)
+        case .close:
+            guard nargs == 1 else { return countError("wrong number of arguments to close") }
+            recordBuiltinType(fun, makeSig(nil, [args[0].type]))
+            return Operand(mode: .novalue, type: .invalid, node: e)
+        case .clear:
+            guard nargs == 1 else { return countError("wrong number of arguments to clear") }
+            recordBuiltinType(fun, makeSig(nil, [args[0].type]))
+            return Operand(mode: .novalue, type: .invalid, node: e)
+        case .panic:
+            guard nargs == 1 else { return countError("wrong number of arguments to panic") }
+            var x = args[0]
+            assignment(&x, to: builtinEmptyInterface, context: "argument to panic")
+            if x.mode == .invalid { return fail() }
+            recordBuiltinType(fun, makeSig(nil, [builtinEmptyInterface]))
+            return Operand(mode: .novalue, type: .invalid, node: e)
+        case .print, .println:
+            var types: [TypeID] = []
+            for var a in args {
+                assignment(&a, to: nil, context: "argument to built-in \(b.name)")
+                if a.mode == .invalid { return fail() }
+                types.append(a.type)
+            }
+            recordBuiltinType(fun, makeSig(nil, types))
+            return Operand(mode: .novalue, type: .invalid, node: e)
+        case .recover:
+            guard nargs == 0 else { return countError("too many arguments to recover") }
+            recordBuiltinType(fun, makeSig(builtinEmptyInterface, []))
+            return Operand(mode: .value, type: builtinEmptyInterface, node: e)
+        case .new:
+            guard nargs == 1 else { return countError("wrong number of arguments to new") }
+            let x = expr(argNodes[0], allowType: true)
+            if x.mode == .invalid { return fail() }
+            var t = x.type
+            if x.mode != .typexpr {
+                var v = x
+                assignment(&v, to: nil, context: "argument to new")
+                if v.mode == .invalid { return fail() }
+                t = v.type
+            }
+            let p = program.pointer(t)
+            recordBuiltinType(fun, makeSig(p, [t]))
+            return Operand(mode: .value, type: p, node: e)
+        case .make:
+            guard nargs >= 1 else { return countError("not enough arguments for make") }
+            let t = typeExpr(argNodes[0])
+            if t.isInvalid { return fail() }
+            var minArgs = 1
+            switch program.node(coreType(t) ?? .invalid) {
+            case .slice: minArgs = 2
+            case .map, .chan: minArgs = 1
+            default:
+                error(argNodes[0], "invalid argument: cannot make \(text(argNodes[0])); type must be slice, map, or channel")
+                return fail()
+            }
+            if nargs < minArgs || nargs > minArgs + (minArgs == 2 ? 1 : 1) {
+                error(e, "invalid operation: \(text(e)) expects \(minArgs) or \(minArgs + 1) arguments; found \(nargs)")
+                return fail()
+            }
+            var types = [t]
+            for a in argNodes.dropFirst() {
+                let s = sizeArgument(a)
+                if s.isInvalid { return fail() }
+                types.append(s)
+            }
+            recordBuiltinType(fun, makeSig(t, types))
+            return Operand(mode: .value, type: t, node: e)
+        case .complex:
+            guard nargs == 2 else { return countError("wrong number of arguments to complex") }
+            var x = args[0], y = args[1]
+            matchTypes(&x, &y)
+            if x.mode == .invalid || y.mode == .invalid { return fail() }
+            var res: TypeID
+            switch program.basicKind(x.type) {
+            case .float32?: res = program.basicType(.complex64)
+            case .float64?: res = program.basicType(.complex128)
+            case .untypedInt?, .untypedRune?, .untypedFloat?: res = program.basicType(.untypedComplex)
+            default:
+                error(e, "invalid operation: complex(\(text(x.node)), \(text(y.node))) (arguments have type \(program.typeString(x.type)), expected floating-point)")
+                return fail()
+            }
+            if x.mode == .constant && y.mode == .constant, let re = x.value.rational, let im = y.value.rational {
+                var out = Operand(mode: .constant, type: res, value: .complex(re, im), node: e)
+                overflow(&out, at: tree[e].pos)
+                return out
+            }
+            if program.isUntyped(res) { res = program.basicType(.complex128) }
+            recordBuiltinType(fun, makeSig(res, [x.type, y.type]))
+            return Operand(mode: .value, type: res, node: e)
+        case .real, .imag:
+            guard nargs == 1 else { return countError("wrong number of arguments to \(b.name)") }
+            var x = args[0]
+            var res: TypeID
+            switch program.basicKind(x.type) {
+            case .complex64?: res = program.basicType(.float32)
+            case .complex128?: res = program.basicType(.float64)
+            case .untypedInt?, .untypedRune?, .untypedFloat?, .untypedComplex?: res = program.basicType(.untypedFloat)
+            default:
+                error(x.node, "invalid argument: \(text(x.node)) must be of complex type")
+                return fail()
+            }
+            if x.mode == .constant, let (re, im) = x.value.complexParts {
+                x.value = .float(b == .real ? re : im)
+                x.type = res; x.node = e
+                return x
+            }
+            recordBuiltinType(fun, makeSig(res, [x.type]))
+            return Operand(mode: .value, type: res, node: e)
+        case .min, .max:
+            guard nargs >= 1 else { return countError("not enough arguments for \(b.name)") }
+            var x = args[0]
+            for i in 1..<max(1, args.count) where i < args.count {
+                var y = args[i]
+                matchTypes(&x, &y)
+                if x.mode == .invalid || y.mode == .invalid { return fail() }
+                if !program.identical(x.type, y.type) {
+                    error(y.node, "invalid argument: mismatched types \(program.typeString(x.type)) (previous argument) and \(program.typeString(y.type)) (type of \(text(y.node)))")
+                    return fail()
+                }
+                if x.mode == .constant && y.mode == .constant {
+                    if let less = ConstantValue.compare(y.value, .lss, x.value) {
+                        if (b == .min) == less { x.value = y.value }
+                    }
+                } else {
+                    x.mode = .value
+                }
+            }
+            guard program.basicKind(x.type)?.isOrdered == true else {
+                error(x.node, "invalid argument: \(text(x.node)) cannot be ordered")
+                return fail()
+            }
+            if x.mode != .constant {
+                for var a in args where program.isUntyped(a.type) {
+                    convertUntyped(&a, x.type)
+                }
+                recordBuiltinType(fun, makeSig(x.type, args.map { program.isUntyped($0.type) ? x.type : $0.type }))
+            }
+            x.node = e
+            return x
+        case .sizeof, .alignof:
+            guard nargs == 1 else { return countError("wrong number of arguments to unsafe.\(b.name)") }
+            var x = args[0]
+            assignment(&x, to: nil, context: "argument to unsafe.\(b.name)")
+            if x.mode == .invalid { return fail() }
+            let v = b == .sizeof ? program.sizeof(x.type) : program.alignof(x.type)
+            return Operand(mode: .constant, type: program.basicType(.uintptr), value: .int(BigInt(Int(v))), node: e)
+        case .offsetof:
+            guard nargs == 1 else { return countError("wrong number of arguments to unsafe.Offsetof") }
+            var a = argNodes[0]
+            while kind(a) == .parenExpr { a = tree[a].x }
+            guard kind(a) == .selectorExpr else {
+                error(argNodes[0], "invalid argument: \(text(argNodes[0])) is not a selector expression")
+                return fail()
+            }
+            let base = singleValue(tree[a].x)
+            if base.mode == .invalid { return fail() }
+            let sel = tree[tree[a].sel].identifier
+            guard case .field(let f, let path, let indirect) = program.lookup(base.type, name: sel, pkg: pkg.index) else {
+                error(a, "invalid argument: \(text(a)) is not a field selector")
+                return fail()
+            }
+            recordUse(tree[a].sel, f)
+            recordType(a, mode: indirect || base.mode == .variable ? .variable : .value, type: program.object(f).type)
+            recordType(argNodes[0], mode: indirect || base.mode == .variable ? .variable : .value, type: program.object(f).type)
+            var offset: Int64 = 0
+            var t = base.type
+            for i in path {
+                if case .pointer(let p) = program.node(program.under(t)) { t = p }
+                guard case .structure(let st) = program.node(program.under(t)) else { break }
+                offset += program.offsetsof(st)[i]
+                t = program.object(st.fields[i]).type
+            }
+            return Operand(mode: .constant, type: program.basicType(.uintptr), value: .int(BigInt(Int(offset))), node: e)
+        case .add:
+            guard nargs == 2 else { return countError("wrong number of arguments to unsafe.Add") }
+            var p = args[0], l = args[1]
+            assignment(&p, to: program.basicType(.unsafePointer), context: "argument to unsafe.Add")
+            if program.isUntyped(l.type) { convertUntyped(&l, intT) }
+            recordBuiltinType(fun, makeSig(program.basicType(.unsafePointer), [p.type, l.type]))
+            return Operand(mode: .value, type: program.basicType(.unsafePointer), node: e)
+        case .slice:
+            guard nargs == 2 else { return countError("wrong number of arguments to unsafe.Slice") }
+            guard case .pointer(let elem) = program.node(program.under(args[0].type)) else {
+                error(args[0].node, "invalid argument: \(text(args[0].node)) is not a pointer")
+                return fail()
+            }
+            var l = args[1]
+            if program.isUntyped(l.type) { convertUntyped(&l, intT) }
+            let res = program.slice(elem)
+            recordBuiltinType(fun, makeSig(res, [args[0].type, l.type]))
+            return Operand(mode: .value, type: res, node: e)
+        case .sliceData:
+            guard nargs == 1, case .slice(let elem) = program.node(program.under(args[0].type)) else {
+                return countError("invalid argument to unsafe.SliceData")
+            }
+            let res = program.pointer(elem)
+            recordBuiltinType(fun, makeSig(res, [args[0].type]))
+            return Operand(mode: .value, type: res, node: e)
+        case .string:
+            guard nargs == 2 else { return countError("wrong number of arguments to unsafe.String") }
+            var p = args[0], l = args[1]
+            assignment(&p, to: program.pointer(program.byteType), context: "argument to unsafe.String")
+            if program.isUntyped(l.type) { convertUntyped(&l, intT) }
+            recordBuiltinType(fun, makeSig(program.basicType(.string), [p.type, l.type]))
+            return Operand(mode: .value, type: program.basicType(.string), node: e)
+        case .stringData:
+            guard nargs == 1 else { return countError("wrong number of arguments to unsafe.StringData") }
+            var s = args[0]
+            assignment(&s, to: program.basicType(.string), context: "argument to unsafe.StringData")
+            let res = program.pointer(program.byteType)
+            recordBuiltinType(fun, makeSig(res, [s.type]))
+            return Operand(mode: .value, type: res, node: e)
+        }
+    }
+
+    /// A size argument of make: an integer, untyped constants becoming int.
+    func sizeArgument(_ a: NodeID) -> TypeID {
+        var x = singleValue(a)
+        if x.mode == .invalid { return .invalid }
+        if program.isUntyped(x.type) {
+            if x.mode == .constant, x.value.integer == nil {
+                error(a, "\(text(a)) (\(describe(x))) truncated to int")
+                return .invalid
+            }
+            convertUntyped(&x, program.basicType(.int))
+        }
+        guard program.basicKind(x.type)?.isInteger == true else {
+            error(a, "cannot convert \(text(a)) (\(describe(x))) to type int")
+            return .invalid
+        }
+        if x.mode == .constant, let i = x.value.integer, i.negative {
+            error(a, "invalid argument: index \(text(a)) (constant of type int) must not be negative")
+            return .invalid
+        }
+        return x.type
+    }
+
+    /// True when an expression contains a function call or a channel receive (then `len`
+    /// of an array is not constant).
+    func containsCallOrReceive(_ e: NodeID) -> Bool {
+        var found = false
+        tree.walk(e) { id, _, _ in
+            if found { return false }
+            switch self.kind(id) {
+            case .callExpr:
+                found = true
+                return false
+            case .unaryExpr where self.tree[id].token == .arrow:
+                found = true
+                return false
+            case .funcLit: return false
+            default: return true
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,258 @@
+import GoSyntax
+
+/// Collecting package-level objects and checking them on demand (a declaration is checked
+/// when first referenced, or in source order), with cycle detection by colouring.
+extension Checker {
+    func newObject(_ kind: ObjectKind, _ name: String, ident: NodeID, type: TypeID = .invalid,
+                   variableKind: VariableKind = .local) -> ObjectID {
+        var r = ObjectRecord(kind: kind, name: name, package: pkg.index, type: type)
+        r.file = Int32(file)
+        r.offset = ident.exists ? Int32(tree[ident].pos) : -1
+        r.variableKind = variableKind
+        return program.newObject(r)
+    }
+
+    func declare(_ s: Scope, _ ident: NodeID, _ obj: ObjectID) {
+        let name = program.object(obj).name
+        if ident.exists { recordDef(ident, obj) }
+        if name == "_" { return }
+        if s.insert(name, obj) != nil {
+            error(ident, "\(name) redeclared in this block")
+        }
+    }
+
+    /// Declares every package-level object of every file.
+    func collectObjects() {
+        for (fi, f) in files.enumerated() {
+            enterFile(fi)
+            let fileScope = Scope(parent: pkg.scope)
+            fileScopes.append(fileScope)
+            let root = f.root
+            if root.name.exists { recordDef(root.name, nil) }
+            for d in root.decls {
+                let decl = tree[d]
+                if decl.kind == .funcDecl {
+                    collectFunc(d)
+                    continue
+                }
+                guard decl.kind == .genDecl else { continue }
+                var lastType = NodeID.none
+                var lastValues: [NodeID] = []
+                for (specIndex, s) in decl.specs.enumerated() {
+                    let spec = tree[s]
+                    switch spec.kind {
+                    case .importSpec: collectImport(s, fileScope)
+                    case .valueSpec where decl.token == .kwConst:
+                        var inherited = false
+                        if spec.type.exists || !spec.values.isEmpty {
+                            lastType = spec.type
+                            lastValues = Array(spec.values)
+                        } else {
+                            inherited = true
+                        }
+                        for (i, n) in spec.names.enumerated() {
+                            let obj = newObject(.constant, tree[n].identifier, ident: n)
+                            declare(pkg.scope, n, obj)
+                            declInfo[obj] = DeclInfo(file: fi, typeExpr: lastType,
+                                                     initExpr: i < lastValues.count ? lastValues[i] : .none,
+                                                     iota: specIndex, spec: s, inherited: inherited)
+                        }
+                    case .valueSpec:
+                        let names = Array(spec.names)
+                        let values = Array(spec.values)
+                        var objs: [ObjectID] = []
+                        for n in names {
+                            let obj = newObject(.variable, tree[n].identifier, ident: n, variableKind: .package)
+                            objs.append(obj)
+                            declare(pkg.scope, n, obj)
+                        }
+                        for (i, obj) in objs.enumerated() {
+                            var info = DeclInfo(file: fi, typeExpr: spec.type, spec: s)
+                            if values.count == names.count { info.initExpr = values[i] }
+                            else if values.count == 1 { info.initExpr = values[0]; info.lhs = objs }
+                            declInfo[obj] = info
+                        }
+                    case .typeSpec:
+                        let obj = newObject(.typeName, tree[spec.name].identifier, ident: spec.name)
+                        declare(pkg.scope, spec.name, obj)
+                        declInfo[obj] = DeclInfo(file: fi, spec: s)
+                    default: break
+                    }
+                }
+            }
+        }
+    }
+
+    func collectImport(_ s: NodeID, _ fileScope: Scope) {
+        let spec = tree[s]
+        let lit = tree[spec.path].literal
+        let path = String(lit.dropFirst().dropLast())
+        guard let imported = program.packagesByPath[path] else {
+            error(spec.path, "could not import \(path)")
+            return
+        }
+        var name = imported.name
+        if spec.name.exists { name = tree[spec.name].identifier }
+        if name == "." {
+            for (n, o) in imported.scope.names where program.object(o).isExported { fileScope.insert(n, o) }
+            return
+        }
+        var r = ObjectRecord(kind: .packageName, name: name, package: pkg.index, type: .invalid)
+        r.imported = imported.index
+        r.file = Int32(file)
+        r.offset = Int32(spec.name.exists ? tree[spec.name].pos : tree[spec.path].pos)
+        let obj = program.newObject(r)
+        if spec.name.exists { recordDef(spec.name, obj) }
+        if name != "_" { fileScope.insert(name, obj) }
+    }
+
+    func collectFunc(_ d: NodeID) {
+        let decl = tree[d]
+        let nameNode = decl.name
+        let name = tree[nameNode].identifier
+        let obj = newObject(.function, name, ident: nameNode)
+        declInfo[obj] = DeclInfo(file: file, funcDecl: d)
+        if decl.recv.exists, let base = receiverBaseName(decl.recv) {
+            recordDef(nameNode, obj)
+            methodDecls[base, default: []].append((file, d))
+            methodObjects[FileNode(file: Int32(file), node: d)] = obj
+            return
+        }
+        if decl.recv.exists {
+            recordDef(nameNode, obj)
+            return
+        }
+        if name == "init" || name == "main" && pkg.name == "main" {
+            recordDef(nameNode, obj)
+            if name == "init" { return }
+        }
+        declare(pkg.scope, nameNode, obj)
+    }
+
+    /// The base type name of a receiver list (`T` of `(r *T[P])`).
+    func receiverBaseName(_ recv: NodeID) -> String? {
+        let list = tree[recv].list
+        guard let f = list.first else { return nil }
+        var t = tree[f].type
+        while true {
+            switch kind(t) {
+            case .parenExpr: t = tree[t].x
+            case .starExpr: t = tree[t].x
+            case .indexExpr, .indexListExpr: t = tree[t].x
+            case .ident: return tree[t].identifier
+            default: return nil
+            }
+        }
+    }
+
+    /// Checks all package-level objects in source order, then queues function bodies.
+    func checkPackageObjects() {
+        let objs = declInfo.keys.sorted()
+        // Types first so that methods are attached before anything looks them up.
+        for o in objs where program.object(o).kind == .typeName { objDecl(o) }
+        for o in objs where program.object(o).kind != .typeName { objDecl(o) }
+    }
+
+    /// Checks a package-level object's declaration if not done yet.
+    func objDecl(_ obj: ObjectID) {
+        guard let info = declInfo[obj] else { return }
+        if let st = declState[obj] {
+            if st == 1 && program.object(obj).kind != .typeName && program.object(obj).kind != .function {
+                // A cycle through an initialization expression.
+                if program.object(obj).type.isInvalid {
+                    inFile(info.file) { error(at: Int(program.object(obj).offset), "initialization cycle or invalid recursive reference to \(program.object(obj).name)") }
+                }
+            }
+            return
+        }
+        declState[obj] = 1
+        let savedIota = iota, savedSig = currentSignature
+        iota = nil
+        currentSignature = nil
+        inFile(info.file, scope: fileScopes[info.file]) {
+            switch program.object(obj).kind {
+            case .constant: constDecl(obj, info)
+            case .variable: varDecl(obj, info)
+            case .typeName: typeDecl(obj, info)
+            case .function: funcDecl(obj, info)
+            default: break
+            }
+        }
+        iota = savedIota
+        currentSignature = savedSig
+        declState[obj] = 2
+    }
+
+    func constDecl(_ obj: ObjectID, _ info: DeclInfo) {
+        iota = .int(BigInt(info.iota))
+        var t = TypeID.invalid
+        if info.typeExpr.exists {
+            t = typeExpr(info.typeExpr)
+            if let k = program.basicKind(t), !k.isConstType, !t.isInvalid {
+                error(info.typeExpr, "invalid constant type \(program.typeString(t))")
+                program.setType(obj, .invalid)
+                return
+            }
+        }
+        var x: Operand
+        if info.initExpr.exists {
+            x = expr(info.initExpr)
+        } else {
+            if !info.typeExpr.exists && !info.inherited { error(at: Int(program.object(obj).offset), "missing init expr for const declaration") }
+            x = .invalid(.none)
+        }
+        constInit(obj, &x, declaredType: t)
+        iota = nil
+    }
+
+    /// Finishes a constant from its initializer.
+    func constInit(_ obj: ObjectID, _ x: inout Operand, declaredType t: TypeID) {
+        if x.mode != .invalid && x.mode != .constant {
+            error(x.node, "\(text(x.node)) (value of type \(program.typeString(x.type))) is not constant")
+            x.mode = .invalid
+        }
+        if x.mode == .invalid {
+            program.setType(obj, t.isInvalid ? .invalid : t)
+            program.objects[Int(obj.raw)].value = .unknown
+            return
+        }
+        if !t.isInvalid {
+            assignment(&x, to: t, context: "constant declaration")
+        }
+        program.setType(obj, x.mode == .invalid ? .invalid : x.type)
+        program.objects[Int(obj.raw)].value = x.mode == .invalid ? .unknown : x.value
+    }
+
+    func varDecl(_ obj: ObjectID, _ info: DeclInfo) {
+        var t = TypeID.invalid
+        if info.typeExpr.exists {
+            t = typeExpr(info.typeExpr)
+            program.setType(obj, t)
+        }
+        if !info.initExpr.exists {
+            if t.isInvalid { program.setType(obj, .invalid) }
+            return
+        }
+        if !info.lhs.isEmpty {
+            for o in info.lhs { declState[o] = 1; if !t.isInvalid { program.setType(o, t) } }
+            initVars(info.lhs, [info.initExpr], isReturn: false, at: info.initExpr)
+            for o in info.lhs { declState[o] = 2 }
+            return
+        }
+        var x = expr(info.initExpr, hint: t.isInvalid ? nil : t)
+        initVar(obj, &x, declaredType: t)
+    }
+
+    func funcDecl(_ obj: ObjectID, _ info: DeclInfo) {
+        let d = tree[info.funcDecl]
+        let sigScope = Scope(parent: scope, isFunction: true)
+        let sig = funcSignature(recv: d.recv, type: d.type, scope: sigScope, typeParamsNode: tree[d.type].typeParams)
+        program.setType(obj, sig)
+        if d.body.exists {
+            let f = file
+            delayed.append { [unowned self] in
+                self.inFile(f, scope: sigScope) { self.funcBody(sig, d.body) }
+            }
+        }
+    }
+}

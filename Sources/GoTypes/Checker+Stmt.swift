@@ -1,0 +1,558 @@
+import GoSyntax
+
+/// Statements and function bodies.
+extension Checker {
+    func funcBody(_ sig: TypeID, _ body: NodeID) {
+        guard case .signature(let s) = program.node(sig) else { return }
+        let saved = currentSignature
+        currentSignature = s
+        defer { currentSignature = saved }
+        labels(body)
+        stmtList(Array(tree[body].list))
+    }
+
+    /// Declares the labels of a function body and resolves labelled branches.
+    func labels(_ body: NodeID) {
+        var declared: [String: ObjectID] = [:]
+        var branches: [NodeID] = []
+        tree.walk(body) { id, _, _ in
+            switch self.kind(id) {
+            case .funcLit: return false
+            case .labeledStmt:
+                let l = self.tree[id].label
+                let name = self.tree[l].identifier
+                let o = self.newObject(.label, name, ident: l)
+                if name != "_" {
+                    if declared[name] != nil { self.error(l, "label \(name) already declared") } else { declared[name] = o }
+                }
+                self.recordDef(l, o)
+            case .branchStmt:
+                if self.tree[id].label.exists { branches.append(id) }
+            default: break
+            }
+            return true
+        }
+        for b in branches {
+            let l = tree[b].label
+            let name = tree[l].identifier
+            if let o = declared[name] { recordUse(l, o) } else { error(l, "label \(name) not declared") }
+        }
+    }
+
+    func stmtList(_ list: [NodeID]) {
+        for s in list { stmt(s) }
+    }
+
+    func openScope() -> Scope {
+        let saved = scope
+        scope = Scope(parent: scope)
+        return saved
+    }
+
+    func stmt(_ s: NodeID) {
+        let n = tree[s]
+        switch n.kind {
+        case .emptyStmt, .badStmt: break
+        case .declStmt: localDecl(n.decl)
+        case .labeledStmt: stmt(n.stmt)
+        case .exprStmt:
+            let x = expr(n.x, allowVoid: true)
+            if x.mode == .invalid { return }
+            var inner = n.x
+            while kind(inner) == .parenExpr { inner = tree[inner].x }
+            let k = kind(inner)
+            if k == .callExpr {
+                if x.mode == .typexpr { error(n.x, "\(text(n.x)) is not used") }
+                return
+            }
+            if k == .unaryExpr && tree[inner].token == .arrow { return }
+            error(n.x, "\(text(n.x)) (\(describe(x))) is not used")
+        case .sendStmt:
+            let ch = singleValue(n.key.exists ? n.key : tree[s].x)
+            var v = singleValue(n.value)
+            if ch.mode == .invalid || v.mode == .invalid { return }
+            guard case .chan(let d, let elem) = program.node(program.under(ch.type)), d != .recv else {
+                error(s, "invalid operation: cannot send to \(text(ch.node))")
+                return
+            }
+            assignment(&v, to: elem, context: "send")
+        case .incDecStmt:
+            var x = singleValue(n.x)
+            if x.mode == .invalid { return }
+            guard allKinds(x.type, { $0.isNumeric }) else {
+                error(n.x, "invalid operation: \(text(n.x))\(n.token.text) (non-numeric type \(program.typeString(x.type)))")
+                return
+            }
+            let one = Operand(mode: .constant, type: program.basicType(.untypedInt), value: .int(.one), node: .none)
+            var y = one
+            convertUntyped(&y, x.type)
+            recordSynthetic(at: tree[n.x].pos, end: tree[n.x].pos + 1, type: x.type)
+            x.mode = .value
+            assignVar(n.x, &x)
+        case .assignStmt:
+            assignStmt(s)
+        case .goStmt, .deferStmt:
+            let c = n.call
+            _ = expr(c, allowType: true, allowVoid: true)
+            if kind(c) != .callExpr { error(c, "expression in \(n.kind == .goStmt ? "go" : "defer") must be function call") }
+        case .returnStmt:
+            let results = currentSignature?.results ?? []
+            let values = Array(n.returnValues)
+            if values.isEmpty {
+                if !results.isEmpty && program.object(results[0]).name.isEmpty {
+                    error(s, "not enough return values")
+                }
+                return
+            }
+            initVars(results, values, isReturn: true, at: s)
+        case .branchStmt: break
+        case .blockStmt:
+            let saved = openScope()
+            stmtList(Array(n.list))
+            scope = saved
+        case .ifStmt:
+            let saved = openScope()
+            if n.initStmt.exists { stmt(n.initStmt) }
+            condition(n.cond)
+            stmt(n.body)
+            if n.elseBranch.exists { stmt(n.elseBranch) }
+            scope = saved
+        case .switchStmt: switchStmt(s)
+        case .typeSwitchStmt: typeSwitchStmt(s)
+        case .selectStmt:
+            for c in tree[n.body].list {
+                let clause = tree[c]
+                let saved = openScope()
+                if clause.comm.exists { stmt(clause.comm) }
+                stmtList(Array(clause.clauseBody))
+                scope = saved
+            }
+        case .forStmt:
+            let saved = openScope()
+            if n.initStmt.exists { stmt(n.initStmt) }
+            if n.cond.exists { condition(n.cond) }
+            if n.post.exists { stmt(n.post) }
+            stmt(n.body)
+            scope = saved
+        case .rangeStmt: rangeStmt(s)
+        default:
+            error(s, "invalid statement")
+        }
+    }
+
+    func recordSynthetic(at offset: Int, end: Int, type: TypeID) {
+        facts[file].synthetic.append(SyntheticFact(offset: offset, end: end, fact: ExprFact(mode: .constant, type: type, value: .int(.one))))
+    }
+
+    func condition(_ e: NodeID) {
+        let x = singleValue(e)
+        if x.mode != .invalid && program.basicKind(x.type)?.isBoolean != true {
+            error(e, "non-boolean condition in if statement")
+        }
+    }
+
+    func assignStmt(_ s: NodeID) {
+        let n = tree[s]
+        let lhs = Array(n.lhs), rhs = Array(n.rhs)
+        switch n.token {
+        case .define: shortVarDecl(s, lhs, rhs)
+        case .assign: assignVars(lhs, rhs)
+        default:
+            guard lhs.count == 1, rhs.count == 1 else {
+                error(s, "assignment operation \(n.token.text) requires single-valued expressions")
+                return
+            }
+            let op: Token
+            switch n.token {
+            case .addAssign: op = .add
+            case .subAssign: op = .sub
+            case .mulAssign: op = .mul
+            case .quoAssign: op = .quo
+            case .remAssign: op = .rem
+            case .andAssign: op = .and
+            case .orAssign: op = .or
+            case .xorAssign: op = .xor
+            case .shlAssign: op = .shl
+            case .shrAssign: op = .shr
+            default: op = .andNot
+            }
+            var x = binary(.none, lhs[0], rhs[0], op, opPos: n.tokPos)
+            if x.mode == .invalid { return }
+            assignVar(lhs[0], &x)
+        }
+    }
+
+    /// Assigns an evaluated value to an lhs expression.
+    func assignVar(_ lhs: NodeID, _ x: inout Operand) {
+        if kind(lhs) == .ident && tree[lhs].identifier == "_" {
+            recordDef(lhs, nil)
+            assignment(&x, to: nil, context: "assignment")
+            return
+        }
+        let z = expr(lhs)
+        if z.mode == .invalid { assignment(&x, to: nil, context: "assignment"); return }
+        if z.mode != .variable && z.mode != .mapindex {
+            error(lhs, "cannot assign to \(text(lhs)) (neither addressable nor a map index expression)")
+            return
+        }
+        assignment(&x, to: z.type, context: "assignment")
+    }
+
+    func lhsType(_ lhs: NodeID) -> TypeID? {
+        if kind(lhs) == .ident && tree[lhs].identifier == "_" {
+            recordDef(lhs, nil)
+            return nil
+        }
+        let z = expr(lhs)
+        if z.mode == .invalid { return .invalid }
+        if z.mode != .variable && z.mode != .mapindex {
+            error(lhs, "cannot assign to \(text(lhs)) (neither addressable nor a map index expression)")
+            return .invalid
+        }
+        return z.type
+    }
+
+    func assignVars(_ lhs: [NodeID], _ rhs: [NodeID]) {
+        if lhs.count == rhs.count {
+            for i in 0..<lhs.count {
+                let t = lhsType(lhs[i])
+                var x = singleValue(rhs[i], hint: t)
+                if t == .invalid { continue }
+                assignment(&x, to: t, context: "assignment")
+            }
+            return
+        }
+        let types = lhs.map { lhsType($0) }
+        guard rhs.count == 1 else {
+            error(rhs[0], "assignment mismatch: \(lhs.count) variables but \(rhs.count) values")
+            for r in rhs { _ = expr(r) }
+            return
+        }
+        let values = multiValue(rhs[0], count: lhs.count)
+        guard values.count == lhs.count else { return }
+        var finalTypes: [TypeID] = []
+        for (i, var v) in values.enumerated() {
+            if types[i] == .invalid { finalTypes.append(v.type); continue }
+            assignment(&v, to: types[i], context: "assignment")
+            finalTypes.append(v.type)
+        }
+        recordCommaOK(rhs[0], values, finalTypes)
+    }
+
+    /// Evaluates a multi-value expression for `count` targets: a call's tuple or a comma-ok
+    /// expression's value and boolean.
+    func multiValue(_ e: NodeID, count: Int) -> [Operand] {
+        let x = expr(e)
+        if x.mode == .invalid { return [] }
+        if case .tuple(let vars) = program.node(x.type) {
+            if vars.count != count {
+                error(e, "assignment mismatch: \(count) variable\(count == 1 ? "" : "s") but \(text(e)) returns \(vars.count) value\(vars.count == 1 ? "" : "s")")
+                return []
+            }
+            return vars.map { Operand(mode: .value, type: program.object($0).type, node: e) }
+        }
+        if x.mode == .commaok || x.mode == .mapindex, count == 2 {
+            var v = x
+            v.mode = .value
+            return [v, Operand(mode: .value, type: program.basicType(.untypedBool), node: .none)]
+        }
+        error(e, "assignment mismatch: \(count) variables but 1 value")
+        return []
+    }
+
+    /// Records the (value, ok) tuple type of a comma-ok expression.
+    func recordCommaOK(_ e: NodeID, _ values: [Operand], _ finalTypes: [TypeID]) {
+        guard values.count == 2, values[1].node == .none else { return }
+        var t1 = finalTypes[1]
+        if program.isUntyped(t1) { t1 = program.basicType(.bool) }
+        let vars = [finalTypes[0], t1].map {
+            program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: $0, variableKind: .local))
+        }
+        let tuple = program.tuple(vars)
+        var n = e
+        while true {
+            if var f = facts[file].exprs[n] { f.type = tuple; facts[file].exprs[n] = f }
+            if kind(n) == .parenExpr { n = tree[n].x } else { break }
+        }
+    }
+
+    func shortVarDecl(_ s: NodeID, _ lhs: [NodeID], _ rhs: [NodeID]) {
+        var vars: [ObjectID] = []
+        var newVars: [(NodeID, ObjectID)] = []
+        var anyNew = false
+        for l in lhs {
+            guard kind(l) == .ident else {
+                error(l, "non-name \(text(l)) on left side of :=")
+                _ = expr(l)
+                continue
+            }
+            let name = tree[l].identifier
+            if name != "_", let old = scope.lookupLocal(name) {
+                recordUse(l, old)
+                vars.append(old)
+                continue
+            }
+            let o = newObject(.variable, name, ident: l)
+            recordDef(l, o)
+            vars.append(o)
+            newVars.append((l, o))
+            if name != "_" { anyNew = true }
+        }
+        initVars(vars, rhs, isReturn: false, at: s)
+        for (l, o) in newVars {
+            if program.object(o).name != "_" { scope.insert(program.object(o).name, o) }
+            _ = l
+        }
+        if !anyNew { error(s, "no new variables on left side of :=") }
+    }
+
+    /// Initializes variables (or result variables for return) from expressions.
+    func initVars(_ vars: [ObjectID], _ rhs: [NodeID], isReturn: Bool, at s: NodeID) {
+        let context = isReturn ? "return statement" : "assignment"
+        if vars.count == rhs.count {
+            for (i, v) in vars.enumerated() {
+                let t = program.object(v).type
+                var x = singleValue(rhs[i], hint: t.isInvalid ? nil : t)
+                initVar(v, &x, declaredType: t, context: context)
+            }
+            return
+        }
+        if rhs.count != 1 {
+            error(isReturn ? rhs[0] : s, isReturn ? "\(rhs.count < vars.count ? "not enough" : "too many") return values" : "assignment mismatch: \(vars.count) variables but \(rhs.count) values")
+            for r in rhs { _ = expr(r) }
+            return
+        }
+        let values = multiValue(rhs[0], count: vars.count)
+        guard values.count == vars.count else { return }
+        var finalTypes: [TypeID] = []
+        for (i, var x) in values.enumerated() {
+            initVar(vars[i], &x, declaredType: program.object(vars[i]).type, context: context)
+            finalTypes.append(x.type)
+        }
+        recordCommaOK(rhs[0], values, finalTypes)
+    }
+
+    /// Gives a variable its type from an initializer (or checks assignability to its type).
+    func initVar(_ v: ObjectID, _ x: inout Operand, declaredType: TypeID, context: String = "variable declaration") {
+        if x.mode == .invalid {
+            if program.object(v).type.isInvalid { program.setType(v, .invalid) }
+            return
+        }
+        if declaredType.isInvalid {
+            var t = x.type
+            if program.isUntyped(t) {
+                if t == program.basicType(.untypedNil) {
+                    error(x.node, "use of untyped nil in \(context)")
+                    program.setType(v, .invalid)
+                    return
+                }
+                t = program.defaultType(t)
+            }
+            program.setType(v, t)
+            assignment(&x, to: t, context: context)
+            return
+        }
+        assignment(&x, to: declaredType, context: context)
+    }
+
+    func localDecl(_ d: NodeID) {
+        let decl = tree[d]
+        guard decl.kind == .genDecl else { return }
+        var lastType = NodeID.none
+        var lastValues: [NodeID] = []
+        for (specIndex, s) in decl.specs.enumerated() {
+            let spec = tree[s]
+            switch spec.kind {
+            case .valueSpec where decl.token == .kwConst:
+                var inherited = false
+                if spec.type.exists || !spec.values.isEmpty { lastType = spec.type; lastValues = Array(spec.values) } else { inherited = true }
+                _ = inherited
+                var objs: [(NodeID, ObjectID)] = []
+                let savedIota = iota
+                iota = .int(BigInt(specIndex))
+                for (i, nm) in spec.names.enumerated() {
+                    let o = newObject(.constant, tree[nm].identifier, ident: nm)
+                    var t = TypeID.invalid
+                    if lastType.exists { t = typeExpr(lastType) }
+                    var x: Operand = i < lastValues.count ? expr(lastValues[i]) : .invalid(.none)
+                    if i >= lastValues.count { error(nm, "missing init expr for const declaration") }
+                    constInit(o, &x, declaredType: t)
+                    objs.append((nm, o))
+                }
+                iota = savedIota
+                for (nm, o) in objs { declare(scope, nm, o) }
+            case .valueSpec:
+                let names = Array(spec.names), values = Array(spec.values)
+                var t = TypeID.invalid
+                if spec.type.exists { t = typeExpr(spec.type) }
+                var objs: [ObjectID] = []
+                for nm in names {
+                    let o = newObject(.variable, tree[nm].identifier, ident: nm, type: t)
+                    recordDef(nm, o)
+                    objs.append(o)
+                }
+                if !values.isEmpty { initVars(objs, values, isReturn: false, at: s) }
+                for (i, nm) in names.enumerated() {
+                    let name = tree[nm].identifier
+                    if name != "_" && scope.insert(name, objs[i]) != nil { error(nm, "\(name) redeclared in this block") }
+                }
+            case .typeSpec:
+                let o = newObject(.typeName, tree[spec.name].identifier, ident: spec.name)
+                declare(scope, spec.name, o)
+                typeDecl(o, DeclInfo(file: file, spec: s))
+            default: break
+            }
+        }
+    }
+
+    func switchStmt(_ s: NodeID) {
+        let n = tree[s]
+        let saved = openScope()
+        defer { scope = saved }
+        if n.initStmt.exists { stmt(n.initStmt) }
+        var x: Operand
+        if n.tag.exists {
+            x = singleValue(n.tag)
+            assignment(&x, to: nil, context: "switch expression")
+            if x.mode != .invalid && !program.comparable(x.type) && !program.hasNil(x.type) {
+                error(n.tag, "cannot switch on \(text(n.tag))")
+                x.mode = .invalid
+            }
+        } else {
+            x = Operand(mode: .constant, type: program.basicType(.bool), value: .bool(true), node: .none)
+        }
+        for c in tree[n.body].list {
+            let clause = tree[c]
+            for v in clause.list {
+                var y = singleValue(v)
+                if x.mode == .invalid || y.mode == .invalid { continue }
+                convertUntyped(&y, x.type)
+                if y.mode == .invalid { continue }
+                var res = y
+                var xx = x
+                if x.node == .none {
+                    if program.basicKind(y.type)?.isBoolean != true {
+                        error(v, "invalid case \(text(v)) in switch (mismatched types \(program.typeString(y.type)) and bool)")
+                    }
+                    continue
+                }
+                comparison(&res, &xx, .eql, v)
+            }
+            let inner = openScope()
+            stmtList(Array(clause.clauseBody))
+            scope = inner
+        }
+    }
+
+    func typeSwitchStmt(_ s: NodeID) {
+        let n = tree[s]
+        let saved = openScope()
+        defer { scope = saved }
+        if n.initStmt.exists { stmt(n.initStmt) }
+        var lhs = NodeID.none
+        var guardExpr = n.assign
+        if kind(guardExpr) == .assignStmt {
+            let a = tree[guardExpr]
+            lhs = a.lhs.first ?? .none
+            guardExpr = a.rhs.first ?? .none
+        }
+        if kind(guardExpr) == .exprStmt { guardExpr = tree[guardExpr].x }
+        if lhs.exists { recordDef(lhs, nil) }
+        let assertX = tree[guardExpr].x
+        let x = singleValue(assertX)
+        var xType = TypeID.invalid
+        if x.mode != .invalid {
+            if program.isInterface(x.type) { xType = x.type } else {
+                error(assertX, "\(text(assertX)) (\(describe(x))) is not an interface")
+            }
+        }
+        for c in tree[n.body].list {
+            let clause = tree[c]
+            var caseType: TypeID? = nil
+            let list = Array(clause.list)
+            for t in list {
+                if kind(t) == .ident && tree[t].identifier == "nil", let o = scope.lookup("nil"), program.object(o).kind == .nilValue {
+                    recordUse(t, o)
+                    recordType(t, mode: .nilValue, type: program.basicType(.untypedNil))
+                    caseType = program.basicType(.untypedNil)
+                    continue
+                }
+                let tt = typeExpr(t)
+                caseType = tt
+            }
+            let inner = openScope()
+            if lhs.exists {
+                var vt = xType
+                if list.count == 1, let ct = caseType, !ct.isInvalid { vt = ct == program.basicType(.untypedNil) ? xType : ct }
+                let o = newObject(.variable, tree[lhs].identifier, ident: lhs, type: vt)
+                scope.insert(program.object(o).name, o)
+            }
+            stmtList(Array(clause.clauseBody))
+            scope = inner
+        }
+    }
+
+    func rangeStmt(_ s: NodeID) {
+        let n = tree[s]
+        let saved = openScope()
+        defer { scope = saved }
+        var x = singleValue(n.x)
+        var keyT = TypeID.invalid, valT = TypeID.invalid
+        var maxVars = 2
+        if x.mode != .invalid {
+            let u = coreType(x.type) ?? .invalid
+            switch program.node(u) {
+            case .basic(let k, _) where k.isString:
+                keyT = program.basicType(.int); valT = program.runeType
+            case .basic(let k, _) where k.isInteger:
+                if program.isUntyped(x.type) {
+                    assignment(&x, to: nil, context: "range clause")
+                }
+                keyT = x.type; maxVars = 1
+            case .array(_, let e), .slice(let e):
+                keyT = program.basicType(.int); valT = e
+            case .pointer(let p):
+                if case .array(_, let e) = program.node(program.under(p)) { keyT = program.basicType(.int); valT = e }
+                else { error(n.x, "cannot range over \(text(n.x))") }
+            case .map(let k, let v):
+                keyT = k; valT = v
+            case .chan(_, let e):
+                keyT = e; maxVars = 1
+            case .signature(let sig):
+                if sig.params.count == 1, case .signature(let y) = program.node(program.under(program.object(sig.params[0]).type)) {
+                    maxVars = y.params.count
+                    if y.params.count > 0 { keyT = program.object(y.params[0]).type }
+                    if y.params.count > 1 { valT = program.object(y.params[1]).type }
+                } else {
+                    error(n.x, "cannot range over \(text(n.x))")
+                }
+            default:
+                error(n.x, "cannot range over \(text(n.x)) (\(describe(x)))")
+            }
+        }
+        let lhs = [n.key, n.value]
+        let types = [keyT, valT]
+        if n.value.exists && maxVars < 2 { error(n.value, "range over \(text(n.x)) permits only one iteration variable") }
+        if n.token == .define {
+            var newVars: [ObjectID] = []
+            for (i, l) in lhs.enumerated() where l.exists {
+                let o = newObject(.variable, tree[l].identifier, ident: l, type: types[i])
+                recordDef(l, o)
+                newVars.append(o)
+            }
+            for o in newVars where program.object(o).name != "_" { scope.insert(program.object(o).name, o) }
+        } else if n.token == .assign {
+            for (i, l) in lhs.enumerated() where l.exists {
+                let t = lhsType(l)
+                if let t, !t.isInvalid, !types[i].isInvalid {
+                    var v = Operand(mode: .value, type: types[i], node: l)
+                    if !assignable(v, to: t) {
+                        error(l, "cannot assign \(program.typeString(types[i])) to \(text(l)) (type \(program.typeString(t))) in range")
+                        v.mode = .invalid
+                    }
+                }
+            }
+        }
+        stmt(n.body)
+    }
+}

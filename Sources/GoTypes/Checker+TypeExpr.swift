@@ -1,0 +1,268 @@
+import GoSyntax
+
+/// Type expressions and type declarations.
+extension Checker {
+    /// Evaluates a type expression and records it; `.invalid` after an error.
+    func typeExpr(_ e: NodeID) -> TypeID {
+        let x = expr(e, allowType: true)
+        if x.mode == .invalid { return .invalid }
+        if x.mode != .typexpr {
+            error(e, "\(text(e)) is not a type")
+            return .invalid
+        }
+        return x.type
+    }
+
+    /// Evaluates the type-literal forms (the operand is recorded by the caller).
+    func typeLiteral(_ e: NodeID) -> TypeID {
+        let n = tree[e]
+        switch n.kind {
+        case .arrayType:
+            if !n.len.exists { return program.slice(typeExpr(n.elt)) }
+            if kind(n.len) == .ellipsis {
+                error(n.len, "invalid use of [...] array (outside a composite literal)")
+                _ = typeExpr(n.elt)
+                return .invalid
+            }
+            let len = arrayLength(n.len)
+            let elem = typeExpr(n.elt)
+            return len < 0 ? .invalid : program.array(len, elem)
+        case .starExpr:
+            return program.pointer(typeExpr(n.x))
+        case .mapType:
+            let k = typeExpr(n.key), v = typeExpr(n.value)
+            if !k.isInvalid && !program.isTypeParam(k) && !program.comparable(k) {
+                let f = file
+                delayed.append { [unowned self] in
+                    self.inFile(f) { if !self.program.comparable(k) { self.error(n.key, "invalid map key type \(self.program.typeString(k))") } }
+                }
+            }
+            return program.map(k, v)
+        case .chanType:
+            let d: ChanDirection = n.dir == .send ? .send : (n.dir == .recv ? .recv : .both)
+            return program.chan(d, typeExpr(n.value))
+        case .funcType:
+            let s = Scope(parent: scope, isFunction: true)
+            return funcSignature(recv: .none, type: e, scope: s, typeParamsNode: .none)
+        case .structType:
+            return structType(e)
+        case .interfaceType:
+            return interfaceType(e)
+        default:
+            return .invalid
+        }
+    }
+
+    /// The constant length of an array type, or -1 after an error.
+    func arrayLength(_ e: NodeID) -> Int64 {
+        let x = expr(e)
+        if x.mode != .constant {
+            if x.mode != .invalid { error(e, "array length \(text(e)) (value of type \(program.typeString(x.type))) must be constant") }
+            return -1
+        }
+        if program.isUntyped(x.type) || program.basicKind(x.type)?.isInteger == true {
+            if let v = x.value.integer, let i = v.int64, i >= 0 { return i }
+        }
+        error(e, "array length \(text(e)) must be a non-negative integer constant")
+        return -1
+    }
+
+    func structType(_ e: NodeID) -> TypeID {
+        var fields: [ObjectID] = []
+        var tags: [String?] = []
+        var seen: [String: Bool] = [:]
+        let list = tree[tree[e].fields].list
+        for f in list {
+            let field = tree[f]
+            let t = typeExpr(field.type)
+            var tag: String? = nil
+            if field.tag.exists, case .string(let b)? = ConstantValue.literal(.string, tree[field.tag].literal) {
+                tag = String(decoding: b, as: UTF8.self)
+            }
+            if field.names.isEmpty {
+                // Embedded field: the name is the type name.
+                let name = embeddedName(field.type)
+                var r = ObjectRecord(kind: .variable, name: name, package: pkg.index, type: t)
+                r.variableKind = .field
+                r.embedded = true
+                r.file = Int32(file)
+                r.offset = Int32(tree[embeddedIdent(field.type)].pos)
+                let o = program.newObject(r)
+                recordDef(embeddedIdent(field.type), o)
+                if seen[name] == true && name != "_" { error(field.type, "\(name) redeclared") }
+                seen[name] = true
+                fields.append(o); tags.append(tag)
+                continue
+            }
+            for n in field.names {
+                let o = newObject(.variable, tree[n].identifier, ident: n, type: t, variableKind: .field)
+                recordDef(n, o)
+                let name = tree[n].identifier
+                if seen[name] == true && name != "_" { error(n, "\(name) redeclared") }
+                seen[name] = true
+                fields.append(o); tags.append(tag)
+            }
+        }
+        return program.structure(StructType(fields: fields, tags: tags))
+    }
+
+    func embeddedIdent(_ e: NodeID) -> NodeID {
+        var t = e
+        while true {
+            switch kind(t) {
+            case .starExpr, .parenExpr: t = tree[t].x
+            case .indexExpr, .indexListExpr: t = tree[t].x
+            case .selectorExpr: return tree[t].sel
+            default: return t
+            }
+        }
+    }
+
+    func embeddedName(_ e: NodeID) -> String {
+        let id = embeddedIdent(e)
+        return kind(id) == .ident ? tree[id].identifier : "_"
+    }
+
+    func interfaceType(_ e: NodeID) -> TypeID {
+        var methods: [ObjectID] = []
+        var embeddeds: [TypeID] = []
+        let list = tree[tree[e].methods].list
+        for f in list {
+            let field = tree[f]
+            if let n = field.names.first {
+                let name = tree[n].identifier
+                let s = Scope(parent: scope, isFunction: true)
+                let o = newObject(.function, name, ident: n)
+                recordDef(n, o)
+                let sig = funcSignature(recv: .none, type: field.type, scope: s, typeParamsNode: .none, interfaceMethodOf: o)
+                program.setType(o, sig)
+                recordType(field.type, mode: .type, type: sig)
+                methods.append(o)
+            } else {
+                let k = kind(field.type)
+                if (k == .unaryExpr && tree[field.type].token == .tilde) || (k == .binaryExpr && tree[field.type].token == .or) {
+                    embeddeds.append(unionType(field.type))
+                } else {
+                    embeddeds.append(typeExpr(field.type))
+                }
+            }
+        }
+        let t = program.interface(methods: methods, embeddeds: embeddeds)
+        // Receivers of interface methods have the interface type.
+        for m in methods {
+            if case .signature(var s) = program.node(program.object(m).type), let r = s.recv {
+                program.setType(r, t)
+                s.recv = r
+            }
+        }
+        return t
+    }
+
+    /// Checks a function type: declares receiver, parameters and results in `scope`.
+    func funcSignature(recv: NodeID, type: NodeID, scope s: Scope, typeParamsNode: NodeID,
+                       interfaceMethodOf: ObjectID? = nil) -> TypeID {
+        let saved = scope
+        scope = s
+        defer { scope = saved }
+        let ft = tree[type]
+        var recvObj: ObjectID? = nil
+        let tps = collectTypeParams(typeParamsNode)
+        var recvTPs: [TypeID] = []
+        if recv.exists, let first = tree[recv].list.first {
+            recvTPs = receiverTypeParams(tree[first].type) ?? []
+        }
+        if recv.exists {
+            let vars = collectParams(recv, kind: .receiver, variadicOK: false).vars
+            recvObj = vars.first
+        } else if interfaceMethodOf != nil {
+            recvObj = program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: .invalid,
+                                                     variableKind: .receiver))
+        }
+        let (params, variadic) = collectParams(ft.params, kind: .parameter, variadicOK: true)
+        let results = ft.results.exists ? collectParams(ft.results, kind: .result, variadicOK: false).vars : []
+        return program.signature(SignatureType(recv: recvObj, typeParams: tps, params: params, results: results, variadic: variadic,
+                                               recvTypeParams: recvTPs))
+    }
+
+    func collectParams(_ list: NodeID, kind vk: VariableKind, variadicOK: Bool) -> (vars: [ObjectID], variadic: Bool) {
+        guard list.exists else { return ([], false) }
+        var vars: [ObjectID] = []
+        var variadic = false
+        let fields = Array(tree[list].list)
+        for (i, f) in fields.enumerated() {
+            let field = tree[f]
+            var te = field.type
+            var isVariadic = false
+            if kind(te) == .ellipsis {
+                te = tree[te].elt
+                isVariadic = true
+                if !(variadicOK && i == fields.count - 1 && field.names.count <= 1) {
+                    error(field.type, "can only use ... with final parameter in list")
+                }
+            }
+            var t = typeExpr(te)
+            if isVariadic {
+                t = program.slice(t)
+                variadic = true
+                recordType(field.type, mode: .type, type: t)
+            }
+            if field.names.isEmpty {
+                let o = program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: t,
+                                                       file: Int32(file), offset: Int32(tree[field.type].pos), variableKind: vk))
+                vars.append(o)
+                continue
+            }
+            for n in field.names {
+                let o = newObject(.variable, tree[n].identifier, ident: n, type: t, variableKind: vk)
+                declare(scope, n, o)
+                vars.append(o)
+            }
+        }
+        return (vars, variadic)
+    }
+
+    /// Checks a type declaration.
+    func typeDecl(_ obj: ObjectID, _ info: DeclInfo) {
+        let spec = tree[info.spec]
+        if spec.assignPos >= 0 {
+            let alias = program.newAlias(obj, .invalid)
+            program.setType(obj, alias)
+            let actual = typeExpr(spec.type)
+            if case .alias(let i) = program.node(alias) { program.aliases[Int(i)].actual = actual }
+            return
+        }
+        let named = program.newNamed(obj)
+        program.setType(obj, named)
+        let ni = program.namedIndex(named)
+        let saved = scope
+        if spec.typeParams.exists {
+            scope = Scope(parent: scope)
+            program.named[ni].typeParams = collectTypeParams(spec.typeParams)
+        }
+        let rhs = typeExpr(spec.type)
+        scope = saved
+        var u = rhs
+        if case .named = program.node(program.unalias(rhs)) {
+            u = program.under(rhs)
+        }
+        program.named[ni].underlying = program.unalias(u)
+        if isPackageLevel(obj) {
+            collectMethods(obj, named)
+        }
+    }
+
+    func isPackageLevel(_ obj: ObjectID) -> Bool { pkg.scope.lookupLocal(program.object(obj).name) == obj }
+
+    func collectMethods(_ obj: ObjectID, _ named: TypeID) {
+        guard let decls = methodDecls[program.object(obj).name] else { return }
+        let ni = program.namedIndex(named)
+        for (f, d) in decls {
+            guard let m = methodObjects[FileNode(file: Int32(f), node: d)] else { continue }
+            program.named[ni].methods.append(m)
+        }
+        for (f, d) in decls {
+            guard let m = methodObjects[FileNode(file: Int32(f), node: d)] else { continue }
+            objDecl(m)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GoSyntax
+import GoLoader
+
+/// The parsed files of one package directory, selected by a build configuration the way
+/// `go/build` selects `GoFiles`: `.go` files that are not tests, not hidden, whose name
+/// suffix and `//go:build` line match, and that do not need cgo when cgo is off.
+public struct PackageSource: Sendable {
+    /// Import path.
+    public var path: String
+    /// Directory.
+    public var directory: String
+    /// Selected files, sorted by name, parsed.
+    public var files: [ParsedFile]
+
+    /// File names only.
+    public var fileNames: [String] { files.map { ($0.path as NSString).lastPathComponent } }
+
+    /// Reads and selects the files of a directory; nil when it has no selected Go files.
+    public static func load(path: String, directory: String, config: BuildContext) -> PackageSource? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        var files: [ParsedFile] = []
+        for name in names.sorted() where name.hasSuffix(".go") && !name.hasSuffix("_test.go")
+            && !name.hasPrefix(".") && !name.hasPrefix("_") && FileNameRules.matchesPlatform(name, config) {
+            let full = directory + "/" + name
+            guard let bytes = FileManager.default.contents(atPath: full) else { continue }
+            let parsed = parseFile(path: full, bytes: [UInt8](bytes))
+            if let c = parsed.buildConstraint {
+                guard let expr = try? BuildConstraint.parse(c), expr.evaluate(in: config) else { continue }
+            }
+            if !config.cgoEnabled && parsed.imports.contains(where: { $0.path == "C" }) { continue }
+            files.append(parsed)
+        }
+        if files.isEmpty { return nil }
+        return PackageSource(path: path, directory: directory, files: files)
+    }
+}
+
+/// Finds package directories for import paths: the standard library under `GOROOT/src`
+/// (with its vendored `golang.org/x` packages).
+public struct PackageLocator: Sendable {
+    /// `GOROOT`.
+    public var goroot: String
+    /// Build configuration.
+    public var config: BuildContext
+
+    /// linux/amd64 without cgo: the configuration the oracle uses.
+    public static let standardContext = BuildContext(goos: "linux", goarch: "amd64", cgoEnabled: false)
+
+    /// Creates a locator.
+    public init(goroot: String, config: BuildContext = PackageLocator.standardContext) {
+        self.goroot = goroot
+        self.config = config
+    }
+
+    /// The directory of an import path as seen from a package (vendor applies inside std).
+    public func directory(for importPath: String) -> String? {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let std = goroot + "/src/" + importPath
+        if fm.fileExists(atPath: std, isDirectory: &isDir), isDir.boolValue { return std }
+        let vendored = goroot + "/src/vendor/" + importPath
+        if fm.fileExists(atPath: vendored, isDirectory: &isDir), isDir.boolValue { return vendored }
+        return nil
+    }
+
+    /// Loads a package's files.
+    public func load(_ importPath: String) -> PackageSource? {
+        guard let dir = directory(for: importPath) else { return nil }
+        return PackageSource.load(path: importPath, directory: dir, config: config)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GoSyntax
+
+/// Checks packages and, first, everything they import, bottom-up, into one `Program`.
+/// Missing or cyclic imports become errors of the importing package.
+public final class TypecheckSession {
+    /// The shared tables.
+    public let program = Program()
+    /// Where packages come from.
+    public let locator: PackageLocator
+    /// Checked packages by import path.
+    public private(set) var results: [String: PackageResult] = [:]
+    /// Import paths in the order they were checked.
+    public private(set) var order: [String] = []
+    private var inProgress: Set<String> = []
+
+    /// The outcome of checking one package.
+    public struct PackageResult {
+        /// Import path.
+        public var path: String
+        /// The checker (facts, diagnostics), nil when the package could not be loaded.
+        public var checker: Checker?
+        /// Syntax and load errors, as `file:line:col: msg` or plain messages.
+        public var loadErrors: [String]
+        /// Type errors.
+        public var diagnostics: [TypeDiagnostic] { checker?.diagnostics ?? [] }
+    }
+
+    /// Creates a session over a GOROOT.
+    public init(locator: PackageLocator) {
+        self.locator = locator
+    }
+
+    /// Checks a package (and its imports). Returns nil for a path with no Go files.
+    @discardableResult
+    public func check(_ path: String) -> PackageResult? {
+        if path == "unsafe" { return nil }
+        if let r = results[path] { return r }
+        if inProgress.contains(path) { return nil }
+        inProgress.insert(path)
+        defer { inProgress.remove(path) }
+        guard let source = locator.load(path) else {
+            let r = PackageResult(path: path, checker: nil, loadErrors: ["no Go files for \(path)"])
+            results[path] = r
+            return r
+        }
+        var loadErrors: [String] = []
+        var imports: [String] = []
+        for f in source.files {
+            for d in f.diagnostics { loadErrors.append("\(f.path):\(d.line):\(d.column): \(d.message)") }
+            for i in f.imports where !imports.contains(i.path) { imports.append(i.path) }
+        }
+        for i in imports.sorted() where i != "unsafe" && i != "C" {
+            if inProgress.contains(i) { loadErrors.append("import cycle: \(path) imports \(i)"); continue }
+            check(i)
+        }
+        let checker = Checker(program: program, path: path, files: source.files)
+        checker.check()
+        let r = PackageResult(path: path, checker: checker, loadErrors: loadErrors)
+        results[path] = r
+        order.append(path)
+        return r
+    }
+
+    /// The import paths of the standard library: every directory under `GOROOT/src` with Go
+    /// files for the configuration, except commands, `testdata` and vendored copies.
+    public func standardPackages() -> [String] {
+        let root = locator.goroot + "/src"
+        var out: [String] = []
+        let fm = FileManager.default
+        guard let e = fm.enumerator(atPath: root) else { return [] }
+        var dirs: Set<String> = []
+        while let rel = e.nextObject() as? String {
+            if !rel.hasSuffix(".go") || rel.hasSuffix("_test.go") { continue }
+            let dir = (rel as NSString).deletingLastPathComponent
+            if dir.isEmpty { continue }
+            let parts = dir.split(separator: "/")
+            if parts.first == "cmd" || parts.first == "vendor" || parts.contains("testdata") || parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }) { continue }
+            dirs.insert(dir)
+        }
+        for d in dirs.sorted() where locator.load(d) != nil { out.append(d) }
+        return out
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+import GoLoader
+import GoSyntax
+import GoTypes
+import TestSupport
+
+/// Differential test against go/types: the `typesdump` oracle and `TypesDump.render` must
+/// print the same normalized facts (every definition, use, expression type, mode and
+/// constant value) for the packages in `exact`; the packages in `tracked` are known gaps whose
+/// agreement is reported, never hidden. `HEAPSIGHT_TYPES_PACKAGES=a,b` checks only those and
+/// prints every differing line (for work on the checker).
+final class GoTypesDifferentialTests: XCTestCase {
+    /// Packages whose dumps must be identical.
+    static let exact: [String] = [
+        "unicode/utf16", "internal/goarch", "internal/goos", "container/list", "container/ring",
+        "internal/race", "internal/byteorder", "unicode/utf8", "math/bits", "internal/cpu", "unicode",
+        "math", "cmp", "internal/abi", "sort", "io", "sync/atomic", "bytes", "internal/reflectlite",
+        "encoding/binary", "bufio", "container/heap",
+    ]
+
+    /// Packages checked and reported, with their known disagreement.
+    static let tracked: [String] = [
+        "internal/bytealg", "errors", "strconv", "runtime", "sync", "sync/atomic", "iter", "slices", "maps",
+        "strings", "reflect", "time", "os", "fmt",
+        "path", "path/filepath", "math/rand/v2", "hash/crc32",
+    ]
+
+    func testAgreementWithGoTypes() throws {
+        let go = TestSupport.goToolchain
+        let oracle = try go.buildOracle("typesdump")
+        let env = ProcessInfo.processInfo.environment
+        let focus = env["HEAPSIGHT_TYPES_PACKAGES"].map { $0.split(separator: ",").map(String.init) }
+        let packages = focus ?? (GoTypesDifferentialTests.exact + GoTypesDifferentialTests.tracked)
+        let result = try TestSupport.run(oracle, packages, environment: go.environment(extra: ["GOOS": "linux", "GOARCH": "amd64"]))
+        XCTAssertEqual(result.status, 0, result.err)
+        let expected = splitSections(result.out)
+
+        let session = TypecheckSession(locator: PackageLocator(goroot: go.goroot))
+        var report = "package agreement (lines identical / oracle lines):\n"
+        for path in packages {
+            guard let want = expected[path] else { XCTFail("oracle printed nothing for \(path)"); continue }
+            let got = session.check(path)?.checker.map { TypesDump.render($0) } ?? ""
+            let wantLines = want.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+            let gotLines = got.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+            var counts: [String: Int] = [:]
+            for l in gotLines { counts[l, default: 0] += 1 }
+            var same = 0
+            var missing: [String] = []
+            for l in wantLines {
+                if let c = counts[l], c > 0 { counts[l] = c - 1; same += 1 } else { missing.append(l) }
+            }
+            let extra = gotLines.filter { l in
+                if let c = counts[l], c > 0 { counts[l] = c - 1; return true }
+                return false
+            }
+            let pct = wantLines.isEmpty ? 100.0 : 100.0 * Double(same) / Double(wantLines.count)
+            report += String(format: "  %-24@ %6d / %6d  %6.2f%%  (extra %d)\n", path as NSString, same, wantLines.count, pct, extra.count)
+            let limit = focus != nil ? 400 : 5
+            for l in missing.prefix(limit) { report += "    - \(l)\n" }
+            for l in extra.prefix(limit) { report += "    + \(l)\n" }
+            if GoTypesDifferentialTests.exact.contains(path) {
+                XCTAssertTrue(missing.isEmpty && extra.isEmpty, "\(path): dump differs from go/types")
+            }
+        }
+        print(report)
+        if let out = env["HEAPSIGHT_TYPES_REPORT"] { try report.write(toFile: out, atomically: true, encoding: .utf8) }
+    }
+
+    func splitSections(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        var current: String? = nil
+        var buf = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("== package ") {
+                if let c = current { out[c] = buf }
+                current = String(line.dropFirst(11))
+                buf = ""
+            } else {
+                buf += line + "\n"
+            }
+        }
+        if let c = current { out[c] = buf }
+        return out
+    }
+}

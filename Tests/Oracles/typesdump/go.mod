@@ -1,0 +1,3 @@
+module heapsight.test/typesdump
+
+go 1.27
