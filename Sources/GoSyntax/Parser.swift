@@ -8,7 +8,7 @@
 //   parsed.buildConstraint                                // "//go:build linux" expression text
 //   let tree = parsed.tree                                // SyntaxTree (arena of nodes)
 //   for decl in tree[tree.root].decls { ... }             // Node views with go/ast field names
-//   tree.walk(tree.root) { id, parent, depth in ... }     // source-order walk, every node
+//   tree.walk(tree.root) { id, parent, depth in ...; return true }  // pre-order, every node
 //   tree[decl].doc / tree.directives(ofGroup:)            // doc comments and //go:... directives
 //   tree.source.position(of: offset)                      // line, byte column, //line-adjusted
 //
