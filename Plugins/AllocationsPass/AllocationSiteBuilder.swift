@@ -35,7 +35,11 @@ struct AllocationSiteBuilder {
 
     /// The function id of a linker symbol: exact, else the nearest enclosing name
     /// (`F.gowrap1`, `F-range1` → `F`); nil for symbols of no scanned function.
+    /// Compiler wrappers are left out: method-value wrappers (`T.M-fm`) and the dictionary
+    /// wrappers of generic instantiations (`F[int]`; the code runs in the shape function
+    /// `F[go.shape.int]`), which would count a site twice.
     func functionID(ofSymbol symbol: String) -> String? {
+        if symbol.hasSuffix("-fm") || (symbol.contains("[") && !symbol.contains("go.shape")) { return nil }
         var name = Self.normalize(symbol)
         while true {
             if let id = byNormalizedID[name] { return id }
@@ -77,6 +81,9 @@ struct AllocationSiteBuilder {
                   let function = index.owner(of: fact) else { continue }
             if fact.kind == .noEscape && inSignature(file: fact.file, line: fact.line, column: fact.column, function: function) {
                 continue  // a parameter verdict, not an allocating expression
+            }
+            if fact.kind != .movedToHeap && fact.line == function.line && fact.column == function.column {
+                continue  // printed for a compiler wrapper (generic dictionary wrapper) at the function's name
             }
             let kinds = fact.kind == .movedToHeap ? [AllocationKind.heapVar] : SubjectShape.kinds(of: fact.subject)
             guard let first = kinds.first else { continue }  // a constant: read-only data
@@ -178,14 +185,14 @@ struct AllocationSiteBuilder {
             }
         }
         var sites: [AllocationSite] = []
-        var heapMapLines = Set<String>()
+        var heapMaps: [String: AllocationSite] = [:]
         for (i, candidate) in candidates.enumerated() {
             var site = candidate.site
             if let call = matchedCall[i] {
                 if let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction), candidate.kinds.contains(kind) { site.kind = kind }
                 site.placement = candidate.escapes || Self.alwaysAllocates(call.runtimeFunction) ? .heap : .may
                 site.explanation.append("compiled to a call of runtime.\(call.runtimeFunction)")
-                if site.kind == .makeMap && site.placement == .heap { heapMapLines.insert("\(site.function)|\(site.file):\(site.line)") }
+                if site.kind == .makeMap && site.placement == .heap { heapMaps["\(site.function)|\(site.file):\(site.line)"] = site }
             } else if candidate.escapes {
                 continue  // compiled without an allocator call: constant data, a closure without captures, or optimised away
             } else {
@@ -197,8 +204,14 @@ struct AllocationSiteBuilder {
             guard let record = byID[id] else { continue }
             for (j, call) in list.enumerated() where !used[id]![j] {
                 guard let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction) else { continue }
-                sites.append(unprintedSite(call: call, kind: kind, record: record,
-                                           freshHeapMap: heapMapLines.contains("\(id)|\(call.file):\(call.line)")))
+                var site = unprintedSite(call: call, kind: kind, record: record,
+                                         freshHeapMap: heapMaps["\(id)|\(call.file):\(call.line)"] != nil)
+                if kind == .mapGrow, site.column == 0, let map = heapMaps["\(id)|\(call.file):\(call.line)"] {
+                    // The first insert into a map literal: reported at the literal.
+                    site.column = map.column
+                    site.subject = map.subject + " (first insert)"
+                }
+                sites.append(site)
             }
         }
         return sites
