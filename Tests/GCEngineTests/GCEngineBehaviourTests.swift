@@ -161,3 +161,20 @@ final class GCEngineBehaviourTests: XCTestCase {
         XCTAssertEqual(c.allFacts, FixtureRuns.escapes.allFacts)
     }
 }
+
+final class GCEngineBuildTagTests: XCTestCase {
+    func testBuildTagsSelectTheSameFilesAsTheLoader() throws {
+        let root = try FixtureRuns.scratchModule([
+            "a.go": "package a\n\nfunc A() *int { x := 1; return &x }\n",
+            "extra.go": "//go:build extra\n\npackage a\n\nfunc Extra() *int { y := 2; return &y }\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let packages = [PackageInput(importPath: "example.com/scratch", name: "a", directory: "", files: [])]
+        var configuration = FixtureRuns.configuration()
+        let plain = GCEngine.compile(root: root, packages: packages, configuration: configuration)
+        XCTAssertEqual(plain.allFacts.filter { $0.kind == .movedToHeap }.map(\.subject), ["x"])
+        configuration.tags = ["extra"]
+        let tagged = GCEngine.compile(root: root, packages: packages, configuration: configuration)
+        XCTAssertEqual(tagged.allFacts.filter { $0.kind == .movedToHeap }.map(\.subject).sorted(), ["x", "y"])
+    }
+}
