@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "heapsight", targets: ["heapsight"]),
         .library(name: "GoSyntax", targets: ["GoSyntax"]),
         .library(name: "PassKit", targets: ["PassKit"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Driver", targets: ["Driver"]),
         .library(name: "FactStore", targets: ["FactStore"]),
     ],
     dependencies: [
