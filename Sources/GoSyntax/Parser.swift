@@ -291,16 +291,14 @@ struct Parser {
         case .comma, .semicolon:
             if tok == .comma { errorExpected(pos, "';'") }
             if !implicitSemi && tok == .semicolon {
+                // An explicit `;`: the line comment is the one after it.
                 next()
                 return lineComment
-            } else if tok == .comma {
-                next()
-                return lineComment
-            } else {
-                let c = lineComment
-                next()
-                return c
             }
+            // A newline (or a `,` taken as one): the line comment is the one before it.
+            let c = lineComment
+            next()
+            return c
         default:
             errorExpected(pos, "';'")
             advance(Parser.stmtStart)
