@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
-            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine",
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
