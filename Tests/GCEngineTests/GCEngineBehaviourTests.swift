@@ -194,3 +194,22 @@ final class GCEngineSymlinkTests: XCTestCase {
         XCTAssertEqual(c.allocatorCallsByPackage["example.com/scratch"]?.first?.external, false)
     }
 }
+
+final class GCEngineTestOnlyPackageTests: XCTestCase {
+    func testAPackageOfOnlyTestFilesIsNotAFailure() throws {
+        let root = try FixtureRuns.scratchModule([
+            "a/a.go": "package a\n\nfunc A() *int { x := 1; return &x }\n",
+            "t/t_test.go": "package t\n\nimport \"testing\"\n\nfunc TestT(t *testing.T) {}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func input(_ dir: String, _ file: String) -> PackageInput {
+            PackageInput(importPath: "example.com/scratch/\(dir)", name: dir, directory: dir,
+                         files: [SourceFileInput(path: "\(dir)/\(file)", absolutePath: "\(root)/\(dir)/\(file)", bytes: [])])
+        }
+        let c = GCEngine.compile(root: root, packages: [input("a", "a.go"), input("t", "t_test.go")],
+                                 configuration: FixtureRuns.configuration())
+        XCTAssertEqual(c.failedPackages, [])
+        XCTAssertEqual(c.diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertEqual(c.allFacts.filter { $0.kind == .movedToHeap }.map(\.file), ["a/a.go"])
+    }
+}
