@@ -10,8 +10,8 @@ extension Checker {
         let xs = program.basicKind(x.type)?.isString == true, ys = program.basicKind(y.type)?.isString == true
         if xs != ys { return false }
         let nilT = program.basicType(.untypedNil)
-        if x.type == nilT { return program.hasNil(y.type) || y.type == nilT }
-        if y.type == nilT { return program.hasNil(x.type) }
+        if x.type == nilT { return program.hasNil(y.type) || y.type == nilT || typeParamHasNil(y.type) }
+        if y.type == nilT { return program.hasNil(x.type) || typeParamHasNil(x.type) }
         if case .pointer = program.node(program.under(x.type)) { return false }
         if case .pointer = program.node(program.under(y.type)) { return false }
         return true
@@ -92,7 +92,7 @@ extension Checker {
                 let nilT = program.basicType(.untypedNil)
                 if x.type == nilT || y.type == nilT {
                     let other = x.type == nilT ? y.type : x.type
-                    ok = program.hasNil(other) || other == nilT && false
+                    ok = program.hasNil(other) || typeParamHasNil(other)
                     if !ok { msg = "mismatched types" }
                 } else if !program.comparable(x.type) {
                     msg = "\(text(x.node)) cannot be compared"

@@ -27,7 +27,7 @@ extension Checker {
         default:
             break
         }
-        guard case .signature(let generic) = program.node(program.under(f.type)) else {
+        guard case .signature(let generic) = program.node(coreType(f.type) ?? .invalid) else {
             error(e, "invalid operation: cannot call non-function \(text(n.fun)) (\(describe(f)))")
             for a in args { _ = expr(a) }
             return .invalid(e)

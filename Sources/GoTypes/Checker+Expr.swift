@@ -95,7 +95,7 @@ extension Checker {
                     error(e, "invalid operation: cannot indirect nil")
                     return .invalid(e)
                 }
-                guard case .pointer(let base) = program.node(program.under(x.type)) else {
+                guard case .pointer(let base) = program.node(coreType(x.type) ?? .invalid) else {
                     error(e, "invalid operation: cannot indirect \(text(n.x))")
                     return .invalid(e)
                 }
@@ -197,7 +197,12 @@ extension Checker {
                 return .invalid(e)
             }
             guard case .signature(let s) = program.node(program.object(m).type) else { return .invalid(e) }
-            let recvVar = program.newObject(ObjectRecord(kind: .variable, name: s.recv.map { program.object($0).name } ?? "",
+            var recvName = ""
+            if let first = s.params.first, !program.object(first).name.isEmpty {
+                recvName = s.recv.map { program.object($0).name } ?? ""
+                if recvName.isEmpty { recvName = "_" }
+            }
+            let recvVar = program.newObject(ObjectRecord(kind: .variable, name: recvName,
                                                          package: pkg.index, type: x.type, variableKind: .parameter))
             let sig = program.signature(SignatureType(recv: nil, typeParams: [], params: [recvVar] + s.params,
                                                       results: s.results, variadic: s.variadic))

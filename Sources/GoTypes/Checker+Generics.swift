@@ -132,7 +132,7 @@ extension Checker {
             switch program.node(program.under(term.type)) {
             case .basic(let k, _) where k.isString: e = program.byteType; addressable = false
             case .slice(let x): e = x
-            case .array(_, let x): e = x; addressable = false
+            case .array(_, let x): e = x
             case .pointer(let p):
                 guard case .array(_, let x) = program.node(program.under(p)) else { return nil }
                 e = x
@@ -181,7 +181,11 @@ extension Checker {
     func unify(_ param: TypeID, _ arg: TypeID, _ tps: Set<TypeID>, _ bound: inout [TypeID: TypeID]) {
         let p = program.unalias(param), a = program.unalias(arg)
         if tps.contains(p) {
-            if bound[p] == nil { bound[p] = a }
+            if bound[p] == nil { bound[p] = arg }
+            return
+        }
+        if program.isTypeParam(a) && !program.isTypeParam(p), let core = coreType(a) {
+            unify(p, core, tps, &bound)
             return
         }
         switch (program.node(p), program.node(a)) {
@@ -234,7 +238,7 @@ extension Checker {
                       terms.count == 1 else { continue }
                 let core = terms[0]
                 if let b = bound[tp] {
-                    unify(core.type, core.tilde ? program.under(b) : b, set, &bound)
+                    unify(core.type, core.tilde ? (coreType(b) ?? b) : b, set, &bound)
                 } else if !core.tilde {
                     let s = program.subst(core.type, bound)
                     if !containsTypeParams(s, set) { bound[tp] = s }
@@ -254,7 +258,7 @@ extension Checker {
                 guard case .typeParam(let ti) = program.node(tp), let terms = constraintTerms(program.typeParams[Int(ti)].constraint),
                       terms.count == 1 else { continue }
                 let core = terms[0]
-                if let b = bound[tp] { unify(core.type, core.tilde ? program.under(b) : b, set, &bound) }
+                if let b = bound[tp] { unify(core.type, core.tilde ? (coreType(b) ?? b) : b, set, &bound) }
             }
         }
         var out: [TypeID] = []

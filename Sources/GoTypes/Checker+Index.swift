@@ -11,7 +11,7 @@ extension Checker {
             convertUntyped(&x, program.basicType(.int))
             if x.mode == .invalid { return nil }
         }
-        guard program.basicKind(x.type)?.isInteger == true else {
+        guard allKinds(x.type, { $0.isInteger }) else {
             error(e, "invalid argument: index \(text(e)) (\(describe(x))) must be integer")
             return nil
         }
@@ -61,13 +61,20 @@ extension Checker {
             error(e, "invalid operation: more than one index")
             return .invalid(e)
         }
+        if program.isTypeParam(x.type), let core = coreType(x.type), case .map(let k, let v) = program.node(core) {
+            var key = singleValue(n.index, hint: k)
+            assignment(&key, to: k, context: "map index")
+            if key.mode == .invalid { return .invalid(e) }
+            return Operand(mode: .mapindex, type: v, node: e)
+        }
         if program.isTypeParam(x.type) {
             guard let (elem, addressable) = typeParamIndexElement(x.type) else {
                 error(e, "invalid operation: cannot index \(text(n.x))")
                 return .invalid(e)
             }
             guard indexValue(n.index, max: nil) != nil else { return .invalid(e) }
-            return Operand(mode: addressable && x.mode == .variable ? .variable : .value, type: elem, node: e)
+            let allSlices = typeSetTerms(x.type)?.allSatisfy { if case .slice = program.node(program.under($0.type)) { return true }; return false } ?? false
+            return Operand(mode: allSlices || (addressable && x.mode == .variable) ? .variable : .value, type: elem, node: e)
         }
         let u = program.under(x.type)
         switch program.node(u) {
@@ -112,6 +119,16 @@ extension Checker {
         if x.mode == .invalid { _ = indices(); return .invalid(e) }
         let u = program.under(x.type)
         var result: TypeID
+        if program.isTypeParam(x.type), let terms = typeSetTerms(x.type), !terms.isEmpty, terms.allSatisfy({ t in
+            switch program.node(program.under(t.type)) {
+            case .basic(let k, _): return k.isString
+            case .slice: return true
+            default: return false
+            }
+        }) {
+            if !indices() { return .invalid(e) }
+            return Operand(mode: .value, type: x.type, node: e)
+        }
         switch program.node(u) {
         case .basic(let k, _) where k.isString:
             if n.slice3 { error(e, "invalid operation: 3-index slice of string"); return .invalid(e) }

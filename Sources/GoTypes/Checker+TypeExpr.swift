@@ -166,6 +166,9 @@ extension Checker {
         defer { scope = saved }
         let ft = tree[type]
         var recvObj: ObjectID? = nil
+        let outerPending = pendingParams
+        pendingParams = []
+        defer { pendingParams = outerPending }
         let tps = collectTypeParams(typeParamsNode)
         var recvTPs: [TypeID] = []
         if recv.exists, let first = tree[recv].list.first {
@@ -180,6 +183,8 @@ extension Checker {
         }
         let (params, variadic) = collectParams(ft.params, kind: .parameter, variadicOK: true)
         let results = ft.results.exists ? collectParams(ft.results, kind: .result, variadicOK: false).vars : []
+        // Parameters are in scope in the body only: declare them after all their types.
+        for (ident, o) in pendingParams { declare(scope, ident, o) }
         return program.signature(SignatureType(recv: recvObj, typeParams: tps, params: params, results: results, variadic: variadic,
                                                recvTypeParams: recvTPs))
     }
@@ -214,7 +219,7 @@ extension Checker {
             }
             for n in field.names {
                 let o = newObject(.variable, tree[n].identifier, ident: n, type: t, variableKind: vk)
-                declare(scope, n, o)
+                pendingParams.append((n, o))
                 vars.append(o)
             }
         }

@@ -108,6 +108,7 @@ public final class Checker {
     var methodDecls: [String: [(file: Int, node: NodeID)]] = [:]
     var delayed: [() -> Void] = []
     var methodObjects: [FileNode: ObjectID] = [:]
+    var pendingParams: [(NodeID, ObjectID)] = []
     var untyped: [FileNode: UntypedEntry] = [:]
 
     // Function context.

@@ -91,8 +91,11 @@ extension Program {
         for (j, p) in tps.enumerated() {
             if j > 0 { out += ", " }
             guard case .typeParam(let k) = node(p) else { continue }
-            out += object(typeParams[Int(k)].object).name + " "
-            write(typeParams[Int(k)].constraint, &out)
+            out += object(typeParams[Int(k)].object).name
+            let c = typeParams[Int(k)].constraint
+            if j + 1 < tps.count, case .typeParam(let n) = node(tps[j + 1]), typeParams[Int(n)].constraint == c { continue }
+            out += " "
+            write(c, &out)
         }
         out += "]"
     }
@@ -115,9 +118,14 @@ extension Program {
             if i > 0 { out += ", " }
             let r = object(v)
             if !r.name.isEmpty { out += r.name + " " }
-            if variadic && i == vars.count - 1, case .slice(let e) = node(r.type) {
-                out += "..."
-                write(e, &out)
+            if variadic && i == vars.count - 1 {
+                if case .slice(let e) = node(r.type) {
+                    out += "..."
+                    write(e, &out)
+                } else {
+                    write(r.type, &out)
+                    out += "..."
+                }
             } else {
                 write(r.type, &out)
             }
