@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "heapsight", targets: ["heapsight"]),
         .library(name: "GoSyntax", targets: ["GoSyntax"]),
         .library(name: "PassKit", targets: ["PassKit"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Driver", targets: ["Driver"]),
         .library(name: "FactStore", targets: ["FactStore"]),
     ],
     dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
-            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine",
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -33,3 +33,17 @@ func FixedBuffer() int {
 func Print(v int) {
 	fmt.Println(v)
 }
+
+// Double is well within the inliner's budget; the gcassert directive is checked and holds.
+//
+//gcassert:inline
+func Double(x int) int { return 2 * x }
+
+// Scratch promises not to allocate, but the slice it returns must live on the heap.
+// `heapsight check Examples --engine gc` fails on this deliberately violated directive
+// (rule directive.noalloc); delete the //heapsight:noalloc line and the check passes.
+//
+//heapsight:noalloc
+func Scratch(n int) []int {
+	return make([]int, n)
+}

@@ -23,6 +23,9 @@ public struct AllocationSite: Sendable, Hashable {
     public var explanation: [String]
     /// True when the position lies outside the scanned tree (code inlined from elsewhere).
     public var external: Bool
+    /// Heap allocations one execution of the site makes when it allocates (2 for a buffered
+    /// channel whose elements hold pointers: the channel and its buffer; 1 otherwise).
+    public var allocations: Int = 1
 
     /// The `alloc` fact of this site: detail `KIND heap|stack|may depth=N`.
     public var fact: Fact {

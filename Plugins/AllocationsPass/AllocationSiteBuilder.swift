@@ -35,7 +35,11 @@ struct AllocationSiteBuilder {
 
     /// The function id of a linker symbol: exact, else the nearest enclosing name
     /// (`F.gowrap1`, `F-range1` → `F`); nil for symbols of no scanned function.
+    /// Compiler wrappers are left out: method-value wrappers (`T.M-fm`) and the dictionary
+    /// wrappers of generic instantiations (`F[int]`; the code runs in the shape function
+    /// `F[go.shape.int]`), which would count a site twice.
     func functionID(ofSymbol symbol: String) -> String? {
+        if symbol.hasSuffix("-fm") || (symbol.contains("[") && !symbol.contains("go.shape")) { return nil }
         var name = Self.normalize(symbol)
         while true {
             if let id = byNormalizedID[name] { return id }
@@ -78,6 +82,9 @@ struct AllocationSiteBuilder {
             if fact.kind == .noEscape && inSignature(file: fact.file, line: fact.line, column: fact.column, function: function) {
                 continue  // a parameter verdict, not an allocating expression
             }
+            if fact.kind != .movedToHeap && fact.line == function.line && fact.column == function.column {
+                continue  // printed for a compiler wrapper (generic dictionary wrapper) at the function's name
+            }
             let kinds = fact.kind == .movedToHeap ? [AllocationKind.heapVar] : SubjectShape.kinds(of: fact.subject)
             guard let first = kinds.first else { continue }  // a constant: read-only data
             let site = AllocationSite(kind: first, placement: fact.kind == .noEscape ? .stack : .heap,
@@ -117,7 +124,7 @@ struct AllocationSiteBuilder {
             switch site.placement {
             case .heap:
                 counts.heapSites += 1
-                if site.loopDepth > 0 { counts.heapSitesInLoops += 1 } else { counts.allocationsPerCall += 1 }
+                if site.loopDepth > 0 { counts.heapSitesInLoops += 1 } else { counts.allocationsPerCall += site.allocations }
             case .may: counts.maySites += 1
             case .stack: counts.stackSites += 1
             }
@@ -159,16 +166,16 @@ struct AllocationSiteBuilder {
             return false
         }
         var matchedCall: [Int: AllocatorCall] = [:]
-        // Round 1: a call on the verdict's own line; round 2: a call from inlined code (a line
-        // outside the function, or another file).
+        // Round 1: a call on the verdict's own line; round 2: any other call of the function
+        // (code inlined at the verdict's call site runs on the inlined body's lines, in this
+        // file or another).
         for round in 0..<2 {
             for i in candidates.indices where !candidates[i].matched {
                 let site = candidates[i].site
-                guard let list = callsByFunction[site.function], let record = byID[site.function] else { continue }
+                guard let list = callsByFunction[site.function] else { continue }
                 for (j, call) in list.enumerated() where !used[site.function]![j] && compatible(call, candidates[i].kinds) {
                     let sameLine = call.file == site.file && call.line == site.line
-                    let inlined = call.external || call.file != record.file || call.line < record.startLine || call.line > record.endLine
-                    if (round == 0 && sameLine) || (round == 1 && inlined) {
+                    if round == 1 || sameLine {
                         used[site.function]![j] = true
                         candidates[i].matched = true
                         matchedCall[i] = call
@@ -178,14 +185,14 @@ struct AllocationSiteBuilder {
             }
         }
         var sites: [AllocationSite] = []
-        var heapMapLines = Set<String>()
+        var heapMaps: [String: AllocationSite] = [:]
         for (i, candidate) in candidates.enumerated() {
             var site = candidate.site
             if let call = matchedCall[i] {
                 if let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction), candidate.kinds.contains(kind) { site.kind = kind }
                 site.placement = candidate.escapes || Self.alwaysAllocates(call.runtimeFunction) ? .heap : .may
                 site.explanation.append("compiled to a call of runtime.\(call.runtimeFunction)")
-                if site.kind == .makeMap && site.placement == .heap { heapMapLines.insert("\(site.function)|\(site.file):\(site.line)") }
+                if site.kind == .makeMap && site.placement == .heap { heapMaps["\(site.function)|\(site.file):\(site.line)"] = site }
             } else if candidate.escapes {
                 continue  // compiled without an allocator call: constant data, a closure without captures, or optimised away
             } else {
@@ -197,8 +204,14 @@ struct AllocationSiteBuilder {
             guard let record = byID[id] else { continue }
             for (j, call) in list.enumerated() where !used[id]![j] {
                 guard let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction) else { continue }
-                sites.append(unprintedSite(call: call, kind: kind, record: record,
-                                           freshHeapMap: heapMapLines.contains("\(id)|\(call.file):\(call.line)")))
+                var site = unprintedSite(call: call, kind: kind, record: record,
+                                         freshHeapMap: heapMaps["\(id)|\(call.file):\(call.line)"] != nil)
+                if kind == .mapGrow, site.column == 0, let map = heapMaps["\(id)|\(call.file):\(call.line)"] {
+                    // The first insert into a map literal: reported at the literal.
+                    site.column = map.column
+                    site.subject = map.subject + " (first insert)"
+                }
+                sites.append(site)
             }
         }
         return sites
@@ -227,7 +240,10 @@ struct AllocationSiteBuilder {
             let from = call.line == record.startLine ? record.startColumn : 1
             switch kind {
             case .makeChan:
-                if let c = layout.column(of: "make", line: call.line, fromColumn: from) { column = c + 4; subject = "make(chan)" }
+                if let c = layout.column(of: "make(chan", line: call.line, fromColumn: from) {
+                    column = c + 4
+                    subject = layout.balancedText(line: call.line, openColumn: column).map { "make" + $0 } ?? "make(chan)"
+                }
             case .go:
                 if let c = layout.column(of: "go", line: call.line, fromColumn: from) { column = c; subject = "go statement" }
             case .defer:
@@ -245,9 +261,38 @@ struct AllocationSiteBuilder {
             }
         }
         let depth = local ? self.depth(file: call.file, line: call.line, column: max(column, 1), function: record) : 0
+        var allocations = 1
+        if kind == .makeChan, let arguments = Self.makeArguments(subject), arguments.count == 2,
+           arguments[1] != "0", Self.elementHoldsPointers(arguments[0].dropFirst("chan".count)) {
+            allocations = 2  // makechan allocates the channel and, separately, a pointerful buffer
+        }
         return AllocationSite(kind: kind, placement: placement, file: call.file, line: call.line, column: column,
                               subject: subject, loopDepth: depth, function: record.id,
                               explanation: ["not printed by -m; compiled to a call of runtime.\(call.runtimeFunction)"],
-                              external: call.external)
+                              external: call.external, allocations: allocations)
+    }
+
+    /// The top-level arguments of `make(…)` text, trimmed.
+    static func makeArguments(_ text: String) -> [String]? {
+        guard text.hasPrefix("make("), text.hasSuffix(")") else { return nil }
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        for c in text.dropFirst(5).dropLast() {
+            if "([{".contains(c) { depth += 1 }
+            if ")]}".contains(c) { depth -= 1 }
+            if c == "," && depth == 0 { parts.append(current); current = ""; continue }
+            current.append(c)
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// True when an element type, as written, certainly holds pointers (pointers, slices, maps,
+    /// channels, functions, strings, interfaces). Named types are not resolved: false.
+    static func elementHoldsPointers<S: StringProtocol>(_ type: S) -> Bool {
+        let t = type.trimmingCharacters(in: .whitespaces)
+        return ["*", "[]", "map[", "chan", "func", "<-chan"].contains { t.hasPrefix($0) }
+            || ["string", "any", "error"].contains(t) || t.hasPrefix("interface")
     }
 }

@@ -23,7 +23,8 @@ import PassKit
 /// tables, closures without captures, stores the optimiser removed) is not a site;
 /// non-escaping verdict + call → `may` (a stack buffer that run-time sizes can overflow);
 /// non-escaping verdict without a call → `stack`. Calls left over are the sites `-m` never
-/// prints: `make(chan)` (heap), `s += x` (heap), map growth (heap for the first insert into a
+/// prints: `make(chan)` (heap; two allocations for a buffered channel whose element type, as
+/// written, holds pointers), `s += x` (heap), map growth (heap for the first insert into a
 /// fresh heap map, else `may`), goroutine starts, loop defers and append spills (`may`: pooled
 /// or run-time dependent). Without the assembly (engine native, later), placements follow the
 /// verdicts with the stack-buffer rules that text can decide.

@@ -78,6 +78,25 @@ struct SourceLayout {
         return nil
     }
 
+    /// The text from the `(` at `openColumn` on `line` to its matching `)` on the same line.
+    func balancedText(line: Int, openColumn: Int) -> String? {
+        guard let start = offset(line: line, column: openColumn), start < bytes.count,
+              bytes[start] == UInt8(ascii: "(") else { return nil }
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        var depth = 0
+        var i = start
+        while i < end {
+            if let skipped = skipNonCode(i) { i = skipped; continue }
+            if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[i] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { return String(decoding: bytes[start...i], as: UTF8.self) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     private func isIdentByte(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b == 0x5f || b >= 0x80
     }

@@ -32,7 +32,8 @@ struct EngineSetup {
             // The allocations pass pairs verdicts with the allocator calls in the assembly.
             let configuration = GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
                                                 goos: context.goos, goarch: context.goarch,
-                                                assembly: config.isEnabled("allocations"))
+                                                assembly: config.isEnabled("allocations"),
+                                                tags: config.go.tags, cgo: config.go.cgo)
             let compilation = GCEngine.compile(root: baseDirectory, packages: packages, configuration: configuration)
             setup.resources.set(compilation)
             if let reason = compilation.skippedReason {

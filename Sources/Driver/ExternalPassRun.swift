@@ -67,13 +67,13 @@ struct ExternalPassRun {
             throw ExternalPassError(pass: name, message: "cannot start `\(command[0])`: \(error.localizedDescription); check `plugins` in heapsight.yml")
         }
         let io = DispatchGroup()
-        nonisolated(unsafe) var out = Data(), err = Data()
+        let out = CapturedOutput(), err = CapturedOutput()
         DispatchQueue.global().async(group: io) {
             try? inPipe.fileHandleForWriting.write(contentsOf: input)
             try? inPipe.fileHandleForWriting.close()
         }
-        DispatchQueue.global().async(group: io) { out = outPipe.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: io) { err = errPipe.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: io) { out.set(outPipe.fileHandleForReading.readDataToEndOfFile()) }
+        DispatchQueue.global().async(group: io) { err.set(errPipe.fileHandleForReading.readDataToEndOfFile()) }
         var timedOut = false
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
@@ -84,7 +84,7 @@ struct ExternalPassRun {
         _ = io.wait(timeout: .now() + 5)
         return ProcessResult(status: process.terminationStatus,
                              signaled: process.terminationReason == .uncaughtSignal,
-                             timedOut: timedOut, stdout: out, stderr: err)
+                             timedOut: timedOut, stdout: out.get(), stderr: err.get())
     }
 
     private func interpret(_ r: ProcessResult, context: PassContext) throws -> Output {
@@ -147,5 +147,25 @@ struct ExternalPassRun {
 
     private func formatSeconds(_ s: Double) -> String {
         s == s.rounded() ? "\(Int(s))s" : "\(s)s"
+    }
+}
+
+/// Bytes read from a plugin's pipe by a background reader. A plugin's own children can keep a
+/// pipe open after the plugin is gone, so the reader may finish after the run has moved on;
+/// the lock keeps that late write from racing with the read.
+final class CapturedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func set(_ value: Data) {
+        lock.lock()
+        data = value
+        lock.unlock()
+    }
+
+    func get() -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return data
     }
 }

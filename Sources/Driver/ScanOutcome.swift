@@ -22,11 +22,22 @@ public struct ScanOutcome: Sendable {
     public var seconds: Double
     /// The run's status: `ok`, `partial` (some pass or file failed) or `failed`.
     public var status: String
+    /// Wall-clock seconds per step (configuration, goroot, load, open store, engine, passes,
+    /// git, record).
+    public var phases: [Phase]
+
+    /// One step of a scan and its wall-clock time.
+    public struct Phase: Sendable, Hashable {
+        /// Step name.
+        public var name: String
+        /// Seconds.
+        public var seconds: Double
+    }
 
     /// Creates an outcome.
     public init(runID: Int64, packageCount: Int, fileCount: Int, functionCount: Int,
                 factsByKind: [String: Int], failedPackages: [String], skipped: [String],
-                diagnostics: [Diagnostic], seconds: Double, status: String) {
+                diagnostics: [Diagnostic], seconds: Double, status: String, phases: [Phase] = []) {
         self.runID = runID
         self.packageCount = packageCount
         self.fileCount = fileCount
@@ -37,6 +48,7 @@ public struct ScanOutcome: Sendable {
         self.diagnostics = diagnostics
         self.seconds = seconds
         self.status = status
+        self.phases = phases
     }
 
     /// Total number of facts.

@@ -11,10 +11,12 @@ struct ScanPipeline {
     func run() throws -> ScanOutcome {
         let started = request.now()
         let clockStart = DispatchTime.now()
+        var clock = PhaseClock()
         let roots = request.paths.isEmpty ? ["."] : request.paths
         let config = try loadConfiguration(roots: roots)
         let engine = request.engine ?? config.engine
         let registry = try makeRegistry(config: config)
+        clock.lap("configuration")
 
         let goroot = GoRootLocator.locate(configured: config.go.goroot)
         var notes: [Diagnostic] = []
@@ -23,6 +25,7 @@ struct ScanPipeline {
                                     message: "no GOROOT found ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml); calls into the standard library are treated conservatively"))
         }
         let context = buildContext(config: config, goroot: goroot)
+        clock.lap("goroot")
         let loaded: LoadResult
         do {
             loaded = try PackageLoader(context: context).load(roots: roots)
@@ -37,12 +40,15 @@ struct ScanPipeline {
         notes.append(contentsOf: loaded.notes.map(Self.diagnostic(from:)))
         // The store is opened after the cheap checks and before the expensive work, so a bad
         // --db fails fast, and a bad path or config never creates a database file.
+        clock.lap("load")
         let store = try openStore()
+        clock.lap("open store")
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
                                               packages: inputs, context: context)
         notes.append(contentsOf: engineSetup.diagnostics)
+        clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        resources: engineSetup.resources, progress: request.quiet ? nil : request.progress,
                                        jobs: request.jobs)
@@ -51,7 +57,9 @@ struct ScanPipeline {
             analyses[i].package.failed = true
         }
 
+        clock.lap("passes")
         let git = GitInfo.read(directory: loaded.baseDirectory)
+        clock.lap("git")
         var content = RunContent(run: RunRecord(
             startedAt: started, finishedAt: started, roots: roots, gitCommit: git.commit, gitBranch: git.branch,
             gitDirty: git.dirty, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
@@ -71,6 +79,7 @@ struct ScanPipeline {
         content.run.status = failed.isEmpty && !hasErrors ? "ok" : "partial"
         content.run.finishedAt = request.now()
         let runID = try store.record(content)
+        clock.lap("record")
 
         var byKind: [String: Int] = [:]
         for f in content.facts { byKind[f.kind.rawValue, default: 0] += 1 }
@@ -78,7 +87,7 @@ struct ScanPipeline {
         return ScanOutcome(runID: runID, packageCount: content.packages.count, fileCount: content.files.count,
                            functionCount: content.functions.count, factsByKind: byKind, failedPackages: failed,
                            skipped: content.run.skipped, diagnostics: content.diagnostics, seconds: seconds,
-                           status: content.run.status)
+                           status: content.run.status, phases: clock.phases)
     }
 
     /// `--config FILE`, else `heapsight.yml` in the first root directory, else the defaults.

@@ -27,7 +27,8 @@ struct BuildInvocation {
     func arguments(logDirectory: String) -> [String] {
         var gcflags = "-m=2 -json=0,\(logDirectory)"
         if configuration.assembly { gcflags += " -S" }
-        return ["build", "-json", "-o", "/dev/null", "-gcflags=\(gcflags)"] + packageDirectories
+        let tags = configuration.tags.isEmpty ? [] : ["-tags=" + configuration.tags.joined(separator: ",")]
+        return ["build", "-json", "-o", "/dev/null"] + tags + ["-gcflags=\(gcflags)"] + packageDirectories
     }
 
     func run() -> Outcome {

@@ -13,6 +13,11 @@ public struct GCConfiguration: Sendable, Hashable {
     public var environment: [String: String]
     /// Where the per-run JSON log folders are created; nil means the system temporary folder.
     public var scratchDirectory: String?
+    /// Build tags (`go.tags` in heapsight.yml), passed as `-tags` so that the compiler selects
+    /// the same files as the loader.
+    public var tags: [String]
+    /// Whether cgo files take part (`go.cgo`); `CGO_ENABLED=0` otherwise, as in the loader.
+    public var cgo: Bool
     /// Also ask for the compiler's assembly (`-S`) to list the run-time allocator calls of every
     /// line (`AllocatorCall`); the allocations pass uses them.
     public var assembly: Bool
@@ -20,12 +25,14 @@ public struct GCConfiguration: Sendable, Hashable {
     /// Creates a configuration.
     public init(goCommand: String? = nil, goos: String? = nil, goarch: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                scratchDirectory: String? = nil, assembly: Bool = false) {
+                scratchDirectory: String? = nil, assembly: Bool = false, tags: [String] = [], cgo: Bool = false) {
         self.goCommand = goCommand
         self.goos = goos
         self.goarch = goarch
         self.environment = environment
         self.scratchDirectory = scratchDirectory
         self.assembly = assembly
+        self.tags = tags
+        self.cgo = cgo
     }
 }

@@ -28,12 +28,16 @@ public struct GoToolchainInfo: Sendable, Hashable {
         guard let go = candidate, FileManager.default.isExecutableFile(atPath: go) else { return nil }
         var queryEnv = env
         queryEnv["GOTOOLCHAIN"] = env["GOTOOLCHAIN"] ?? "local"
-        guard let root = try? ProcessRunner.run(go, ["env", "GOROOT"], environment: queryEnv), root.status == 0,
-              let ver = try? ProcessRunner.run(go, ["version"], environment: queryEnv), ver.status == 0
-        else { return nil }
-        return GoToolchainInfo(go: go,
-                               goroot: root.out.trimmingCharacters(in: .whitespacesAndNewlines),
-                               version: ver.out.trimmingCharacters(in: .whitespacesAndNewlines))
+        // One process for everything (each `go` start costs a few hundred milliseconds); the
+        // version line is rebuilt exactly as `go version` prints it.
+        guard let env = try? ProcessRunner.run(go, ["env", "GOROOT", "GOVERSION", "GOHOSTOS", "GOHOSTARCH"],
+                                               environment: queryEnv), env.status == 0 else { return nil }
+        let values = env.out.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard values.count >= 4, !values[0].isEmpty, !values[1].isEmpty else { return nil }
+        return GoToolchainInfo(go: go, goroot: values[0],
+                               version: "go version \(values[1]) \(values[2])/\(values[3])")
     }
 
     /// The `goX.Y.Z` token of the version line, if present.

@@ -31,7 +31,9 @@ public struct ParsedFile: Sendable {
             let spec = tree[id]
             let lit = tree[spec.path]
             let name = spec.name.exists ? tree[spec.name].identifier : nil
-            return ImportInfo(path: unquoteImportPath(lit.literal), name: name, offset: Int(lit.record.p0), spec: id)
+            let offset = Int(lit.record.p0)
+            return ImportInfo(path: unquoteImportPath(lit.literal), name: name, offset: offset,
+                              position: tree.source.position(of: offset), spec: id)
         }
     }
 
@@ -50,6 +52,8 @@ public struct ImportInfo: Hashable, Sendable {
     public var name: String?
     /// Offset of the path literal.
     public var offset: Int
+    /// Line and column of the path literal.
+    public var position: SourcePosition
     /// The `ImportSpec` node.
     public var spec: NodeID
 }

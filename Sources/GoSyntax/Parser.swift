@@ -8,7 +8,7 @@
 //   parsed.buildConstraint                                // "//go:build linux" expression text
 //   let tree = parsed.tree                                // SyntaxTree (arena of nodes)
 //   for decl in tree[tree.root].decls { ... }             // Node views with go/ast field names
-//   tree.walk(tree.root) { id, parent, depth in ... }     // source-order walk, every node
+//   tree.walk(tree.root) { id, parent, depth in ...; return true }  // pre-order, every node
 //   tree[decl].doc / tree.directives(ofGroup:)            // doc comments and //go:... directives
 //   tree.source.position(of: offset)                      // line, byte column, //line-adjusted
 //
@@ -291,16 +291,14 @@ struct Parser {
         case .comma, .semicolon:
             if tok == .comma { errorExpected(pos, "';'") }
             if !implicitSemi && tok == .semicolon {
+                // An explicit `;`: the line comment is the one after it.
                 next()
                 return lineComment
-            } else if tok == .comma {
-                next()
-                return lineComment
-            } else {
-                let c = lineComment
-                next()
-                return c
             }
+            // A newline (or a `,` taken as one): the line comment is the one before it.
+            let c = lineComment
+            next()
+            return c
         default:
             errorExpected(pos, "';'")
             advance(Parser.stmtStart)

@@ -10,8 +10,8 @@ extension Checker {
         let xs = program.basicKind(x.type)?.isString == true, ys = program.basicKind(y.type)?.isString == true
         if xs != ys { return false }
         let nilT = program.basicType(.untypedNil)
-        if x.type == nilT { return program.hasNil(y.type) || y.type == nilT }
-        if y.type == nilT { return program.hasNil(x.type) }
+        if x.type == nilT { return program.hasNil(y.type) || y.type == nilT || typeParamHasNil(y.type) }
+        if y.type == nilT { return program.hasNil(x.type) || typeParamHasNil(x.type) }
         if case .pointer = program.node(program.under(x.type)) { return false }
         if case .pointer = program.node(program.under(y.type)) { return false }
         return true
@@ -53,17 +53,17 @@ extension Checker {
         let k = program.basicKind(x.type)
         let ok: Bool
         switch op {
-        case .add: ok = k?.isNumeric == true || k?.isString == true
-        case .sub, .mul, .quo: ok = k?.isNumeric == true
-        case .rem, .and, .or, .xor, .andNot: ok = k?.isInteger == true
-        case .land, .lor: ok = k?.isBoolean == true
+        case .add: ok = allKinds(x.type) { $0.isNumeric || $0.isString }
+        case .sub, .mul, .quo: ok = allKinds(x.type) { $0.isNumeric }
+        case .rem, .and, .or, .xor, .andNot: ok = allKinds(x.type) { $0.isInteger }
+        case .land, .lor: ok = allKinds(x.type) { $0.isBoolean }
         default: ok = false
         }
         if !ok {
             error(e, "invalid operation: operator \(op.text) not defined on \(text(lhs)) (\(describe(x)))")
             return .invalid(e)
         }
-        if (op == .quo || op == .rem) && (x.mode == .constant || k?.isInteger == true) && y.mode == .constant,
+        if (op == .quo || op == .rem) && (x.mode == .constant || allKinds(x.type) { $0.isInteger }) && y.mode == .constant,
            let r = y.value.complexParts, r.0.signum == 0 && r.1.signum == 0 {
             error(rhs, "invalid operation: division by zero")
             return .invalid(e)
@@ -92,7 +92,7 @@ extension Checker {
                 let nilT = program.basicType(.untypedNil)
                 if x.type == nilT || y.type == nilT {
                     let other = x.type == nilT ? y.type : x.type
-                    ok = program.hasNil(other) || other == nilT && false
+                    ok = program.hasNil(other) || typeParamHasNil(other)
                     if !ok { msg = "mismatched types" }
                 } else if !program.comparable(x.type) {
                     msg = "\(text(x.node)) cannot be compared"
@@ -102,7 +102,7 @@ extension Checker {
                     ok = true
                 }
             default:
-                if program.basicKind(x.type)?.isOrdered == true && program.basicKind(y.type)?.isOrdered == true { ok = true }
+                if allKinds(x.type, { $0.isOrdered }) && allKinds(y.type, { $0.isOrdered }) { ok = true }
                 else { msg = "operator \(op.text) not defined on \(text(x.node))" }
             }
         } else {
@@ -129,7 +129,8 @@ extension Checker {
         var xval: BigInt? = nil
         if x.mode == .constant { xval = x.value.integer }
         let xk = program.basicKind(x.type)
-        if xk?.isInteger == true || (program.isUntyped(x.type) && xval != nil) {
+        let xInteger = allKinds(x.type) { $0.isInteger }
+        if xInteger || (program.isUntyped(x.type) && xval != nil) {
         } else {
             error(x.node, "invalid operation: shifted operand \(text(x.node)) must be integer")
             x = .invalid(e)
@@ -147,7 +148,7 @@ extension Checker {
                 return
             }
         }
-        if program.basicKind(y.type)?.isInteger == true {
+        if allKinds(y.type, { $0.isInteger }) {
         } else if program.isUntyped(y.type) {
             convertUntyped(&y, program.basicType(.uint))
             if y.mode == .invalid { x = .invalid(e); return }
@@ -177,7 +178,7 @@ extension Checker {
                 return
             }
         }
-        if xk?.isInteger != true {
+        if !xInteger {
             error(x.node, "invalid operation: shifted operand \(text(x.node)) must be integer")
             x = .invalid(e)
             return

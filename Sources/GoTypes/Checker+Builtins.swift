@@ -48,7 +48,18 @@ extension Checker {
             var x = args[0]
             var mode: OperandMode = .invalid
             var val: ConstantValue = .unknown
-            let u = program.under(x.type)
+            var u = program.under(x.type)
+            if program.isTypeParam(x.type) {
+                if let terms = typeSetTerms(x.type), !terms.isEmpty, terms.allSatisfy({ t in
+                    switch program.node(program.under(t.type)) {
+                    case .basic(let k, _): return k.isString && b == .len
+                    case .slice, .array, .chan: return true
+                    case .map: return b == .len
+                    case .pointer(let p): if case .array = program.node(program.under(p)) { return true }; return false
+                    default: return false
+                    }
+                }) { u = program.slice(program.byteType) }
+            }
             switch program.node(u) {
             case .basic(let k, _) where k.isString && b == .len:
                 if x.mode == .constant, case .string(let s) = x.value { mode = .constant; val = .int(BigInt(s.count)) } else { mode = .value }
@@ -78,15 +89,14 @@ extension Checker {
                 error(s.node, "first argument to append must be a typed slice; found untyped nil")
                 return fail()
             }
-            guard case .slice(let elem) = program.node(program.under(s.type)) else {
+            guard let core = coreType(s.type), case .slice(let elem) = program.node(core) else {
                 error(s.node, "invalid argument: \(text(s.node)) (\(describe(s))) is not a slice")
                 return fail()
             }
             var sig = TypeID.invalid
             if nargs == 2 && hasDots && program.basicKind(elem) == .uint8, program.basicKind(args[1].type)?.isString == true {
-                var y = args[1]
-                if program.isUntyped(y.type) { convertUntyped(&y, program.basicType(.string)) }
-                sig = makeSig(s.type, [s.type, y.type], variadic: true)
+                let y = args[1]
+                sig = makeSig(s.type, [s.type, program.isUntyped(y.type) ? program.basicType(.string) : y.type], variadic: true)
             } else {
                 let sliceE = program.slice(elem)
                 var rest = Array(args.dropFirst())
@@ -103,13 +113,12 @@ extension Checker {
             return Operand(mode: .value, type: s.type, node: e)
         case .copy:
             guard nargs == 2 else { return countError("wrong number of arguments to copy") }
-            var y = args[1]
-            if program.isUntyped(y.type) { convertUntyped(&y, program.basicType(.string)) }
-            recordBuiltinType(fun, makeSig(intT, [args[0].type, y.type]))
+            let y = args[1]
+            recordBuiltinType(fun, makeSig(intT, [args[0].type, program.isUntyped(y.type) ? program.basicType(.string) : y.type]))
             return Operand(mode: .value, type: intT, node: e)
         case .delete:
             guard nargs == 2 else { return countError("wrong number of arguments to delete") }
-            guard case .map(let k, _) = program.node(program.under(args[0].type)) else {
+            guard case .map(let k, _) = program.node(coreType(args[0].type) ?? .invalid) else {
                 error(args[0].node, "invalid argument: \(text(args[0].node)) is not a map")
                 return fail()
             }
@@ -165,7 +174,7 @@ extension Checker {
             let t = typeExpr(argNodes[0])
             if t.isInvalid { return fail() }
             var minArgs = 1
-            switch program.node(program.under(t)) {
+            switch program.node(coreType(t) ?? .invalid) {
             case .slice: minArgs = 2
             case .map, .chan: minArgs = 1
             default:
@@ -244,7 +253,7 @@ extension Checker {
                     x.mode = .value
                 }
             }
-            guard program.basicKind(x.type)?.isOrdered == true else {
+            guard allKinds(x.type, { $0.isOrdered }) else {
                 error(x.node, "invalid argument: \(text(x.node)) cannot be ordered")
                 return fail()
             }
@@ -261,6 +270,10 @@ extension Checker {
             var x = args[0]
             assignment(&x, to: nil, context: "argument to unsafe.\(b.name)")
             if x.mode == .invalid { return fail() }
+            if hasVarSize(x.type) {
+                recordBuiltinType(fun, makeSig(program.basicType(.uintptr), [x.type]))
+                return Operand(mode: .value, type: program.basicType(.uintptr), node: e)
+            }
             let v = b == .sizeof ? program.sizeof(x.type) : program.alignof(x.type)
             return Operand(mode: .constant, type: program.basicType(.uintptr), value: .int(BigInt(Int(v))), node: e)
         case .offsetof:
@@ -332,6 +345,16 @@ extension Checker {
         }
     }
 
+    /// True when a type's size depends on type arguments.
+    func hasVarSize(_ t: TypeID) -> Bool {
+        switch program.node(program.under(t)) {
+        case .typeParam: return true
+        case .array(_, let e): return hasVarSize(e)
+        case .structure(let s): return s.fields.contains { hasVarSize(program.object($0).type) }
+        default: return program.isTypeParam(t)
+        }
+    }
+
     /// A size argument of make: an integer, untyped constants becoming int.
     func sizeArgument(_ a: NodeID) -> TypeID {
         var x = singleValue(a)
@@ -362,6 +385,10 @@ extension Checker {
             if found { return false }
             switch self.kind(id) {
             case .callExpr:
+                let fun = self.tree[id].fun
+                let funMode = self.facts[self.file].exprs[fun]?.mode
+                let callMode = self.facts[self.file].exprs[id]?.mode
+                if funMode == .type || (funMode == .builtin && callMode == .constant) { return true }
                 found = true
                 return false
             case .unaryExpr where self.tree[id].token == .arrow:

@@ -27,16 +27,21 @@ extension Checker {
         default:
             break
         }
-        guard case .signature(let sig) = program.node(program.under(f.type)) else {
+        guard case .signature(let generic) = program.node(coreType(f.type) ?? .invalid) else {
             error(e, "invalid operation: cannot call non-function \(text(n.fun)) (\(describe(f)))")
             for a in args { _ = expr(a) }
             return .invalid(e)
         }
-        if !sig.typeParams.isEmpty {
-            for a in args { _ = expr(a) }
-            return .invalid(e)
-        }
+        var sig = generic
         var operands = evaluateArguments(args)
+        if !sig.typeParams.isEmpty {
+            if operands.contains(where: { $0.mode == .invalid }) { return .invalid(e) }
+            guard let targs = infer(sig, explicit: f.explicitTypeArgs, args: operands, at: e) else { return .invalid(e) }
+            let inst = instantiateSignature(sig, targs)
+            recordType(n.fun, mode: .value, type: inst)
+            guard case .signature(let s) = program.node(inst) else { return .invalid(e) }
+            sig = s
+        }
         arguments(e, sig, &operands, hasEllipsis: n.ellipsis >= 0)
         switch sig.results.count {
         case 0: return Operand(mode: .novalue, type: .invalid, node: e)
@@ -129,6 +134,11 @@ extension Checker {
     /// Non-constant convertibility.
     func convertible(_ x: Operand, _ t: TypeID) -> Bool {
         if assignable(x, to: t) { return true }
+        if program.isTypeParam(x.type) || program.isTypeParam(t) {
+            let xs = typeSetTerms(x.type)?.map { $0.type } ?? [x.type]
+            let ts = typeSetTerms(t)?.map { $0.type } ?? [t]
+            return xs.allSatisfy { a in ts.allSatisfy { b in convertible(Operand(mode: .value, type: a, node: x.node), b) } }
+        }
         let v = x.type
         let vu = program.under(v), tu = program.under(t)
         if program.identical(vu, tu) { return true }

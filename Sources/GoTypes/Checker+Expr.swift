@@ -54,6 +54,7 @@ extension Checker {
         case .funcLit:
             let s = Scope(parent: scope, isFunction: true)
             let sig = funcSignature(recv: .none, type: n.type, scope: s, typeParamsNode: .none)
+            recordType(n.type, mode: .type, type: sig)
             let body = n.body
             let f = file
             if body.exists {
@@ -94,7 +95,7 @@ extension Checker {
                     error(e, "invalid operation: cannot indirect nil")
                     return .invalid(e)
                 }
-                guard case .pointer(let base) = program.node(program.under(x.type)) else {
+                guard case .pointer(let base) = program.node(coreType(x.type) ?? .invalid) else {
                     error(e, "invalid operation: cannot indirect \(text(n.x))")
                     return .invalid(e)
                 }
@@ -196,7 +197,12 @@ extension Checker {
                 return .invalid(e)
             }
             guard case .signature(let s) = program.node(program.object(m).type) else { return .invalid(e) }
-            let recvVar = program.newObject(ObjectRecord(kind: .variable, name: s.recv.map { program.object($0).name } ?? "",
+            var recvName = ""
+            if let first = s.params.first, !program.object(first).name.isEmpty {
+                recvName = s.recv.map { program.object($0).name } ?? ""
+                if recvName.isEmpty { recvName = "_" }
+            }
+            let recvVar = program.newObject(ObjectRecord(kind: .variable, name: recvName,
                                                          package: pkg.index, type: x.type, variableKind: .parameter))
             let sig = program.signature(SignatureType(recv: nil, typeParams: [], params: [recvVar] + s.params,
                                                       results: s.results, variadic: s.variadic))
@@ -268,9 +274,9 @@ extension Checker {
         let k = program.basicKind(x.type)
         let ok: Bool
         switch op {
-        case .add, .sub: ok = k?.isNumeric == true
-        case .xor: ok = k?.isInteger == true
-        case .not: ok = k?.isBoolean == true
+        case .add, .sub: ok = allKinds(x.type) { $0.isNumeric }
+        case .xor: ok = allKinds(x.type) { $0.isInteger }
+        case .not: ok = allKinds(x.type) { $0.isBoolean }
         default: ok = false
         }
         if !ok {

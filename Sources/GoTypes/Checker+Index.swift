@@ -11,7 +11,7 @@ extension Checker {
             convertUntyped(&x, program.basicType(.int))
             if x.mode == .invalid { return nil }
         }
-        guard program.basicKind(x.type)?.isInteger == true else {
+        guard allKinds(x.type, { $0.isInteger }) else {
             error(e, "invalid argument: index \(text(e)) (\(describe(x))) must be integer")
             return nil
         }
@@ -36,14 +36,45 @@ extension Checker {
             if n.kind == .indexExpr { _ = expr(n.index, allowType: true) } else { for i in n.indices { _ = expr(i, allowType: true) } }
             return .invalid(e)
         }
-        if x.mode == .typexpr || n.kind == .indexListExpr {
-            // Generic instantiation: not modelled yet.
-            if n.kind == .indexExpr { _ = expr(n.index, allowType: true) } else { for i in n.indices { _ = expr(i, allowType: true) } }
-            return .invalid(e)
+        let indexNodes: [NodeID] = n.kind == .indexExpr ? [n.index] : Array(n.indices)
+        if x.mode == .typexpr {
+            let targs = indexNodes.map { typeExpr($0) }
+            if targs.contains(where: { $0.isInvalid }) { return .invalid(e) }
+            guard case .named(let ni) = program.node(program.unalias(x.type)), program.named[Int(ni)].typeParams.count == targs.count else {
+                error(e, "\(text(n.x)) is not a generic type")
+                return .invalid(e)
+            }
+            return Operand(mode: .typexpr, type: program.instantiate(x.type, targs), node: e)
         }
         if case .signature(let s) = program.node(program.under(x.type)), !s.typeParams.isEmpty {
-            _ = expr(n.index, allowType: true)
+            let targs = indexNodes.map { typeExpr($0) }
+            if targs.contains(where: { $0.isInvalid }) { return .invalid(e) }
+            if targs.count < s.typeParams.count {
+                var y = x
+                y.node = e
+                y.explicitTypeArgs = targs
+                return y
+            }
+            return Operand(mode: .value, type: instantiateSignature(s, targs), node: e)
+        }
+        if n.kind == .indexListExpr {
+            error(e, "invalid operation: more than one index")
             return .invalid(e)
+        }
+        if program.isTypeParam(x.type), let core = coreType(x.type), case .map(let k, let v) = program.node(core) {
+            var key = singleValue(n.index, hint: k)
+            assignment(&key, to: k, context: "map index")
+            if key.mode == .invalid { return .invalid(e) }
+            return Operand(mode: .mapindex, type: v, node: e)
+        }
+        if program.isTypeParam(x.type) {
+            guard let (elem, addressable) = typeParamIndexElement(x.type) else {
+                error(e, "invalid operation: cannot index \(text(n.x))")
+                return .invalid(e)
+            }
+            guard indexValue(n.index, max: nil) != nil else { return .invalid(e) }
+            let allSlices = typeSetTerms(x.type)?.allSatisfy { if case .slice = program.node(program.under($0.type)) { return true }; return false } ?? false
+            return Operand(mode: allSlices || (addressable && x.mode == .variable) ? .variable : .value, type: elem, node: e)
         }
         let u = program.under(x.type)
         switch program.node(u) {
@@ -88,6 +119,16 @@ extension Checker {
         if x.mode == .invalid { _ = indices(); return .invalid(e) }
         let u = program.under(x.type)
         var result: TypeID
+        if program.isTypeParam(x.type), let terms = typeSetTerms(x.type), !terms.isEmpty, terms.allSatisfy({ t in
+            switch program.node(program.under(t.type)) {
+            case .basic(let k, _): return k.isString
+            case .slice: return true
+            default: return false
+            }
+        }) {
+            if !indices() { return .invalid(e) }
+            return Operand(mode: .value, type: x.type, node: e)
+        }
         switch program.node(u) {
         case .basic(let k, _) where k.isString:
             if n.slice3 { error(e, "invalid operation: 3-index slice of string"); return .invalid(e) }
@@ -132,7 +173,7 @@ extension Checker {
         } else if let hint {
             typ = hint
             base = hint
-            if case .pointer(let b) = program.node(program.under(hint)) { base = b }
+            if case .pointer(let b) = program.node(coreType(hint) ?? .invalid) { base = b }
         } else {
             error(e, "invalid composite literal type: missing type")
             return .invalid(e)
@@ -148,7 +189,7 @@ extension Checker {
             recordType(n.type, mode: .type, type: typ)
             return Operand(mode: .value, type: typ, node: e)
         }
-        switch program.node(program.under(base)) {
+        switch program.node(coreType(base) ?? .invalid) {
         case .structure(let s):
             let elts = Array(n.elts)
             if elts.isEmpty { break }

@@ -79,7 +79,7 @@ extension Checker {
         case .incDecStmt:
             var x = singleValue(n.x)
             if x.mode == .invalid { return }
-            guard program.basicKind(x.type)?.isNumeric == true else {
+            guard allKinds(x.type, { $0.isNumeric }) else {
                 error(n.x, "invalid operation: \(text(n.x))\(n.token.text) (non-numeric type \(program.typeString(x.type)))")
                 return
             }
@@ -500,7 +500,7 @@ extension Checker {
         var keyT = TypeID.invalid, valT = TypeID.invalid
         var maxVars = 2
         if x.mode != .invalid {
-            let u = program.under(x.type)
+            let u = coreType(x.type) ?? .invalid
             switch program.node(u) {
             case .basic(let k, _) where k.isString:
                 keyT = program.basicType(.int); valT = program.runeType

@@ -55,16 +55,13 @@ extension Checker {
 
     /// The constant length of an array type, or -1 after an error.
     func arrayLength(_ e: NodeID) -> Int64 {
-        var x = expr(e)
+        let x = expr(e)
         if x.mode != .constant {
             if x.mode != .invalid { error(e, "array length \(text(e)) (value of type \(program.typeString(x.type))) must be constant") }
             return -1
         }
         if program.isUntyped(x.type) || program.basicKind(x.type)?.isInteger == true {
-            if let v = x.value.integer, let i = v.int64, i >= 0 {
-                if program.isUntyped(x.type) { convertUntyped(&x, program.basicType(.int)) }
-                return i
-            }
+            if let v = x.value.integer, let i = v.int64, i >= 0 { return i }
         }
         error(e, "array length \(text(e)) must be a non-negative integer constant")
         return -1
@@ -91,6 +88,7 @@ extension Checker {
                 r.file = Int32(file)
                 r.offset = Int32(tree[embeddedIdent(field.type)].pos)
                 let o = program.newObject(r)
+                recordDef(embeddedIdent(field.type), o)
                 if seen[name] == true && name != "_" { error(field.type, "\(name) redeclared") }
                 seen[name] = true
                 fields.append(o); tags.append(tag)
@@ -138,9 +136,15 @@ extension Checker {
                 recordDef(n, o)
                 let sig = funcSignature(recv: .none, type: field.type, scope: s, typeParamsNode: .none, interfaceMethodOf: o)
                 program.setType(o, sig)
+                recordType(field.type, mode: .type, type: sig)
                 methods.append(o)
             } else {
-                embeddeds.append(typeExpr(field.type))
+                let k = kind(field.type)
+                if (k == .unaryExpr && tree[field.type].token == .tilde) || (k == .binaryExpr && tree[field.type].token == .or) {
+                    embeddeds.append(unionType(field.type))
+                } else {
+                    embeddeds.append(typeExpr(field.type))
+                }
             }
         }
         let t = program.interface(methods: methods, embeddeds: embeddeds)
@@ -162,6 +166,14 @@ extension Checker {
         defer { scope = saved }
         let ft = tree[type]
         var recvObj: ObjectID? = nil
+        let outerPending = pendingParams
+        pendingParams = []
+        defer { pendingParams = outerPending }
+        let tps = collectTypeParams(typeParamsNode)
+        var recvTPs: [TypeID] = []
+        if recv.exists, let first = tree[recv].list.first {
+            recvTPs = receiverTypeParams(tree[first].type) ?? []
+        }
         if recv.exists {
             let vars = collectParams(recv, kind: .receiver, variadicOK: false).vars
             recvObj = vars.first
@@ -171,7 +183,10 @@ extension Checker {
         }
         let (params, variadic) = collectParams(ft.params, kind: .parameter, variadicOK: true)
         let results = ft.results.exists ? collectParams(ft.results, kind: .result, variadicOK: false).vars : []
-        return program.signature(SignatureType(recv: recvObj, typeParams: [], params: params, results: results, variadic: variadic))
+        // Parameters are in scope in the body only: declare them after all their types.
+        for (ident, o) in pendingParams { declare(scope, ident, o) }
+        return program.signature(SignatureType(recv: recvObj, typeParams: tps, params: params, results: results, variadic: variadic,
+                                               recvTypeParams: recvTPs))
     }
 
     func collectParams(_ list: NodeID, kind vk: VariableKind, variadicOK: Bool) -> (vars: [ObjectID], variadic: Bool) {
@@ -191,7 +206,11 @@ extension Checker {
                 }
             }
             var t = typeExpr(te)
-            if isVariadic { t = program.slice(t); variadic = true }
+            if isVariadic {
+                t = program.slice(t)
+                variadic = true
+                recordType(field.type, mode: .type, type: t)
+            }
             if field.names.isEmpty {
                 let o = program.newObject(ObjectRecord(kind: .variable, name: "", package: pkg.index, type: t,
                                                        file: Int32(file), offset: Int32(tree[field.type].pos), variableKind: vk))
@@ -200,7 +219,7 @@ extension Checker {
             }
             for n in field.names {
                 let o = newObject(.variable, tree[n].identifier, ident: n, type: t, variableKind: vk)
-                declare(scope, n, o)
+                pendingParams.append((n, o))
                 vars.append(o)
             }
         }
@@ -219,8 +238,14 @@ extension Checker {
         }
         let named = program.newNamed(obj)
         program.setType(obj, named)
-        let rhs = typeExpr(spec.type)
         let ni = program.namedIndex(named)
+        let saved = scope
+        if spec.typeParams.exists {
+            scope = Scope(parent: scope)
+            program.named[ni].typeParams = collectTypeParams(spec.typeParams)
+        }
+        let rhs = typeExpr(spec.type)
+        scope = saved
         var u = rhs
         if case .named = program.node(program.unalias(rhs)) {
             u = program.under(rhs)

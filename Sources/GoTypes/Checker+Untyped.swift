@@ -109,7 +109,12 @@ extension Checker {
             if !isNil { cannotConvert(&x, target); return }
             newType = program.basicType(.untypedNil)
         case .typeParam:
-            newType = target
+            if isNil {
+                if !typeParamHasNil(target) { cannotConvert(&x, target); return }
+                newType = program.basicType(.untypedNil)
+            } else {
+                newType = target
+            }
         default:
             cannotConvert(&x, target)
             return
@@ -121,6 +126,12 @@ extension Checker {
     }
 
     var assignContext: String { "assignment" }
+
+    /// True when every type in a type parameter's type set has nil.
+    func typeParamHasNil(_ t: TypeID) -> Bool {
+        guard let terms = typeSetTerms(t), !terms.isEmpty else { return false }
+        return terms.allSatisfy { program.hasNil($0.type) }
+    }
 
     func untypedName(_ t: TypeID) -> String {
         let s = program.typeString(t)
@@ -220,7 +231,7 @@ extension Checker {
             x.value = v
             return
         }
-        if let i = x.value.integer, i.bitWidth > 512 {
+        if case .int(let i) = x.value, i.bitWidth > 512 {
             error(at: offset, "constant overflow")
             x.value = .unknown
         }
@@ -256,6 +267,24 @@ extension Checker {
         }
         guard let target else { return }
         if target.isInvalid { return }
+        if case .signature(let g) = program.node(program.under(x.type)), !g.typeParams.isEmpty,
+           case .signature = program.node(program.under(target)) {
+            // A generic function used as a value of function type: infer from the target.
+            var bound: [TypeID: TypeID] = [:]
+            for (i, t) in x.explicitTypeArgs.enumerated() where i < g.typeParams.count { bound[g.typeParams[i]] = t }
+            var plain = g
+            plain.typeParams = []
+            unify(program.signature(plain), program.under(target), Set(g.typeParams), &bound)
+            if g.typeParams.allSatisfy({ bound[$0] != nil }) {
+                let inst = instantiateSignature(g, g.typeParams.map { program.subst(bound[$0]!, bound) })
+                x.type = inst
+                var n = x.node
+                while n.exists {
+                    if let f = facts[file].exprs[n] { facts[file].exprs[n] = ExprFact(mode: f.mode, type: inst, value: nil) }
+                    if kind(n) == .parenExpr { n = tree[n].x } else { break }
+                }
+            }
+        }
         if !assignable(x, to: target) {
             error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(program.typeString(target)) value in \(context)")
             x.mode = .invalid
@@ -272,12 +301,21 @@ extension Checker {
                 if x.type == program.basicType(.untypedNil) { return k == .unsafePointer }
                 return x.mode != .constant || representable(x.value, k) != nil
             }
-            if x.type == program.basicType(.untypedNil) { return program.hasNil(tu) }
+            if x.type == program.basicType(.untypedNil) {
+                if program.isTypeParam(t) { return typeParamHasNil(t) }
+                return program.hasNil(tu)
+            }
             if case .interface = program.node(tu) { return program.missingMethod(program.defaultType(v), t) == nil }
             return false
         }
         if program.identical(vu, tu) && (!program.isNamed(v) || !program.isNamed(t)) && !program.isTypeParam(v) && !program.isTypeParam(t) {
             return true
+        }
+        if program.isTypeParam(v) && !program.isNamed(t), let terms = typeSetTerms(v), !terms.isEmpty {
+            return terms.allSatisfy { assignable(Operand(mode: .value, type: $0.type, node: x.node), to: t) }
+        }
+        if program.isTypeParam(t) && !program.isNamed(v), let terms = typeSetTerms(t), !terms.isEmpty {
+            return terms.allSatisfy { assignable(x, to: $0.type) }
         }
         if case .interface = program.node(tu), !program.isTypeParam(t) {
             return program.missingMethod(v, t) == nil

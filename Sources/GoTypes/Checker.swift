@@ -80,6 +80,8 @@ struct Operand {
     var value: ConstantValue = .unknown
     var node: NodeID
     var builtin: BuiltinFunction? = nil
+    /// Explicit type arguments of a partially instantiated generic function.
+    var explicitTypeArgs: [TypeID] = []
 
     static func invalid(_ n: NodeID) -> Operand { Operand(mode: .invalid, type: .invalid, node: n) }
 }
@@ -106,6 +108,7 @@ public final class Checker {
     var methodDecls: [String: [(file: Int, node: NodeID)]] = [:]
     var delayed: [() -> Void] = []
     var methodObjects: [FileNode: ObjectID] = [:]
+    var pendingParams: [(NodeID, ObjectID)] = []
     var untyped: [FileNode: UntypedEntry] = [:]
 
     // Function context.

@@ -51,6 +51,20 @@ extension Program {
     public func lookup(_ t0: TypeID, name: String, pkg: Int32) -> Selection {
         if name == "_" { return .notFound }
         var t = unalias(t0)
+        if case .typeParam(let i) = node(t) {
+            let c = typeParams[Int(i)].constraint
+            for m in interfaceMethods(c) where object(m).name == name && (object(m).isExported || object(m).package == pkg) {
+                return .method(m, path: [], indirect: false)
+            }
+            return .notFound
+        }
+        if case .pointer(let e) = node(t), case .typeParam(let i) = node(unalias(e)) {
+            let c = typeParams[Int(i)].constraint
+            for m in interfaceMethods(c) where object(m).name == name && (object(m).isExported || object(m).package == pkg) {
+                return .method(m, path: [], indirect: true)
+            }
+            return .notFound
+        }
         var indirect = false
         if case .pointer(let e) = node(t), case .named = node(unalias(e)) {
             t = unalias(e); indirect = true
@@ -74,7 +88,8 @@ extension Program {
                 if case .named(let ni) = node(typ) {
                     if seen.contains(typ) { continue }
                     seen.insert(typ)
-                    for m in named[Int(ni)].methods where matches(m) {
+                    _ = ni
+                    for m in methods(of: typ) where matches(m) {
                         count += 1
                         found = .method(m, path: e.path, indirect: e.indirect)
                     }
@@ -113,8 +128,7 @@ extension Program {
 
     /// The methods of a named type (declared, not promoted), by name.
     public func declaredMethod(_ t: TypeID, _ name: String) -> ObjectID? {
-        guard case .named(let i) = node(unalias(t)) else { return nil }
-        return named[Int(i)].methods.first { object($0).name == name }
+        methods(of: t).first { object($0).name == name }
     }
 
     /// True when a method's receiver is a pointer.
@@ -133,7 +147,7 @@ extension Program {
             switch lookup(t, name: mr.name, pkg: mr.package) {
             case .method(let found, _, let indirect):
                 if !identical(object(found).type, mr.type) { return m }
-                if isInterface(t) { continue }
+                if isInterface(t) || isTypeParam(t) { continue }
                 if hasPointerReceiver(found) && !indirect && !pointerOK {
                     if case .pointer = node(unalias(t)) { continue }
                     return m

@@ -47,7 +47,7 @@ extension Program {
             }
             out += "}"
         case .interface(let it):
-            if t == emptyInterface && t == aliases.first?.actual { out += "any"; return }
+            if t == emptyInterface { out += "any"; return }
             if it.isImplicit && it.methods.isEmpty && it.embeddeds.count == 1 { write(it.embeddeds[0], &out); return }
             out += "interface{"
             var first = true
@@ -77,6 +77,12 @@ extension Program {
             out += object(typeParams[Int(i)].object).name
         case .alias(let i):
             out += qualifiedName(aliases[Int(i)].object)
+        case .union(let terms):
+            for (j, term) in terms.enumerated() {
+                if j > 0 { out += " | " }
+                if term.tilde { out += "~" }
+                write(term.type, &out)
+            }
         }
     }
 
@@ -85,8 +91,11 @@ extension Program {
         for (j, p) in tps.enumerated() {
             if j > 0 { out += ", " }
             guard case .typeParam(let k) = node(p) else { continue }
-            out += object(typeParams[Int(k)].object).name + " "
-            write(typeParams[Int(k)].constraint, &out)
+            out += object(typeParams[Int(k)].object).name
+            let c = typeParams[Int(k)].constraint
+            if j + 1 < tps.count, case .typeParam(let n) = node(tps[j + 1]), typeParams[Int(n)].constraint == c { continue }
+            out += " "
+            write(c, &out)
         }
         out += "]"
     }
@@ -109,9 +118,14 @@ extension Program {
             if i > 0 { out += ", " }
             let r = object(v)
             if !r.name.isEmpty { out += r.name + " " }
-            if variadic && i == vars.count - 1, case .slice(let e) = node(r.type) {
-                out += "..."
-                write(e, &out)
+            if variadic && i == vars.count - 1 {
+                if case .slice(let e) = node(r.type) {
+                    out += "..."
+                    write(e, &out)
+                } else {
+                    write(r.type, &out)
+                    out += "..."
+                }
             } else {
                 write(r.type, &out)
             }

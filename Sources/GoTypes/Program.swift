@@ -23,6 +23,10 @@ public final class Program: @unchecked Sendable {
     private var interfaceSerial: Int32 = 0
     /// Cached method and type sets of interfaces (all methods, sorted by name).
     var interfaceMethodCache: [TypeID: [ObjectID]] = [:]
+    /// Instances of generic types.
+    var instanceCache: [InstanceKey: TypeID] = [:]
+    /// Instantiated methods of instances.
+    var instanceMethods: [TypeID: [ObjectID]] = [:]
 
     /// Basic types by kind (the canonical ones, named after the kind).
     public private(set) var basic: [TypeID] = []

@@ -69,6 +69,16 @@ public enum TypeNode: Sendable, Hashable {
     case typeParam(Int32)
     /// An alias declared with `type A = T`: index into `Program.aliases`.
     case alias(Int32)
+    /// A union of type terms in a constraint (`~int | string`).
+    case union([UnionTerm])
+}
+
+/// One term of a union: a type, or with `~` every type whose underlying type it is.
+public struct UnionTerm: Sendable, Hashable {
+    /// True for `~T`.
+    public var tilde: Bool
+    /// The type.
+    public var type: TypeID
 }
 
 /// A function signature.
@@ -83,6 +93,8 @@ public struct SignatureType: Sendable, Hashable {
     public var results: [ObjectID]
     /// True when the last parameter is `...T` (its type is `[]T`).
     public var variadic: Bool
+    /// Type parameters of a method's receiver (`T` of `func (l *List[T]) ...`).
+    public var recvTypeParams: [TypeID] = []
 }
 
 /// A struct type: fields (variables of kind field) and their tags.

@@ -13,6 +13,8 @@ public final class TypecheckSession {
     /// Import paths in the order they were checked.
     public private(set) var order: [String] = []
     private var inProgress: Set<String> = []
+    /// Packages of the scanned module(s), by import path; consulted before GOROOT.
+    public var modulePackages: [String: PackageSource] = [:]
 
     /// The outcome of checking one package.
     public struct PackageResult {
@@ -31,6 +33,9 @@ public final class TypecheckSession {
         self.locator = locator
     }
 
+    /// The canonical path of a package as go/types names it (`vendor/...` for vendored std).
+    func canonical(_ path: String) -> String { path }
+
     /// Checks a package (and its imports). Returns nil for a path with no Go files.
     @discardableResult
     public func check(_ path: String) -> PackageResult? {
@@ -39,7 +44,7 @@ public final class TypecheckSession {
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)
         defer { inProgress.remove(path) }
-        guard let source = locator.load(path) else {
+        guard let source = modulePackages[path] ?? locator.load(path) else {
             let r = PackageResult(path: path, checker: nil, loadErrors: ["no Go files for \(path)"])
             results[path] = r
             return r

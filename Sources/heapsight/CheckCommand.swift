@@ -53,8 +53,8 @@ struct CheckCommand: ParsableCommand {
                 let s = try FactStore.openReadOnly(path: store.db)
                 baselineRef = String(try s.resolveRun(b))
             }
-            let scan = ScanRequest(paths: paths, dbPath: store.db, configPath: config, label: label, jobs: jobs,
-                                   engine: engine, quiet: output.quiet)
+            let scan = ScanRequest(paths: paths, dbPath: store.db, createDatabaseDirectory: store.isDefault, configPath: config,
+                                   label: label, jobs: jobs, engine: engine, quiet: output.quiet)
             let outcome = try runCheck(CheckRequest(scan: scan, baseline: baselineRef, output: out))
             failed = outcome.failed
             if !output.quiet {

@@ -28,6 +28,7 @@ struct Heapsight: ParsableCommand {
             CheckCommand.self,
             ReportCommand.self,
             ParseCommand.self,
+            TypecheckCommand.self,
         ]
     )
 

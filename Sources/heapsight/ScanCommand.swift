@@ -34,6 +34,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Include _test.go files.")
     var tests: Bool = false
 
+    @Flag(help: "Print the time each step of the scan took.")
+    var timings: Bool = false
+
     @Option(help: ArgumentHelp("Engine for compiler decisions (gc or native); overrides the config.", valueName: "ENGINE"))
     var engine: EngineKind?
 
@@ -52,6 +55,11 @@ struct ScanCommand: ParsableCommand {
             let outcome = try runScan(request)
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
             ScanSummary(outcome: outcome, dbPath: store.db).print(quiet: output.quiet)
+            if timings {
+                for phase in outcome.phases {
+                    print("  \(phase.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(String(format: "%.2f", phase.seconds))s")
+                }
+            }
             // With engine gc, code the compiler rejects is not a silent empty result: say which
             // packages did not compile and exit 1 (their errors are in the run's diagnostics).
             let rejected = Set(outcome.diagnostics.filter { $0.source == "compiler" && $0.severity == .error }

@@ -10,7 +10,7 @@ struct ScanSummary {
     func print(quiet: Bool) {
         // Run-wide notes (no GOROOT, a skipped engine) are said once; notes about single files
         // stay in the diagnostics table.
-        for d in outcome.diagnostics where d.severity == .note && d.file.isEmpty && !quiet {
+        for d in outcome.diagnostics where d.severity == .note && d.file.isEmpty && d.package == nil && !quiet {
             FileHandle.standardError.write(Data("heapsight: note: \(d.message)\n".utf8))
         }
         let problems = outcome.diagnostics.filter { $0.severity != .note }

@@ -129,3 +129,25 @@ final class ScanTests: XCTestCase {
         XCTAssertEqual(EnclosingFunctions([outer, inner]).assign(facts).map(\.function), ["p.F.func1", "p.F", nil, nil])
     }
 }
+
+final class TargetConfigurationTests: XCTestCase {
+    func testGOOSGOARCHTagsAndCgoComeFromTheConfiguration() throws {
+        let fx = try ScanFixture([
+            "go.mod": "module example.com/t\n\ngo 1.27\n",
+            "all.go": "package t\n\nfunc All() {}\n",
+            "win_windows.go": "package t\n\nfunc Win() {}\n",
+            "arm_arm64.go": "package t\n\nfunc Arm() {}\n",
+            "tagged.go": "//go:build special\n\npackage t\n\nfunc Tagged() {}\n",
+            "cgo.go": "package t\n\nimport \"C\"\n\nfunc Cgo() {}\n",
+            "windows.yml": "goos: windows\ngoarch: arm64\ngo:\n  tags: [special]\n  cgo: true\n",
+        ])
+        let host = try runScan(fx.request())
+        let windows = try runScan(fx.request(config: "windows.yml"))
+        let store = try fx.store()
+        XCTAssertEqual(try store.functions(run: host.runID).map(\.name).sorted(), ["All"])
+        XCTAssertEqual(try store.functions(run: windows.runID).map(\.name).sorted(), ["All", "Arm", "Cgo", "Tagged", "Win"])
+        let run = try XCTUnwrap(try store.run(id: windows.runID))
+        XCTAssertEqual(run.record.goos, "windows")
+        XCTAssertEqual(run.record.goarch, "arm64")
+    }
+}

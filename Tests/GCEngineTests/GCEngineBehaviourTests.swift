@@ -84,7 +84,7 @@ final class GCEngineBehaviourTests: XCTestCase {
         XCTAssertEqual(again.allFacts, FixtureRuns.escapes.allFacts)
         XCTAssertFalse(again.optimizationLog.isEmpty, "the JSON log is written on every run")
         XCTAssertEqual(again.optimizationLog.count, FixtureRuns.escapes.optimizationLog.count)
-        XCTAssertTrue(again.goVersion?.contains("go1.") ?? false)
+        XCTAssertEqual(again.goVersion, TestSupport.goToolchain.version, "the same line `go version` prints")
         XCTAssertFalse(again.diagnostics.contains { $0.severity == .warning }, "\(again.diagnostics)")
     }
 
@@ -159,5 +159,22 @@ final class GCEngineBehaviourTests: XCTestCase {
         XCTAssertFalse(calls.contains { $0.symbol == "example.com/escapes.StaysLocal" })
         // -S does not disturb the facts.
         XCTAssertEqual(c.allFacts, FixtureRuns.escapes.allFacts)
+    }
+}
+
+final class GCEngineBuildTagTests: XCTestCase {
+    func testBuildTagsSelectTheSameFilesAsTheLoader() throws {
+        let root = try FixtureRuns.scratchModule([
+            "a.go": "package a\n\nfunc A() *int { x := 1; return &x }\n",
+            "extra.go": "//go:build extra\n\npackage a\n\nfunc Extra() *int { y := 2; return &y }\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let packages = [PackageInput(importPath: "example.com/scratch", name: "a", directory: "", files: [])]
+        var configuration = FixtureRuns.configuration()
+        let plain = GCEngine.compile(root: root, packages: packages, configuration: configuration)
+        XCTAssertEqual(plain.allFacts.filter { $0.kind == .movedToHeap }.map(\.subject), ["x"])
+        configuration.tags = ["extra"]
+        let tagged = GCEngine.compile(root: root, packages: packages, configuration: configuration)
+        XCTAssertEqual(tagged.allFacts.filter { $0.kind == .movedToHeap }.map(\.subject).sorted(), ["x", "y"])
     }
 }

@@ -126,3 +126,23 @@ final class PackageLoaderTests: XCTestCase {
         XCTAssertEqual(result.notes.filter { $0.message.contains("cycle") }.count, 2)
     }
 }
+
+final class WorkspaceLoaderTests: XCTestCase {
+    func testGoWorkUsesModulesOutsideTheScannedFolders() throws {
+        let tree = try TreeFixture([
+            "ws/go.work": "go 1.27\n\nuse (\n\t./app\n\t../shared\n)\n",
+            "ws/app/go.mod": "module example.com/app\n\ngo 1.27\n",
+            "ws/app/main.go": "package main\n\nimport \"example.com/shared\"\n\nfunc main() { shared.S() }\n",
+            "shared/go.mod": "module example.com/shared\n\ngo 1.21\n",
+            "shared/s.go": "package shared\n\nfunc S() {}\n",
+        ])
+        let ws = tree.root.appendingPathComponent("ws").path
+        let result = try PackageLoader(context: BuildContext(goos: "linux", goarch: "amd64")).load(roots: [ws])
+        XCTAssertEqual(result.workspace?.uses, ["./app", "../shared"])
+        XCTAssertEqual(result.packages.map(\.importPath), ["example.com/shared", "example.com/app"])
+        XCTAssertEqual(result.packages[1].files.map(\.path), ["app/main.go"])
+        // A module outside the base folder keeps absolute paths, like any file outside the root.
+        XCTAssertEqual(result.packages[0].files.map(\.path), [tree.root.appendingPathComponent("shared/s.go").path])
+        XCTAssertEqual(result.goVersion, "1.27")
+    }
+}

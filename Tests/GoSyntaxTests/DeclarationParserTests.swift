@@ -20,6 +20,7 @@ final class DeclarationParserTests: XCTestCase {
         XCTAssertEqual(p.imports.map(\.path), ["fmt", "strings", "math", "embed"])
         XCTAssertEqual(p.imports.map(\.name), [nil, "str", ".", "_"])
         XCTAssertEqual(p.imports[0].offset, offset("\"fmt\"", in: src))
+        XCTAssertEqual(p.imports[1].position.description, "6:6")        // tab, `str `, then the path
         XCTAssertNotNil(p.root.doc)
         XCTAssertEqual(p.declarations.count, 2)
         let grouped = p.tree[p.declarations[1]]

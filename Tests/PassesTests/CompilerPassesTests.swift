@@ -67,3 +67,17 @@ final class CompilerPassesTests: XCTestCase {
         XCTAssertEqual(details("BoxConst"), [], "a boxed constant is read-only data")
     }
 }
+
+final class WrapperAllocationTests: XCTestCase {
+    func testWrappersDoNotCountASiteTwice() throws {
+        let harness = try PassHarness(fixture: "wrappers", importPath: "example.com/wrappers", name: "wrappers")
+        let out = try harness.run()
+        let functions = out.allocations.result.functions
+        XCTAssertEqual(functions["example.com/wrappers.(*Stack[...]).Push"]?.heapSites ?? functions.first { $0.key.hasSuffix("Push") }?.value.heapSites, 1,
+                       "\(out.allocations.facts.map(\.tsvLine))")
+        XCTAssertEqual(functions["example.com/wrappers.(*Buffer).Write"]?.heapSites, 1, "\(out.allocations.facts.map(\.tsvLine))")
+        let map = out.allocations.facts.filter { $0.function == "example.com/wrappers.MapLiteral" }
+        XCTAssertEqual(map.map(\.detail).sorted(), ["make-map heap depth=0", "map-grow heap depth=0"])
+        XCTAssertTrue(map.allSatisfy { $0.column > 0 }, "the first insert is reported at the literal: \(map.map(\.tsvLine))")
+    }
+}

@@ -10,7 +10,7 @@ enum HTMLAssets {
     main{padding:16px 24px;max-width:1400px}section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin-bottom:16px}
     h2{margin:0 0 8px;font-size:17px}h3{font-size:14px;margin:12px 0 6px}
     .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:150px}.card b{display:block;font-size:22px}.card span{color:var(--muted);font-size:12px}
-    .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{border:1px solid var(--line);border-radius:6px;padding:8px}.chart figcaption{font-weight:600;font-size:12px;margin-bottom:4px}
+    .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{border:1px solid var(--line);border-radius:6px;padding:8px;margin:0}.chart figcaption{font-weight:600;font-size:12px;margin-bottom:4px}
     table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}th{background:#f1f5f9;cursor:pointer;user-select:none;white-space:nowrap}th.num,td.num{text-align:right}
     th[data-dir=asc]::after{content:" \\25B2"}th[data-dir=desc]::after{content:" \\25BC"}
     .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:6px 0 10px}.filters input[type=search]{width:260px;padding:3px 6px}

@@ -1,0 +1,113 @@
+import Foundation
+import GoLoader
+import GoSyntax
+
+/// The `typecheck` command's work: loads the packages under some paths (or all of std),
+/// checks each with everything it imports, and reports type errors, counts and time; or
+/// renders one package's dump. The command itself only parses arguments and prints.
+public enum TypecheckRun {
+    /// What to check.
+    public struct Request: Sendable {
+        /// Directories or files to check (`std` for the whole standard library).
+        public var paths: [String]
+        /// GOROOT.
+        public var goroot: String
+        /// Import path (or directory) of a package whose dump to render instead.
+        public var dump: String?
+        /// Creates a request.
+        public init(paths: [String], goroot: String, dump: String? = nil) {
+            self.paths = paths
+            self.goroot = goroot
+            self.dump = dump
+        }
+    }
+
+    /// What happened.
+    public struct Outcome: Sendable {
+        /// Packages checked (the requested ones, not counting their imports).
+        public var packages = 0
+        /// Error lines `file:line:col: msg`, in package order then file order.
+        public var errors: [String] = []
+        /// Wall-clock seconds.
+        public var seconds = 0.0
+        /// The dump, when one was asked for.
+        public var dump: String? = nil
+        /// `packages=N errors=N seconds=S`.
+        public var summary: String { String(format: "packages=%d errors=%d seconds=%.2f", packages, errors.count, seconds) }
+    }
+
+    /// Operational failures.
+    public enum Failure: Error, CustomStringConvertible {
+        case load(String)
+        case noPackage(String)
+        /// A message a person can act on.
+        public var description: String {
+            switch self {
+            case .load(let m): return m
+            case .noPackage(let p): return "no Go package \(p) (give an import path of std or a package directory under the scanned paths)"
+            }
+        }
+    }
+
+    /// Runs a request on a thread with a large stack (deeply nested expressions such as
+    /// long concatenations recurse once per operand).
+    public static func run(_ request: Request) throws -> Outcome {
+        nonisolated(unsafe) var result: Result<Outcome, Error> = .failure(Failure.load("not run"))
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            result = Result { try runOnCurrentThread(request) }
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        return try result.get()
+    }
+
+    static func runOnCurrentThread(_ request: Request) throws -> Outcome {
+        let start = Date()
+        let session = TypecheckSession(locator: PackageLocator(goroot: request.goroot))
+        var roots: [String] = []
+        for p in request.paths {
+            if p == "std" {
+                roots += session.standardPackages()
+                continue
+            }
+            let loader = PackageLoader(context: PackageLocator.standardContext)
+            let result: LoadResult
+            do { result = try loader.load(roots: [p]) } catch { throw Failure.load("\(error)") }
+            for pkg in result.packages {
+                let files = pkg.files.map { parseFile(path: $0.absolutePath, bytes: $0.bytes) }
+                if files.isEmpty { continue }
+                if !pkg.isStandard {
+                    session.modulePackages[pkg.importPath] = PackageSource(path: pkg.importPath, directory: pkg.absoluteDirectory, files: files)
+                }
+                roots.append(pkg.importPath)
+            }
+        }
+        var outcome = Outcome()
+        if let dump = request.dump {
+            var path = dump
+            if !roots.contains(dump), let match = session.modulePackages.first(where: { $0.value.directory.hasSuffix("/" + dump) || $0.value.directory == dump }) {
+                path = match.key
+            }
+            guard let r = session.check(path), let checker = r.checker else { throw Failure.noPackage(dump) }
+            outcome.dump = TypesDump.render(checker)
+            outcome.packages = 1
+            outcome.errors = errorLines(r)
+            outcome.seconds = Date().timeIntervalSince(start)
+            return outcome
+        }
+        for root in roots {
+            guard let r = session.check(root) else { continue }
+            outcome.packages += 1
+            outcome.errors += errorLines(r)
+        }
+        outcome.seconds = Date().timeIntervalSince(start)
+        return outcome
+    }
+
+    static func errorLines(_ r: TypecheckSession.PackageResult) -> [String] {
+        r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Reports
+import TestSupport
+import XCTest
+
+/// The acceptance test: `heapsight check Examples` writes the three reports and exits 1
+/// because Examples carries one deliberately violated directive, and exits 0 once that directive
+/// is removed (on a temporary copy, with the gc engine, which records the heap facts).
+final class ExamplesCheckTests: XCTestCase {
+    func testCheckExamplesFailsOnTheViolatedDirectiveAndPassesWithoutIt() throws {
+        _ = TestSupport.goToolchain
+        let cli = try CLI(self)
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = (TestSupport.goToolchain.go as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        let copy = cli.directory.appendingPathComponent("Examples")
+        try FileManager.default.copyItem(atPath: CLI.examples, toPath: copy.path)
+
+        let r = try cli.run(["check", "Examples", "--engine", "gc"], environment: env)
+        XCTAssertEqual(r.status, 1, r.out + r.err)
+        XCTAssertTrue(r.out.contains("policy: 4 checks, 1 failed"), r.out)
+        XCTAssertTrue(r.out.contains("[directive.noalloc] Scratch has 1 heap allocation site(s) but carries //heapsight:noalloc"), r.out)
+        for name in ["junit.xml", "heapsight.sarif", "index.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: cli.path("reports/\(name)")), name)
+        }
+        let junit = try String(contentsOfFile: cli.path("reports/junit.xml"), encoding: .utf8)
+        XCTAssertEqual(XMLValidation.wellFormedness(of: junit), [])
+        XCTAssertTrue(junit.contains("<testcase name=\"Scratch directive.noalloc\" classname=\"heapsight.example_com/heapsight/examples\" time=\"0\" file=\"escape.go\" line=\"46\">"), junit)
+        XCTAssertTrue(junit.contains("escape.go:48:2: from return make([]int, n) (return)"), "the body carries the flow: \(junit)")
+        XCTAssertTrue(junit.contains("<testcase name=\"Double directive.inline\""), "the gcassert directive is checked and holds")
+
+        let strict = try cli.run(["report", "--format", "junit-strict", "-o", "strict.xml"], environment: env)
+        XCTAssertEqual(strict.status, 0, strict.err)
+        let schema = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("config/junit-strict.xsd"), encoding: .utf8)
+        XCTAssertEqual(XMLValidation.validate(xml: try String(contentsOfFile: cli.path("strict.xml"), encoding: .utf8), schema: schema), [])
+
+        let sarif = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: cli.path("reports/heapsight.sarif")))) as? [String: Any]
+        let results = (sarif?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        XCTAssertEqual(results.map { $0["ruleId"] as? String }, ["directive.noalloc"])
+
+        let file = copy.appendingPathComponent("escape.go")
+        let source = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(source.contains("//heapsight:noalloc\nfunc Scratch"))
+        try source.replacingOccurrences(of: "//heapsight:noalloc\nfunc Scratch", with: "func Scratch")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let fixed = try cli.run(["check", "Examples", "--engine", "gc", "--baseline", "1"], environment: env)
+        XCTAssertEqual(fixed.status, 0, fixed.out + fixed.err)
+        XCTAssertTrue(fixed.out.contains("failed 0") || fixed.out.contains(" 0 failed"), fixed.out)
+    }
+}

@@ -1,0 +1,65 @@
+import XCTest
+import GoSyntax
+@testable import GoTypes
+
+/// Exact constant arithmetic: big integers, rationals, rounding to IEEE formats and literal
+/// values, with expectations that follow from the spec and IEEE 754 (not from our output).
+final class ConstantArithmeticTests: XCTestCase {
+    func testBigIntegerArithmeticAndText() {
+        let two64 = BigInt.one.shiftedLeft(64)
+        XCTAssertEqual(two64.description, "18446744073709551616")
+        XCTAssertEqual((two64 - .one).uint64, UInt64.max)
+        XCTAssertEqual((BigInt.one.shiftedLeft(100) / BigInt(1_000_000_007)).description, "1267650591354675262013")
+        XCTAssertEqual((BigInt(-7) / BigInt(2)).description, "-3")     // truncated like Go
+        XCTAssertEqual((BigInt(-7) % BigInt(2)).description, "-1")
+        XCTAssertEqual(BigInt(-8).shiftedRight(1).description, "-4")
+        XCTAssertEqual(BigInt(-7).shiftedRight(1).description, "-4")    // rounds toward -inf
+        XCTAssertEqual((BigInt(-1) & BigInt(0xff)).description, "255")  // two's complement
+        XCTAssertEqual(BigInt.andNot(BigInt(0xff), BigInt(0x0f)).description, "240")
+        XCTAssertEqual((~BigInt(0)).description, "-1")
+    }
+
+    func testFloatRounding() throws {
+        let tenth = try XCTUnwrap(ConstantValue.literal(.float, "0.1")?.rational)
+        XCTAssertEqual(tenth.description, "1/10")
+        // 0.1 as float64 is 3602879701896397 / 2^55.
+        XCTAssertEqual(tenth.float64?.description, "3602879701896397/36028797018963968")
+        // 0.1 as float32 is 13421773 / 2^27.
+        XCTAssertEqual(tenth.float32?.description, "13421773/134217728")
+        // 2^1023 is a float64; 2^1024 overflows.
+        let big = Rational(BigInt.one.shiftedLeft(1024))
+        XCTAssertNil(big.float64)
+        XCTAssertNotNil(Rational(BigInt.one.shiftedLeft(1023)).float64)
+        // Smallest subnormal: 2^-1074 stays, half of it rounds to zero (ties to even).
+        let tiny = Rational(.one).scaled(byPowerOfTwo: -1074)
+        XCTAssertEqual(tiny.float64, tiny)
+        XCTAssertEqual(tiny.scaled(byPowerOfTwo: -1).float64, .zero)
+    }
+
+    func testLiterals() {
+        XCTAssertEqual(ConstantValue.literal(.int, "0x_FF")?.dumpText, "255")
+        XCTAssertEqual(ConstantValue.literal(.int, "0o17")?.dumpText, "15")
+        XCTAssertEqual(ConstantValue.literal(.int, "017")?.dumpText, "15")
+        XCTAssertEqual(ConstantValue.literal(.int, "0b1010")?.dumpText, "10")
+        XCTAssertEqual(ConstantValue.literal(.float, "1e3")?.dumpText, "1000")
+        XCTAssertEqual(ConstantValue.literal(.float, "0x1p-2")?.dumpText, "1/4")
+        XCTAssertEqual(ConstantValue.literal(.imag, "2.5i")?.dumpText, "(0, 5/2)")
+        XCTAssertEqual(ConstantValue.literal(.imag, "0777i")?.dumpText, "(0, 777)")
+        XCTAssertEqual(ConstantValue.literal(.char, "'\\u00e9'")?.dumpText, "233")
+        XCTAssertEqual(ConstantValue.literal(.char, "'\\377'")?.dumpText, "255")
+        XCTAssertEqual(ConstantValue.literal(.string, "\"a\\x00\\u00e9\"")?.dumpText, "\"a\\x00\\xc3\\xa9\"")
+        XCTAssertEqual(ConstantValue.literal(.string, "`a\\n`")?.dumpText, "\"a\\\\n\"")
+    }
+
+    func testOperations() {
+        let seven = ConstantValue.int(BigInt(7)), two = ConstantValue.int(BigInt(2))
+        XCTAssertEqual(ConstantValue.binary(seven, .quo, two, integerDivision: true)?.dumpText, "3")
+        XCTAssertEqual(ConstantValue.binary(seven, .quo, two, integerDivision: false)?.dumpText, "7/2")
+        XCTAssertNil(ConstantValue.binary(seven, .quo, .int(.zero), integerDivision: true))
+        XCTAssertEqual(ConstantValue.unary(.xor, .int(.one), unsignedBits: 8)?.dumpText, "254")
+        XCTAssertEqual(ConstantValue.unary(.xor, .int(.one), unsignedBits: 0)?.dumpText, "-2")
+        XCTAssertEqual(ConstantValue.compare(.float(Rational(BigInt(1), BigInt(3))), .lss, .int(.one)), true)
+        let i = ConstantValue.complex(.zero, Rational(.one))
+        XCTAssertEqual(ConstantValue.binary(i, .mul, i, integerDivision: false)?.dumpText, "(-1, 0)")
+    }
+}
