@@ -47,7 +47,10 @@ public enum GCEngine {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let paths = FactPathMapper(root: rootURL.path, goroot: toolchain.goroot)
         var compilation = GCCompilation(goVersion: toolchain.version, goroot: toolchain.goroot)
-        let modules = ModuleGrouping.group(root: rootURL.path, packages: packages)
+        // `go build` compiles no test files: a package made only of them (scanned with --tests)
+        // has nothing to compile, which is not a failure.
+        let buildable = packages.filter { p in p.files.isEmpty || !p.files.allSatisfy { $0.path.hasSuffix("_test.go") } }
+        let modules = ModuleGrouping.group(root: rootURL.path, packages: buildable)
         for unit in modules.unplaced {
             compilation.diagnostics.append(Diagnostic(
                 severity: .error, source: "compiler", file: unit.directory,

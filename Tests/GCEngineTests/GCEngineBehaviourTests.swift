@@ -178,3 +178,38 @@ final class GCEngineBuildTagTests: XCTestCase {
         XCTAssertEqual(tagged.allFacts.filter { $0.kind == .movedToHeap }.map(\.subject).sorted(), ["x", "y"])
     }
 }
+
+final class GCEngineSymlinkTests: XCTestCase {
+    func testARootReachedThroughASymbolicLinkKeepsRelativePaths() throws {
+        let real = try FixtureRuns.scratchModule(["a.go": "package a\n\nfunc A() *int { x := 1; return &x }\n"])
+        let link = real + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        defer { try? FileManager.default.removeItem(atPath: real); try? FileManager.default.removeItem(atPath: link) }
+        let c = GCEngine.compile(root: link, packages: [PackageInput(importPath: "example.com/scratch", name: "a", directory: "", files: [])],
+                                 configuration: FixtureRuns.configuration(assembly: true))
+        let moved = c.allFacts.filter { $0.kind == .movedToHeap }
+        XCTAssertEqual(moved.map(\.file), ["a.go"])
+        XCTAssertFalse(moved.first?.external ?? true)
+        XCTAssertEqual(c.allocatorCallsByPackage["example.com/scratch"]?.map(\.file), ["a.go"])
+        XCTAssertEqual(c.allocatorCallsByPackage["example.com/scratch"]?.first?.external, false)
+    }
+}
+
+final class GCEngineTestOnlyPackageTests: XCTestCase {
+    func testAPackageOfOnlyTestFilesIsNotAFailure() throws {
+        let root = try FixtureRuns.scratchModule([
+            "a/a.go": "package a\n\nfunc A() *int { x := 1; return &x }\n",
+            "t/t_test.go": "package t\n\nimport \"testing\"\n\nfunc TestT(t *testing.T) {}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func input(_ dir: String, _ file: String) -> PackageInput {
+            PackageInput(importPath: "example.com/scratch/\(dir)", name: dir, directory: dir,
+                         files: [SourceFileInput(path: "\(dir)/\(file)", absolutePath: "\(root)/\(dir)/\(file)", bytes: [])])
+        }
+        let c = GCEngine.compile(root: root, packages: [input("a", "a.go"), input("t", "t_test.go")],
+                                 configuration: FixtureRuns.configuration())
+        XCTAssertEqual(c.failedPackages, [])
+        XCTAssertEqual(c.diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertEqual(c.allFacts.filter { $0.kind == .movedToHeap }.map(\.file), ["a/a.go"])
+    }
+}
