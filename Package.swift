@@ -25,7 +25,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
 
         // Front end.
-        .target(name: "GoSyntax"),
+        // The parser is optimized even in debug builds: the test suite parses all of GOROOT/src
+        // several times (differential tests of the parser and the type checker).
+        .target(name: "GoSyntax", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "GoLoader", dependencies: ["GoSyntax"]),
         .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"]),
 
