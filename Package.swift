@@ -25,7 +25,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
 
         // Front end.
-        .target(name: "GoSyntax"),
+        // The parser is optimized even in debug builds: the test suite parses all of GOROOT/src
+        // several times (differential tests of the parser and the type checker).
+        .target(name: "GoSyntax", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "GoLoader", dependencies: ["GoSyntax"]),
         .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"]),
 
@@ -59,7 +61,7 @@ let package = Package(
         // TestSupport finds the repository, runs processes and locates (or installs) Go.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
-        .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader"]),
+        .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader", "GoSyntax"]),
         .testTarget(name: "GoTypesTests", dependencies: ["TestSupport", "GoTypes", "GoSyntax", "GoLoader"]),
         .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
         .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit", "CSQLite", "StoreWriterFixture"],

@@ -1,3 +1,5 @@
+import GCEngine
+
 /// The kinds of allocation site the `allocations` pass reports (the first word of an `alloc`
 /// fact's detail). Raw values are stable identifiers.
 public enum AllocationKind: String, Sendable, CaseIterable, Comparable {
@@ -42,29 +44,10 @@ public enum AllocationKind: String, Sendable, CaseIterable, Comparable {
 
     public static func < (a: AllocationKind, b: AllocationKind) -> Bool { a.rawValue < b.rawValue }
 
-    /// The kind of a run-time allocator entry point called in the assembly.
+    /// The kind of a run-time allocator entry point called in the assembly (the engine's
+    /// table, `AllocatorCall.kind(ofRuntimeFunction:)`, uses these raw values).
     public static func ofRuntimeFunction(_ name: String) -> AllocationKind? {
-        switch name {
-        case "newobject": return .new
-        case "makeslice", "makeslice64", "makeslicecopy": return .makeSlice
-        case "growslice": return .appendGrow
-        case "makemap", "makemap_small", "makemap64": return .makeMap
-        case "makechan", "makechan64": return .makeChan
-        case "convT", "convTnoptr", "convT16", "convT32", "convT64", "convTstring", "convTslice": return .ifaceConv
-        case "concatstring2", "concatstring3", "concatstring4", "concatstring5", "concatstrings": return .concat
-        case "slicebytetostring": return .bytesString
-        case "stringtoslicebyte": return .stringBytes
-        case "stringtoslicerune": return .stringRunes
-        case "slicerunetostring": return .runesString
-        case "intstring": return .runeString
-        case "newproc": return .go
-        case "deferproc", "deferprocat": return .defer
-        default:
-            if name.hasPrefix("mallocgc") { return .new }
-            if name.hasPrefix("moveSlice") { return .appendGrow }
-            if name.hasPrefix("mapassign") { return .mapGrow }
-            return nil
-        }
+        AllocatorCall.kind(ofRuntimeFunction: name).flatMap(AllocationKind.init(rawValue:))
     }
 }
 

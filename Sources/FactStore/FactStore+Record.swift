@@ -14,6 +14,7 @@ extension FactStore {
             try WriteTransaction.run(db, path: path) {
                 let id = try RunWriter(db: db).write(content)
                 try MetricsMaterializer.materialize(run: id, on: db)
+                try MetricsMaterializer.fingerprint(run: id, on: db)
                 return id
             }
         }

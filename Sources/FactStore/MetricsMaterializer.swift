@@ -81,4 +81,15 @@ enum MetricsMaterializer {
             """
         try db.run(packageSQL, [.int(id), .int(hasAlloc ? 1 : 0)])
     }
+
+    /// Sets `function_metrics.fingerprint` of one run (schema version 3): per function, the sum
+    /// of `heapsight_identity(kind, subject, detail)` over its facts inside the scanned tree.
+    static func fingerprint(run id: Int64, on db: SQLiteConnection) throws {
+        try db.run("""
+            UPDATE function_metrics SET fingerprint = g.fp
+            FROM (SELECT function_id, sum(heapsight_identity(kind, subject, detail)) AS fp FROM facts
+                  WHERE run_id = ?1 AND external = 0 AND function_id IS NOT NULL GROUP BY function_id) AS g
+            WHERE function_metrics.run_id = ?1 AND function_metrics.function_id = g.function_id
+            """, [.int(id)])
+    }
 }

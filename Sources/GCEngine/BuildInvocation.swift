@@ -46,8 +46,10 @@ struct BuildInvocation {
         defer { try? FileManager.default.removeItem(atPath: logDirectory) }
         let result: ProcessRunner.Result
         do {
+            var environment = BuildEnvironment.make(configuration)
+            environment["PWD"] = moduleRoot  // the go command prints paths relative to it, unresolved
             result = try ProcessRunner.run(toolchain.go, arguments(logDirectory: logDirectory), cwd: moduleRoot,
-                                           environment: BuildEnvironment.make(configuration))
+                                           environment: environment)
         } catch {
             outcome.status = -1
             outcome.launchError = "cannot run \(toolchain.go): \(error.localizedDescription)"

@@ -8,10 +8,13 @@ public struct FactPathMapper: Sendable {
     public let root: String
     /// GOROOT of the toolchain, when known.
     public let goroot: String?
+    /// The scanned root with symbolic links resolved (the compiler may print either form).
+    private let resolvedRoot: String
 
     /// Creates a mapper.
     public init(root: String, goroot: String?) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         self.goroot = goroot.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 
@@ -29,6 +32,9 @@ public struct FactPathMapper: Sendable {
         guard let abs = absolute(printed, base: base) else { return (printed, true) }
         if abs == root { return ((abs as NSString).lastPathComponent, false) }
         if abs.hasPrefix(root + "/") { return (String(abs.dropFirst(root.count + 1)), false) }
+        if resolvedRoot != root && abs.hasPrefix(resolvedRoot + "/") {
+            return (String(abs.dropFirst(resolvedRoot.count + 1)), false)
+        }
         if let goroot, abs.hasPrefix(goroot + "/src/") { return (String(abs.dropFirst(goroot.count + 5)), true) }
         return (abs, true)
     }

@@ -97,7 +97,8 @@ struct Parser {
                               commentGroups: p.groups, root: NodeID(result.1))
         let diagnostics = all.map { e -> SyntaxDiagnostic in
             let sp = source.position(of: e.offset)
-            return SyntaxDiagnostic(path: path, offset: e.offset, line: sp.line, column: sp.column, message: e.message)
+            return SyntaxDiagnostic(path: path, offset: e.offset, line: sp.line, column: sp.column, message: e.message,
+                                    position: sp)
         }
         p.nodes = []
         return ParsedFile(tree: tree, diagnostics: diagnostics, buildConstraint: p.buildConstraint,

@@ -10,6 +10,9 @@ public struct SyntaxDiagnostic: Hashable, Sendable, CustomStringConvertible {
     public var column: Int
     /// What is wrong, in go/parser's words where they exist.
     public var message: String
+    /// The full position, including the `//line`-adjusted file, line and column (which is
+    /// what go/parser and the compiler print for generated files).
+    public var position: SourcePosition
 
     /// `path:line:col: message`.
     public var description: String { "\(path):\(line):\(column): \(message)" }

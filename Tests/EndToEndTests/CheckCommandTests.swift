@@ -76,4 +76,20 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("h.db").path),
                        "a bad policy is reported before anything is scanned")
     }
+
+    func testPackageThatFailsToCompileFailsTheCheckLoudly() throws {
+        _ = TestSupport.goToolchain
+        let cli = try CLI(self)
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = (TestSupport.goToolchain.go as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        try cli.write("m/go.mod", "module example.com/bad\n\ngo 1.22\n")
+        try cli.write("m/a/a.go", "package a\n\n//heapsight:noalloc\nfunc A() int { return undefinedThing }\n")
+        try cli.write("m/b/b.go", "package b\n\nfunc B() *int { x := 1; return &x }\n")
+        let r = try cli.run(["check", "m", "--engine", "gc"], environment: env)
+        XCTAssertEqual(r.status, 1, r.out + r.err)
+        XCTAssertTrue(r.out.contains("a/a.go:4:23: [package.failed] package example.com/bad/a could not be analysed"), r.out)
+        XCTAssertTrue(r.out.contains("undefined: undefinedThing"), r.out)
+        let junit = try String(contentsOfFile: cli.path("reports/junit.xml"), encoding: .utf8)
+        XCTAssertTrue(junit.contains("<testcase name=\"package package.failed\" classname=\"heapsight.example_com/bad/b\" time=\"0\"/>"), junit)
+    }
 }

@@ -116,4 +116,23 @@ final class GCEngineEndToEndTests: XCTestCase {
         XCTAssertEqual(try query(cli, "select status from runs").first?[0], "partial")
         XCTAssertEqual(try query(cli, "select count(*) from facts where kind = 'moved-to-heap' and file = 'good/good.go'").first?[0], "1")
     }
+
+    func testCompareRefusesBadInputWithOneMessage() throws {
+        let cli = try CLI(self)
+        let missing = try cli.run(["compare", "1", "2", "--db", "none.db"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.err.hasPrefix("heapsight: error: no database at none.db"), missing.err)
+        try cli.write("tree/go.mod", "module example.com/t\n\ngo 1.27\n")
+        try cli.write("tree/t.go", "package t\n\n// F is fine.\nfunc F() int { return 1 }\n")
+        XCTAssertEqual(try cli.run(["scan", "tree", "--db", "h.db", "--quiet"]).status, 0)
+        let unknownRun = try cli.run(["compare", "1", "7", "--db", "h.db"])
+        XCTAssertEqual(unknownRun.status, 2)
+        XCTAssertTrue(unknownRun.err.hasPrefix("heapsight: error: "), unknownRun.err)
+        XCTAssertTrue(unknownRun.err.contains("7"), unknownRun.err)
+        let unknownKind = try cli.run(["compare", "1", "1", "--db", "h.db", "--kind", "escape"])
+        XCTAssertEqual(unknownKind.status, 2)
+        XCTAssertTrue(unknownKind.err.contains("unknown fact kind 'escape'"), unknownKind.err)
+        let negative = try cli.run(["compare", "1", "1", "--db", "h.db", "--limit", "-1"])
+        XCTAssertEqual(negative.status, 2)
+    }
 }

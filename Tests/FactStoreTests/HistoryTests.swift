@@ -115,6 +115,9 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(diff.disappearedCount, 2)
         // The store's SQL path agrees with the in-memory comparison of the same facts.
         XCTAssertEqual(diff, RunDiff.compare(base: a, head: b, baseFacts: try store.facts(run: a), headFacts: try store.facts(run: b)))
+        XCTAssertEqual(try store.diff(base: a, head: b, includeExternal: true),
+                       RunDiff.compare(base: a, head: b, baseFacts: try store.facts(run: a, includeExternal: true),
+                                       headFacts: try store.facts(run: b, includeExternal: true)))
         // Reversed, appeared and disappeared swap.
         let back = try store.diff(base: b, head: a)
         XCTAssertEqual(back.appearedCount, 2)

@@ -8,7 +8,7 @@ final class OpenAndMigrateTests: XCTestCase {
     func testNewStoreIsWALAndAtCurrentVersion() throws {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 2)
+        XCTAssertEqual(try store.schemaVersion(), 3)
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
         XCTAssertEqual(try raw.rows("PRAGMA auto_vacuum"), [["2"]])
@@ -17,7 +17,7 @@ final class OpenAndMigrateTests: XCTestCase {
         for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "schema_version"] {
             XCTAssertTrue(tables.contains(t), t)
         }
-        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"]])
+        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"]])
     }
 
     func testNonSQLiteFileIsRefusedUnchanged() throws {
@@ -55,7 +55,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try FactStore.open(path: path)) { error in
-            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 2))
+            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 3))
             XCTAssertTrue("\(error)".contains("upgrade heapsight"))
         }
         XCTAssertThrowsError(try FactStore.openReadOnly(path: path))
@@ -79,7 +79,7 @@ final class OpenAndMigrateTests: XCTestCase {
     }
 
     /// Builds a database exactly as version 1 wrote it (schema v1 DDL, one run with facts) and
-    /// opens it: a `.bak-v1` copy is kept, the schema becomes v2, the old run keeps its facts
+    /// opens it: a `.bak-v1` copy is kept, the schema becomes current, the old run keeps its facts
     /// and gets its metrics.
     func testVersionOneDatabaseIsMigratedAfterBackup() throws {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
@@ -88,7 +88,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
 
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 2)
+        XCTAssertEqual(try store.schemaVersion(), 3)
         let backup = path + ".bak-v1"
         XCTAssertTrue(FileManager.default.fileExists(atPath: backup))
         let old = try RawSQLite(path: backup)
@@ -106,6 +106,7 @@ final class OpenAndMigrateTests: XCTestCase {
             FROM function_metrics WHERE run_id = 1 ORDER BY function_id
             """).rows, [["example.com/m.F", "1", "1", "1", "0", "1"], ["example.com/m.G", "0", "0", "0", "1", "0"]])
         XCTAssertEqual(try store.query("SELECT heap_sites_source FROM runs WHERE id = 1").rows, [["alloc"]])
+        XCTAssertEqual(try store.query("SELECT count(*) FROM function_metrics WHERE run_id = 1 AND fingerprint <> 0").rows, [["2"]])
         // New runs continue the numbering.
         XCTAssertEqual(try store.record(StoreFixtures.sampleContent()), 2)
         // Opening again does not migrate or copy again.
@@ -115,10 +116,42 @@ final class OpenAndMigrateTests: XCTestCase {
     }
 }
 
+extension OpenAndMigrateTests {
+    /// A database written by schema version 2 (metrics without fingerprints) is migrated to 3:
+    /// a `.bak-v2` copy is kept and fingerprints are computed, so that a diff against a run
+    /// recorded after the upgrade is right.
+    func testVersionTwoDatabaseIsMigratedAndDiffsStillWork() throws {
+        let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
+        let raw = try RawSQLite(path: path)
+        try raw.exec(try String(contentsOf: TestSupportPaths.schemaV2Fixture, encoding: .utf8))
+        XCTAssertEqual(try raw.rows("SELECT max(version) FROM schema_version"), [["2"]])
+        raw.close()
+
+        let store = try FactStore.open(path: path)
+        XCTAssertEqual(try store.schemaVersion(), 3)
+        let old = try RawSQLite(path: path + ".bak-v2")
+        XCTAssertEqual(try old.rows("SELECT max(version) FROM schema_version"), [["2"]])
+        old.close()
+        // Run 2 repeats run 1 with G's moved-to-heap gone and the rest moved down two lines.
+        var facts = try store.facts(run: 1).filter { $0.kind != .movedToHeap }
+        for i in facts.indices { facts[i].line += 2 }
+        let run = try XCTUnwrap(try store.run(id: 1)).record
+        let id = try store.record(RunContent(run: run, functions: try store.functions(run: 1), facts: facts))
+        let diff = try store.diff(base: 1, head: id)
+        XCTAssertEqual(diff.changes.map(\.function), ["example.com/m.G"])
+        XCTAssertEqual(diff.changes.first?.disappeared.map(\.subject), ["v"])
+        XCTAssertEqual(diff.appearedCount, 0)
+    }
+}
+
 /// Paths of checked-in test data.
 enum TestSupportPaths {
     /// A database dump as heapsight's schema version 1 wrote it.
     static var schemaV1Fixture: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v1.sql")
+    }
+    /// A database dump as heapsight's schema version 2 wrote it.
+    static var schemaV2Fixture: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v2.sql")
     }
 }

@@ -178,3 +178,58 @@ final class GCEngineBuildTagTests: XCTestCase {
         XCTAssertEqual(tagged.allFacts.filter { $0.kind == .movedToHeap }.map(\.subject).sorted(), ["x", "y"])
     }
 }
+
+final class GCEngineSymlinkTests: XCTestCase {
+    func testARootReachedThroughASymbolicLinkKeepsRelativePaths() throws {
+        let real = try FixtureRuns.scratchModule(["a.go": "package a\n\nfunc A() *int { x := 1; return &x }\n"])
+        let link = real + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        defer { try? FileManager.default.removeItem(atPath: real); try? FileManager.default.removeItem(atPath: link) }
+        let c = GCEngine.compile(root: link, packages: [PackageInput(importPath: "example.com/scratch", name: "a", directory: "", files: [])],
+                                 configuration: FixtureRuns.configuration(assembly: true))
+        let moved = c.allFacts.filter { $0.kind == .movedToHeap }
+        XCTAssertEqual(moved.map(\.file), ["a.go"])
+        XCTAssertFalse(moved.first?.external ?? true)
+        XCTAssertEqual(c.allocatorCallsByPackage["example.com/scratch"]?.map(\.file), ["a.go"])
+        XCTAssertEqual(c.allocatorCallsByPackage["example.com/scratch"]?.first?.external, false)
+    }
+}
+
+final class GCEngineTestOnlyPackageTests: XCTestCase {
+    func testAPackageOfOnlyTestFilesIsNotAFailure() throws {
+        let root = try FixtureRuns.scratchModule([
+            "a/a.go": "package a\n\nfunc A() *int { x := 1; return &x }\n",
+            "t/t_test.go": "package t\n\nimport \"testing\"\n\nfunc TestT(t *testing.T) {}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func input(_ dir: String, _ file: String) -> PackageInput {
+            PackageInput(importPath: "example.com/scratch/\(dir)", name: dir, directory: dir,
+                         files: [SourceFileInput(path: "\(dir)/\(file)", absolutePath: "\(root)/\(dir)/\(file)", bytes: [])])
+        }
+        let c = GCEngine.compile(root: root, packages: [input("a", "a.go"), input("t", "t_test.go")],
+                                 configuration: FixtureRuns.configuration())
+        XCTAssertEqual(c.failedPackages, [])
+        XCTAssertEqual(c.diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertEqual(c.allFacts.filter { $0.kind == .movedToHeap }.map(\.file), ["a/a.go"])
+    }
+}
+
+final class GCEngineOtherReleaseTests: XCTestCase {
+    func testAnotherGoReleaseIsUsedWithAWarning() throws {
+        let dir = try FixtureRuns.scratchModule(["a.go": "package a\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fake = dir + "/fakego"
+        try """
+        #!/bin/sh
+        if [ "$1" = env ]; then printf '/opt/go\\ngo1.26.1\\nlinux\\namd64\\n'; exit 0; fi
+        exit 0
+        """.write(toFile: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        let c = GCEngine.compile(root: dir, packages: [PackageInput(importPath: "example.com/scratch", name: "a", directory: "", files: [])],
+                                 configuration: GCConfiguration(goCommand: fake))
+        XCTAssertNil(c.skippedReason)
+        XCTAssertEqual(c.goVersion, "go version go1.26.1 linux/amd64")
+        XCTAssertEqual(c.goroot, "/opt/go")
+        XCTAssertTrue(c.diagnostics.contains { $0.severity == .warning && $0.message.contains("go1.26.1") }, "\(c.diagnostics)")
+    }
+}

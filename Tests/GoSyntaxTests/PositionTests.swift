@@ -49,6 +49,14 @@ final class PositionTests: XCTestCase {
         XCTAssertEqual(parsed.source.lineDirectives, [])
     }
 
+    func testDiagnosticsCarryTheAdjustedPositionToo() {
+        // go/parser reports this error as /d/gen.go:40:9 (the directive names the next line).
+        let parsed = parseFile(path: "/d/a.go", bytes: Array("package p\n//line gen.go:40:1\nvar x = )\n".utf8))
+        let d = parsed.diagnostics.first
+        XCTAssertEqual(d.map { "\($0.line):\($0.column)" }, "3:9")
+        XCTAssertEqual(d.map { "\($0.position.adjustedFile):\($0.position.adjustedLine):\($0.position.adjustedColumn)" }, "/d/gen.go:40:9")
+    }
+
     func testInvalidLineNumberIsReported() {
         let parsed = parseFile(path: "a.go", bytes: Array("package p\n//line b.go:0\nvar y = 2\n".utf8))
         XCTAssertEqual(parsed.diagnostics.map(\.message), ["invalid line number: 0"])

@@ -81,3 +81,15 @@ final class WrapperAllocationTests: XCTestCase {
         XCTAssertTrue(map.allSatisfy { $0.column > 0 }, "the first insert is reported at the literal: \(map.map(\.tsvLine))")
     }
 }
+
+final class AllocationKindTests: XCTestCase {
+    func testEveryRuntimeAllocatorMapsToAKind() {
+        for name in ["newobject", "mallocgcTinySC2", "makeslice", "growslice", "moveSliceNoCap", "makemap_small", "makechan",
+                     "convT64", "convTnoptr", "concatstring3", "slicebytetostring", "stringtoslicebyte", "stringtoslicerune",
+                     "slicerunetostring", "intstring", "newproc", "deferproc", "mapassign_faststr"] {
+            XCTAssertNotNil(AllocationKind.ofRuntimeFunction(name), name)
+        }
+        XCTAssertNil(AllocationKind.ofRuntimeFunction("morestack_noctxt"))
+        XCTAssertNil(AllocationKind.ofRuntimeFunction("gcWriteBarrier2"))
+    }
+}

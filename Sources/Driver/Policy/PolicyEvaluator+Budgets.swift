@@ -14,7 +14,7 @@ extension PolicyEvaluator {
                 }
             } else {
                 for pkg in ctx.model.packages where !pkg.isStandard && budget.packages.matches(pkg.importPath) {
-                    let facts = ctx.model.facts.filter { ctx.model.package(of: $0) == pkg.importPath }
+                    let facts = ctx.factsByPackage[pkg.importPath] ?? []
                     limit(budget, facts, ctx, &checks, package: pkg.importPath, function: nil, owner: "package", source: source)
                 }
             }

@@ -88,6 +88,7 @@ struct EvaluationContext {
     let children: [String: [String]]
     let factsByFunction: [String: [Fact]]
     let factsByLine: [String: [Int: [Fact]]]
+    let factsByPackage: [String: [Fact]]
     let hasAllocFacts: Bool
     let hasEscapeFacts: Bool
 
@@ -104,6 +105,7 @@ struct EvaluationContext {
         }
         factsByFunction = byFn
         factsByLine = byLine
+        factsByPackage = Dictionary(grouping: model.facts, by: { model.package(of: $0) })
         hasAllocFacts = model.facts.contains { $0.kind == .alloc }
         let escapeKinds: Set<FactKind> = [.escapes, .noEscape, .movedToHeap, .leakParam, .leakParamContent, .leakResult]
         hasEscapeFacts = model.facts.contains { escapeKinds.contains($0.kind) }

@@ -78,21 +78,44 @@ extension RunDiff {
 }
 
 extension FactStore {
-    /// The facts that appeared and disappeared from run `base` to run `head`. The identities
-    /// whose counts differ are found in SQL (one grouped pass over both runs' facts); only the
-    /// facts of those identities are loaded.
+    /// The facts that appeared and disappeared from run `base` to run `head`. Functions whose
+    /// fingerprint and fact count are equal in both runs are skipped (see `IdentityHash`); the
+    /// identities whose counts differ in the others, and among facts outside any function, are
+    /// found in one grouped SQL pass; only the facts of those identities are loaded.
     public func diff(base: Int64, head: Int64, includeExternal: Bool = false) throws -> RunDiff {
         for id in [base, head] where try run(id: id) == nil {
             throw FactStoreError.unknownRun(reference: String(id), hint: "`heapsight runs` lists the recorded runs")
         }
         let changed: [(owner: String?, file: String?, kind: String, subject: String, detail: String, a: Int, b: Int)] = try locked {
-            try db.rows("""
+            let source: String
+            var arguments: [SQLiteValue] = [.int(base), .int(head)]
+            if includeExternal {
+                // Metrics and fingerprints count only facts inside the tree: compare everything.
+                source = "SELECT run_id, function_id, file, kind, subject, detail FROM facts WHERE run_id IN (?1, ?2)"
+            } else {
+                let functions = try db.rows("""
+                    SELECT COALESCE(a.function_id, b.function_id)
+                    FROM (SELECT function_id, fingerprint, facts FROM function_metrics WHERE run_id = ?1) AS a
+                    FULL JOIN (SELECT function_id, fingerprint, facts FROM function_metrics WHERE run_id = ?2) AS b
+                      ON a.function_id = b.function_id
+                    WHERE a.fingerprint IS NOT b.fingerprint OR a.facts IS NOT b.facts
+                    """, [.int(base), .int(head)]) { $0.text(0) }
+                arguments.append(.text(JSONText.encode(functions)))
+                source = """
+                    SELECT run_id, function_id, file, kind, subject, detail FROM facts
+                      WHERE run_id IN (?1, ?2) AND function_id IN (SELECT value FROM json_each(?3)) AND external = 0
+                    UNION ALL
+                    SELECT run_id, function_id, file, kind, subject, detail FROM facts
+                      WHERE run_id IN (?1, ?2) AND function_id IS NULL AND external = 0
+                    """
+            }
+            return try db.rows("""
                 SELECT function_id, CASE WHEN function_id IS NULL THEN file END AS f, kind, subject, detail,
                        sum(run_id = ?1) AS na, sum(run_id = ?2) AS nb
-                FROM facts WHERE run_id IN (?1, ?2) AND (?3 OR external = 0)
+                FROM (\(source))
                 GROUP BY function_id, f, kind, subject, detail
                 HAVING na <> nb
-                """, [.int(base), .int(head), .bool(includeExternal)]) {
+                """, arguments) {
                 ($0.optionalText(0), $0.optionalText(1), $0.text(2), $0.text(3), $0.text(4), $0.int(5), $0.int(6))
             }
         }

@@ -7,9 +7,9 @@ public struct ReportModel: Sendable {
     /// The run being reported.
     public var run: ReportRun
     /// Packages of the run, sorted by import path.
-    public var packages: [ReportPackage]
+    public var packages: [ReportPackage] { didSet { index = ReportIndex(packages: packages, functions: functions) } }
     /// Function records, sorted by id.
-    public var functions: [FunctionRecord]
+    public var functions: [FunctionRecord] { didSet { index = ReportIndex(packages: packages, functions: functions) } }
     /// Facts inside the scanned tree, in canonical order.
     public var facts: [Fact]
     /// Diagnostics of the run.
@@ -48,6 +48,7 @@ public struct ReportModel: Sendable {
         self.sources = sources
         self.filePackages = filePackages
         self.inlineBudget = inlineBudget
+        self.index = ReportIndex(packages: self.packages, functions: self.functions)
     }
 
     /// The import path of the package a fact belongs to: its function's package, else its
@@ -64,8 +65,8 @@ public struct ReportModel: Sendable {
         return index.packagesByDirectory[dir] ?? ""
     }
 
-    /// Lookup tables built once per model.
-    public var index: ReportIndex { ReportIndex(self) }
+    /// Lookup tables over packages and functions, rebuilt whenever either changes.
+    public private(set) var index: ReportIndex
 }
 
 /// Lookup tables over a model.
@@ -78,9 +79,9 @@ public struct ReportIndex: Sendable {
     public let packages: [String: ReportPackage]
 
     /// Builds the tables.
-    public init(_ model: ReportModel) {
-        functions = Dictionary(model.functions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        packagesByDirectory = Dictionary(model.packages.map { ($0.directory, $0.importPath) }, uniquingKeysWith: { a, _ in a })
-        packages = Dictionary(model.packages.map { ($0.importPath, $0) }, uniquingKeysWith: { a, _ in a })
+    public init(packages list: [ReportPackage], functions records: [FunctionRecord]) {
+        functions = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        packagesByDirectory = Dictionary(list.map { ($0.directory, $0.importPath) }, uniquingKeysWith: { a, _ in a })
+        packages = Dictionary(list.map { ($0.importPath, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
