@@ -61,7 +61,7 @@ let package = Package(
         // TestSupport finds the repository, runs processes and locates (or installs) Go.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
-        .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader"]),
+        .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader", "GoSyntax"]),
         .testTarget(name: "GoTypesTests", dependencies: ["TestSupport", "GoTypes", "GoSyntax", "GoLoader"]),
         .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
         .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit", "CSQLite", "StoreWriterFixture"],

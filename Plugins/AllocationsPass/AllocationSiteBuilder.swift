@@ -68,8 +68,8 @@ struct AllocationSiteBuilder {
     /// True when the position lies in the function's signature (before its body opens).
     private func inSignature(file: String, line: Int, column: Int, function: FunctionRecord) -> Bool {
         guard let layout = files[file], let at = layout.offset(line: line, column: column),
-              let reference = layout.offset(line: function.line, column: function.column),
-              let open = layout.bodyOpen(after: reference) else { return false }
+              let keyword = layout.offset(line: function.startLine, column: function.startColumn),
+              let open = layout.bodyOpen(funcKeyword: keyword) else { return false }
         return at < open
     }
 

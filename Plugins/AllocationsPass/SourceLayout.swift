@@ -1,9 +1,9 @@
 import GoSyntax
 
 /// The little the allocations pass needs from a file besides the compiler: byte offsets of
-/// lines, the bodies of `for` and `range` loops (loop depth, from the GoSyntax tree), where a
-/// function's body opens (to tell parameter verdicts from body verdicts), and where a token
-/// sits on a line (columns for the sites the compiler's text does not print).
+/// lines, the bodies of `for` and `range` loops (loop depth) and where each function's body opens
+/// (to tell parameter verdicts from body verdicts), both from the GoSyntax tree, and where a
+/// token sits on a line (columns for the sites the compiler's text does not print).
 ///
 /// Looping labels (a backward `goto`) are not counted as loops.
 struct SourceLayout {
@@ -11,21 +11,33 @@ struct SourceLayout {
     private(set) var lineStarts: [Int] = [0]
     /// Loop bodies as (open, close) byte offsets of their braces.
     private(set) var loops: [(open: Int, close: Int)] = []
+    /// Body `{` offset per `func` keyword offset, for declarations and literals.
+    private var bodies: [Int: Int] = [:]
 
     init(path: String, bytes: [UInt8]) {
         self.bytes = bytes
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
         let tree = parseFile(path: path, bytes: bytes).tree
         var loops: [(open: Int, close: Int)] = []
+        var bodies: [Int: Int] = [:]
         tree.walk(tree.root) { id, _, _ in
             let node = tree[id]
-            if node.kind == .forStmt || node.kind == .rangeStmt, !node.body.isNone {
+            switch node.kind {
+            case .forStmt, .rangeStmt:
+                guard !node.body.isNone else { break }
                 let body = tree[node.body]
                 if body.lbrace >= 0 && body.rbrace > body.lbrace { loops.append((body.lbrace, body.rbrace)) }
+            case .funcDecl, .funcLit:
+                guard !node.body.isNone, !node.type.isNone else { break }
+                let keyword = tree[node.type].funcPos
+                if keyword >= 0 { bodies[keyword] = tree[node.body].lbrace }
+            default:
+                break
             }
             return true
         }
         self.loops = loops
+        self.bodies = bodies
     }
 
     /// Byte offset of a 1-based line and byte column; nil when out of range.
@@ -40,23 +52,9 @@ struct SourceLayout {
         loops.reduce(0) { $0 + (($1.open > functionStart && $1.open < offset && offset < $1.close) ? 1 : 0) }
     }
 
-    /// Offset of the `{` opening the body of the function whose name (or literal `func`
-    /// keyword) is at `offset`: the first `{` at parenthesis depth 0 after it.
-    func bodyOpen(after offset: Int) -> Int? {
-        var depth = 0
-        var i = offset
-        while i < bytes.count {
-            if let skipped = skipNonCode(i) { i = skipped; continue }
-            switch bytes[i] {
-            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth -= 1
-            case UInt8(ascii: "{") where depth == 0: return i
-            default: break
-            }
-            i += 1
-        }
-        return nil
-    }
+    /// Offset of the `{` opening the body of the function or literal whose `func` keyword is at
+    /// `funcKeyword`, from the syntax tree.
+    func bodyOpen(funcKeyword: Int) -> Int? { bodies[funcKeyword] }
 
     /// 1-based column of the first occurrence of `token` on a line at code level, at or after
     /// `fromColumn`; for identifiers the match must be a whole word.

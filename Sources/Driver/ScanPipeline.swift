@@ -3,8 +3,9 @@ import Foundation
 import GoLoader
 import PassKit
 
-/// The steps of one scan, in order: configuration, store, target, packages, passes, record.
-/// Each step is a small method; nothing is written to the store until the last one.
+/// The steps of one scan, in order: configuration and passes, GOROOT and target, packages,
+/// store, engine, passes per package, git state, record. Nothing is written to the store until
+/// the last step, and every operational failure before it leaves an existing store untouched.
 struct ScanPipeline {
     let request: ScanRequest
 
@@ -60,12 +61,24 @@ struct ScanPipeline {
         clock.lap("passes")
         let git = GitInfo.read(directory: loaded.baseDirectory)
         clock.lap("git")
-        var content = RunContent(run: RunRecord(
+        let run = RunRecord(
             startedAt: started, finishedAt: started, roots: roots, gitCommit: git.commit, gitBranch: git.branch,
             gitDirty: git.dirty, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
             goVersion: engineSetup.goVersion ?? goroot?.version, goroot: engineSetup.goroot ?? goroot?.path,
             goos: context.goos, goarch: context.goarch, configHash: config.hash,
-            status: "ok", skipped: engineSetup.skipped + registry.skipped))
+            status: "ok", skipped: engineSetup.skipped + registry.skipped)
+        var content = Self.merge(analyses, notes: notes, into: run)
+        content.run.finishedAt = request.now()
+        let runID = try store.record(content)
+        clock.lap("record")
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
+        return Self.outcome(of: content, runID: runID, seconds: seconds, phases: clock.phases)
+    }
+
+    /// The run's content: packages in bottom-up order, run-wide notes first, and the status
+    /// (`partial` when a package failed or any error was diagnosed).
+    static func merge(_ analyses: [PackageAnalysis], notes: [Diagnostic], into run: RunRecord) -> RunContent {
+        var content = RunContent(run: run, diagnostics: notes)
         for a in analyses {
             content.packages.append(a.package)
             content.files.append(contentsOf: a.files)
@@ -73,21 +86,21 @@ struct ScanPipeline {
             content.facts.append(contentsOf: a.facts)
             content.diagnostics.append(contentsOf: a.diagnostics)
         }
-        content.diagnostics.insert(contentsOf: notes, at: 0)
-        let failed = analyses.filter { $0.package.failed }.map { $0.package.importPath }
+        let failed = content.packages.contains { $0.failed }
         let hasErrors = content.diagnostics.contains { $0.severity == .error }
-        content.run.status = failed.isEmpty && !hasErrors ? "ok" : "partial"
-        content.run.finishedAt = request.now()
-        let runID = try store.record(content)
-        clock.lap("record")
+        content.run.status = !failed && !hasErrors ? "ok" : "partial"
+        return content
+    }
 
+    /// The summary the command line prints.
+    static func outcome(of content: RunContent, runID: Int64, seconds: Double, phases: [ScanOutcome.Phase]) -> ScanOutcome {
         var byKind: [String: Int] = [:]
         for f in content.facts { byKind[f.kind.rawValue, default: 0] += 1 }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
         return ScanOutcome(runID: runID, packageCount: content.packages.count, fileCount: content.files.count,
-                           functionCount: content.functions.count, factsByKind: byKind, failedPackages: failed,
+                           functionCount: content.functions.count, factsByKind: byKind,
+                           failedPackages: content.packages.filter(\.failed).map(\.importPath),
                            skipped: content.run.skipped, diagnostics: content.diagnostics, seconds: seconds,
-                           status: content.run.status, phases: clock.phases)
+                           status: content.run.status, phases: phases)
     }
 
     /// `--config FILE`, else `heapsight.yml` in the first root directory, else the defaults.

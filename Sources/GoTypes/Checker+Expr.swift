@@ -58,8 +58,16 @@ extension Checker {
             let body = n.body
             let f = file
             if body.exists {
-                delayed.append { [unowned self] in
-                    self.inFile(f, scope: s) { self.funcBody(sig, body) }
+                if currentSignature != nil {
+                    // Inside a function: check now, so later declarations are not in scope.
+                    let saved = scope
+                    scope = s
+                    funcBody(sig, body)
+                    scope = saved
+                } else {
+                    delayed.append { [unowned self] in
+                        self.inFile(f, scope: s) { self.funcBody(sig, body) }
+                    }
                 }
             }
             return Operand(mode: .value, type: sig, node: e)

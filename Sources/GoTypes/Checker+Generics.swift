@@ -227,8 +227,8 @@ extension Checker {
             }
             return i < paramTypes.count ? paramTypes[i] : nil
         }
-        // Typed arguments first.
-        for (i, a) in args.enumerated() where a.mode != .invalid && !program.isUntyped(a.type) {
+        // Typed arguments first (generic function arguments are inferred from the result).
+        for (i, a) in args.enumerated() where a.mode != .invalid && !program.isUntyped(a.type) && !isGenericFunction(a.type) {
             if let p = paramType(i) { unify(p, a.type, set, &bound) }
         }
         // Core types of constraints.
@@ -270,6 +270,29 @@ extension Checker {
             out.append(program.subst(b, bound))
         }
         return out
+    }
+
+    func isGenericFunction(_ t: TypeID) -> Bool {
+        if case .signature(let s) = program.node(program.under(t)), !s.typeParams.isEmpty { return true }
+        return false
+    }
+
+    /// Binds type parameters from the single core type of their constraints.
+    func completeFromCoreTypes(_ tps: [TypeID], _ bound: inout [TypeID: TypeID]) {
+        let set = Set(tps)
+        for _ in 0..<3 {
+            for tp in tps {
+                guard case .typeParam(let ti) = program.node(tp), let terms = constraintTerms(program.typeParams[Int(ti)].constraint),
+                      terms.count == 1 else { continue }
+                let core = terms[0]
+                if let b = bound[tp] {
+                    unify(core.type, core.tilde ? (coreType(b) ?? b) : b, set, &bound)
+                } else if !core.tilde {
+                    let s = program.subst(core.type, bound)
+                    if !containsTypeParams(s, set) { bound[tp] = s }
+                }
+            }
+        }
     }
 
     func containsTypeParams(_ t: TypeID, _ set: Set<TypeID>) -> Bool {

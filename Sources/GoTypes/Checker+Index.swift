@@ -82,9 +82,7 @@ extension Checker {
             var len: Int64? = nil
             if x.mode == .constant, case .string(let s) = x.value { len = Int64(s.count) }
             guard let i = indexValue(n.index, max: len) else { return .invalid(e) }
-            if x.mode == .constant, case .string(let s) = x.value, i >= 0, i < s.count {
-                return Operand(mode: .constant, type: program.byteType, value: .int(BigInt(Int(s[Int(i)]))), node: e)
-            }
+            _ = i
             return Operand(mode: .value, type: program.byteType, node: e)
         case .array(let c, let elem):
             guard indexValue(n.index, max: c) != nil else { return .invalid(e) }
@@ -207,12 +205,15 @@ extension Checker {
                         continue
                     }
                     let name = tree[kv.key].identifier
-                    guard let i = s.fields.firstIndex(where: { program.object($0).name == name }) else {
+                    var field: ObjectID? = s.fields.first(where: { program.object($0).name == name })
+                    if field == nil, case .field(let promoted, _, _) = program.lookup(base, name: name, pkg: pkg.index) {
+                        field = promoted
+                    }
+                    guard let f = field else {
                         error(kv.key, "unknown field \(name) in struct literal of type \(program.typeString(base))")
                         _ = expr(kv.value)
                         continue
                     }
-                    let f = s.fields[i]
                     recordUse(kv.key, f)
                     let ft = program.object(f).type
                     var x = singleValue(kv.value, hint: ft)

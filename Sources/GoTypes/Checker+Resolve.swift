@@ -87,13 +87,18 @@ extension Checker {
         let spec = tree[s]
         let lit = tree[spec.path].literal
         let path = String(lit.dropFirst().dropLast())
-        guard let imported = program.packagesByPath[path] else {
+        guard let imported = program.packagesByPath[program.importAliases[path] ?? path] else {
             error(spec.path, "could not import \(path)")
             return
         }
         var name = imported.name
         if spec.name.exists { name = tree[spec.name].identifier }
         if name == "." {
+            var r = ObjectRecord(kind: .packageName, name: ".", package: pkg.index, type: .invalid)
+            r.imported = imported.index
+            r.file = Int32(file)
+            r.offset = Int32(tree[spec.name].pos)
+            recordDef(spec.name, program.newObject(r))
             for (n, o) in imported.scope.names where program.object(o).isExported { fileScope.insert(n, o) }
             return
         }

@@ -275,6 +275,7 @@ extension Checker {
             var plain = g
             plain.typeParams = []
             unify(program.signature(plain), program.under(target), Set(g.typeParams), &bound)
+            completeFromCoreTypes(g.typeParams, &bound)
             if g.typeParams.allSatisfy({ bound[$0] != nil }) {
                 let inst = instantiateSignature(g, g.typeParams.map { program.subst(bound[$0]!, bound) })
                 x.type = inst

@@ -23,6 +23,9 @@ public final class Program: @unchecked Sendable {
     private var interfaceSerial: Int32 = 0
     /// Cached method and type sets of interfaces (all methods, sorted by name).
     var interfaceMethodCache: [TypeID: [ObjectID]] = [:]
+    /// Import paths as written mapped to the canonical package path (`golang.org/x/net/...`
+    /// inside std is `vendor/golang.org/x/net/...`).
+    public internal(set) var importAliases: [String: String] = [:]
     /// Instances of generic types.
     var instanceCache: [InstanceKey: TypeID] = [:]
     /// Instantiated methods of instances.

@@ -52,16 +52,22 @@ public enum TypecheckRun {
     /// Runs a request on a thread with a large stack (deeply nested expressions such as
     /// long concatenations recurse once per operand).
     public static func run(_ request: Request) throws -> Outcome {
-        nonisolated(unsafe) var result: Result<Outcome, Error> = .failure(Failure.load("not run"))
+        try onLargeStack { Result { try runOnCurrentThread(request) } }.get()
+    }
+
+    /// Runs `body` on a thread with a 1 GiB stack and waits for its result.
+    public static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        nonisolated(unsafe) var result: T? = nil
+        nonisolated(unsafe) let work = body
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            result = Result { try runOnCurrentThread(request) }
+            result = work()
             done.signal()
         }
         thread.stackSize = 1 << 30
         thread.start()
         done.wait()
-        return try result.get()
+        return result!
     }
 
     static func runOnCurrentThread(_ request: Request) throws -> Outcome {

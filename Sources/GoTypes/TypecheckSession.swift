@@ -34,12 +34,21 @@ public final class TypecheckSession {
     }
 
     /// The canonical path of a package as go/types names it (`vendor/...` for vendored std).
-    func canonical(_ path: String) -> String { path }
+    func canonical(_ path: String) -> String {
+        if modulePackages[path] != nil { return path }
+        var isDir: ObjCBool = false
+        let fm = FileManager.default
+        if fm.fileExists(atPath: locator.goroot + "/src/" + path, isDirectory: &isDir), isDir.boolValue { return path }
+        if fm.fileExists(atPath: locator.goroot + "/src/vendor/" + path, isDirectory: &isDir), isDir.boolValue { return "vendor/" + path }
+        return path
+    }
 
     /// Checks a package (and its imports). Returns nil for a path with no Go files.
     @discardableResult
-    public func check(_ path: String) -> PackageResult? {
-        if path == "unsafe" { return nil }
+    public func check(_ rawPath: String) -> PackageResult? {
+        if rawPath == "unsafe" { return nil }
+        let path = canonical(rawPath)
+        if path != rawPath { program.importAliases[rawPath] = path }
         if let r = results[path] { return r }
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)

@@ -1,4 +1,5 @@
 import PassKit
+import TestSupport
 import XCTest
 @testable import Driver
 
@@ -97,5 +98,31 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(SHA256.hex(of: Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}
+
+final class ShippedConfigurationTests: XCTestCase {
+    /// `config/heapsight.yml` documents the defaults: it must load, pass validation against the
+    /// built-in passes, and mean exactly the built-in defaults for the scan's own keys.
+    func testShippedConfigurationIsValidAndIsTheDefaults() throws {
+        let path = TestSupport.repoRoot.appendingPathComponent("config/heapsight.yml").path
+        let shipped = try Configuration.load(path: path)
+        XCTAssertNoThrow(try shipped.validate(passes: PassCatalog.builtIn))
+        let defaults = Configuration()
+        XCTAssertEqual(shipped.engine, defaults.engine)
+        XCTAssertEqual(shipped.go, defaults.go)
+        XCTAssertEqual(shipped.goos, defaults.goos)
+        XCTAssertEqual(shipped.goarch, defaults.goarch)
+        XCTAssertEqual(shipped.plugins, defaults.plugins)
+        for pass in PassCatalog.builtIn {
+            XCTAssertTrue(shipped.isEnabled(pass.name), pass.name)
+        }
+    }
+
+    func testExampleConfigurationConfiguresThePlugin() throws {
+        let path = TestSupport.repoRoot.appendingPathComponent("Examples/heapsight.yml").path
+        let example = try Configuration.load(path: path)
+        XCTAssertEqual(example.plugins.map(\.name), ["fmt-calls"])
+        XCTAssertNoThrow(try example.validate(passes: PassCatalog.builtIn))
     }
 }

@@ -151,3 +151,23 @@ final class TargetConfigurationTests: XCTestCase {
         XCTAssertEqual(run.record.goarch, "arm64")
     }
 }
+
+final class TestFilesTests: XCTestCase {
+    func testTestFilesOnlyWithIncludeTests() throws {
+        let fx = try ScanFixture([
+            "go.mod": "module example.com/tt\n\ngo 1.27\n",
+            "a.go": "package tt\n\nfunc A() int { return 1 }\n",
+            "a_test.go": "package tt\n\nimport \"testing\"\n\nfunc TestA(t *testing.T) { _ = A() }\n",
+            "ext_test.go": "package tt_test\n\nimport \"testing\"\n\nfunc TestExt(t *testing.T) { t.Run(\"x\", func(t *testing.T) {}) }\n",
+        ])
+        let without = try runScan(fx.request())
+        var request = fx.request()
+        request.includeTests = true
+        let with = try runScan(request)
+        let store = try fx.store()
+        XCTAssertEqual(try store.functions(run: without.runID).map(\.id), ["example.com/tt.A"])
+        XCTAssertEqual(try store.functions(run: with.runID).map(\.id).sorted(),
+                       ["example.com/tt.A", "example.com/tt.TestA", "example.com/tt_test.TestExt", "example.com/tt_test.TestExt.func1"])
+        XCTAssertEqual(try store.packages(run: with.runID).map(\.importPath).sorted(), ["example.com/tt", "example.com/tt_test"])
+    }
+}

@@ -39,10 +39,27 @@ struct CLI {
         precondition(FileManager.default.isExecutableFile(atPath: CLI.binary),
                      "the heapsight binary is not built at \(CLI.binary); run `swift build` first")
         if unprivileged && geteuid() == 0 {
-            return try TestSupport.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary] + args,
+            return try TestSupport.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", try unprivilegedBinary()] + args,
                                        cwd: directory, environment: environment)
         }
         return try TestSupport.run(CLI.binary, args, cwd: directory, environment: environment)
+    }
+
+    /// A copy of the binary in the scratch folder, so that an unprivileged user can run it even
+    /// when the checkout sits below a folder only root may enter. Skips the test when the
+    /// unprivileged user still cannot run it (for example a toolchain only root can read).
+    func unprivilegedBinary() throws -> String {
+        let copy = directory.appendingPathComponent(".heapsight-bin").path
+        if !FileManager.default.fileExists(atPath: copy) {
+            try FileManager.default.copyItem(atPath: CLI.binary, toPath: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+            let probe = try TestSupport.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", copy, "--version"],
+                                            cwd: directory)
+            if probe.status != 0 {
+                throw XCTSkip("an unprivileged user cannot run heapsight here (\(probe.err.prefix(200))); permission tests need one")
+            }
+        }
+        return copy
     }
 
     /// Writes a file under the scratch folder.

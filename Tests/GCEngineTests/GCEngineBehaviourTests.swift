@@ -213,3 +213,23 @@ final class GCEngineTestOnlyPackageTests: XCTestCase {
         XCTAssertEqual(c.allFacts.filter { $0.kind == .movedToHeap }.map(\.file), ["a/a.go"])
     }
 }
+
+final class GCEngineOtherReleaseTests: XCTestCase {
+    func testAnotherGoReleaseIsUsedWithAWarning() throws {
+        let dir = try FixtureRuns.scratchModule(["a.go": "package a\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fake = dir + "/fakego"
+        try """
+        #!/bin/sh
+        if [ "$1" = env ]; then printf '/opt/go\\ngo1.26.1\\nlinux\\namd64\\n'; exit 0; fi
+        exit 0
+        """.write(toFile: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        let c = GCEngine.compile(root: dir, packages: [PackageInput(importPath: "example.com/scratch", name: "a", directory: "", files: [])],
+                                 configuration: GCConfiguration(goCommand: fake))
+        XCTAssertNil(c.skippedReason)
+        XCTAssertEqual(c.goVersion, "go version go1.26.1 linux/amd64")
+        XCTAssertEqual(c.goroot, "/opt/go")
+        XCTAssertTrue(c.diagnostics.contains { $0.severity == .warning && $0.message.contains("go1.26.1") }, "\(c.diagnostics)")
+    }
+}

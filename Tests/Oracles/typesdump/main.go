@@ -5,6 +5,7 @@
 // Usage:
 //
 //	typesdump IMPORTPATH...     one "== package PATH" section per package
+//	typesdump /ABS/DIR          a directory outside GOROOT, as package example.com/NAME
 //	typesdump -time IMPORTPATH  check the packages (and their imports), print the time
 //
 // The build configuration is GOOS=linux GOARCH=amd64 CGO_ENABLED=0 unless the
@@ -63,9 +64,11 @@ func main() {
 		return
 	}
 	status := 0
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil)
 	for _, path := range flag.Args() {
 		fmt.Fprintf(out, "== package %s\n", path)
-		if err := dump(out, path); err != nil {
+		if err := dump(out, fset, imp, path); err != nil {
 			fmt.Fprintf(os.Stderr, "typesdump: %s: %v\n", path, err)
 			status = 1
 		}
@@ -82,12 +85,21 @@ type line struct {
 	text       string
 }
 
-func dump(out *bufio.Writer, path string) error {
-	bp, err := build.Default.Import(path, "", 0)
+func dump(out *bufio.Writer, fset *token.FileSet, imp types.Importer, path string) error {
+	var bp *build.Package
+	var err error
+	if strings.HasPrefix(path, "/") {
+		// A directory outside GOROOT: checked as package "example.com/PKGNAME".
+		bp, err = build.Default.ImportDir(path, 0)
+		if err == nil {
+			path = "example.com/" + bp.Name
+		}
+	} else {
+		bp, err = build.Default.Import(path, "", 0)
+	}
 	if err != nil {
 		return err
 	}
-	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, name := range bp.GoFiles {
 		f, err := parser.ParseFile(fset, filepath.Join(bp.Dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
@@ -103,7 +115,7 @@ func dump(out *bufio.Writer, path string) error {
 		Uses:  map[*ast.Ident]types.Object{},
 	}
 	conf := types.Config{
-		Importer: importer.ForCompiler(fset, "source", nil),
+		Importer: imp,
 		Sizes:    types.SizesFor("gc", build.Default.GOARCH),
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
