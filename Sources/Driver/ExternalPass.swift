@@ -24,10 +24,19 @@ public enum ExternalPass {
         }
         let doc = plugin.doc.isEmpty ? "External pass `\(plugin.command.joined(separator: " "))`." : plugin.doc
         let frozen = command
+        let health = PluginHealth()
         return PassDescriptor<Int>(name: plugin.name, doc: doc, requires: requires) { context in
-            let output = try ExternalPassRun(name: plugin.name, command: frozen, directory: baseDirectory,
-                                             timeout: plugin.timeout, settings: plugin.settings).run(context)
-            return PassOutput(result: output.facts.count, facts: output.facts, diagnostics: output.diagnostics)
+            if let reason = health.stopReason {
+                throw ExternalPassError(pass: plugin.name, message: "not run on package \(context.package.importPath): \(reason)")
+            }
+            do {
+                let output = try ExternalPassRun(name: plugin.name, command: frozen, directory: baseDirectory,
+                                                 timeout: plugin.timeout, settings: plugin.settings).run(context)
+                return PassOutput(result: output.facts.count, facts: output.facts, diagnostics: output.diagnostics)
+            } catch let error as ExternalPassError where error.stopsThePlugin {
+                health.stop("earlier in this run it \(error.message)")
+                throw error
+            }
         }.erased
     }
 
@@ -48,5 +57,30 @@ public struct ExternalPassError: Error, CustomStringConvertible {
     public let pass: String
     /// What went wrong.
     public let message: String
+    /// True when the failure will repeat on every package (the plugin hangs or cannot start),
+    /// so the plugin is not run on the remaining packages of the scan.
+    public var stopsThePlugin = false
     public var description: String { "external pass \(pass): \(message)" }
+}
+
+/// Whether a plugin is still worth running in this scan. A plugin that hangs would otherwise
+/// cost its timeout on every package (hours on a large tree); after it hangs once, or cannot be
+/// started, the remaining packages fail at once with a message that names the first failure.
+final class PluginHealth: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reason: String?
+
+    /// Why the plugin is no longer run, if it is not.
+    var stopReason: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return reason
+    }
+
+    /// Stops the plugin for the rest of the scan (the first reason wins).
+    func stop(_ why: String) {
+        lock.lock()
+        if reason == nil { reason = why }
+        lock.unlock()
+    }
 }

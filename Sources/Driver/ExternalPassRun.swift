@@ -64,7 +64,8 @@ struct ExternalPassRun {
         do {
             try process.run()
         } catch {
-            throw ExternalPassError(pass: name, message: "cannot start `\(command[0])`: \(error.localizedDescription); check `plugins` in heapsight.yml")
+            throw ExternalPassError(pass: name, message: "cannot start `\(command[0])`: \(error.localizedDescription); check `plugins` in heapsight.yml",
+                                    stopsThePlugin: true)
         }
         let io = DispatchGroup()
         let out = CapturedOutput(), err = CapturedOutput()
@@ -90,7 +91,8 @@ struct ExternalPassRun {
     private func interpret(_ r: ProcessResult, context: PassContext) throws -> Output {
         let pkg = context.package.importPath
         if r.timedOut {
-            throw ExternalPassError(pass: name, message: "no answer within \(formatSeconds(timeout)) on package \(pkg); stopped it (raise plugins[].timeout in heapsight.yml if it needs longer)")
+            throw ExternalPassError(pass: name, message: "gave no answer within \(formatSeconds(timeout)) on package \(pkg) and was stopped (raise plugins[].timeout in heapsight.yml if it needs longer)",
+                                    stopsThePlugin: true)
         }
         if r.signaled || r.status != 0 {
             let how = r.signaled ? "was killed by signal \(r.status)" : "exited with status \(r.status)"

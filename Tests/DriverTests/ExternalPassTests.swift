@@ -81,6 +81,20 @@ final class ExternalPassTests: XCTestCase {
         try assertPluginFails("#!/bin/sh\nexec sleep 60\n", timeout: 0.5, expect: "no answer within 0.5s")
     }
 
+    func testAPluginThatHangsIsNotRunOnTheRemainingPackages() throws {
+        var tree = Self.tree
+        for i in 0..<6 { tree["more\(i)/m.go"] = "package more\(i)\n" }
+        let fx = try ScanFixture(tree)
+        try fx.write("plugin.sh", "#!/bin/sh\nexec sleep 60\n", executable: true)
+        try fx.write("heapsight.yml", pluginConfig("./plugin.sh", timeout: 0.5))
+        let outcome = try runScan(fx.request(config: "heapsight.yml"))
+        let failures = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:probe" }
+        XCTAssertEqual(failures.count, 8)
+        XCTAssertEqual(failures.filter { $0.message.contains("gave no answer within 0.5s") && !$0.message.contains("not run") }.count, 1)
+        XCTAssertEqual(failures.filter { $0.message.contains("not run on package") && $0.message.contains("earlier in this run") }.count, 7)
+        XCTAssertEqual(outcome.failedPackages.count, 8)
+    }
+
     func testGarbageAnswer() throws {
         try assertPluginFails("#!/bin/sh\ncat >/dev/null\necho 'hello, I am not JSON'\n", expect: "not a protocol response")
         try assertPluginFails("#!/bin/sh\ncat >/dev/null\n", expect: "got nothing")

@@ -54,6 +54,13 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(strictXML.contains("failures=\"0\""), "run 1's source changed since, so its directives cannot be re-checked: \(strictXML)")
         let old = try cli.run(["report", "--db", "h.db", "--run", "1", "--format", "text"])
         XCTAssertTrue(old.out.contains("note: directives not checked in 1 file(s) changed or removed since run #1: chk.go"), old.out)
+        // Same stored run, same bytes.
+        for format in ["html", "sarif", "junit"] {
+            let a = try cli.run(["report", "--db", "h.db", "--run", "2", "--format", format, "--baseline", "1"])
+            let b = try cli.run(["report", "--db", "h.db", "--run", "2", "--format", format, "--baseline", "1"])
+            XCTAssertEqual(a.status, 0, a.err)
+            XCTAssertEqual(a.stdout, b.stdout, format)
+        }
         let text = try cli.run(["report", "--db", "h.db", "--format", "text", "--baseline", "1"])
         XCTAssertEqual(text.status, 0, text.err)
         XCTAssertTrue(text.out.contains("heapsight run #2"), text.out)
