@@ -103,13 +103,10 @@ struct ScanPipeline {
                            status: content.run.status, phases: phases)
     }
 
-    /// `--config FILE`, else `heapsight.yml` in the first root directory, else the defaults.
+    /// The configuration (see `Configuration.discover`), with errors in the scan's terms.
     private func loadConfiguration(roots: [String]) throws -> Configuration {
         do {
-            if let path = request.configPath { return try Configuration.load(path: path) }
-            let candidate = (roots[0] as NSString).appendingPathComponent("heapsight.yml")
-            if FileManager.default.fileExists(atPath: candidate) { return try Configuration.load(path: candidate) }
-            return Configuration()
+            return try Configuration.discover(configPath: request.configPath, roots: roots)
         } catch let error as ConfigurationError {
             throw ScanError.configuration(error.description)
         }
