@@ -69,7 +69,19 @@ extension Checker {
             while kind(inner) == .parenExpr { inner = tree[inner].x }
             let k = kind(inner)
             if k == .callExpr {
-                if x.mode == .typexpr { error(n.x, "\(text(n.x)) is not used") }
+                let funFact = facts[file].exprs[tree[inner].fun]
+                var isStatement = true
+                if funFact?.mode == .type || x.mode == .typexpr {
+                    isStatement = false
+                } else if funFact?.mode == .builtin || x.mode == .constant {
+                    var f = tree[inner].fun
+                    while kind(f) == .parenExpr { f = tree[f].x }
+                    let nameNode = kind(f) == .selectorExpr ? tree[f].sel : f
+                    let name = kind(nameNode) == .ident ? tree[nameNode].identifier : ""
+                    isStatement = ["clear", "close", "copy", "delete", "panic", "print", "println", "recover"].contains(name)
+                        && kind(f) == .ident
+                }
+                if !isStatement { error(n.x, "\(text(n.x)) (\(describe(x))) is not used") }
                 return
             }
             if k == .unaryExpr && tree[inner].token == .arrow { return }
@@ -428,6 +440,7 @@ extension Checker {
         } else {
             x = Operand(mode: .constant, type: program.basicType(.bool), value: .bool(true), node: .none)
         }
+        var seen: [String: Bool] = [:]
         for c in tree[n.body].list {
             let clause = tree[c]
             for v in clause.list {
@@ -435,6 +448,11 @@ extension Checker {
                 if x.mode == .invalid || y.mode == .invalid { continue }
                 convertUntyped(&y, x.type)
                 if y.mode == .invalid { continue }
+                if y.mode == .constant, x.node != .none {
+                    let key = y.value.dumpText + " " + program.typeString(y.type)
+                    if seen[key] != nil { error(v, "duplicate case \(text(v)) in expression switch") }
+                    seen[key] = true
+                }
                 var res = y
                 var xx = x
                 if x.node == .none {
