@@ -326,8 +326,8 @@ extension Checker {
     }
 
     /// Initializes variables (or result variables for return) from expressions.
-    func initVars(_ vars: [ObjectID], _ rhs: [NodeID], isReturn: Bool, at s: NodeID) {
-        let context = isReturn ? "return statement" : "assignment"
+    func initVars(_ vars: [ObjectID], _ rhs: [NodeID], isReturn: Bool, at s: NodeID, declaration: Bool = false) {
+        let context = isReturn ? "return statement" : (declaration ? "variable declaration" : "assignment")
         if vars.count == rhs.count {
             for (i, v) in vars.enumerated() {
                 let t = program.object(v).type
@@ -410,7 +410,7 @@ extension Checker {
                     recordDef(nm, o)
                     objs.append(o)
                 }
-                if !values.isEmpty { initVars(objs, values, isReturn: false, at: s) }
+                if !values.isEmpty { initVars(objs, values, isReturn: false, at: s, declaration: true) }
                 for (i, nm) in names.enumerated() {
                     let name = tree[nm].identifier
                     if name != "_" && scope.insert(name, objs[i]) != nil { error(nm, "\(name) redeclared in this block") }

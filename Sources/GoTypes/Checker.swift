@@ -110,6 +110,7 @@ public final class Checker {
     var methodObjects: [FileNode: ObjectID] = [:]
     var pendingParams: [(NodeID, ObjectID)] = []
     var panicCalls: Set<FileNode> = []
+    var messageContext: String? = nil
     var untyped: [FileNode: UntypedEntry] = [:]
 
     // Function context.
