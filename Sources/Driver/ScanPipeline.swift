@@ -59,11 +59,17 @@ struct ScanPipeline {
         }
 
         clock.lap("passes")
-        let git = GitInfo.read(directory: loaded.baseDirectory)
+        var git = GitInfo.read(directory: loaded.baseDirectory)
+        var recordedRoots = roots
+        if let origin = request.provenance {
+            git = GitInfo(commit: origin.gitCommit, branch: origin.gitBranch, dirty: false,
+                          committedAt: origin.gitCommittedAt)
+            recordedRoots = origin.roots
+        }
         clock.lap("git")
         let run = RunRecord(
-            startedAt: started, finishedAt: started, roots: roots, gitCommit: git.commit, gitBranch: git.branch,
-            gitDirty: git.dirty, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
+            startedAt: started, finishedAt: started, roots: recordedRoots, gitCommit: git.commit,
+            gitBranch: git.branch, gitDirty: git.dirty, gitCommittedAt: git.committedAt, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
             goVersion: engineSetup.goVersion ?? goroot?.version, goroot: engineSetup.goroot ?? goroot?.path,
             goos: context.goos, goarch: context.goarch, configHash: config.hash,
             status: "ok", skipped: engineSetup.skipped + registry.skipped)
