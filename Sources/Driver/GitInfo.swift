@@ -5,6 +5,7 @@ struct GitInfo: Equatable {
     var commit: String?
     var branch: String?
     var dirty: Bool?
+    var committedAt: Date?
 
     /// Reads the state of the checkout containing `directory`; all nil when it is not one or git
     /// is missing.
@@ -14,7 +15,10 @@ struct GitInfo: Equatable {
         var branch = run(git, ["-C", directory, "rev-parse", "--abbrev-ref", "HEAD"])
         if branch == "HEAD" { branch = nil }
         let status = run(git, ["-C", directory, "status", "--porcelain", "--untracked-files=no"], allowEmpty: true)
-        return GitInfo(commit: commit, branch: branch, dirty: status.map { !$0.isEmpty })
+        let committedAt = run(git, ["-C", directory, "show", "-s", "--format=%ct", "HEAD"])
+            .flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) }
+        return GitInfo(commit: commit, branch: branch, dirty: status.map { !$0.isEmpty },
+                       committedAt: committedAt)
     }
 
     private static func findGit() -> String? {
