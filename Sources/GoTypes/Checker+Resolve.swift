@@ -108,7 +108,10 @@ extension Checker {
         r.offset = Int32(spec.name.exists ? tree[spec.name].pos : tree[spec.path].pos)
         let obj = program.newObject(r)
         if spec.name.exists { recordDef(spec.name, obj) }
-        if name != "_" { fileScope.insert(name, obj) }
+        if name != "_" {
+            fileScope.insert(name, obj)
+            importNames.append((file, obj, path))
+        }
     }
 
     func collectFunc(_ d: NodeID) {

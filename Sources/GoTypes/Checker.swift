@@ -115,6 +115,8 @@ public final class Checker {
     var usedVars: Set<ObjectID> = []
     /// Local variables declared by each function body being checked (innermost last).
     var localVars: [[ObjectID]] = []
+    /// Package names declared by imports, with their file.
+    var importNames: [(file: Int, object: ObjectID, path: String)] = []
     var untyped: [FileNode: UntypedEntry] = [:]
 
     // Function context.
@@ -146,7 +148,18 @@ public final class Checker {
             for w in work { w() }
         }
         flushUntyped()
+        reportUnusedImports()
         pkg.complete = true
+    }
+
+    /// Reports imports whose package name is never used.
+    func reportUnusedImports() {
+        for (f, o, path) in importNames where !usedVars.contains(o) {
+            let r = program.object(o)
+            let imported = program.packages[Int(r.imported)]
+            let what = r.name == imported.name ? "\"\(path)\" imported and not used" : "\"\(path)\" imported as \(r.name) and not used"
+            inFile(f) { error(at: Int(r.offset), what) }
+        }
     }
 
     // MARK: Context

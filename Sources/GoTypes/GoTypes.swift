@@ -62,8 +62,7 @@
 //     corner of the spec's inference algorithm.
 //   - Error messages follow go/types' wording only for common cases; the errorcheck corpus
 //     of Go's test suite is not yet measured.
-//   - Initialization order, unused variables and imports, and label/goto scope errors are not
-//     reported.
+//   - Initialization order, goto-over-declaration and jump-into-block errors are not reported.
 //   - Speed work: checking is single-threaded, scopes and caches use `String` keys, the
 //     `BigInt` is schoolbook; see `bench/typecheck`.
 

@@ -9,7 +9,10 @@ final class TypeErrorTests: XCTestCase {
     static let source = """
     package fix
 
-    import "strings"
+    import (
+    \t"os"
+    \t"strings"
+    )
 
     var a int = "x"
 
