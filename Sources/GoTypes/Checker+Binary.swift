@@ -164,8 +164,13 @@ extension Checker {
                     x = .invalid(e)
                     return
                 }
-                if xk?.isInteger != true { x.type = program.basicType(.untypedInt) }
-                x.value = ConstantValue.shift(.int(xval!), op, Int(s)) ?? .unknown
+                if xk?.isInteger != true && program.isUntyped(x.type) { x.type = program.basicType(.untypedInt) }
+                guard let xv = xval else {
+                    x.value = .unknown
+                    x.node = e
+                    return
+                }
+                x.value = ConstantValue.shift(.int(xv), op, Int(s)) ?? .unknown
                 x.node = e
                 overflow(&x, at: tree[e].opPos)
                 return

@@ -139,6 +139,7 @@ extension Checker {
             guard nargs == 1 else { return countError("wrong number of arguments to panic") }
             var x = args[0]
             assignment(&x, to: builtinEmptyInterface, context: "argument to panic")
+            panicCalls.insert(FileNode(file: Int32(file), node: e))
             if x.mode == .invalid { return fail() }
             recordBuiltinType(fun, makeSig(nil, [builtinEmptyInterface]))
             return Operand(mode: .novalue, type: .invalid, node: e)

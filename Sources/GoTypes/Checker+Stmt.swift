@@ -9,6 +9,9 @@ extension Checker {
         defer { currentSignature = saved }
         labels(body)
         stmtList(Array(tree[body].list))
+        if !s.results.isEmpty && !isTerminating(body, label: nil) {
+            error(at: max(0, tree[body].rbrace), "missing return")
+        }
     }
 
     /// Declares the labels of a function body and resolves labelled branches.
@@ -32,10 +35,14 @@ extension Checker {
             }
             return true
         }
+        var used = Set<String>()
         for b in branches {
             let l = tree[b].label
             let name = tree[l].identifier
-            if let o = declared[name] { recordUse(l, o) } else { error(l, "label \(name) not declared") }
+            if let o = declared[name] { recordUse(l, o); used.insert(name) } else { error(l, "label \(name) not declared") }
+        }
+        for (name, o) in declared.sorted(by: { $0.value < $1.value }) where !used.contains(name) {
+            error(at: Int(program.object(o).offset), "label \(name) defined and not used")
         }
     }
 

@@ -109,6 +109,7 @@ public final class Checker {
     var delayed: [() -> Void] = []
     var methodObjects: [FileNode: ObjectID] = [:]
     var pendingParams: [(NodeID, ObjectID)] = []
+    var panicCalls: Set<FileNode> = []
     var untyped: [FileNode: UntypedEntry] = [:]
 
     // Function context.

@@ -13,6 +13,13 @@ public struct PackageSource: Sendable {
     /// Selected files, sorted by name, parsed.
     public var files: [ParsedFile]
 
+    /// Creates a package from parsed files.
+    public init(path: String, directory: String, files: [ParsedFile]) {
+        self.path = path
+        self.directory = directory
+        self.files = files
+    }
+
     /// File names only.
     public var fileNames: [String] { files.map { ($0.path as NSString).lastPathComponent } }
 

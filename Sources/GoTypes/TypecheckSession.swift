@@ -76,8 +76,9 @@ public final class TypecheckSession {
         return r
     }
 
-    /// The import paths of the standard library: every directory under `GOROOT/src` with Go
-    /// files for the configuration, except commands, `testdata` and vendored copies.
+    /// The import paths of the standard library, as `go list std` names them: every directory
+    /// under `GOROOT/src` with Go files for the configuration, except commands and `testdata`
+    /// (vendored packages are `vendor/...`).
     public func standardPackages() -> [String] {
         let root = locator.goroot + "/src"
         var out: [String] = []
@@ -89,7 +90,7 @@ public final class TypecheckSession {
             let dir = (rel as NSString).deletingLastPathComponent
             if dir.isEmpty { continue }
             let parts = dir.split(separator: "/")
-            if parts.first == "cmd" || parts.first == "vendor" || parts.contains("testdata") || parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }) { continue }
+            if parts.first == "cmd" || parts.contains("testdata") || parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }) { continue }
             dirs.insert(dir)
         }
         for d in dirs.sorted() where locator.load(d) != nil { out.append(d) }

@@ -76,6 +76,9 @@ final class HistoryCommandTests: XCTestCase {
             3,3,2026-05-30T20:26:40.000Z,c0ffee2,main,,1,0
 
             """)
+        let byCommit = try run(["trend", "--db", db, "--by", "commit"])
+        XCTAssertEqual(byCommit.out.split(separator: "\n").first, "commit   run  started           branch   label  heap-sites  change")
+        XCTAssertTrue(byCommit.out.contains("\nc0ffee1  2    2026-05-29 20:26  feature                  3      +2\n"), byCommit.out)
         let json = try run(["trend", "--db", db, "--last", "1", "--format", "json", "--by", "day"])
         XCTAssertEqual(json.out, """
             [

@@ -86,6 +86,7 @@ extension FactStore {
         for id in [base, head] where try run(id: id) == nil {
             throw FactStoreError.unknownRun(reference: String(id), hint: "`heapsight runs` lists the recorded runs")
         }
+        if base == head { return RunDiff(base: base, head: head, changes: []) }
         let changed: [(owner: String?, file: String?, kind: String, subject: String, detail: String, a: Int, b: Int)] = try locked {
             let source: String
             var arguments: [SQLiteValue] = [.int(base), .int(head)]
@@ -93,12 +94,11 @@ extension FactStore {
                 // Metrics and fingerprints count only facts inside the tree: compare everything.
                 source = "SELECT run_id, function_id, file, kind, subject, detail FROM facts WHERE run_id IN (?1, ?2)"
             } else {
+                // One grouped pass (a FULL JOIN here would be a nested loop over both runs).
                 let functions = try db.rows("""
-                    SELECT COALESCE(a.function_id, b.function_id)
-                    FROM (SELECT function_id, fingerprint, facts FROM function_metrics WHERE run_id = ?1) AS a
-                    FULL JOIN (SELECT function_id, fingerprint, facts FROM function_metrics WHERE run_id = ?2) AS b
-                      ON a.function_id = b.function_id
-                    WHERE a.fingerprint IS NOT b.fingerprint OR a.facts IS NOT b.facts
+                    SELECT function_id FROM function_metrics WHERE run_id IN (?1, ?2)
+                    GROUP BY function_id
+                    HAVING count(*) <> 2 OR min(fingerprint) <> max(fingerprint) OR min(facts) <> max(facts)
                     """, [.int(base), .int(head)]) { $0.text(0) }
                 arguments.append(.text(JSONText.encode(functions)))
                 source = """

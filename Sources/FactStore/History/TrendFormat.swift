@@ -43,14 +43,21 @@ public enum TrendFormat: String, CaseIterable, Sendable {
         if let f = query.functionGlob { scope.append("function \(f)") }
         let title = "\(query.metric.rawValue)" + (scope.isEmpty ? "" : " (\(scope.joined(separator: ", ")))")
         guard !points.isEmpty else { return "\(title): no runs recorded\n" }
-        let keyHeader = query.grouping == .run ? "run" : query.grouping.rawValue
-        var rows: [[String]] = [[keyHeader, "started", "commit", "branch", "label", query.metric.rawValue, "change"]]
+        // The row key first (run, commit or day), then the run standing for the row when the
+        // key is not the run itself; the commit column is left out when it is the key.
+        let byRun = query.grouping == .run, byCommit = query.grouping == .commit
+        var header = [byRun ? "run" : query.grouping.rawValue]
+        if !byRun { header.append("run") }
+        header += ["started"] + (byCommit ? [] : ["commit"]) + ["branch", "label", query.metric.rawValue, "change"]
+        var rows: [[String]] = [header]
         for p in points {
-            let key = query.grouping == .commit ? String(p.key.prefix(12)) : p.key
-            rows.append([key, day(p.startedAt), String((p.gitCommit ?? "").prefix(12)), p.gitBranch ?? "",
-                         p.label ?? "", String(p.value), signed(p.change)])
+            var row = [byCommit ? String(p.key.prefix(12)) : p.key]
+            if !byRun { row.append(String(p.run)) }
+            row.append(day(p.startedAt))
+            if !byCommit { row.append(String((p.gitCommit ?? "").prefix(12))) }
+            rows.append(row + [p.gitBranch ?? "", p.label ?? "", String(p.value), signed(p.change)])
         }
-        let numeric: Set<Int> = [5, 6]
+        let numeric: Set<Int> = [header.count - 2, header.count - 1]
         var widths = [Int](repeating: 0, count: rows[0].count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         var out = ""

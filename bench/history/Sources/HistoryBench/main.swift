@@ -61,9 +61,11 @@ func generate(path: String, runs: Int, functionCount: Int) throws {
         }
         facts += list.count
         let start = Date(timeIntervalSince1970: 1_750_000_000 + Double(r) * 43_200)
+        var commitBits = SplitMix(state: UInt64(r) &+ 7)
+        let commit = (0..<3).map { _ in String(format: "%016llx", commitBits.next()) }.joined().prefix(40)
         let content = RunContent(
             run: RunRecord(startedAt: start, finishedAt: start.addingTimeInterval(60), roots: ["./..."],
-                           gitCommit: String(format: "%040x", r * 7919 + 1), gitBranch: r % 10 == 0 ? "release" : "main",
+                           gitCommit: String(commit), gitBranch: r % 10 == 0 ? "release" : "main",
                            gitDirty: false, label: r % 100 == 0 ? "v0.\(r / 100)" : nil, engine: "gc",
                            toolVersion: "bench", goVersion: "go1.27.3", goos: "linux", goarch: "amd64", configHash: "bench"),
             packages: packageRecords, functions: functions, facts: list)
