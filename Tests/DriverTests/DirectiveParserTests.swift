@@ -48,13 +48,16 @@ final class DirectiveParserTests: XCTestCase {
     func E() {}
     """
 
+    /// A top-level function record of file `p.go` spanning lines `start...end`.
+    static func record(_ name: String, _ start: Int, _ end: Int, receiver: String = "") -> FunctionRecord {
+        FunctionRecord(id: "p.\(name)", package: "p", receiver: receiver, name: name, file: "p.go", line: start, column: 6,
+                       startLine: start, startColumn: 1, endLine: end, endColumn: 1, lineCount: end - start + 1,
+                       statementCount: 1, directives: [], isLiteral: false, parent: nil)
+    }
+
     func records() -> [FunctionRecord] {
-        func rec(_ id: String, _ start: Int, _ end: Int, receiver: String = "") -> FunctionRecord {
-            FunctionRecord(id: "p.\(id)", package: "p", receiver: receiver, name: id, file: "p.go", line: start, column: 6,
-                           startLine: start, startColumn: 1, endLine: end, endColumn: 1, lineCount: end - start + 1,
-                           statementCount: 1, directives: [], isLiteral: false, parent: nil)
-        }
-        return [rec("A", 4, 4), rec("B", 9, 19), rec("C", 23, 23), rec("(*T).D", 35, 35, receiver: "*T"), rec("E", 42, 42)]
+        [Self.record("A", 4, 4), Self.record("B", 9, 19), Self.record("C", 23, 23),
+         Self.record("(*T).D", 35, 35, receiver: "*T"), Self.record("E", 42, 42)]
     }
 
     func testPlacementAndProblems() {
@@ -102,10 +105,7 @@ final class DirectiveParserTests: XCTestCase {
         let src = "package p\r\n\r\nfunc F() {\r\n\t//heapsight:noalloc\r\n\t/* note */ x := 1\r\n"
             + "\ts := `a\r\n//heapsight:noalloc\r\nb` //heapsight:noescape\r\n"
             + "\t//heapsight:noalloc\r\n\r\n\t_, _ = x, s\r\n}\r\n"
-        let f = FunctionRecord(id: "p.F", package: "p", receiver: "", name: "F", file: "p.go", line: 3, column: 6,
-                               startLine: 3, startColumn: 1, endLine: 12, endColumn: 1, lineCount: 10,
-                               statementCount: 3, directives: [], isLiteral: false, parent: nil)
-        let r = DirectiveParser().parse(file: "p.go", bytes: Array(src.utf8), functions: [f])
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(src.utf8), functions: [Self.record("F", 3, 12)])
         XCTAssertEqual(r.directives.map { "\($0.line):\($0.column) \($0.verb.rawValue) \($0.target)" }, [
             "4:2 noalloc statement(function: \"p.F\", line: 5)",
             "8:4 noescape statement(function: \"p.F\", line: 8)",
@@ -131,12 +131,7 @@ final class DirectiveParserTests: XCTestCase {
         //heapsight:inline
         func G() {}
         """
-        func rec(_ name: String, _ start: Int, _ end: Int) -> FunctionRecord {
-            FunctionRecord(id: "p.\(name)", package: "p", receiver: "", name: name, file: "p.go", line: start, column: 6,
-                           startLine: start, startColumn: 1, endLine: end, endColumn: 1, lineCount: end - start + 1,
-                           statementCount: 1, directives: [], isLiteral: false, parent: nil)
-        }
-        let r = DirectiveParser().parse(file: "p.go", bytes: Array(src.utf8), functions: [rec("Broken", 3, 7), rec("G", 10, 10)])
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(src.utf8), functions: [Self.record("Broken", 3, 7), Self.record("G", 10, 10)])
         XCTAssertEqual(r.directives.map { "\($0.line) \($0.target)" }, ["4 statement(function: \"p.Broken\", line: 5)"])
         XCTAssertEqual(r.problems.map { "\($0.line):\($0.column)" }, ["9:1"])
         XCTAssertTrue(r.problems.first?.message.contains("does not parse") == true, r.problems.first?.message ?? "")
