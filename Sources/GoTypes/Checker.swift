@@ -111,6 +111,10 @@ public final class Checker {
     var pendingParams: [(NodeID, ObjectID)] = []
     var panicCalls: Set<FileNode> = []
     var messageContext: String? = nil
+    /// Variables referred to (bare assignment targets do not count).
+    var usedVars: Set<ObjectID> = []
+    /// Local variables declared by each function body being checked (innermost last).
+    var localVars: [[ObjectID]] = []
     var untyped: [FileNode: UntypedEntry] = [:]
 
     // Function context.
@@ -173,6 +177,7 @@ public final class Checker {
 
     func recordUse(_ ident: NodeID, _ obj: ObjectID) {
         facts[file].uses[ident] = obj
+        usedVars.insert(obj)
     }
 
     func recordType(_ n: NodeID, mode: ExprMode, type: TypeID, value: ConstantValue? = nil) {
