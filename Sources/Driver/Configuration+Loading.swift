@@ -6,6 +6,20 @@ extension Configuration {
     /// Top-level keys and what they are for (the reference is `config/heapsight.yml`).
     static let topLevelKeys = ["engine", "go", "goos", "goarch", "passes", "plugins", "policy", "report"]
 
+    /// The configuration a command working on `roots` uses: `--config FILE` when given, else
+    /// `heapsight.yml` in the first root (the root itself when it is a folder, the folder holding
+    /// it when it is a file), else the defaults. Scan, check and report all find it this way.
+    public static func discover(configPath: String?, roots: [String]) throws -> Configuration {
+        if let configPath { return try load(path: configPath) }
+        guard let first = roots.first else { return Configuration() }
+        var isDirectory: ObjCBool = false
+        let folder = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && !isDirectory.boolValue
+            ? (first as NSString).deletingLastPathComponent : first
+        let candidate = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("heapsight.yml")
+        guard FileManager.default.fileExists(atPath: candidate) else { return Configuration() }
+        return try load(path: candidate)
+    }
+
     /// Loads and checks a configuration file.
     public static func load(path: String) throws -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {

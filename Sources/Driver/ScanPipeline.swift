@@ -59,11 +59,17 @@ struct ScanPipeline {
         }
 
         clock.lap("passes")
-        let git = GitInfo.read(directory: loaded.baseDirectory)
+        var git = GitInfo.read(directory: loaded.baseDirectory)
+        var recordedRoots = roots
+        if let origin = request.provenance {
+            git = GitInfo(commit: origin.gitCommit, branch: origin.gitBranch, dirty: false,
+                          committedAt: origin.gitCommittedAt)
+            recordedRoots = origin.roots
+        }
         clock.lap("git")
         let run = RunRecord(
-            startedAt: started, finishedAt: started, roots: roots, gitCommit: git.commit, gitBranch: git.branch,
-            gitDirty: git.dirty, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
+            startedAt: started, finishedAt: started, roots: recordedRoots, gitCommit: git.commit,
+            gitBranch: git.branch, gitDirty: git.dirty, gitCommittedAt: git.committedAt, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
             goVersion: engineSetup.goVersion ?? goroot?.version, goroot: engineSetup.goroot ?? goroot?.path,
             goos: context.goos, goarch: context.goarch, configHash: config.hash,
             status: "ok", skipped: engineSetup.skipped + registry.skipped)
@@ -103,13 +109,10 @@ struct ScanPipeline {
                            status: content.run.status, phases: phases)
     }
 
-    /// `--config FILE`, else `heapsight.yml` in the first root directory, else the defaults.
+    /// The configuration (see `Configuration.discover`), with errors in the scan's terms.
     private func loadConfiguration(roots: [String]) throws -> Configuration {
         do {
-            if let path = request.configPath { return try Configuration.load(path: path) }
-            let candidate = (roots[0] as NSString).appendingPathComponent("heapsight.yml")
-            if FileManager.default.fileExists(atPath: candidate) { return try Configuration.load(path: candidate) }
-            return Configuration()
+            return try Configuration.discover(configPath: request.configPath, roots: roots)
         } catch let error as ConfigurationError {
             throw ScanError.configuration(error.description)
         }

@@ -31,6 +31,9 @@ public struct ScanRequest: Sendable {
     public var extraPasses: [AnyPass]
     /// Where progress lines go (stderr by default; nil when quiet or not a terminal).
     public var progress: (@Sendable (String) -> Void)?
+    /// What to record as the run's origin instead of reading it from the scanned tree (backfill
+    /// scans a temporary worktree of a past commit but records the user's root and that commit).
+    public var provenance: ScanProvenance?
 
     /// Creates a request with the command line's defaults.
     public init(paths: [String] = ["."], dbPath: String = "reports/heapsight.db",
@@ -53,5 +56,26 @@ public struct ScanRequest: Sendable {
         self.toolVersion = toolVersion
         self.extraPasses = extraPasses
         self.progress = progress
+    }
+}
+
+/// The origin a run records when it is not the scanned folder itself: the roots as the user named
+/// them and the commit, branch and commit date. Recorded in the run's single transaction.
+public struct ScanProvenance: Sendable, Equatable {
+    /// Roots to record.
+    public var roots: [String]
+    /// Commit hash.
+    public var gitCommit: String
+    /// Branch the commit was reached from, if any.
+    public var gitBranch: String?
+    /// The commit's date.
+    public var gitCommittedAt: Date?
+
+    /// Creates a provenance.
+    public init(roots: [String], gitCommit: String, gitBranch: String?, gitCommittedAt: Date?) {
+        self.roots = roots
+        self.gitCommit = gitCommit
+        self.gitBranch = gitBranch
+        self.gitCommittedAt = gitCommittedAt
     }
 }

@@ -240,7 +240,7 @@ extension Checker {
         }
         if !info.lhs.isEmpty {
             for o in info.lhs { declState[o] = 1; if !t.isInvalid { program.setType(o, t) } }
-            initVars(info.lhs, [info.initExpr], isReturn: false, at: info.initExpr)
+            initVars(info.lhs, [info.initExpr], isReturn: false, at: info.initExpr, declaration: true)
             for o in info.lhs { declState[o] = 2 }
             return
         }

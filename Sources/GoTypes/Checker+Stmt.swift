@@ -8,7 +8,13 @@ extension Checker {
         currentSignature = s
         defer { currentSignature = saved }
         labels(body)
+        localVars.append([])
         stmtList(Array(tree[body].list))
+        let locals = localVars.removeLast()
+        for v in locals.sorted(by: { program.object($0).offset < program.object($1).offset }) where !usedVars.contains(v) {
+            let r = program.object(v)
+            if r.name != "_" { error(at: Int(r.offset), "declared and not used: \(r.name)") }
+        }
         if !s.results.isEmpty && !isTerminating(body, label: nil) {
             error(at: max(0, tree[body].rbrace), "missing return")
         }
@@ -69,7 +75,19 @@ extension Checker {
             while kind(inner) == .parenExpr { inner = tree[inner].x }
             let k = kind(inner)
             if k == .callExpr {
-                if x.mode == .typexpr { error(n.x, "\(text(n.x)) is not used") }
+                let funFact = facts[file].exprs[tree[inner].fun]
+                var isStatement = true
+                if funFact?.mode == .type || x.mode == .typexpr {
+                    isStatement = false
+                } else if funFact?.mode == .builtin || x.mode == .constant {
+                    var f = tree[inner].fun
+                    while kind(f) == .parenExpr { f = tree[f].x }
+                    let nameNode = kind(f) == .selectorExpr ? tree[f].sel : f
+                    let name = kind(nameNode) == .ident ? tree[nameNode].identifier : ""
+                    isStatement = ["clear", "close", "copy", "delete", "panic", "print", "println", "recover"].contains(name)
+                        && kind(f) == .ident
+                }
+                if !isStatement { error(n.x, "\(text(n.x)) (\(describe(x))) is not used") }
                 return
             }
             if k == .unaryExpr && tree[inner].token == .arrow { return }
@@ -147,6 +165,10 @@ extension Checker {
         }
     }
 
+    func noteLocal(_ o: ObjectID) {
+        if !localVars.isEmpty { localVars[localVars.count - 1].append(o) }
+    }
+
     func recordSynthetic(at offset: Int, end: Int, type: TypeID) {
         facts[file].synthetic.append(SyntheticFact(offset: offset, end: end, fact: ExprFact(mode: .constant, type: type, value: .int(.one))))
     }
@@ -196,7 +218,7 @@ extension Checker {
             assignment(&x, to: nil, context: "assignment")
             return
         }
-        let z = expr(lhs)
+        let z = lhsExpr(lhs)
         if z.mode == .invalid { assignment(&x, to: nil, context: "assignment"); return }
         if z.mode != .variable && z.mode != .mapindex {
             error(lhs, "cannot assign to \(text(lhs)) (neither addressable nor a map index expression)")
@@ -210,13 +232,25 @@ extension Checker {
             recordDef(lhs, nil)
             return nil
         }
-        let z = expr(lhs)
+        let z = lhsExpr(lhs)
         if z.mode == .invalid { return .invalid }
         if z.mode != .variable && z.mode != .mapindex {
             error(lhs, "cannot assign to \(text(lhs)) (neither addressable nor a map index expression)")
             return .invalid
         }
         return z.type
+    }
+
+    /// Evaluates an assignment target; a bare variable name is not a use of the variable.
+    func lhsExpr(_ lhs: NodeID) -> Operand {
+        var inner = lhs
+        while kind(inner) == .parenExpr { inner = tree[inner].x }
+        guard kind(inner) == .ident, let o = scope.lookup(tree[inner].identifier),
+              program.object(o).kind == .variable, program.object(o).package == pkg.index else { return expr(lhs) }
+        let wasUsed = usedVars.contains(o)
+        let z = expr(lhs)
+        if !wasUsed { usedVars.remove(o) }
+        return z
     }
 
     func assignVars(_ lhs: [NodeID], _ rhs: [NodeID]) {
@@ -303,6 +337,7 @@ extension Checker {
             recordDef(l, o)
             vars.append(o)
             newVars.append((l, o))
+            noteLocal(o)
             if name != "_" { anyNew = true }
         }
         initVars(vars, rhs, isReturn: false, at: s)
@@ -314,8 +349,8 @@ extension Checker {
     }
 
     /// Initializes variables (or result variables for return) from expressions.
-    func initVars(_ vars: [ObjectID], _ rhs: [NodeID], isReturn: Bool, at s: NodeID) {
-        let context = isReturn ? "return statement" : "assignment"
+    func initVars(_ vars: [ObjectID], _ rhs: [NodeID], isReturn: Bool, at s: NodeID, declaration: Bool = false) {
+        let context = isReturn ? "return statement" : (declaration ? "variable declaration" : "assignment")
         if vars.count == rhs.count {
             for (i, v) in vars.enumerated() {
                 let t = program.object(v).type
@@ -397,8 +432,9 @@ extension Checker {
                     let o = newObject(.variable, tree[nm].identifier, ident: nm, type: t)
                     recordDef(nm, o)
                     objs.append(o)
+                    noteLocal(o)
                 }
-                if !values.isEmpty { initVars(objs, values, isReturn: false, at: s) }
+                if !values.isEmpty { initVars(objs, values, isReturn: false, at: s, declaration: true) }
                 for (i, nm) in names.enumerated() {
                     let name = tree[nm].identifier
                     if name != "_" && scope.insert(name, objs[i]) != nil { error(nm, "\(name) redeclared in this block") }
@@ -428,6 +464,7 @@ extension Checker {
         } else {
             x = Operand(mode: .constant, type: program.basicType(.bool), value: .bool(true), node: .none)
         }
+        var seen: [String: Bool] = [:]
         for c in tree[n.body].list {
             let clause = tree[c]
             for v in clause.list {
@@ -435,6 +472,11 @@ extension Checker {
                 if x.mode == .invalid || y.mode == .invalid { continue }
                 convertUntyped(&y, x.type)
                 if y.mode == .invalid { continue }
+                if y.mode == .constant, x.node != .none {
+                    let key = y.value.dumpText + " " + program.typeString(y.type)
+                    if seen[key] != nil { error(v, "duplicate case \(text(v)) in expression switch") }
+                    seen[key] = true
+                }
                 var res = y
                 var xx = x
                 if x.node == .none {
@@ -473,6 +515,12 @@ extension Checker {
                 error(assertX, "\(text(assertX)) (\(describe(x))) is not an interface")
             }
         }
+        var clauseVars: [ObjectID] = []
+        defer {
+            if lhs.exists && tree[lhs].identifier != "_" && !clauseVars.contains(where: { usedVars.contains($0) }) {
+                error(lhs, "\(tree[lhs].identifier) declared and not used")
+            }
+        }
         for c in tree[n.body].list {
             let clause = tree[c]
             var caseType: TypeID? = nil
@@ -493,6 +541,7 @@ extension Checker {
                 if list.count == 1, let ct = caseType, !ct.isInvalid { vt = ct == program.basicType(.untypedNil) ? xType : ct }
                 let o = newObject(.variable, tree[lhs].identifier, ident: lhs, type: vt)
                 scope.insert(program.object(o).name, o)
+                clauseVars.append(o)
             }
             stmtList(Array(clause.clauseBody))
             scope = inner
@@ -546,6 +595,7 @@ extension Checker {
                 let o = newObject(.variable, tree[l].identifier, ident: l, type: types[i])
                 recordDef(l, o)
                 newVars.append(o)
+                noteLocal(o)
             }
             for o in newVars where program.object(o).name != "_" { scope.insert(program.object(o).name, o) }
         } else if n.token == .assign {

@@ -125,7 +125,7 @@ extension Checker {
         }
     }
 
-    var assignContext: String { "assignment" }
+    var assignContext: String { messageContext ?? "assignment" }
 
     /// True when every type in a type parameter's type set has nil.
     func typeParamHasNil(_ t: TypeID) -> Bool {
@@ -262,7 +262,12 @@ extension Checker {
                 }
                 if t == nil || x.type != program.basicType(.untypedNil) { t = program.defaultType(x.type) }
             }
-            if let t { convertUntyped(&x, t) }
+            if let t {
+                let saved = messageContext
+                messageContext = context
+                convertUntyped(&x, t)
+                messageContext = saved
+            }
             if x.mode == .invalid { return }
         }
         guard let target else { return }

@@ -110,6 +110,11 @@ public final class Checker {
     var methodObjects: [FileNode: ObjectID] = [:]
     var pendingParams: [(NodeID, ObjectID)] = []
     var panicCalls: Set<FileNode> = []
+    var messageContext: String? = nil
+    /// Variables referred to (bare assignment targets do not count).
+    var usedVars: Set<ObjectID> = []
+    /// Local variables declared by each function body being checked (innermost last).
+    var localVars: [[ObjectID]] = []
     var untyped: [FileNode: UntypedEntry] = [:]
 
     // Function context.
@@ -172,6 +177,7 @@ public final class Checker {
 
     func recordUse(_ ident: NodeID, _ obj: ObjectID) {
         facts[file].uses[ident] = obj
+        usedVars.insert(obj)
     }
 
     func recordType(_ n: NodeID, mode: ExprMode, type: TypeID, value: ConstantValue? = nil) {

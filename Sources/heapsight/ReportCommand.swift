@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
             let s = try FactStore.openReadOnly(path: store.db)
             let id = try s.resolveRun(runRef)
             let roots = try s.run(id: id)?.record.roots ?? []
-            var settings = try CheckSettings.load(path: CheckSettings.configFile(configPath: config, roots: roots))
+            var settings = try CheckSettings.discover(configPath: config, roots: roots)
             let fmt: ReportFormat
             switch format {
             case "junit-strict": fmt = .junit; settings.report.junit = "strict"

@@ -46,7 +46,7 @@ final class BackfillTests: XCTestCase {
     }
 
     /// A stand-in for the driver's scan: one `alloc` fact per `new(` in the tree it is given,
-    /// recorded through FactStore like a real scan would.
+    /// recorded through FactStore with the request's provenance, like a real scan would.
     private func fakeScan(seen: @escaping (String) -> Void) -> (ScanRequest) throws -> ScanOutcome {
         return { request in
             let root = request.paths[0]
@@ -61,7 +61,10 @@ final class BackfillTests: XCTestCase {
                      detail: "new heap depth=0", function: "example.com/bf/service.Work")
             }
             let now = Date(timeIntervalSince1970: 1_790_000_000)
-            let run = RunRecord(startedAt: now, finishedAt: now, roots: [root], engine: "gc", toolVersion: "test",
+            let origin = request.provenance
+            let run = RunRecord(startedAt: now, finishedAt: now, roots: origin?.roots ?? [root],
+                                gitCommit: origin?.gitCommit, gitBranch: origin?.gitBranch,
+                                gitCommittedAt: origin?.gitCommittedAt, engine: "gc", toolVersion: "test",
                                 goos: "linux", goarch: "amd64", configHash: "t")
             let id = try FactStore.open(path: request.dbPath).record(RunContent(run: run, facts: facts))
             return ScanOutcome(runID: id, packageCount: 1, fileCount: 1, functionCount: 1,
@@ -96,6 +99,7 @@ final class BackfillTests: XCTestCase {
         let runs = try store.runs()
         XCTAssertEqual(runs.map(\.record.gitCommit), commits)
         XCTAssertEqual(Set(runs.map(\.record.gitBranch)), ["main"])
+        XCTAssertEqual(Set(runs.map(\.record.roots)), [[request.path]], "runs record the user's root, not the worktree")
         XCTAssertEqual(runs.map { $0.record.gitCommittedAt?.timeIntervalSince1970 },
                        (1...4).map { Double(1_767_225_600 + $0 * 86_400) })
         XCTAssertEqual(try store.trend(TrendQuery(metric: .heapSites, grouping: .commit)).map(\.value), [1, 2, 3, 4])

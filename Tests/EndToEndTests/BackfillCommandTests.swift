@@ -48,6 +48,9 @@ final class BackfillCommandTests: XCTestCase {
         let runs = try store.runs()
         XCTAssertEqual(runs.map(\.record.gitCommit), commits)
         XCTAssertEqual(runs.map(\.record.gitBranch), ["trunk", "trunk", "trunk"])
+        XCTAssertEqual(runs.map(\.record.roots), Array(repeating: [repo.path], count: 3))
+        XCTAssertEqual(runs.map { $0.record.gitCommittedAt?.timeIntervalSince1970 },
+                       (1...3).map { Double(1_767_225_600 + $0 * 3_600) })
         XCTAssertEqual(runs.map(\.functionCount), [1, 2, 3])
         XCTAssertEqual(try store.trend(TrendQuery(metric: .functions, grouping: .commit)).map(\.value), [1, 2, 3])
         XCTAssertEqual(try store.resolveRun("trunk"), 3)

@@ -8,8 +8,8 @@ import TestSupport
 /// Debian's golang-1.19-src): every line with an `// ERROR` comment must get a type error and
 /// no other line may. Reports the share of files matched exactly and of ERROR lines hit;
 /// files with syntax errors (the parser's business) are left out. The floor below is the
-/// measured share minus a margin, so a regression fails (measured: 35 of 67 files exact, 827 of
-/// 1,022 ERROR lines hit, 30 spurious lines; goto, unused-variable/import and duplicate-case
+/// measured share minus a margin, so a regression fails (measured: 38 of 67 files exact, 867 of
+/// 1,022 ERROR lines hit, 30 spurious lines; goto, unused-import and type-switch duplicate
 /// checks are not implemented yet).
 final class ErrorcheckCorpusTests: XCTestCase {
     static let corpus = "/usr/share/go-1.19/test"
@@ -58,5 +58,5 @@ final class ErrorcheckCorpusTests: XCTestCase {
     }
 
     /// Measured share of ERROR lines hit, minus a margin.
-    static let lineFloor = 78.0
+    static let lineFloor = 82.0
 }

@@ -32,6 +32,17 @@ final class TypeErrorTests: XCTestCase {
 
     func h(t T) string { return t.y }
 
+    func k(a any) {
+    \tx := 1
+    \tvar y int
+    \ty = 2
+    \tswitch v := a.(type) {
+    \tcase int:
+    \t}
+    \tfor i := range 3 {
+    \t}
+    }
+
     """
 
     func testErrorPositionsMatchGoTypes() throws {

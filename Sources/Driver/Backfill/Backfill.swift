@@ -42,7 +42,8 @@ public struct BackfillOutcome: Sendable {
 /// removed afterwards, so that a team gets a trend from day one. The user's checkout (its
 /// files, index, HEAD and branch) is never touched. Commits that already have a run are skipped,
 /// so a backfill can be resumed. Each run records the commit, the branch that was checked out
-/// when backfill ran, and the commit's date (so trends by commit or day put it in its place).
+/// when backfill ran, and the commit's date (so trends by commit or day put it in its place), all
+/// in the run's one transaction; the recorded root is the path the user named, not the worktree.
 public func runBackfill(_ request: BackfillRequest,
                         scan: (ScanRequest) throws -> ScanOutcome = runScan,
                         progress: (String) -> Void = { _ in }) throws -> BackfillOutcome {
@@ -72,9 +73,9 @@ public func runBackfill(_ request: BackfillRequest,
         scanRequest.dbPath = dbPath
         scanRequest.paths = [repo.prefix.isEmpty ? tree : tree + "/" + repo.prefix]
         do {
+            scanRequest.provenance = ScanProvenance(roots: [request.path], gitCommit: sha, gitBranch: branch,
+                                                    gitCommittedAt: try repo.commitDate(sha))
             let outcome = try scan(scanRequest)
-            try FactStore.open(path: dbPath).annotate(run: outcome.runID, gitCommit: sha, gitBranch: branch,
-                                                      gitCommittedAt: try repo.commitDate(sha))
             progress("\(sha.prefix(12)) run \(outcome.runID) (\(outcome.status))")
             steps.append(.init(commit: sha, runID: outcome.runID, alreadyRecorded: false, error: nil))
         } catch {

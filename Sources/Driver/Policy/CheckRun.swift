@@ -34,8 +34,7 @@ public struct CheckOutcome: Sendable {
 
 /// Scans, evaluates the policy, and writes the configured reports.
 public func runCheck(_ request: CheckRequest) throws -> CheckOutcome {
-    let configFile = CheckSettings.configFile(configPath: request.scan.configPath, roots: request.scan.paths)
-    let settings = try CheckSettings.load(path: configFile)
+    let settings = try CheckSettings.discover(configPath: request.scan.configPath, roots: request.scan.paths)
     let outcome = try runScan(request.scan)
     let store = try FactStore.openReadOnly(path: request.scan.dbPath)
     var model = try EvaluatedReport.build(store: store, run: outcome.runID, baseline: request.baseline, settings: settings)

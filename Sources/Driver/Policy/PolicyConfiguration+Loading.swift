@@ -6,8 +6,10 @@ public struct PolicyConfigurationError: Error, CustomStringConvertible, Equatabl
     public let path: String
     /// What is wrong.
     public let message: String
-    /// `heapsight.yml: KEY: MESSAGE`.
-    public var description: String { "heapsight.yml: \(path): \(message)" }
+    /// The configuration file the key was read from.
+    public var file: String = "heapsight.yml"
+    /// `FILE: KEY: MESSAGE`.
+    public var description: String { "\(file): \(path): \(message)" }
 }
 
 extension PolicyConfiguration {
