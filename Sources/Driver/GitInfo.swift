@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 
 /// The git state of a scanned tree, read with read-only git commands.
 struct GitInfo: Equatable {
@@ -21,30 +22,11 @@ struct GitInfo: Equatable {
                        committedAt: committedAt)
     }
 
-    private static func findGit() -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(dir)/git"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    private static func findGit() -> String? { ProcessRunner.findExecutable("git") }
 
     private static func run(_ git: String, _ arguments: [String], allowEmpty: Bool = false) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: git)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["GIT_OPTIONAL_LOCKS"] = "0"   // never write the index while looking
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty && !allowEmpty ? nil : text
+        return ProcessRunner.output(git, arguments, environment: env, allowEmpty: allowEmpty)
     }
 }

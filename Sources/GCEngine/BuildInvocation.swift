@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 
 /// One `go build` of some packages of one module with the optimisation flags, and what it left.
 struct BuildInvocation {

@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 
 /// A Go toolchain the engine found: the command, its GOROOT and its version line.
 public struct GoToolchainInfo: Sendable, Hashable {

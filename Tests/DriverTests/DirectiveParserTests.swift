@@ -48,13 +48,16 @@ final class DirectiveParserTests: XCTestCase {
     func E() {}
     """
 
+    /// A top-level function record of file `p.go` spanning lines `start...end`.
+    static func record(_ name: String, _ start: Int, _ end: Int, receiver: String = "") -> FunctionRecord {
+        FunctionRecord(id: "p.\(name)", package: "p", receiver: receiver, name: name, file: "p.go", line: start, column: 6,
+                       startLine: start, startColumn: 1, endLine: end, endColumn: 1, lineCount: end - start + 1,
+                       statementCount: 1, directives: [], isLiteral: false, parent: nil)
+    }
+
     func records() -> [FunctionRecord] {
-        func rec(_ id: String, _ start: Int, _ end: Int, receiver: String = "") -> FunctionRecord {
-            FunctionRecord(id: "p.\(id)", package: "p", receiver: receiver, name: id, file: "p.go", line: start, column: 6,
-                           startLine: start, startColumn: 1, endLine: end, endColumn: 1, lineCount: end - start + 1,
-                           statementCount: 1, directives: [], isLiteral: false, parent: nil)
-        }
-        return [rec("A", 4, 4), rec("B", 9, 19), rec("C", 23, 23), rec("(*T).D", 35, 35, receiver: "*T"), rec("E", 42, 42)]
+        [Self.record("A", 4, 4), Self.record("B", 9, 19), Self.record("C", 23, 23),
+         Self.record("(*T).D", 35, 35, receiver: "*T"), Self.record("E", 42, 42)]
     }
 
     func testPlacementAndProblems() {
@@ -86,11 +89,52 @@ final class DirectiveParserTests: XCTestCase {
     }
 
     func testCommentsInsideLiteralsAreNotDirectives() {
-        let c = SourceComments(bytes: Array(Self.source.utf8))
-        XCTAssertFalse(c.comments.contains { $0.text.contains("bogus") })
-        XCTAssertTrue(c.comments.contains { $0.line == 10 && $0.trailing })
-        XCTAssertEqual(c.targetLine(after: 3, lastLine: 50), 4)
-        XCTAssertNil(c.targetLine(after: 21, lastLine: 50), "a blank line detaches a comment")
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(Self.source.utf8), functions: records())
+        XCTAssertFalse(r.problems.contains { $0.text.contains("bogus") }, "\(r.problems.map(\.text))")
+        XCTAssertFalse(r.directives.contains { $0.text.contains("bogus") })
+        let trailing = r.directives.first { $0.line == 10 }
+        XCTAssertEqual(trailing?.column, 9, "the trailing directive's byte column (a tab counts as one)")
+        let misplaced = r.problems.first { $0.line == 21 }
+        XCTAssertEqual(misplaced?.column, 1)
+    }
+
+    /// Placement follows the comment groups: block comments and doc text in the same group keep
+    /// a directive attached; a blank line, a closing multi-line raw string and CRLF line ends
+    /// are handled like the Go scanner handles them.
+    func testPlacementAcrossGroupsAndLiterals() {
+        let src = "package p\r\n\r\nfunc F() {\r\n\t//heapsight:noalloc\r\n\t/* note */ x := 1\r\n"
+            + "\ts := `a\r\n//heapsight:noalloc\r\nb` //heapsight:noescape\r\n"
+            + "\t//heapsight:noalloc\r\n\r\n\t_, _ = x, s\r\n}\r\n"
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(src.utf8), functions: [Self.record("F", 3, 12)])
+        XCTAssertEqual(r.directives.map { "\($0.line):\($0.column) \($0.verb.rawValue) \($0.target)" }, [
+            "4:2 noalloc statement(function: \"p.F\", line: 5)",
+            "8:4 noescape statement(function: \"p.F\", line: 8)",
+        ])
+        XCTAssertEqual(r.directives.map(\.text), ["//heapsight:noalloc", "//heapsight:noescape"], "no carriage return in the text")
+        XCTAssertEqual(r.problems.map { "\($0.line):\($0.column)" }, ["9:2"])
+        XCTAssertTrue(r.problems.first?.message.contains("applies to nothing") == true)
+    }
+
+    /// A file with syntax errors: directives before the error are placed as usual; go/parser
+    /// (and GoSyntax with it) skips the source after an expression error, and a directive in
+    /// that skipped source is reported as unplaceable instead of being guessed at or dropped.
+    func testSyntaxErrorsStillPlaceDirectives() {
+        let src = """
+        package p
+
+        func Broken() {
+        \t//heapsight:noalloc
+        \ts := "//heapsight:bogus"
+        \tx := )
+        }
+
+        //heapsight:inline
+        func G() {}
+        """
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(src.utf8), functions: [Self.record("Broken", 3, 7), Self.record("G", 10, 10)])
+        XCTAssertEqual(r.directives.map { "\($0.line) \($0.target)" }, ["4 statement(function: \"p.Broken\", line: 5)"])
+        XCTAssertEqual(r.problems.map { "\($0.line):\($0.column)" }, ["9:1"])
+        XCTAssertTrue(r.problems.first?.message.contains("does not parse") == true, r.problems.first?.message ?? "")
     }
 
     func testGlobPatterns() {

@@ -23,6 +23,22 @@ final class TextAndDiffTests: XCTestCase {
         XCTAssertEqual(d.gainedInlining.map(\.function), ["p.G"])
     }
 
+    func testBaselineDiffUsesTheDiffCommandsIdentityRule() {
+        // A function moved to another file is the same function: no new or fixed escapes.
+        let base = [Fact(kind: .escapes, file: "a.go", line: 3, column: 2, subject: "&T{...}", function: "p.F"),
+                    Fact(kind: .escapes, file: "a.go", line: 1, column: 9, subject: "T{...}")]
+        let moved = [Fact(kind: .escapes, file: "b.go", line: 40, column: 8, subject: "&T{...}", function: "p.F"),
+                     Fact(kind: .escapes, file: "a.go", line: 2, column: 9, subject: "T{...}")]
+        let d = BaselineDiff(baseline: ReportFixture.run(id: 1), baselineFacts: base, currentFacts: moved)
+        XCTAssertEqual(d.newEscapes, [])
+        XCTAssertEqual(d.fixedEscapes, [])
+        // A package-level fact belongs to its file: the same subject in another file is new.
+        let other = [moved[0], Fact(kind: .escapes, file: "c.go", line: 2, column: 9, subject: "T{...}")]
+        let e = BaselineDiff(baseline: ReportFixture.run(id: 1), baselineFacts: base, currentFacts: other)
+        XCTAssertEqual(e.newEscapes.map(\.file), ["c.go"])
+        XCTAssertEqual(e.fixedEscapes.map(\.file), ["a.go"])
+    }
+
     func testAllocationDetailParsing() {
         let d = AllocationDetail("make-slice heap depth=2")
         XCTAssertEqual(d.kind, "make-slice")

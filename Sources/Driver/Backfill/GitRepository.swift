@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 
 /// The few git operations backfill needs, run through the `git` executable. Read-only on the
 /// user's checkout: worktrees are added under a temporary folder and removed again.
@@ -23,30 +24,18 @@ struct GitRepository {
     /// Runs git and returns its standard output without the final newline.
     @discardableResult
     static func git(_ args: [String], failure: (String) -> BackfillError) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + args
         var env = ProcessInfo.processInfo.environment
         env["GIT_TERMINAL_PROMPT"] = "0"
         env["LC_ALL"] = "C"
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw BackfillError.gitMissing }
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        group.wait()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let git = ProcessRunner.findExecutable("git", environment: env),
+              let result = try? ProcessRunner.run(git, args, environment: env) else {
+            throw BackfillError.gitMissing
+        }
+        guard result.status == 0 else {
+            let message = result.err.trimmingCharacters(in: .whitespacesAndNewlines)
             throw failure(message.isEmpty ? "git \(args.joined(separator: " ")) failed" : message)
         }
-        var text = String(decoding: outData, as: UTF8.self)
+        var text = result.out
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }

@@ -1,3 +1,4 @@
+import GoSyntax
 import PassKit
 import Reports
 
@@ -23,15 +24,18 @@ public struct DirectiveParser: Sendable {
 
     /// Parses the directives of one file; `functions` are the records of that file.
     public func parse(file: String, bytes: [UInt8], functions: [FunctionRecord]) -> Result {
-        let comments = SourceComments(bytes: bytes)
-        let lastLine = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let tree = parseFile(path: file, bytes: bytes).tree
         var result = Result()
-        for c in comments.comments {
+        for c in LineCommentPlacement.entries(of: tree) {
             guard let parsed = classify(c.text) else { continue }
             let enclosing = innermost(functions, containing: c.line)
             func problem(_ message: String) {
                 result.problems.append(DirectiveProblem(file: file, line: c.line, column: c.column, text: c.text,
                                                         message: message, function: enclosing?.id))
+            }
+            if c.unparsed {
+                problem("`\(c.text)` cannot be placed: the code around it does not parse; fix the syntax error first")
+                continue
             }
             switch parsed {
             case .problem(let message):
@@ -41,8 +45,7 @@ public struct DirectiveParser: Sendable {
                 result.notes.append("\(file):\(c.line): \(message)")
                 continue
             case .directive(let namespace, let verb, let rule, let reason):
-                let target: Int? = c.trailing ? c.line : comments.targetLine(after: c.line, lastLine: lastLine)
-                guard let t = target else {
+                guard let t = c.target else {
                     problem("`\(c.text)` applies to nothing: directives go directly above (or at the end of) the function, statement or variable they are about, with no blank line between")
                     continue
                 }

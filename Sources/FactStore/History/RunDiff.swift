@@ -34,21 +34,6 @@ public struct FunctionChange: Sendable, Hashable {
     public var disappeared: [Fact]
 }
 
-/// The identity of a fact across runs (see `RunDiff`).
-struct FactIdentity: Hashable {
-    let owner: String
-    let kind: FactKind
-    let subject: String
-    let detail: String
-
-    init(_ f: Fact) {
-        owner = f.function ?? "file:\(f.file)"
-        kind = f.kind
-        subject = f.subject
-        detail = f.detail
-    }
-}
-
 extension RunDiff {
     /// Compares two fact lists under the identity rule.
     public static func compare(base: Int64, head: Int64, baseFacts: [Fact], headFacts: [Fact]) -> RunDiff {

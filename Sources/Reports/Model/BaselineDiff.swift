@@ -42,13 +42,14 @@ public struct BaselineDiff: Sendable, Hashable {
         let old = baselineFacts.filter { !$0.external }
         let new = currentFacts.filter { !$0.external }
 
-        func key(_ f: Fact) -> String { "\(f.file)\u{0}\(f.function ?? "")\u{0}\(f.kind.rawValue)\u{0}\(f.subject)" }
+        // The same identity rule as `heapsight diff` (see FactIdentity): positions and files
+        // do not matter, so moving a function or reformatting its file is no regression.
         func subtract(_ a: [Fact], _ b: [Fact]) -> [Fact] {
-            var remaining: [String: Int] = [:]
-            for f in b { remaining[key(f), default: 0] += 1 }
+            var remaining: [FactIdentity: Int] = [:]
+            for f in b { remaining[FactIdentity(f), default: 0] += 1 }
             var out: [Fact] = []
             for f in a.sorted(by: Fact.canonicalOrder) {
-                let k = key(f)
+                let k = FactIdentity(f)
                 if let n = remaining[k], n > 0 { remaining[k] = n - 1 } else { out.append(f) }
             }
             return out

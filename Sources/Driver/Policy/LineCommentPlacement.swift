@@ -1,0 +1,79 @@
+import GoSyntax
+
+/// The `//` comments of a parsed Go file, each with the line of code it is about, taken from
+/// GoSyntax's comment groups and node extents (so comments inside strings, raw strings and
+/// `/* */` comments never appear, and a file with syntax errors still yields its comments).
+struct LineCommentPlacement {
+    /// One `//` comment.
+    struct Entry: Hashable {
+        /// 1-based line.
+        var line: Int
+        /// 1-based byte column of the first `/`.
+        var column: Int
+        /// The comment text from `//` to the end of the line, without carriage returns.
+        var text: String
+        /// True when code precedes the comment on its line.
+        var trailing: Bool
+        /// The line the comment is about: its own line when trailing; otherwise the line of the
+        /// first token after its comment group when that token is on the group's last line or
+        /// the next one; nil when a blank line or the end of the file comes first.
+        var target: Int?
+        /// True when the comment lies in code the parser skipped after a syntax error, where
+        /// nothing can be placed.
+        var unparsed: Bool
+    }
+
+    /// Every `//` comment of the tree, in source order.
+    static func entries(of tree: SyntaxTree) -> [Entry] {
+        let source = tree.source
+        let (bounds, skipped) = tokenBounds(tree)
+        var out: [Entry] = []
+        for g in tree.commentGroups.indices {
+            let group = tree.comments(inGroup: g)
+            guard let last = group.last else { continue }
+            let groupEnd = Int(last.end)
+            let next = firstIndex(in: bounds, atLeast: groupEnd)
+            let lead: Int? = next < bounds.count && source.line(of: bounds[next]) <= source.line(of: groupEnd - 1) + 1
+                ? source.line(of: bounds[next]) : nil
+            for c in group where source.bytes[Int(c.pos) + 1] == 0x2F {
+                let pos = source.position(of: Int(c.pos))
+                let before = firstIndex(in: bounds, atLeast: Int(c.pos)) - 1
+                let trailing = before >= 0 && source.line(of: bounds[before]) == pos.line
+                let unparsed = skipped.contains { $0.contains(Int(c.pos)) }
+                out.append(Entry(line: pos.line, column: pos.column, text: tree.text(of: c), trailing: trailing,
+                                 target: unparsed ? nil : trailing ? pos.line : lead, unparsed: unparsed))
+            }
+        }
+        return out
+    }
+
+    /// Sorted offsets of the first and last byte of every node (the tokens that start and end
+    /// each piece of syntax, which between them cover every line that holds code), and the
+    /// ranges of `Bad` nodes: source the parser skipped after a syntax error.
+    static func tokenBounds(_ tree: SyntaxTree) -> ([Int], [Range<Int>]) {
+        var bounds: [Int] = [], skipped: [Range<Int>] = []
+        tree.walk(tree.root) { id, _, _ in
+            let n = tree[id]
+            let start = n.pos, end = n.end
+            if start >= 0 { bounds.append(start) }
+            // An implicit `;` has no extent (end == start): it is not a token of its own.
+            if end > max(start, 0) { bounds.append(end - 1) }
+            if n.kind == .badExpr || n.kind == .badStmt || n.kind == .badDecl, start >= 0, end > start {
+                skipped.append(start..<end)
+            }
+            return true
+        }
+        bounds.sort()
+        return (bounds, skipped)
+    }
+
+    /// The index of the first element of sorted `bounds` that is at least `offset`.
+    static func firstIndex(in bounds: [Int], atLeast offset: Int) -> Int {
+        var lo = 0, hi = bounds.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if bounds[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
