@@ -13,8 +13,8 @@ import TestSupport
 final class GoTypesDifferentialTests: XCTestCase {
     /// Packages whose dumps must be identical (a cross-section of std: constants, generics,
     /// unsafe code, the runtime, large packages). `HEAPSIGHT_TYPES_PACKAGES=std` checks all of
-    /// std (about five minutes in a debug build); at the last such run 375 of 381 packages were
-    /// identical and 99.995% of all lines agreed.
+    /// std (about five minutes in a debug build); at the last such run 380 of 381 packages were
+    /// identical (2,300,978 of 2,301,053 lines; the gap is `unsafe`).
     static let exact: [String] = [
         "unicode/utf16", "internal/goarch", "internal/goos", "container/list", "container/ring",
         "internal/race", "internal/byteorder", "unicode/utf8", "math/bits", "internal/cpu", "unicode",
