@@ -123,6 +123,7 @@ final class ShippedConfigurationTests: XCTestCase {
         let path = TestSupport.repoRoot.appendingPathComponent("Examples/heapsight.yml").path
         let example = try Configuration.load(path: path)
         XCTAssertEqual(example.plugins.map(\.name), ["fmt-calls"])
+        XCTAssertEqual(example.engine, .gc, "the example shows the compiler's decisions")
         XCTAssertNoThrow(try example.validate(passes: PassCatalog.builtIn))
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 
 /// The acceptance test: `heapsight check Examples` writes the three reports and exits 1
 /// because Examples carries one deliberately violated directive, and exits 0 once that directive
-/// is removed (on a temporary copy, with the gc engine, which records the heap facts).
+/// is removed (on a temporary copy, with the gc engine that Examples/heapsight.yml selects).
 final class ExamplesCheckTests: XCTestCase {
     func testCheckExamplesFailsOnTheViolatedDirectiveAndPassesWithoutIt() throws {
         _ = TestSupport.goToolchain
@@ -15,7 +15,8 @@ final class ExamplesCheckTests: XCTestCase {
         let copy = cli.directory.appendingPathComponent("Examples")
         try FileManager.default.copyItem(atPath: CLI.examples, toPath: copy.path)
 
-        let r = try cli.run(["check", "Examples", "--engine", "gc"], environment: env)
+        // Examples/heapsight.yml selects the gc engine, so no flag is needed.
+        let r = try cli.run(["check", "Examples"], environment: env)
         XCTAssertEqual(r.status, 1, r.out + r.err)
         XCTAssertTrue(r.out.contains("policy: 4 checks, 1 failed"), r.out)
         XCTAssertTrue(r.out.contains("[directive.noalloc] Scratch has 1 heap allocation site(s) but carries //heapsight:noalloc"), r.out)
