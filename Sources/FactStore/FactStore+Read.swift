@@ -20,6 +20,9 @@ extension FactStore {
                          factCount: s.int(19), diagnosticCount: s.int(20))
     }
 
+    /// The columns `fact(_:)` reads, in its order.
+    static let factColumns = "kind, file, line, col, subject, detail, function_id, explanation, external"
+
     /// A fact from a row of (kind, file, line, col, subject, detail, function_id, explanation, external).
     static func fact(_ s: SQLiteStatement) -> Fact {
         Fact(kind: FactKind(rawValue: s.text(0)) ?? .alloc, file: s.text(1), line: s.int(2), column: s.int(3),

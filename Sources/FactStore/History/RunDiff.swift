@@ -72,62 +72,30 @@ extension FactStore {
             throw FactStoreError.unknownRun(reference: String(id), hint: "`heapsight runs` lists the recorded runs")
         }
         if base == head { return RunDiff(base: base, head: head, changes: []) }
-        let changed: [(owner: String?, file: String?, kind: String, subject: String, detail: String, a: Int, b: Int)] = try locked {
-            let source: String
-            var arguments: [SQLiteValue] = [.int(base), .int(head)]
+        // Read only the facts that can differ, in one query per run, and compare them in memory
+        // under the identity rule. Without external facts, functions whose fingerprint and fact
+        // count agree in both runs cannot differ (metrics count only facts inside the tree).
+        let (baseFacts, headFacts): ([Fact], [Fact]) = try locked {
             if includeExternal {
-                // Metrics and fingerprints count only facts inside the tree: compare everything.
-                source = "SELECT run_id, function_id, file, kind, subject, detail FROM facts WHERE run_id IN (?1, ?2)"
-            } else {
-                // One grouped pass (a FULL JOIN here would be a nested loop over both runs).
-                let functions = try db.rows("""
-                    SELECT function_id FROM function_metrics WHERE run_id IN (?1, ?2)
-                    GROUP BY function_id
-                    HAVING count(*) <> 2 OR min(fingerprint) <> max(fingerprint) OR min(facts) <> max(facts)
-                    """, [.int(base), .int(head)]) { $0.text(0) }
-                arguments.append(.text(JSONText.encode(functions)))
-                source = """
-                    SELECT run_id, function_id, file, kind, subject, detail FROM facts
-                      WHERE run_id IN (?1, ?2) AND function_id IN (SELECT value FROM json_each(?3)) AND external = 0
-                    UNION ALL
-                    SELECT run_id, function_id, file, kind, subject, detail FROM facts
-                      WHERE run_id IN (?1, ?2) AND function_id IS NULL AND external = 0
-                    """
+                let all = "SELECT \(Self.factColumns) FROM facts WHERE run_id = ?1"
+                return (try db.rows(all, [.int(base)], map: Self.fact), try db.rows(all, [.int(head)], map: Self.fact))
             }
-            return try db.rows("""
-                SELECT function_id, CASE WHEN function_id IS NULL THEN file END AS f, kind, subject, detail,
-                       sum(run_id = ?1) AS na, sum(run_id = ?2) AS nb
-                FROM (\(source))
-                GROUP BY function_id, f, kind, subject, detail
-                HAVING na <> nb
-                """, arguments) {
-                ($0.optionalText(0), $0.optionalText(1), $0.text(2), $0.text(3), $0.text(4), $0.int(5), $0.int(6))
-            }
+            let functions = try db.rows("""
+                SELECT function_id FROM function_metrics WHERE run_id IN (?1, ?2)
+                GROUP BY function_id
+                HAVING count(*) <> 2 OR min(fingerprint) <> max(fingerprint) OR min(facts) <> max(facts)
+                """, [.int(base), .int(head)]) { $0.text(0) }
+            let candidates = """
+                SELECT \(Self.factColumns) FROM facts
+                  WHERE run_id = ?1 AND function_id IN (SELECT value FROM json_each(?2)) AND external = 0
+                UNION ALL
+                SELECT \(Self.factColumns) FROM facts
+                  WHERE run_id = ?1 AND function_id IS NULL AND external = 0
+                """
+            let list = SQLiteValue.text(JSONText.encode(functions))
+            return (try db.rows(candidates, [.int(base), list], map: Self.fact),
+                    try db.rows(candidates, [.int(head), list], map: Self.fact))
         }
-        var byOwner: [String: FunctionChange] = [:]
-        for key in changed {
-            let run = key.b > key.a ? head : base
-            let facts = try locked {
-                try db.rows("""
-                    SELECT kind, file, line, col, subject, detail, function_id, explanation, external FROM facts
-                    WHERE run_id = ?1 AND function_id IS ?2 AND (?2 IS NOT NULL OR file = ?3)
-                      AND kind = ?4 AND subject = ?5 AND detail = ?6 AND (?7 OR external = 0)
-                    """, [.int(run), .optional(key.owner), .optional(key.file), .text(key.kind), .text(key.subject),
-                          .text(key.detail), .bool(includeExternal)], map: Self.fact)
-            }.sorted(by: Fact.canonicalOrder)
-            let owner = key.owner ?? "file:\(key.file ?? "")"
-            var change = byOwner[owner] ?? FunctionChange(function: owner, appeared: [], disappeared: [])
-            if key.b > key.a {
-                change.appeared += facts.suffix(key.b - key.a)
-            } else {
-                change.disappeared += facts.suffix(key.a - key.b)
-            }
-            byOwner[owner] = change
-        }
-        let changes = byOwner.values.map { c in
-            FunctionChange(function: c.function, appeared: c.appeared.sorted(by: Fact.canonicalOrder),
-                           disappeared: c.disappeared.sorted(by: Fact.canonicalOrder))
-        }.sorted { $0.function < $1.function }
-        return RunDiff(base: base, head: head, changes: changes)
+        return RunDiff.compare(base: base, head: head, baseFacts: baseFacts, headFacts: headFacts)
     }
 }
