@@ -12,18 +12,10 @@ enum WriteTransaction {
     /// Runs `body` in a write transaction on `db` and commits it.
     static func run<T>(_ db: SQLiteConnection, path: String, _ body: () throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(retryBudget)
-        while true {
-            do {
-                try db.execute("BEGIN IMMEDIATE")
-                break
-            } catch let failure as SQLiteFailure where failure.isBusy {
-                if Date() > deadline { throw FactStoreError.busy(path: path) }
-                usleep(50_000)
-            }
-        }
+        try execute("BEGIN IMMEDIATE", on: db, path: path, deadline: deadline)
         do {
             let value = try body()
-            try commit(db, path: path, deadline: deadline)
+            try execute("COMMIT", on: db, path: path, deadline: deadline)
             return value
         } catch {
             if db.inTransaction { try? db.execute("ROLLBACK") }
@@ -31,10 +23,11 @@ enum WriteTransaction {
         }
     }
 
-    private static func commit(_ db: SQLiteConnection, path: String, deadline: Date) throws {
+    /// Executes one statement, retrying while the database is busy until `deadline`.
+    private static func execute(_ sql: String, on db: SQLiteConnection, path: String, deadline: Date) throws {
         while true {
             do {
-                try db.execute("COMMIT")
+                try db.execute(sql)
                 return
             } catch let failure as SQLiteFailure where failure.isBusy {
                 if Date() > deadline { throw FactStoreError.busy(path: path) }
