@@ -1,5 +1,7 @@
 import ArgumentParser
+import Driver
 import Foundation
+import PassKit
 
 /// `--db FILE`: the SQLite store every command that reads or writes facts uses.
 struct StoreOptions: ParsableArguments {
@@ -37,5 +39,38 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         throw error
     } catch {
         throw fail(String(describing: error))
+    }
+}
+
+/// The options `scan` and `check` share to describe a scan: what to scan, with which
+/// configuration, label, parallelism and engine, and where to record it.
+struct ScanOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Directories or .go files to scan.", valueName: "PATH"))
+    var paths: [String] = ["."]
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Configuration file (default: heapsight.yml in the first PATH when present).", valueName: "FILE"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("A label for this run, e.g. nightly or pr-123.", valueName: "L"))
+    var label: String?
+
+    @Option(help: ArgumentHelp("Packages analysed in parallel.", valueName: "N"))
+    var jobs: Int = 1
+
+    @Option(help: ArgumentHelp("Engine for compiler decisions (gc or native); overrides the config.", valueName: "ENGINE"))
+    var engine: EngineKind?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The scan these options describe.
+    func request(includeTests: Bool = false, progress: (@Sendable (String) -> Void)? = nil) -> ScanRequest {
+        ScanRequest(paths: paths, dbPath: store.db, createDatabaseDirectory: store.isDefault, configPath: config,
+                    label: label, jobs: jobs, includeTests: includeTests, engine: engine, quiet: output.quiet,
+                    progress: progress)
     }
 }

@@ -16,20 +16,7 @@ struct ScanCommand: ParsableCommand {
         and the rest is still analysed; an unusable PATH, config or database exits with status 2.
         """)
 
-    @Argument(help: ArgumentHelp("Directories or .go files to scan.", valueName: "PATH"))
-    var paths: [String] = ["."]
-
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var output: OutputOptions
-
-    @Option(help: ArgumentHelp("Configuration file (default: heapsight.yml in the first PATH when present).", valueName: "FILE"))
-    var config: String?
-
-    @Option(help: ArgumentHelp("A label for this run, e.g. nightly or pr-123.", valueName: "L"))
-    var label: String?
-
-    @Option(help: ArgumentHelp("Packages analysed in parallel.", valueName: "N"))
-    var jobs: Int = 1
+    @OptionGroup var scan: ScanOptions
 
     @Flag(help: "Include _test.go files.")
     var tests: Bool = false
@@ -37,24 +24,13 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print the time each step of the scan took.")
     var timings: Bool = false
 
-    @Option(help: ArgumentHelp("Engine for compiler decisions (gc or native); overrides the config.", valueName: "ENGINE"))
-    var engine: EngineKind?
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    }
-
     func run() throws {
         try runReportingErrors {
-            let showProgress = !output.quiet && isatty(STDERR_FILENO) == 1
+            let showProgress = !scan.output.quiet && isatty(STDERR_FILENO) == 1
             let progress: (@Sendable (String) -> Void)? = showProgress ? ScanCommand.printProgress : nil
-            let request = ScanRequest(
-                paths: paths, dbPath: store.db, createDatabaseDirectory: store.isDefault, configPath: config,
-                label: label, jobs: jobs, includeTests: tests, engine: engine, quiet: output.quiet,
-                progress: progress)
-            let outcome = try runScan(request)
+            let outcome = try runScan(scan.request(includeTests: tests, progress: progress))
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
-            ScanSummary(outcome: outcome, dbPath: store.db).print(quiet: output.quiet)
+            ScanSummary(outcome: outcome, dbPath: scan.store.db).print(quiet: scan.output.quiet)
             if timings {
                 for phase in outcome.phases {
                     print("  \(phase.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(String(format: "%.2f", phase.seconds))s")
