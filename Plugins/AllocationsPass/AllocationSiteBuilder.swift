@@ -12,7 +12,9 @@ struct AllocationSiteBuilder {
 
     init(package: PackageInput, functions: [FunctionRecord]) {
         var files: [String: SourceLayout] = [:]
-        for file in package.files { files[file.path] = SourceLayout(path: file.path, bytes: file.bytes) }
+        for (i, file) in package.files.enumerated() {
+            files[file.path] = SourceLayout(bytes: file.bytes, tree: package.parsedFile(at: i).tree)
+        }
         self.files = files
         self.functions = functions
         index = EnclosingFunctionIndex(functions)

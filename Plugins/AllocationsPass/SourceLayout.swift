@@ -14,10 +14,10 @@ struct SourceLayout {
     /// Body `{` offset per `func` keyword offset, for declarations and literals.
     private var bodies: [Int: Int] = [:]
 
-    init(path: String, bytes: [UInt8]) {
+    /// Lays out one file from its bytes and the tree parsed from them.
+    init(bytes: [UInt8], tree: SyntaxTree) {
         self.bytes = bytes
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
-        let tree = parseFile(path: path, bytes: bytes).tree
         var loops: [(open: Int, close: Int)] = []
         var bodies: [Int: Int] = [:]
         tree.walk(tree.root) { id, _, _ in

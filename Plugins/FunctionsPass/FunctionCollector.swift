@@ -12,9 +12,7 @@ struct FunctionCollector {
     /// after the function that holds them in source order.
     static func collect(package: PackageInput) -> [FunctionRecord] {
         let parsed: [(String, ParsedFile)] = package.files.indices.map { i in
-            let file = package.files[i]
-            let tree = i < package.syntax.count ? package.syntax[i] : parseFile(path: file.path, bytes: file.bytes)
-            return (file.path, tree)
+            (package.files[i].path, package.parsedFile(at: i))
         }
         var out: [FunctionRecord] = []
         var initCount = 0

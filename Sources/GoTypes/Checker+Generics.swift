@@ -232,19 +232,7 @@ extension Checker {
             if let p = paramType(i) { unify(p, a.type, set, &bound) }
         }
         // Core types of constraints.
-        for _ in 0..<3 {
-            for tp in tps {
-                guard case .typeParam(let ti) = program.node(tp), let terms = constraintTerms(program.typeParams[Int(ti)].constraint),
-                      terms.count == 1 else { continue }
-                let core = terms[0]
-                if let b = bound[tp] {
-                    unify(core.type, core.tilde ? (coreType(b) ?? b) : b, set, &bound)
-                } else if !core.tilde {
-                    let s = program.subst(core.type, bound)
-                    if !containsTypeParams(s, set) { bound[tp] = s }
-                }
-            }
-        }
+        completeFromCoreTypes(tps, &bound)
         // Untyped constants: the default type of the largest kind per parameter.
         var untypedFor: [TypeID: TypeID] = [:]
         for (i, a) in args.enumerated() where a.mode != .invalid && program.isUntyped(a.type) {

@@ -62,23 +62,9 @@ extension Program {
             let f = substVars(s.fields, map, &depth)
             return f == s.fields ? t : structure(StructType(fields: f, tags: s.tags))
         case .interface(let it):
-            var changed = false
-            var methods: [ObjectID] = []
-            for m in it.methods {
-                let r = object(m)
-                let nt = subst(r.type, map, &depth)
-                if nt != r.type {
-                    changed = true
-                    var c = r
-                    c.type = nt
-                    c.origin = r.origin ?? m
-                    methods.append(newObject(c))
-                } else {
-                    methods.append(m)
-                }
-            }
+            let methods = substVars(it.methods, map, &depth)
             let embeddeds = it.embeddeds.map { subst($0, map, &depth) }
-            if !changed && embeddeds == it.embeddeds { return t }
+            if methods == it.methods && embeddeds == it.embeddeds { return t }
             return interface(methods: methods, embeddeds: embeddeds, implicit: it.isImplicit)
         case .union(let terms):
             let n = terms.map { UnionTerm(tilde: $0.tilde, type: subst($0.type, map, &depth)) }

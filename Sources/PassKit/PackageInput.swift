@@ -28,6 +28,11 @@ public struct PackageInput: Sendable {
         self.isStandard = isStandard
         self.goVersion = goVersion
     }
+
+    /// The tree of `files[index]`: the driver's when it parsed the package, else parsed here.
+    public func parsedFile(at index: Int) -> ParsedFile {
+        index < syntax.count ? syntax[index] : parseFile(path: files[index].path, bytes: files[index].bytes)
+    }
 }
 
 /// One source file of a package.
