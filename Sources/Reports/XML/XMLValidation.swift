@@ -17,12 +17,10 @@ public enum XMLValidation {
         sink.messages.append("line \(error.pointee.line): \(msg.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
 
-    /// Parses XML text; returns the problems of a malformed document.
-    public static func wellFormedness(of xml: String) -> Problems {
-        let sink = Sink()
-        let ctx = Unmanaged.passUnretained(sink).toOpaque()
+    /// Parses XML text with network access off, sending parser errors to the sink at `ctx`.
+    private static func readDocument(_ xml: String, errorsTo ctx: UnsafeMutableRawPointer) -> xmlDocPtr? {
         let bytes = Array(xml.utf8)
-        let doc = withParserErrors(ctx) {
+        return withParserErrors(ctx) {
             bytes.withUnsafeBufferPointer { buf in
                 buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                     xmlReadMemory($0, Int32(buf.count), "report.xml", "UTF-8",
@@ -30,6 +28,13 @@ public enum XMLValidation {
                 }
             }
         }
+    }
+
+    /// Parses XML text; returns the problems of a malformed document.
+    public static func wellFormedness(of xml: String) -> Problems {
+        let sink = Sink()
+        let ctx = Unmanaged.passUnretained(sink).toOpaque()
+        let doc = readDocument(xml, errorsTo: ctx)
         if let doc { xmlFreeDoc(doc); return sink.messages.isEmpty ? [] : sink.messages }
         return sink.messages.isEmpty ? ["document is not well-formed"] : sink.messages
     }
@@ -52,15 +57,7 @@ public enum XMLValidation {
         }
         guard let parsed else { return ["schema: " + (sink.messages.first ?? "cannot be parsed")] }
         defer { xmlSchemaFree(parsed) }
-        let bytes = Array(xml.utf8)
-        let doc = withParserErrors(ctx) {
-            bytes.withUnsafeBufferPointer { buf in
-                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                    xmlReadMemory($0, Int32(buf.count), "report.xml", "UTF-8",
-                                  Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-                }
-            }
-        }
+        let doc = readDocument(xml, errorsTo: ctx)
         guard let doc else { return sink.messages.isEmpty ? ["document is not well-formed"] : sink.messages }
         defer { xmlFreeDoc(doc) }
         guard let vctx = xmlSchemaNewValidCtxt(parsed) else { return ["cannot create a validation context"] }
