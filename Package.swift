@@ -29,7 +29,8 @@ let package = Package(
         // several times (differential tests of the parser and the type checker).
         .target(name: "GoSyntax", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "GoLoader", dependencies: ["GoSyntax"]),
-        .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"]),
+        .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
