@@ -43,7 +43,7 @@ let package = Package(
         // Built-in passes: each a library target exposing one descriptor.
         .target(name: "FunctionsPass", dependencies: ["PassKit", "GoSyntax"],
                 path: "Plugins/FunctionsPass"),
-        .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine"],
+        .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/InliningPass"),
         .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine"],
                 path: "Plugins/EscapePass"),
@@ -51,7 +51,7 @@ let package = Package(
                 path: "Plugins/AllocationsPass"),
 
         .target(name: "Driver", dependencies: [
-            "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "Reports",
+            "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "NativeEngine", "Reports",
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass",
             .product(name: "Yams", package: "Yams"),
         ]),
