@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "NativeEngineTests", dependencies: ["TestSupport", "NativeEngine", "GoTypes", "GoSyntax", "GoLoader"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
-            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",
+            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine", "NativeEngine",
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"],
                     exclude: ["Fixtures", "Golden"]),
