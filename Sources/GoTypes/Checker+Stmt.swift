@@ -7,9 +7,9 @@ extension Checker {
         let saved = currentSignature
         currentSignature = s
         defer { currentSignature = saved }
-        labels(body)
         localVars.append([])
-        stmtList(Array(tree[body].list))
+        stmtList(Array(tree[body].list), [])
+        LabelResolver(checker: self).run(body)
         let locals = localVars.removeLast()
         for v in locals.sorted(by: { program.object($0).offset < program.object($1).offset }) where !usedVars.contains(v) {
             let r = program.object(v)
@@ -20,40 +20,14 @@ extension Checker {
         }
     }
 
-    /// Declares the labels of a function body and resolves labelled branches.
-    func labels(_ body: NodeID) {
-        var declared: [String: ObjectID] = [:]
-        var branches: [NodeID] = []
-        tree.walk(body) { id, _, _ in
-            switch self.kind(id) {
-            case .funcLit: return false
-            case .labeledStmt:
-                let l = self.tree[id].label
-                let name = self.tree[l].identifier
-                let o = self.newObject(.label, name, ident: l)
-                if name != "_" {
-                    if declared[name] != nil { self.error(l, "label \(name) already declared") } else { declared[name] = o }
-                }
-                self.recordDef(l, o)
-            case .branchStmt:
-                if self.tree[id].label.exists { branches.append(id) }
-            default: break
-            }
-            return true
+    /// Checks a statement list; only its last non-empty statement inherits `fallthroughOK`.
+    func stmtList(_ list: [NodeID], _ ctx: StmtContext) {
+        var count = list.count
+        while count > 0 && kind(list[count - 1]) == .emptyStmt { count -= 1 }
+        let inner = ctx.subtracting(.fallthroughOK)
+        for (i, s) in list.prefix(count).enumerated() {
+            stmt(s, ctx.contains(.fallthroughOK) && i + 1 == count ? inner.union(.fallthroughOK) : inner)
         }
-        var used = Set<String>()
-        for b in branches {
-            let l = tree[b].label
-            let name = tree[l].identifier
-            if let o = declared[name] { recordUse(l, o); used.insert(name) } else { error(l, "label \(name) not declared") }
-        }
-        for (name, o) in declared.sorted(by: { $0.value < $1.value }) where !used.contains(name) {
-            error(at: Int(program.object(o).offset), "label \(name) defined and not used")
-        }
-    }
-
-    func stmtList(_ list: [NodeID]) {
-        for s in list { stmt(s) }
     }
 
     func openScope() -> Scope {
@@ -62,12 +36,13 @@ extension Checker {
         return saved
     }
 
-    func stmt(_ s: NodeID) {
+    func stmt(_ s: NodeID, _ ctx: StmtContext = []) {
         let n = tree[s]
+        let inner = ctx.subtracting([.fallthroughOK, .finalSwitchCase, .inTypeSwitch])
         switch n.kind {
         case .emptyStmt, .badStmt: break
         case .declStmt: localDecl(n.decl)
-        case .labeledStmt: stmt(n.stmt)
+        case .labeledStmt: stmt(n.stmt, ctx)
         case .exprStmt:
             let x = expr(n.x, allowVoid: true)
             if x.mode == .invalid { return }
@@ -130,26 +105,26 @@ extension Checker {
                 return
             }
             initVars(results, values, isReturn: true, at: s)
-        case .branchStmt: break
+        case .branchStmt: branchStmt(s, ctx)
         case .blockStmt:
             let saved = openScope()
-            stmtList(Array(n.list))
+            stmtList(Array(n.list), inner)
             scope = saved
         case .ifStmt:
             let saved = openScope()
             if n.initStmt.exists { stmt(n.initStmt) }
             condition(n.cond)
-            stmt(n.body)
-            if n.elseBranch.exists { stmt(n.elseBranch) }
+            stmt(n.body, inner)
+            if n.elseBranch.exists { stmt(n.elseBranch, inner) }
             scope = saved
-        case .switchStmt: switchStmt(s)
-        case .typeSwitchStmt: typeSwitchStmt(s)
+        case .switchStmt: switchStmt(s, inner.union(.breakOK))
+        case .typeSwitchStmt: typeSwitchStmt(s, inner.union([.breakOK, .inTypeSwitch]))
         case .selectStmt:
             for c in tree[n.body].list {
                 let clause = tree[c]
                 let saved = openScope()
                 if clause.comm.exists { stmt(clause.comm) }
-                stmtList(Array(clause.clauseBody))
+                stmtList(Array(clause.clauseBody), inner.union(.breakOK))
                 scope = saved
             }
         case .forStmt:
@@ -157,9 +132,9 @@ extension Checker {
             if n.initStmt.exists { stmt(n.initStmt) }
             if n.cond.exists { condition(n.cond) }
             if n.post.exists { stmt(n.post) }
-            stmt(n.body)
+            stmt(n.body, inner.union([.breakOK, .continueOK]))
             scope = saved
-        case .rangeStmt: rangeStmt(s)
+        case .rangeStmt: rangeStmt(s, inner.union([.breakOK, .continueOK]))
         default:
             error(s, "invalid statement")
         }
@@ -448,7 +423,7 @@ extension Checker {
         }
     }
 
-    func switchStmt(_ s: NodeID) {
+    func switchStmt(_ s: NodeID, _ ctx: StmtContext) {
         let n = tree[s]
         let saved = openScope()
         defer { scope = saved }
@@ -465,7 +440,8 @@ extension Checker {
             x = Operand(mode: .constant, type: program.basicType(.bool), value: .bool(true), node: .none)
         }
         var seen: [String: Bool] = [:]
-        for c in tree[n.body].list {
+        let clauses = Array(tree[n.body].list)
+        for (ci, c) in clauses.enumerated() {
             let clause = tree[c]
             for v in clause.list {
                 var y = singleValue(v)
@@ -488,12 +464,12 @@ extension Checker {
                 comparison(&res, &xx, .eql, v)
             }
             let inner = openScope()
-            stmtList(Array(clause.clauseBody))
+            stmtList(Array(clause.clauseBody), ctx.union(ci + 1 < clauses.count ? .fallthroughOK : .finalSwitchCase))
             scope = inner
         }
     }
 
-    func typeSwitchStmt(_ s: NodeID) {
+    func typeSwitchStmt(_ s: NodeID, _ ctx: StmtContext) {
         let n = tree[s]
         let saved = openScope()
         defer { scope = saved }
@@ -543,12 +519,12 @@ extension Checker {
                 scope.insert(program.object(o).name, o)
                 clauseVars.append(o)
             }
-            stmtList(Array(clause.clauseBody))
+            stmtList(Array(clause.clauseBody), ctx)
             scope = inner
         }
     }
 
-    func rangeStmt(_ s: NodeID) {
+    func rangeStmt(_ s: NodeID, _ ctx: StmtContext) {
         let n = tree[s]
         let saved = openScope()
         defer { scope = saved }
@@ -610,6 +586,37 @@ extension Checker {
                 }
             }
         }
-        stmt(n.body)
+        stmt(n.body, ctx)
+    }
+}
+
+/// Where a statement is: which unlabelled branch statements it may be.
+struct StmtContext: OptionSet {
+    let rawValue: UInt8
+    static let breakOK = StmtContext(rawValue: 1)
+    static let continueOK = StmtContext(rawValue: 2)
+    static let fallthroughOK = StmtContext(rawValue: 4)
+    static let finalSwitchCase = StmtContext(rawValue: 8)
+    static let inTypeSwitch = StmtContext(rawValue: 16)
+}
+
+extension Checker {
+    /// Checks an unlabelled break, continue or fallthrough against its context (labelled
+    /// branches are the label walk's).
+    func branchStmt(_ s: NodeID, _ ctx: StmtContext) {
+        let n = tree[s]
+        if n.label.exists { return }
+        switch n.token {
+        case .kwBreak:
+            if !ctx.contains(.breakOK) { error(s, "break not in for, switch, or select statement") }
+        case .kwContinue:
+            if !ctx.contains(.continueOK) { error(s, "continue not in for statement") }
+        case .kwFallthrough:
+            if ctx.contains(.fallthroughOK) { return }
+            if ctx.contains(.finalSwitchCase) { error(s, "cannot fallthrough final case in switch") }
+            else if ctx.contains(.inTypeSwitch) { error(s, "cannot fallthrough in type switch") }
+            else { error(s, "fallthrough statement out of place") }
+        default: break
+        }
     }
 }

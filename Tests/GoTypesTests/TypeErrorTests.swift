@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GoSyntax
 import GoTypes
 import TestSupport
 
@@ -73,5 +74,130 @@ final class TypeErrorTests: XCTestCase {
         XCTAssertEqual(got, want, "heapsight: \(outcome.errors)\ngo/types: \(r.out)")
         XCTAssertEqual(outcome.packages, 1)
         XCTAssertTrue(outcome.summary.hasPrefix("packages=1 errors=\(outcome.errors.count) seconds="))
+    }
+}
+
+/// Focused snippets, one package each, for the checks that reject wrong programs: every error
+/// go/types reports (position and message) must be ours too, and no other. go/types reports
+/// the continuation parts of a multi-part error ("\tother declaration of x") as errors of
+/// their own; those are left out of the comparison.
+final class TypeErrorSnippetTests: XCTestCase {
+    /// The snippets, by name: each is one file of a package of its own.
+    static let snippets: [(name: String, source: String)] = [
+        ("labels", """
+        package labels
+
+        func jumps(c bool) {
+        \tgoto L
+        \tx := 1
+        \t_ = x
+        L:
+        \tgoto M
+        \t{
+        \tM:
+        \t\tprintln()
+        \t}
+        \tgoto N
+        \tif c {
+        \t\tvar y int
+        \t\t_ = y
+        \t}
+        N:
+        \tgoto O
+        O:
+        \tgoto P
+        unused:
+        \tfor {
+        \t\tbreak unused
+        \t}
+        }
+
+        func branches(x int) {
+        \tbreak
+        \tcontinue
+        L1:
+        \tswitch x {
+        \tcase 1:
+        \t\tcontinue L1
+        \tcase 2:
+        \t\tfallthrough
+        \tcase 3:
+        \t\tbreak L1
+        \tdefault:
+        \t\tfallthrough
+        \t}
+        L2:
+        \t{
+        \t\tbreak L2
+        \t}
+        \tfor {
+        \t\tfunc() {
+        \t\t\tbreak
+        \t\t}()
+        \t\tif x > 0 {
+        \t\t\tcontinue
+        \t\t}
+        \t\tfallthrough
+        \t}
+        \tvar a any = x
+        \tswitch a.(type) {
+        \tcase int:
+        \t\tfallthrough
+        \tcase string:
+        \t}
+        \tselect {
+        \tdefault:
+        \t\tbreak
+        \t}
+        dup:
+        \tgoto dup
+        dup:
+        }
+
+        """),
+    ]
+
+    func testSnippetsMatchGoTypes() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("heapsight-typeerror-snippets-\(getpid())")
+        try? fm.removeItem(at: root)
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: root) }
+        try "module example.com\n\ngo 1.27\n".write(to: root.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
+        var dirs: [String] = []
+        for (name, source) in TypeErrorSnippetTests.snippets {
+            let dir = root.appendingPathComponent(name)
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+            try source.write(to: dir.appendingPathComponent(name + ".go"), atomically: true, encoding: .utf8)
+            dirs.append(dir.path)
+        }
+
+        let go = TestSupport.goToolchain
+        let oracle = try go.buildOracle("typesdump")
+        let r = try TestSupport.run(oracle, dirs, environment: go.environment(extra: ["GOOS": "linux", "GOARCH": "amd64"]))
+        var want: [String: Set<String>] = [:]
+        var current = ""
+        for line in r.out.split(separator: "\n") {
+            if line.hasPrefix("== package ") { current = (String(line.dropFirst(11)) as NSString).lastPathComponent; continue }
+            guard line.hasPrefix("error "), !line.contains(": \t") else { continue }
+            want[current, default: []].insert(String(line.dropFirst(6)))
+        }
+
+        for (name, _) in TypeErrorSnippetTests.snippets {
+            let dir = root.appendingPathComponent(name).path
+            let path = dir + "/" + name + ".go"
+            let parsed = parseFile(path: path, bytes: [UInt8](fm.contents(atPath: path) ?? Data()))
+            XCTAssertFalse(parsed.hasErrors, name)
+            let got: Set<String> = TypecheckRun.onLargeStack {
+                let session = TypecheckSession(locator: PackageLocator(goroot: go.goroot))
+                let importPath = "example.com/" + name
+                session.modulePackages[importPath] = PackageSource(path: importPath, directory: dir, files: [parsed])
+                return Set(session.check(importPath)?.diagnostics.map { "\(name).go:\($0.line):\($0.column): \($0.message)" } ?? [])
+            }
+            let expected = want[name] ?? []
+            XCTAssertFalse(expected.isEmpty, "go/types reports no error for \(name): \(r.out.prefix(2000))")
+            XCTAssertEqual(got.subtracting(expected).sorted(), [], "\(name): errors go/types does not report")
+            XCTAssertEqual(expected.subtracting(got).sorted(), [], "\(name): errors of go/types we miss")
+        }
     }
 }
