@@ -141,9 +141,9 @@ extension Checker {
         }
         let v = x.type
         let vu = program.under(v), tu = program.under(t)
-        if program.identical(vu, tu) { return true }
+        if program.identicalIgnoringTags(vu, tu) { return true }
         if case .pointer(let a) = program.node(program.unalias(v)), case .pointer(let b) = program.node(program.unalias(t)),
-           program.identical(program.under(a), program.under(b)) { return true }
+           program.identicalIgnoringTags(program.under(a), program.under(b)) { return true }
         let vk = program.basicKind(vu), tk = program.basicKind(tu)
         if let vk, let tk {
             if (vk.isInteger || vk.isFloat) && (tk.isInteger || tk.isFloat) { return true }
