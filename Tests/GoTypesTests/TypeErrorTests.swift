@@ -155,6 +155,48 @@ final class TypeErrorSnippetTests: XCTestCase {
         }
 
         """),
+        ("calls", """
+        package calls
+
+        import "unsafe"
+
+        type S struct {
+        \tx int `json:"x"`
+        }
+
+        type T struct {
+        \tx int `yaml:"x"`
+        }
+
+        func sum(xs ...int) int { return len(xs) }
+
+        func two() (int, int) { return 1, 2 }
+
+        func one(a int) {}
+
+        func f(args []int, si []int, sf []float64, f32 float32, f64 float64) {
+        \tprintln(args...)
+        \t_ = len(args...)
+        \tvar x int
+        \t_ = make([]byte, x...)
+        \t_ = unsafe.Pointer(&x...)
+        \tone(args...)
+        \t_ = sum(two()...)
+        \tone()
+        \t_ = S(T{})
+        \t_ = (*S)(&T{})
+        \t_ = complex(f32, f64)
+        \t_ = complex(1)
+        \t_ = copy(1, 2, 3)
+        \t_ = copy(si, "hi")
+        \t_ = copy(si, sf)
+        \t_ = copy(1, si)
+        \t_ = copy(si, 2)
+        \t_ = int()
+        \t_ = int(1, 2)
+        }
+
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
