@@ -88,8 +88,11 @@ extension Checker {
             let t = typeExpr(n.type)
             if x.mode == .invalid || t.isInvalid { return .invalid(e) }
             guard program.isInterface(x.type) else {
-                error(n.x, "invalid operation: \(text(n.x)) (variable of type \(program.typeString(x.type))) is not an interface")
+                error(n.x, "invalid operation: \(text(n.x)) (\(describe(x))) is not an interface")
                 return .invalid(e)
+            }
+            if let cause = notAssertable(x.type, t) {
+                error(e, "impossible type assertion: \(text(e))\n\t\(program.typeString(t)) does not implement \(program.typeString(x.type)) \(cause)")
             }
             return Operand(mode: .commaok, type: t, node: e)
         case .callExpr: return call(e)

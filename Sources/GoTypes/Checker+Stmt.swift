@@ -120,6 +120,7 @@ extension Checker {
         case .switchStmt: switchStmt(s, inner.union(.breakOK))
         case .typeSwitchStmt: typeSwitchStmt(s, inner.union([.breakOK, .inTypeSwitch]))
         case .selectStmt:
+            multipleDefaults(Array(tree[n.body].list))
             for c in tree[n.body].list {
                 let clause = tree[c]
                 let saved = openScope()
@@ -441,6 +442,7 @@ extension Checker {
         }
         var seen: [String: Bool] = [:]
         let clauses = Array(tree[n.body].list)
+        multipleDefaults(clauses)
         for (ci, c) in clauses.enumerated() {
             let clause = tree[c]
             for v in clause.list {
@@ -482,15 +484,23 @@ extension Checker {
             guardExpr = a.rhs.first ?? .none
         }
         if kind(guardExpr) == .exprStmt { guardExpr = tree[guardExpr].x }
+        if lhs.exists && tree[lhs].identifier == "_" {
+            error(lhs, "no new variable on left side of :=")
+            lhs = .none
+        }
         if lhs.exists { recordDef(lhs, nil) }
         let assertX = tree[guardExpr].x
         let x = singleValue(assertX)
         var xType = TypeID.invalid
         if x.mode != .invalid {
-            if program.isInterface(x.type) { xType = x.type } else {
+            if program.isTypeParam(x.type) {
+                error(assertX, "cannot use type switch on type parameter value \(text(assertX)) (\(describe(x)))")
+            } else if program.isInterface(x.type) { xType = x.type } else {
                 error(assertX, "\(text(assertX)) (\(describe(x))) is not an interface")
             }
         }
+        multipleDefaults(Array(tree[n.body].list))
+        var seen: [(type: TypeID, node: NodeID)] = []
         var clauseVars: [ObjectID] = []
         defer {
             if lhs.exists && tree[lhs].identifier != "_" && !clauseVars.contains(where: { usedVars.contains($0) }) {
@@ -502,14 +512,25 @@ extension Checker {
             var caseType: TypeID? = nil
             let list = Array(clause.list)
             for t in list {
+                let tt: TypeID
                 if kind(t) == .ident && tree[t].identifier == "nil", let o = scope.lookup("nil"), program.object(o).kind == .nilValue {
                     recordUse(t, o)
                     recordType(t, mode: .nilValue, type: program.basicType(.untypedNil))
-                    caseType = program.basicType(.untypedNil)
+                    tt = program.basicType(.untypedNil)
+                } else {
+                    tt = typeExpr(t)
+                }
+                caseType = tt
+                if tt.isInvalid { continue }
+                if seen.contains(where: { $0.type == tt || program.identical($0.type, tt) }) {
+                    let what = tt == program.basicType(.untypedNil) ? "nil" : program.typeString(tt)
+                    error(t, "duplicate case \(what) in type switch")
                     continue
                 }
-                let tt = typeExpr(t)
-                caseType = tt
+                seen.append((tt, t))
+                if !xType.isInvalid && tt != program.basicType(.untypedNil), let cause = notAssertable(xType, tt) {
+                    error(t, "impossible type switch case: \(text(t))\n\t\(text(assertX)) (\(describe(x))) cannot have dynamic type \(program.typeString(tt)) \(cause)")
+                }
             }
             let inner = openScope()
             if lhs.exists {
@@ -617,6 +638,38 @@ extension Checker {
             else if ctx.contains(.inTypeSwitch) { error(s, "cannot fallthrough in type switch") }
             else { error(s, "fallthrough statement out of place") }
         default: break
+        }
+    }
+}
+
+extension Checker {
+    /// Reports every default clause after the first of a switch or select.
+    func multipleDefaults(_ clauses: [NodeID]) {
+        var first: NodeID? = nil
+        for c in clauses {
+            let isDefault = kind(c) == .commClause ? !tree[c].comm.exists : tree[c].list.isEmpty
+            guard isDefault else { continue }
+            if let f = first {
+                let p = tree[f].position
+                error(c, "multiple defaults (first at \(tree.source.path):\(p.line):\(p.column))")
+            } else {
+                first = c
+            }
+        }
+    }
+
+    /// Why a value of interface type `iface` can never hold a `t` ("(missing method M)"), or nil
+    /// when it can. Only a non-interface `t` is checked statically.
+    func notAssertable(_ iface: TypeID, _ t: TypeID) -> String? {
+        if program.isInterface(t) || program.isTypeParam(t) || program.isTypeParam(iface) { return nil }
+        guard let m = program.missingMethod(t, iface) else { return nil }
+        let name = program.object(m).name
+        switch program.lookup(t, name: name, pkg: program.object(m).package) {
+        case .method(let found, _, _):
+            if program.identical(program.object(found).type, program.object(m).type) { return "(method \(name) has pointer receiver)" }
+            return "(wrong type for method \(name))"
+        default:
+            return "(missing method \(name))"
         }
     }
 }

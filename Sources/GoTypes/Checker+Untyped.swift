@@ -153,11 +153,51 @@ extension Checker {
     func describe(_ x: Operand) -> String {
         let t = program.typeString(x.type)
         switch x.mode {
-        case .constant: return program.isUntyped(x.type) ? "\(t) constant" : "constant of type \(t)"
-        case .variable: return "variable of type \(t)"
+        case .constant:
+            var value = ""
+            if case .int(let i) = x.value, x.node.exists, i.description != text(x.node) { value = " \(i)" }
+            if case .bool(let b) = x.value, x.node.exists, "\(b)" != text(x.node) { value = " \(b)" }
+            return program.isUntyped(x.type) ? "\(t) constant\(value)" : "constant\(value) of \(typeDescription(x.type))"
+        case .variable: return "variable of \(typeDescription(x.type))"
+        case .mapindex: return "map index expression of \(typeDescription(x.type))"
+        case .commaok: return "comma, ok expression of \(typeDescription(x.type))"
+        case .typexpr: return "type"
+        case .builtin: return "built-in"
+        case .novalue: return "no value"
         default:
             if x.type == program.basicType(.untypedNil) { return "untyped nil" }
-            return "value of type \(t)"
+            if program.isUntyped(x.type) { return "\(t) value" }
+            return "value of \(typeDescription(x.type))"
+        }
+    }
+
+    /// "type T", with the structure of a defined or alias type named ("struct type T", "int
+    /// type MyInt") and the constraint of a type parameter, as go/types describes operands.
+    func typeDescription(_ t: TypeID) -> String {
+        let s = program.typeString(t)
+        switch program.node(t) {
+        case .named, .alias:
+            let u = program.under(t)
+            let what: String
+            switch program.node(u) {
+            case .basic(_, let name): what = name
+            case .array: what = "array"
+            case .slice: what = "slice"
+            case .structure: what = "struct"
+            case .pointer: what = "pointer"
+            case .signature: what = "func"
+            case .interface: what = "interface"
+            case .map: what = "map"
+            case .chan: what = "chan"
+            case .tuple: what = "tuple"
+            case .union: what = "union"
+            default: return "type \(s)"
+            }
+            return "\(what) type \(s)"
+        case .typeParam(let i):
+            return "type \(s) constrained by \(program.typeString(program.typeParams[Int(i)].constraint))"
+        default:
+            return "type \(s)"
         }
     }
 
