@@ -145,7 +145,7 @@ extension Checker {
                     srcE = program.byteType
                 }
                 if let srcE, !program.identical(dstE, srcE) {
-                    error(x.node, "invalid copy: arguments \(text(x.node)) (\(describe(x))) and \(text(y.node)) (\(describe(y))) have different element types \(program.typeString(dstE)) and \(program.typeString(srcE))")
+                    error(x.node, "invalid copy: arguments \(text(x.node)) (\(describe(x))) and \(text(y.node)) (\(describe(y))) have different element types \(typeString(dstE)) and \(typeString(srcE))")
                     return fail()
                 }
             }
@@ -235,7 +235,7 @@ extension Checker {
             matchTypes(&x, &y)
             if x.mode == .invalid || y.mode == .invalid { return fail() }
             if !program.identical(x.type, y.type) && !(program.isUntyped(x.type) && program.isUntyped(y.type)) {
-                error(x.node, "invalid operation: \(text(e)) (mismatched types \(program.typeString(x.type)) and \(program.typeString(y.type)))")
+                error(x.node, "invalid operation: \(text(e)) (mismatched types \(typeString(x.type)) and \(typeString(y.type)))")
                 return fail()
             }
             var res: TypeID
@@ -244,7 +244,7 @@ extension Checker {
             case .float64?: res = program.basicType(.complex128)
             case .untypedInt?, .untypedRune?, .untypedFloat?: res = program.basicType(.untypedComplex)
             default:
-                error(x.node, "invalid argument: arguments have type \(program.typeString(x.type)), expected floating-point")
+                error(x.node, "invalid argument: arguments have type \(typeString(x.type)), expected floating-point")
                 return fail()
             }
             if x.mode == .constant && y.mode == .constant, let re = x.value.rational, let im = y.value.rational {
@@ -282,7 +282,7 @@ extension Checker {
                 matchTypes(&x, &y)
                 if x.mode == .invalid || y.mode == .invalid { return fail() }
                 if !program.identical(x.type, y.type) {
-                    error(y.node, "invalid argument: mismatched types \(program.typeString(x.type)) (previous argument) and \(program.typeString(y.type)) (type of \(text(y.node)))")
+                    error(y.node, "invalid argument: mismatched types \(typeString(x.type)) (previous argument) and \(typeString(y.type)) (type of \(text(y.node)))")
                     return fail()
                 }
                 if x.mode == .constant && y.mode == .constant {
@@ -464,7 +464,7 @@ extension Checker {
                 return (nil, "argument must be a slice; have \(text(x.node)) (\(describe(x)))")
             }
             if let e = elem, !program.identical(e, el) {
-                return (nil, "mismatched slice element types \(program.typeString(e)) and \(program.typeString(el)) in \(text(x.node)) (\(describe(x)))")
+                return (nil, "mismatched slice element types \(typeString(e)) and \(typeString(el)) in \(text(x.node)) (\(describe(x)))")
             }
             elem = el
         }

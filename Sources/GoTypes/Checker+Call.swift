@@ -13,9 +13,9 @@ extension Checker {
         case .typexpr:
             guard args.count == 1 else {
                 if args.isEmpty {
-                    error(at: n.rparen, "missing argument in conversion to \(program.typeString(f.type))")
+                    error(at: n.rparen, "missing argument in conversion to \(typeString(f.type))")
                 } else {
-                    error(args[args.count - 1], "too many arguments in conversion to \(program.typeString(f.type))")
+                    error(args[args.count - 1], "too many arguments in conversion to \(typeString(f.type))")
                 }
                 for a in args { _ = expr(a) }
                 return .invalid(e)
@@ -23,7 +23,7 @@ extension Checker {
             var x = singleValue(args[0], hint: f.type)
             if x.mode == .invalid { return .invalid(e) }
             if n.ellipsis >= 0 {
-                error(args[0], "invalid use of ... in conversion to \(program.typeString(f.type))")
+                error(args[0], "invalid use of ... in conversion to \(typeString(f.type))")
                 return .invalid(e)
             }
             conversion(&x, f.type)
@@ -118,7 +118,7 @@ extension Checker {
                 x.value = v
                 ok = true
             } else if x.value.isNumeric && tk.isNumeric {
-                error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(program.typeString(t)) (\(tk.isInteger && x.value.integer == nil ? "truncated" : "overflows"))")
+                error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(typeString(t)) (\(tk.isInteger && x.value.integer == nil ? "truncated" : "overflows"))")
                 x.mode = .invalid
                 return
             }
@@ -127,7 +127,7 @@ extension Checker {
             x.mode = .value
         }
         if !ok {
-            error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(program.typeString(t))")
+            error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(typeString(t))")
             x.mode = .invalid
             return
         }

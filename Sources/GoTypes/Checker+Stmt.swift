@@ -80,7 +80,7 @@ extension Checker {
             var x = singleValue(n.x)
             if x.mode == .invalid { return }
             guard allKinds(x.type, { $0.isNumeric }) else {
-                error(n.x, "invalid operation: \(text(n.x))\(n.token.text) (non-numeric type \(program.typeString(x.type)))")
+                error(n.x, "invalid operation: \(text(n.x))\(n.token.text) (non-numeric type \(typeString(x.type)))")
                 return
             }
             let one = Operand(mode: .constant, type: program.basicType(.untypedInt), value: .int(.one), node: .none)
@@ -378,13 +378,13 @@ extension Checker {
         guard decl.kind == .genDecl else { return }
         var lastType = NodeID.none
         var lastValues: [NodeID] = []
+        var lastSpec = NodeID.none
         for (specIndex, s) in decl.specs.enumerated() {
             let spec = tree[s]
             switch spec.kind {
             case .valueSpec where decl.token == .kwConst:
-                var inherited = false
-                if spec.type.exists || !spec.values.isEmpty { lastType = spec.type; lastValues = Array(spec.values) } else { inherited = true }
-                _ = inherited
+                if spec.type.exists || !spec.values.isEmpty { lastType = spec.type; lastValues = Array(spec.values); lastSpec = s }
+                arityMatch(s, constInit: lastSpec)
                 var objs: [(NodeID, ObjectID)] = []
                 let savedIota = iota
                 iota = .int(BigInt(specIndex))
@@ -393,13 +393,13 @@ extension Checker {
                     var t = TypeID.invalid
                     if lastType.exists { t = typeExpr(lastType) }
                     var x: Operand = i < lastValues.count ? expr(lastValues[i]) : .invalid(.none)
-                    if i >= lastValues.count { error(nm, "missing init expr for const declaration") }
                     constInit(o, &x, declaredType: t)
                     objs.append((nm, o))
                 }
                 iota = savedIota
                 for (nm, o) in objs { declare(scope, nm, o) }
             case .valueSpec:
+                arityMatch(s, constInit: nil)
                 let names = Array(spec.names), values = Array(spec.values)
                 var t = TypeID.invalid
                 if spec.type.exists { t = typeExpr(spec.type) }
@@ -410,7 +410,19 @@ extension Checker {
                     objs.append(o)
                     noteLocal(o)
                 }
-                if !values.isEmpty { initVars(objs, values, isReturn: false, at: s, declaration: true) }
+                if values.count == names.count || values.count == 1 {
+                    initVars(objs, values, isReturn: false, at: s, declaration: true)
+                } else if !values.isEmpty {
+                    // A count mismatch (reported by arityMatch): each name takes its own value, if any.
+                    for (i, o) in objs.enumerated() {
+                        if i < values.count {
+                            var x = singleValue(values[i], hint: t.isInvalid ? nil : t)
+                            initVar(o, &x, declaredType: t, context: "variable declaration")
+                        } else if t.isInvalid {
+                            program.setType(o, .invalid)
+                        }
+                    }
+                }
                 for (i, nm) in names.enumerated() {
                     let name = tree[nm].identifier
                     if name != "_" && scope.insert(name, objs[i]) != nil { error(nm, "\(name) redeclared in this block") }
@@ -459,7 +471,7 @@ extension Checker {
                 var xx = x
                 if x.node == .none {
                     if program.basicKind(y.type)?.isBoolean != true {
-                        error(v, "invalid case \(text(v)) in switch (mismatched types \(program.typeString(y.type)) and bool)")
+                        error(v, "invalid case \(text(v)) in switch (mismatched types \(typeString(y.type)) and bool)")
                     }
                     continue
                 }
@@ -523,13 +535,13 @@ extension Checker {
                 caseType = tt
                 if tt.isInvalid { continue }
                 if seen.contains(where: { $0.type == tt || program.identical($0.type, tt) }) {
-                    let what = tt == program.basicType(.untypedNil) ? "nil" : program.typeString(tt)
+                    let what = tt == program.basicType(.untypedNil) ? "nil" : typeString(tt)
                     error(t, "duplicate case \(what) in type switch")
                     continue
                 }
                 seen.append((tt, t))
                 if !xType.isInvalid && tt != program.basicType(.untypedNil), let cause = notAssertable(xType, tt) {
-                    error(t, "impossible type switch case: \(text(t))\n\t\(text(assertX)) (\(describe(x))) cannot have dynamic type \(program.typeString(tt)) \(cause)")
+                    error(t, "impossible type switch case: \(text(t))\n\t\(text(assertX)) (\(describe(x))) cannot have dynamic type \(typeString(tt)) \(cause)")
                 }
             }
             let inner = openScope()
@@ -601,7 +613,7 @@ extension Checker {
                 if let t, !t.isInvalid, !types[i].isInvalid {
                     var v = Operand(mode: .value, type: types[i], node: l)
                     if !assignable(v, to: t) {
-                        error(l, "cannot assign \(program.typeString(types[i])) to \(text(l)) (type \(program.typeString(t))) in range")
+                        error(l, "cannot assign \(typeString(types[i])) to \(text(l)) (type \(typeString(t))) in range")
                         v.mode = .invalid
                     }
                 }

@@ -255,6 +255,68 @@ final class TypeErrorSnippetTests: XCTestCase {
         }
 
         """),
+        ("methods", """
+        package main
+
+        import "reflect"
+
+        type T struct{ a int }
+
+        type A = T
+
+        type AP = *T
+
+        type P *T
+
+        type I interface{ m() }
+
+        type R = reflect.Value
+
+        type S = struct{}
+
+        func (T) m1()   {}
+        func (*T) m1()  {}
+        func (A) m1()   {}
+        func (A) m2()   {}
+        func (AP) m3()  {}
+        func (p P) m()  {}
+        func (p *I) m() {}
+        func (R) m()    {}
+        func (S) m()    {}
+        func (int) m()  {}
+        func (t *T) g() {}
+
+        var _ interface {
+        \tm1()
+        \tm2()
+        } = T{}
+
+        var _ = (*I).m
+        var _ = T.g
+        var pi *I
+        var _ = pi.m
+
+        func main(x int) {}
+
+        func init() int { return 0 }
+
+        const (
+        \tc0 int = 1
+        \tc1 byte
+        \tc2, c3 = 1, 2
+        \tc4, c5, c6
+        \tc7
+        )
+
+        var v1, v2 = 1, 2, 3
+
+        func f() {
+        \tvar x, y = 1, 2, 3
+        \tconst k1, k2 = 1
+        \t_, _ = x, y
+        }
+
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
