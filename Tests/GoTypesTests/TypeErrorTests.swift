@@ -317,6 +317,68 @@ final class TypeErrorSnippetTests: XCTestCase {
         }
 
         """),
+        ("literals", """
+        package literals
+
+        type S struct{ X, Y, Z int }
+
+        type T struct {
+        \ti    int
+        \tnext *T
+        }
+
+        var x = 1
+
+        var (
+        \t_ = S{Y: 3, Z: 2, Y: 3}
+        \t_ = []byte{x: 2}
+        \t_ = []byte{1: 1, 2: 2, 1: 3}
+        \t_ = [3]int{1, 2, 3, 4}
+        \t_ = &T{i: 0, next: {}}
+        \t_ = &T{0, {}}
+        \t_ = make([]int, uint64(1<<63))
+        \t_ = make([]int, float32(1))
+        \t_ = make([]int, -1)
+        )
+
+        func f(s uint) {
+        \t_ = complex(1<<s, 0)
+        \t_ = real(1 << s)
+        }
+
+        """),
+        ("initcycles", """
+        package initcycles
+
+        var a = b
+        var b = a
+
+        var x = f()
+
+        func f() int { return x }
+
+        var y int = g()
+
+        func g() int { return h() }
+        func h() int { return y }
+
+        var z = func() int { return z }()
+
+        type T struct{}
+
+        func (T) m() int { return w }
+
+        var w = T{}.m()
+
+        const c1 = c2
+        const c2 = c1
+
+        var ok1 = ok2 + k()
+        var ok2 = 1
+
+        func k() int { return ok2 }
+
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
