@@ -48,6 +48,7 @@ extension Checker {
                 error(e, "\(text(n.x)) is not a generic type")
                 return .invalid(e)
             }
+            verifyLater(program.named[Int(ni)].typeParams, targs, at: tree[e].pos, argNodes: indexNodes)
             return Operand(mode: .typexpr, type: program.instantiate(x.type, targs), node: e)
         }
         if case .signature(let s) = program.node(program.under(x.type)), !s.typeParams.isEmpty {
@@ -59,6 +60,7 @@ extension Checker {
                 y.explicitTypeArgs = targs
                 return y
             }
+            verifyLater(s.typeParams, targs, at: tree[e].pos, argNodes: indexNodes)
             return Operand(mode: .value, type: instantiateSignature(s, targs), node: e)
         }
         if n.kind == .indexListExpr {

@@ -379,6 +379,61 @@ final class TypeErrorSnippetTests: XCTestCase {
         func k() int { return ok2 }
 
         """),
+        ("constraints", """
+        package constraints
+
+        import "fmt"
+
+        type Number interface{ ~int | ~float64 }
+
+        type MyInt int
+
+        type Stringish interface {
+        \t~string
+        \tfmt.Stringer
+        }
+
+        type Ordered[T interface{ Less(T) bool }] struct{ v T }
+
+        type Key int
+
+        func (k Key) Less(o Key) bool { return k < o }
+
+        type PtrLess struct{}
+
+        func (*PtrLess) Less(PtrLess) bool { return false }
+
+        func Sum[T Number](xs ...T) T { return xs[0] }
+
+        func Eq[T comparable](a, b T) bool { return a == b }
+
+        func Exact[T int | string](x T) T { return x }
+
+        func Wrap[T any, C interface{ ~[]T }](c C) C { return c }
+
+        func f() {
+        \t_ = Sum[string]
+        \t_ = Sum("a", "b")
+        \t_ = Sum(MyInt(1), 2)
+        \t_ = Eq([]int{}, nil)
+        \t_ = Eq[any](1, 2)
+        \t_ = Exact(MyInt(1))
+        \t_ = Exact[float64](1)
+        \tvar _ Ordered[Key]
+        \tvar _ Ordered[int]
+        \tvar _ Ordered[PtrLess]
+        \t_ = Wrap[int]([]int{})
+        \t_ = Wrap[int, []string]
+        }
+
+        func g[T any, N Number, S fmt.Stringer](t T, n N, s S) {
+        \t_ = Sum(n)
+        \t_ = Sum[T]
+        \t_ = Eq(t, t)
+        \t_ = Eq(s, s)
+        }
+
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
