@@ -28,6 +28,8 @@ struct InlineCostWalker {
     private(set) var cost = 0
     /// IR nodes visited (for the "big function" test).
     private(set) var nodes = 0
+    /// True once the body shows a construct the model does not cover (range over a function).
+    private(set) var unmodelled = false
     /// The reason the function can never be inlined, once found.
     private(set) var reason: String?
 
@@ -197,6 +199,7 @@ struct InlineCostWalker {
 
     mutating func rangeStatement(_ s: NodeID) {
         let n = tree[s]
+        if case .signature = program.node(program.under(type(of: n.x))) { unmodelled = true }
         charge()
         expression(n.x)
         for v in [n.key, n.value] where v.exists {
