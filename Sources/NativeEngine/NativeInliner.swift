@@ -39,6 +39,8 @@ public final class NativeInliner {
     public let program: NativeProgram
     private var verdicts: [String: [Int: InlineVerdict]] = [:]
     private var finished: Set<String> = []
+    /// The function literals each costed body holds (those the front end keeps).
+    private var bodyLiterals: [LiteralKey: [NodeID]] = [:]
     /// Function literals decided so far (nil: not modelled).
     private var literals: [LiteralKey: InlineVerdict?] = [:]
     private struct LiteralKey: Hashable {
@@ -79,19 +81,14 @@ public final class NativeInliner {
     /// source order) and, recursively, of the literals inside them (`outer.funcN.M`).
     private func literalVerdicts(_ pkg: TypedPackage, file: Int, body: NodeID, outerName: String) -> [FunctionVerdict] {
         let tree = pkg.files[file].tree
-        var literals: [NodeID] = []
-        tree.walk(body) { id, _, _ in
-            if tree.kind(id) == .funcLit { literals.append(id); return false }
-            return true
-        }
+        let literals = bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] ?? []
         var out: [FunctionVerdict] = []
         let nested = outerName.contains(".func")
         for (i, lit) in literals.enumerated() {
             let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
             let p = tree.source.position(of: tree[lit].pos)
-            if let v = literalVerdict(pkg, file: file, literal: lit) {
-                out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
-            }
+            guard let v = literalVerdict(pkg, file: file, literal: lit) else { continue }
+            out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
             out += literalVerdicts(pkg, file: file, body: tree[lit].body, outerName: name)
         }
         return out
@@ -193,6 +190,7 @@ public final class NativeInliner {
         }
         var w = walk(big: false)
         if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
+        bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] = w.literals
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.unmodelled { return nil }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
