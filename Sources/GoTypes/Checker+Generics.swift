@@ -227,6 +227,7 @@ extension Checker {
             }
             return i < paramTypes.count ? paramTypes[i] : nil
         }
+        if !checkInferable(sig, explicit: explicit, args: args, paramType: paramType, at: e) { return nil }
         // Typed arguments first (generic function arguments are inferred from the result).
         for (i, a) in args.enumerated() where a.mode != .invalid && !program.isUntyped(a.type) && !isGenericFunction(a.type) {
             if let p = paramType(i) { unify(p, a.type, set, &bound) }
@@ -252,7 +253,7 @@ extension Checker {
         var out: [TypeID] = []
         for tp in tps {
             guard let b = bound[tp] else {
-                error(e, "in call to \(text(tree[e].fun)), cannot infer \(typeString(tp))")
+                error(e, "in call to \(text(tree[e].fun)), \(cannotInfer(tp))")
                 return nil
             }
             out.append(program.subst(b, bound))
