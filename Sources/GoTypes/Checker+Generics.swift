@@ -83,7 +83,7 @@ extension Checker {
         for e in it.embeddeds {
             var terms: [UnionTerm]? = nil
             switch program.node(program.unalias(e)) {
-            case .union(let ts): terms = ts
+            case .union(let ts): terms = flattenedTerms(ts) ?? ts
             case .interface: terms = constraintTerms(e)
             case .named where program.isInterface(e): terms = constraintTerms(e)
             default: terms = [UnionTerm(tilde: false, type: e)]
@@ -91,6 +91,20 @@ extension Checker {
             if let terms { result = result ?? terms }
         }
         return result
+    }
+
+    /// A union's terms with interface terms (`A | B` where A and B are constraint
+    /// interfaces) replaced by their own terms; nil when some interface term has no single
+    /// term list to stand for it.
+    func flattenedTerms(_ terms: [UnionTerm]) -> [UnionTerm]? {
+        var out: [UnionTerm] = []
+        for t in terms {
+            guard !t.tilde, program.isInterface(t.type), !program.isTypeParam(t.type) else { out.append(t); continue }
+            guard case .interface(let it) = program.node(program.under(t.type)), it.methods.isEmpty,
+                  it.embeddeds.count == 1, let inner = constraintTerms(t.type) else { return nil }
+            out += inner
+        }
+        return out
     }
 
     /// True when every type in the type set of `t` (or `t` itself) has a basic underlying
