@@ -89,7 +89,7 @@ struct PackageAnalyzer {
                                                        message: "\(error)", package: loaded.importPath))
             }
         }
-        analysis.facts = EnclosingFunctions(analysis.functions).assign(analysis.facts)
+        analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(analysis.facts)
         return analysis
     }
 
@@ -119,28 +119,5 @@ final class ProgressCounter: @unchecked Sendable {
         let n = done
         lock.unlock()
         report("[\(n)/\(total)] \(path)")
-    }
-}
-
-/// Fills in `Fact.function` from the innermost function record whose range holds the fact.
-struct EnclosingFunctions {
-    private let byFile: [String: [FunctionRecord]]
-
-    init(_ functions: [FunctionRecord]) {
-        byFile = Dictionary(grouping: functions, by: \.file)
-    }
-
-    func assign(_ facts: [Fact]) -> [Fact] {
-        facts.map { fact in
-            guard fact.function == nil, let candidates = byFile[fact.file] else { return fact }
-            var best: FunctionRecord?
-            for f in candidates where f.contains(line: fact.line, column: fact.column) {
-                if let b = best, (f.startLine, f.startColumn) < (b.startLine, b.startColumn) { continue }
-                best = f
-            }
-            var fact = fact
-            fact.function = best?.id
-            return fact
-        }
     }
 }

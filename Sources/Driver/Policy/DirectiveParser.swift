@@ -25,10 +25,11 @@ public struct DirectiveParser: Sendable {
     /// Parses the directives of one file; `functions` are the records of that file.
     public func parse(file: String, bytes: [UInt8], functions: [FunctionRecord]) -> Result {
         let tree = parseFile(path: file, bytes: bytes).tree
+        let index = EnclosingFunctionIndex(functions)
         var result = Result()
         for c in LineCommentPlacement.entries(of: tree) {
             guard let parsed = classify(c.text) else { continue }
-            let enclosing = innermost(functions, containing: c.line)
+            let enclosing = index.function(file: file, line: c.line, column: c.column)
             func problem(_ message: String) {
                 result.problems.append(DirectiveProblem(file: file, line: c.line, column: c.column, text: c.text,
                                                         message: message, function: enclosing?.id))
@@ -50,10 +51,10 @@ public struct DirectiveParser: Sendable {
                     continue
                 }
                 let placed: Directive.Target
-                if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t }) {
+                if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t.line && $0.startColumn == t.column }) {
                     placed = .function(f.id)
-                } else if let f = innermost(functions, containing: t) {
-                    placed = .statement(function: f.id, line: t)
+                } else if let f = index.function(file: file, line: t.line, column: t.column) {
+                    placed = .statement(function: f.id, line: t.line)
                 } else {
                     problem("`\(c.text)` is at package level; directives apply to a function, a method, or a statement or variable inside a function")
                     continue
@@ -63,11 +64,6 @@ public struct DirectiveParser: Sendable {
             }
         }
         return result
-    }
-
-    private func innermost(_ functions: [FunctionRecord], containing line: Int) -> FunctionRecord? {
-        functions.filter { $0.startLine <= line && line <= $0.endLine }
-            .max { ($0.startLine, $0.startColumn) < ($1.startLine, $1.startColumn) }
     }
 
     enum Classified {
