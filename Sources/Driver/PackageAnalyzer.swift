@@ -10,6 +10,9 @@ struct PackageAnalysis: Sendable {
     var functions: [FunctionRecord]
     var facts: [Fact]
     var diagnostics: [Diagnostic]
+    /// The `//heapsight:` and `//gcassert:` directives of the package's files (none for the
+    /// standard library, whose assertions are not the user's).
+    var directives = SourceDirectives()
 }
 
 /// Runs the enabled passes on every package, bottom-up and in parallel, and returns one
@@ -90,7 +93,19 @@ struct PackageAnalyzer {
             }
         }
         analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(analysis.facts)
+        if !loaded.isStandard { analysis.directives = Self.directives(of: input, functions: analysis.functions) }
         return analysis
+    }
+
+    /// The directives of every file of a package, read from the trees the passes used.
+    static func directives(of input: PackageInput, functions: [FunctionRecord]) -> SourceDirectives {
+        let byFile = Dictionary(grouping: functions, by: \.file)
+        var found = SourceDirectives()
+        for i in input.files.indices {
+            let path = input.files[i].path
+            found.append(DirectiveParser().parse(file: path, tree: input.parsedFile(at: i).tree, functions: byFile[path] ?? []))
+        }
+        return found
     }
 
     static func lineCount(_ bytes: [UInt8]) -> Int {

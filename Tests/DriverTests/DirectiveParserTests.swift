@@ -85,7 +85,8 @@ final class DirectiveParserTests: XCTestCase {
         XCTAssertTrue(problems[8].contains("unknown or unignorable"), problems[8])
         XCTAssertTrue(problems[9].contains("package level"), problems[9])
         XCTAssertEqual(r.notes.count, 1)
-        XCTAssertTrue(r.notes[0].contains("gcassert:bce"))
+        XCTAssertEqual(r.notes.map { "\($0.line):\($0.column) \($0.text)" }, ["31:1 //gcassert:bce"])
+        XCTAssertTrue(r.notes[0].message.contains("not checked by heapsight"), r.notes[0].message)
     }
 
     func testCommentsInsideLiteralsAreNotDirectives() {
