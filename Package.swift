@@ -25,11 +25,13 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
 
         // Front end.
-        // The parser is optimized even in debug builds: the test suite parses all of GOROOT/src
-        // several times (differential tests of the parser and the type checker).
+        // The parser and the type checker are optimized even in debug builds: the test suite
+        // parses and type-checks all of GOROOT/src (differential tests against go/parser and
+        // go/types).
         .target(name: "GoSyntax", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "GoLoader", dependencies: ["GoSyntax"]),
-        .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"]),
+        .target(name: "GoTypes", dependencies: ["GoSyntax", "GoLoader"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),

@@ -43,7 +43,7 @@ extension Configuration {
             throw ConfigurationError(file: file, keyPath: "", message: "not valid YAML: \(error)")
         }
         guard let root else { return config }
-        var reader = ConfigReader(file: file)
+        let reader = ConfigReader(file: file)
         let top = try reader.mapping(root, at: "", allowed: topLevelKeys)
         for (key, value) in top {
             switch key {

@@ -125,10 +125,17 @@ public final class Checker {
     var hasDefer = false
 
     /// Creates a checker for a package's files; imports must already be checked into `program`.
-    public init(program: Program, path: String, files: [ParsedFile]) {
+    /// A `standalone` package is checked under its path without becoming what imports of that
+    /// path resolve to (package unsafe's documentation source, checked like go/types does,
+    /// next to the built-in unsafe that imports see).
+    public init(program: Program, path: String, files: [ParsedFile], standalone: Bool = false) {
         self.program = program
         let name = files.first?.packageName ?? "_"
-        self.pkg = program.packagesByPath[path] ?? program.newPackage(path: path, name: name)
+        if standalone {
+            self.pkg = program.newPackage(path: path, name: name, registered: false)
+        } else {
+            self.pkg = program.packagesByPath[path] ?? program.newPackage(path: path, name: name)
+        }
         self.files = files
         self.facts = Array(repeating: FileFacts(), count: files.count)
         self.tree = files[0].tree

@@ -95,11 +95,11 @@ public final class Program: @unchecked Sendable {
     /// Sets an object's type.
     func setType(_ o: ObjectID, _ t: TypeID) { objects[Int(o.raw)].type = t }
 
-    /// Creates and registers a package.
-    func newPackage(path: String, name: String) -> TypesPackage {
+    /// Creates a package; a registered one is what imports of `path` resolve to.
+    func newPackage(path: String, name: String, registered: Bool = true) -> TypesPackage {
         let p = TypesPackage(path: path, name: name, scope: Scope(parent: universe), index: Int32(packages.count))
         packages.append(p)
-        packagesByPath[path] = p
+        if registered { packagesByPath[path] = p }
         return p
     }
 

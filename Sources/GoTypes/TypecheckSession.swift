@@ -46,7 +46,7 @@ public final class TypecheckSession {
     /// Checks a package (and its imports). Returns nil for a path with no Go files.
     @discardableResult
     public func check(_ rawPath: String) -> PackageResult? {
-        if rawPath == "unsafe" { return nil }
+        if rawPath == "unsafe" { return checkUnsafeSource() }
         let path = canonical(rawPath)
         if path != rawPath { program.importAliases[rawPath] = path }
         if let r = results[path] { return r }
@@ -73,6 +73,21 @@ public final class TypecheckSession {
         let r = PackageResult(path: path, checker: checker, loadErrors: loadErrors)
         results[path] = r
         order.append(path)
+        return r
+    }
+
+    /// Checks package unsafe's documentation source as an ordinary package, the way go/types
+    /// does when asked for `unsafe` by path; imports of `unsafe` keep resolving to the
+    /// built-in package. Nil when GOROOT has no such source.
+    func checkUnsafeSource() -> PackageResult? {
+        if let r = results["unsafe"] { return r }
+        guard let source = locator.load("unsafe") else { return nil }
+        let checker = Checker(program: program, path: "unsafe", files: source.files, standalone: true)
+        checker.check()
+        let loadErrors = source.files.flatMap { f in f.diagnostics.map { "\(f.path):\($0.line):\($0.column): \($0.message)" } }
+        let r = PackageResult(path: "unsafe", checker: checker, loadErrors: loadErrors)
+        results["unsafe"] = r
+        order.append("unsafe")
         return r
     }
 
