@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
         .target(name: "FactStore", dependencies: ["PassKit", "CSQLite"]),
         .target(name: "GCEngine", dependencies: ["PassKit", "GoSyntax", "GoLoader"]),
+        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "PassKit"]),
         .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
 
         // Built-in passes: each a library target exposing one descriptor.
@@ -71,6 +72,8 @@ let package = Package(
         .executableTarget(name: "StoreWriterFixture", dependencies: ["FactStore", "PassKit"],
                           path: "Tests/StoreWriterFixture"),
         .testTarget(name: "GCEngineTests", dependencies: ["TestSupport", "GCEngine", "PassKit", "GoSyntax"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "NativeEngineTests", dependencies: ["TestSupport", "NativeEngine", "GoTypes", "GoSyntax", "GoLoader"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",

@@ -104,25 +104,12 @@ struct TreeWalk {
             notes.append(LoadNote(level: .error, path: relative(path), line: 0, message: "file skipped: cannot read it (\(f.reason))"))
             return nil
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            notes.append(LoadNote(level: .error, path: relative(path), line: 0,
-                                  message: "file skipped: not valid UTF-8 text, so not Go source"))
-            return nil
-        }
-        let header = FileHeader.read(bytes)
-        if let expr = header.buildExpression {
-            do {
-                guard try BuildConstraint.parse(expr).evaluate(in: context) else { return nil }
-            } catch {
-                notes.append(LoadNote(level: .error, path: relative(path), line: 0,
-                                      message: "file skipped: invalid //go:build line: \(error)"))
-                return nil
-            }
-        }
-        if header.usesCgo && !context.cgoEnabled { return nil }
-        guard header.packageName != nil else {
-            notes.append(LoadNote(level: .error, path: relative(path), line: 1,
-                                  message: "file skipped: no package clause; is it a Go source file?"))
+        let header: FileHeader
+        switch BuildInclusion.of(bytes, in: context) {
+        case .included(let h): header = h
+        case .excluded: return nil
+        case .rejected(let message, let line):
+            notes.append(LoadNote(level: .error, path: relative(path), line: line, message: "file skipped: \(message)"))
             return nil
         }
         return LoadedFile(path: relative(path), absolutePath: path, bytes: bytes, header: header, isTest: isTest)

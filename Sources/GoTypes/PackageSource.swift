@@ -23,23 +23,29 @@ public struct PackageSource: Sendable {
     /// File names only.
     public var fileNames: [String] { files.map { ($0.path as NSString).lastPathComponent } }
 
-    /// Reads and selects the files of a directory; nil when it has no selected Go files.
+    /// Reads and selects the files of a directory and parses them; nil when it has no
+    /// selected Go files.
     public static func load(path: String, directory: String, config: BuildContext) -> PackageSource? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
-        var files: [ParsedFile] = []
-        for name in names.sorted() where name.hasSuffix(".go") && !name.hasSuffix("_test.go")
-            && !name.hasPrefix(".") && !name.hasPrefix("_") && FileNameRules.matchesPlatform(name, config) {
-            let full = directory + "/" + name
-            guard let bytes = FileManager.default.contents(atPath: full) else { continue }
-            let parsed = parseFile(path: full, bytes: [UInt8](bytes))
-            if let c = parsed.buildConstraint {
-                guard let expr = try? BuildConstraint.parse(c), expr.evaluate(in: config) else { continue }
-            }
-            if !config.cgoEnabled && parsed.imports.contains(where: { $0.path == "C" }) { continue }
-            files.append(parsed)
-        }
+        let files = selectedFiles(directory: directory, config: config).map { parseFile(path: $0.path, bytes: $0.bytes) }
         if files.isEmpty { return nil }
         return PackageSource(path: path, directory: directory, files: files)
+    }
+
+    /// The files of a directory that take part in the build, sorted by name, with their bytes:
+    /// GoLoader's file rules decide from names and headers, so nothing is parsed here. A file
+    /// that is not usable Go source is kept, so that checking it reports its syntax errors.
+    public static func selectedFiles(directory: String, config: BuildContext) -> [(path: String, bytes: [UInt8])] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var out: [(path: String, bytes: [UInt8])] = []
+        for name in names.sorted() where FileNameRules.isGoSource(name) && !FileNameRules.isTest(name)
+            && FileNameRules.matchesPlatform(name, config) {
+            let full = directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: full) else { continue }
+            let bytes = [UInt8](data)
+            if case .excluded = BuildInclusion.of(bytes, in: config) { continue }
+            out.append((full, bytes))
+        }
+        return out
     }
 }
 
@@ -69,6 +75,17 @@ public struct PackageLocator: Sendable {
         let vendored = goroot + "/src/vendor/" + importPath
         if fm.fileExists(atPath: vendored, isDirectory: &isDir), isDir.boolValue { return vendored }
         return nil
+    }
+
+    /// The path go/types names a package by: `vendor/...` for a package std vendors.
+    public func canonicalPath(_ importPath: String) -> String {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: goroot + "/src/" + importPath, isDirectory: &isDir), isDir.boolValue { return importPath }
+        if fm.fileExists(atPath: goroot + "/src/vendor/" + importPath, isDirectory: &isDir), isDir.boolValue {
+            return "vendor/" + importPath
+        }
+        return importPath
     }
 
     /// Loads a package's files.

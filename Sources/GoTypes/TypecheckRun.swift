@@ -14,11 +14,15 @@ public enum TypecheckRun {
         public var goroot: String
         /// Import path (or directory) of a package whose dump to render instead.
         public var dump: String?
-        /// Creates a request.
-        public init(paths: [String], goroot: String, dump: String? = nil) {
+        /// Threads: one checks, the others read and parse packages ahead of it.
+        public var threads: Int
+        /// Creates a request (by default with a thread per core).
+        public init(paths: [String], goroot: String, dump: String? = nil,
+                    threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
             self.paths = paths
             self.goroot = goroot
             self.dump = dump
+            self.threads = max(1, threads)
         }
     }
 
@@ -97,6 +101,7 @@ public enum TypecheckRun {
             if !roots.contains(dump), let match = session.modulePackages.first(where: { $0.value.directory.hasSuffix("/" + dump) || $0.value.directory == dump }) {
                 path = match.key
             }
+            if request.threads > 1 { session.prefetch([path], threads: request.threads - 1) }
             guard let r = session.check(path), let checker = r.checker else { throw Failure.noPackage(dump) }
             outcome.dump = TypesDump.render(checker)
             outcome.packages = 1
@@ -104,6 +109,7 @@ public enum TypecheckRun {
             outcome.seconds = Date().timeIntervalSince(start)
             return outcome
         }
+        if request.threads > 1 { session.prefetch(roots, threads: request.threads - 1) }
         for root in roots {
             guard let r = session.check(root) else { continue }
             outcome.packages += 1

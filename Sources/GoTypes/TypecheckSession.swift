@@ -13,6 +13,7 @@ public final class TypecheckSession {
     /// Import paths in the order they were checked.
     public private(set) var order: [String] = []
     private var inProgress: Set<String> = []
+    private var prefetcher: SourcePrefetcher? = nil
     /// Packages of the scanned module(s), by import path; consulted before GOROOT.
     public var modulePackages: [String: PackageSource] = [:]
 
@@ -35,12 +36,21 @@ public final class TypecheckSession {
 
     /// The canonical path of a package as go/types names it (`vendor/...` for vendored std).
     func canonical(_ path: String) -> String {
-        if modulePackages[path] != nil { return path }
-        var isDir: ObjCBool = false
-        let fm = FileManager.default
-        if fm.fileExists(atPath: locator.goroot + "/src/" + path, isDirectory: &isDir), isDir.boolValue { return path }
-        if fm.fileExists(atPath: locator.goroot + "/src/vendor/" + path, isDirectory: &isDir), isDir.boolValue { return "vendor/" + path }
-        return path
+        modulePackages[path] != nil ? path : locator.canonicalPath(path)
+    }
+
+    /// Starts reading and parsing the GOROOT packages `roots` need, on `threads` threads beside
+    /// the checker's, so that checking (one thread) rarely waits for a parse. Without it, or
+    /// for packages it does not reach, `check` loads on demand.
+    public func prefetch(_ roots: [String], threads: Int) {
+        let paths = roots.filter { modulePackages[$0] == nil }.map(canonical)
+        prefetcher = SourcePrefetcher(locator: locator, roots: paths, workers: max(0, threads))
+    }
+
+    /// A GOROOT package's source, from the prefetcher when there is one.
+    func goRootSource(_ path: String) -> PackageSource? {
+        if let prefetcher { return prefetcher.source(path) }
+        return locator.load(path)
     }
 
     /// Checks a package (and its imports). Returns nil for a path with no Go files.
@@ -53,7 +63,7 @@ public final class TypecheckSession {
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)
         defer { inProgress.remove(path) }
-        guard let source = modulePackages[path] ?? locator.load(path) else {
+        guard let source = modulePackages[path] ?? goRootSource(path) else {
             let r = PackageResult(path: path, checker: nil, loadErrors: ["no Go files for \(path)"])
             results[path] = r
             return r
@@ -108,7 +118,9 @@ public final class TypecheckSession {
             if parts.first == "cmd" || parts.contains("testdata") || parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }) { continue }
             dirs.insert(dir)
         }
-        for d in dirs.sorted() where locator.load(d) != nil { out.append(d) }
+        for d in dirs.sorted() where !PackageSource.selectedFiles(directory: root + "/" + d, config: locator.config).isEmpty {
+            out.append(d)
+        }
         return out
     }
 }

@@ -23,8 +23,13 @@ struct TypecheckCommand: ParsableCommand {
                                valueName: "PACKAGE"))
     var dump: String?
 
+    @Option(help: ArgumentHelp("Threads: one checks, the others read and parse ahead (default: one per core).",
+                               valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         if dump == nil && paths.isEmpty { throw ValidationError("give at least one PATH (or `std`), or --dump PACKAGE") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -34,7 +39,7 @@ struct TypecheckCommand: ParsableCommand {
             }
             let outcome: TypecheckRun.Outcome
             do {
-                outcome = try TypecheckRun.run(.init(paths: paths, goroot: goroot.path, dump: dump))
+                outcome = try TypecheckRun.run(.init(paths: paths, goroot: goroot.path, dump: dump, threads: jobs))
             } catch let f as TypecheckRun.Failure {
                 throw fail(f.description)
             }

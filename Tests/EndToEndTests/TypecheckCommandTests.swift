@@ -29,6 +29,27 @@ final class TypecheckCommandTests: XCTestCase {
         XCTAssertTrue(dump.out.contains(" def ToUpper func strings func(s string) string\n"))
     }
 
+    /// Reading and parsing ahead on other threads changes when the checker gets a package,
+    /// never what it computes: one thread and several give byte-identical output.
+    func testThreadsDoNotChangeResults() throws {
+        let cli = try CLI(self)
+        try cli.write("mod/go.mod", "module example.com/m\n\ngo 1.27\n")
+        try cli.write("mod/bad/a.go", "package bad\n\nimport \"net/http\"\n\nvar x int = http.DefaultClient\n")
+        let one = try cli.run(["typecheck", "--jobs", "1", "--dump", "encoding/json"])
+        let two = try cli.run(["typecheck", "--jobs", "2", "--dump", "encoding/json"])
+        XCTAssertEqual(one.status, 0, one.err)
+        XCTAssertEqual(two.status, 0, two.err)
+        XCTAssertFalse(one.out.isEmpty)
+        XCTAssertEqual(one.out, two.out)
+        let badOne = try cli.run(["typecheck", "--jobs", "1", "mod/bad"])
+        let badThree = try cli.run(["typecheck", "--jobs", "3", "mod/bad"])
+        XCTAssertEqual(badOne.status, 1, badOne.out + badOne.err)
+        XCTAssertEqual(badThree.status, 1, badThree.out + badThree.err)
+        func withoutTime(_ s: String) -> String { s.components(separatedBy: " seconds=")[0] }
+        XCTAssertEqual(withoutTime(badOne.out), withoutTime(badThree.out))
+        XCTAssertTrue(badOne.out.contains("a.go:5:13: cannot use http.DefaultClient"), badOne.out)
+    }
+
     func testBadInputExitsTwo() throws {
         let cli = try CLI(self)
         let missing = try cli.run(["typecheck", "no/such/dir"])
@@ -37,5 +58,8 @@ final class TypecheckCommandTests: XCTestCase {
         let noPackage = try cli.run(["typecheck", "--dump", "no/such/package"])
         XCTAssertEqual(noPackage.status, 2)
         XCTAssertTrue(noPackage.err.contains("no Go package no/such/package"), noPackage.err)
+        let noThreads = try cli.run(["typecheck", "--jobs", "0", "std"])
+        XCTAssertEqual(noThreads.status, 2)
+        XCTAssertTrue(noThreads.err.contains("--jobs must be at least 1"), noThreads.err)
     }
 }

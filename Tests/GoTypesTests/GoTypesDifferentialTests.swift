@@ -35,6 +35,7 @@ final class GoTypesDifferentialTests: XCTestCase {
             oracleDone.signal()
         }
         let session = TypecheckSession(locator: PackageLocator(goroot: go.goroot))
+        session.prefetch(packages, threads: 1)
         let dumps: [String: String] = TypecheckRun.onLargeStack {
             var out: [String: String] = [:]
             for path in packages { out[path] = session.check(path)?.checker.map { TypesDump.render($0) } ?? "" }

@@ -1,0 +1,25 @@
+/// Every weight of the inliner's cost model in one place (Go 1.27, `cmd/compile/internal/inline`).
+/// A function is inlinable when the sum of its IR nodes' costs stays within its budget.
+public enum InlineBudget {
+    /// Budget of an ordinary function; a cost equal to it is still accepted.
+    public static let function = 80
+    /// Budget of a function literal (a closure may be inlined at a single call site).
+    public static let closure = 800
+    /// Extra cost of a call that will not be inlined.
+    public static let call = 57
+    /// Extra cost of calling a parameter or a captured function value.
+    public static let parameterCall = 17
+    /// Extra cost of `panic` (on top of the node itself).
+    public static let panic = 1
+    /// Extra cost of `runtime.throw` instead of a call cost.
+    public static let runtimeThrow = 80
+    /// Extra cost of a function literal (its body is costed as its own function).
+    public static let closureLiteral = 15
+    /// Functions with more IR nodes than this are "big": only callees of cost ≤ `bigCallee`
+    /// are inlined into them.
+    public static let bigFunctionNodes = 5000
+    /// The call-site limit inside a big function.
+    public static let bigCallee = 20
+    /// The call-site limit for an ordinary callee.
+    public static let callee = 80
+}

@@ -1,0 +1,189 @@
+import GoSyntax
+import GoTypes
+
+/// What the inliner decides about one function.
+public enum InlineVerdict: Sendable, Hashable {
+    /// Inlinable, with the cost the compiler prints (`can inline F with cost N`).
+    case inlinable(cost: Int)
+    /// Never inlinable, with the compiler's reason text.
+    case notInlinable(reason: String)
+
+    /// The cost when inlinable.
+    public var cost: Int? {
+        if case .inlinable(let c) = self { return c }
+        return nil
+    }
+}
+
+/// One function's verdict, located the way the compiler prints it.
+public struct FunctionVerdict: Sendable, Hashable {
+    /// Absolute path of the file.
+    public var file: String
+    /// 1-based line of the function's position (its name, or a method's receiver `(`).
+    public var line: Int
+    /// 1-based byte column.
+    public var column: Int
+    /// The compiler's spelling of the name (`F`, `T.M`, `(*T).M`).
+    public var name: String
+    /// The verdict.
+    public var verdict: InlineVerdict
+}
+
+/// Decides inlinability and inline cost for every function of a package, in the compiler's
+/// order: bottom-up over the package's call graph (strongly connected components, callees
+/// first), each function costed with its callees' verdicts known (a callee in the same cycle
+/// that is not decided yet counts as not inlinable). Imported packages are decided on demand
+/// when a call reaches into them, the way the compiler reads their costs from export data.
+public final class NativeInliner {
+    /// The program the packages come from.
+    public let program: NativeProgram
+    private var verdicts: [String: [Int: InlineVerdict]] = [:]
+    private var finished: Set<String> = []
+
+    /// Creates an inliner over a program.
+    public init(program: NativeProgram) {
+        self.program = program
+    }
+
+    /// The verdict of every non-generic function and method with a name in the package at
+    /// `path`, in source order. Generic functions are left out (the compiler decides their
+    /// shaped instances, which the native engine does not model yet).
+    public func verdicts(forPackage path: String) -> [FunctionVerdict] {
+        guard let pkg = program.package(path) else { return [] }
+        analyze(pkg)
+        var out: [FunctionVerdict] = []
+        let decided = verdicts[pkg.path] ?? [:]
+        for (i, f) in pkg.functions.enumerated() {
+            guard let v = decided[i], let name = diagnosticName(pkg, f) else { continue }
+            let tree = pkg.files[f.file].tree
+            let node = tree[f.node]
+            let offset = node.recv.exists ? tree[node.recv].opening : tree[node.name].pos
+            let p = tree.source.position(of: offset)
+            out.append(FunctionVerdict(file: pkg.files[f.file].path, line: p.line, column: p.column, name: name, verdict: v))
+        }
+        return out
+    }
+
+    /// The inline cost of a function or method object, nil when it is not inlinable, generic,
+    /// or not decided yet.
+    func calleeCost(_ o: ObjectID, from current: TypedPackage) -> Int? {
+        let types = program.types
+        let r = types.object(o)
+        if r.origin != nil || isGeneric(o) { return nil }
+        guard let pkg = r.package == current.index ? current : program.package(index: r.package),
+              let index = pkg.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }
+        if pkg !== current && !finished.contains(pkg.path) { analyze(pkg) }
+        return verdicts[pkg.path]?[index]?.cost
+    }
+
+    func isGeneric(_ o: ObjectID) -> Bool {
+        guard case .signature(let s) = program.types.node(program.types.object(o).type) else { return false }
+        return !s.typeParams.isEmpty || !s.recvTypeParams.isEmpty
+    }
+
+    // MARK: Order
+
+    private func analyze(_ pkg: TypedPackage) {
+        if finished.contains(pkg.path) { return }
+        finished.insert(pkg.path)
+        var order = CallGraphOrder(count: pkg.functions.count) { self.references(pkg, $0) }
+        order.run { block in
+            for i in block { self.decide(pkg, i) }
+        }
+    }
+
+    /// Functions of the same package that a function's body mentions, in source order.
+    private func references(_ pkg: TypedPackage, _ i: Int) -> [Int] {
+        let f = pkg.functions[i]
+        let tree = pkg.files[f.file].tree
+        let facts = pkg.facts[f.file]
+        let types = program.types
+        var out: [Int] = []
+        tree.walk(tree[f.node].body) { id, _, _ in
+            guard tree.kind(id) == .ident, var o = facts.uses[id] else { return true }
+            let r = types.object(o)
+            guard r.kind == .function, r.package == pkg.index else { return true }
+            if let origin = r.origin { o = origin }
+            let ro = types.object(o)
+            if let j = pkg.function(file: Int(ro.file), nameOffset: Int(ro.offset)) { out.append(j) }
+            return true
+        }
+        return out
+    }
+
+    // MARK: One function
+
+    private func decide(_ pkg: TypedPackage, _ i: Int) {
+        let f = pkg.functions[i]
+        guard let o = f.object, !isGeneric(o) else { return }
+        verdicts[pkg.path, default: [:]][i] = verdict(pkg, f, o)
+    }
+
+    private func verdict(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl, _ o: ObjectID) -> InlineVerdict {
+        if f.pragmas.contains("noinline") { return .notInlinable(reason: InlineReason.noinline) }
+        if f.pragmas.contains("cgo_unsafe_args") { return .notInlinable(reason: InlineReason.cgoUnsafeArgs) }
+        if f.pragmas.contains("uintptrkeepalive") || f.pragmas.contains("uintptrescapes") {
+            return .notInlinable(reason: InlineReason.uintptrKeepAlive)
+        }
+        if f.pragmas.contains("yeswritebarrierrec") { return .notInlinable(reason: InlineReason.yesWriteBarrierRec) }
+        let tree = pkg.files[f.file].tree
+        let body = tree[f.node].body
+        guard body.exists else { return .notInlinable(reason: InlineReason.noBody) }
+        guard case .signature(let sig) = program.types.node(program.types.object(o).type) else {
+            return .notInlinable(reason: InlineReason.noBody)
+        }
+        var parameters = Set(sig.params)
+        if let r = sig.recv { parameters.insert(r) }
+        return cost(pkg, file: f.file, body: body, parameters: parameters, results: sig.results,
+                    budget: InlineBudget.function, captured: nil)
+    }
+
+    /// Costs a body (of a function or a function literal) against a budget.
+    func cost(_ pkg: TypedPackage, file: Int, body: NodeID, parameters: Set<ObjectID>, results: [ObjectID],
+              budget: Int, captured: Range<Int>?) -> InlineVerdict {
+        let callees = InlineCostWalker.Callees(
+            cost: { [unowned self] in self.calleeCost($0, from: pkg) },
+            literalCost: { [unowned self] in self.literalCost(pkg, file: file, literal: $0) })
+        func walk(big: Bool) -> InlineCostWalker {
+            var w = InlineCostWalker(program: program.types, package: pkg, file: file, callees: callees,
+                                     isBig: big, parameters: parameters)
+            w.currentResults = results
+            w.closureRange = captured
+            w.functionBody = body
+            w.statements(pkg.files[file].tree[body].list)
+            return w
+        }
+        var w = walk(big: false)
+        if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
+        if let reason = w.reason { return .notInlinable(reason: reason) }
+        if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
+        return .inlinable(cost: w.cost)
+    }
+
+    /// The inline cost of a function literal called where it is written.
+    private func literalCost(_ pkg: TypedPackage, file: Int, literal: NodeID) -> Int? {
+        let tree = pkg.files[file].tree
+        let facts = pkg.facts[file]
+        guard let t = facts.exprs[literal]?.type,
+              case .signature(let sig) = program.types.node(program.types.under(t)) else { return nil }
+        let node = tree[literal]
+        let v = cost(pkg, file: file, body: node.body, parameters: Set(sig.params), results: sig.results,
+                     budget: max(InlineBudget.function, InlineBudget.closure), captured: node.pos..<node.end)
+        return v.cost
+    }
+
+    /// The compiler's diagnostic name of a declared function (nil for blank and `init`).
+    private func diagnosticName(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl) -> String? {
+        guard let o = f.object else { return nil }
+        let types = program.types
+        let name = types.object(o).name
+        if name == "_" { return nil }
+        guard case .signature(let s) = types.node(types.object(o).type), let recv = s.recv else { return name }
+        var t = types.unalias(types.object(recv).type)
+        var pointer = false
+        if case .pointer(let b) = types.node(t) { t = types.unalias(b); pointer = true }
+        guard case .named(let i) = types.node(t) else { return name }
+        let base = types.object(types.named[Int(i)].object).name
+        return pointer ? "(*\(base)).\(name)" : "\(base).\(name)"
+    }
+}

@@ -1,0 +1,40 @@
+import GoLoader
+import GoSyntax
+import GoTypes
+
+/// The native engine's view of a run: a type-checking session and the packages checked in it,
+/// loaded on demand (the scanned packages and whatever they import from GOROOT).
+public final class NativeProgram {
+    /// The type-checking session (shared tables of types and objects).
+    public let session: TypecheckSession
+    private var packages: [String: TypedPackage] = [:]
+
+    /// Creates a program over a GOROOT; `modulePackages` are the scanned module's packages.
+    public init(goroot: String, modulePackages: [PackageSource] = []) {
+        session = TypecheckSession(locator: PackageLocator(goroot: goroot))
+        for p in modulePackages { session.modulePackages[p.path] = p }
+    }
+
+    /// The Program tables.
+    public var types: Program { session.program }
+
+    /// The checked package at an import path (checked first if needed); nil when it has no
+    /// Go files or is `unsafe`.
+    public func package(_ path: String) -> TypedPackage? {
+        if let p = packages[path] { return p }
+        guard let result = session.check(path), let checker = result.checker else { return nil }
+        let canonical = checker.package.path
+        if let p = packages[canonical] { packages[path] = p; return p }
+        guard let source = session.modulePackages[canonical] ?? session.locator.load(canonical) else { return nil }
+        let typed = TypedPackage(path: canonical, index: checker.package.index, files: source.files, facts: checker.facts)
+        packages[path] = typed
+        packages[canonical] = typed
+        return typed
+    }
+
+    /// The checked package with a `Program.packages` index.
+    public func package(index: Int32) -> TypedPackage? {
+        guard index >= 0 && Int(index) < types.packages.count else { return nil }
+        return package(types.packages[Int(index)].path)
+    }
+}

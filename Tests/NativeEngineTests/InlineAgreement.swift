@@ -1,0 +1,93 @@
+import Foundation
+import NativeEngine
+
+/// The native verdicts against the compiler's, function by function, with every disagreement.
+struct InlineAgreement {
+    /// Functions both sides decided.
+    var compared = 0
+    /// Same verdict (can / cannot).
+    var verdictAgree = 0
+    /// Functions where the compiler printed a cost and the native engine computed one.
+    var costCompared = 0
+    /// Same cost.
+    var costAgree = 0
+    /// Functions the compiler refused.
+    var reasonCompared = 0
+    /// Same reason text.
+    var reasonAgree = 0
+    /// Compiler decisions with no native verdict at that position (closures, generics, ...).
+    var notModelled: [String] = []
+    /// Native verdicts the compiler did not print.
+    var nativeOnly: [String] = []
+    /// Every disagreement, one line each.
+    var disagreements: [String] = []
+
+    init(compiler: CompilerInlineVerdicts, native: [FunctionVerdict]) {
+        var byKey: [String: FunctionVerdict] = [:]
+        for v in native { byKey["\(v.file):\(v.line):\(v.column)"] = v }
+        var matched: Set<String> = []
+        for c in compiler.lines {
+            guard let n = byKey[c.key] else { notModelled.append("\(c.key) \(c.name)"); continue }
+            matched.insert(c.key)
+            compared += 1
+            let nativeCost: Int?
+            let nativeReason: String?
+            switch n.verdict {
+            case .inlinable(let cost): nativeCost = cost; nativeReason = nil
+            case .notInlinable(let reason):
+                nativeReason = reason
+                let prefix = "function too complex: cost "
+                nativeCost = reason.hasPrefix(prefix) ? Int(reason.dropFirst(prefix.count).prefix { $0.isNumber }) : nil
+            }
+            let sameVerdict = (c.reason == nil) == (nativeReason == nil)
+            if sameVerdict { verdictAgree += 1 }
+            var wrong = !sameVerdict
+            if let cc = c.cost, let nc = nativeCost {
+                costCompared += 1
+                if cc == nc { costAgree += 1 } else { wrong = true }
+            } else if c.cost != nil || nativeCost != nil {
+                costCompared += c.cost != nil ? 1 : 0
+                wrong = true
+            }
+            if let r = c.reason {
+                reasonCompared += 1
+                if r == nativeReason { reasonAgree += 1 } else { wrong = true }
+            }
+            if wrong {
+                let compilerText = c.reason.map { "cannot: \($0)" } ?? "can: cost \(c.cost ?? -1)"
+                let nativeText = nativeReason.map { "cannot: \($0)" } ?? "can: cost \(nativeCost ?? -1)"
+                disagreements.append("\(c.key) \(c.name): compiler \(compilerText) | native \(nativeText)")
+            }
+        }
+        for v in native where !matched.contains("\(v.file):\(v.line):\(v.column)") {
+            nativeOnly.append("\(v.file):\(v.line):\(v.column) \(v.name)")
+        }
+    }
+
+    static func percent(_ a: Int, _ b: Int) -> Double { b == 0 ? 100 : Double(a) * 100 / Double(b) }
+
+    var verdictPercent: Double { Self.percent(verdictAgree, compared) }
+    var costPercent: Double { Self.percent(costAgree, costCompared) }
+    var reasonPercent: Double { Self.percent(reasonAgree, reasonCompared) }
+
+    /// Adds another corpus's numbers.
+    mutating func add(_ o: InlineAgreement) {
+        compared += o.compared; verdictAgree += o.verdictAgree
+        costCompared += o.costCompared; costAgree += o.costAgree
+        reasonCompared += o.reasonCompared; reasonAgree += o.reasonAgree
+        notModelled += o.notModelled; nativeOnly += o.nativeOnly; disagreements += o.disagreements
+    }
+
+    /// The report: numbers, then every disagreement and unmatched line.
+    func report(_ label: String) -> String {
+        var s = "\(label): functions=\(compared) verdict \(verdictAgree)/\(compared) (\(fmt(verdictPercent))%)"
+        s += " cost \(costAgree)/\(costCompared) (\(fmt(costPercent))%) reason \(reasonAgree)/\(reasonCompared) (\(fmt(reasonPercent))%)"
+        s += " not-modelled=\(notModelled.count) native-only=\(nativeOnly.count)\n"
+        for d in disagreements { s += "  differs: \(d)\n" }
+        for d in nativeOnly { s += "  native only: \(d)\n" }
+        for d in notModelled { s += "  not modelled: \(d)\n" }
+        return s
+    }
+
+    private func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+}

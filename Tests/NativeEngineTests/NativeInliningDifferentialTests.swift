@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+import GoLoader
+import GoSyntax
+import GoTypes
+import NativeEngine
+import TestSupport
+
+/// The native inliner against `go build -gcflags=-m=2`, function by function: verdict
+/// (can / cannot inline), exact cost where the compiler prints one, and reason text. Every
+/// disagreement is printed; the floors are the measured agreement minus a small margin.
+final class NativeInliningDifferentialTests: XCTestCase {
+    /// Native verdicts for every package of a module.
+    static func nativeVerdicts(moduleRoot: String) throws -> [FunctionVerdict] {
+        let loader = PackageLoader(context: PackageLocator.standardContext, workingDirectory: moduleRoot)
+        let loaded = try loader.load(roots: [moduleRoot])
+        var sources: [PackageSource] = []
+        for pkg in loaded.packages where !pkg.isStandard {
+            let files = pkg.files.filter { !$0.isTest }.map { parseFile(path: $0.absolutePath, bytes: $0.bytes) }
+            if !files.isEmpty {
+                sources.append(PackageSource(path: pkg.importPath, directory: pkg.absoluteDirectory, files: files))
+            }
+        }
+        let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources)
+        let inliner = NativeInliner(program: program)
+        return TypecheckRun.onLargeStack { sources.flatMap { inliner.verdicts(forPackage: $0.path) } }
+    }
+
+    static func agreement(moduleRoot: String) throws -> InlineAgreement {
+        let compiler = try CompilerInlineVerdicts.module(root: moduleRoot)
+        return InlineAgreement(compiler: compiler, native: try nativeVerdicts(moduleRoot: moduleRoot))
+    }
+
+    /// Writes one Go file into a throw-away module (with an empty assembly file, for
+    /// declarations without bodies).
+    static func scratchModule(name: String, text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("heapsight-native-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "module t\n\ngo 1.27\n".write(to: dir.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
+        try text.write(to: dir.appendingPathComponent("\(name).go"), atomically: true, encoding: .utf8)
+        try "".write(to: dir.appendingPathComponent("empty.s"), atomically: true, encoding: .utf8)
+        return dir.path
+    }
+
+    /// Agreement floors (percent): the measured agreement minus a small margin.
+    static func assertFloors(_ a: InlineAgreement, verdict: Double, cost: Double, reason: Double,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertGreaterThanOrEqual(a.verdictPercent, verdict, "verdict agreement", file: file, line: line)
+        XCTAssertGreaterThanOrEqual(a.costPercent, cost, "cost agreement", file: file, line: line)
+        XCTAssertGreaterThanOrEqual(a.reasonPercent, reason, "reason agreement", file: file, line: line)
+        XCTAssertEqual(a.nativeOnly, [], "verdicts for functions the compiler did not decide", file: file, line: line)
+    }
+
+    func testFixtureModules() throws {
+        var total: InlineAgreement? = nil
+        for rel in ["Tests/NativeEngineTests/Fixtures/costs", "Tests/GCEngineTests/Fixtures/escapes",
+                    "Tests/PassesTests/Fixtures/allocs"] {
+            let root = TestSupport.repoRoot.appendingPathComponent(rel).path
+            let a = try Self.agreement(moduleRoot: root)
+            print(a.report(rel))
+            if total == nil { total = a } else { total!.add(a) }
+        }
+        let t = total!
+        print(t.report("fixtures total").split(separator: "\n").first!)
+        XCTAssertGreaterThan(t.compared, 200)
+        Self.assertFloors(t, verdict: 97, cost: 92, reason: 85)
+    }
+
+    func testGoCompilerInlineTests() throws {
+        let corpus = "/usr/share/go-1.19/test"
+        guard FileManager.default.fileExists(atPath: corpus + "/inline.go") else {
+            throw XCTSkip("Go's compiler tests are not installed (apt-get install golang-1.19-src)")
+        }
+        var total: InlineAgreement? = nil
+        for name in ["inline", "inline_big", "inline_caller", "inline_callers", "inline_endian", "inline_literal",
+                     "inline_math_bits_rotate", "inline_sync", "inline_variadic"] {
+            let root = try Self.scratchModule(name: name, text: try String(contentsOfFile: "\(corpus)/\(name).go", encoding: .utf8))
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let a = try Self.agreement(moduleRoot: root)
+            print(a.report(name))
+            if total == nil { total = a } else { total!.add(a) }
+        }
+        print(total!.report("go test/inline*.go total").split(separator: "\n").first!)
+        XCTAssertGreaterThan(total!.compared, 70)
+        Self.assertFloors(total!, verdict: 97, cost: 92, reason: 95)
+    }
+
+    func testStandardPackages() throws {
+        let packages = ["strconv", "unicode/utf8", "sort", "strings"]
+        let compiler = try CompilerInlineVerdicts.standard(packages)
+        let program = NativeProgram(goroot: TestSupport.goToolchain.goroot)
+        let inliner = NativeInliner(program: program)
+        let native = TypecheckRun.onLargeStack { packages.flatMap { inliner.verdicts(forPackage: $0) } }
+        let a = InlineAgreement(compiler: compiler, native: native)
+        print(a.report("std " + packages.joined(separator: ",")))
+        XCTAssertGreaterThan(a.compared, 250)
+        Self.assertFloors(a, verdict: 97, cost: 92, reason: 89)
+    }
+}
