@@ -46,7 +46,7 @@ extension Checker {
         }
         if !program.identical(x.type, y.type) {
             if !x.type.isInvalid && !y.type.isInvalid {
-                error(e, "invalid operation: \(text(e)) (mismatched types \(program.typeString(x.type)) and \(program.typeString(y.type)))")
+                error(e, "invalid operation: \(text(e)) (mismatched types \(typeString(x.type)) and \(typeString(y.type)))")
             }
             return .invalid(e)
         }
@@ -106,7 +106,7 @@ extension Checker {
                 else { msg = "operator \(op.text) not defined on \(text(x.node))" }
             }
         } else {
-            msg = "mismatched types \(program.typeString(x.type)) and \(program.typeString(y.type))"
+            msg = "mismatched types \(typeString(x.type)) and \(typeString(y.type))"
         }
         if !ok {
             error(e, "invalid operation: \(text(e)) (\(msg))")

@@ -30,6 +30,11 @@ extension Checker {
         let fun = n.fun
         let hasDots = n.ellipsis >= 0
         func fail() -> Operand { .invalid(e) }
+        if hasDots && b != .append {
+            error(at: n.ellipsis, "invalid operation: invalid use of ... with built-in \(b.name)")
+            for a in argNodes { _ = expr(a, allowType: true, allowVoid: true) }
+            return fail()
+        }
         // Arguments are evaluated up front except for make/new (type first) and Offsetof.
         var args: [Operand] = []
         switch b {
@@ -41,6 +46,11 @@ extension Checker {
         }
         let nargs = (b == .make || b == .new || b == .offsetof) ? argNodes.count : args.count
         func countError(_ msg: String) -> Operand { error(e, msg); return fail() }
+        let (wantArgs, variadic) = b.arity
+        if nargs < wantArgs || (!variadic && nargs > wantArgs) {
+            error(at: n.rparen, "invalid operation: \(nargs < wantArgs ? "not enough" : "too many") arguments for \(text(e)) (expected \(wantArgs), found \(nargs))")
+            return fail()
+        }
         let intT = program.basicType(.int)
         switch b {
         case .len, .cap:
@@ -113,7 +123,32 @@ extension Checker {
             return Operand(mode: .value, type: s.type, node: e)
         case .copy:
             guard nargs == 2 else { return countError("wrong number of arguments to copy") }
-            let y = args[1]
+            let x = args[0], y = args[1]
+            let dst = sliceElement(x)
+            guard let dstE = dst.elem else {
+                error(x.node, "invalid copy: \(dst.problem)")
+                return fail()
+            }
+            let yTypes = typeSetTerms(y.type)?.map { program.under($0.type) } ?? [program.under(y.type)]
+            let special = assignable(x, to: program.slice(program.byteType)) && yTypes.allSatisfy { u in
+                if case .slice(let el) = program.node(u) { return program.identical(el, program.byteType) }
+                return program.basicKind(u)?.isString == true
+            }
+            if !special {
+                let src = sliceElement(y)
+                var srcE = src.elem
+                if srcE == nil {
+                    guard yTypes.allSatisfy({ program.basicKind($0)?.isString == true }) else {
+                        error(y.node, "invalid copy: \(src.problem)")
+                        return fail()
+                    }
+                    srcE = program.byteType
+                }
+                if let srcE, !program.identical(dstE, srcE) {
+                    error(x.node, "invalid copy: arguments \(text(x.node)) (\(describe(x))) and \(text(y.node)) (\(describe(y))) have different element types \(typeString(dstE)) and \(typeString(srcE))")
+                    return fail()
+                }
+            }
             recordBuiltinType(fun, makeSig(intT, [args[0].type, program.isUntyped(y.type) ? program.basicType(.string) : y.type]))
             return Operand(mode: .value, type: intT, node: e)
         case .delete:
@@ -199,13 +234,17 @@ extension Checker {
             var x = args[0], y = args[1]
             matchTypes(&x, &y)
             if x.mode == .invalid || y.mode == .invalid { return fail() }
+            if !program.identical(x.type, y.type) && !(program.isUntyped(x.type) && program.isUntyped(y.type)) {
+                error(x.node, "invalid operation: \(text(e)) (mismatched types \(typeString(x.type)) and \(typeString(y.type)))")
+                return fail()
+            }
             var res: TypeID
             switch program.basicKind(x.type) {
             case .float32?: res = program.basicType(.complex64)
             case .float64?: res = program.basicType(.complex128)
             case .untypedInt?, .untypedRune?, .untypedFloat?: res = program.basicType(.untypedComplex)
             default:
-                error(e, "invalid operation: complex(\(text(x.node)), \(text(y.node))) (arguments have type \(program.typeString(x.type)), expected floating-point)")
+                error(x.node, "invalid argument: arguments have type \(typeString(x.type)), expected floating-point")
                 return fail()
             }
             if x.mode == .constant && y.mode == .constant, let re = x.value.rational, let im = y.value.rational {
@@ -243,7 +282,7 @@ extension Checker {
                 matchTypes(&x, &y)
                 if x.mode == .invalid || y.mode == .invalid { return fail() }
                 if !program.identical(x.type, y.type) {
-                    error(y.node, "invalid argument: mismatched types \(program.typeString(x.type)) (previous argument) and \(program.typeString(y.type)) (type of \(text(y.node)))")
+                    error(y.node, "invalid argument: mismatched types \(typeString(x.type)) (previous argument) and \(typeString(y.type)) (type of \(text(y.node)))")
                     return fail()
                 }
                 if x.mode == .constant && y.mode == .constant {
@@ -411,5 +450,37 @@ extension Checker {
             }
         }
         return found
+    }
+}
+
+extension Checker {
+    /// The element type shared by every slice type in the type set of `x`, or why there is none.
+    func sliceElement(_ x: Operand) -> (elem: TypeID?, problem: String) {
+        let types = typeSetTerms(x.type)?.map { program.under($0.type) } ?? [program.under(x.type)]
+        var elem: TypeID? = nil
+        for u in types.isEmpty ? [TypeID.invalid] : types {
+            guard case .slice(let el) = program.node(u) else {
+                if x.type == program.basicType(.untypedNil) { return (nil, "argument must be a slice; have untyped nil") }
+                return (nil, "argument must be a slice; have \(text(x.node)) (\(describe(x)))")
+            }
+            if let e = elem, !program.identical(e, el) {
+                return (nil, "mismatched slice element types \(typeString(e)) and \(typeString(el)) in \(text(x.node)) (\(describe(x)))")
+            }
+            elem = el
+        }
+        return (elem, "")
+    }
+}
+
+extension BuiltinFunction {
+    /// The number of arguments the built-in takes (at least that many when variadic).
+    var arity: (count: Int, variadic: Bool) {
+        switch self {
+        case .append, .make, .max, .min: return (1, true)
+        case .print, .println: return (0, true)
+        case .recover: return (0, false)
+        case .complex, .copy, .delete, .add, .slice, .string: return (2, false)
+        default: return (1, false)
+        }
     }
 }

@@ -12,13 +12,20 @@ extension Checker {
             return .invalid(e)
         case .typexpr:
             guard args.count == 1 else {
-                error(e, args.isEmpty ? "missing argument in conversion to \(program.typeString(f.type))"
-                                      : "too many arguments in conversion to \(program.typeString(f.type))")
+                if args.isEmpty {
+                    error(at: n.rparen, "missing argument in conversion to \(typeString(f.type))")
+                } else {
+                    error(args[args.count - 1], "too many arguments in conversion to \(typeString(f.type))")
+                }
                 for a in args { _ = expr(a) }
                 return .invalid(e)
             }
             var x = singleValue(args[0], hint: f.type)
             if x.mode == .invalid { return .invalid(e) }
+            if n.ellipsis >= 0 {
+                error(args[0], "invalid use of ... in conversion to \(typeString(f.type))")
+                return .invalid(e)
+            }
             conversion(&x, f.type)
             x.node = e
             return x
@@ -66,15 +73,21 @@ extension Checker {
     func arguments(_ e: NodeID, _ sig: SignatureType, _ args: inout [Operand], hasEllipsis: Bool) {
         let params = sig.params.map { program.object($0).type }
         let n = params.count
+        let call = tree[e]
         if hasEllipsis && !sig.variadic {
-            error(e, "have (...) but function is not variadic: \(text(tree[e].fun))")
+            error(at: call.ellipsis, "cannot use ... in call to non-variadic \(text(call.fun))")
+            return
+        }
+        if hasEllipsis && call.args.count == 1 && args.count > 1 {
+            error(at: call.ellipsis, "cannot use ... with \(args.count)-valued \(text(call.args[0]))")
             return
         }
         let tooFew = sig.variadic && !hasEllipsis ? args.count < n - 1 : args.count < n
         let tooMany = sig.variadic && !hasEllipsis ? false : args.count > n
         if tooFew || tooMany {
             if args.allSatisfy({ $0.mode != .invalid }) {
-                error(tooMany ? args[n].node : e, "\(tooMany ? "too many" : "not enough") arguments in call to \(text(tree[e].fun))")
+                let what = "\(tooMany ? "too many" : "not enough") arguments in call to \(text(call.fun))"
+                if tooMany { error(args[n].node, what) } else { error(at: call.rparen, what) }
             }
             return
         }
@@ -105,7 +118,7 @@ extension Checker {
                 x.value = v
                 ok = true
             } else if x.value.isNumeric && tk.isNumeric {
-                error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(program.typeString(t)) (\(tk.isInteger && x.value.integer == nil ? "truncated" : "overflows"))")
+                error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(typeString(t)) (\(tk.isInteger && x.value.integer == nil ? "truncated" : "overflows"))")
                 x.mode = .invalid
                 return
             }
@@ -114,7 +127,7 @@ extension Checker {
             x.mode = .value
         }
         if !ok {
-            error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(program.typeString(t))")
+            error(x.node, "cannot convert \(text(x.node)) (\(describe(x))) to type \(typeString(t))")
             x.mode = .invalid
             return
         }
@@ -141,9 +154,9 @@ extension Checker {
         }
         let v = x.type
         let vu = program.under(v), tu = program.under(t)
-        if program.identical(vu, tu) { return true }
+        if program.identicalIgnoringTags(vu, tu) { return true }
         if case .pointer(let a) = program.node(program.unalias(v)), case .pointer(let b) = program.node(program.unalias(t)),
-           program.identical(program.under(a), program.under(b)) { return true }
+           program.identicalIgnoringTags(program.under(a), program.under(b)) { return true }
         let vk = program.basicKind(vu), tk = program.basicKind(tu)
         if let vk, let tk {
             if (vk.isInteger || vk.isFloat) && (tk.isInteger || tk.isFloat) { return true }

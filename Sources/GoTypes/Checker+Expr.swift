@@ -26,7 +26,7 @@ extension Checker {
     func singleValue(_ e: NodeID, hint: TypeID? = nil) -> Operand {
         var x = expr(e, hint: hint)
         if x.mode != .invalid, case .tuple(let vs) = program.node(x.type) {
-            error(e, "multiple-value \(text(e)) (value of type \(program.typeString(x.type))) in single-value context")
+            error(e, "multiple-value \(text(e)) (value of type \(typeString(x.type))) in single-value context")
             _ = vs
             x.mode = .invalid
         }
@@ -88,8 +88,11 @@ extension Checker {
             let t = typeExpr(n.type)
             if x.mode == .invalid || t.isInvalid { return .invalid(e) }
             guard program.isInterface(x.type) else {
-                error(n.x, "invalid operation: \(text(n.x)) (variable of type \(program.typeString(x.type))) is not an interface")
+                error(n.x, "invalid operation: \(text(n.x)) (\(describe(x))) is not an interface")
                 return .invalid(e)
+            }
+            if let cause = notAssertable(x.type, t) {
+                error(e, "impossible type assertion: \(text(e))\n\t\(typeString(t)) does not implement \(typeString(x.type)) \(cause)")
             }
             return Operand(mode: .commaok, type: t, node: e)
         case .callExpr: return call(e)
@@ -195,13 +198,13 @@ extension Checker {
         if x.mode == .invalid { return .invalid(e) }
         if x.mode == .typexpr {
             // Method expression T.m.
-            guard case .method(let m, _, let indirect) = program.lookup(x.type, name: sel, pkg: pkg.index) else {
-                error(selNode, "\(text(n.x)).\(sel) undefined (type \(program.typeString(x.type)) has no method \(sel))")
+            guard !isPointerToInterface(x.type), case .method(let m, _, let indirect) = program.lookup(x.type, name: sel, pkg: pkg.index) else {
+                error(selNode, "\(text(n.x)).\(sel) undefined (\(missingSelectorReason(x.type, sel)))")
                 return .invalid(e)
             }
             recordUse(selNode, m)
             if program.hasPointerReceiver(m) && !indirect, case .pointer = program.node(program.unalias(x.type)) {} else if program.hasPointerReceiver(m) && !indirect && !program.isInterface(x.type) {
-                error(e, "invalid method expression \(text(e)) (needs pointer receiver (*\(program.typeString(x.type))).\(sel))")
+                error(selNode, "invalid method expression \(typeString(x.type)).\(sel) (needs pointer receiver (*\(typeString(x.type))).\(sel))")
                 return .invalid(e)
             }
             guard case .signature(let s) = program.node(program.object(m).type) else { return .invalid(e) }
@@ -224,7 +227,7 @@ extension Checker {
             error(n.x, "multiple-value \(text(n.x)) in single-value context")
             return .invalid(e)
         }
-        switch program.lookup(x.type, name: sel, pkg: pkg.index) {
+        switch isPointerToInterface(x.type) ? .notFound : program.lookup(x.type, name: sel, pkg: pkg.index) {
         case .field(let f, _, let indirect):
             recordUse(selNode, f)
             let mode: OperandMode = (x.mode == .variable || indirect) ? .variable : .value
@@ -233,7 +236,7 @@ extension Checker {
             recordUse(selNode, m)
             if program.hasPointerReceiver(m) && !indirect && x.mode != .variable && !program.isInterface(x.type) {
                 if case .pointer = program.node(program.under(x.type)) {} else {
-                    error(e, "cannot call pointer method \(sel) on \(program.typeString(x.type))")
+                    error(selNode, "cannot call pointer method \(sel) on \(typeString(x.type))")
                     return .invalid(e)
                 }
             }
@@ -244,7 +247,7 @@ extension Checker {
             error(selNode, "ambiguous selector \(text(e))")
             return .invalid(e)
         case .notFound:
-            error(selNode, "\(text(e)) undefined (type \(program.typeString(x.type)) has no field or method \(sel))")
+            error(selNode, "\(text(e)) undefined (\(missingSelectorReason(x.type, sel)))")
             return .invalid(e)
         }
     }
@@ -288,7 +291,7 @@ extension Checker {
         default: ok = false
         }
         if !ok {
-            error(e, "invalid operation: operator \(op.text) not defined on \(text(n.x)) (variable of type \(program.typeString(x.type)))")
+            error(e, "invalid operation: operator \(op.text) not defined on \(text(n.x)) (variable of type \(typeString(x.type)))")
             return .invalid(e)
         }
         x.node = e
@@ -301,5 +304,22 @@ extension Checker {
         }
         x.mode = .value
         return x
+    }
+}
+
+extension Checker {
+    /// True for a pointer to an interface or type parameter, which has no fields or methods.
+    func isPointerToInterface(_ t: TypeID) -> Bool {
+        guard case .pointer(let base) = program.node(program.under(t)) else { return false }
+        return program.isInterface(base) || program.isTypeParam(base)
+    }
+
+    /// Why a selector found nothing, in go/types' words.
+    func missingSelectorReason(_ t: TypeID, _ sel: String) -> String {
+        if case .pointer(let base) = program.node(program.under(t)) {
+            if program.isTypeParam(base) { return "type \(typeString(t)) is pointer to type parameter, not type parameter" }
+            if program.isInterface(base) { return "type \(typeString(t)) is pointer to interface, not interface" }
+        }
+        return "type \(typeString(t)) has no field or method \(sel)"
     }
 }

@@ -252,7 +252,7 @@ extension Checker {
         var out: [TypeID] = []
         for tp in tps {
             guard let b = bound[tp] else {
-                error(e, "in call to \(text(tree[e].fun)), cannot infer \(program.typeString(tp))")
+                error(e, "in call to \(text(tree[e].fun)), cannot infer \(typeString(tp))")
                 return nil
             }
             out.append(program.subst(b, bound))

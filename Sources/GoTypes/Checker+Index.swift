@@ -17,7 +17,7 @@ extension Checker {
         }
         if x.mode == .constant, let i = x.value.integer {
             if i.negative {
-                error(e, "invalid argument: index \(text(e)) (constant of type \(program.typeString(x.type))) must not be negative")
+                error(e, "invalid argument: index \(text(e)) (constant of type \(typeString(x.type))) must not be negative")
                 return nil
             }
             if let max, let v = i.int64, v >= max {
@@ -210,7 +210,7 @@ extension Checker {
                         field = promoted
                     }
                     guard let f = field else {
-                        error(kv.key, "unknown field \(name) in struct literal of type \(program.typeString(base))")
+                        error(kv.key, "unknown field \(name) in struct literal of type \(typeString(base))")
                         _ = expr(kv.value)
                         continue
                     }
@@ -226,7 +226,7 @@ extension Checker {
                         continue
                     }
                     guard i < s.fields.count else {
-                        error(el, "too many values in struct literal of type \(program.typeString(base))")
+                        error(el, "too many values in struct literal of type \(typeString(base))")
                         _ = expr(el)
                         continue
                     }
@@ -235,7 +235,7 @@ extension Checker {
                     assignment(&x, to: ft, context: "struct literal")
                 }
                 if elts.count < s.fields.count && elts.count > 0 {
-                    error(at: tree[e].rbrace, "too few values in struct literal of type \(program.typeString(base))")
+                    error(at: tree[e].rbrace, "too few values in struct literal of type \(typeString(base))")
                 }
             }
         case .array(let c, let elem):
@@ -257,7 +257,7 @@ extension Checker {
             }
         default:
             if !n.elts.isEmpty || true {
-                error(e, "invalid composite literal type \(program.typeString(typ))")
+                error(e, "invalid composite literal type \(typeString(typ))")
                 for el in n.elts { skipElement(el) }
                 return .invalid(e)
             }

@@ -28,7 +28,10 @@ extension Checker {
             let fileScope = Scope(parent: pkg.scope)
             fileScopes.append(fileScope)
             let root = f.root
-            if root.name.exists { recordDef(root.name, nil) }
+            if root.name.exists {
+                recordDef(root.name, nil)
+                if tree[root.name].identifier == "_" { error(root.name, "invalid package name _") }
+            }
             for d in root.decls {
                 let decl = tree[d]
                 if decl.kind == .funcDecl {
@@ -38,6 +41,7 @@ extension Checker {
                 guard decl.kind == .genDecl else { continue }
                 var lastType = NodeID.none
                 var lastValues: [NodeID] = []
+                var lastSpec = NodeID.none
                 for (specIndex, s) in decl.specs.enumerated() {
                     let spec = tree[s]
                     switch spec.kind {
@@ -47,9 +51,11 @@ extension Checker {
                         if spec.type.exists || !spec.values.isEmpty {
                             lastType = spec.type
                             lastValues = Array(spec.values)
+                            lastSpec = s
                         } else {
                             inherited = true
                         }
+                        arityMatch(s, constInit: lastSpec)
                         for (i, n) in spec.names.enumerated() {
                             let obj = newObject(.constant, tree[n].identifier, ident: n)
                             declare(pkg.scope, n, obj)
@@ -60,6 +66,7 @@ extension Checker {
                     case .valueSpec:
                         let names = Array(spec.names)
                         let values = Array(spec.values)
+                        arityMatch(s, constInit: nil)
                         var objs: [ObjectID] = []
                         for n in names {
                             let obj = newObject(.variable, tree[n].identifier, ident: n, variableKind: .package)
@@ -131,6 +138,13 @@ extension Checker {
             return
         }
         if name == "init" || name == "main" && pkg.name == "main" {
+            let ft = tree[decl.type]
+            if ft.typeParams.exists, let first = tree[ft.typeParams].list.first {
+                error(first, "func \(name) must have no type parameters")
+            }
+            if (ft.params.exists && !tree[ft.params].list.isEmpty) || ft.results.exists {
+                error(nameNode, "func \(name) must have no arguments and no return values")
+            }
             recordDef(nameNode, obj)
             if name == "init" { return }
         }
@@ -197,7 +211,7 @@ extension Checker {
         if info.typeExpr.exists {
             t = typeExpr(info.typeExpr)
             if let k = program.basicKind(t), !k.isConstType, !t.isInvalid {
-                error(info.typeExpr, "invalid constant type \(program.typeString(t))")
+                error(info.typeExpr, "invalid constant type \(typeString(t))")
                 program.setType(obj, .invalid)
                 return
             }
@@ -206,7 +220,6 @@ extension Checker {
         if info.initExpr.exists {
             x = expr(info.initExpr)
         } else {
-            if !info.typeExpr.exists && !info.inherited { error(at: Int(program.object(obj).offset), "missing init expr for const declaration") }
             x = .invalid(.none)
         }
         constInit(obj, &x, declaredType: t)
@@ -216,7 +229,7 @@ extension Checker {
     /// Finishes a constant from its initializer.
     func constInit(_ obj: ObjectID, _ x: inout Operand, declaredType t: TypeID) {
         if x.mode != .invalid && x.mode != .constant {
-            error(x.node, "\(text(x.node)) (value of type \(program.typeString(x.type))) is not constant")
+            error(x.node, "\(text(x.node)) (value of type \(typeString(x.type))) is not constant")
             x.mode = .invalid
         }
         if x.mode == .invalid {
@@ -256,11 +269,43 @@ extension Checker {
         let sigScope = Scope(parent: scope, isFunction: true)
         let sig = funcSignature(recv: d.recv, type: d.type, scope: sigScope, typeParamsNode: tree[d.type].typeParams)
         program.setType(obj, sig)
+        if case .signature(let s) = program.node(sig), let recv = s.recv, let field = tree[d.recv].list.first {
+            var base = tree[field].type
+            while kind(base) == .parenExpr { base = tree[base].x }
+            if kind(base) == .starExpr { base = tree[base].x }
+            while kind(base) == .parenExpr { base = tree[base].x }
+            validReceiver(recv, base: base)
+        }
         if d.body.exists {
             let f = file
             delayed.append { [unowned self] in
                 self.inFile(f, scope: sigScope) { self.funcBody(sig, d.body) }
             }
+        }
+    }
+}
+
+extension Checker {
+    /// Reports a const or var spec whose names and initializers do not pair up; `constInit` is
+    /// the spec a constant spec takes its values from (itself or an earlier one; none when no
+    /// earlier spec had any), nil for variable specs.
+    func arityMatch(_ s: NodeID, constInit: NodeID?) {
+        let spec = tree[s]
+        let names = Array(spec.names)
+        let own = Array(spec.values)
+        let values = constInit.map { $0.exists ? Array(tree[$0].values) : [] } ?? own
+        let l = names.count, r = values.count
+        if constInit == nil && r == 0 {
+            if !spec.type.exists { error(s, "missing type or init expr") }
+        } else if l < r {
+            if l < own.count {
+                error(own[l], "extra init expr \(text(own[l]))")
+            } else if let c = constInit {
+                let p = tree[c].position
+                error(s, "extra init expr at \(tree.source.path):\(p.line):\(p.column)")
+            }
+        } else if l > r && (constInit != nil || r != 1) {
+            error(names[r], "missing init expr for \(tree[names[r]].identifier)")
         }
     }
 }

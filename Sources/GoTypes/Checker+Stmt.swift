@@ -7,9 +7,9 @@ extension Checker {
         let saved = currentSignature
         currentSignature = s
         defer { currentSignature = saved }
-        labels(body)
         localVars.append([])
-        stmtList(Array(tree[body].list))
+        stmtList(Array(tree[body].list), [])
+        LabelResolver(checker: self).run(body)
         let locals = localVars.removeLast()
         for v in locals.sorted(by: { program.object($0).offset < program.object($1).offset }) where !usedVars.contains(v) {
             let r = program.object(v)
@@ -20,40 +20,14 @@ extension Checker {
         }
     }
 
-    /// Declares the labels of a function body and resolves labelled branches.
-    func labels(_ body: NodeID) {
-        var declared: [String: ObjectID] = [:]
-        var branches: [NodeID] = []
-        tree.walk(body) { id, _, _ in
-            switch self.kind(id) {
-            case .funcLit: return false
-            case .labeledStmt:
-                let l = self.tree[id].label
-                let name = self.tree[l].identifier
-                let o = self.newObject(.label, name, ident: l)
-                if name != "_" {
-                    if declared[name] != nil { self.error(l, "label \(name) already declared") } else { declared[name] = o }
-                }
-                self.recordDef(l, o)
-            case .branchStmt:
-                if self.tree[id].label.exists { branches.append(id) }
-            default: break
-            }
-            return true
+    /// Checks a statement list; only its last non-empty statement inherits `fallthroughOK`.
+    func stmtList(_ list: [NodeID], _ ctx: StmtContext) {
+        var count = list.count
+        while count > 0 && kind(list[count - 1]) == .emptyStmt { count -= 1 }
+        let inner = ctx.subtracting(.fallthroughOK)
+        for (i, s) in list.prefix(count).enumerated() {
+            stmt(s, ctx.contains(.fallthroughOK) && i + 1 == count ? inner.union(.fallthroughOK) : inner)
         }
-        var used = Set<String>()
-        for b in branches {
-            let l = tree[b].label
-            let name = tree[l].identifier
-            if let o = declared[name] { recordUse(l, o); used.insert(name) } else { error(l, "label \(name) not declared") }
-        }
-        for (name, o) in declared.sorted(by: { $0.value < $1.value }) where !used.contains(name) {
-            error(at: Int(program.object(o).offset), "label \(name) defined and not used")
-        }
-    }
-
-    func stmtList(_ list: [NodeID]) {
-        for s in list { stmt(s) }
     }
 
     func openScope() -> Scope {
@@ -62,12 +36,13 @@ extension Checker {
         return saved
     }
 
-    func stmt(_ s: NodeID) {
+    func stmt(_ s: NodeID, _ ctx: StmtContext = []) {
         let n = tree[s]
+        let inner = ctx.subtracting([.fallthroughOK, .finalSwitchCase, .inTypeSwitch])
         switch n.kind {
         case .emptyStmt, .badStmt: break
         case .declStmt: localDecl(n.decl)
-        case .labeledStmt: stmt(n.stmt)
+        case .labeledStmt: stmt(n.stmt, ctx)
         case .exprStmt:
             let x = expr(n.x, allowVoid: true)
             if x.mode == .invalid { return }
@@ -105,7 +80,7 @@ extension Checker {
             var x = singleValue(n.x)
             if x.mode == .invalid { return }
             guard allKinds(x.type, { $0.isNumeric }) else {
-                error(n.x, "invalid operation: \(text(n.x))\(n.token.text) (non-numeric type \(program.typeString(x.type)))")
+                error(n.x, "invalid operation: \(text(n.x))\(n.token.text) (non-numeric type \(typeString(x.type)))")
                 return
             }
             let one = Operand(mode: .constant, type: program.basicType(.untypedInt), value: .int(.one), node: .none)
@@ -130,26 +105,27 @@ extension Checker {
                 return
             }
             initVars(results, values, isReturn: true, at: s)
-        case .branchStmt: break
+        case .branchStmt: branchStmt(s, ctx)
         case .blockStmt:
             let saved = openScope()
-            stmtList(Array(n.list))
+            stmtList(Array(n.list), inner)
             scope = saved
         case .ifStmt:
             let saved = openScope()
             if n.initStmt.exists { stmt(n.initStmt) }
             condition(n.cond)
-            stmt(n.body)
-            if n.elseBranch.exists { stmt(n.elseBranch) }
+            stmt(n.body, inner)
+            if n.elseBranch.exists { stmt(n.elseBranch, inner) }
             scope = saved
-        case .switchStmt: switchStmt(s)
-        case .typeSwitchStmt: typeSwitchStmt(s)
+        case .switchStmt: switchStmt(s, inner.union(.breakOK))
+        case .typeSwitchStmt: typeSwitchStmt(s, inner.union([.breakOK, .inTypeSwitch]))
         case .selectStmt:
+            multipleDefaults(Array(tree[n.body].list))
             for c in tree[n.body].list {
                 let clause = tree[c]
                 let saved = openScope()
                 if clause.comm.exists { stmt(clause.comm) }
-                stmtList(Array(clause.clauseBody))
+                stmtList(Array(clause.clauseBody), inner.union(.breakOK))
                 scope = saved
             }
         case .forStmt:
@@ -157,9 +133,9 @@ extension Checker {
             if n.initStmt.exists { stmt(n.initStmt) }
             if n.cond.exists { condition(n.cond) }
             if n.post.exists { stmt(n.post) }
-            stmt(n.body)
+            stmt(n.body, inner.union([.breakOK, .continueOK]))
             scope = saved
-        case .rangeStmt: rangeStmt(s)
+        case .rangeStmt: rangeStmt(s, inner.union([.breakOK, .continueOK]))
         default:
             error(s, "invalid statement")
         }
@@ -402,13 +378,13 @@ extension Checker {
         guard decl.kind == .genDecl else { return }
         var lastType = NodeID.none
         var lastValues: [NodeID] = []
+        var lastSpec = NodeID.none
         for (specIndex, s) in decl.specs.enumerated() {
             let spec = tree[s]
             switch spec.kind {
             case .valueSpec where decl.token == .kwConst:
-                var inherited = false
-                if spec.type.exists || !spec.values.isEmpty { lastType = spec.type; lastValues = Array(spec.values) } else { inherited = true }
-                _ = inherited
+                if spec.type.exists || !spec.values.isEmpty { lastType = spec.type; lastValues = Array(spec.values); lastSpec = s }
+                arityMatch(s, constInit: lastSpec)
                 var objs: [(NodeID, ObjectID)] = []
                 let savedIota = iota
                 iota = .int(BigInt(specIndex))
@@ -417,13 +393,13 @@ extension Checker {
                     var t = TypeID.invalid
                     if lastType.exists { t = typeExpr(lastType) }
                     var x: Operand = i < lastValues.count ? expr(lastValues[i]) : .invalid(.none)
-                    if i >= lastValues.count { error(nm, "missing init expr for const declaration") }
                     constInit(o, &x, declaredType: t)
                     objs.append((nm, o))
                 }
                 iota = savedIota
                 for (nm, o) in objs { declare(scope, nm, o) }
             case .valueSpec:
+                arityMatch(s, constInit: nil)
                 let names = Array(spec.names), values = Array(spec.values)
                 var t = TypeID.invalid
                 if spec.type.exists { t = typeExpr(spec.type) }
@@ -434,7 +410,19 @@ extension Checker {
                     objs.append(o)
                     noteLocal(o)
                 }
-                if !values.isEmpty { initVars(objs, values, isReturn: false, at: s, declaration: true) }
+                if values.count == names.count || values.count == 1 {
+                    initVars(objs, values, isReturn: false, at: s, declaration: true)
+                } else if !values.isEmpty {
+                    // A count mismatch (reported by arityMatch): each name takes its own value, if any.
+                    for (i, o) in objs.enumerated() {
+                        if i < values.count {
+                            var x = singleValue(values[i], hint: t.isInvalid ? nil : t)
+                            initVar(o, &x, declaredType: t, context: "variable declaration")
+                        } else if t.isInvalid {
+                            program.setType(o, .invalid)
+                        }
+                    }
+                }
                 for (i, nm) in names.enumerated() {
                     let name = tree[nm].identifier
                     if name != "_" && scope.insert(name, objs[i]) != nil { error(nm, "\(name) redeclared in this block") }
@@ -448,7 +436,7 @@ extension Checker {
         }
     }
 
-    func switchStmt(_ s: NodeID) {
+    func switchStmt(_ s: NodeID, _ ctx: StmtContext) {
         let n = tree[s]
         let saved = openScope()
         defer { scope = saved }
@@ -465,7 +453,9 @@ extension Checker {
             x = Operand(mode: .constant, type: program.basicType(.bool), value: .bool(true), node: .none)
         }
         var seen: [String: Bool] = [:]
-        for c in tree[n.body].list {
+        let clauses = Array(tree[n.body].list)
+        multipleDefaults(clauses)
+        for (ci, c) in clauses.enumerated() {
             let clause = tree[c]
             for v in clause.list {
                 var y = singleValue(v)
@@ -481,19 +471,19 @@ extension Checker {
                 var xx = x
                 if x.node == .none {
                     if program.basicKind(y.type)?.isBoolean != true {
-                        error(v, "invalid case \(text(v)) in switch (mismatched types \(program.typeString(y.type)) and bool)")
+                        error(v, "invalid case \(text(v)) in switch (mismatched types \(typeString(y.type)) and bool)")
                     }
                     continue
                 }
                 comparison(&res, &xx, .eql, v)
             }
             let inner = openScope()
-            stmtList(Array(clause.clauseBody))
+            stmtList(Array(clause.clauseBody), ctx.union(ci + 1 < clauses.count ? .fallthroughOK : .finalSwitchCase))
             scope = inner
         }
     }
 
-    func typeSwitchStmt(_ s: NodeID) {
+    func typeSwitchStmt(_ s: NodeID, _ ctx: StmtContext) {
         let n = tree[s]
         let saved = openScope()
         defer { scope = saved }
@@ -506,15 +496,23 @@ extension Checker {
             guardExpr = a.rhs.first ?? .none
         }
         if kind(guardExpr) == .exprStmt { guardExpr = tree[guardExpr].x }
+        if lhs.exists && tree[lhs].identifier == "_" {
+            error(lhs, "no new variable on left side of :=")
+            lhs = .none
+        }
         if lhs.exists { recordDef(lhs, nil) }
         let assertX = tree[guardExpr].x
         let x = singleValue(assertX)
         var xType = TypeID.invalid
         if x.mode != .invalid {
-            if program.isInterface(x.type) { xType = x.type } else {
+            if program.isTypeParam(x.type) {
+                error(assertX, "cannot use type switch on type parameter value \(text(assertX)) (\(describe(x)))")
+            } else if program.isInterface(x.type) { xType = x.type } else {
                 error(assertX, "\(text(assertX)) (\(describe(x))) is not an interface")
             }
         }
+        multipleDefaults(Array(tree[n.body].list))
+        var seen: [(type: TypeID, node: NodeID)] = []
         var clauseVars: [ObjectID] = []
         defer {
             if lhs.exists && tree[lhs].identifier != "_" && !clauseVars.contains(where: { usedVars.contains($0) }) {
@@ -526,14 +524,25 @@ extension Checker {
             var caseType: TypeID? = nil
             let list = Array(clause.list)
             for t in list {
+                let tt: TypeID
                 if kind(t) == .ident && tree[t].identifier == "nil", let o = scope.lookup("nil"), program.object(o).kind == .nilValue {
                     recordUse(t, o)
                     recordType(t, mode: .nilValue, type: program.basicType(.untypedNil))
-                    caseType = program.basicType(.untypedNil)
+                    tt = program.basicType(.untypedNil)
+                } else {
+                    tt = typeExpr(t)
+                }
+                caseType = tt
+                if tt.isInvalid { continue }
+                if seen.contains(where: { $0.type == tt || program.identical($0.type, tt) }) {
+                    let what = tt == program.basicType(.untypedNil) ? "nil" : typeString(tt)
+                    error(t, "duplicate case \(what) in type switch")
                     continue
                 }
-                let tt = typeExpr(t)
-                caseType = tt
+                seen.append((tt, t))
+                if !xType.isInvalid && tt != program.basicType(.untypedNil), let cause = notAssertable(xType, tt) {
+                    error(t, "impossible type switch case: \(text(t))\n\t\(text(assertX)) (\(describe(x))) cannot have dynamic type \(typeString(tt)) \(cause)")
+                }
             }
             let inner = openScope()
             if lhs.exists {
@@ -543,12 +552,12 @@ extension Checker {
                 scope.insert(program.object(o).name, o)
                 clauseVars.append(o)
             }
-            stmtList(Array(clause.clauseBody))
+            stmtList(Array(clause.clauseBody), ctx)
             scope = inner
         }
     }
 
-    func rangeStmt(_ s: NodeID) {
+    func rangeStmt(_ s: NodeID, _ ctx: StmtContext) {
         let n = tree[s]
         let saved = openScope()
         defer { scope = saved }
@@ -604,12 +613,75 @@ extension Checker {
                 if let t, !t.isInvalid, !types[i].isInvalid {
                     var v = Operand(mode: .value, type: types[i], node: l)
                     if !assignable(v, to: t) {
-                        error(l, "cannot assign \(program.typeString(types[i])) to \(text(l)) (type \(program.typeString(t))) in range")
+                        error(l, "cannot assign \(typeString(types[i])) to \(text(l)) (type \(typeString(t))) in range")
                         v.mode = .invalid
                     }
                 }
             }
         }
-        stmt(n.body)
+        stmt(n.body, ctx)
+    }
+}
+
+/// Where a statement is: which unlabelled branch statements it may be.
+struct StmtContext: OptionSet {
+    let rawValue: UInt8
+    static let breakOK = StmtContext(rawValue: 1)
+    static let continueOK = StmtContext(rawValue: 2)
+    static let fallthroughOK = StmtContext(rawValue: 4)
+    static let finalSwitchCase = StmtContext(rawValue: 8)
+    static let inTypeSwitch = StmtContext(rawValue: 16)
+}
+
+extension Checker {
+    /// Checks an unlabelled break, continue or fallthrough against its context (labelled
+    /// branches are the label walk's).
+    func branchStmt(_ s: NodeID, _ ctx: StmtContext) {
+        let n = tree[s]
+        if n.label.exists { return }
+        switch n.token {
+        case .kwBreak:
+            if !ctx.contains(.breakOK) { error(s, "break not in for, switch, or select statement") }
+        case .kwContinue:
+            if !ctx.contains(.continueOK) { error(s, "continue not in for statement") }
+        case .kwFallthrough:
+            if ctx.contains(.fallthroughOK) { return }
+            if ctx.contains(.finalSwitchCase) { error(s, "cannot fallthrough final case in switch") }
+            else if ctx.contains(.inTypeSwitch) { error(s, "cannot fallthrough in type switch") }
+            else { error(s, "fallthrough statement out of place") }
+        default: break
+        }
+    }
+}
+
+extension Checker {
+    /// Reports every default clause after the first of a switch or select.
+    func multipleDefaults(_ clauses: [NodeID]) {
+        var first: NodeID? = nil
+        for c in clauses {
+            let isDefault = kind(c) == .commClause ? !tree[c].comm.exists : tree[c].list.isEmpty
+            guard isDefault else { continue }
+            if let f = first {
+                let p = tree[f].position
+                error(c, "multiple defaults (first at \(tree.source.path):\(p.line):\(p.column))")
+            } else {
+                first = c
+            }
+        }
+    }
+
+    /// Why a value of interface type `iface` can never hold a `t` ("(missing method M)"), or nil
+    /// when it can. Only a non-interface `t` is checked statically.
+    func notAssertable(_ iface: TypeID, _ t: TypeID) -> String? {
+        if program.isInterface(t) || program.isTypeParam(t) || program.isTypeParam(iface) { return nil }
+        guard let m = program.missingMethod(t, iface) else { return nil }
+        let name = program.object(m).name
+        switch program.lookup(t, name: name, pkg: program.object(m).package) {
+        case .method(let found, _, _):
+            if program.identical(program.object(found).type, program.object(m).type) { return "(method \(name) has pointer receiver)" }
+            return "(wrong type for method \(name))"
+        default:
+            return "(missing method \(name))"
+        }
     }
 }

@@ -34,7 +34,7 @@ extension Checker {
             if !k.isInvalid && !program.isTypeParam(k) && !program.comparable(k) {
                 let f = file
                 delayed.append { [unowned self] in
-                    self.inFile(f) { if !self.program.comparable(k) { self.error(n.key, "invalid map key type \(self.program.typeString(k))") } }
+                    self.inFile(f) { if !self.program.comparable(k) { self.error(n.key, "invalid map key type \(self.typeString(k))") } }
                 }
             }
             return program.map(k, v)
@@ -57,7 +57,7 @@ extension Checker {
     func arrayLength(_ e: NodeID) -> Int64 {
         let x = expr(e)
         if x.mode != .constant {
-            if x.mode != .invalid { error(e, "array length \(text(e)) (value of type \(program.typeString(x.type))) must be constant") }
+            if x.mode != .invalid { error(e, "array length \(text(e)) (value of type \(typeString(x.type))) must be constant") }
             return -1
         }
         if program.isUntyped(x.type) || program.basicKind(x.type)?.isInteger == true {
@@ -259,10 +259,12 @@ extension Checker {
     func isPackageLevel(_ obj: ObjectID) -> Bool { pkg.scope.lookupLocal(program.object(obj).name) == obj }
 
     func collectMethods(_ obj: ObjectID, _ named: TypeID) {
-        guard let decls = methodDecls[program.object(obj).name] else { return }
+        let decls = receiverNames(of: program.object(obj).name).flatMap { methodDecls[$0] ?? [] }
+        if decls.isEmpty { return }
         let ni = program.namedIndex(named)
         for (f, d) in decls {
             guard let m = methodObjects[FileNode(file: Int32(f), node: d)] else { continue }
+            if duplicateMethod(m, of: named, among: program.named[ni].methods) { continue }
             program.named[ni].methods.append(m)
         }
         for (f, d) in decls {

@@ -76,7 +76,7 @@ extension Checker {
                 guard let v = representable(x.value, k) else {
                     if x.value.isNumeric, program.basicKind(x.type)?.isNumeric == true, k.isNumeric {
                         let what = (k.isInteger && x.value.integer == nil) ? "truncated" : "overflows"
-                        error(x.node, "cannot use \(text(x.node)) (untyped \(untypedName(x.type)) constant\(constSuffix(x))) as \(program.typeString(target)) value in \(assignContext) (\(what))")
+                        error(x.node, "cannot use \(text(x.node)) (untyped \(untypedName(x.type)) constant\(constSuffix(x))) as \(typeString(target)) value in \(assignContext) (\(what))")
                     } else {
                         cannotConvert(&x, target)
                     }
@@ -134,7 +134,7 @@ extension Checker {
     }
 
     func untypedName(_ t: TypeID) -> String {
-        let s = program.typeString(t)
+        let s = typeString(t)
         return s.hasPrefix("untyped ") ? String(s.dropFirst(8)) : s
     }
 
@@ -145,19 +145,59 @@ extension Checker {
     }
 
     func cannotConvert(_ x: inout Operand, _ target: TypeID) {
-        error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(program.typeString(target)) value in \(assignContext)")
+        error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(typeString(target)) value in \(assignContext)")
         x.mode = .invalid
     }
 
     /// "untyped int constant", "variable of type T", ... for messages.
     func describe(_ x: Operand) -> String {
-        let t = program.typeString(x.type)
+        let t = typeString(x.type)
         switch x.mode {
-        case .constant: return program.isUntyped(x.type) ? "\(t) constant" : "constant of type \(t)"
-        case .variable: return "variable of type \(t)"
+        case .constant:
+            var value = ""
+            if case .int(let i) = x.value, x.node.exists, i.description != text(x.node) { value = " \(i)" }
+            if case .bool(let b) = x.value, x.node.exists, "\(b)" != text(x.node) { value = " \(b)" }
+            return program.isUntyped(x.type) ? "\(t) constant\(value)" : "constant\(value) of \(typeDescription(x.type))"
+        case .variable: return "variable of \(typeDescription(x.type))"
+        case .mapindex: return "map index expression of \(typeDescription(x.type))"
+        case .commaok: return "comma, ok expression of \(typeDescription(x.type))"
+        case .typexpr: return "type"
+        case .builtin: return "built-in"
+        case .novalue: return "no value"
         default:
             if x.type == program.basicType(.untypedNil) { return "untyped nil" }
-            return "value of type \(t)"
+            if program.isUntyped(x.type) { return "\(t) value" }
+            return "value of \(typeDescription(x.type))"
+        }
+    }
+
+    /// "type T", with the structure of a defined or alias type named ("struct type T", "int
+    /// type MyInt") and the constraint of a type parameter, as go/types describes operands.
+    func typeDescription(_ t: TypeID) -> String {
+        let s = typeString(t)
+        switch program.node(t) {
+        case .named, .alias:
+            let u = program.under(t)
+            let what: String
+            switch program.node(u) {
+            case .basic(_, let name): what = name
+            case .array: what = "array"
+            case .slice: what = "slice"
+            case .structure: what = "struct"
+            case .pointer: what = "pointer"
+            case .signature: what = "func"
+            case .interface: what = "interface"
+            case .map: what = "map"
+            case .chan: what = "chan"
+            case .tuple: what = "tuple"
+            case .union: what = "union"
+            default: return "type \(s)"
+            }
+            return "\(what) type \(s)"
+        case .typeParam(let i):
+            return "type \(s) constrained by \(typeString(program.typeParams[Int(i)].constraint))"
+        default:
+            return "type \(s)"
         }
     }
 
@@ -201,13 +241,13 @@ extension Checker {
         untyped[key] = nil
         if old.isShiftOperand {
             if program.basicKind(newType)?.isInteger != true {
-                error(e, "invalid operation: shifted operand \(text(e)) (type \(program.typeString(newType))) must be integer")
+                error(e, "invalid operation: shifted operand \(text(e)) (type \(typeString(newType))) must be integer")
                 return
             }
         }
         if let v = old.value {
             if case .basic(let k, _) = program.node(program.under(newType)), representable(v, k) == nil {
-                error(e, "cannot use \(text(e)) (untyped constant) as \(program.typeString(newType)) value")
+                error(e, "cannot use \(text(e)) (untyped constant) as \(typeString(newType)) value")
                 return
             }
         }
@@ -224,7 +264,7 @@ extension Checker {
         if case .unknown = x.value { return }
         if !program.isUntyped(x.type), let k = program.basicKind(x.type) {
             guard let v = representable(x.value, k) else {
-                error(at: offset, "constant \(x.value.dumpText) overflows \(program.typeString(x.type))")
+                error(at: offset, "constant \(x.value.dumpText) overflows \(typeString(x.type))")
                 x.value = .unknown
                 return
             }
@@ -248,7 +288,7 @@ extension Checker {
             return
         }
         if case .tuple = program.node(x.type) {
-            error(x.node, "multiple-value \(text(x.node)) (value of type \(program.typeString(x.type))) in single-value context")
+            error(x.node, "multiple-value \(text(x.node)) (value of type \(typeString(x.type))) in single-value context")
             x.mode = .invalid
             return
         }
@@ -292,7 +332,7 @@ extension Checker {
             }
         }
         if !assignable(x, to: target) {
-            error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(program.typeString(target)) value in \(context)")
+            error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(typeString(target)) value in \(context)")
             x.mode = .invalid
         }
     }

@@ -106,6 +106,8 @@ public final class Checker {
     var declInfo: [ObjectID: DeclInfo] = [:]
     var declState: [ObjectID: UInt8] = [:]   // 1 in progress, 2 done
     var methodDecls: [String: [(file: Int, node: NodeID)]] = [:]
+    /// Receiver base names that are aliases, by the defined type they stand for (built on first use).
+    var aliasReceivers: [String: [String]]? = nil
     var delayed: [() -> Void] = []
     var methodObjects: [FileNode: ObjectID] = [:]
     var pendingParams: [(NodeID, ObjectID)] = []
@@ -245,6 +247,20 @@ public final class Checker {
 
     /// Reports a type error at a node.
     func error(_ n: NodeID, _ message: String) { error(at: tree[n].pos, message) }
+
+    /// A type as go/types' messages print it: names of this package unqualified, others by
+    /// package name (by quoted path when two imported packages share the name).
+    func typeString(_ t: TypeID) -> String {
+        program.typeString(t) { p in
+            if p == self.pkg.index { return "" }
+            let imported = self.program.packages[Int(p)]
+            let sameName = Set(self.importNames.compactMap { entry -> String? in
+                let other = self.program.packages[Int(self.program.object(entry.object).imported)]
+                return other.name == imported.name ? other.path : nil
+            })
+            return sameName.count > 1 ? "\"\(imported.path)\"" : imported.name
+        }
+    }
 
     /// The source text of a node (for messages).
     func text(_ n: NodeID) -> String {

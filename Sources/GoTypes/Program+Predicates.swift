@@ -61,30 +61,36 @@ extension Program {
         return identical(a, b, &seen)
     }
 
-    private func identical(_ a0: TypeID, _ b0: TypeID, _ seen: inout [(TypeID, TypeID)]) -> Bool {
+    /// True when `a` and `b` are identical types if struct tags are ignored (conversions).
+    public func identicalIgnoringTags(_ a: TypeID, _ b: TypeID) -> Bool {
+        var seen: [(TypeID, TypeID)] = []
+        return identical(a, b, &seen, ignoreTags: true)
+    }
+
+    private func identical(_ a0: TypeID, _ b0: TypeID, _ seen: inout [(TypeID, TypeID)], ignoreTags: Bool = false) -> Bool {
         if a0 == b0 { return true }
         let a = unalias(a0), b = unalias(b0)
         if a == b { return true }
         switch (node(a), node(b)) {
         case (.basic(let x, _), .basic(let y, _)): return x == y
-        case (.pointer(let x), .pointer(let y)), (.slice(let x), .slice(let y)): return identical(x, y, &seen)
-        case (.array(let n, let x), .array(let m, let y)): return n == m && identical(x, y, &seen)
-        case (.map(let k1, let v1), .map(let k2, let v2)): return identical(k1, k2, &seen) && identical(v1, v2, &seen)
-        case (.chan(let d1, let x), .chan(let d2, let y)): return d1 == d2 && identical(x, y, &seen)
+        case (.pointer(let x), .pointer(let y)), (.slice(let x), .slice(let y)): return identical(x, y, &seen, ignoreTags: ignoreTags)
+        case (.array(let n, let x), .array(let m, let y)): return n == m && identical(x, y, &seen, ignoreTags: ignoreTags)
+        case (.map(let k1, let v1), .map(let k2, let v2)): return identical(k1, k2, &seen, ignoreTags: ignoreTags) && identical(v1, v2, &seen, ignoreTags: ignoreTags)
+        case (.chan(let d1, let x), .chan(let d2, let y)): return d1 == d2 && identical(x, y, &seen, ignoreTags: ignoreTags)
         case (.tuple(let x), .tuple(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { identical(object($0).type, object($1).type, &seen) }
+            return x.count == y.count && zip(x, y).allSatisfy { identical(object($0).type, object($1).type, &seen, ignoreTags: ignoreTags) }
         case (.signature(let x), .signature(let y)):
             return x.variadic == y.variadic && x.typeParams.count == y.typeParams.count
                 && x.params.count == y.params.count && x.results.count == y.results.count
-                && zip(x.params, y.params).allSatisfy { identical(object($0).type, object($1).type, &seen) }
-                && zip(x.results, y.results).allSatisfy { identical(object($0).type, object($1).type, &seen) }
+                && zip(x.params, y.params).allSatisfy { identical(object($0).type, object($1).type, &seen, ignoreTags: ignoreTags) }
+                && zip(x.results, y.results).allSatisfy { identical(object($0).type, object($1).type, &seen, ignoreTags: ignoreTags) }
         case (.structure(let x), .structure(let y)):
             guard x.fields.count == y.fields.count else { return false }
             for i in 0..<x.fields.count {
                 let f = object(x.fields[i]), g = object(y.fields[i])
-                if f.name != g.name || f.embedded != g.embedded || x.tags[i] != y.tags[i] { return false }
+                if f.name != g.name || f.embedded != g.embedded || (!ignoreTags && x.tags[i] != y.tags[i]) { return false }
                 if !f.isExported && f.package != g.package { return false }
-                if !identical(f.type, g.type, &seen) { return false }
+                if !identical(f.type, g.type, &seen, ignoreTags: ignoreTags) { return false }
             }
             return true
         case (.interface, .interface):
@@ -96,13 +102,13 @@ extension Program {
                 let f = object(x[i]), g = object(y[i])
                 if f.name != g.name { return false }
                 if !f.isExported && f.package != g.package { return false }
-                if !identical(f.type, g.type, &seen) { return false }
+                if !identical(f.type, g.type, &seen, ignoreTags: ignoreTags) { return false }
             }
             return interfaceTerms(a) == nil && interfaceTerms(b) == nil
         case (.named(let i), .named(let j)):
             let x = named[Int(i)], y = named[Int(j)]
             guard let ox = x.origin, let oy = y.origin, ox == oy, x.typeArgs.count == y.typeArgs.count else { return false }
-            return zip(x.typeArgs, y.typeArgs).allSatisfy { identical($0, $1, &seen) }
+            return zip(x.typeArgs, y.typeArgs).allSatisfy { identical($0, $1, &seen, ignoreTags: ignoreTags) }
         default: return false
         }
     }

@@ -102,6 +102,18 @@ extension InlineCostWalker {
             if CheapCalls.isCheapFunction(path: path, name: r.name) { return }
         }
         if let c = callees.cost(o), c <= calleeLimit { adjust(c) } else { adjust(InlineBudget.call) }
+        // The shape instance's dictionary argument: &dict, or a sub-dictionary read from the
+        // caller's own dictionary inside generic code.
+        if isGenericCallee(o) { charge(insideGeneric ? 4 : 2) }
+    }
+
+    /// True for a generic function or a method of a generic type: the call goes to a shape
+    /// instance that takes a dictionary.
+    func isGenericCallee(_ o: ObjectID) -> Bool {
+        let r = program.object(o)
+        let g = r.origin ?? o
+        guard case .signature(let s) = program.node(program.object(g).type) else { return false }
+        return !s.typeParams.isEmpty || !s.recvTypeParams.isEmpty
     }
 
     /// The receiver's base type name of a method object (nil for functions).
@@ -133,11 +145,18 @@ extension InlineCostWalker {
             if program.isInterface(t) || program.isTypeParam(t) {
                 adjust(InlineBudget.call)
                 charge()  // the interface method selector
+                // A receiver computed by a call is first stored in a temporary (declared,
+                // assigned, then read).
+                let x = unparen(n.x)
+                if tree.kind(x) == .callExpr && !isTypeExpression(tree[x].fun) { charge(5) }
                 expression(n.x)
                 return
             }
             let wantsPointer = program.hasPointerReceiver(m)
-            if wantsPointer != isPointer(t) { charge() }  // implicit & or *
+            if wantsPointer != isPointer(t) {
+                charge()  // implicit & or *
+                if wantsPointer && receiverIsZeroOffsetFieldOfName(n.x, path: path) { adjust(-2) }
+            }
             functionCharge(m)
             expression(n.x)
         case .field(_, let path, _):
@@ -149,6 +168,19 @@ extension InlineCostWalker {
             charge()
             expression(n.x)
         }
+    }
+
+    /// True when the receiver a method gets, `x` followed by the embedded steps `path`, is a
+    /// field at offset 0 selected directly from a variable (an implicit `&name.f` is free).
+    func receiverIsZeroOffsetFieldOfName(_ x: NodeID, path: [Int]) -> Bool {
+        if path.isEmpty { return isZeroOffsetFieldOfName(unparen(x)) }
+        guard path.count == 1 else { return false }
+        let base = unparen(x)
+        guard tree.kind(base) == .ident, let o = object(base), program.object(o).kind == .variable else { return false }
+        var t = type(of: base)
+        if isPointer(t) { t = pointee(t) }
+        guard case .structure(let s) = program.node(program.under(t)), path[0] < s.fields.count else { return false }
+        return program.offsetsof(s)[path[0]] == 0
     }
 
     /// The type of embedded field `index` of the struct `t` holds or points to.
@@ -188,6 +220,7 @@ extension InlineCostWalker {
     private mutating func conversion(_ e: NodeID) {
         let n = tree[e]
         guard let arg = n.args.first else { charge(); return }
+        if isNil(arg) { charge(); return }  // a typed nil
         charge(conversionCost(from: type(of: arg), to: type(of: e)))
         expression(arg)
     }

@@ -216,9 +216,15 @@ extension InlineCostWalker {
         case .field(_, let path, _):
             charge(path.count)
             expression(n.x)
-        case .method(_, let path, _):
+        case .method(let m, let path, _):
             charge(2)  // a method value
             charge(path.count)
+            var t = type(of: n.x)
+            for step in path { t = fieldType(t, step) }
+            if program.hasPointerReceiver(m) && !isPointer(t) && !program.isInterface(t) {
+                charge()  // implicit &
+                if receiverIsZeroOffsetFieldOfName(n.x, path: path) { adjust(-2) }
+            }
             expression(n.x)
         default:
             charge()
@@ -241,6 +247,7 @@ extension InlineCostWalker {
             convert(n.index, to: k)
         case .pointer:
             charge()  // implicit dereference of a pointer to array
+            if stripsToAddress(n.x) { adjust(-1) }
             expression(n.x)
             expression(n.index)
         default:

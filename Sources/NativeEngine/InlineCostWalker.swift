@@ -303,6 +303,8 @@ struct InlineCostWalker {
     /// For a function literal, its source range: local variables declared outside it are
     /// captured, and calling one costs like calling a parameter.
     var closureRange: Range<Int>? = nil
+    /// True when the body belongs to a generic function (costed as its shape instance).
+    var insideGeneric = false
     /// The body being walked (where local variables are assigned).
     var functionBody: NodeID = .none
 

@@ -35,13 +35,14 @@
 //
 // # Not modelled (see docs/native-engine.md for measured agreement)
 //
-// - Generic functions (decided per shape by the compiler) and calls to them (charged as
-//   calls that are not inlined).
+// - Generic functions: the compiler decides their shape instances; the native engine costs
+//   the generic body in their place (exact unless the instance reads its dictionary) and
+//   reports no verdict for them.
 // - Function literals' own verdicts (`can inline F.func1`) are not reported; a literal called
-//   on the spot is costed to charge its caller correctly.
-// - Static resolution of function values held in variables (`f := g; f()`), devirtualized
-//   interface calls, range-over-func rewriting, `new(expr)`, PGO, `-l`/`-race`/checkptr
-//   flags and coverage counters.
+//   on the spot, or through a local variable assigned once (`f := func...; f()`), is costed
+//   to charge its caller correctly.
+// - Devirtualized interface calls, range-over-func rewriting, `new(expr)`, PGO,
+//   `-l`/`-race`/checkptr flags and coverage counters.
 //
 // Complexity: linear in the size of each function body; each package is decided once.
 

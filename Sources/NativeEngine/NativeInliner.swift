@@ -39,6 +39,8 @@ public final class NativeInliner {
     public let program: NativeProgram
     private var verdicts: [String: [Int: InlineVerdict]] = [:]
     private var finished: Set<String> = []
+    /// Generic functions (`path#index`): decided for their callers, not reported.
+    private var generic: Set<String> = []
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -54,7 +56,8 @@ public final class NativeInliner {
         var out: [FunctionVerdict] = []
         let decided = verdicts[pkg.path] ?? [:]
         for (i, f) in pkg.functions.enumerated() {
-            guard let v = decided[i], let name = diagnosticName(pkg, f) else { continue }
+            guard let v = decided[i], !generic.contains("\(pkg.path)#\(i)"),
+                  let name = diagnosticName(pkg, f) else { continue }
             let tree = pkg.files[f.file].tree
             let node = tree[f.node]
             let offset = node.recv.exists ? tree[node.recv].opening : tree[node.name].pos
@@ -68,8 +71,8 @@ public final class NativeInliner {
     /// or not decided yet.
     func calleeCost(_ o: ObjectID, from current: TypedPackage) -> Int? {
         let types = program.types
-        let r = types.object(o)
-        if r.origin != nil || isGeneric(o) { return nil }
+        var r = types.object(o)
+        if let origin = r.origin { r = types.object(origin) }
         guard let pkg = r.package == current.index ? current : program.package(index: r.package),
               let index = pkg.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }
         if pkg !== current && !finished.contains(pkg.path) { analyze(pkg) }
@@ -113,9 +116,12 @@ public final class NativeInliner {
 
     // MARK: One function
 
+    /// Decides one function. A generic function is costed from its generic body, standing in
+    /// for its shape instances (whose costs callers are charged), and is not reported.
     private func decide(_ pkg: TypedPackage, _ i: Int) {
         let f = pkg.functions[i]
-        guard let o = f.object, !isGeneric(o) else { return }
+        guard let o = f.object else { return }
+        if isGeneric(o) { generic.insert("\(pkg.path)#\(i)") }
         verdicts[pkg.path, default: [:]][i] = verdict(pkg, f, o)
     }
 
@@ -135,12 +141,12 @@ public final class NativeInliner {
         var parameters = Set(sig.params)
         if let r = sig.recv { parameters.insert(r) }
         return cost(pkg, file: f.file, body: body, parameters: parameters, results: sig.results,
-                    budget: InlineBudget.function, captured: nil)
+                    budget: InlineBudget.function, captured: nil, generic: isGeneric(o))
     }
 
     /// Costs a body (of a function or a function literal) against a budget.
     func cost(_ pkg: TypedPackage, file: Int, body: NodeID, parameters: Set<ObjectID>, results: [ObjectID],
-              budget: Int, captured: Range<Int>?) -> InlineVerdict {
+              budget: Int, captured: Range<Int>?, generic: Bool = false) -> InlineVerdict {
         let callees = InlineCostWalker.Callees(
             cost: { [unowned self] in self.calleeCost($0, from: pkg) },
             literalCost: { [unowned self] in self.literalCost(pkg, file: file, literal: $0) })
@@ -150,6 +156,7 @@ public final class NativeInliner {
             w.currentResults = results
             w.closureRange = captured
             w.functionBody = body
+            w.insideGeneric = generic
             w.statements(pkg.files[file].tree[body].list)
             return w
         }

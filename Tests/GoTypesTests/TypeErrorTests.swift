@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GoSyntax
 import GoTypes
 import TestSupport
 
@@ -73,5 +74,295 @@ final class TypeErrorTests: XCTestCase {
         XCTAssertEqual(got, want, "heapsight: \(outcome.errors)\ngo/types: \(r.out)")
         XCTAssertEqual(outcome.packages, 1)
         XCTAssertTrue(outcome.summary.hasPrefix("packages=1 errors=\(outcome.errors.count) seconds="))
+    }
+}
+
+/// Focused snippets, one package each, for the checks that reject wrong programs: every error
+/// go/types reports (position and message) must be ours too, and no other. go/types reports
+/// the continuation parts of a multi-part error ("\tother declaration of x") as errors of
+/// their own; those are left out of the comparison, and so are the further lines of a message
+/// ("\n\tx cannot have dynamic type T (missing method M)"), which the oracle's one-line
+/// output does not carry.
+final class TypeErrorSnippetTests: XCTestCase {
+    /// The snippets, by name: each is one file of a package of its own.
+    static let snippets: [(name: String, source: String)] = [
+        ("labels", """
+        package labels
+
+        func jumps(c bool) {
+        \tgoto L
+        \tx := 1
+        \t_ = x
+        L:
+        \tgoto M
+        \t{
+        \tM:
+        \t\tprintln()
+        \t}
+        \tgoto N
+        \tif c {
+        \t\tvar y int
+        \t\t_ = y
+        \t}
+        N:
+        \tgoto O
+        O:
+        \tgoto P
+        unused:
+        \tfor {
+        \t\tbreak unused
+        \t}
+        }
+
+        func branches(x int) {
+        \tbreak
+        \tcontinue
+        L1:
+        \tswitch x {
+        \tcase 1:
+        \t\tcontinue L1
+        \tcase 2:
+        \t\tfallthrough
+        \tcase 3:
+        \t\tbreak L1
+        \tdefault:
+        \t\tfallthrough
+        \t}
+        L2:
+        \t{
+        \t\tbreak L2
+        \t}
+        \tfor {
+        \t\tfunc() {
+        \t\t\tbreak
+        \t\t}()
+        \t\tif x > 0 {
+        \t\t\tcontinue
+        \t\t}
+        \t\tfallthrough
+        \t}
+        \tvar a any = x
+        \tswitch a.(type) {
+        \tcase int:
+        \t\tfallthrough
+        \tcase string:
+        \t}
+        \tselect {
+        \tdefault:
+        \t\tbreak
+        \t}
+        dup:
+        \tgoto dup
+        dup:
+        }
+
+        """),
+        ("calls", """
+        package calls
+
+        import "unsafe"
+
+        type S struct {
+        \tx int `json:"x"`
+        }
+
+        type T struct {
+        \tx int `yaml:"x"`
+        }
+
+        func sum(xs ...int) int { return len(xs) }
+
+        func two() (int, int) { return 1, 2 }
+
+        func one(a int) {}
+
+        func f(args []int, si []int, sf []float64, f32 float32, f64 float64) {
+        \tprintln(args...)
+        \t_ = len(args...)
+        \tvar x int
+        \t_ = make([]byte, x...)
+        \t_ = unsafe.Pointer(&x...)
+        \tone(args...)
+        \t_ = sum(two()...)
+        \tone()
+        \t_ = S(T{})
+        \t_ = (*S)(&T{})
+        \t_ = complex(f32, f64)
+        \t_ = complex(1)
+        \t_ = copy(1, 2, 3)
+        \t_ = copy(si, "hi")
+        \t_ = copy(si, sf)
+        \t_ = copy(1, si)
+        \t_ = copy(si, 2)
+        \t_ = int()
+        \t_ = int(1, 2)
+        }
+
+        """),
+        ("switches", """
+        package switches
+
+        import (
+        \t"fmt"
+        \t"io"
+        )
+
+        type I interface{ M() }
+
+        type P struct{}
+
+        func (*P) M() {}
+
+        type W struct{}
+
+        func (W) M(int) {}
+
+        func f(x any, e error, i I, n int) {
+        \tswitch x.(type) {
+        \tcase int, string:
+        \tcase fmt.Stringer:
+        \tcase int:
+        \tcase io.Reader, fmt.Stringer:
+        \tcase nil:
+        \tcase nil:
+        \tdefault:
+        \tdefault:
+        \t}
+        \tswitch e.(type) {
+        \tcase int:
+        \tcase P:
+        \tcase *P:
+        \t}
+        \tswitch y := i.(type) {
+        \tcase P, W:
+        \t\t_ = y
+        \t}
+        \tswitch _ := x.(type) {
+        \t}
+        \tswitch n.(type) {
+        \t}
+        \t_ = e.(string)
+        \t_ = i.(W)
+        \tswitch n {
+        \tdefault:
+        \tcase 1:
+        \tdefault:
+        \t}
+        \tselect {
+        \tdefault:
+        \tdefault:
+        \t}
+        }
+
+        """),
+        ("methods", """
+        package main
+
+        import "reflect"
+
+        type T struct{ a int }
+
+        type A = T
+
+        type AP = *T
+
+        type P *T
+
+        type I interface{ m() }
+
+        type R = reflect.Value
+
+        type S = struct{}
+
+        func (T) m1()   {}
+        func (*T) m1()  {}
+        func (A) m1()   {}
+        func (A) m2()   {}
+        func (AP) m3()  {}
+        func (p P) m()  {}
+        func (p *I) m() {}
+        func (R) m()    {}
+        func (S) m()    {}
+        func (int) m()  {}
+        func (t *T) g() {}
+
+        var _ interface {
+        \tm1()
+        \tm2()
+        } = T{}
+
+        var _ = (*I).m
+        var _ = T.g
+        var pi *I
+        var _ = pi.m
+
+        func main(x int) {}
+
+        func init() int { return 0 }
+
+        const (
+        \tc0 int = 1
+        \tc1 byte
+        \tc2, c3 = 1, 2
+        \tc4, c5, c6
+        \tc7
+        )
+
+        var v1, v2 = 1, 2, 3
+
+        func f() {
+        \tvar x, y = 1, 2, 3
+        \tconst k1, k2 = 1
+        \t_, _ = x, y
+        }
+
+        """),
+    ]
+
+    func testSnippetsMatchGoTypes() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("heapsight-typeerror-snippets-\(getpid())")
+        try? fm.removeItem(at: root)
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: root) }
+        try "module example.com\n\ngo 1.27\n".write(to: root.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
+        var dirs: [String] = []
+        for (name, source) in TypeErrorSnippetTests.snippets {
+            let dir = root.appendingPathComponent(name)
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+            try source.write(to: dir.appendingPathComponent(name + ".go"), atomically: true, encoding: .utf8)
+            dirs.append(dir.path)
+        }
+
+        let go = TestSupport.goToolchain
+        let oracle = try go.buildOracle("typesdump")
+        let r = try TestSupport.run(oracle, dirs, environment: go.environment(extra: ["GOOS": "linux", "GOARCH": "amd64"]))
+        var want: [String: Set<String>] = [:]
+        var current = ""
+        for line in r.out.split(separator: "\n") {
+            if line.hasPrefix("== package ") { current = (String(line.dropFirst(11)) as NSString).lastPathComponent; continue }
+            guard line.hasPrefix("error "), !line.contains(": \t") else { continue }
+            want[current, default: []].insert(String(line.dropFirst(6)))
+        }
+
+        for (name, _) in TypeErrorSnippetTests.snippets {
+            let dir = root.appendingPathComponent(name).path
+            let path = dir + "/" + name + ".go"
+            let parsed = parseFile(path: path, bytes: [UInt8](fm.contents(atPath: path) ?? Data()))
+            XCTAssertFalse(parsed.hasErrors, name)
+            let got: Set<String> = TypecheckRun.onLargeStack {
+                let session = TypecheckSession(locator: PackageLocator(goroot: go.goroot))
+                let importPath = "example.com/" + name
+                session.modulePackages[importPath] = PackageSource(path: importPath, directory: dir, files: [parsed])
+                return Set(session.check(importPath)?.diagnostics.map { d in
+                    // The oracle prints one line per error: a message's further lines are not compared.
+                    "\(name).go:\(d.line):\(d.column): " + (d.message.split(separator: "\n").first.map(String.init) ?? "")
+                } ?? [])
+            }
+            let expected = want[name] ?? []
+            XCTAssertFalse(expected.isEmpty, "go/types reports no error for \(name): \(r.out.prefix(2000))")
+            XCTAssertEqual(got.subtracting(expected).sorted(), [], "\(name): errors go/types does not report")
+            XCTAssertEqual(expected.subtracting(got).sorted(), [], "\(name): errors of go/types we miss")
+        }
     }
 }

@@ -63,7 +63,7 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let t = total!
         print(t.report("fixtures total").split(separator: "\n").first!)
         XCTAssertGreaterThan(t.compared, 200)
-        Self.assertFloors(t, verdict: 97, cost: 92, reason: 85)
+        Self.assertFloors(t, verdict: 98, cost: 97, reason: 90)
     }
 
     func testGoCompilerInlineTests() throws {
@@ -82,18 +82,21 @@ final class NativeInliningDifferentialTests: XCTestCase {
         }
         print(total!.report("go test/inline*.go total").split(separator: "\n").first!)
         XCTAssertGreaterThan(total!.compared, 70)
-        Self.assertFloors(total!, verdict: 97, cost: 92, reason: 95)
+        Self.assertFloors(total!, verdict: 98, cost: 97, reason: 97)
     }
 
+    /// `HEAPSIGHT_NATIVE_PACKAGES=sync,bytes` measures other std packages (report only, no floors).
     func testStandardPackages() throws {
-        let packages = ["strconv", "unicode/utf8", "sort", "strings"]
+        let custom = ProcessInfo.processInfo.environment["HEAPSIGHT_NATIVE_PACKAGES"]
+        let packages = custom.map { $0.split(separator: ",").map(String.init) } ?? ["strconv", "unicode/utf8", "sort", "strings"]
         let compiler = try CompilerInlineVerdicts.standard(packages)
         let program = NativeProgram(goroot: TestSupport.goToolchain.goroot)
         let inliner = NativeInliner(program: program)
         let native = TypecheckRun.onLargeStack { packages.flatMap { inliner.verdicts(forPackage: $0) } }
         let a = InlineAgreement(compiler: compiler, native: native)
         print(a.report("std " + packages.joined(separator: ",")))
+        if custom != nil { return }
         XCTAssertGreaterThan(a.compared, 250)
-        Self.assertFloors(a, verdict: 97, cost: 92, reason: 89)
+        Self.assertFloors(a, verdict: 98, cost: 97, reason: 97)
     }
 }
