@@ -285,24 +285,34 @@ public struct BigInt: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Parses digits in a base (2, 8, 10, 16), ignoring `_` separators; nil on a bad digit.
+    /// Digits accumulate in a machine word and spill into the big value only when it is full.
     public init?<S: Sequence>(digits: S, base: Int) where S.Element == UInt8 {
-        var v = BigInt.zero
-        let b = BigInt(base)
+        var v: BigInt? = nil
+        var word: UInt64 = 0, wordScale: UInt64 = 1
+        let b = UInt64(base)
         var any = false
         for c in digits {
             if c == UInt8(ascii: "_") { continue }
-            let d: Int
+            let d: UInt64
             switch c {
-            case 48...57: d = Int(c) - 48
-            case 97...102: d = Int(c) - 87
-            case 65...70: d = Int(c) - 55
+            case 48...57: d = UInt64(c) - 48
+            case 97...102: d = UInt64(c) - 87
+            case 65...70: d = UInt64(c) - 55
             default: return nil
             }
-            if d >= base { return nil }
-            v = v * b + BigInt(d)
+            if d >= b { return nil }
+            let (scale, overflow) = wordScale.multipliedReportingOverflow(by: b)
+            if overflow {
+                v = (v ?? .zero) * BigInt(wordScale) + BigInt(word)
+                word = d
+                wordScale = b
+            } else {
+                word = word * b + d
+                wordScale = scale
+            }
             any = true
         }
         if !any { return nil }
-        self = v
+        if let big = v { self = big * BigInt(wordScale) + BigInt(word) } else { self = BigInt(word) }
     }
 }

@@ -35,11 +35,11 @@ public struct ExprFact: Sendable {
 /// node id.
 public struct FileFacts: Sendable {
     /// Identifier -> object it declares (nil object: declares nothing, e.g. the package name).
-    public var defs: [NodeID: ObjectID?] = [:]
+    public var defs = NodeMap<ObjectID?>()
     /// Identifier -> object it refers to.
-    public var uses: [NodeID: ObjectID] = [:]
+    public var uses = NodeMap<ObjectID>()
     /// Expression -> facts.
-    public var exprs: [NodeID: ExprFact] = [:]
+    public var exprs = NodeMap<ExprFact>()
     /// Facts of expressions the checker made up (the `1` of `x++`), by source range.
     public var synthetic: [SyntheticFact] = []
 }

@@ -21,6 +21,7 @@ extension ConstantValue {
         case .string:
             guard b.count >= 2 else { return nil }
             if b[0] == UInt8(ascii: "`") { return .string(b[1..<(b.count - 1)].filter { $0 != 13 }) }
+            if !b.contains(UInt8(ascii: "\\")) { return .string(Array(b[1..<(b.count - 1)])) }
             guard let (_, bytes) = unescape(Array(b[1..<(b.count - 1)]), quote: UInt8(ascii: "\"")) else { return nil }
             return .string(bytes)
         default: return nil
@@ -83,6 +84,21 @@ extension ConstantValue {
         return e >= 0 ? Rational(mant * p) : Rational(mant, p)
     }
 
+    /// The byte a one-letter escape (`\\n`, `\\t`, `\\\\`, quotes...) stands for.
+    static func simpleEscape(_ e: UInt8) -> UInt8? {
+        switch e {
+        case UInt8(ascii: "a"): return 7
+        case UInt8(ascii: "b"): return 8
+        case UInt8(ascii: "f"): return 12
+        case UInt8(ascii: "n"): return 10
+        case UInt8(ascii: "r"): return 13
+        case UInt8(ascii: "t"): return 9
+        case UInt8(ascii: "v"): return 11
+        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): return e
+        default: return nil
+        }
+    }
+
     /// Interprets escapes of a rune or interpreted string body; returns code points (for
     /// runes) and the UTF-8 / raw bytes.
     static func unescape(_ b: [UInt8], quote: UInt8) -> ([Unicode.Scalar], [UInt8])? {
@@ -112,8 +128,7 @@ extension ConstantValue {
             i += 1
             guard i < b.count else { return nil }
             let e = b[i]; i += 1
-            let simple: [UInt8: UInt8] = [97: 7, 98: 8, 102: 12, 110: 10, 114: 13, 116: 9, 118: 11, 92: 92, 39: 39, 34: 34]
-            if let v = simple[e] {
+            if let v = simpleEscape(e) {
                 bytes.append(v); scalars.append(Unicode.Scalar(v)); continue
             }
             switch e {

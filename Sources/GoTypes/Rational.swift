@@ -11,6 +11,11 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Creates num/den in lowest terms; `den` must be nonzero.
     public init(_ num: BigInt, _ den: BigInt = .one) {
         var n = num, d = den
+        if d == .one {
+            self.num = n
+            self.den = d
+            return
+        }
         if d.negative { n = -n; d = -d }
         let g = BigInt.gcd(n, d)
         if !g.isZero && g != .one { n = n / g; d = d / g }

@@ -106,21 +106,22 @@ public final class TypecheckSession {
     /// (vendored packages are `vendor/...`).
     public func standardPackages() -> [String] {
         let root = locator.goroot + "/src"
-        var out: [String] = []
         let fm = FileManager.default
-        guard let e = fm.enumerator(atPath: root) else { return [] }
-        var dirs: Set<String> = []
-        while let rel = e.nextObject() as? String {
-            if !rel.hasSuffix(".go") || rel.hasSuffix("_test.go") { continue }
-            let dir = (rel as NSString).deletingLastPathComponent
-            if dir.isEmpty { continue }
-            let parts = dir.split(separator: "/")
-            if parts.first == "cmd" || parts.contains("testdata") || parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }) { continue }
-            dirs.insert(dir)
+        var out: [String] = []
+        // Depth-first in name order; commands, test data and hidden directories are not
+        // entered at all (cmd/ alone is most of GOROOT/src).
+        func visit(_ rel: String) {
+            let dir = rel.isEmpty ? root : root + "/" + rel
+            guard let names = try? fm.contentsOfDirectory(atPath: dir) else { return }
+            if !rel.isEmpty && !PackageSource.selectedFiles(directory: dir, config: locator.config).isEmpty { out.append(rel) }
+            for name in names.sorted() {
+                if name == "testdata" || name.hasPrefix("_") || name.hasPrefix(".") || (rel.isEmpty && name == "cmd") { continue }
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDir), isDir.boolValue else { continue }
+                visit(rel.isEmpty ? name : rel + "/" + name)
+            }
         }
-        for d in dirs.sorted() where !PackageSource.selectedFiles(directory: root + "/" + d, config: locator.config).isEmpty {
-            out.append(d)
-        }
-        return out
+        visit("")
+        return out.sorted()
     }
 }

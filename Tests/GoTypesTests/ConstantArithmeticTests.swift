@@ -19,6 +19,23 @@ final class ConstantArithmeticTests: XCTestCase {
         XCTAssertEqual((~BigInt(0)).description, "-1")
     }
 
+    /// Digits are gathered a machine word at a time: values on both sides of each word
+    /// boundary, in every base, with separators, equal the shifted-and-added value.
+    func testDigitsAcrossWordBoundaries() throws {
+        let two128 = BigInt.one.shiftedLeft(128)
+        XCTAssertEqual(BigInt(digits: Array("340282366920938463463374607431768211457".utf8), base: 10), two128 + .one)
+        XCTAssertEqual(BigInt(digits: Array("1_0000_0000_0000_0000_0000_0000_0000_0000".utf8), base: 16), two128)
+        XCTAssertEqual(BigInt(digits: Array(("1" + String(repeating: "0", count: 128)).utf8), base: 2), two128)
+        XCTAssertEqual(BigInt(digits: Array("18446744073709551615".utf8), base: 10)?.uint64, UInt64.max)
+        XCTAssertEqual(BigInt(digits: Array("18446744073709551616".utf8), base: 10), BigInt.one.shiftedLeft(64))
+        XCTAssertEqual(BigInt(digits: Array("2000000000000000000000".utf8), base: 8), BigInt.one.shiftedLeft(64))
+        XCTAssertNil(BigInt(digits: Array("12a".utf8), base: 10))
+        XCTAssertNil(BigInt(digits: Array("_".utf8), base: 10))
+        let s = try XCTUnwrap(ConstantValue.literal(.string, "\"a\\tb\\x41\\u00e9\""))
+        XCTAssertEqual(s, .string([97, 9, 98, 0x41, 0xc3, 0xa9]))
+        XCTAssertEqual(ConstantValue.literal(.string, "\"plain é\""), .string(Array("plain é".utf8)))
+    }
+
     func testFloatRounding() throws {
         let tenth = try XCTUnwrap(ConstantValue.literal(.float, "0.1")?.rational)
         XCTAssertEqual(tenth.description, "1/10")
@@ -61,5 +78,30 @@ final class ConstantArithmeticTests: XCTestCase {
         XCTAssertEqual(ConstantValue.compare(.float(Rational(BigInt(1), BigInt(3))), .lss, .int(.one)), true)
         let i = ConstantValue.complex(.zero, Rational(.one))
         XCTAssertEqual(ConstantValue.binary(i, .mul, i, integerDivision: false)?.dumpText, "(-1, 0)")
+    }
+}
+
+/// The per-file node tables: lookups, overwrites and removals keep every other entry.
+final class NodeMapTests: XCTestCase {
+    func testInsertOverwriteRemove() {
+        var m = NodeMap<String>()
+        XCTAssertNil(m[NodeID(5)])
+        m[NodeID(5)] = "a"
+        m[NodeID(100)] = "b"
+        m[NodeID(1)] = "c"
+        m[NodeID(5)] = "a2"
+        XCTAssertEqual(m.count, 3)
+        XCTAssertEqual(m[NodeID(5)], "a2")
+        m[NodeID(5)] = nil
+        XCTAssertNil(m[NodeID(5)])
+        XCTAssertEqual(m[NodeID(100)], "b")
+        XCTAssertEqual(m[NodeID(1)], "c")
+        m[NodeID(7)] = nil
+        XCTAssertEqual(m.count, 2)
+        XCTAssertEqual(Set(m.map { "\($0.key.raw)=\($0.value)" }), ["100=b", "1=c"])
+        var optional = NodeMap<Int?>()
+        optional[NodeID(2)] = .some(nil)
+        XCTAssertEqual(optional.count, 1)
+        XCTAssertNotNil(optional[NodeID(2)])
     }
 }
