@@ -232,6 +232,12 @@ extension Checker {
         case .complex:
             guard nargs == 2 else { return countError("wrong number of arguments to complex") }
             var x = args[0], y = args[1]
+            if program.isUntyped(x.type) && program.isUntyped(y.type) && (x.mode != .constant || y.mode != .constant) {
+                // An untyped non-constant operand holds a shift: both become float64 (an error).
+                convertUntyped(&x, program.basicType(.float64))
+                convertUntyped(&y, program.basicType(.float64))
+                if x.mode == .invalid || y.mode == .invalid { return fail() }
+            }
             matchTypes(&x, &y)
             if x.mode == .invalid || y.mode == .invalid { return fail() }
             if !program.identical(x.type, y.type) && !(program.isUntyped(x.type) && program.isUntyped(y.type)) {
@@ -258,6 +264,11 @@ extension Checker {
         case .real, .imag:
             guard nargs == 1 else { return countError("wrong number of arguments to \(b.name)") }
             var x = args[0]
+            if program.isUntyped(x.type) && x.mode != .constant {
+                // An untyped non-constant operand holds a shift: it becomes complex128 (an error).
+                convertUntyped(&x, program.basicType(.complex128))
+                if x.mode == .invalid { return fail() }
+            }
             var res: TypeID
             switch program.basicKind(x.type) {
             case .complex64?: res = program.basicType(.float32)
@@ -417,13 +428,19 @@ extension Checker {
             }
             convertUntyped(&x, program.basicType(.int))
         }
-        guard program.basicKind(x.type)?.isInteger == true else {
-            error(a, "cannot convert \(text(a)) (\(describe(x))) to type int")
+        guard allKinds(x.type, { $0.isInteger }) else {
+            error(a, "invalid argument: index \(text(a)) (\(describe(x))) must be integer")
             return .invalid
         }
-        if x.mode == .constant, let i = x.value.integer, i.negative {
-            error(a, "invalid argument: index \(text(a)) (constant of type int) must not be negative")
-            return .invalid
+        if x.mode == .constant, let i = x.value.integer {
+            if i.negative {
+                error(a, "invalid argument: index \(text(a)) (\(describe(x))) must not be negative")
+                return .invalid
+            }
+            if i.int64 == nil {
+                error(a, "invalid argument: index \(text(a)) (\(describe(x))) overflows int")
+                return .invalid
+            }
         }
         return x.type
     }

@@ -44,6 +44,7 @@ extension Checker {
         if !sig.typeParams.isEmpty {
             if operands.contains(where: { $0.mode == .invalid }) { return .invalid(e) }
             guard let targs = infer(sig, explicit: f.explicitTypeArgs, args: operands, at: e) else { return .invalid(e) }
+            verifyLater(sig.typeParams, targs, at: tree[e].pos, argNodes: explicitTypeArgNodes(n.fun))
             let inst = instantiateSignature(sig, targs)
             recordType(n.fun, mode: .value, type: inst)
             guard case .signature(let s) = program.node(inst) else { return .invalid(e) }
@@ -179,5 +180,18 @@ extension Checker {
     func isBytesOrRunes(_ t: TypeID) -> Bool {
         guard case .slice(let e) = program.node(t), let k = program.basicKind(e) else { return false }
         return k == .uint8 || k == .int32
+    }
+}
+
+extension Checker {
+    /// The explicit type argument expressions of `f[A, B]` (possibly parenthesized).
+    func explicitTypeArgNodes(_ fun: NodeID) -> [NodeID] {
+        var f = fun
+        while kind(f) == .parenExpr { f = tree[f].x }
+        switch kind(f) {
+        case .indexExpr: return [tree[f].index]
+        case .indexListExpr: return Array(tree[f].indices)
+        default: return []
+        }
     }
 }

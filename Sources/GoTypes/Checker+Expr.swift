@@ -65,8 +65,12 @@ extension Checker {
                     funcBody(sig, body)
                     scope = saved
                 } else {
+                    let decl = currentDecl
                     delayed.append { [unowned self] in
+                        let saved = self.currentDecl
+                        self.currentDecl = decl
                         self.inFile(f, scope: s) { self.funcBody(sig, body) }
+                        self.currentDecl = saved
                     }
                 }
             }

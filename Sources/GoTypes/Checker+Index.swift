@@ -17,7 +17,11 @@ extension Checker {
         }
         if x.mode == .constant, let i = x.value.integer {
             if i.negative {
-                error(e, "invalid argument: index \(text(e)) (constant of type \(typeString(x.type))) must not be negative")
+                error(e, "invalid argument: index \(text(e)) (\(describe(x))) must not be negative")
+                return nil
+            }
+            if i.int64 == nil {
+                error(e, "invalid argument: index \(text(e)) (\(describe(x))) overflows int")
                 return nil
             }
             if let max, let v = i.int64, v >= max {
@@ -44,6 +48,7 @@ extension Checker {
                 error(e, "\(text(n.x)) is not a generic type")
                 return .invalid(e)
             }
+            verifyLater(program.named[Int(ni)].typeParams, targs, at: tree[e].pos, argNodes: indexNodes)
             return Operand(mode: .typexpr, type: program.instantiate(x.type, targs), node: e)
         }
         if case .signature(let s) = program.node(program.under(x.type)), !s.typeParams.isEmpty {
@@ -55,6 +60,7 @@ extension Checker {
                 y.explicitTypeArgs = targs
                 return y
             }
+            verifyLater(s.typeParams, targs, at: tree[e].pos, argNodes: indexNodes)
             return Operand(mode: .value, type: instantiateSignature(s, targs), node: e)
         }
         if n.kind == .indexListExpr {
@@ -173,7 +179,8 @@ extension Checker {
             base = hint
             if case .pointer(let b) = program.node(coreType(hint) ?? .invalid) { base = b }
         } else {
-            error(e, "invalid composite literal type: missing type")
+            error(e, "missing type in composite literal")
+            for el in n.elts { skipElement(el) }
             return .invalid(e)
         }
         if typ.isInvalid {
@@ -192,6 +199,7 @@ extension Checker {
             let elts = Array(n.elts)
             if elts.isEmpty { break }
             if kind(elts[0]) == .keyValueExpr {
+                var seenFields = Set<ObjectID>()
                 for el in elts {
                     guard kind(el) == .keyValueExpr else {
                         error(el, "mixture of field:value and value elements in struct literal")
@@ -205,19 +213,26 @@ extension Checker {
                         continue
                     }
                     let name = tree[kv.key].identifier
-                    var field: ObjectID? = s.fields.first(where: { program.object($0).name == name })
+                    var field: ObjectID? = s.fields.first(where: {
+                        let r = program.object($0)
+                        return r.name == name && (r.isExported || r.package == pkg.index)
+                    })
                     if field == nil, case .field(let promoted, _, _) = program.lookup(base, name: name, pkg: pkg.index) {
-                        field = promoted
+                        field = promoted   // go1.27: promoted fields may be named in struct literals
                     }
                     guard let f = field else {
-                        error(kv.key, "unknown field \(name) in struct literal of type \(typeString(base))")
+                        let inaccessible = s.fields.contains { program.object($0).name == name }
+                        error(kv.key, inaccessible ? "cannot refer to unexported field \(name) in struct literal of type \(typeString(base))"
+                                                   : "unknown field \(name) in struct literal of type \(typeString(base))")
                         _ = expr(kv.value)
                         continue
                     }
                     recordUse(kv.key, f)
                     let ft = program.object(f).type
-                    var x = singleValue(kv.value, hint: ft)
+                    var x = singleValue(kv.value)
                     assignment(&x, to: ft, context: "struct literal")
+                    if seenFields.contains(f) { error(kv.key, "duplicate field name \(name) in struct literal") }
+                    seenFields.insert(f)
                 }
             } else {
                 for (i, el) in elts.enumerated() {
@@ -231,7 +246,7 @@ extension Checker {
                         continue
                     }
                     let ft = program.object(s.fields[i]).type
-                    var x = singleValue(el, hint: ft)
+                    var x = singleValue(el)
                     assignment(&x, to: ft, context: "struct literal")
                 }
                 if elts.count < s.fields.count && elts.count > 0 {
@@ -279,14 +294,29 @@ extension Checker {
     func indexedElements(_ elts: [NodeID], elem: TypeID, length: Int64?) -> Int64 {
         var index: Int64 = 0
         var maxIndex: Int64 = 0
+        var visited = Set<Int64>()
         for el in elts {
             var valueNode = el
+            var validIndex = false
             if kind(el) == .keyValueExpr {
                 let kv = tree[el]
-                if let i = indexValue(kv.key, max: length), i >= 0 { index = i }
+                if let i = indexValue(kv.key, max: length) {
+                    if i >= 0 {
+                        index = i
+                        validIndex = true
+                    } else {
+                        error(el, "index \(text(kv.key)) must be integer constant")
+                    }
+                }
                 valueNode = kv.value
             } else if let length, index >= length {
                 error(el, "index \(index) is out of bounds (>= \(length))")
+            } else {
+                validIndex = true
+            }
+            if validIndex {
+                if visited.contains(index) { error(el, "duplicate index \(index) in array or slice literal") }
+                visited.insert(index)
             }
             var x = singleValue(valueNode, hint: elem)
             assignment(&x, to: elem, context: "array or slice literal")

@@ -179,15 +179,15 @@ extension Checker {
     func objDecl(_ obj: ObjectID) {
         guard let info = declInfo[obj] else { return }
         if let st = declState[obj] {
-            if st == 1 && program.object(obj).kind != .typeName && program.object(obj).kind != .function {
-                // A cycle through an initialization expression.
-                if program.object(obj).type.isInvalid {
-                    inFile(info.file) { error(at: Int(program.object(obj).offset), "initialization cycle or invalid recursive reference to \(program.object(obj).name)") }
-                }
-            }
+            // A constant or variable met again while its initializer is checked: a cycle the
+            // initialization order reports.
+            _ = st
             return
         }
         declState[obj] = 1
+        let savedDecl = currentDecl
+        currentDecl = obj
+        defer { currentDecl = savedDecl }
         let savedIota = iota, savedSig = currentSignature
         iota = nil
         currentSignature = nil
@@ -279,7 +279,10 @@ extension Checker {
         if d.body.exists {
             let f = file
             delayed.append { [unowned self] in
+                let saved = self.currentDecl
+                self.currentDecl = obj
                 self.inFile(f, scope: sigScope) { self.funcBody(sig, d.body) }
+                self.currentDecl = saved
             }
         }
     }

@@ -155,8 +155,7 @@ extension Checker {
         switch x.mode {
         case .constant:
             var value = ""
-            if case .int(let i) = x.value, x.node.exists, i.description != text(x.node) { value = " \(i)" }
-            if case .bool(let b) = x.value, x.node.exists, "\(b)" != text(x.node) { value = " \(b)" }
+            if let v = constantText(x.value), !x.node.exists || v != text(x.node) { value = " " + v }
             return program.isUntyped(x.type) ? "\(t) constant\(value)" : "constant\(value) of \(typeDescription(x.type))"
         case .variable: return "variable of \(typeDescription(x.type))"
         case .mapindex: return "map index expression of \(typeDescription(x.type))"
@@ -168,6 +167,35 @@ extension Checker {
             if x.type == program.basicType(.untypedNil) { return "untyped nil" }
             if program.isUntyped(x.type) { return "\(t) value" }
             return "value of \(typeDescription(x.type))"
+        }
+    }
+
+    /// A constant as go/constant prints it (floats to six significant digits, long strings
+    /// shortened); nil when it is not printed.
+    func constantText(_ v: ConstantValue) -> String? {
+        func float(_ r: Rational) -> String? {
+            guard let f = r.float64, let n = Double(f.num.description), let d = Double(f.den.description),
+                  n.isFinite, d.isFinite, d != 0 else { return nil }
+            let x = n / d
+            var s = String(format: "%.6g", x)
+            if !r.isInteger && !s.contains(".") { s = "\(x)" }
+            return s
+        }
+        switch v {
+        case .bool(let b): return "\(b)"
+        case .int(let i): return i.description
+        case .float(let r): return float(r)
+        case .complex(let re, let im):
+            guard let a = float(re), let b = float(im) else { return nil }
+            return "(\(a) + \(b)i)"
+        case .string(let bytes):
+            let quoted = Program.quoteGo(String(decoding: bytes, as: UTF8.self))
+            let scalars = Array(quoted.unicodeScalars)
+            if scalars.count <= 72 { return quoted }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: scalars.prefix(69))
+            return String(out) + "..."
+        case .unknown: return nil
         }
     }
 

@@ -106,6 +106,10 @@ public final class Checker {
     var declInfo: [ObjectID: DeclInfo] = [:]
     var declState: [ObjectID: UInt8] = [:]   // 1 in progress, 2 done
     var methodDecls: [String: [(file: Int, node: NodeID)]] = [:]
+    /// The package-level declaration being checked (initializer or body), for dependencies.
+    var currentDecl: ObjectID? = nil
+    /// Package-level constants, variables and functions each declaration uses.
+    var declDeps: [ObjectID: Set<ObjectID>] = [:]
     /// Receiver base names that are aliases, by the defined type they stand for (built on first use).
     var aliasReceivers: [String: [String]]? = nil
     var delayed: [() -> Void] = []
@@ -156,6 +160,7 @@ public final class Checker {
             delayed = []
             for w in work { w() }
         }
+        reportInitializationCycles()
         flushUntyped()
         reportUnusedImports()
         pkg.complete = true
@@ -200,6 +205,7 @@ public final class Checker {
     func recordUse(_ ident: NodeID, _ obj: ObjectID) {
         facts[file].uses[ident] = obj
         usedVars.insert(obj)
+        noteDependency(obj)
     }
 
     func recordType(_ n: NodeID, mode: ExprMode, type: TypeID, value: ConstantValue? = nil) {
@@ -262,11 +268,8 @@ public final class Checker {
         }
     }
 
-    /// The source text of a node (for messages).
-    func text(_ n: NodeID) -> String {
-        let nd = tree[n]
-        return tree.text(max(0, nd.pos), max(nd.pos, nd.end))
-    }
+    /// An expression as messages print it (go/types' ExprString layout).
+    func text(_ n: NodeID) -> String { exprString(n) }
 }
 
 /// A node of one of the package's files.

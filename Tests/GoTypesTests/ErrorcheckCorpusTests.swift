@@ -8,9 +8,9 @@ import TestSupport
 /// Debian's golang-1.19-src): every line with an `// ERROR` comment must get a type error and
 /// no other line may. Reports the share of files matched exactly and of ERROR lines hit;
 /// files with syntax errors (the parser's business) are left out. The floor below is the
-/// measured share minus a margin, so a regression fails (measured: 39 of 67 files exact, 871 of
-/// 1,022 ERROR lines hit, 30 spurious lines; goto and type-switch duplicate checks are not
-/// implemented yet).
+/// measured share minus a margin, so a regression fails (measured: 58 of 67 files exact, 989 of
+/// 1,022 ERROR lines hit, 5 spurious lines; go/types 1.27.3 itself hits 990 of them, the rest
+/// being compiler-only checks, see docs/gotypes.md).
 final class ErrorcheckCorpusTests: XCTestCase {
     static let corpus = "/usr/share/go-1.19/test"
 
@@ -58,5 +58,5 @@ final class ErrorcheckCorpusTests: XCTestCase {
     }
 
     /// Measured share of ERROR lines hit, minus a margin.
-    static let lineFloor = 82.0
+    static let lineFloor = 95.0
 }

@@ -317,6 +317,123 @@ final class TypeErrorSnippetTests: XCTestCase {
         }
 
         """),
+        ("literals", """
+        package literals
+
+        type S struct{ X, Y, Z int }
+
+        type T struct {
+        \ti    int
+        \tnext *T
+        }
+
+        var x = 1
+
+        var (
+        \t_ = S{Y: 3, Z: 2, Y: 3}
+        \t_ = []byte{x: 2}
+        \t_ = []byte{1: 1, 2: 2, 1: 3}
+        \t_ = [3]int{1, 2, 3, 4}
+        \t_ = &T{i: 0, next: {}}
+        \t_ = &T{0, {}}
+        \t_ = make([]int, uint64(1<<63))
+        \t_ = make([]int, float32(1))
+        \t_ = make([]int, -1)
+        )
+
+        func f(s uint) {
+        \t_ = complex(1<<s, 0)
+        \t_ = real(1 << s)
+        }
+
+        """),
+        ("initcycles", """
+        package initcycles
+
+        var a = b
+        var b = a
+
+        var x = f()
+
+        func f() int { return x }
+
+        var y int = g()
+
+        func g() int { return h() }
+        func h() int { return y }
+
+        var z = func() int { return z }()
+
+        type T struct{}
+
+        func (T) m() int { return w }
+
+        var w = T{}.m()
+
+        const c1 = c2
+        const c2 = c1
+
+        var ok1 = ok2 + k()
+        var ok2 = 1
+
+        func k() int { return ok2 }
+
+        """),
+        ("constraints", """
+        package constraints
+
+        import "fmt"
+
+        type Number interface{ ~int | ~float64 }
+
+        type MyInt int
+
+        type Stringish interface {
+        \t~string
+        \tfmt.Stringer
+        }
+
+        type Ordered[T interface{ Less(T) bool }] struct{ v T }
+
+        type Key int
+
+        func (k Key) Less(o Key) bool { return k < o }
+
+        type PtrLess struct{}
+
+        func (*PtrLess) Less(PtrLess) bool { return false }
+
+        func Sum[T Number](xs ...T) T { return xs[0] }
+
+        func Eq[T comparable](a, b T) bool { return a == b }
+
+        func Exact[T int | string](x T) T { return x }
+
+        func Wrap[T any, C interface{ ~[]T }](c C) C { return c }
+
+        func f() {
+        \t_ = Sum[string]
+        \t_ = Sum("a", "b")
+        \t_ = Sum(MyInt(1), 2)
+        \t_ = Eq([]int{}, nil)
+        \t_ = Eq[any](1, 2)
+        \t_ = Exact(MyInt(1))
+        \t_ = Exact[float64](1)
+        \tvar _ Ordered[Key]
+        \tvar _ Ordered[int]
+        \tvar _ Ordered[PtrLess]
+        \t_ = Wrap[int]([]int{})
+        \t_ = Wrap[int, []string]
+        }
+
+        func g[T any, N Number, S fmt.Stringer](t T, n N, s S) {
+        \t_ = Sum(n)
+        \t_ = Sum[T]
+        \t_ = Eq(t, t)
+        \t_ = Eq(s, s)
+        }
+
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
