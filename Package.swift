@@ -50,7 +50,7 @@ let package = Package(
         // Built-in passes: each a library target exposing one descriptor.
         .target(name: "FunctionsPass", dependencies: ["PassKit", "GoSyntax"],
                 path: "Plugins/FunctionsPass"),
-        .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine"],
+        .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/InliningPass"),
         .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine"],
                 path: "Plugins/EscapePass"),
@@ -58,7 +58,7 @@ let package = Package(
                 path: "Plugins/AllocationsPass"),
 
         .target(name: "Driver", dependencies: [
-            "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "Reports",
+            "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "NativeEngine", "Reports",
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass",
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "NativeEngineTests", dependencies: ["TestSupport", "NativeEngine", "GoTypes", "GoSyntax", "GoLoader"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
-            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine",
+            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine", "NativeEngine",
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"],
                     exclude: ["Fixtures", "Golden"]),

@@ -1,4 +1,5 @@
 import GCEngine
+import NativeEngine
 import PassKit
 
 /// The `inlining` pass: which functions the Go compiler can inline (with their cost), which it
@@ -11,7 +12,11 @@ import PassKit
 /// `inlining call to F` and `devirtualizing X to T` line printed while compiling the package
 /// becomes one fact, at the compiler's position, attributed to the innermost enclosing
 /// function from the `functions` pass. Lines the compiler prints twice stay two facts.
-/// With `engine: native` it reports nothing; the run lists it as skipped.
+/// With `engine: native` the `can-inline` / `cannot-inline` decisions of declared functions
+/// come from `NativeEngine` (the cost model computed in Swift, measured against the compiler
+/// in docs/native-engine.md); inlined call sites and devirtualizations are not computed there
+/// yet. Without a GOROOT the native engine reports nothing and the run lists the pass as
+/// skipped.
 ///
 /// Invariants. A function's decision is taken from the fact at its own position (the name, or
 /// the receiver's `(` for methods, or `func` for a literal). Facts outside the scanned tree
@@ -25,10 +30,18 @@ public enum InliningPass {
     /// The pass descriptor.
     public static let descriptor = PassDescriptor<InliningResult>(
         name: "inlining",
-        doc: "Inlining decisions: can-inline with cost, cannot-inline with the reason, inlined call sites and devirtualized interface calls (engine gc: the compiler's -m=2 decisions; engine native: not yet computed).",
+        doc: "Inlining decisions: can-inline with cost, cannot-inline with the reason, inlined call sites and devirtualized interface calls (engine gc: the compiler's -m=2 decisions; engine native: can-inline and cannot-inline of declared functions computed by heapsight's own cost model).",
         requires: ["functions"],
         factKinds: kinds
     ) { context in
+        if context.engine == .native {
+            guard let session = context.resources.get(NativeInliningSession.self) else {
+                return PassOutput(result: InliningResult())
+            }
+            let index = EnclosingFunctionIndex(FunctionsResult.records(in: context))
+            let facts = index.attribute(session.facts(for: context.package))
+            return PassOutput(result: InliningResult(facts: facts, index: index), facts: facts)
+        }
         switch EngineAvailability.of(pass: "inlining", what: "inlining decisions", in: context) {
         case .unavailable(let diagnostic):
             return PassOutput(result: InliningResult(), diagnostics: diagnostic.map { [$0] } ?? [])

@@ -1,11 +1,13 @@
 import GCEngine
 import GoLoader
+import NativeEngine
 import PassKit
 
 /// Run-wide preparation for the chosen engine: the one place where the driver reaches the
 /// compiler-backed engine. With `gc`, the real compiler runs once per scan and its
 /// `GCCompilation` goes into `PassContext.resources`, where the inlining, escape and allocations
-/// passes read it.
+/// passes read it. With `native`, a `NativeInliningSession` (heapsight's own cost model over
+/// the scanned packages and GOROOT) goes there for the inlining pass.
 struct EngineSetup {
     /// Inputs for the passes.
     var resources = ResourceMap()
@@ -21,11 +23,19 @@ struct EngineSetup {
     var failedPackages: Set<String> = []
 
     static func prepare(engine: EngineKind, config: Configuration, baseDirectory: String,
-                        packages: [PackageInput], context: BuildContext) -> EngineSetup {
+                        packages: [PackageInput], context: BuildContext, goroot: String? = nil) -> EngineSetup {
         var setup = EngineSetup()
         switch engine {
         case .native:
             for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
+                if pass == "inlining" {
+                    if let goroot {
+                        setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context))
+                    } else {
+                        setup.skipped.append("inlining: the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)")
+                    }
+                    continue
+                }
                 setup.skipped.append("\(pass): the native engine does not compute it yet (use --engine gc)")
             }
         case .gc:

@@ -47,7 +47,7 @@ struct ScanPipeline {
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
-                                              packages: inputs, context: context)
+                                              packages: inputs, context: context, goroot: goroot?.path)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,

@@ -22,6 +22,10 @@ public enum BuildInclusion: Equatable, Sendable {
             } catch {
                 return .rejected(message: "invalid //go:build line: \(error)", line: 0)
             }
+        } else {
+            for line in header.plusBuildLines where !BuildConstraint.parsePlusBuild(line).evaluate(in: context) {
+                return .excluded
+            }
         }
         if header.usesCgo && !context.cgoEnabled { return .excluded }
         guard header.packageName != nil else {

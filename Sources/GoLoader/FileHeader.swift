@@ -15,6 +15,9 @@ public struct FileHeader: Sendable, Hashable {
     public var packageName: String?
     /// The text after `//go:build`, when the file has such a line before the package clause.
     public var buildExpression: String?
+    /// The expressions of the legacy `// +build` lines that constrain the file (they count
+    /// only when there is no `//go:build` line).
+    public var plusBuildLines: [String] = []
     /// Imports in source order.
     public var imports: [Import]
     /// True when the file imports "C" (a cgo file).
@@ -27,7 +30,9 @@ public struct FileHeader: Sendable, Hashable {
     /// that this reader and GoSyntax agree on every file of the standard library.
     public static func read(_ bytes: [UInt8]) -> FileHeader {
         var reader = HeaderScanner(bytes: bytes)
-        return reader.scan()
+        var header = reader.scan()
+        if header.buildExpression == nil { header.plusBuildLines = plusBuildLines(bytes) }
+        return header
     }
 }
 

@@ -49,8 +49,7 @@
 // `Tests/Oracles/typesdump` runs go/types (source importer, linux/amd64, no cgo) and prints,
 // for every identifier its object (kind, package, type) and for every expression its mode,
 // type and constant value, in the same normalized form `TypesDump.render` prints. The
-// differential test lists packages that must be identical and reports the agreement of the
-// others line by line.
+// differential test requires every package of `go list std` to be identical, line for line.
 //
 // # Not modelled yet
 //
@@ -63,8 +62,9 @@
 //   - Error messages follow go/types' wording only for common cases; the errorcheck corpus
 //     of Go's test suite is not yet measured.
 //   - Initialization order, goto-over-declaration and jump-into-block errors are not reported.
-//   - Speed work: checking is single-threaded, scopes and caches use `String` keys, the
-//     `BigInt` is schoolbook; see `bench/typecheck`.
+//   - Speed work: checking is single-threaded (other threads only read and parse ahead,
+//     `SourcePrefetcher`), scopes and caches use `String` keys, the `BigInt` is schoolbook
+//     with its limbs on the heap; see `bench/typecheck`.
 
 /// The GoTypes module (see the essay above).
 public enum GoTypesModule {}

@@ -183,6 +183,16 @@ extension InlineCostWalker {
         return program.offsetsof(s)[path[0]] == 0
     }
 
+    /// Interface conversions of the values of a multi-value call passed on to `targets`.
+    func spreadConversions(_ call: NodeID, to targets: [TypeID]) -> Int {
+        guard case .tuple(let values) = program.node(type(of: call)) else { return 0 }
+        var n = 0
+        for (v, t) in zip(values, targets) where needsInterfaceConversion(from: program.object(v).type, to: t, isNil: false) {
+            n += 1
+        }
+        return n
+    }
+
     /// The type of embedded field `index` of the struct `t` holds or points to.
     func fieldType(_ t: TypeID, _ index: Int) -> TypeID {
         var base = t
@@ -204,6 +214,7 @@ extension InlineCostWalker {
             // f(g()) with a multi-value g: temporaries declared, assigned, passed.
             expression(args[0])
             charge(4 * params.count + 1)
+            charge(spreadConversions(args[0], to: params))
             return
         }
         let hasSpread = n.ellipsis >= 0
@@ -236,7 +247,13 @@ extension InlineCostWalker {
             charge(1 + InlineBudget.panic)
             if let a = args.first { expression(a) }  // the implicit conversion is refunded
         case .new:
-            charge()
+            if let a = args.first, !isTypeExpression(a) {
+                // new(expr): a temporary declared and assigned, then its address.
+                charge(6)
+                expression(a)
+            } else {
+                charge()
+            }
         case .make:
             charge()
             for a in args.dropFirst() { expression(a) }

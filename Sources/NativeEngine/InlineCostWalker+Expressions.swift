@@ -132,7 +132,9 @@ extension InlineCostWalker {
         switch n.kind {
         case .parenExpr: expression(n.x)
         case .ident, .basicLit: charge()
-        case .funcLit: charge(1 + InlineBudget.closureLiteral)
+        case .funcLit:
+            charge(1 + InlineBudget.closureLiteral)
+            noteLiteral(e)
         case .compositeLit: compositeLiteral(e)
         case .selectorExpr: selector(e)
         case .indexExpr: index(e)

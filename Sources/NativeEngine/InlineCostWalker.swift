@@ -28,6 +28,10 @@ struct InlineCostWalker {
     private(set) var cost = 0
     /// IR nodes visited (for the "big function" test).
     private(set) var nodes = 0
+    /// Function literals met while walking (those the front end keeps), in source order.
+    private(set) var literals: [NodeID] = []
+    /// True once the body shows a construct the model does not cover (range over a function).
+    private(set) var unmodelled = false
     /// The reason the function can never be inlined, once found.
     private(set) var reason: String?
 
@@ -49,6 +53,9 @@ struct InlineCostWalker {
 
     /// Adds (or with a negative value refunds) cost without counting nodes.
     mutating func adjust(_ n: Int) { cost += n }
+
+    /// Records a function literal the walk reached.
+    mutating func noteLiteral(_ literal: NodeID) { literals.append(literal) }
 
     /// Records a reason that makes the function impossible to inline.
     mutating func refuse(_ why: String) {
@@ -132,8 +139,9 @@ struct InlineCostWalker {
             charge()
             expression(n.x)
             convert(n.value, to: channelElement(type(of: n.x)))
-        case .goStmt: refuse(InlineReason.goStatement)
-        case .deferStmt: refuse(InlineReason.deferStatement)
+        case .goStmt, .deferStmt:
+            refuse(n.kind == .goStmt ? InlineReason.goStatement : InlineReason.deferStatement)
+            expression(n.call)  // for the function literals it holds
         case .emptyStmt, .badStmt: break
         default: break
         }
@@ -197,6 +205,7 @@ struct InlineCostWalker {
 
     mutating func rangeStatement(_ s: NodeID) {
         let n = tree[s]
+        if case .signature = program.node(program.under(type(of: n.x))) { unmodelled = true }
         charge()
         expression(n.x)
         for v in [n.key, n.value] where v.exists {
@@ -294,7 +303,10 @@ struct InlineCostWalker {
         } else {
             // return g() with a multi-value g: temporaries declared, assigned, returned.
             for v in values { expression(v) }
-            if values.count == 1 { charge(4 * results.count + 1) }
+            if values.count == 1 {
+                charge(4 * results.count + 1)
+                charge(spreadConversions(values[0], to: results.map { program.object($0).type }))
+            }
         }
     }
 

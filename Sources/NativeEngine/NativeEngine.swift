@@ -20,6 +20,11 @@
 // after a terminating statement and untaken branches of constant conditions dropped.
 // GoTypes supplies every expression's type, constant value and object.
 //
+// Function literals are costed the same way with the closure budget and named as the
+// compiler names them (`F.func1`, `F.func1.1`); a literal called where it is written, or
+// through a local variable assigned once (`f := func...; f()`), charges its caller its own
+// cost when it would be inlined.
+//
 // `NativeInliner` decides a package's functions in the compiler's order: bottom-up over the
 // strongly connected components of the "mentions" graph (`CallGraphOrder`), so a callee's
 // verdict is known when its caller is costed, and a callee in the same cycle that is not
@@ -38,10 +43,9 @@
 // - Generic functions: the compiler decides their shape instances; the native engine costs
 //   the generic body in their place (exact unless the instance reads its dictionary) and
 //   reports no verdict for them.
-// - Function literals' own verdicts (`can inline F.func1`) are not reported; a literal called
-//   on the spot, or through a local variable assigned once (`f := func...; f()`), is costed
-//   to charge its caller correctly.
-// - Devirtualized interface calls, range-over-func rewriting, `new(expr)`, PGO,
+// - Range-over-func loops: the function holding one gets no verdict (its callers are charged
+//   a call).
+// - Devirtualized interface calls, `new(expr)`, PGO,
 //   `-l`/`-race`/checkptr flags and coverage counters.
 //
 // Complexity: linear in the size of each function body; each package is decided once.

@@ -39,6 +39,15 @@ public final class NativeInliner {
     public let program: NativeProgram
     private var verdicts: [String: [Int: InlineVerdict]] = [:]
     private var finished: Set<String> = []
+    /// The function literals each costed body holds (those the front end keeps).
+    private var bodyLiterals: [LiteralKey: [NodeID]] = [:]
+    /// Function literals decided so far (nil: not modelled).
+    private var literals: [LiteralKey: InlineVerdict?] = [:]
+    private struct LiteralKey: Hashable {
+        var package: String
+        var file: Int
+        var node: NodeID
+    }
     /// Generic functions (`path#index`): decided for their callers, not reported.
     private var generic: Set<String> = []
 
@@ -63,6 +72,24 @@ public final class NativeInliner {
             let offset = node.recv.exists ? tree[node.recv].opening : tree[node.name].pos
             let p = tree.source.position(of: offset)
             out.append(FunctionVerdict(file: pkg.files[f.file].path, line: p.line, column: p.column, name: name, verdict: v))
+            out += literalVerdicts(pkg, file: f.file, body: node.body, outerName: name)
+        }
+        return out
+    }
+
+    /// Verdicts of the function literals directly inside `body` (named `outer.funcN` in
+    /// source order) and, recursively, of the literals inside them (`outer.funcN.M`).
+    private func literalVerdicts(_ pkg: TypedPackage, file: Int, body: NodeID, outerName: String) -> [FunctionVerdict] {
+        let tree = pkg.files[file].tree
+        let literals = bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] ?? []
+        var out: [FunctionVerdict] = []
+        let nested = outerName.contains(".func")
+        for (i, lit) in literals.enumerated() {
+            let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
+            let p = tree.source.position(of: tree[lit].pos)
+            guard let v = literalVerdict(pkg, file: file, literal: lit) else { continue }
+            out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
+            out += literalVerdicts(pkg, file: file, body: tree[lit].body, outerName: name)
         }
         return out
     }
@@ -125,7 +152,7 @@ public final class NativeInliner {
         verdicts[pkg.path, default: [:]][i] = verdict(pkg, f, o)
     }
 
-    private func verdict(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl, _ o: ObjectID) -> InlineVerdict {
+    private func verdict(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl, _ o: ObjectID) -> InlineVerdict? {
         if f.pragmas.contains("noinline") { return .notInlinable(reason: InlineReason.noinline) }
         if f.pragmas.contains("cgo_unsafe_args") { return .notInlinable(reason: InlineReason.cgoUnsafeArgs) }
         if f.pragmas.contains("uintptrkeepalive") || f.pragmas.contains("uintptrescapes") {
@@ -144,9 +171,10 @@ public final class NativeInliner {
                     budget: InlineBudget.function, captured: nil, generic: isGeneric(o))
     }
 
-    /// Costs a body (of a function or a function literal) against a budget.
+    /// Costs a body (of a function or a function literal) against a budget; nil when the body
+    /// holds a construct the model does not cover (a range-over-func loop).
     func cost(_ pkg: TypedPackage, file: Int, body: NodeID, parameters: Set<ObjectID>, results: [ObjectID],
-              budget: Int, captured: Range<Int>?, generic: Bool = false) -> InlineVerdict {
+              budget: Int, captured: Range<Int>?, generic: Bool = false) -> InlineVerdict? {
         let callees = InlineCostWalker.Callees(
             cost: { [unowned self] in self.calleeCost($0, from: pkg) },
             literalCost: { [unowned self] in self.literalCost(pkg, file: file, literal: $0) })
@@ -162,13 +190,22 @@ public final class NativeInliner {
         }
         var w = walk(big: false)
         if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
+        bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] = w.literals
         if let reason = w.reason { return .notInlinable(reason: reason) }
+        if w.unmodelled { return nil }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
         return .inlinable(cost: w.cost)
     }
 
     /// The inline cost of a function literal called where it is written.
     private func literalCost(_ pkg: TypedPackage, file: Int, literal: NodeID) -> Int? {
+        literalVerdict(pkg, file: file, literal: literal)?.cost
+    }
+
+    /// The verdict of a function literal (budget: the closure budget); nil when not modelled.
+    private func literalVerdict(_ pkg: TypedPackage, file: Int, literal: NodeID) -> InlineVerdict? {
+        let key = LiteralKey(package: pkg.path, file: file, node: literal)
+        if let known = literals[key] { return known }
         let tree = pkg.files[file].tree
         let facts = pkg.facts[file]
         guard let t = facts.exprs[literal]?.type,
@@ -176,7 +213,8 @@ public final class NativeInliner {
         let node = tree[literal]
         let v = cost(pkg, file: file, body: node.body, parameters: Set(sig.params), results: sig.results,
                      budget: max(InlineBudget.function, InlineBudget.closure), captured: node.pos..<node.end)
-        return v.cost
+        literals[key] = v
+        return v
     }
 
     /// The compiler's diagnostic name of a declared function (nil for blank and `init`).

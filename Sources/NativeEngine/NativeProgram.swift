@@ -10,8 +10,10 @@ public final class NativeProgram {
     private var packages: [String: TypedPackage] = [:]
 
     /// Creates a program over a GOROOT; `modulePackages` are the scanned module's packages.
-    public init(goroot: String, modulePackages: [PackageSource] = []) {
-        session = TypecheckSession(locator: PackageLocator(goroot: goroot))
+    /// The cost model's intrinsics and sizes are amd64's whatever `config` says.
+    public init(goroot: String, modulePackages: [PackageSource] = [],
+                config: BuildContext = PackageLocator.standardContext) {
+        session = TypecheckSession(locator: PackageLocator(goroot: goroot, config: config))
         for p in modulePackages { session.modulePackages[p.path] = p }
     }
 

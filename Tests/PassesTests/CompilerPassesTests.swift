@@ -3,7 +3,9 @@ import GCEngine
 import InliningPass
 import EscapePass
 import AllocationsPass
+import NativeEngine
 import PassKit
+import TestSupport
 
 /// The inlining and escape passes on the gc engine: every compiler fact of the package comes
 /// out of exactly one pass, attributed to its function; native and missing-engine runs say why
@@ -45,6 +47,25 @@ final class CompilerPassesTests: XCTestCase {
         // The run says so once (the driver lists the passes in the run's `skipped`), not once
         // per package.
         XCTAssertEqual(out.inlining.diagnostics + out.escape.diagnostics + out.allocations.diagnostics, [])
+    }
+
+    /// With the native engine's session, the inlining pass reports heapsight's own verdicts: on
+    /// this fixture they equal the compiler's `can-inline` / `cannot-inline` facts.
+    func testNativeInliningEqualsTheCompilersVerdicts() throws {
+        let harness = try Self.harness.get()
+        var resources = ResourceMap()
+        resources.set(NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [harness.package]))
+        let context = PassContext(package: harness.package, engine: .native, resources: resources)
+        context.record(result: harness.functions, of: "functions")
+        let out = try InliningPass.descriptor.run(context)
+        let compiler = harness.compilation.facts(forPackage: "example.com/allocs")
+            .filter { !$0.external && ($0.kind == .canInline || $0.kind == .cannotInline) && !$0.detail.hasPrefix("into ") }
+        XCTAssertGreaterThan(compiler.count, 100)
+        XCTAssertEqual(FactComparison(a: out.facts, b: compiler).disagreements, [])
+        XCTAssertTrue(out.facts.allSatisfy { $0.function != nil })
+        let area = try XCTUnwrap(compiler.first { $0.subject == "square.area" })
+        XCTAssertEqual(out.result.decisions["example.com/allocs.square.area"],
+                       .inlinable(cost: Int(area.detail.dropFirst("cost=".count))))
     }
 
     func testMissingCompilationIsAnInternalError() throws {

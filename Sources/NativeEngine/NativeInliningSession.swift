@@ -1,0 +1,63 @@
+import Foundation
+import GoLoader
+import GoSyntax
+import GoTypes
+import PassKit
+
+/// The native engine's inlining decisions for one scan, shared by the packages the driver
+/// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
+/// and every call is serialised (the type checker and the inliner keep run-wide tables).
+public final class NativeInliningSession: @unchecked Sendable {
+    private let lock = NSLock()
+    private let goroot: String
+    private let config: BuildContext
+    private let inputs: [String: PackageInput]
+    private var inliner: NativeInliner?
+
+    /// A session over the scanned packages, with the standard library from `goroot`.
+    public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext) {
+        self.goroot = goroot
+        self.config = config
+        var byPath: [String: PackageInput] = [:]
+        for p in packages { byPath[p.importPath] = p }
+        self.inputs = byPath
+    }
+
+    /// `can-inline` and `cannot-inline` facts for the declared, non-generic functions of a
+    /// scanned package, at the compiler's positions (paths as the package's files give them).
+    public func facts(for package: PackageInput) -> [Fact] {
+        lock.lock()
+        defer { lock.unlock() }
+        let inliner = self.inliner ?? makeInliner()
+        self.inliner = inliner
+        var relative: [String: String] = [:]
+        for f in package.files {
+            relative[f.absolutePath] = f.path
+            relative[f.path] = f.path
+        }
+        let verdicts = TypecheckRun.onLargeStack { inliner.verdicts(forPackage: package.importPath) }
+        return verdicts.compactMap { v in
+            guard let path = relative[v.file] else { return nil }
+            switch v.verdict {
+            case .inlinable(let cost):
+                return Fact(kind: .canInline, file: path, line: v.line, column: v.column, subject: v.name, detail: "cost=\(cost)")
+            case .notInlinable(let reason):
+                return Fact(kind: .cannotInline, file: path, line: v.line, column: v.column, subject: v.name, detail: reason)
+            }
+        }
+    }
+
+    private func makeInliner() -> NativeInliner {
+        var sources: [PackageSource] = []
+        for input in inputs.values.sorted(by: { $0.importPath < $1.importPath }) where !input.isStandard {
+            var files: [ParsedFile] = []
+            for i in input.files.indices where !input.files[i].absolutePath.hasSuffix("_test.go") {
+                files.append(input.parsedFile(at: i))
+            }
+            guard let first = files.first else { continue }
+            let directory = (first.path as NSString).deletingLastPathComponent
+            sources.append(PackageSource(path: input.importPath, directory: directory, files: files))
+        }
+        return NativeInliner(program: NativeProgram(goroot: goroot, modulePackages: sources, config: config))
+    }
+}
