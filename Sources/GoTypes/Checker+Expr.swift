@@ -136,6 +136,10 @@ extension Checker {
     func ident(_ e: NodeID) -> Operand {
         let name = tree[e].identifier
         if name == "_" {
+            // A blank receiver type parameter (`func (l *List[_]) ...`) names its type here.
+            if let declared = facts[file].defs[e], let o = declared, program.object(o).kind == .typeName {
+                return Operand(mode: .typexpr, type: program.object(o).type, node: e)
+            }
             error(e, "cannot use _ as value")
             return .invalid(e)
         }
@@ -274,7 +278,7 @@ extension Checker {
         if op == .arrow {
             let x = singleValue(n.x)
             if x.mode == .invalid { return .invalid(e) }
-            guard case .chan(let d, let elem) = program.node(program.under(x.type)) else {
+            guard case .chan(let d, let elem) = program.node(coreType(x.type) ?? .invalid) else {
                 error(e, "invalid operation: cannot receive from non-channel \(text(n.x))")
                 return .invalid(e)
             }

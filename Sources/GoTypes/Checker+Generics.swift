@@ -83,7 +83,7 @@ extension Checker {
         for e in it.embeddeds {
             var terms: [UnionTerm]? = nil
             switch program.node(program.unalias(e)) {
-            case .union(let ts): terms = ts
+            case .union(let ts): terms = flattenedTerms(ts) ?? ts
             case .interface: terms = constraintTerms(e)
             case .named where program.isInterface(e): terms = constraintTerms(e)
             default: terms = [UnionTerm(tilde: false, type: e)]
@@ -91,6 +91,20 @@ extension Checker {
             if let terms { result = result ?? terms }
         }
         return result
+    }
+
+    /// A union's terms with interface terms (`A | B` where A and B are constraint
+    /// interfaces) replaced by their own terms; nil when some interface term has no single
+    /// term list to stand for it.
+    func flattenedTerms(_ terms: [UnionTerm]) -> [UnionTerm]? {
+        var out: [UnionTerm] = []
+        for t in terms {
+            guard !t.tilde, program.isInterface(t.type), !program.isTypeParam(t.type) else { out.append(t); continue }
+            guard case .interface(let it) = program.node(program.under(t.type)), it.methods.isEmpty,
+                  it.embeddeds.count == 1, let inner = constraintTerms(t.type) else { return nil }
+            out += inner
+        }
+        return out
     }
 
     /// True when every type in the type set of `t` (or `t` itself) has a basic underlying
@@ -227,6 +241,7 @@ extension Checker {
             }
             return i < paramTypes.count ? paramTypes[i] : nil
         }
+        if !checkInferable(sig, explicit: explicit, args: args, paramType: paramType, at: e) { return nil }
         // Typed arguments first (generic function arguments are inferred from the result).
         for (i, a) in args.enumerated() where a.mode != .invalid && !program.isUntyped(a.type) && !isGenericFunction(a.type) {
             if let p = paramType(i) { unify(p, a.type, set, &bound) }
@@ -252,7 +267,7 @@ extension Checker {
         var out: [TypeID] = []
         for tp in tps {
             guard let b = bound[tp] else {
-                error(e, "in call to \(text(tree[e].fun)), cannot infer \(typeString(tp))")
+                error(e, "in call to \(text(tree[e].fun)), \(cannotInfer(tp))")
                 return nil
             }
             out.append(program.subst(b, bound))

@@ -93,7 +93,11 @@ extension Checker {
         var lists: [[UnionTerm]] = []
         for e in it.embeddeds {
             switch program.node(program.unalias(e)) {
-            case .union(let ts): lists.append(ts)
+            case .union(let ts):
+                // A union of constraint interfaces that cannot be spelled as one term list is
+                // not compared (the check accepts it).
+                guard let flat = flattenedTerms(ts) else { return [] }
+                lists.append(flat)
             default:
                 if program.isInterface(e) { lists += termLists(e) } else { lists.append([UnionTerm(tilde: false, type: e)]) }
             }

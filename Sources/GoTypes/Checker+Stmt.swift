@@ -71,7 +71,7 @@ extension Checker {
             let ch = singleValue(n.key.exists ? n.key : tree[s].x)
             var v = singleValue(n.value)
             if ch.mode == .invalid || v.mode == .invalid { return }
-            guard case .chan(let d, let elem) = program.node(program.under(ch.type)), d != .recv else {
+            guard case .chan(let d, let elem) = program.node(coreType(ch.type) ?? .invalid), d != .recv else {
                 error(s, "invalid operation: cannot send to \(text(ch.node))")
                 return
             }

@@ -139,9 +139,8 @@ extension Checker {
     }
 
     func constSuffix(_ x: Operand) -> String {
-        let lit = text(x.node)
-        let v = x.value.dumpText
-        return lit == v ? "" : " \(v)"
+        guard let v = constantText(x.value), v != text(x.node) else { return "" }
+        return " " + v
     }
 
     func cannotConvert(_ x: inout Operand, _ target: TypeID) {

@@ -434,6 +434,62 @@ final class TypeErrorSnippetTests: XCTestCase {
         }
 
         """),
+        ("inference", """
+        package inference
+
+        func Two[T any](a, b T) T { return a }
+
+        func Slice[T any](s []T) T { return s[0] }
+
+        func Map[K comparable, V any](m map[K]V) K { var k K; return k }
+
+        func Ret[T any]() T { var t T; return t }
+
+        type List[T any] struct{ v T }
+
+        func Head[T any](l List[T]) T { return l.v }
+
+        func f() {
+        \tvar i int
+        \tvar s string
+        \t_ = Two(i, s)
+        \t_ = Two(1, "a")
+        \t_ = Two(1, 2.5)
+        \t_ = Slice(i)
+        \t_ = Map([]int{})
+        \t_ = Ret()
+        \t_ = Head(i)
+        \t_ = Two[int](1, "x")
+        \t_ = Two(MyInt(1), int(2))
+        \t_ = Two([]int{}, []MyInt{})
+        \t_ = Arr([4]int{})
+        \tvar r <-chan int
+        \t_ = Ch(r)
+        \tP(new(int), "s")
+        \tSt(S{})
+        \tvar e error
+        \tvar a any
+        \t_ = Two(e, a)
+        \t_ = Two(1, MyInt(2))
+        \t_ = Two(1.5, MyInt(2))
+        \t_ = Pair(1, []string{}, "x")
+        }
+
+        type MyInt int
+
+        func Arr[T any](a [3]T) T { return a[0] }
+
+        func Ch[T any](c chan T) T { return <-c }
+
+        func P[T any](p *T, q T) {}
+
+        type S struct{ v int }
+
+        func St[T any](s struct{ v T }) {}
+
+        func Pair[K comparable, V any](k K, v []V, w V) {}
+
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
