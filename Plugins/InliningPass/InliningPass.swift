@@ -12,10 +12,10 @@ import PassKit
 /// `inlining call to F` and `devirtualizing X to T` line printed while compiling the package
 /// becomes one fact, at the compiler's position, attributed to the innermost enclosing
 /// function from the `functions` pass. Lines the compiler prints twice stay two facts.
-/// With `engine: native` the `can-inline` / `cannot-inline` decisions of declared functions
-/// come from `NativeEngine` (the cost model computed in Swift, measured against the compiler
-/// in docs/native-engine.md); inlined call sites and devirtualizations are not computed there
-/// yet. Without a GOROOT the native engine reports nothing and the run lists the pass as
+/// With `engine: native` the `can-inline` / `cannot-inline` decisions and the statically
+/// resolved `inline-call` sites come from `NativeEngine` (the cost model computed in Swift,
+/// measured against the compiler in docs/native-engine.md); devirtualizations, and calls
+/// inlined only after devirtualization or into generic code, are not computed there yet. Without a GOROOT the native engine reports nothing and the run lists the pass as
 /// skipped.
 ///
 /// Invariants. A function's decision is taken from the fact at its own position (the name, or
@@ -30,7 +30,7 @@ public enum InliningPass {
     /// The pass descriptor.
     public static let descriptor = PassDescriptor<InliningResult>(
         name: "inlining",
-        doc: "Inlining decisions: can-inline with cost, cannot-inline with the reason, inlined call sites and devirtualized interface calls (engine gc: the compiler's -m=2 decisions; engine native: can-inline and cannot-inline of declared functions computed by heapsight's own cost model).",
+        doc: "Inlining decisions: can-inline with cost, cannot-inline with the reason, inlined call sites and devirtualized interface calls (engine gc: the compiler's -m=2 decisions; engine native: can-inline, cannot-inline and statically resolved inline-call computed by heapsight's own cost model).",
         requires: ["functions"],
         factKinds: kinds
     ) { context in

@@ -20,6 +20,7 @@ extension InlineCostWalker {
 
     mutating func call(_ e: NodeID) {
         let n = tree[e]
+        currentCall = e
         let fun = unparen(n.fun)
         if isTypeExpression(fun) {
             conversion(e)
@@ -55,6 +56,7 @@ extension InlineCostWalker {
     /// Charges the extra cost of calling a function literal: its own cost when it would be
     /// inlined (closures get twice the usual limit), else the call cost.
     mutating func literalCharge(_ literal: NodeID) {
+        noteCallSite(.literal(literal))
         if let c = callees.literalCost(literal), c <= calleeLimit * 2 { adjust(c) } else { adjust(InlineBudget.call) }
     }
 
@@ -90,6 +92,8 @@ extension InlineCostWalker {
     mutating func functionCharge(_ o: ObjectID) {
         let r = program.object(o)
         let path = program.packagePath(r.package)
+        let intrinsic = receiverTypeName(o) == nil && CheapCalls.intrinsics[path]?.contains(r.name) == true
+        if !isGenericCallee(o) && !intrinsic { noteCallSite(.function(o)) }
         if let receiver = receiverTypeName(o) {
             if CheapCalls.isCheapMethod(path: path, receiver: receiver, name: r.name) { return }
         } else {

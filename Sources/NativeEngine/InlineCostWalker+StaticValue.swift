@@ -6,7 +6,7 @@ import GoTypes
 /// never has its address taken.
 extension InlineCostWalker {
     /// What a call through a local variable statically reaches.
-    enum StaticCallee {
+    enum StaticCallee: Sendable {
         /// A declared function or method.
         case function(ObjectID)
         /// A function literal.

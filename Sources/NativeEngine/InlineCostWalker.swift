@@ -54,6 +54,23 @@ struct InlineCostWalker {
     /// Adds (or with a negative value refunds) cost without counting nodes.
     mutating func adjust(_ n: Int) { cost += n }
 
+    /// A statically resolved call the inliner may inline (decided once every verdict is known).
+    struct CallSite: Sendable {
+        /// Offset of the call's `(`.
+        var offset: Int
+        /// What is called.
+        var target: InlineCostWalker.StaticCallee
+    }
+
+    /// Statically resolved calls, in source order (not those of go/defer statements).
+    private(set) var callSites: [CallSite] = []
+    /// The call being costed.
+    var currentCall: NodeID = .none
+    mutating func noteCallSite(_ target: StaticCallee) {
+        guard currentCall.exists else { return }
+        callSites.append(CallSite(offset: tree[currentCall].lparen, target: target))
+    }
+
     /// Records a function literal the walk reached.
     mutating func noteLiteral(_ literal: NodeID) { literals.append(literal) }
 
@@ -141,7 +158,11 @@ struct InlineCostWalker {
             convert(n.value, to: channelElement(type(of: n.x)))
         case .goStmt, .deferStmt:
             refuse(n.kind == .goStmt ? InlineReason.goStatement : InlineReason.deferStatement)
-            expression(n.call)  // for the function literals it holds
+            // Walked for the function literals it holds; its arguments are evaluated (and
+            // their calls inlined) at the statement, the call itself never is.
+            let call = tree[n.call]
+            expression(call.fun)
+            for a in call.args { expression(a) }
         case .emptyStmt, .badStmt: break
         default: break
         }

@@ -37,19 +37,28 @@ public struct FunctionVerdict: Sendable, Hashable {
 public final class NativeInliner {
     /// The program the packages come from.
     public let program: NativeProgram
-    private var verdicts: [String: [Int: InlineVerdict]] = [:]
+    var verdicts: [String: [Int: InlineVerdict]] = [:]
     private var finished: Set<String> = []
+    /// What the inliner needs of a costed body when it inlines calls into it.
+    struct BodyFacts {
+        var callSites: [InlineCostWalker.CallSite]
+        var isBig: Bool
+    }
+    /// Call sites and size of each costed body.
+    var bodyFacts: [LiteralKey: BodyFacts] = [:]
+    /// Names given to function literals (`F.func1`).
+    var literalNames: [LiteralKey: String] = [:]
     /// The function literals each costed body holds (those the front end keeps).
     private var bodyLiterals: [LiteralKey: [NodeID]] = [:]
     /// Function literals decided so far (nil: not modelled).
     private var literals: [LiteralKey: InlineVerdict?] = [:]
-    private struct LiteralKey: Hashable {
+    struct LiteralKey: Hashable {
         var package: String
         var file: Int
         var node: NodeID
     }
     /// Generic functions (`path#index`): decided for their callers, not reported.
-    private var generic: Set<String> = []
+    var generic: Set<String> = []
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -86,6 +95,7 @@ public final class NativeInliner {
         let nested = outerName.contains(".func")
         for (i, lit) in literals.enumerated() {
             let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
+            literalNames[LiteralKey(package: pkg.path, file: file, node: lit)] = name
             let p = tree.source.position(of: tree[lit].pos)
             guard let v = literalVerdict(pkg, file: file, literal: lit) else { continue }
             out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
@@ -153,22 +163,24 @@ public final class NativeInliner {
     }
 
     private func verdict(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl, _ o: ObjectID) -> InlineVerdict? {
+        // The body is costed even when a pragma refuses the function: its calls are still
+        // inlined and its function literals still decided.
+        let tree = pkg.files[f.file].tree
+        let body = tree[f.node].body
+        var costed: InlineVerdict? = .notInlinable(reason: InlineReason.noBody)
+        if body.exists, case .signature(let sig) = program.types.node(program.types.object(o).type) {
+            var parameters = Set(sig.params)
+            if let r = sig.recv { parameters.insert(r) }
+            costed = cost(pkg, file: f.file, body: body, parameters: parameters, results: sig.results,
+                          budget: InlineBudget.function, captured: nil, generic: isGeneric(o))
+        }
         if f.pragmas.contains("noinline") { return .notInlinable(reason: InlineReason.noinline) }
         if f.pragmas.contains("cgo_unsafe_args") { return .notInlinable(reason: InlineReason.cgoUnsafeArgs) }
         if f.pragmas.contains("uintptrkeepalive") || f.pragmas.contains("uintptrescapes") {
             return .notInlinable(reason: InlineReason.uintptrKeepAlive)
         }
         if f.pragmas.contains("yeswritebarrierrec") { return .notInlinable(reason: InlineReason.yesWriteBarrierRec) }
-        let tree = pkg.files[f.file].tree
-        let body = tree[f.node].body
-        guard body.exists else { return .notInlinable(reason: InlineReason.noBody) }
-        guard case .signature(let sig) = program.types.node(program.types.object(o).type) else {
-            return .notInlinable(reason: InlineReason.noBody)
-        }
-        var parameters = Set(sig.params)
-        if let r = sig.recv { parameters.insert(r) }
-        return cost(pkg, file: f.file, body: body, parameters: parameters, results: sig.results,
-                    budget: InlineBudget.function, captured: nil, generic: isGeneric(o))
+        return costed
     }
 
     /// Costs a body (of a function or a function literal) against a budget; nil when the body
@@ -191,6 +203,7 @@ public final class NativeInliner {
         var w = walk(big: false)
         if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
         bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] = w.literals
+        bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] = BodyFacts(callSites: w.callSites, isBig: w.isBig)
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.unmodelled { return nil }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
@@ -203,7 +216,7 @@ public final class NativeInliner {
     }
 
     /// The verdict of a function literal (budget: the closure budget); nil when not modelled.
-    private func literalVerdict(_ pkg: TypedPackage, file: Int, literal: NodeID) -> InlineVerdict? {
+    func literalVerdict(_ pkg: TypedPackage, file: Int, literal: NodeID) -> InlineVerdict? {
         let key = LiteralKey(package: pkg.path, file: file, node: literal)
         if let known = literals[key] { return known }
         let tree = pkg.files[file].tree
@@ -218,7 +231,7 @@ public final class NativeInliner {
     }
 
     /// The compiler's diagnostic name of a declared function (nil for blank and `init`).
-    private func diagnosticName(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl) -> String? {
+    func diagnosticName(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl) -> String? {
         guard let o = f.object else { return nil }
         let types = program.types
         let name = types.object(o).name

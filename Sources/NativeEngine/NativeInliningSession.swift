@@ -23,8 +23,9 @@ public final class NativeInliningSession: @unchecked Sendable {
         self.inputs = byPath
     }
 
-    /// `can-inline` and `cannot-inline` facts for the declared, non-generic functions of a
-    /// scanned package, at the compiler's positions (paths as the package's files give them).
+    /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
+    /// literals of a scanned package, and `inline-call` facts for the calls inlined into them,
+    /// at the compiler's positions (paths as the package's files give them).
     public func facts(for package: PackageInput) -> [Fact] {
         lock.lock()
         defer { lock.unlock() }
@@ -35,8 +36,14 @@ public final class NativeInliningSession: @unchecked Sendable {
             relative[f.absolutePath] = f.path
             relative[f.path] = f.path
         }
-        let verdicts = TypecheckRun.onLargeStack { inliner.verdicts(forPackage: package.importPath) }
-        return verdicts.compactMap { v in
+        let (verdicts, calls) = TypecheckRun.onLargeStack {
+            (inliner.verdicts(forPackage: package.importPath), inliner.inlinedCalls(forPackage: package.importPath))
+        }
+        let inlined = calls.compactMap { c -> Fact? in
+            guard let path = relative[c.file] else { return nil }
+            return Fact(kind: .inlineCall, file: path, line: c.line, column: c.column, subject: c.callee)
+        }
+        return inlined + verdicts.compactMap { v in
             guard let path = relative[v.file] else { return nil }
             switch v.verdict {
             case .inlinable(let cost):

@@ -5,7 +5,7 @@ import XCTest
 
 final class ScanTests: XCTestCase {
     /// Kinds the built-in inlining pass reports under the native engine.
-    static let inliningKinds: Set<String> = ["can-inline", "cannot-inline"]
+    static let inliningKinds: Set<String> = ["can-inline", "cannot-inline", "inline-call"]
 
     static let module: [String: String] = [
         "go.mod": "module example.com/m\n\ngo 1.27\n",

@@ -18,6 +18,8 @@ struct CompilerInlineVerdicts {
     }
 
     var lines: [Line] = []
+    /// `inlining call to NAME` lines as `FILE:L:C NAME`, duplicates kept.
+    var inlinedCalls: [String] = []
 
     /// Compiles a module's packages (`./...`) with `-m=2` and keeps the decisions.
     static func module(root: String) throws -> CompilerInlineVerdicts {
@@ -31,7 +33,9 @@ struct CompilerInlineVerdicts {
         var out = CompilerInlineVerdicts()
         for (p, f) in zip(paths, flags) {
             let text = try compile([p], gcflags: String(f.dropFirst("-gcflags=".count)), cwd: NSTemporaryDirectory())
-            out.lines += parse(text, base: TestSupport.goToolchain.goroot + "/src").lines
+            let parsed = parse(text, base: TestSupport.goToolchain.goroot + "/src")
+            out.lines += parsed.lines
+            out.inlinedCalls += parsed.inlinedCalls
         }
         return out
     }
@@ -58,6 +62,10 @@ struct CompilerInlineVerdicts {
             if path.hasPrefix("./") { path.removeFirst(2) }
             if !path.hasPrefix("/") { path = base + "/" + path }
             var entry = Line(file: path, line: line, column: column, name: "", cost: nil, reason: nil)
+            if message.hasPrefix("inlining call to ") {
+                out.inlinedCalls.append("\(path):\(line):\(column) \(message.dropFirst("inlining call to ".count))")
+                continue
+            }
             if message.hasPrefix("can inline ") {
                 let rest = message.dropFirst("can inline ".count)
                 guard let r = rest.range(of: " with cost ") else { continue }

@@ -21,6 +21,28 @@ struct InlineAgreement {
     var nativeOnly: [String] = []
     /// Every disagreement, one line each.
     var disagreements: [String] = []
+    /// Inlined calls: the compiler's count, the native count, and how many match (multiset).
+    var inlinedCompiler = 0
+    var inlinedNative = 0
+    var inlinedBoth = 0
+    /// Inlined calls only one side has.
+    var inlinedDifferences: [String] = []
+
+    /// Compares inlined calls as multisets of `FILE:L:C NAME`, over the files both sides know.
+    mutating func compareInlinedCalls(compiler: [String], native: [InlinedCall], files: Set<String>) {
+        let mine = native.map { "\($0.file):\($0.line):\($0.column) \($0.callee)" }
+        let theirs = compiler.filter { line in files.contains(String(line.prefix { $0 != ":" })) }
+        var remaining: [String: Int] = [:]
+        for l in theirs { remaining[l, default: 0] += 1 }
+        for l in mine {
+            if let n = remaining[l], n > 0 { remaining[l] = n - 1; inlinedBoth += 1 } else { inlinedDifferences.append("native only: \(l)") }
+        }
+        for (l, n) in remaining.sorted(by: { $0.key < $1.key }) where n > 0 {
+            for _ in 0..<n { inlinedDifferences.append("compiler only: \(l)") }
+        }
+        inlinedCompiler += theirs.count
+        inlinedNative += mine.count
+    }
 
     init(compiler: CompilerInlineVerdicts, native: [FunctionVerdict]) {
         var byKey: [String: FunctionVerdict] = [:]
@@ -66,6 +88,10 @@ struct InlineAgreement {
 
     static func percent(_ a: Int, _ b: Int) -> Double { b == 0 ? 100 : Double(a) * 100 / Double(b) }
 
+    /// Native inlined calls the compiler also reports, in percent.
+    var inlinedPrecision: Double { Self.percent(inlinedBoth, inlinedNative) }
+    /// Compiler inlined calls the native engine also reports, in percent.
+    var inlinedRecall: Double { Self.percent(inlinedBoth, inlinedCompiler) }
     var verdictPercent: Double { Self.percent(verdictAgree, compared) }
     var costPercent: Double { Self.percent(costAgree, costCompared) }
     var reasonPercent: Double { Self.percent(reasonAgree, reasonCompared) }
@@ -76,14 +102,18 @@ struct InlineAgreement {
         costCompared += o.costCompared; costAgree += o.costAgree
         reasonCompared += o.reasonCompared; reasonAgree += o.reasonAgree
         notModelled += o.notModelled; nativeOnly += o.nativeOnly; disagreements += o.disagreements
+        inlinedCompiler += o.inlinedCompiler; inlinedNative += o.inlinedNative; inlinedBoth += o.inlinedBoth
+        inlinedDifferences += o.inlinedDifferences
     }
 
     /// The report: numbers, then every disagreement and unmatched line.
     func report(_ label: String) -> String {
         var s = "\(label): functions=\(compared) verdict \(verdictAgree)/\(compared) (\(fmt(verdictPercent))%)"
         s += " cost \(costAgree)/\(costCompared) (\(fmt(costPercent))%) reason \(reasonAgree)/\(reasonCompared) (\(fmt(reasonPercent))%)"
-        s += " not-modelled=\(notModelled.count) native-only=\(nativeOnly.count)\n"
+        s += " not-modelled=\(notModelled.count) native-only=\(nativeOnly.count)"
+        s += " inlined-calls compiler=\(inlinedCompiler) native=\(inlinedNative) both=\(inlinedBoth)\n"
         for d in disagreements { s += "  differs: \(d)\n" }
+        for d in inlinedDifferences { s += "  inlined call, \(d)\n" }
         for d in nativeOnly { s += "  native only: \(d)\n" }
         for d in notModelled { s += "  not modelled: \(d)\n" }
         return s

@@ -11,7 +11,7 @@ import TestSupport
 /// disagreement is printed; the floors are the measured agreement minus a small margin.
 final class NativeInliningDifferentialTests: XCTestCase {
     /// Native verdicts for every package of a module.
-    static func nativeVerdicts(moduleRoot: String) throws -> [FunctionVerdict] {
+    static func nativeVerdicts(moduleRoot: String) throws -> ([FunctionVerdict], [InlinedCall]) {
         let loader = PackageLoader(context: PackageLocator.standardContext, workingDirectory: moduleRoot)
         let loaded = try loader.load(roots: [moduleRoot])
         var sources: [PackageSource] = []
@@ -23,12 +23,18 @@ final class NativeInliningDifferentialTests: XCTestCase {
         }
         let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources)
         let inliner = NativeInliner(program: program)
-        return TypecheckRun.onLargeStack { sources.flatMap { inliner.verdicts(forPackage: $0.path) } }
+        return TypecheckRun.onLargeStack {
+            (sources.flatMap { inliner.verdicts(forPackage: $0.path) }, sources.flatMap { inliner.inlinedCalls(forPackage: $0.path) })
+        }
     }
 
     static func agreement(moduleRoot: String) throws -> InlineAgreement {
         let compiler = try CompilerInlineVerdicts.module(root: moduleRoot)
-        return InlineAgreement(compiler: compiler, native: try nativeVerdicts(moduleRoot: moduleRoot))
+        let (verdicts, calls) = try nativeVerdicts(moduleRoot: moduleRoot)
+        var a = InlineAgreement(compiler: compiler, native: verdicts)
+        let files = Set(try FileManager.default.subpathsOfDirectory(atPath: moduleRoot).filter { $0.hasSuffix(".go") }.map { moduleRoot + "/" + $0 })
+        a.compareInlinedCalls(compiler: compiler.inlinedCalls, native: calls, files: files)
+        return a
     }
 
     /// Writes one Go file into a throw-away module (with an empty assembly file, for
@@ -44,7 +50,10 @@ final class NativeInliningDifferentialTests: XCTestCase {
 
     /// Agreement floors (percent): the measured agreement minus a small margin.
     static func assertFloors(_ a: InlineAgreement, verdict: Double, cost: Double, reason: Double,
+                             inlinedPrecision: Double, inlinedRecall: Double,
                              file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertGreaterThanOrEqual(a.inlinedPrecision, inlinedPrecision, "inlined calls: precision", file: file, line: line)
+        XCTAssertGreaterThanOrEqual(a.inlinedRecall, inlinedRecall, "inlined calls: recall", file: file, line: line)
         XCTAssertGreaterThanOrEqual(a.verdictPercent, verdict, "verdict agreement", file: file, line: line)
         XCTAssertGreaterThanOrEqual(a.costPercent, cost, "cost agreement", file: file, line: line)
         XCTAssertGreaterThanOrEqual(a.reasonPercent, reason, "reason agreement", file: file, line: line)
@@ -63,7 +72,7 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let t = total!
         print(t.report("fixtures total").split(separator: "\n").first!)
         XCTAssertGreaterThan(t.compared, 200)
-        Self.assertFloors(t, verdict: 98, cost: 97, reason: 90)
+        Self.assertFloors(t, verdict: 98, cost: 97, reason: 90, inlinedPrecision: 98, inlinedRecall: 55)
     }
 
     func testGoCompilerInlineTests() throws {
@@ -82,7 +91,7 @@ final class NativeInliningDifferentialTests: XCTestCase {
         }
         print(total!.report("go test/inline*.go total").split(separator: "\n").first!)
         XCTAssertGreaterThan(total!.compared, 70)
-        Self.assertFloors(total!, verdict: 98, cost: 97, reason: 97)
+        Self.assertFloors(total!, verdict: 98, cost: 97, reason: 97, inlinedPrecision: 98, inlinedRecall: 95)
     }
 
     /// `HEAPSIGHT_NATIVE_PACKAGES=sync,bytes` measures other std packages (report only, no floors).
@@ -92,11 +101,14 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let compiler = try CompilerInlineVerdicts.standard(packages)
         let program = NativeProgram(goroot: TestSupport.goToolchain.goroot)
         let inliner = NativeInliner(program: program)
-        let native = TypecheckRun.onLargeStack { packages.flatMap { inliner.verdicts(forPackage: $0) } }
-        let a = InlineAgreement(compiler: compiler, native: native)
+        let (native, calls) = TypecheckRun.onLargeStack {
+            (packages.flatMap { inliner.verdicts(forPackage: $0) }, packages.flatMap { inliner.inlinedCalls(forPackage: $0) })
+        }
+        var a = InlineAgreement(compiler: compiler, native: native)
+        a.compareInlinedCalls(compiler: compiler.inlinedCalls, native: calls, files: Set(native.map(\.file)))
         print(a.report("std " + packages.joined(separator: ",")))
         if custom != nil { return }
         XCTAssertGreaterThan(a.compared, 250)
-        Self.assertFloors(a, verdict: 98, cost: 97, reason: 97)
+        Self.assertFloors(a, verdict: 98, cost: 97, reason: 97, inlinedPrecision: 98, inlinedRecall: 84)
     }
 }

@@ -1,0 +1,127 @@
+import GoSyntax
+import GoTypes
+
+/// One call the inliner replaces by the callee's body, located as the compiler prints it: at
+/// the `(` of the outermost call when the call sits in a body that was itself inlined.
+public struct InlinedCall: Sendable, Hashable {
+    /// Absolute path of the file.
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    /// 1-based byte column.
+    public var column: Int
+    /// The callee as the compiler names it (package-qualified when imported).
+    public var callee: String
+}
+
+/// Which calls are inlined, once every function's verdict is known: a statically resolved
+/// call whose callee is inlinable within the call-site limit (80; 20 in a big function;
+/// twice that for a function literal) is inlined, and so, at the same position, are the
+/// calls of the inlined body, except a callee already being inlined on that path (a
+/// recursive cycle). A function is not on its own path, so a small recursive function gets
+/// one copy of itself.
+extension NativeInliner {
+    /// Every inlined call in the package's modelled functions and function literals.
+    public func inlinedCalls(forPackage path: String) -> [InlinedCall] {
+        guard let pkg = program.package(path) else { return [] }
+        let reported = verdicts(forPackage: path)
+        var out: [InlinedCall] = []
+        var bodies: [(file: Int, body: NodeID)] = []
+        for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !generic.contains("\(pkg.path)#\(i)") {
+            bodies.append((f.file, pkg.files[f.file].tree[f.node].body))
+        }
+        let literalKeys = literalNames.keys.filter { $0.package == pkg.path }
+            .sorted { ($0.file, $0.node) < ($1.file, $1.node) }
+        for key in literalKeys where literalVerdict(pkg, file: key.file, literal: key.node) != nil {
+            bodies.append((key.file, pkg.files[key.file].tree[key.node].body))
+        }
+        _ = reported
+        for (file, sites) in initializerCallSites(pkg) {
+            let tree = pkg.files[file].tree
+            for site in sites {
+                let p = tree.source.position(of: site.offset)
+                let at = (file: pkg.files[file].path, line: p.line, column: p.column)
+                expand(site.target, context: (pkg, file), at: at, path: [], big: false, from: pkg, into: &out)
+            }
+        }
+        for (file, body) in bodies {
+            guard let facts = bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] else { continue }
+            let tree = pkg.files[file].tree
+            for site in facts.callSites {
+                let p = tree.source.position(of: site.offset)
+                let at = (file: pkg.files[file].path, line: p.line, column: p.column)
+                expand(site.target, context: (pkg, file), at: at, path: [], big: facts.isBig, from: pkg, into: &out)
+            }
+        }
+        return out
+    }
+
+    /// Calls in the initializers of package-level variables (the package's init function).
+    private func initializerCallSites(_ pkg: TypedPackage) -> [(Int, [InlineCostWalker.CallSite])] {
+        var out: [(Int, [InlineCostWalker.CallSite])] = []
+        for (fi, file) in pkg.files.enumerated() {
+            let tree = file.tree
+            let callees = InlineCostWalker.Callees(cost: { [unowned self] in self.calleeCost($0, from: pkg) },
+                                                   literalCost: { _ in nil })
+            var w = InlineCostWalker(program: program.types, package: pkg, file: fi, callees: callees,
+                                     isBig: false, parameters: [])
+            for decl in file.declarations where tree.kind(decl) == .genDecl && tree[decl].token == .kwVar {
+                for spec in tree[decl].specs {
+                    for value in tree[spec].values { w.expression(value) }
+                }
+            }
+            if !w.callSites.isEmpty { out.append((fi, w.callSites)) }
+        }
+        return out
+    }
+
+    /// What a call site reaches: its cost, identity on the inlining path, body and name.
+    private struct ResolvedCallee {
+        var cost: Int
+        var key: LiteralKey
+        var isLiteral: Bool
+        var name: String
+        var package: TypedPackage
+        var file: Int
+    }
+
+    private func resolve(_ target: InlineCostWalker.StaticCallee, context: (TypedPackage, Int),
+                         from current: TypedPackage) -> ResolvedCallee? {
+        let types = program.types
+        switch target {
+        case .function(let o):
+            let r = types.object(o)
+            _ = calleeCost(o, from: current)  // decides the callee's package if it is not yet
+            guard r.origin == nil, let pkg = program.package(index: r.package),
+                  let i = pkg.function(file: Int(r.file), nameOffset: Int(r.offset)),
+                  let cost = verdicts[pkg.path]?[i]?.cost, !generic.contains("\(pkg.path)#\(i)") else { return nil }
+            let f = pkg.functions[i]
+            guard let local = diagnosticName(pkg, f) else { return nil }
+            let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
+            let body = pkg.files[f.file].tree[f.node].body
+            return ResolvedCallee(cost: cost, key: LiteralKey(package: pkg.path, file: f.file, node: body),
+                                  isLiteral: false, name: name, package: pkg, file: f.file)
+        case .literal(let node):
+            let (pkg, file) = context
+            guard let cost = literalVerdict(pkg, file: file, literal: node)?.cost,
+                  let local = literalNames[LiteralKey(package: pkg.path, file: file, node: node)] else { return nil }
+            let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
+            return ResolvedCallee(cost: cost, key: LiteralKey(package: pkg.path, file: file, node: pkg.files[file].tree[node].body),
+                                  isLiteral: true, name: name, package: pkg, file: file)
+        }
+    }
+
+    private func expand(_ target: InlineCostWalker.StaticCallee, context: (TypedPackage, Int),
+                        at: (file: String, line: Int, column: Int), path: [LiteralKey], big: Bool,
+                        from current: TypedPackage, into out: inout [InlinedCall]) {
+        guard let callee = resolve(target, context: context, from: current) else { return }
+        let limit = (big ? InlineBudget.bigCallee : InlineBudget.callee) * (callee.isLiteral ? 2 : 1)
+        guard callee.cost <= limit, !path.contains(callee.key) else { return }
+        out.append(InlinedCall(file: at.file, line: at.line, column: at.column, callee: callee.name))
+        guard let facts = bodyFacts[callee.key] else { return }
+        for site in facts.callSites {
+            expand(site.target, context: (callee.package, callee.file), at: at, path: path + [callee.key], big: big,
+                   from: current, into: &out)
+        }
+    }
+}
