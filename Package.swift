@@ -80,7 +80,7 @@ let package = Package(
                           path: "Tests/StoreWriterFixture"),
         .testTarget(name: "GCEngineTests", dependencies: ["TestSupport", "GCEngine", "PassKit", "GoSyntax"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "NativeEngineTests", dependencies: ["TestSupport", "NativeEngine", "GoTypes", "GoSyntax", "GoLoader"],
+        .testTarget(name: "NativeEngineTests", dependencies: ["TestSupport", "NativeEngine", "PassKit", "GoTypes", "GoSyntax", "GoLoader"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine", "NativeEngine",

@@ -39,8 +39,9 @@ public enum InliningPass {
                 return PassOutput(result: InliningResult())
             }
             let index = EnclosingFunctionIndex(FunctionsResult.records(in: context))
-            let facts = index.attribute(session.facts(for: context.package))
-            return PassOutput(result: InliningResult(facts: facts, index: index), facts: facts)
+            let native = session.facts(for: context.package)
+            let facts = index.attribute(native.facts)
+            return PassOutput(result: InliningResult(facts: facts, index: index), facts: facts, diagnostics: native.diagnostics)
         }
         switch EngineAvailability.of(pass: "inlining", what: "inlining decisions", in: context) {
         case .unavailable(let diagnostic):

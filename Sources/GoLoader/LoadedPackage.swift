@@ -28,6 +28,8 @@ public struct LoadedPackage: Sendable, Hashable {
     public var imports: [String]
     /// The module this package belongs to, nil outside any module.
     public var module: ModuleFile?
+    /// The absolute directory of that module's `go.mod`.
+    public var moduleRoot: String? = nil
     /// True for the standard library (`std` and `cmd` modules).
     public var isStandard: Bool
 }

@@ -1,23 +1,90 @@
-/// What heapsight reads from a `go.mod`: the module path and the `go` version line.
+/// What heapsight reads from a `go.mod`: the module path, the `go` version line, and the
+/// `require` and `replace` directives that say where imported modules come from.
 public struct ModuleFile: Sendable, Hashable {
     /// The module path (`example.com/m`; `std` for the standard library).
     public var path: String
     /// The `go` line (`1.22`, `1.27`), which changes language semantics such as loop variables.
     public var goVersion: String?
+    /// Required modules and their versions, in file order.
+    public var requires: [Requirement] = []
+    /// Replacements, in file order.
+    public var replacements: [Replacement] = []
+
+    /// One `require` line: a module at a version.
+    public struct Requirement: Sendable, Hashable {
+        /// Module path.
+        public var path: String
+        /// Version (`v1.2.3`, pseudo-versions, `+incompatible`).
+        public var version: String
+        /// Creates a requirement.
+        public init(path: String, version: String) {
+            self.path = path
+            self.version = version
+        }
+    }
+
+    /// One `replace` line: a module (at one version, or all when `version` is nil) stands
+    /// for another module at a version, or for a directory when `newVersion` is nil.
+    public struct Replacement: Sendable, Hashable {
+        /// The replaced module path.
+        public var path: String
+        /// The replaced version, nil for every version.
+        public var version: String?
+        /// The replacement: a module path, or a directory (`./x`, `../x`, `/x`).
+        public var newPath: String
+        /// The replacement module's version; nil when `newPath` is a directory.
+        public var newVersion: String?
+        /// Creates a replacement.
+        public init(path: String, version: String?, newPath: String, newVersion: String?) {
+            self.path = path
+            self.version = version
+            self.newPath = newPath
+            self.newVersion = newVersion
+        }
+    }
+
+    /// Creates a module description.
+    public init(path: String, goVersion: String? = nil, requires: [Requirement] = [], replacements: [Replacement] = []) {
+        self.path = path
+        self.goVersion = goVersion
+        self.requires = requires
+        self.replacements = replacements
+    }
 
     /// Parses `go.mod` text; nil when it has no `module` line.
     public static func parse(_ text: String) -> ModuleFile? {
         var path: String?
         var version: String?
+        var requires: [Requirement] = []
+        var replacements: [Replacement] = []
+        var block: String? = nil
         for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             let line = ModuleFile.stripComment(raw)
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { ModuleFile.unquote(String($0)) }
+            guard !words.isEmpty else { continue }
+            if let b = block {
+                if words == [")"] { block = nil; continue }
+                words.insert(b, at: 0)
+            } else if words.count == 2 && words[1] == "(" {
+                block = words[0]
+                continue
+            }
             guard words.count >= 2 else { continue }
-            if words[0] == "module" { path = ModuleFile.unquote(words[1]) }
-            if words[0] == "go" { version = words[1] }
+            switch words[0] {
+            case "module": path = words[1]
+            case "go": version = words[1]
+            case "require" where words.count >= 3:
+                requires.append(Requirement(path: words[1], version: words[2]))
+            case "replace":
+                guard let arrow = words.firstIndex(of: "=>"), arrow >= 2, arrow + 1 < words.count else { continue }
+                replacements.append(Replacement(path: words[1], version: arrow == 3 ? words[2] : nil,
+                                                newPath: words[arrow + 1],
+                                                newVersion: arrow + 2 < words.count ? words[arrow + 2] : nil))
+            default: break
+            }
         }
         guard let path, !path.isEmpty else { return nil }
-        return ModuleFile(path: path, goVersion: version)
+        return ModuleFile(path: path, goVersion: version, requires: requires, replacements: replacements)
     }
 
     /// The minor version of the `go` line (`1.22.3` gives 22), when there is one.

@@ -146,7 +146,7 @@ struct TreeWalk {
         let imports = Set(files.flatMap { $0.header.imports.map(\.path) }).sorted()
         return LoadedPackage(importPath: importPath, name: name, directory: relative(directory),
                              absoluteDirectory: directory, files: files, imports: imports,
-                             module: module?.file, isStandard: isStandard)
+                             module: module?.file, moduleRoot: module?.root, isStandard: isStandard)
     }
 
     private func importPath(of directory: String, module: ModuleScope?) -> String {

@@ -195,6 +195,7 @@ extension Checker {
         if kind(n.x) == .ident, let o = scope.lookup(tree[n.x].identifier), program.object(o).kind == .packageName {
             recordUse(n.x, o)
             let imported = program.packages[Int(program.object(o).imported)]
+            if imported.isFake { return .invalid(e) }
             guard let obj = imported.scope.lookupLocal(sel), program.object(obj).isExported else {
                 error(selNode, "undefined: \(tree[n.x].identifier).\(sel)")
                 return .invalid(e)

@@ -4,7 +4,7 @@ import GoSyntax
 /// inference by unification.
 extension Checker {
     /// Declares the type parameters of a list in the current scope.
-    func collectTypeParams(_ list: NodeID) -> [TypeID] {
+    func collectTypeParams(_ list: NodeID, declared: (([TypeID]) -> Void)? = nil) -> [TypeID] {
         guard list.exists else { return [] }
         var tps: [TypeID] = []
         var groups: [(NodeID, [TypeID])] = []
@@ -21,6 +21,7 @@ extension Checker {
             }
             groups.append((field.type, group))
         }
+        declared?(tps)
         for (te, group) in groups {
             let b = bound(te)
             for tp in group {

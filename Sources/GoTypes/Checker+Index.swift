@@ -44,8 +44,14 @@ extension Checker {
         if x.mode == .typexpr {
             let targs = indexNodes.map { typeExpr($0) }
             if targs.contains(where: { $0.isInvalid }) { return .invalid(e) }
-            guard case .named(let ni) = program.node(program.unalias(x.type)), program.named[Int(ni)].typeParams.count == targs.count else {
-                error(e, "\(text(n.x)) is not a generic type")
+            guard case .named(let ni) = program.node(program.unalias(x.type)), !program.named[Int(ni)].typeParams.isEmpty,
+                  program.named[Int(ni)].typeArgs.isEmpty else {
+                error(e, "invalid operation: \(text(e)) (\(typeString(x.type)) is not a generic type)")
+                return .invalid(e)
+            }
+            let want = program.named[Int(ni)].typeParams.count
+            if targs.count != want {
+                error(e, "\(targs.count < want ? "not enough" : "too many") type arguments for type \(text(n.x)): have \(targs.count), want \(want)")
                 return .invalid(e)
             }
             verifyLater(program.named[Int(ni)].typeParams, targs, at: tree[e].pos, argNodes: indexNodes)

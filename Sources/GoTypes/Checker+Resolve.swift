@@ -94,9 +94,14 @@ extension Checker {
         let spec = tree[s]
         let lit = tree[spec.path].literal
         let path = String(lit.dropFirst().dropLast())
-        guard let imported = program.packagesByPath[program.importAliases[path] ?? path] else {
-            error(spec.path, "could not import \(path)")
-            return
+        let canonical = program.importAliases[path] ?? path
+        let imported: TypesPackage
+        if let p = program.packagesByPath[canonical] {
+            imported = p
+        } else {
+            let reason = program.importFailures[canonical].map { " (\($0))" } ?? ""
+            error(spec.path, "could not import \(path)\(reason)")
+            imported = program.fakePackage(path)
         }
         var name = imported.name
         if spec.name.exists { name = tree[spec.name].identifier }
@@ -114,6 +119,7 @@ extension Checker {
         r.file = Int32(file)
         r.offset = Int32(spec.name.exists ? tree[spec.name].pos : tree[spec.path].pos)
         let obj = program.newObject(r)
+        if imported.isFake { usedVars.insert(obj) }
         if spec.name.exists { recordDef(spec.name, obj) }
         if name != "_" {
             fileScope.insert(name, obj)

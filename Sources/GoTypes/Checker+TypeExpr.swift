@@ -242,7 +242,8 @@ extension Checker {
         let saved = scope
         if spec.typeParams.exists {
             scope = Scope(parent: scope)
-            program.named[ni].typeParams = collectTypeParams(spec.typeParams)
+            // The type parameters are known before their constraints, which may mention the type.
+            program.named[ni].typeParams = collectTypeParams(spec.typeParams) { self.program.named[ni].typeParams = $0 }
         }
         let rhs = typeExpr(spec.type)
         scope = saved

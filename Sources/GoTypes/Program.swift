@@ -26,6 +26,10 @@ public final class Program: @unchecked Sendable {
     /// Import paths as written mapped to the canonical package path (`golang.org/x/net/...`
     /// inside std is `vendor/golang.org/x/net/...`).
     public internal(set) var importAliases: [String: String] = [:]
+    /// Why an import path could not be loaded, for the importer's error message.
+    public internal(set) var importFailures: [String: String] = [:]
+    /// Stand-ins for packages that could not be imported, by path.
+    var fakePackages: [String: TypesPackage] = [:]
     /// Instances of generic types.
     var instanceCache: [InstanceKey: TypeID] = [:]
     /// Instantiated methods of instances.
@@ -100,6 +104,20 @@ public final class Program: @unchecked Sendable {
         let p = TypesPackage(path: path, name: name, scope: Scope(parent: universe), index: Int32(packages.count))
         packages.append(p)
         if registered { packagesByPath[path] = p }
+        return p
+    }
+
+    /// The stand-in for an import path that could not be loaded, named after its last
+    /// element as go/types names it.
+    func fakePackage(_ path: String) -> TypesPackage {
+        if let p = fakePackages[path] { return p }
+        var name = path
+        while name.hasSuffix("/") { name.removeLast() }
+        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
+        let p = newPackage(path: path, name: name.isEmpty ? "_" : name, registered: false)
+        p.isFake = true
+        p.complete = true
+        fakePackages[path] = p
         return p
     }
 

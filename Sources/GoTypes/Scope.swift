@@ -49,6 +49,9 @@ public final class TypesPackage: @unchecked Sendable {
     public let index: Int32
     /// True once checking finished.
     public var complete = false
+    /// True for the stand-in of a package that could not be imported: its members are
+    /// unknown, and using them is not reported again.
+    public internal(set) var isFake = false
 
     init(path: String, name: String, scope: Scope, index: Int32) {
         self.path = path

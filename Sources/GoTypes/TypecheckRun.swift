@@ -16,6 +16,8 @@ public enum TypecheckRun {
         public var dump: String?
         /// Threads: one checks, the others read and parse packages ahead of it.
         public var threads: Int
+        /// The module cache dependencies are read from (by default the go command's).
+        public var moduleCache: String? = DependencyResolver.moduleCache()
         /// Creates a request (by default with a thread per core).
         public init(paths: [String], goroot: String, dump: String? = nil,
                     threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -86,7 +88,12 @@ public enum TypecheckRun {
             let loader = PackageLoader(context: PackageLocator.standardContext)
             let result: LoadResult
             do { result = try loader.load(roots: [p]) } catch { throw Failure.load("\(error)") }
+            var seenModules: Set<String> = Set(session.dependencies.map(\.moduleRoot))
             for pkg in result.packages {
+                if let root = pkg.moduleRoot, let module = pkg.module, !pkg.isStandard, seenModules.insert(root).inserted {
+                    session.dependencies.append(DependencyResolver(moduleRoot: root, module: module,
+                                                                   moduleCache: request.moduleCache))
+                }
                 let files = pkg.files.map { parseFile(path: $0.absolutePath, bytes: $0.bytes) }
                 if files.isEmpty { continue }
                 if !pkg.isStandard {

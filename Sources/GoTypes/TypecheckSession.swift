@@ -1,5 +1,6 @@
 import Foundation
 import GoSyntax
+import GoLoader
 
 /// Checks packages and, first, everything they import, bottom-up, into one `Program`.
 /// Missing or cyclic imports become errors of the importing package.
@@ -16,6 +17,9 @@ public final class TypecheckSession {
     private var prefetcher: SourcePrefetcher? = nil
     /// Packages of the scanned module(s), by import path; consulted before GOROOT.
     public var modulePackages: [String: PackageSource] = [:]
+    /// Where the scanned modules' dependencies are (vendor/ or the module cache); consulted
+    /// for paths they require, before GOROOT's own vendored copies.
+    public var dependencies: [DependencyResolver] = []
 
     /// The outcome of checking one package.
     public struct PackageResult {
@@ -36,7 +40,8 @@ public final class TypecheckSession {
 
     /// The canonical path of a package as go/types names it (`vendor/...` for vendored std).
     func canonical(_ path: String) -> String {
-        modulePackages[path] != nil ? path : locator.canonicalPath(path)
+        if modulePackages[path] != nil || dependencies.contains(where: { $0.provides(path) }) { return path }
+        return locator.canonicalPath(path)
     }
 
     /// Starts reading and parsing the GOROOT packages `roots` need, on `threads` threads beside
@@ -45,6 +50,33 @@ public final class TypecheckSession {
     public func prefetch(_ roots: [String], threads: Int) {
         let paths = roots.filter { modulePackages[$0] == nil }.map(canonical)
         prefetcher = SourcePrefetcher(locator: locator, roots: paths, workers: max(0, threads))
+    }
+
+    /// A dependency's source, when a scanned module requires the path and its files are there.
+    func dependencySource(_ path: String) -> PackageSource? {
+        for d in dependencies {
+            if case .directory(let dir) = d.resolve(path) {
+                return PackageSource.load(path: path, directory: dir, config: locator.config)
+            }
+        }
+        return nil
+    }
+
+    /// Why a path has no package, in words a person can act on.
+    func importFailure(_ path: String) -> String {
+        for d in dependencies {
+            switch d.resolve(path) {
+            case .missing(let why): return why
+            case .directory: return "no Go files for \(locator.config.goos)/\(locator.config.goarch) in its directory"
+            case .notRequired: continue
+            }
+        }
+        if locator.directory(for: path) != nil { return "no Go files for \(locator.config.goos)/\(locator.config.goarch) in its directory" }
+        if path.split(separator: "/").first?.contains(".") == true {
+            return dependencies.isEmpty ? "not in GOROOT and no go.mod requires it"
+                : "no required module provides it; add it with `go get`"
+        }
+        return "not in the standard library"
     }
 
     /// A GOROOT package's source, from the prefetcher when there is one.
@@ -63,8 +95,10 @@ public final class TypecheckSession {
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)
         defer { inProgress.remove(path) }
-        guard let source = modulePackages[path] ?? goRootSource(path) else {
-            let r = PackageResult(path: path, checker: nil, loadErrors: ["no Go files for \(path)"])
+        guard let source = modulePackages[path] ?? dependencySource(path) ?? goRootSource(path) else {
+            let reason = importFailure(path)
+            program.importFailures[path] = reason
+            let r = PackageResult(path: path, checker: nil, loadErrors: ["\(path): \(reason)"])
             results[path] = r
             return r
         }

@@ -26,11 +26,18 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
     /// literals of a scanned package, and `inline-call` facts for the calls inlined into them,
     /// at the compiler's positions (paths as the package's files give them).
-    public func facts(for package: PackageInput) -> [Fact] {
+    /// A package with load or type errors gets no facts (the cost model would read wrong
+    /// types) and one warning saying why.
+    public func facts(for package: PackageInput) -> (facts: [Fact], diagnostics: [Diagnostic]) {
         lock.lock()
         defer { lock.unlock() }
         let inliner = self.inliner ?? makeInliner()
         self.inliner = inliner
+        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
+        if let first = problems.first {
+            let message = "native engine: \(package.importPath) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(first)); no inlining facts for it"
+            return ([], [Diagnostic(severity: .warning, source: "pass:inlining", message: message, package: package.importPath)])
+        }
         var relative: [String: String] = [:]
         for f in package.files {
             relative[f.absolutePath] = f.path
@@ -43,7 +50,7 @@ public final class NativeInliningSession: @unchecked Sendable {
             guard let path = relative[c.file] else { return nil }
             return Fact(kind: .inlineCall, file: path, line: c.line, column: c.column, subject: c.callee)
         }
-        return inlined + verdicts.compactMap { v in
+        return (inlined + verdicts.compactMap { v in
             guard let path = relative[v.file] else { return nil }
             switch v.verdict {
             case .inlinable(let cost):
@@ -51,7 +58,7 @@ public final class NativeInliningSession: @unchecked Sendable {
             case .notInlinable(let reason):
                 return Fact(kind: .cannotInline, file: path, line: v.line, column: v.column, subject: v.name, detail: reason)
             }
-        }
+        }, [])
     }
 
     private func makeInliner() -> NativeInliner {

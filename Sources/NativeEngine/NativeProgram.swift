@@ -34,6 +34,13 @@ public final class NativeProgram {
         return typed
     }
 
+    /// Why the package at `path` cannot be trusted: its load and type errors (`file:line:col:
+    /// message`), empty when it checked cleanly.
+    public func problems(_ path: String) -> [String] {
+        guard let r = session.check(path) else { return ["no Go files for \(path)"] }
+        return r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+    }
+
     /// The checked package with a `Program.packages` index.
     public func package(index: Int32) -> TypedPackage? {
         guard index >= 0 && Int(index) < types.packages.count else { return nil }

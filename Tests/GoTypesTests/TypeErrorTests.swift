@@ -424,7 +424,11 @@ final class TypeErrorSnippetTests: XCTestCase {
         \tvar _ Ordered[PtrLess]
         \t_ = Wrap[int]([]int{})
         \t_ = Wrap[int, []string]
+        \tvar _ Ordered[Key, Key]
+        \tvar _ Key[int]
         }
+
+        type Self[U interface{ M() Self[U] }] int
 
         func g[T any, N Number, S fmt.Stringer](t T, n N, s S) {
         \t_ = Sum(n)

@@ -61,6 +61,7 @@ final class CompilerPassesTests: XCTestCase {
         let compiler = harness.compilation.facts(forPackage: "example.com/allocs")
             .filter { !$0.external && ($0.kind == .canInline || $0.kind == .cannotInline) && !$0.detail.hasPrefix("into ") }
         XCTAssertGreaterThan(compiler.count, 100)
+        XCTAssertEqual(out.diagnostics, [])
         let verdicts = out.facts.filter { $0.kind != .inlineCall }
         XCTAssertEqual(FactComparison(a: verdicts, b: compiler).disagreements, [])
         // Every inlined call the native engine reports is one the compiler reports.
