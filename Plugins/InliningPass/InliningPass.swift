@@ -12,10 +12,11 @@ import PassKit
 /// `inlining call to F` and `devirtualizing X to T` line printed while compiling the package
 /// becomes one fact, at the compiler's position, attributed to the innermost enclosing
 /// function from the `functions` pass. Lines the compiler prints twice stay two facts.
-/// With `engine: native` the `can-inline` / `cannot-inline` decisions and the statically
-/// resolved `inline-call` sites come from `NativeEngine` (the cost model computed in Swift,
-/// measured against the compiler in docs/native-engine.md); devirtualizations, and calls
-/// inlined only after devirtualization or into generic code, are not computed there yet. Without a GOROOT the native engine reports nothing and the run lists the pass as
+/// With `engine: native` the `can-inline` / `cannot-inline` decisions, the statically
+/// resolved `inline-call` sites and the devirtualization of interface calls on a local
+/// variable assigned once come from `NativeEngine` (the cost model computed in Swift,
+/// measured against the compiler in docs/native-engine.md); other devirtualizations and
+/// calls of generic shape instances are not computed there yet. Without a GOROOT the native engine reports nothing and the run lists the pass as
 /// skipped.
 ///
 /// Invariants. A function's decision is taken from the fact at its own position (the name, or
@@ -30,7 +31,7 @@ public enum InliningPass {
     /// The pass descriptor.
     public static let descriptor = PassDescriptor<InliningResult>(
         name: "inlining",
-        doc: "Inlining decisions: can-inline with cost, cannot-inline with the reason, inlined call sites and devirtualized interface calls (engine gc: the compiler's -m=2 decisions; engine native: can-inline, cannot-inline and statically resolved inline-call computed by heapsight's own cost model).",
+        doc: "Inlining decisions: can-inline with cost, cannot-inline with the reason, inlined call sites and devirtualized interface calls (engine gc: the compiler's -m=2 decisions; engine native: computed by heapsight's own cost model, devirtualization only for interface calls on a local variable assigned once).",
         requires: ["functions"],
         factKinds: kinds
     ) { context in

@@ -155,6 +155,7 @@ extension InlineCostWalker {
                 // assigned, then read).
                 let x = unparen(n.x)
                 if tree.kind(x) == .callExpr && !isTypeExpression(tree[x].fun) { charge(5) }
+                if path.isEmpty, program.isInterface(t) { noteDevirtualization(receiver: x, method: m) }
                 expression(n.x)
                 return
             }
@@ -187,6 +188,36 @@ extension InlineCostWalker {
         if isPointer(t) { t = pointee(t) }
         guard case .structure(let s) = program.node(program.under(t)), path[0] < s.fields.count else { return false }
         return program.offsetsof(s)[path[0]] == 0
+    }
+
+    /// An interface call whose receiver is a local variable assigned once, from a value of one
+    /// concrete type, becomes a call of that type's method (the compiler's devirtualization).
+    mutating func noteDevirtualization(receiver x: NodeID, method m: ObjectID) {
+        guard currentCall.exists, tree.kind(x) == .ident, let o = object(x) else { return }
+        let r = program.object(o)
+        guard r.kind == .variable, r.variableKind == .local, !isCaptured(r),
+              let value = singleDefinitionValue(o), !isNil(value) else { return }
+        let concrete = type(of: value)
+        guard !concrete.isInvalid, !program.isInterface(concrete), !program.isTypeParam(concrete) else { return }
+        let name = program.object(m).name
+        guard case .method(let target, _, let indirect) = program.lookup(concrete, name: name, pkg: program.object(m).package),
+              program.object(target).origin == nil, !isGenericCallee(target) else { return }
+        if program.hasPointerReceiver(target) && !indirect && !isPointer(concrete) { return }
+        guard let typeName = devirtualizedTypeName(concrete) else { return }
+        devirtualizations.append(Devirtualization(offset: tree[currentCall].lparen, subject: "\(tree[x].identifier).\(name)",
+                                                  type: typeName))
+        noteCallSite(.function(target))
+    }
+
+    /// A concrete type as the compiler names it in `devirtualizing x.M to T`.
+    func devirtualizedTypeName(_ t: TypeID) -> String? {
+        var base = program.unalias(t)
+        var prefix = ""
+        if case .pointer(let e) = program.node(base) { base = program.unalias(e); prefix = "*" }
+        guard case .named(let i) = program.node(base), program.named[Int(i)].typeArgs.isEmpty else { return nil }
+        let obj = program.object(program.named[Int(i)].object)
+        let qualifier = obj.package == package.index ? "" : program.packages[Int(obj.package)].name + "."
+        return prefix + qualifier + obj.name
     }
 
     /// Interface conversions of the values of a multi-value call passed on to `targets`.

@@ -41,7 +41,7 @@ extension InlineCostWalker {
     }
 
     /// The value a local variable is declared with, when it is its only assignment.
-    private func singleDefinitionValue(_ o: ObjectID) -> NodeID? {
+    func singleDefinitionValue(_ o: ObjectID) -> NodeID? {
         var value: NodeID? = nil
         var disqualified = false
         tree.walk(functionBody) { id, _, _ in

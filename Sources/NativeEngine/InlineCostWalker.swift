@@ -66,6 +66,19 @@ struct InlineCostWalker {
         var calledOnce: Bool = false
     }
 
+    /// An interface call the compiler turns into a concrete method call.
+    struct Devirtualization: Sendable {
+        /// Offset of the call's `(`.
+        var offset: Int
+        /// `x.M` as the compiler prints it.
+        var subject: String
+        /// The concrete type.
+        var type: String
+    }
+
+    /// Devirtualized interface calls, in source order.
+    var devirtualizations: [Devirtualization] = []
+
     /// Statically resolved calls, in source order.
     private(set) var callSites: [CallSite] = []
     /// The call being costed.

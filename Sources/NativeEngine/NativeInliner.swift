@@ -43,6 +43,7 @@ public final class NativeInliner {
     struct BodyFacts {
         var callSites: [InlineCostWalker.CallSite]
         var isBig: Bool
+        var devirtualizations: [InlineCostWalker.Devirtualization]
     }
     /// Call sites and size of each costed body.
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
@@ -206,7 +207,8 @@ public final class NativeInliner {
         var w = walk(big: false)
         if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
         bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] = w.literals
-        bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] = BodyFacts(callSites: w.callSites, isBig: w.isBig)
+        bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] = BodyFacts(callSites: w.callSites, isBig: w.isBig,
+                                                                                   devirtualizations: w.devirtualizations)
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.unmodelled { return nil }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }

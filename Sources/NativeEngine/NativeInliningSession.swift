@@ -24,7 +24,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     }
 
     /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
-    /// literals of a scanned package, and `inline-call` facts for the calls inlined into them,
+    /// literals of a scanned package, `inline-call` facts for the calls inlined into them and
+    /// `devirtualize` facts for interface calls on a local variable of one concrete type,
     /// at the compiler's positions (paths as the package's files give them).
     /// A package with load or type errors gets no facts (the cost model would read wrong
     /// types) and one warning saying why.
@@ -43,14 +44,19 @@ public final class NativeInliningSession: @unchecked Sendable {
             relative[f.absolutePath] = f.path
             relative[f.path] = f.path
         }
-        let (verdicts, calls) = TypecheckRun.onLargeStack {
-            (inliner.verdicts(forPackage: package.importPath), inliner.inlinedCalls(forPackage: package.importPath))
+        let (verdicts, calls, devirtualized) = TypecheckRun.onLargeStack {
+            (inliner.verdicts(forPackage: package.importPath), inliner.inlinedCalls(forPackage: package.importPath),
+             inliner.devirtualizedCalls(forPackage: package.importPath))
+        }
+        let rewritten = devirtualized.compactMap { d -> Fact? in
+            guard let path = relative[d.file] else { return nil }
+            return Fact(kind: .devirtualize, file: path, line: d.line, column: d.column, subject: d.subject, detail: d.type)
         }
         let inlined = calls.compactMap { c -> Fact? in
             guard let path = relative[c.file] else { return nil }
             return Fact(kind: .inlineCall, file: path, line: c.line, column: c.column, subject: c.callee)
         }
-        return (inlined + verdicts.compactMap { v in
+        return (rewritten + inlined + verdicts.compactMap { v in
             guard let path = relative[v.file] else { return nil }
             switch v.verdict {
             case .inlinable(let cost):

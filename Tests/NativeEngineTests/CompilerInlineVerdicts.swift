@@ -20,6 +20,8 @@ struct CompilerInlineVerdicts {
     var lines: [Line] = []
     /// `inlining call to NAME` lines as `FILE:L:C NAME`, duplicates kept.
     var inlinedCalls: [String] = []
+    /// `devirtualizing X to T` lines as `FILE:L:C X T`, duplicates kept.
+    var devirtualized: [String] = []
 
     /// Compiles a module's packages (`./...`) with `-m=2` and keeps the decisions.
     static func module(root: String) throws -> CompilerInlineVerdicts {
@@ -36,6 +38,7 @@ struct CompilerInlineVerdicts {
             let parsed = parse(text, base: TestSupport.goToolchain.goroot + "/src")
             out.lines += parsed.lines
             out.inlinedCalls += parsed.inlinedCalls
+            out.devirtualized += parsed.devirtualized
         }
         return out
     }
@@ -64,6 +67,13 @@ struct CompilerInlineVerdicts {
             var entry = Line(file: path, line: line, column: column, name: "", cost: nil, reason: nil)
             if message.hasPrefix("inlining call to ") {
                 out.inlinedCalls.append("\(path):\(line):\(column) \(message.dropFirst("inlining call to ".count))")
+                continue
+            }
+            if message.hasPrefix("devirtualizing ") {
+                let rest = message.dropFirst("devirtualizing ".count)
+                if let r = rest.range(of: " to ") {
+                    out.devirtualized.append("\(path):\(line):\(column) \(rest[..<r.lowerBound]) \(rest[r.upperBound...])")
+                }
                 continue
             }
             if message.hasPrefix("can inline ") {

@@ -28,6 +28,28 @@ struct InlineAgreement {
     /// Inlined calls only one side has.
     var inlinedDifferences: [String] = []
 
+    /// Devirtualized calls: the compiler's count, the native count, matches, differences.
+    var devirtualizedCompiler = 0
+    var devirtualizedNative = 0
+    var devirtualizedBoth = 0
+    var devirtualizedDifferences: [String] = []
+
+    /// Compares devirtualized calls as multisets of `FILE:L:C X T`, over the files both sides know.
+    mutating func compareDevirtualized(compiler: [String], native: [DevirtualizedCall], files: Set<String>) {
+        let mine = native.map { "\($0.file):\($0.line):\($0.column) \($0.subject) \($0.type)" }
+        let theirs = compiler.filter { line in files.contains(String(line.prefix { $0 != ":" })) }
+        var remaining: [String: Int] = [:]
+        for l in theirs { remaining[l, default: 0] += 1 }
+        for l in mine {
+            if let n = remaining[l], n > 0 { remaining[l] = n - 1; devirtualizedBoth += 1 } else { devirtualizedDifferences.append("native only: \(l)") }
+        }
+        for (l, n) in remaining.sorted(by: { $0.key < $1.key }) where n > 0 {
+            for _ in 0..<n { devirtualizedDifferences.append("compiler only: \(l)") }
+        }
+        devirtualizedCompiler += theirs.count
+        devirtualizedNative += mine.count
+    }
+
     /// Compares inlined calls as multisets of `FILE:L:C NAME`, over the files both sides know.
     mutating func compareInlinedCalls(compiler: [String], native: [InlinedCall], files: Set<String>) {
         let mine = native.map { "\($0.file):\($0.line):\($0.column) \($0.callee)" }
@@ -104,6 +126,8 @@ struct InlineAgreement {
         notModelled += o.notModelled; nativeOnly += o.nativeOnly; disagreements += o.disagreements
         inlinedCompiler += o.inlinedCompiler; inlinedNative += o.inlinedNative; inlinedBoth += o.inlinedBoth
         inlinedDifferences += o.inlinedDifferences
+        devirtualizedCompiler += o.devirtualizedCompiler; devirtualizedNative += o.devirtualizedNative
+        devirtualizedBoth += o.devirtualizedBoth; devirtualizedDifferences += o.devirtualizedDifferences
     }
 
     /// The report: numbers, then every disagreement and unmatched line.
@@ -111,9 +135,11 @@ struct InlineAgreement {
         var s = "\(label): functions=\(compared) verdict \(verdictAgree)/\(compared) (\(fmt(verdictPercent))%)"
         s += " cost \(costAgree)/\(costCompared) (\(fmt(costPercent))%) reason \(reasonAgree)/\(reasonCompared) (\(fmt(reasonPercent))%)"
         s += " not-modelled=\(notModelled.count) native-only=\(nativeOnly.count)"
-        s += " inlined-calls compiler=\(inlinedCompiler) native=\(inlinedNative) both=\(inlinedBoth)\n"
+        s += " inlined-calls compiler=\(inlinedCompiler) native=\(inlinedNative) both=\(inlinedBoth)"
+        s += " devirtualized compiler=\(devirtualizedCompiler) native=\(devirtualizedNative) both=\(devirtualizedBoth)\n"
         for d in disagreements { s += "  differs: \(d)\n" }
         for d in inlinedDifferences { s += "  inlined call, \(d)\n" }
+        for d in devirtualizedDifferences { s += "  devirtualized, \(d)\n" }
         for d in nativeOnly { s += "  native only: \(d)\n" }
         for d in notModelled { s += "  not modelled: \(d)\n" }
         return s

@@ -11,7 +11,7 @@ import TestSupport
 /// disagreement is printed; the floors are the measured agreement minus a small margin.
 final class NativeInliningDifferentialTests: XCTestCase {
     /// Native verdicts for every package of a module.
-    static func nativeVerdicts(moduleRoot: String) throws -> ([FunctionVerdict], [InlinedCall]) {
+    static func nativeVerdicts(moduleRoot: String) throws -> ([FunctionVerdict], [InlinedCall], [DevirtualizedCall]) {
         let loader = PackageLoader(context: PackageLocator.standardContext, workingDirectory: moduleRoot)
         let loaded = try loader.load(roots: [moduleRoot])
         var sources: [PackageSource] = []
@@ -24,16 +24,18 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources)
         let inliner = NativeInliner(program: program)
         return TypecheckRun.onLargeStack {
-            (sources.flatMap { inliner.verdicts(forPackage: $0.path) }, sources.flatMap { inliner.inlinedCalls(forPackage: $0.path) })
+            (sources.flatMap { inliner.verdicts(forPackage: $0.path) }, sources.flatMap { inliner.inlinedCalls(forPackage: $0.path) },
+             sources.flatMap { inliner.devirtualizedCalls(forPackage: $0.path) })
         }
     }
 
     static func agreement(moduleRoot: String) throws -> InlineAgreement {
         let compiler = try CompilerInlineVerdicts.module(root: moduleRoot)
-        let (verdicts, calls) = try nativeVerdicts(moduleRoot: moduleRoot)
+        let (verdicts, calls, devirtualized) = try nativeVerdicts(moduleRoot: moduleRoot)
         var a = InlineAgreement(compiler: compiler, native: verdicts)
         let files = Set(try FileManager.default.subpathsOfDirectory(atPath: moduleRoot).filter { $0.hasSuffix(".go") }.map { moduleRoot + "/" + $0 })
         a.compareInlinedCalls(compiler: compiler.inlinedCalls, native: calls, files: files)
+        a.compareDevirtualized(compiler: compiler.devirtualized, native: devirtualized, files: files)
         return a
     }
 
@@ -54,6 +56,8 @@ final class NativeInliningDifferentialTests: XCTestCase {
                              file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertGreaterThanOrEqual(a.inlinedPrecision, inlinedPrecision, "inlined calls: precision", file: file, line: line)
         XCTAssertGreaterThanOrEqual(a.inlinedRecall, inlinedRecall, "inlined calls: recall", file: file, line: line)
+        XCTAssertEqual(a.devirtualizedDifferences.filter { $0.hasPrefix("native only") }, [],
+                       "devirtualized calls the compiler does not report", file: file, line: line)
         XCTAssertGreaterThanOrEqual(a.verdictPercent, verdict, "verdict agreement", file: file, line: line)
         XCTAssertGreaterThanOrEqual(a.costPercent, cost, "cost agreement", file: file, line: line)
         XCTAssertGreaterThanOrEqual(a.reasonPercent, reason, "reason agreement", file: file, line: line)
@@ -101,11 +105,13 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let compiler = try CompilerInlineVerdicts.standard(packages)
         let program = NativeProgram(goroot: TestSupport.goToolchain.goroot)
         let inliner = NativeInliner(program: program)
-        let (native, calls) = TypecheckRun.onLargeStack {
-            (packages.flatMap { inliner.verdicts(forPackage: $0) }, packages.flatMap { inliner.inlinedCalls(forPackage: $0) })
+        let (native, calls, devirtualized) = TypecheckRun.onLargeStack {
+            (packages.flatMap { inliner.verdicts(forPackage: $0) }, packages.flatMap { inliner.inlinedCalls(forPackage: $0) },
+             packages.flatMap { inliner.devirtualizedCalls(forPackage: $0) })
         }
         var a = InlineAgreement(compiler: compiler, native: native)
         a.compareInlinedCalls(compiler: compiler.inlinedCalls, native: calls, files: Set(native.map(\.file)))
+        a.compareDevirtualized(compiler: compiler.devirtualized, native: devirtualized, files: Set(native.map(\.file)))
         print(a.report("std " + packages.joined(separator: ",")))
         if custom != nil { return }
         XCTAssertGreaterThan(a.compared, 250)
