@@ -494,6 +494,23 @@ final class TypeErrorSnippetTests: XCTestCase {
         func Pair[K comparable, V any](k K, v []V, w V) {}
 
         """),
+        // A generic function calling itself with its own type parameters swapped: inference
+        // must not confuse the call's parameters with the caller's (no error in intersects).
+        ("recursion", """
+        package recursion
+
+        func intersects[K comparable, T1, T2 any](x map[K]T1, y map[K]T2) bool {
+        	if len(x) > len(y) {
+        		return intersects(y, x)
+        	}
+        	return false
+        }
+
+        func swap[A, B any](a A, b B) {
+        	var _ int = swap(b, a)
+        }
+
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
