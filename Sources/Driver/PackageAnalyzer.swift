@@ -10,6 +10,9 @@ struct PackageAnalysis: Sendable {
     var functions: [FunctionRecord]
     var facts: [Fact]
     var diagnostics: [Diagnostic]
+    /// The `//heapsight:` and `//gcassert:` directives of the package's files (none for the
+    /// standard library, whose assertions are not the user's).
+    var directives = SourceDirectives()
 }
 
 /// Runs the enabled passes on every package, bottom-up and in parallel, and returns one
@@ -89,8 +92,20 @@ struct PackageAnalyzer {
                                                        message: "\(error)", package: loaded.importPath))
             }
         }
-        analysis.facts = EnclosingFunctions(analysis.functions).assign(analysis.facts)
+        analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(analysis.facts)
+        if !loaded.isStandard { analysis.directives = Self.directives(of: input, functions: analysis.functions) }
         return analysis
+    }
+
+    /// The directives of every file of a package, read from the trees the passes used.
+    static func directives(of input: PackageInput, functions: [FunctionRecord]) -> SourceDirectives {
+        let byFile = Dictionary(grouping: functions, by: \.file)
+        var found = SourceDirectives()
+        for i in input.files.indices {
+            let path = input.files[i].path
+            found.append(DirectiveParser().parse(file: path, tree: input.parsedFile(at: i).tree, functions: byFile[path] ?? []))
+        }
+        return found
     }
 
     static func lineCount(_ bytes: [UInt8]) -> Int {
@@ -119,28 +134,5 @@ final class ProgressCounter: @unchecked Sendable {
         let n = done
         lock.unlock()
         report("[\(n)/\(total)] \(path)")
-    }
-}
-
-/// Fills in `Fact.function` from the innermost function record whose range holds the fact.
-struct EnclosingFunctions {
-    private let byFile: [String: [FunctionRecord]]
-
-    init(_ functions: [FunctionRecord]) {
-        byFile = Dictionary(grouping: functions, by: \.file)
-    }
-
-    func assign(_ facts: [Fact]) -> [Fact] {
-        facts.map { fact in
-            guard fact.function == nil, let candidates = byFile[fact.file] else { return fact }
-            var best: FunctionRecord?
-            for f in candidates where f.contains(line: fact.line, column: fact.column) {
-                if let b = best, (f.startLine, f.startColumn) < (b.startLine, b.startColumn) { continue }
-                best = f
-            }
-            var fact = fact
-            fact.function = best?.id
-            return fact
-        }
     }
 }

@@ -91,6 +91,7 @@ struct ScanPipeline {
             content.functions.append(contentsOf: a.functions)
             content.facts.append(contentsOf: a.facts)
             content.diagnostics.append(contentsOf: a.diagnostics)
+            content.directives.append(a.directives)
         }
         let failed = content.packages.contains { $0.failed }
         let hasErrors = content.diagnostics.contains { $0.severity == .error }

@@ -30,8 +30,9 @@ struct RunWriter {
         let r = content.run
         try db.run("""
             INSERT INTO runs(started_at, finished_at, roots, git_commit, git_branch, git_dirty, label, engine,
-              tool_version, go_version, goroot, goos, goarch, config_hash, status, skipped, git_committed_at)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+              tool_version, go_version, goroot, goos, goarch, config_hash, status, skipped, git_committed_at,
+              directives_recorded)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1)
             """, [.text(Timestamp.format(r.startedAt)), .text(Timestamp.format(r.finishedAt)),
                   .text(JSONText.encode(r.roots)), .optional(r.gitCommit), .optional(r.gitBranch),
                   .bool(r.gitDirty), .optional(r.label), .text(r.engine), .text(r.toolVersion),
@@ -98,7 +99,36 @@ struct RunWriter {
                            .integer(d.column), .text(d.message), .optional(d.package)])
             try finish(diag)
         }
+        try writeDirectives(content.directives, run: id)
         return id
+    }
+
+    /// One row per directive comment: placed ones with their verb and target, invalid ones and
+    /// notes with their message.
+    private func writeDirectives(_ found: SourceDirectives, run id: Int64) throws {
+        let row = try db.cached("""
+            INSERT INTO directives(run_id, file, line, col, text, status, namespace, verb, rule, reason, function_id,
+              target_line, message)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            """)
+        for d in found.directives {
+            var targetLine: SQLiteValue = .null
+            if case .statement(_, let line) = d.target { targetLine = .integer(line) }
+            try row.bind([.int(id), .text(d.file), .integer(d.line), .integer(d.column), .text(d.text), .text("placed"),
+                          .text(d.namespace), .text(d.verb.rawValue), .optional(d.rule), .optional(d.reason),
+                          .text(d.function), targetLine, .null])
+            try finish(row)
+        }
+        for p in found.problems {
+            try row.bind([.int(id), .text(p.file), .integer(p.line), .integer(p.column), .text(p.text), .text("invalid"),
+                          .null, .null, .null, .null, .optional(p.function), .null, .text(p.message)])
+            try finish(row)
+        }
+        for n in found.notes {
+            try row.bind([.int(id), .text(n.file), .integer(n.line), .integer(n.column), .text(n.text), .text("note"),
+                          .null, .null, .null, .null, .null, .null, .text(n.message)])
+            try finish(row)
+        }
     }
 
     private func finish(_ stmt: SQLiteStatement) throws {

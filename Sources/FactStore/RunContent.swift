@@ -14,15 +14,19 @@ public struct RunContent: Sendable {
     public var facts: [Fact]
     /// Diagnostics about the input.
     public var diagnostics: [Diagnostic]
+    /// The `//heapsight:` and `//gcassert:` directives of the scanned files.
+    public var directives: SourceDirectives
 
     /// Creates run content.
     public init(run: RunRecord, packages: [PackageRecord] = [], files: [FileRecord] = [],
-                functions: [FunctionRecord] = [], facts: [Fact] = [], diagnostics: [Diagnostic] = []) {
+                functions: [FunctionRecord] = [], facts: [Fact] = [], diagnostics: [Diagnostic] = [],
+                directives: SourceDirectives = SourceDirectives()) {
         self.run = run
         self.packages = packages
         self.files = files
         self.functions = functions
         self.facts = facts
         self.diagnostics = diagnostics
+        self.directives = directives
     }
 }

@@ -273,7 +273,7 @@ extension Checker {
             let x = singleValue(n.x)
             if x.mode == .invalid { return .invalid(e) }
             if kind(inner) != .compositeLit && x.mode != .variable {
-                error(e, "invalid operation: cannot take address of \(text(n.x))")
+                error(n.x, "invalid operation: cannot take address of \(text(n.x)) (\(describe(x)))")
                 return .invalid(e)
             }
             return Operand(mode: .value, type: program.pointer(x.type), node: e)
@@ -281,12 +281,8 @@ extension Checker {
         if op == .arrow {
             let x = singleValue(n.x)
             if x.mode == .invalid { return .invalid(e) }
-            guard case .chan(let d, let elem) = program.node(coreType(x.type) ?? .invalid) else {
-                error(e, "invalid operation: cannot receive from non-channel \(text(n.x))")
-                return .invalid(e)
-            }
-            if d == .send {
-                error(e, "invalid operation: cannot receive from send-only channel \(text(n.x))")
+            guard case .chan(let d, let elem) = program.node(coreType(x.type) ?? .invalid), d != .send else {
+                error(n.x, "invalid operation: " + channelProblem(x, receive: true))
                 return .invalid(e)
             }
             return Operand(mode: .commaok, type: elem, node: e)
@@ -302,7 +298,7 @@ extension Checker {
         default: ok = false
         }
         if !ok {
-            error(e, "invalid operation: operator \(op.text) not defined on \(text(n.x)) (variable of type \(typeString(x.type)))")
+            error(n.x, "invalid operation: operator \(op.text) not defined on \(text(n.x)) (\(describe(x)))")
             return .invalid(e)
         }
         x.node = e
@@ -332,5 +328,22 @@ extension Checker {
             if program.isInterface(base) { return "type \(typeString(t)) is pointer to interface, not interface" }
         }
         return "type \(typeString(t)) has no field or method \(sel)"
+    }
+}
+
+extension Checker {
+    /// Why `x` cannot be received from (or sent to), as go/types words it.
+    func channelProblem(_ x: Operand, receive: Bool) -> String {
+        let verb = receive ? "cannot receive from" : "cannot send to"
+        let operand = "\(text(x.node)) (\(describe(x)))"
+        var cause: String
+        switch program.node(coreType(x.type) ?? .invalid) {
+        case .chan(let d, _):
+            cause = d == .send ? "send-only channel" : "receive-only channel"
+        default:
+            cause = program.isTypeParam(x.type) && coreType(x.type) == nil ? "no specific channel type" : "non-channel"
+        }
+        if program.isTypeParam(x.type) { return "\(verb) \(operand): \(cause)" }
+        return "\(verb) \(cause) \(typeString(x.type)) \(operand)"
     }
 }

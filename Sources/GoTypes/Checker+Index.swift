@@ -123,7 +123,18 @@ extension Checker {
         var x = singleValue(n.x)
         func indices() -> Bool {
             var ok = true
-            for i in [n.low, n.high, n.max] where i.exists { if indexValue(i, max: nil) == nil { ok = false } }
+            var values: [(node: NodeID, value: Int64)] = []
+            for i in [n.low, n.high, n.max] where i.exists {
+                guard let v = indexValue(i, max: nil) else { ok = false; continue }
+                if v >= 0 { values.append((i, v)) }
+            }
+            // Constant indices must not decrease; one error is enough.
+            outer: for (a, x) in values.enumerated() where x.value > 0 {
+                for y in values[(a + 1)...] where y.value < x.value {
+                    error(y.node, "invalid slice indices: \(y.value) < \(x.value)")
+                    break outer
+                }
+            }
             return ok
         }
         if x.mode == .invalid { _ = indices(); return .invalid(e) }

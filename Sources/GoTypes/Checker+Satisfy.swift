@@ -71,7 +71,7 @@ extension Checker {
     }
 
     /// "(missing method M)", "(method M has pointer receiver)" or "(wrong type for method M)".
-    private func methodCause(_ v: TypeID, _ c: TypeID) -> String? {
+    func methodCause(_ v: TypeID, _ c: TypeID) -> String? {
         guard let m = program.missingMethod(v, c) else { return nil }
         let r = program.object(m)
         if program.isTypeParam(v) || program.isInterface(v) {

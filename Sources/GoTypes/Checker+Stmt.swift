@@ -72,7 +72,7 @@ extension Checker {
             var v = singleValue(n.value)
             if ch.mode == .invalid || v.mode == .invalid { return }
             guard case .chan(let d, let elem) = program.node(coreType(ch.type) ?? .invalid), d != .recv else {
-                error(s, "invalid operation: cannot send to \(text(ch.node))")
+                error(at: n.arrow >= 0 ? n.arrow : tree[s].pos, "invalid operation: " + channelProblem(ch, receive: false))
                 return
             }
             assignment(&v, to: elem, context: "send")
@@ -233,7 +233,7 @@ extension Checker {
         if lhs.count == rhs.count {
             for i in 0..<lhs.count {
                 let t = lhsType(lhs[i])
-                var x = singleValue(rhs[i], hint: t)
+                var x = assignedValue(rhs[i], hint: t, targets: lhs.count)
                 if t == .invalid { continue }
                 assignment(&x, to: t, context: "assignment")
             }
@@ -263,7 +263,7 @@ extension Checker {
         if x.mode == .invalid { return [] }
         if case .tuple(let vars) = program.node(x.type) {
             if vars.count != count {
-                error(e, "assignment mismatch: \(count) variable\(count == 1 ? "" : "s") but \(text(e)) returns \(vars.count) value\(vars.count == 1 ? "" : "s")")
+                error(e, "assignment mismatch: \(count) variable\(count == 1 ? "" : "s") but \(callName(e)) returns \(vars.count) value\(vars.count == 1 ? "" : "s")")
                 return []
             }
             return vars.map { Operand(mode: .value, type: program.object($0).type, node: e) }
@@ -321,16 +321,20 @@ extension Checker {
             if program.object(o).name != "_" { scope.insert(program.object(o).name, o) }
             _ = l
         }
-        if !anyNew { error(s, "no new variables on left side of :=") }
+        if !anyNew { error(at: tree[s].tokPos, "no new variables on left side of :=") }
     }
 
     /// Initializes variables (or result variables for return) from expressions.
     func initVars(_ vars: [ObjectID], _ rhs: [NodeID], isReturn: Bool, at s: NodeID, declaration: Bool = false) {
-        let context = isReturn ? "return statement" : (declaration ? "variable declaration" : "assignment")
+        if isReturn {
+            returnValues(vars, rhs)
+            return
+        }
+        let context = declaration ? "variable declaration" : "assignment"
         if vars.count == rhs.count {
             for (i, v) in vars.enumerated() {
                 let t = program.object(v).type
-                var x = singleValue(rhs[i], hint: t.isInvalid ? nil : t)
+                var x = assignedValue(rhs[i], hint: t.isInvalid ? nil : t, targets: vars.count)
                 // A result whose type is invalid was reported at its declaration.
                 if isReturn && t.isInvalid { continue }
                 initVar(v, &x, declaredType: t, context: context)
@@ -338,7 +342,7 @@ extension Checker {
             return
         }
         if rhs.count != 1 {
-            error(isReturn ? rhs[0] : s, isReturn ? "\(rhs.count < vars.count ? "not enough" : "too many") return values" : "assignment mismatch: \(vars.count) variables but \(rhs.count) values")
+            error(s, "assignment mismatch: \(vars.count) variables but \(rhs.count) values")
             for r in rhs { _ = expr(r) }
             return
         }
@@ -685,6 +689,68 @@ extension Checker {
             return "(wrong type for method \(name))"
         default:
             return "(missing method \(name))"
+        }
+    }
+}
+
+extension Checker {
+    /// The function expression of a call (`f` of `f()`), else the expression, for messages.
+    func callName(_ e: NodeID) -> String {
+        var n = e
+        while kind(n) == .parenExpr { n = tree[n].x }
+        return kind(n) == .callExpr ? text(tree[n].fun) : text(e)
+    }
+
+    /// A single value assigned to one of `targets` variables: a lone call returning several
+    /// values is an assignment count mismatch, as go/types words it.
+    func assignedValue(_ e: NodeID, hint: TypeID?, targets: Int) -> Operand {
+        var inner = e
+        while kind(inner) == .parenExpr { inner = tree[inner].x }
+        guard targets == 1, kind(inner) == .callExpr else { return singleValue(e, hint: hint) }
+        var x = expr(e, hint: hint)
+        if x.mode != .invalid, case .tuple(let vs) = program.node(x.type) {
+            error(e, "assignment mismatch: 1 variable but \(callName(e)) returns \(vs.count) value\(vs.count == 1 ? "" : "s")")
+            x.mode = .invalid
+        }
+        return x
+    }
+}
+
+extension Checker {
+    /// The values of a return statement against the result variables: one expression per
+    /// result, or one call returning all of them; count mismatches are reported at the first
+    /// extra value (too many) or the last value (not enough).
+    func returnValues(_ vars: [ObjectID], _ rhs: [NodeID]) {
+        let context = "return statement"
+        var inner = rhs.count == 1 ? rhs[0] : NodeID.none
+        while inner.exists && kind(inner) == .parenExpr { inner = tree[inner].x }
+        let isCall = inner.exists && kind(inner) == .callExpr
+        if vars.count == rhs.count && !isCall {
+            for (i, v) in vars.enumerated() {
+                let t = program.object(v).type
+                var x = singleValue(rhs[i], hint: t.isInvalid ? nil : t)
+                initVar(v, &x, declaredType: t, context: context)
+            }
+            return
+        }
+        if rhs.count != 1 {
+            for r in rhs { _ = expr(r) }
+            error(rhs.count > vars.count ? rhs[vars.count] : rhs[rhs.count - 1],
+                  "\(rhs.count < vars.count ? "not enough" : "too many") return values")
+            return
+        }
+        let x = expr(rhs[0], hint: vars.count == 1 ? program.object(vars[0]).type : nil)
+        if x.mode == .invalid { return }
+        var values = [x]
+        if case .tuple(let vs) = program.node(x.type) {
+            values = vs.map { Operand(mode: .value, type: program.object($0).type, node: rhs[0]) }
+        }
+        if values.count != vars.count {
+            error(rhs[0], "\(values.count < vars.count ? "not enough" : "too many") return values")
+            return
+        }
+        for (i, var v) in values.enumerated() {
+            initVar(vars[i], &v, declaredType: program.object(vars[i]).type, context: context)
         }
     }
 }

@@ -359,7 +359,12 @@ extension Checker {
             }
         }
         if !assignable(x, to: target) {
-            error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(typeString(target)) value in \(context)")
+            var why = ""
+            if program.isInterface(target) && !program.isTypeParam(target) && !program.isTypeParam(x.type),
+               x.type != program.basicType(.untypedNil), let cause = methodCause(x.type, target) {
+                why = ": \(typeString(x.type)) does not implement \(typeString(target)) \(cause)"
+            }
+            error(x.node, "cannot use \(text(x.node)) (\(describe(x))) as \(typeString(target)) value in \(context)\(why)")
             x.mode = .invalid
         }
     }

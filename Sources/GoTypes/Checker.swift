@@ -160,6 +160,7 @@ public final class Checker {
             delayed = []
             for w in work { w() }
         }
+        reportRecursiveTypes()
         reportInitializationCycles()
         flushUntyped()
         reportUnusedImports()

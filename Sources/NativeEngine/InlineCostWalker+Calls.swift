@@ -71,10 +71,12 @@ extension InlineCostWalker {
             functionCharge(o)
         } else if r.kind == .variable && (parameters.contains(o) || isCaptured(r)) {
             adjust(InlineBudget.parameterCall)
+            if parameters.contains(o) { noteCallSite(.parameter(o)) }
         } else if let target = staticCallee(f) {
             switch target {
             case .function(let g): functionCharge(g)
             case .literal(let l): literalCharge(l)
+            case .parameter: adjust(InlineBudget.call)
             }
         } else {
             adjust(InlineBudget.call)

@@ -11,6 +11,9 @@ extension InlineCostWalker {
         case function(ObjectID)
         /// A function literal.
         case literal(NodeID)
+        /// A parameter of the function being walked: known only where its body is inlined
+        /// and the argument is a function literal or a declared function.
+        case parameter(ObjectID)
     }
 
     /// The static callee behind identifier `ident`, following chains of such variables.

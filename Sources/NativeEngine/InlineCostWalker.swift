@@ -60,15 +60,23 @@ struct InlineCostWalker {
         var offset: Int
         /// What is called.
         var target: InlineCostWalker.StaticCallee
+        /// The call expression (its arguments bind the callee's parameters when inlined).
+        var call: NodeID
+        /// True for a function literal called in only one place (a larger limit applies).
+        var calledOnce: Bool = false
     }
 
-    /// Statically resolved calls, in source order (not those of go/defer statements).
+    /// Statically resolved calls, in source order.
     private(set) var callSites: [CallSite] = []
     /// The call being costed.
     var currentCall: NodeID = .none
     mutating func noteCallSite(_ target: StaticCallee) {
         guard currentCall.exists else { return }
-        callSites.append(CallSite(offset: tree[currentCall].lparen, target: target))
+        var once = false
+        if case .literal(let l) = target {
+            once = unparen(tree[currentCall].fun) == l || literalCallCount(l) == 1
+        }
+        callSites.append(CallSite(offset: tree[currentCall].lparen, target: target, call: currentCall, calledOnce: once))
     }
 
     /// Records a function literal the walk reached.
@@ -160,9 +168,15 @@ struct InlineCostWalker {
             refuse(n.kind == .goStmt ? InlineReason.goStatement : InlineReason.deferStatement)
             // Walked for the function literals it holds; its arguments are evaluated (and
             // their calls inlined) at the statement, the call itself never is.
+            // A call with arguments, a receiver or results is moved into a wrapper function
+            // where it is an ordinary call (and may be inlined); the others stay go/defer calls.
             let call = tree[n.call]
-            expression(call.fun)
-            for a in call.args { expression(a) }
+            if keepsGoDeferCall(n.call) {
+                expression(call.fun)
+                for a in call.args { expression(a) }
+            } else {
+                expression(n.call)
+            }
         case .emptyStmt, .badStmt: break
         default: break
         }
@@ -178,6 +192,30 @@ struct InlineCostWalker {
         case .assignStmt: return n.lhs.count == 1 ? 1 : 9
         default: return 0
         }
+    }
+
+    /// True when a go/defer call stays as it is: no arguments, no receiver, no results.
+    func keepsGoDeferCall(_ call: NodeID) -> Bool {
+        let c = tree[call]
+        guard c.args.isEmpty else { return false }
+        let fun = unparen(c.fun)
+        if builtin(fun) != nil { return true }
+        if tree.kind(fun) == .selectorExpr, case .method = selection(fun) { return false }
+        guard case .signature(let sig) = program.node(program.under(type(of: fun))) else { return true }
+        return sig.results.isEmpty && sig.params.isEmpty
+    }
+
+    /// How many calls in the walked body reach function literal `literal` through a local
+    /// variable (1 for a literal called only where it is stored once).
+    func literalCallCount(_ literal: NodeID) -> Int {
+        var count = 0
+        tree.walk(functionBody) { id, _, _ in
+            let n = tree[id]
+            if n.kind == .callExpr, tree.kind(unparen(n.fun)) == .ident,
+               case .literal(let l)? = staticCallee(unparen(n.fun)), l == literal { count += 1 }
+            return true
+        }
+        return count
     }
 
     mutating func ifStatement(_ s: NodeID) {

@@ -26,14 +26,14 @@ extension NativeInliner {
         guard let pkg = program.package(path) else { return [] }
         let reported = verdicts(forPackage: path)
         var out: [InlinedCall] = []
-        var bodies: [(file: Int, body: NodeID)] = []
+        var bodies: [(file: Int, body: NodeID, closure: Bool)] = []
         for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !generic.contains("\(pkg.path)#\(i)") {
-            bodies.append((f.file, pkg.files[f.file].tree[f.node].body))
+            bodies.append((f.file, pkg.files[f.file].tree[f.node].body, false))
         }
         let literalKeys = literalNames.keys.filter { $0.package == pkg.path }
             .sorted { ($0.file, $0.node) < ($1.file, $1.node) }
         for key in literalKeys where literalVerdict(pkg, file: key.file, literal: key.node) != nil {
-            bodies.append((key.file, pkg.files[key.file].tree[key.node].body))
+            bodies.append((key.file, pkg.files[key.file].tree[key.node].body, true))
         }
         _ = reported
         for (file, sites) in initializerCallSites(pkg) {
@@ -41,16 +41,18 @@ extension NativeInliner {
             for site in sites {
                 let p = tree.source.position(of: site.offset)
                 let at = (file: pkg.files[file].path, line: p.line, column: p.column)
-                expand(site.target, context: (pkg, file), at: at, path: [], big: false, from: pkg, into: &out)
+                expand(site, context: (pkg, file), at: at, path: [], big: false, binding: nil, closure: false,
+                       from: pkg, into: &out)
             }
         }
-        for (file, body) in bodies {
+        for (file, body, closure) in bodies {
             guard let facts = bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] else { continue }
             let tree = pkg.files[file].tree
             for site in facts.callSites {
                 let p = tree.source.position(of: site.offset)
                 let at = (file: pkg.files[file].path, line: p.line, column: p.column)
-                expand(site.target, context: (pkg, file), at: at, path: [], big: facts.isBig, from: pkg, into: &out)
+                expand(site, context: (pkg, file), at: at, path: [], big: facts.isBig, binding: nil, closure: closure,
+                       from: pkg, into: &out)
             }
         }
         return out
@@ -83,10 +85,22 @@ extension NativeInliner {
         var name: String
         var package: TypedPackage
         var file: Int
+        var parameters: [ObjectID]
+        var calledOnce: Bool
     }
 
-    private func resolve(_ target: InlineCostWalker.StaticCallee, context: (TypedPackage, Int),
-                         from current: TypedPackage) -> ResolvedCallee? {
+    /// The call whose inlining put a body in place: its arguments bind the body's parameters.
+    private struct Binding {
+        var call: NodeID
+        var package: TypedPackage
+        var file: Int
+        var parameters: [ObjectID]
+        /// True when compiling a function literal (literals are then named `outer.N`).
+        var copied: Bool
+    }
+
+    private func resolve(_ target: InlineCostWalker.StaticCallee, calledOnce: Bool, context: (TypedPackage, Int),
+                         binding: Binding?, copied: Bool, from current: TypedPackage) -> ResolvedCallee? {
         let types = program.types
         switch target {
         case .function(let o):
@@ -99,29 +113,67 @@ extension NativeInliner {
             guard let local = diagnosticName(pkg, f) else { return nil }
             let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
             let body = pkg.files[f.file].tree[f.node].body
+            var params: [ObjectID] = []
+            if case .signature(let sig) = types.node(r.type) { params = sig.params }
             return ResolvedCallee(cost: cost, key: LiteralKey(package: pkg.path, file: f.file, node: body),
-                                  isLiteral: false, name: name, package: pkg, file: f.file)
+                                  isLiteral: false, name: name, package: pkg, file: f.file, parameters: params,
+                                  calledOnce: false)
         case .literal(let node):
             let (pkg, file) = context
             guard let cost = literalVerdict(pkg, file: file, literal: node)?.cost,
-                  let local = literalNames[LiteralKey(package: pkg.path, file: file, node: node)] else { return nil }
+                  let origin = literalOrigins[LiteralKey(package: pkg.path, file: file, node: node)] else { return nil }
+            // Inlined into a declared function, the compiler names a literal `outer.funcN`;
+            // inlined into a function literal, `outer.N`.
+            let local = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
             let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
+            var params: [ObjectID] = []
+            if let t = pkg.facts[file].exprs[node]?.type, case .signature(let sig) = types.node(types.under(t)) { params = sig.params }
             return ResolvedCallee(cost: cost, key: LiteralKey(package: pkg.path, file: file, node: pkg.files[file].tree[node].body),
-                                  isLiteral: true, name: name, package: pkg, file: file)
+                                  isLiteral: true, name: name, package: pkg, file: file, parameters: params,
+                                  calledOnce: calledOnce)
+        case .parameter(let p):
+            // The argument bound to the parameter where the body was inlined.
+            guard let b = binding, let index = b.parameters.firstIndex(of: p) else { return nil }
+            let tree = b.package.files[b.file].tree
+            let args = tree[b.call].args
+            guard index < args.count else { return nil }
+            var arg = args[index]
+            while tree.kind(arg) == .parenExpr { arg = tree[arg].x }
+            let facts = b.package.facts[b.file]
+            switch tree.kind(arg) {
+            case .funcLit:
+                return resolve(.literal(arg), calledOnce: true, context: (b.package, b.file), binding: nil, copied: b.copied, from: current)
+            case .ident:
+                guard let o = facts.uses[arg], types.object(o).kind == .function else { return nil }
+                return resolve(.function(o), calledOnce: false, context: (b.package, b.file), binding: nil, copied: false, from: current)
+            case .selectorExpr:
+                guard let o = facts.uses[tree[arg].sel], types.object(o).kind == .function,
+                      case .signature(let s) = types.node(types.object(o).type), s.recv == nil else { return nil }
+                return resolve(.function(o), calledOnce: false, context: (b.package, b.file), binding: nil, copied: false, from: current)
+            default:
+                return nil
+            }
         }
     }
 
-    private func expand(_ target: InlineCostWalker.StaticCallee, context: (TypedPackage, Int),
+    private func expand(_ site: InlineCostWalker.CallSite, context: (TypedPackage, Int),
                         at: (file: String, line: Int, column: Int), path: [LiteralKey], big: Bool,
-                        from current: TypedPackage, into out: inout [InlinedCall]) {
-        guard let callee = resolve(target, context: context, from: current) else { return }
-        let limit = (big ? InlineBudget.bigCallee : InlineBudget.callee) * (callee.isLiteral ? 2 : 1)
+                        binding: Binding?, closure: Bool, from current: TypedPackage, into out: inout [InlinedCall]) {
+        guard let callee = resolve(site.target, calledOnce: site.calledOnce, context: context,
+                                   binding: binding, copied: closure, from: current) else { return }
+        var limit = big ? InlineBudget.bigCallee : InlineBudget.callee
+        if callee.isLiteral {
+            limit *= 2
+            if callee.calledOnce { limit = max(limit, InlineBudget.closure) }
+        }
         guard callee.cost <= limit, !path.contains(callee.key) else { return }
         out.append(InlinedCall(file: at.file, line: at.line, column: at.column, callee: callee.name))
         guard let facts = bodyFacts[callee.key] else { return }
-        for site in facts.callSites {
-            expand(site.target, context: (callee.package, callee.file), at: at, path: path + [callee.key], big: big,
-                   from: current, into: &out)
+        let inner = Binding(call: site.call, package: context.0, file: context.1, parameters: callee.parameters,
+                            copied: closure)
+        for s in facts.callSites {
+            expand(s, context: (callee.package, callee.file), at: at, path: path + [callee.key], big: big,
+                   binding: inner, closure: closure, from: current, into: &out)
         }
     }
 }

@@ -48,6 +48,8 @@ public final class NativeInliner {
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
     /// Names given to function literals (`F.func1`).
     var literalNames: [LiteralKey: String] = [:]
+    /// The function (or literal) a literal is written in, and its rank there.
+    var literalOrigins: [LiteralKey: (outer: String, index: Int)] = [:]
     /// The function literals each costed body holds (those the front end keeps).
     private var bodyLiterals: [LiteralKey: [NodeID]] = [:]
     /// Function literals decided so far (nil: not modelled).
@@ -96,6 +98,7 @@ public final class NativeInliner {
         for (i, lit) in literals.enumerated() {
             let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
             literalNames[LiteralKey(package: pkg.path, file: file, node: lit)] = name
+            literalOrigins[LiteralKey(package: pkg.path, file: file, node: lit)] = (outerName, i + 1)
             let p = tree.source.position(of: tree[lit].pos)
             guard let v = literalVerdict(pkg, file: file, literal: lit) else { continue }
             out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))

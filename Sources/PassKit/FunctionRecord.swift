@@ -33,7 +33,8 @@ public struct FunctionRecord: Sendable, Hashable, Codable {
     public var lineCount: Int
     /// Number of statements in the body, nested ones included.
     public var statementCount: Int
-    /// Directive comments attached to the declaration, e.g. `//go:noinline`, `//heapsight:noalloc`.
+    /// The `//ns:name` comments of the declaration's doc comment as written, e.g. `//go:noinline`
+    /// (not validated or placed: heapsight's own directives are read by the driver's `DirectiveParser`).
     public var directives: [String]
     /// True for function literals.
     public var isLiteral: Bool

@@ -39,10 +39,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            guard FileManager.default.fileExists(atPath: store.db) else {
-                throw fail("no database at \(store.db); run `heapsight scan` first or pass --db FILE")
-            }
-            let db = try FactStore.openReadOnly(path: store.db)
+            let db = try StoreAccess.openForReading(store)
             let a = try db.resolveRun(runA)
             let b = try db.resolveRun(runB)
             let wanted = Set(kinds)

@@ -33,7 +33,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var changed = false
         try runReportingErrors {
-            let db = try FactStore.openReadOnly(path: store.db)
+            let db = try StoreAccess.openForReading(store)
             let diff = try db.diff(base: try db.resolveRun(base), head: try db.resolveRun(head),
                                    includeExternal: includeExternal)
             print(format.render(diff), terminator: "")

@@ -33,10 +33,7 @@ struct PruneCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            guard FileManager.default.fileExists(atPath: store.db) else {
-                throw fail("no heapsight database at \(store.db); nothing to prune (pass --db FILE)")
-            }
-            let db = try FactStore.open(path: store.db)
+            let db = try StoreAccess.openExistingForWriting(store)
             let outcome = try Prune.run(db, keep: keep, before: before.flatMap(DateArgument.parse),
                                         includeLabelled: includeLabelled, dryRun: dryRun)
             let verb = dryRun ? "would delete" : "deleted"

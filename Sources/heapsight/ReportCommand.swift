@@ -36,10 +36,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            guard FileManager.default.fileExists(atPath: store.db) else {
-                throw fail("no database at \(store.db); run `heapsight scan` first or pass --db")
-            }
-            let s = try FactStore.openReadOnly(path: store.db)
+            let s = try StoreAccess.openForReading(store)
             let id = try s.resolveRun(runRef)
             let roots = try s.run(id: id)?.record.roots ?? []
             var settings = try CheckSettings.discover(configPath: config, roots: roots)

@@ -38,12 +38,12 @@ struct ScanCommand: ParsableCommand {
             }
             // With engine gc, code the compiler rejects is not a silent empty result: say which
             // packages did not compile and exit 1 (their errors are in the run's diagnostics).
-            let rejected = Set(outcome.diagnostics.filter { $0.source == "compiler" && $0.severity == .error }
-                .compactMap(\.package)).sorted()
-            let compilerErrors = outcome.diagnostics.contains { $0.source == "compiler" && $0.severity == .error }
-            if compilerErrors {
-                let which = rejected.isEmpty ? "" : ": " + rejected.joined(separator: ", ")
-                FileHandle.standardError.write(Data("heapsight: the Go compiler rejected \(rejected.isEmpty ? "the scanned code" : "\(rejected.count) package\(rejected.count == 1 ? "" : "s")")\(which) (see the run's diagnostics)\n".utf8))
+            let compilerErrors = outcome.diagnostics.filter { $0.source == "compiler" && $0.severity == .error }
+            if !compilerErrors.isEmpty {
+                let rejected = Set(compilerErrors.compactMap(\.package)).sorted()
+                let what = rejected.isEmpty ? "the scanned code"
+                    : "\(rejected.count) package\(rejected.count == 1 ? "" : "s"): \(rejected.joined(separator: ", "))"
+                FileHandle.standardError.write(Data("heapsight: the Go compiler rejected \(what) (see the run's diagnostics)\n".utf8))
                 throw ExitCode(1)
             }
         }

@@ -40,7 +40,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let db = try FactStore.openReadOnly(path: store.db)
+            let db = try StoreAccess.openForReading(store)
             let query = TrendQuery(metric: metric, packageGlob: package, functionGlob: function, last: last, grouping: by)
             print(format.render(try db.trend(query), query: query), terminator: "")
         }

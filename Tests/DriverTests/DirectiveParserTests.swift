@@ -85,7 +85,8 @@ final class DirectiveParserTests: XCTestCase {
         XCTAssertTrue(problems[8].contains("unknown or unignorable"), problems[8])
         XCTAssertTrue(problems[9].contains("package level"), problems[9])
         XCTAssertEqual(r.notes.count, 1)
-        XCTAssertTrue(r.notes[0].contains("gcassert:bce"))
+        XCTAssertEqual(r.notes.map { "\($0.line):\($0.column) \($0.text)" }, ["31:1 //gcassert:bce"])
+        XCTAssertTrue(r.notes[0].message.contains("not checked by heapsight"), r.notes[0].message)
     }
 
     func testCommentsInsideLiteralsAreNotDirectives() {
@@ -113,6 +114,36 @@ final class DirectiveParserTests: XCTestCase {
         XCTAssertEqual(r.directives.map(\.text), ["//heapsight:noalloc", "//heapsight:noescape"], "no carriage return in the text")
         XCTAssertEqual(r.problems.map { "\($0.line):\($0.column)" }, ["9:2"])
         XCTAssertTrue(r.problems.first?.message.contains("applies to nothing") == true)
+    }
+
+    /// A closure on the same line as its parent's statement does not own that statement: the
+    /// statement starts in the parent, so its directive belongs to the parent, and a problem
+    /// after the closure's closing brace is reported in the parent too.
+    func testClosureSharingALineWithItsParentsStatement() {
+        let src = """
+        package p
+
+        func F() {
+        	//heapsight:noalloc
+        	go func() { println() }()
+        	defer func() {}() //heapsight:noescape
+        	f := func() {} //heapsight:noaloc
+        	_ = f
+        }
+        """
+        func literal(_ n: Int, line: Int, from start: Int, to end: Int) -> FunctionRecord {
+            FunctionRecord(id: "p.F.func\(n)", package: "p", receiver: "", name: "func\(n)", file: "p.go", line: line,
+                           column: start, startLine: line, startColumn: start, endLine: line, endColumn: end, lineCount: 1,
+                           statementCount: 1, directives: [], isLiteral: true, parent: "p.F")
+        }
+        let functions = [Self.record("F", 3, 9), literal(1, line: 5, from: 5, to: 24), literal(2, line: 6, from: 8, to: 16),
+                         literal(3, line: 7, from: 7, to: 15)]
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(src.utf8), functions: functions)
+        XCTAssertEqual(r.directives.map { "\($0.line) \($0.target)" }, [
+            "4 statement(function: \"p.F\", line: 5)",
+            "6 statement(function: \"p.F\", line: 6)",
+        ])
+        XCTAssertEqual(r.problems.map { "\($0.line):\($0.column) \($0.function ?? "-")" }, ["7:17 p.F"])
     }
 
     /// A file with syntax errors: directives before the error are placed as usual; go/parser

@@ -1,3 +1,4 @@
+import FactStore
 import Foundation
 import PassKit
 import Reports
@@ -72,7 +73,7 @@ final class PolicyEvaluatorTests: XCTestCase {
                                                     goos: "linux", goarch: "amd64", label: "main"),
                                 baselineFacts: baselineFacts, currentFacts: facts)
         }
-        return ReportModel(
+        var model = ReportModel(
             run: ReportRun(id: 2, startedAt: Date(timeIntervalSince1970: 3600), engine: "gc", toolVersion: "t", goos: "linux", goarch: "amd64"),
             packages: [ReportPackage(importPath: "ex.com/w", name: "w", directory: "w", failed: failed)],
             functions: [fn("Alloc", 4, 7), fn("Keep", 10, 12, receiver: "*Buf"), fn("Big", 15, 21), fn("Pooled", 25, 27), fn("Clean", 30, 30)],
@@ -80,6 +81,13 @@ final class PolicyEvaluatorTests: XCTestCase {
             diagnostics: failed ? [Diagnostic(severity: .error, source: "compiler", file: file, line: 3, column: 1,
                                               message: "undefined: nope", package: "ex.com/w")] : [],
             baseline: diff, sources: [file: Array(source.utf8)], filePackages: [file: "ex.com/w"])
+        model.directives = directives(of: source, in: model)
+        return model
+    }
+
+    /// What the scan would record for `text` as the file's source.
+    static func directives(of text: String, in model: ReportModel) -> SourceDirectives {
+        DirectiveParser().parse(file: file, bytes: Array(text.utf8), functions: model.functions)
     }
 
     func failures(_ e: PolicyEvaluation) -> [String] {
@@ -112,7 +120,7 @@ final class PolicyEvaluatorTests: XCTestCase {
 
     func testInvalidDirectiveAndFailedPackageFailLoudly() {
         var model = Self.model(failed: true)
-        model.sources[Self.file]! += Array("\n//heapsight:noallocc\nfunc Z() {}\n".utf8)
+        model.directives = Self.directives(of: Self.source + "\n//heapsight:noallocc\nfunc Z() {}\n", in: model)
         let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(model)
         XCTAssertTrue(failures(e).contains("package directive.invalid"))
         XCTAssertTrue(failures(e).contains("package package.failed"))
@@ -121,6 +129,19 @@ final class PolicyEvaluatorTests: XCTestCase {
         var off = PolicyConfiguration()
         off.directives = false
         XCTAssertEqual(failures(PolicyEvaluator(policy: off).evaluate(Self.model())), [])
+    }
+
+    /// The policy reads directives from what the scan recorded, not from the source: a model
+    /// whose source text is gone still has its directives checked, and a run recorded before
+    /// directives were stored says so instead of passing its assertions.
+    func testDirectivesComeFromTheRecordedRun() {
+        var model = Self.model()
+        model.sources = [:]
+        XCTAssertEqual(failures(PolicyEvaluator(policy: PolicyConfiguration()).evaluate(model)).count, 4)
+        model.directives = nil
+        let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(model)
+        XCTAssertFalse(e.checks.contains { $0.rule.hasPrefix("directive.") }, "\(e.checks.map(\.name))")
+        XCTAssertEqual(e.notes, ["directives not checked: run #2 was recorded by a heapsight that did not store them; scan again to check them"])
     }
 
     func testBudgetsAndMustInline() throws {

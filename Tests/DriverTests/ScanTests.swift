@@ -131,7 +131,7 @@ final class ScanTests: XCTestCase {
                      Fact(kind: .alloc, file: "x.go", line: 8, column: 3, subject: "b"),
                      Fact(kind: .alloc, file: "x.go", line: 12, column: 3, subject: "c"),
                      Fact(kind: .alloc, file: "y.go", line: 6, column: 3, subject: "d")]
-        XCTAssertEqual(EnclosingFunctions([outer, inner]).assign(facts).map(\.function), ["p.F.func1", "p.F", nil, nil])
+        XCTAssertEqual(EnclosingFunctionIndex([outer, inner]).assignUnattributed(facts).map(\.function), ["p.F.func1", "p.F", nil, nil])
     }
 }
 

@@ -25,6 +25,28 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(r.err.split(separator: "\n").count, 1, "one message: \(r.err)", file: file, line: line)
     }
 
+    /// Every command that needs an existing store goes through one opening path: a missing
+    /// database gets one message that says what to do, exit 2, and no file is created; a file
+    /// that is not a heapsight store, or a run that does not exist, is refused and left as it was.
+    func testCommandsThatNeedAStoreRefuseAMissingOrForeignOneAndLeaveItUntouched() throws {
+        let (cli, db) = try prepared()
+        try cli.write("notes.db", "not a database\n")
+        let notes = try cli.bytes("notes.db")
+        let commands: [[String]] = [["report"], ["compare", "1", "2"], ["prune", "--keep", "0"], ["diff", "1", "2"],
+                                    ["trend"], ["runs"], ["export"], ["query", "select 1"]]
+        for command in commands {
+            assertError(try cli.run(command + ["--db", "none.db"]),
+                        "no heapsight database at none.db; run `heapsight scan` first, or pass --db FILE")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: cli.path("none.db")), "\(command) created a database")
+            assertError(try cli.run(command + ["--db", "notes.db"]), "notes.db is not a SQLite database")
+            XCTAssertEqual(try cli.bytes("notes.db"), notes, "\(command) changed a file that is not a store")
+        }
+        for command in [["report", "--run", "9"], ["compare", "1", "9"], ["diff", "1", "9"]] {
+            assertError(try cli.run(command + ["--db", "h.db"]), "no run matches '9'")
+        }
+        XCTAssertEqual(try cli.bytes("h.db"), db)
+    }
+
     func testNonexistentPath() throws {
         let (cli, db) = try prepared()
         assertError(try cli.run(["scan", "no/such/dir", "--db", "h.db"]), "no/such/dir: no such file or directory")

@@ -51,9 +51,11 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(strict.status, 0, strict.err)
         let strictXML = try String(contentsOf: cli.directory.appendingPathComponent("out/strict.xml"), encoding: .utf8)
         XCTAssertEqual(XMLValidation.validate(xml: strictXML, schema: schema), [])
-        XCTAssertTrue(strictXML.contains("failures=\"0\""), "run 1's source changed since, so its directives cannot be re-checked: \(strictXML)")
+        XCTAssertTrue(strictXML.contains("failures=\"1\""), "run 1 is checked against its recorded directives although the source changed since: \(strictXML)")
+        XCTAssertTrue(strictXML.contains("type=\"directive.invalid\""), strictXML)
         let old = try cli.run(["report", "--db", "h.db", "--run", "1", "--format", "text"])
-        XCTAssertTrue(old.out.contains("note: directives not checked in 1 file(s) changed or removed since run #1: chk.go"), old.out)
+        XCTAssertTrue(old.out.contains("did you mean `//heapsight:noalloc`"), old.out)
+        XCTAssertFalse(old.out.contains("directives not checked"), old.out)
         // Same stored run, same bytes.
         for format in ["html", "sarif", "junit"] {
             let a = try cli.run(["report", "--db", "h.db", "--run", "2", "--format", format, "--baseline", "1"])
@@ -73,7 +75,8 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 2, r.err)
         let missing = try cli.run(["report", "--db", "none.db"])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.err.contains("no database at none.db"), missing.err)
+        XCTAssertTrue(missing.err.contains("no heapsight database at none.db; run `heapsight scan` first, or pass --db FILE"), missing.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.path("none.db")), "report never creates a database")
         try cli.write("tree/go.mod", module)
         try cli.write("tree/chk.go", "package chk\n")
         try cli.write("tree/heapsight.yml", "policy:\n  budgets:\n    - max-heap-site: 1\n")

@@ -162,5 +162,6 @@ final class HistoryTests: XCTestCase {
 
 /// The tables that hang off a run.
 enum FactStoreTablesWithRuns {
-    static let all = ["packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics"]
+    static let all = ["packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics",
+                          "directives"]
 }

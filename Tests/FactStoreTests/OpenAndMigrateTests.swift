@@ -8,16 +8,16 @@ final class OpenAndMigrateTests: XCTestCase {
     func testNewStoreIsWALAndAtCurrentVersion() throws {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 3)
+        XCTAssertEqual(try store.schemaVersion(), 4)
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
         XCTAssertEqual(try raw.rows("PRAGMA auto_vacuum"), [["2"]])
         raw.close()
         let tables = try store.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows.map { $0[0]! }
-        for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "schema_version"] {
+        for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "directives", "schema_version"] {
             XCTAssertTrue(tables.contains(t), t)
         }
-        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"]])
+        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"], ["4"]])
     }
 
     func testNonSQLiteFileIsRefusedUnchanged() throws {
@@ -55,7 +55,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try FactStore.open(path: path)) { error in
-            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 3))
+            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 4))
             XCTAssertTrue("\(error)".contains("upgrade heapsight"))
         }
         XCTAssertThrowsError(try FactStore.openReadOnly(path: path))
@@ -88,7 +88,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
 
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 3)
+        XCTAssertEqual(try store.schemaVersion(), 4)
         let backup = path + ".bak-v1"
         XCTAssertTrue(FileManager.default.fileExists(atPath: backup))
         let old = try RawSQLite(path: backup)
@@ -117,21 +117,28 @@ final class OpenAndMigrateTests: XCTestCase {
 }
 
 extension OpenAndMigrateTests {
-    /// A database written by schema version 2 (metrics without fingerprints) is migrated to 3:
-    /// a `.bak-v2` copy is kept and fingerprints are computed, so that a diff against a run
-    /// recorded after the upgrade is right.
-    func testVersionTwoDatabaseIsMigratedAndDiffsStillWork() throws {
+    /// Loads a dumped database of schema `version` and opens it: the schema becomes current and
+    /// a `.bak-vN` copy at the old version is kept. Returns the store and the backup's path.
+    func migrated(_ fixture: URL, from version: Int) throws -> (FactStore, String) {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let raw = try RawSQLite(path: path)
-        try raw.exec(try String(contentsOf: TestSupportPaths.schemaV2Fixture, encoding: .utf8))
-        XCTAssertEqual(try raw.rows("SELECT max(version) FROM schema_version"), [["2"]])
+        try raw.exec(try String(contentsOf: fixture, encoding: .utf8))
+        XCTAssertEqual(try raw.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])
         raw.close()
-
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 3)
-        let old = try RawSQLite(path: path + ".bak-v2")
-        XCTAssertEqual(try old.rows("SELECT max(version) FROM schema_version"), [["2"]])
+        XCTAssertEqual(try store.schemaVersion(), 4)
+        let backup = path + ".bak-v\(version)"
+        let old = try RawSQLite(path: backup)
+        XCTAssertEqual(try old.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])
         old.close()
+        return (store, backup)
+    }
+
+    /// A database written by schema version 2 (metrics without fingerprints) is migrated: a
+    /// `.bak-v2` copy is kept and fingerprints are computed, so that a diff against a run
+    /// recorded after the upgrade is right.
+    func testVersionTwoDatabaseIsMigratedAndDiffsStillWork() throws {
+        let (store, _) = try migrated(TestSupportPaths.schemaV2Fixture, from: 2)
         // Run 2 repeats run 1 with G's moved-to-heap gone and the rest moved down two lines.
         var facts = try store.facts(run: 1).filter { $0.kind != .movedToHeap }
         for i in facts.indices { facts[i].line += 2 }
@@ -141,6 +148,24 @@ extension OpenAndMigrateTests {
         XCTAssertEqual(diff.changes.map(\.function), ["example.com/m.G"])
         XCTAssertEqual(diff.changes.first?.disappeared.map(\.subject), ["v"])
         XCTAssertEqual(diff.appearedCount, 0)
+    }
+
+    /// A database written by schema version 3 (no directives table) is migrated to 4: a
+    /// `.bak-v3` copy is kept, the old run keeps its facts and is marked as recorded without
+    /// directives (nil, not "none"), and a run recorded afterwards stores and returns its own.
+    func testVersionThreeDatabaseIsMigratedAndOldRunsSayTheirDirectivesAreUnknown() throws {
+        let (store, backup) = try migrated(TestSupportPaths.schemaV3Fixture, from: 3)
+        let old = try RawSQLite(path: backup)
+        XCTAssertEqual(try old.rows("SELECT count(*) FROM sqlite_schema WHERE name = 'directives'"), [["0"]])
+        old.close()
+        XCTAssertEqual(try store.facts(run: 1).count, 4)
+        XCTAssertNil(try store.directives(run: 1), "a run recorded before version 4 has unknown directives")
+
+        let run = try XCTUnwrap(try store.run(id: 1)).record
+        let found = StoreFixtures.sampleDirectives()
+        let id = try store.record(RunContent(run: run, functions: try store.functions(run: 1), directives: found))
+        XCTAssertEqual(try store.directives(run: id), found)
+        XCTAssertEqual(try store.query("SELECT directives_recorded FROM runs ORDER BY id").rows, [["0"], ["1"]])
     }
 }
 
@@ -153,5 +178,9 @@ enum TestSupportPaths {
     /// A database dump as heapsight's schema version 2 wrote it.
     static var schemaV2Fixture: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v2.sql")
+    }
+    /// A database dump as heapsight's schema version 3 wrote it.
+    static var schemaV3Fixture: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v3.sql")
     }
 }

@@ -26,6 +26,7 @@ final class RecordAndReadTests: XCTestCase {
         XCTAssertEqual(try store.packages(run: id), content.packages)
         XCTAssertEqual(try store.files(run: id), content.files)
         XCTAssertEqual(try store.diagnostics(run: id), content.diagnostics)
+        XCTAssertEqual(try store.directives(run: id), content.directives)
         XCTAssertNil(try store.run(id: 99))
     }
 

@@ -64,7 +64,27 @@ enum StoreFixtures {
                     FileRecord(path: "b/b.go", package: "example.com/m/b", sha256: String(repeating: "b", count: 64), bytes: 300, lines: 20)],
             functions: [f, g, m], facts: facts,
             diagnostics: [Diagnostic(severity: .warning, source: "directive", file: "a/a.go", line: 2, column: 1,
-                                     message: "unknown directive //heapsight:nope", package: "example.com/m/a")])
+                                     message: "unknown directive //heapsight:nope", package: "example.com/m/a")],
+            directives: sampleDirectives())
+    }
+
+    /// Directives of every kind the store keeps, in the order it reads them back.
+    static func sampleDirectives() -> SourceDirectives {
+        SourceDirectives(
+            directives: [
+                Directive(verb: .noalloc, namespace: "heapsight", file: "a/a.go", line: 2, column: 1,
+                          target: .function("example.com/m/a.F"), text: "//heapsight:noalloc"),
+                Directive(verb: .ignore, namespace: "heapsight", rule: "escape.new", reason: "the buffer is pooled",
+                          file: "a/a.go", line: 4, column: 2, target: .statement(function: "example.com/m/a.F", line: 5),
+                          text: "//heapsight:ignore escape.new the buffer is pooled"),
+                Directive(verb: .inline, namespace: "gcassert", file: "b/b.go", line: 6, column: 20,
+                          target: .statement(function: "example.com/m/b.(*T).Run", line: 6), text: "//gcassert:inline"),
+            ],
+            problems: [UncheckedDirective(file: "a/a.go", line: 10, column: 1, text: "//heapsight:noaloc",
+                                        message: "unknown directive `//heapsight:noaloc`", function: nil),
+                       UncheckedDirective(file: "b/b.go", line: 9, column: 3, text: "// heapsight:noalloc",
+                                        message: "has a space after `//`", function: "example.com/m/b.(*T).Run")],
+            notes: [UncheckedDirective(file: "b/b.go", line: 3, column: 2, text: "//gcassert:bce", message: "not checked")])
     }
 
     /// The built StoreWriterFixture executable next to the test bundle.

@@ -494,22 +494,97 @@ final class TypeErrorSnippetTests: XCTestCase {
         func Pair[K comparable, V any](k K, v []V, w V) {}
 
         """),
+        ("sweep", """
+        package sweep
+
+        import "fmt"
+
+        type T struct{ x int }
+
+        func (t T) M() {}
+
+        type I interface{ M(); N() }
+
+        func f() (int, error) { return 0, nil }
+
+        func g() {
+        \tvar t T
+        \tt.M = nil
+        \tx := 1
+        \tx := 2
+        \tvar i I = t
+        \t_ = i
+        \tconst c = 10
+        \tc = 5
+        \tvar p *int
+        \t_ = p.x
+        \t_ = len(1)
+        \tvar s []int
+        \ts.foo()
+        \t_ = s[1:2:1]
+        \tvar m map[string]int
+        \t_ = m[1]
+        \t_ = &1
+        \t_ = -"s"
+        \tvar a [3]int
+        \t_ = a[5]
+        \tif x := f(); x != nil {
+        \t}
+        \tfor i := range 10 {
+        \t\ti = "a"
+        \t}
+        \t_ = fmt.Sprintf
+        \tvar ch chan<- int
+        \t<-ch
+        \tvar rc <-chan int
+        \trc <- 1
+        \t_ = T{y: 1}
+        \t_ = T{1, 2}
+        \tvar b byte = 300
+        \t_ = b
+        \ttype U int
+        \tvar u U = x
+        \t_ = u
+        \tgo fmt.Println()
+        \tdefer fmt.Println()
+        \treturn 1
+        }
+
+        func h() int {
+        \tfor {
+        \t\tbreak
+        \t}
+        }
+
+        func k(a int, a string) {}
+
+        var _ = undefined.X
+
+        func dup() {}
+        func dup() {}
+
+        type R struct {
+        \tR
+        }
+
+        type Rec [2]Rec
+
+        """),
         // A generic function calling itself with its own type parameters swapped: inference
         // must not confuse the call's parameters with the caller's (no error in intersects).
         ("recursion", """
         package recursion
 
         func intersects[K comparable, T1, T2 any](x map[K]T1, y map[K]T2) bool {
-        	if len(x) > len(y) {
-        		return intersects(y, x)
-        	}
-        	return false
+        \tif len(x) > len(y) {
+        \t\treturn intersects(y, x)
+        \t}
+        \treturn false
         }
 
         func swap[A, B any](a A, b B) {
-        	var _ int = swap(b, a)
+        \tvar _ int = swap(b, a)
         }
-
         """),
     ]
 

@@ -1,36 +1,32 @@
+import FactStore
 import GoSyntax
 import PassKit
 import Reports
 
 /// Finds the `//heapsight:` and `//gcassert:` directives of one file and places each on a
 /// function or a statement; everything that looks like a directive but cannot be honoured
-/// becomes a `DirectiveProblem` (never silently ignored).
+/// becomes a `UncheckedDirective` (never silently ignored).
+///
+/// This is the one place where comments become directives. The scan runs it on every file of
+/// the scanned tree's packages and records the result with the run; `check` and `report`
+/// read the recorded directives and never parse the source again, so a run is checked against
+/// the source it was scanned from even when that source has changed or is gone.
 public struct DirectiveParser: Sendable {
     /// Rule ids an `ignore` may name.
     public static let ignorableRules: Set<String> = Set(RuleCatalog.all.map(\.id)).subtracting(["directive.invalid", "package.failed"])
 
-    /// What a file's directives came to.
-    public struct Result: Sendable {
-        /// Valid, placed directives in source order.
-        public var directives: [Directive] = []
-        /// Invalid or misplaced directives.
-        public var problems: [DirectiveProblem] = []
-        /// Recognised directives heapsight does not check (`//gcassert:bce`).
-        public var notes: [String] = []
-    }
-
     /// Creates a parser.
     public init() {}
 
-    /// Parses the directives of one file; `functions` are the records of that file.
-    public func parse(file: String, bytes: [UInt8], functions: [FunctionRecord]) -> Result {
-        let tree = parseFile(path: file, bytes: bytes).tree
-        var result = Result()
+    /// The directives of one parsed file; `functions` are the function records of that file.
+    public func parse(file: String, tree: SyntaxTree, functions: [FunctionRecord]) -> SourceDirectives {
+        let index = EnclosingFunctionIndex(functions)
+        var result = SourceDirectives()
         for c in LineCommentPlacement.entries(of: tree) {
             guard let parsed = classify(c.text) else { continue }
-            let enclosing = innermost(functions, containing: c.line)
+            let enclosing = index.function(file: file, line: c.line, column: c.column)
             func problem(_ message: String) {
-                result.problems.append(DirectiveProblem(file: file, line: c.line, column: c.column, text: c.text,
+                result.problems.append(UncheckedDirective(file: file, line: c.line, column: c.column, text: c.text,
                                                         message: message, function: enclosing?.id))
             }
             if c.unparsed {
@@ -42,7 +38,7 @@ public struct DirectiveParser: Sendable {
                 problem(message)
                 continue
             case .note(let message):
-                result.notes.append("\(file):\(c.line): \(message)")
+                result.notes.append(UncheckedDirective(file: file, line: c.line, column: c.column, text: c.text, message: message))
                 continue
             case .directive(let namespace, let verb, let rule, let reason):
                 guard let t = c.target else {
@@ -50,10 +46,10 @@ public struct DirectiveParser: Sendable {
                     continue
                 }
                 let placed: Directive.Target
-                if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t }) {
+                if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t.line && $0.startColumn == t.column }) {
                     placed = .function(f.id)
-                } else if let f = innermost(functions, containing: t) {
-                    placed = .statement(function: f.id, line: t)
+                } else if let f = index.function(file: file, line: t.line, column: t.column) {
+                    placed = .statement(function: f.id, line: t.line)
                 } else {
                     problem("`\(c.text)` is at package level; directives apply to a function, a method, or a statement or variable inside a function")
                     continue
@@ -65,9 +61,9 @@ public struct DirectiveParser: Sendable {
         return result
     }
 
-    private func innermost(_ functions: [FunctionRecord], containing line: Int) -> FunctionRecord? {
-        functions.filter { $0.startLine <= line && line <= $0.endLine }
-            .max { ($0.startLine, $0.startColumn) < ($1.startLine, $1.startColumn) }
+    /// The directives of a file given as bytes (parsed here; the scan passes its own trees).
+    func parse(file: String, bytes: [UInt8], functions: [FunctionRecord]) -> SourceDirectives {
+        parse(file: file, tree: parseFile(path: file, bytes: bytes).tree, functions: functions)
     }
 
     enum Classified {

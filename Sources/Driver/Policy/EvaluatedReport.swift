@@ -3,7 +3,8 @@ import Foundation
 import Reports
 
 /// Reads a stored run, evaluates the policy on it and returns the model the renderers take.
-/// This is the edge where source files are read again (for directives and annotated source).
+/// This is the edge where source files are read again, for the annotated source only (directives
+/// come from the store).
 public enum EvaluatedReport {
     /// The model of `run` with its policy evaluation; `baseline` is a run reference
     /// (id, label, branch, `latest`) resolved by the store.

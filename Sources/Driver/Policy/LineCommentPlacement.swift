@@ -14,10 +14,10 @@ struct LineCommentPlacement {
         var text: String
         /// True when code precedes the comment on its line.
         var trailing: Bool
-        /// The line the comment is about: its own line when trailing; otherwise the line of the
-        /// first token after its comment group when that token is on the group's last line or
-        /// the next one; nil when a blank line or the end of the file comes first.
-        var target: Int?
+        /// The code the comment is about: the first token of its own line when trailing;
+        /// otherwise the first token after its comment group when that token is on the group's
+        /// last line or the next one; nil when a blank line or the end of the file comes first.
+        var target: SourcePoint?
         /// True when the comment lies in code the parser skipped after a syntax error, where
         /// nothing can be placed.
         var unparsed: Bool
@@ -33,15 +33,17 @@ struct LineCommentPlacement {
             guard let last = group.last else { continue }
             let groupEnd = Int(last.end)
             let next = firstIndex(in: bounds, atLeast: groupEnd)
-            let lead: Int? = next < bounds.count && source.line(of: bounds[next]) <= source.line(of: groupEnd - 1) + 1
-                ? source.line(of: bounds[next]) : nil
+            let lead: SourcePoint? = next < bounds.count && source.line(of: bounds[next]) <= source.line(of: groupEnd - 1) + 1
+                ? SourcePoint(source.position(of: bounds[next])) : nil
             for c in group where source.bytes[Int(c.pos) + 1] == 0x2F {
                 let pos = source.position(of: Int(c.pos))
-                let before = firstIndex(in: bounds, atLeast: Int(c.pos)) - 1
-                let trailing = before >= 0 && source.line(of: bounds[before]) == pos.line
+                var first = firstIndex(in: bounds, atLeast: Int(c.pos)) - 1
+                let trailing = first >= 0 && source.line(of: bounds[first]) == pos.line
+                while first > 0 && source.line(of: bounds[first - 1]) == pos.line { first -= 1 }
                 let unparsed = skipped.contains { $0.contains(Int(c.pos)) }
+                let own = trailing ? SourcePoint(source.position(of: bounds[first])) : nil
                 out.append(Entry(line: pos.line, column: pos.column, text: tree.text(of: c), trailing: trailing,
-                                 target: unparsed ? nil : trailing ? pos.line : lead, unparsed: unparsed))
+                                 target: unparsed ? nil : trailing ? own : lead, unparsed: unparsed))
             }
         }
         return out
@@ -75,5 +77,18 @@ struct LineCommentPlacement {
             if bounds[mid] < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+}
+
+/// A line and byte column in a file.
+struct SourcePoint: Hashable {
+    /// 1-based line.
+    var line: Int
+    /// 1-based byte column.
+    var column: Int
+
+    init(_ position: SourcePosition) {
+        line = position.line
+        column = position.column
     }
 }

@@ -1,44 +1,44 @@
+import FactStore
 import PassKit
 import Reports
 
 extension PolicyEvaluator {
-    /// Parses every source file's directives, records problems under `directive.invalid` (one
-    /// check per package) and checks each placed directive. Returns the `ignore` directives and notes.
+    /// Takes the directives the scan recorded, records problems under `directive.invalid` (one
+    /// check per package) and checks each placed directive. Returns the `ignore` directives and
+    /// notes. Directives come only from the store: the source is never read again here.
     func directiveChecks(_ ctx: EvaluationContext, _ checks: inout CheckSet) -> ([Directive], [String]) {
-        let parser = DirectiveParser()
-        var byFile: [String: [FunctionRecord]] = [:]
-        for f in ctx.model.functions { byFile[f.file, default: []].append(f) }
+        // A run recorded before directives were stored: nothing was checked, so no check passes.
+        guard let found = ctx.model.directives else {
+            return ([], ["directives not checked: run \(ctx.model.run.displayName) was recorded by a heapsight that did not store them; scan again to check them"])
+        }
         let invalidName = "package \(RuleCatalog.directiveInvalid.id)"
         for pkg in ctx.model.packages where !pkg.isStandard {
             checks.ensure(pkg.importPath, nil, RuleCatalog.directiveInvalid.id, invalidName, file: "", line: 0)
         }
-        var ignores: [Directive] = [], notes: [String] = []
+        let notes = found.notes.map { "\($0.file):\($0.line): \($0.message)" }
+        for p in found.problems {
+            let pkg = ctx.model.package(ofFile: p.file)
+            checks.ensure(pkg, nil, RuleCatalog.directiveInvalid.id, invalidName, file: p.file, line: p.line)
+            checks.add(pkg, invalidName, Violation(
+                rule: RuleCatalog.directiveInvalid.id, package: pkg, function: p.function, subject: p.text,
+                file: p.file, line: p.line, column: p.column, message: p.message,
+                details: ["directive: \(p.text)"]))
+        }
+        var ignores: [Directive] = []
         var ordinal: [String: Int] = [:]
-        for file in ctx.model.sources.keys.sorted() {
-            let pkg = ctx.model.package(ofFile: file)
-            guard !pkg.isEmpty, ctx.model.index.packages[pkg]?.isStandard != true else { continue }
-            let result = parser.parse(file: file, bytes: ctx.model.sources[file]!, functions: byFile[file] ?? [])
-            notes += result.notes
-            for p in result.problems {
-                checks.ensure(pkg, nil, RuleCatalog.directiveInvalid.id, invalidName, file: p.file, line: p.line)
-                checks.add(pkg, invalidName, Violation(
-                    rule: RuleCatalog.directiveInvalid.id, package: pkg, function: p.function, subject: p.text,
-                    file: p.file, line: p.line, column: p.column, message: p.message,
-                    details: ["directive: \(p.text)"]))
+        for d in found.directives {
+            if d.verb == .ignore { ignores.append(d); continue }
+            guard let fn = ctx.functions[d.function] else { continue }
+            let pkg = fn.package
+            let rule = "directive.\(d.verb.rawValue)"
+            var name = "\(ctx.shortName(ctx.topLevel(fn.id))) \(rule)"
+            if case .statement = d.target {
+                let key = "\(pkg)\u{0}\(name)"
+                ordinal[key, default: 0] += 1
+                name += " statement \(ordinal[key]!)"
             }
-            for d in result.directives {
-                if d.verb == .ignore { ignores.append(d); continue }
-                guard let fn = ctx.functions[d.function] else { continue }
-                let rule = "directive.\(d.verb.rawValue)"
-                var name = "\(ctx.shortName(ctx.topLevel(fn.id))) \(rule)"
-                if case .statement = d.target {
-                    let key = "\(pkg)\u{0}\(name)"
-                    ordinal[key, default: 0] += 1
-                    name += " statement \(ordinal[key]!)"
-                }
-                checks.ensure(pkg, fn.id, rule, name, file: d.file, line: d.line)
-                if let v = check(d, fn, rule: rule, name: name, ctx) { checks.add(pkg, name, v) }
-            }
+            checks.ensure(pkg, fn.id, rule, name, file: d.file, line: d.line)
+            if let v = check(d, fn, rule: rule, name: name, ctx) { checks.add(pkg, name, v) }
         }
         return (ignores, notes)
     }

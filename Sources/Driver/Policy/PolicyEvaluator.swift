@@ -1,3 +1,4 @@
+import FactStore
 import PassKit
 import Reports
 
@@ -15,7 +16,8 @@ public struct PolicyEvaluator: Sendable {
     /// Creates an evaluator.
     public init(policy: PolicyConfiguration) { self.policy = policy }
 
-    /// Evaluates the policy on a model (facts, functions, packages, sources and baseline diff).
+    /// Evaluates the policy on a model (facts, functions, packages, recorded directives and
+    /// baseline diff).
     public func evaluate(_ model: ReportModel) -> PolicyEvaluation {
         let ctx = EvaluationContext(model)
         var checks = CheckSet()
@@ -31,9 +33,6 @@ public struct PolicyEvaluator: Sendable {
         }
         if model.baseline != nil { regressionChecks(ctx, &checks) }
         notes += applyIgnores(ignores, ctx, &checks)
-        if policy.directives && !model.unavailableSources.isEmpty {
-            notes.append("directives not checked in \(model.unavailableSources.count) file(s) changed or removed since run \(model.run.displayName): \(model.unavailableSources.prefix(5).joined(separator: ", "))")
-        }
         return PolicyEvaluation(checks: checks.all, notes: notes.sorted())
     }
 

@@ -12,7 +12,8 @@ struct Migration: Sendable {
 /// All migrations in order. `Schema.current` is the last one's version.
 enum Schema {
     /// Every migration, oldest first.
-    static let migrations: [Migration] = [SchemaV1.migration, SchemaV2.migration, SchemaV3.migration]
+    static let migrations: [Migration] = [SchemaV1.migration, SchemaV2.migration, SchemaV3.migration,
+                                               SchemaV4.migration]
     /// The schema version this build writes.
     static var current: Int { migrations.last!.version }
 }

@@ -1,3 +1,4 @@
+import FactStore
 import PassKit
 
 /// Everything a renderer needs, already queried: the run, its packages, functions, facts and
@@ -22,9 +23,11 @@ public struct ReportModel: Sendable {
     public var trend: [TrendPoint]
     /// Source bytes per file path (as facts name files), for the annotated source view.
     public var sources: [String: [UInt8]]
-    /// Files of the run whose source is gone or changed since the scan (not annotated, and
-    /// their directives not checked).
+    /// Files of the run whose source is gone or changed since the scan (not annotated).
     public var unavailableSources: [String] = []
+    /// The directives the scan recorded; nil when the run was recorded without them (by a
+    /// heapsight older than schema version 4).
+    public var directives: SourceDirectives? = SourceDirectives()
     /// Import path of the package owning each file (as facts name files).
     public var filePackages: [String: String]
     /// The inlining budget used to find "almost inlinable" functions (the compiler's 80).

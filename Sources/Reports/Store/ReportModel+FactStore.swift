@@ -20,10 +20,10 @@ extension ReportModel {
     }
 
     /// Builds a model from the store: the run's packages, files, functions, facts (inside the
-    /// scanned tree), diagnostics, the trend over every stored run, and the diff against a
-    /// baseline run when one is given. `readSource` returns a file's bytes when they are still
-    /// the bytes the run scanned (nil when the file is gone or changed); such files are left out
-    /// of the annotated source and of directive checks, and `unavailableSources` lists them.
+    /// scanned tree), diagnostics, directives, the trend over every stored run, and the diff
+    /// against a baseline run when one is given. `readSource` returns a file's bytes when they are
+    /// still the bytes the run scanned (nil when the file is gone or changed); such files are left
+    /// out of the annotated source, and `unavailableSources` lists them.
     public static func load(store: FactStore, run id: Int64, baseline baselineID: Int64? = nil,
                             readSource: (FileRecord) -> [UInt8]? = { _ in nil }) throws -> ReportModel {
         guard let stored = try store.run(id: id) else { throw LoadError(description: "run \(id) is not in the store") }
@@ -50,6 +50,7 @@ extension ReportModel {
                                 facts: try store.facts(run: id), diagnostics: try store.diagnostics(run: id),
                                 baseline: diff, trend: try trend(store: store), sources: sources, filePackages: filePackages)
         model.unavailableSources = unavailable.sorted()
+        model.directives = try store.directives(run: id)
         return model
     }
 

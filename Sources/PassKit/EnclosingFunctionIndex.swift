@@ -1,8 +1,8 @@
-import PassKit
-
 /// Finds the innermost function (declaration or literal) whose source range holds a position.
-/// Facts from the compiler carry no function; passes give them one through this index over the
-/// `functions` pass's records.
+/// This is the one lookup from a position to its function: facts from the compiler carry no
+/// function and get one here, and source directives are placed on a function here. Positions
+/// are compared by line and byte column, so a function literal that shares a line with its
+/// parent's statement owns only the columns between its `func` keyword and closing brace.
 public struct EnclosingFunctionIndex: Sendable {
     private var byFile: [String: [FunctionRecord]] = [:]
 
@@ -18,13 +18,8 @@ public struct EnclosingFunctionIndex: Sendable {
     /// position, the one that starts last. Nil outside every function (package-level code,
     /// external files, unpositioned facts).
     public func function(file: String, line: Int, column: Int) -> FunctionRecord? {
-        guard line > 0, let records = byFile[file] else { return nil }
-        var best: FunctionRecord?
-        for record in records {
-            if (record.startLine, record.startColumn) > (line, column) { break }
-            if record.contains(line: line, column: column) { best = record }
-        }
-        return best
+        guard line > 0 else { return nil }
+        return function(file: file, line: line, column: column, excluding: nil)
     }
 
     /// The function a fact belongs to. A closure's own record is allocated by the function
@@ -41,7 +36,7 @@ public struct EnclosingFunctionIndex: Sendable {
     }
 
     /// The innermost record holding the position other than `excluded`.
-    private func function(file: String, line: Int, column: Int, excluding excluded: String) -> FunctionRecord? {
+    private func function(file: String, line: Int, column: Int, excluding excluded: String?) -> FunctionRecord? {
         guard let records = byFile[file] else { return nil }
         var best: FunctionRecord?
         for record in records where record.id != excluded {
@@ -56,6 +51,16 @@ public struct EnclosingFunctionIndex: Sendable {
         facts.map { fact in
             var f = fact
             if let record = owner(of: f) { f.function = record.id }
+            return f
+        }
+    }
+
+    /// The facts whose `function` is still nil given the innermost function holding them.
+    public func assignUnattributed(_ facts: [Fact]) -> [Fact] {
+        facts.map { fact in
+            guard fact.function == nil else { return fact }
+            var f = fact
+            f.function = function(file: f.file, line: f.line, column: f.column)?.id
             return f
         }
     }
