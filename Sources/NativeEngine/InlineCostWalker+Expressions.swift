@@ -197,7 +197,7 @@ extension InlineCostWalker {
         guard case .field(_, let path, _) = selection(x), path.count == 1 else { return false }
         var t = type(of: base)
         if isPointer(t) { t = pointee(t) }
-        guard case .structure(let s) = program.node(program.under(t)) else { return false }
+        guard case .structure(let s) = program.node(program.under(t)), path[0] < s.fields.count else { return false }
         return program.offsetsof(s)[path[0]] == 0
     }
 
