@@ -256,6 +256,8 @@ extension Checker {
             error(selNode, "ambiguous selector \(text(e))")
             return .invalid(e)
         case .notFound:
+            // A type that is already invalid was reported where it went wrong.
+            if program.under(x.type) == .invalid { return .invalid(e) }
             error(selNode, "\(text(e)) undefined (\(missingSelectorReason(x.type, sel)))")
             return .invalid(e)
         }

@@ -230,11 +230,19 @@ extension Checker {
     /// Infers the type arguments of a generic signature from call arguments; nil when some
     /// cannot be inferred (after reporting).
     func infer(_ sig: SignatureType, explicit: [TypeID], args: [Operand], at e: NodeID) -> [TypeID]? {
-        let tps = sig.typeParams
+        var tps = sig.typeParams
+        var paramTypes = sig.params.map { program.object($0).type }
+        // A call from inside the generic function itself (recursion) passes arguments typed
+        // with the very parameters being inferred; infer fresh copies instead.
+        let own = Set(tps)
+        if args.contains(where: { $0.mode != .invalid && containsTypeParams($0.type, own) }) {
+            let renamed = renamedTypeParams(tps)
+            tps = renamed.fresh
+            paramTypes = paramTypes.map { program.subst($0, renamed.map) }
+        }
         var bound: [TypeID: TypeID] = [:]
         for (i, t) in explicit.enumerated() where i < tps.count { bound[tps[i]] = t }
         let set = Set(tps)
-        let paramTypes = sig.params.map { program.object($0).type }
         func paramType(_ i: Int) -> TypeID? {
             if sig.variadic && i >= paramTypes.count - 1 {
                 guard let last = paramTypes.last, case .slice(let el) = program.node(last) else { return nil }
@@ -242,7 +250,9 @@ extension Checker {
             }
             return i < paramTypes.count ? paramTypes[i] : nil
         }
-        if !checkInferable(sig, explicit: explicit, args: args, paramType: paramType, at: e) { return nil }
+        var inferred = sig
+        inferred.typeParams = tps
+        if !checkInferable(inferred, explicit: explicit, args: args, paramType: paramType, at: e) { return nil }
         // Typed arguments first (generic function arguments are inferred from the result).
         for (i, a) in args.enumerated() where a.mode != .invalid && !program.isUntyped(a.type) && !isGenericFunction(a.type) {
             if let p = paramType(i) { unify(p, a.type, set, &bound) }
@@ -274,6 +284,26 @@ extension Checker {
             out.append(program.subst(b, bound))
         }
         return out
+    }
+
+    /// Fresh type parameters standing for `tps` (same names, constraints rewritten to the
+    /// fresh ones), and the mapping from the originals.
+    func renamedTypeParams(_ tps: [TypeID]) -> (fresh: [TypeID], map: [TypeID: TypeID]) {
+        var map: [TypeID: TypeID] = [:]
+        var fresh: [TypeID] = []
+        for (i, tp) in tps.enumerated() {
+            guard case .typeParam(let ti) = program.node(tp) else { return (tps, [:]) }
+            let copy = program.newObject(program.object(program.typeParams[Int(ti)].object))
+            let t = program.newTypeParam(copy, index: i)
+            program.setType(copy, t)
+            map[tp] = t
+            fresh.append(t)
+        }
+        for (tp, t) in zip(tps, fresh) {
+            guard case .typeParam(let ti) = program.node(tp), case .typeParam(let fi) = program.node(t) else { continue }
+            program.typeParams[Int(fi)].constraint = program.subst(program.typeParams[Int(ti)].constraint, map)
+        }
+        return (fresh, map)
     }
 
     func isGenericFunction(_ t: TypeID) -> Bool {

@@ -94,7 +94,7 @@ extension Checker {
         let spec = tree[s]
         let lit = tree[spec.path].literal
         let path = String(lit.dropFirst().dropLast())
-        let canonical = program.importAliases[path] ?? path
+        let canonical = program.importAliases[ImportKey(importer: pkg.path, path: path)] ?? path
         let imported: TypesPackage
         if let p = program.packagesByPath[canonical] {
             imported = p

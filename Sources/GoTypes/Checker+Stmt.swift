@@ -335,6 +335,8 @@ extension Checker {
             for (i, v) in vars.enumerated() {
                 let t = program.object(v).type
                 var x = assignedValue(rhs[i], hint: t.isInvalid ? nil : t, targets: vars.count)
+                // A result whose type is invalid was reported at its declaration.
+                if isReturn && t.isInvalid { continue }
                 initVar(v, &x, declaredType: t, context: context)
             }
             return
@@ -348,7 +350,8 @@ extension Checker {
         guard values.count == vars.count else { return }
         var finalTypes: [TypeID] = []
         for (i, var x) in values.enumerated() {
-            initVar(vars[i], &x, declaredType: program.object(vars[i]).type, context: context)
+            let t = program.object(vars[i]).type
+            if !(isReturn && t.isInvalid) { initVar(vars[i], &x, declaredType: t, context: context) }
             finalTypes.append(x.type)
         }
         recordCommaOK(rhs[0], values, finalTypes)

@@ -1,3 +1,11 @@
+/// An import path as written in one importing package.
+public struct ImportKey: Hashable, Sendable {
+    /// The importing package's path.
+    public var importer: String
+    /// The path as written.
+    public var path: String
+}
+
 /// The tables shared by every package of one run: types, objects, packages and the
 /// universe. Packages are checked bottom-up into the same program, so a type from an
 /// imported package is the same `TypeID` in every importer.
@@ -23,9 +31,10 @@ public final class Program: @unchecked Sendable {
     private var interfaceSerial: Int32 = 0
     /// Cached method and type sets of interfaces (all methods, sorted by name).
     var interfaceMethodCache: [TypeID: [ObjectID]] = [:]
-    /// Import paths as written mapped to the canonical package path (`golang.org/x/net/...`
-    /// inside std is `vendor/golang.org/x/net/...`).
-    public internal(set) var importAliases: [String: String] = [:]
+    /// Import paths as written in a package mapped to the canonical path of the package they
+    /// name there (`golang.org/x/net/...` imported by std is `vendor/golang.org/x/net/...`, by
+    /// cmd `cmd/vendor/...`, by a module the module's dependency).
+    public internal(set) var importAliases: [ImportKey: String] = [:]
     /// Why an import path could not be loaded, for the importer's error message.
     public internal(set) var importFailures: [String: String] = [:]
     /// Stand-ins for packages that could not be imported, by path.

@@ -90,7 +90,9 @@ public enum TypecheckRun {
             do { result = try loader.load(roots: [p]) } catch { throw Failure.load("\(error)") }
             var seenModules: Set<String> = Set(session.dependencies.map(\.moduleRoot))
             for pkg in result.packages {
-                if let root = pkg.moduleRoot, let module = pkg.module, !pkg.isStandard, seenModules.insert(root).inserted {
+                // std resolves golang.org/x imports through GOROOT's own vendor/ (the locator);
+                // every other module, cmd included, through its vendor/ or the module cache.
+                if let root = pkg.moduleRoot, let module = pkg.module, module.path != "std", seenModules.insert(root).inserted {
                     session.dependencies.append(DependencyResolver(moduleRoot: root, module: module,
                                                                    moduleCache: request.moduleCache))
                 }

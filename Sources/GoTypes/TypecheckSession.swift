@@ -20,6 +20,8 @@ public final class TypecheckSession {
     /// Where the scanned modules' dependencies are (vendor/ or the module cache); consulted
     /// for paths they require, before GOROOT's own vendored copies.
     public var dependencies: [DependencyResolver] = []
+    /// Packages loaded from dependencies (they import like the scanned modules).
+    private var dependencyPackages: Set<String> = []
 
     /// The outcome of checking one package.
     public struct PackageResult {
@@ -38,9 +40,24 @@ public final class TypecheckSession {
         self.locator = locator
     }
 
-    /// The canonical path of a package as go/types names it (`vendor/...` for vendored std).
-    func canonical(_ path: String) -> String {
-        if modulePackages[path] != nil || dependencies.contains(where: { $0.provides(path) }) { return path }
+    /// The canonical path of the package an import path names in an importer, as go/types
+    /// names it: std resolves `golang.org/x/...` to GOROOT's `vendor/...`, cmd to its
+    /// `cmd/vendor/...`, the scanned modules and their dependencies to the required modules
+    /// (by import path). Roots (no importer) resolve like the scanned modules.
+    func canonical(_ path: String, from importer: String? = nil) -> String {
+        if modulePackages[path] != nil { return path }
+        let resolvers: [DependencyResolver]
+        if let importer, importer == "cmd" || importer.hasPrefix("cmd/") {
+            resolvers = dependencies.filter { $0.module.path == "cmd" }
+        } else if let importer, modulePackages[importer] == nil && !dependencyPackages.contains(importer) {
+            resolvers = []
+        } else {
+            resolvers = dependencies.filter { $0.module.path != "cmd" }
+        }
+        if let d = resolvers.first(where: { $0.provides(path) }) {
+            // Inside GOROOT, vendored packages are named by their directory, as go list does.
+            return d.moduleRoot == locator.goroot + "/src/" + d.module.path && d.vendored ? d.module.path + "/vendor/" + path : path
+        }
         return locator.canonicalPath(path)
     }
 
@@ -48,7 +65,7 @@ public final class TypecheckSession {
     /// the checker's, so that checking (one thread) rarely waits for a parse. Without it, or
     /// for packages it does not reach, `check` loads on demand.
     public func prefetch(_ roots: [String], threads: Int) {
-        let paths = roots.filter { modulePackages[$0] == nil }.map(canonical)
+        let paths = roots.filter { modulePackages[$0] == nil }.map { canonical($0) }
         prefetcher = SourcePrefetcher(locator: locator, roots: paths, workers: max(0, threads))
     }
 
@@ -56,6 +73,7 @@ public final class TypecheckSession {
     func dependencySource(_ path: String) -> PackageSource? {
         for d in dependencies {
             if case .directory(let dir) = d.resolve(path) {
+                dependencyPackages.insert(path)
                 return PackageSource.load(path: path, directory: dir, config: locator.config)
             }
         }
@@ -87,10 +105,14 @@ public final class TypecheckSession {
 
     /// Checks a package (and its imports). Returns nil for a path with no Go files.
     @discardableResult
-    public func check(_ rawPath: String) -> PackageResult? {
+    public func check(_ rawPath: String) -> PackageResult? { check(rawPath, from: nil) }
+
+    /// Checks the package an import path names in an importer.
+    @discardableResult
+    func check(_ rawPath: String, from importer: String?) -> PackageResult? {
         if rawPath == "unsafe" { return checkUnsafeSource() }
-        let path = canonical(rawPath)
-        if path != rawPath { program.importAliases[rawPath] = path }
+        let path = canonical(rawPath, from: importer)
+        if path != rawPath, let importer { program.importAliases[ImportKey(importer: importer, path: rawPath)] = path }
         if let r = results[path] { return r }
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)
@@ -109,8 +131,8 @@ public final class TypecheckSession {
             for i in f.imports where !imports.contains(i.path) { imports.append(i.path) }
         }
         for i in imports.sorted() where i != "unsafe" && i != "C" {
-            if inProgress.contains(i) { loadErrors.append("import cycle: \(path) imports \(i)"); continue }
-            check(i)
+            if inProgress.contains(canonical(i, from: path)) { loadErrors.append("import cycle: \(path) imports \(i)"); continue }
+            check(i, from: path)
         }
         let checker = Checker(program: program, path: path, files: source.files)
         checker.check()

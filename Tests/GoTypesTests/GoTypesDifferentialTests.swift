@@ -5,36 +5,71 @@ import GoSyntax
 import GoTypes
 import TestSupport
 
-/// Differential test against go/types: for every package of `go list std` (linux/amd64, no
-/// cgo) the `typesdump` oracle and `TypesDump.render` must print the same normalized facts
-/// (every definition, use, expression type, mode and constant value), line for line.
-/// `HEAPSIGHT_TYPES_PACKAGES=a,b` checks only those packages and prints every differing line
-/// (for work on the checker); `HEAPSIGHT_TYPES_REPORT=FILE` writes the per-package report.
+/// Differential test against go/types: for every package of `go list std` and of
+/// `go list cmd` (linux/amd64, no cgo; a package with no Go files for that target dumps
+/// nothing on either side) the
+/// `typesdump` oracle and `TypesDump.render` must print the same normalized facts (every
+/// definition, use, expression type, mode and constant value), line for line.
+/// `HEAPSIGHT_TYPES_PACKAGES=a,b` checks only those packages (std or cmd) and prints every
+/// differing line (for work on the checker); `HEAPSIGHT_TYPES_REPORT=FILE` writes the
+/// per-package report.
 final class GoTypesDifferentialTests: XCTestCase {
-    func testAgreementWithGoTypes() throws {
+    var focus: [String]? {
+        ProcessInfo.processInfo.environment["HEAPSIGHT_TYPES_PACKAGES"]
+            .map { $0.split(separator: ",").map(String.init) }
+            .flatMap { $0 == ["std"] ? nil : $0 }
+    }
+
+    func testAgreementOnStd() throws {
+        if focus != nil { throw XCTSkip("HEAPSIGHT_TYPES_PACKAGES is set: testAgreementOnFocus checks those") }
+        try compare(list: "std", in: nil)
+    }
+
+    /// The go command's own sources: large generic code (cmd/compile), and packages cmd
+    /// vendors (`cmd/vendor/golang.org/x/...`), which resolve through cmd's go.mod.
+    func testAgreementOnCmd() throws {
+        if focus != nil { throw XCTSkip("HEAPSIGHT_TYPES_PACKAGES is set: testAgreementOnFocus checks those") }
+        try compare(list: "cmd", in: "src/cmd")
+    }
+
+    func testAgreementOnFocus() throws {
+        guard let focus else { throw XCTSkip("set HEAPSIGHT_TYPES_PACKAGES=a,b to check chosen packages") }
+        try compare(packages: focus, in: focus.allSatisfy { $0.hasPrefix("cmd") } ? "src/cmd" : nil)
+    }
+
+    /// Checks every package `go list PATTERN` names.
+    func compare(list pattern: String, in directory: String?) throws {
+        let go = TestSupport.goToolchain
+        let cwd = directory.map { URL(fileURLWithPath: go.goroot + "/" + $0) }
+        let list = try TestSupport.run(go.go, ["list", pattern], cwd: cwd, environment: environment(go))
+        XCTAssertEqual(list.status, 0, list.err)
+        let packages = list.out.split(separator: "\n").map(String.init)
+        XCTAssertGreaterThan(packages.count, 100)
+        try compare(packages: packages, in: directory)
+    }
+
+    func environment(_ go: GoToolchain) -> [String: String] {
+        go.environment(extra: ["GOOS": "linux", "GOARCH": "amd64", "CGO_ENABLED": "0"])
+    }
+
+    func compare(packages: [String], in directory: String?) throws {
         let go = TestSupport.goToolchain
         let oracle = try go.buildOracle("typesdump")
-        let env = ProcessInfo.processInfo.environment
-        let environment = go.environment(extra: ["GOOS": "linux", "GOARCH": "amd64", "CGO_ENABLED": "0"])
-        let focus = env["HEAPSIGHT_TYPES_PACKAGES"].map { $0.split(separator: ",").map(String.init) }
-        let packages: [String]
-        if let focus, focus != ["std"] {
-            packages = focus
-        } else {
-            let list = try TestSupport.run(go.go, ["list", "std"], environment: environment)
-            XCTAssertEqual(list.status, 0, list.err)
-            packages = list.out.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("cmd/") }
-        }
-        XCTAssertGreaterThan(packages.count, 0)
+        let cwd = directory.map { URL(fileURLWithPath: go.goroot + "/" + $0) }
 
         // The oracle runs in its own process while this one checks: both cores work.
         nonisolated(unsafe) var oracleResult: Result<TestSupport.ProcessResult, Error>? = nil
         let oracleDone = DispatchSemaphore(value: 0)
+        let environment = environment(go)
         DispatchQueue.global().async {
-            oracleResult = Result { try TestSupport.run(oracle, packages, environment: environment) }
+            oracleResult = Result { try TestSupport.run(oracle, packages, cwd: cwd, environment: environment) }
             oracleDone.signal()
         }
         let session = TypecheckSession(locator: PackageLocator(goroot: go.goroot))
+        let cmdRoot = go.goroot + "/src/cmd"
+        if let text = try? String(contentsOfFile: cmdRoot + "/go.mod", encoding: .utf8), let module = ModuleFile.parse(text) {
+            session.dependencies = [DependencyResolver(moduleRoot: cmdRoot, module: module, moduleCache: nil)]
+        }
         session.prefetch(packages, threads: 1)
         let dumps: [String: String] = TypecheckRun.onLargeStack {
             var out: [String: String] = [:]
@@ -75,7 +110,9 @@ final class GoTypesDifferentialTests: XCTestCase {
         }
         report += "identical packages: \(identical) / \(packages.count); identical lines: \(sameLines) / \(oracleLines)\n"
         print(report)
-        if let out = env["HEAPSIGHT_TYPES_REPORT"] { try report.write(toFile: out, atomically: true, encoding: .utf8) }
+        if let out = ProcessInfo.processInfo.environment["HEAPSIGHT_TYPES_REPORT"] {
+            try report.write(toFile: out, atomically: true, encoding: .utf8)
+        }
         XCTAssertEqual(differing, [], "dumps differ from go/types (see the report above)")
     }
 

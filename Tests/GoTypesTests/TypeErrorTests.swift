@@ -570,6 +570,22 @@ final class TypeErrorSnippetTests: XCTestCase {
         type Rec [2]Rec
 
         """),
+        // A generic function calling itself with its own type parameters swapped: inference
+        // must not confuse the call's parameters with the caller's (no error in intersects).
+        ("recursion", """
+        package recursion
+
+        func intersects[K comparable, T1, T2 any](x map[K]T1, y map[K]T2) bool {
+        \tif len(x) > len(y) {
+        \t\treturn intersects(y, x)
+        \t}
+        \treturn false
+        }
+
+        func swap[A, B any](a A, b B) {
+        \tvar _ int = swap(b, a)
+        }
+        """),
     ]
 
     func testSnippetsMatchGoTypes() throws {
