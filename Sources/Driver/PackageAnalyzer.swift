@@ -29,10 +29,13 @@ struct PackageAnalyzer {
 
     /// The pass-facing form of a loaded package.
     static func input(for loaded: LoadedPackage) -> PackageInput {
-        PackageInput(
+        var input = PackageInput(
             importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
             files: loaded.files.map { SourceFileInput(path: $0.path, absolutePath: $0.absolutePath, bytes: $0.bytes) },
             isStandard: loaded.isStandard, goVersion: loaded.module?.goVersion)
+        input.module = loaded.module
+        input.moduleRoot = loaded.moduleRoot
+        return input
     }
 
     func analyze(_ loaded: LoadResult, inputs: [PackageInput]) -> [PackageAnalysis] {

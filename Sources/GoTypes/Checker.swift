@@ -91,7 +91,8 @@ struct Operand {
 public final class Checker {
     let program: Program
     let pkg: TypesPackage
-    let files: [ParsedFile]
+    /// The package's files, as checked (node ids in `facts` refer to these trees).
+    public let files: [ParsedFile]
     /// Facts per file.
     public internal(set) var facts: [FileFacts]
     /// Type errors, in the order found.

@@ -78,6 +78,10 @@ public final class NativeInliningSession: @unchecked Sendable {
             let directory = (first.path as NSString).deletingLastPathComponent
             sources.append(PackageSource(path: input.importPath, directory: directory, files: files))
         }
-        return NativeInliner(program: NativeProgram(goroot: goroot, modulePackages: sources, config: config))
+        let modules = inputs.values.sorted(by: { $0.importPath < $1.importPath }).compactMap { input in
+            input.moduleRoot.flatMap { root in input.module.map { (root: root, module: $0) } }
+        }
+        return NativeInliner(program: NativeProgram(goroot: goroot, modulePackages: sources,
+                                                    dependencies: NativeProgram.resolvers(modules: modules), config: config))
     }
 }

@@ -9,12 +9,25 @@ public final class NativeProgram {
     public let session: TypecheckSession
     private var packages: [String: TypedPackage] = [:]
 
-    /// Creates a program over a GOROOT; `modulePackages` are the scanned module's packages.
+    /// Creates a program over a GOROOT; `modulePackages` are the scanned module's packages,
+    /// `dependencies` find what they import from other modules (vendor/ or the module cache).
     /// The cost model's intrinsics and sizes are amd64's whatever `config` says.
-    public init(goroot: String, modulePackages: [PackageSource] = [],
+    public init(goroot: String, modulePackages: [PackageSource] = [], dependencies: [DependencyResolver] = [],
                 config: BuildContext = PackageLocator.standardContext) {
         session = TypecheckSession(locator: PackageLocator(goroot: goroot, config: config))
         for p in modulePackages { session.modulePackages[p.path] = p }
+        session.dependencies = dependencies
+    }
+
+    /// One resolver per module of the given packages (the standard library resolves through
+    /// GOROOT itself), reading the module cache the go command uses.
+    public static func resolvers(modules: [(root: String, module: ModuleFile)]) -> [DependencyResolver] {
+        var seen: Set<String> = []
+        var out: [DependencyResolver] = []
+        for m in modules where m.module.path != "std" && seen.insert(m.root).inserted {
+            out.append(DependencyResolver(moduleRoot: m.root, module: m.module, moduleCache: DependencyResolver.moduleCache()))
+        }
+        return out
     }
 
     /// The Program tables.
@@ -27,8 +40,7 @@ public final class NativeProgram {
         guard let result = session.check(path), let checker = result.checker else { return nil }
         let canonical = checker.package.path
         if let p = packages[canonical] { packages[path] = p; return p }
-        guard let source = session.modulePackages[canonical] ?? session.locator.load(canonical) else { return nil }
-        let typed = TypedPackage(path: canonical, index: checker.package.index, files: source.files, facts: checker.facts)
+        let typed = TypedPackage(path: canonical, index: checker.package.index, files: checker.files, facts: checker.facts)
         packages[path] = typed
         packages[canonical] = typed
         return typed

@@ -1,3 +1,4 @@
+import GoLoader
 import GoSyntax
 
 /// One Go package as a pass sees it: identity, files, and their parsed syntax.
@@ -14,6 +15,10 @@ public struct PackageInput: Sendable {
     public var isStandard: Bool
     /// The module's `go` version line (`1.22`), which changes loop-variable semantics.
     public var goVersion: String?
+    /// The module the package belongs to (its `go.mod`), nil outside any module.
+    public var module: ModuleFile? = nil
+    /// The absolute directory of that `go.mod` (where `vendor/` would be).
+    public var moduleRoot: String? = nil
     /// The parsed files, parallel to `files`, when the driver has parsed them (it does, once
     /// per scan); empty otherwise, and passes parse for themselves.
     public var syntax: [ParsedFile] = []

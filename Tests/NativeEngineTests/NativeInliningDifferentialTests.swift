@@ -21,7 +21,9 @@ final class NativeInliningDifferentialTests: XCTestCase {
                 sources.append(PackageSource(path: pkg.importPath, directory: pkg.absoluteDirectory, files: files))
             }
         }
-        let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources)
+        let modules = loaded.packages.compactMap { p in p.moduleRoot.flatMap { root in p.module.map { (root: root, module: $0) } } }
+        let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources,
+                                    dependencies: NativeProgram.resolvers(modules: modules))
         let inliner = NativeInliner(program: program)
         return TypecheckRun.onLargeStack {
             (sources.flatMap { inliner.verdicts(forPackage: $0.path) }, sources.flatMap { inliner.inlinedCalls(forPackage: $0.path) },
@@ -96,6 +98,60 @@ final class NativeInliningDifferentialTests: XCTestCase {
         print(total!.report("go test/inline*.go total").split(separator: "\n").first!)
         XCTAssertGreaterThan(total!.compared, 70)
         Self.assertFloors(total!, verdict: 98, cost: 97, reason: 97, inlinedPrecision: 99, inlinedRecall: 97)
+    }
+
+    /// A module whose code calls into a vendored dependency: the dependency is type-checked
+    /// from vendor/ (as the go command builds it), so the caller's verdicts, costs and inlined
+    /// calls include the dependency's small functions exactly as the compiler decides them.
+    func testVendoredDependency() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("heapsight-native-vendor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = [
+            "go.mod": "module example.com/m\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n",
+            "vendor/modules.txt": "# example.com/dep v1.0.0\n## explicit; go 1.22\nexample.com/dep\n",
+            "vendor/example.com/dep/dep.go": """
+            package dep
+
+            type Point struct{ X, Y int }
+
+            func (p Point) Sum() int { return p.X + p.Y }
+
+            func Scale(p Point, k int) Point { return Point{p.X * k, p.Y * k} }
+
+            func Big(xs []int) int {
+            \ts := 0
+            \tfor i := range xs {
+            \t\tfor j := range xs {
+            \t\t\tif xs[i] > xs[j] {
+            \t\t\t\ts += xs[i] - xs[j]
+            \t\t\t} else {
+            \t\t\t\ts -= xs[j] * 2
+            \t\t\t}
+            \t\t}
+            \t}
+            \treturn s
+            }
+            """,
+            "app/app.go": """
+            package app
+
+            import "example.com/dep"
+
+            func Area(k int) int { return dep.Scale(dep.Point{X: 1, Y: 2}, k).Sum() }
+
+            func Total(xs []int) int { return dep.Big(xs) + len(xs) }
+            """,
+        ]
+        for (path, text) in files {
+            let url = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let a = try Self.agreement(moduleRoot: dir.path)
+        print(a.report("vendored dependency"))
+        XCTAssertEqual(a.compared, 2, a.report("vendored dependency"))
+        XCTAssertGreaterThan(a.inlinedRecall, 0)
+        Self.assertFloors(a, verdict: 100, cost: 100, reason: 100, inlinedPrecision: 100, inlinedRecall: 100)
     }
 
     /// `HEAPSIGHT_NATIVE_PACKAGES=sync,bytes` measures other std packages (report only, no floors).
