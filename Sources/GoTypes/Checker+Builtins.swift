@@ -153,10 +153,7 @@ extension Checker {
             return Operand(mode: .value, type: intT, node: e)
         case .delete:
             guard nargs == 2 else { return countError("wrong number of arguments to delete") }
-            guard case .map(let k, _) = program.node(coreType(args[0].type) ?? .invalid) else {
-                error(args[0].node, "invalid argument: \(text(args[0].node)) is not a map")
-                return fail()
-            }
+            guard let k = deleteKey(args[0]) else { return fail() }
             var key = args[1]
             assignment(&key, to: k, context: "argument to delete")
             if key.mode == .invalid { return fail() }
@@ -499,5 +496,27 @@ extension BuiltinFunction {
         case .complex, .copy, .delete, .add, .slice, .string: return (2, false)
         default: return (1, false)
         }
+    }
+}
+
+extension Checker {
+    /// The key type `delete` needs for its map argument: the map's, or for a type parameter the
+    /// one key type every map of its type set shares (the maps need not share a core type).
+    func deleteKey(_ x: Operand) -> TypeID? {
+        let maps = typeSetTerms(x.type).map { $0.map { program.under($0.type) } } ?? [program.under(x.type)]
+        var key: TypeID? = nil
+        for m in maps {
+            guard case .map(let k, _) = program.node(m) else {
+                error(x.node, "invalid argument: \(text(x.node)) (\(describe(x))) is not a map")
+                return nil
+            }
+            if let key, !program.identical(key, k) {
+                error(x.node, "invalid argument: maps of \(text(x.node)) (\(describe(x))) must have identical key types")
+                return nil
+            }
+            key = k
+        }
+        if key == nil { error(x.node, "invalid argument: \(text(x.node)) (\(describe(x))) is not a map") }
+        return key
     }
 }

@@ -570,6 +570,22 @@ final class TypeErrorSnippetTests: XCTestCase {
         type Rec [2]Rec
 
         """),
+        // delete on type parameters: every map of the type set must share the key type.
+        ("deletes", """
+        package deletes
+
+        type M2 interface{ map[string]int | map[string]float64 }
+
+        type M3 interface{ map[string]int | map[rune]int }
+
+        func ok[T M2](m T) { delete(m, "foo") }
+
+        func mixed[T M3](m T) { delete(m, "foo") }
+
+        func notMap[T any](m T) { delete(m, 1) }
+
+        func plain(s []int) { delete(s, 0) }
+        """),
         // A generic function calling itself with its own type parameters swapped: inference
         // must not confuse the call's parameters with the caller's (no error in intersects).
         ("recursion", """

@@ -11,7 +11,6 @@ import TestSupport
 final class ValidGenericProgramTests: XCTestCase {
     /// Files we still reject wrongly, with the reason (gaps in inference and core types).
     static let knownGaps: [String: String] = [
-        "builtins.go": "delete on a type parameter whose maps share only the key type",
         "issue50264.go": "inference through a generic function argument's own type parameters",
         "issue51909.go": "inference from a constraint's core type through a generic interface",
         "typelist.go": "partially instantiated generic functions as values; inference from core types",
