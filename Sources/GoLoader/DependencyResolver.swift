@@ -24,6 +24,17 @@ public struct DependencyResolver: Sendable {
         self.vendored = hasModulesTxt && (module.goMinor ?? 0) >= 14
     }
 
+    /// One resolver per distinct module root, in the order given. The standard library is left
+    /// out: its `golang.org/x` imports resolve through GOROOT's own `vendor/`.
+    public static func forModules(_ modules: [(root: String, module: ModuleFile)],
+                                  moduleCache: String? = DependencyResolver.moduleCache()) -> [DependencyResolver] {
+        var seen: Set<String> = []
+        return modules.compactMap { m in
+            guard m.module.path != "std", seen.insert(m.root).inserted else { return nil }
+            return DependencyResolver(moduleRoot: m.root, module: m.module, moduleCache: moduleCache)
+        }
+    }
+
     /// Where the module cache is, as the go command finds it: `GOMODCACHE`, else the first
     /// `GOPATH` entry's `pkg/mod`, else `$HOME/go/pkg/mod`.
     public static func moduleCache(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {

@@ -80,6 +80,7 @@ public enum TypecheckRun {
         let start = Date()
         let session = TypecheckSession(locator: PackageLocator(goroot: request.goroot))
         var roots: [String] = []
+        var modules: [(root: String, module: ModuleFile)] = []
         for p in request.paths {
             if p == "std" {
                 roots += session.standardPackages()
@@ -88,14 +89,8 @@ public enum TypecheckRun {
             let loader = PackageLoader(context: PackageLocator.standardContext)
             let result: LoadResult
             do { result = try loader.load(roots: [p]) } catch { throw Failure.load("\(error)") }
-            var seenModules: Set<String> = Set(session.dependencies.map(\.moduleRoot))
             for pkg in result.packages {
-                // std resolves golang.org/x imports through GOROOT's own vendor/ (the locator);
-                // every other module, cmd included, through its vendor/ or the module cache.
-                if let root = pkg.moduleRoot, let module = pkg.module, module.path != "std", seenModules.insert(root).inserted {
-                    session.dependencies.append(DependencyResolver(moduleRoot: root, module: module,
-                                                                   moduleCache: request.moduleCache))
-                }
+                if let root = pkg.moduleRoot, let module = pkg.module { modules.append((root, module)) }
                 let files = pkg.files.map { parseFile(path: $0.absolutePath, bytes: $0.bytes) }
                 if files.isEmpty { continue }
                 if !pkg.isStandard {
@@ -104,6 +99,7 @@ public enum TypecheckRun {
                 roots.append(pkg.importPath)
             }
         }
+        session.dependencies = DependencyResolver.forModules(modules, moduleCache: request.moduleCache)
         var outcome = Outcome()
         if let dump = request.dump {
             var path = dump

@@ -82,6 +82,6 @@ public final class NativeInliningSession: @unchecked Sendable {
             input.moduleRoot.flatMap { root in input.module.map { (root: root, module: $0) } }
         }
         return NativeInliner(program: NativeProgram(goroot: goroot, modulePackages: sources,
-                                                    dependencies: NativeProgram.resolvers(modules: modules), config: config))
+                                                    dependencies: DependencyResolver.forModules(modules), config: config))
     }
 }

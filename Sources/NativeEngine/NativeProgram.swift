@@ -19,16 +19,6 @@ public final class NativeProgram {
         session.dependencies = dependencies
     }
 
-    /// One resolver per module of the given packages (the standard library resolves through
-    /// GOROOT itself), reading the module cache the go command uses.
-    public static func resolvers(modules: [(root: String, module: ModuleFile)]) -> [DependencyResolver] {
-        var seen: Set<String> = []
-        var out: [DependencyResolver] = []
-        for m in modules where m.module.path != "std" && seen.insert(m.root).inserted {
-            out.append(DependencyResolver(moduleRoot: m.root, module: m.module, moduleCache: DependencyResolver.moduleCache()))
-        }
-        return out
-    }
 
     /// The Program tables.
     public var types: Program { session.program }

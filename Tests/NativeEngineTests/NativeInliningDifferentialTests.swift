@@ -23,7 +23,7 @@ final class NativeInliningDifferentialTests: XCTestCase {
         }
         let modules = loaded.packages.compactMap { p in p.moduleRoot.flatMap { root in p.module.map { (root: root, module: $0) } } }
         let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources,
-                                    dependencies: NativeProgram.resolvers(modules: modules))
+                                    dependencies: DependencyResolver.forModules(modules))
         let inliner = NativeInliner(program: program)
         return TypecheckRun.onLargeStack {
             (sources.flatMap { inliner.verdicts(forPackage: $0.path) }, sources.flatMap { inliner.inlinedCalls(forPackage: $0.path) },
