@@ -20,8 +20,9 @@ public final class TypecheckSession {
     /// Where the scanned modules' dependencies are (vendor/ or the module cache); consulted
     /// for paths they require, before GOROOT's own vendored copies.
     public var dependencies: [DependencyResolver] = []
-    /// Packages loaded from dependencies (they import like the scanned modules).
-    private var dependencyPackages: Set<String> = []
+    /// For each checked package, the index in `dependencies` of the module it belongs to,
+    /// whose go.mod decides what its imports name; none for std (GOROOT's own vendor/).
+    private var owners: [String: Int] = [:]
 
     /// The outcome of checking one package.
     public struct PackageResult {
@@ -41,19 +42,12 @@ public final class TypecheckSession {
     }
 
     /// The canonical path of the package an import path names in an importer, as go/types
-    /// names it: std resolves `golang.org/x/...` to GOROOT's `vendor/...`, cmd to its
-    /// `cmd/vendor/...`, the scanned modules and their dependencies to the required modules
-    /// (by import path). Roots (no importer) resolve like the scanned modules.
+    /// names it: through the importer's module (its vendor/ or required version; cmd's
+    /// vendored packages are `cmd/vendor/...`), or for std through GOROOT's `vendor/...`.
+    /// Roots (no importer) may name a package of any scanned module's dependencies.
     func canonical(_ path: String, from importer: String? = nil) -> String {
         if modulePackages[path] != nil { return path }
-        let resolvers: [DependencyResolver]
-        if let importer, importer == "cmd" || importer.hasPrefix("cmd/") {
-            resolvers = dependencies.filter { $0.module.path == "cmd" }
-        } else if let importer, modulePackages[importer] == nil && !dependencyPackages.contains(importer) {
-            resolvers = []
-        } else {
-            resolvers = dependencies.filter { $0.module.path != "cmd" }
-        }
+        let resolvers = importer.map { owners[$0].map { [dependencies[$0]] } ?? [] } ?? dependencies
         if let d = resolvers.first(where: { $0.provides(path) }) {
             // Inside GOROOT, vendored packages are named by their directory, as go list does.
             return d.moduleRoot == locator.goroot + "/src/" + d.module.path && d.vendored ? d.module.path + "/vendor/" + path : path
@@ -71,13 +65,21 @@ public final class TypecheckSession {
 
     /// A dependency's source, when a scanned module requires the path and its files are there.
     func dependencySource(_ path: String) -> PackageSource? {
-        for d in dependencies {
+        for (i, d) in dependencies.enumerated() {
             if case .directory(let dir) = d.resolve(path) {
-                dependencyPackages.insert(path)
+                owners[path] = i
                 return PackageSource.load(path: path, directory: dir, config: locator.config)
             }
         }
         return nil
+    }
+
+    /// The module a package directory lies in: the dependency resolver with the deepest root
+    /// above it (a module's vendor/ belongs to the module).
+    func owner(ofDirectory dir: String) -> Int? {
+        dependencies.indices
+            .filter { dir == dependencies[$0].moduleRoot || dir.hasPrefix(dependencies[$0].moduleRoot + "/") }
+            .max { dependencies[$0].moduleRoot.count < dependencies[$1].moduleRoot.count }
     }
 
     /// Why a path has no package, in words a person can act on.
@@ -105,14 +107,13 @@ public final class TypecheckSession {
 
     /// Checks a package (and its imports). Returns nil for a path with no Go files.
     @discardableResult
-    public func check(_ rawPath: String) -> PackageResult? { check(rawPath, from: nil) }
+    public func check(_ rawPath: String) -> PackageResult? {
+        rawPath == "unsafe" ? checkUnsafeSource() : check(canonical: canonical(rawPath))
+    }
 
-    /// Checks the package an import path names in an importer.
+    /// Checks the package at a canonical path, its imports first.
     @discardableResult
-    func check(_ rawPath: String, from importer: String?) -> PackageResult? {
-        if rawPath == "unsafe" { return checkUnsafeSource() }
-        let path = canonical(rawPath, from: importer)
-        if path != rawPath, let importer { program.importAliases[ImportKey(importer: importer, path: rawPath)] = path }
+    func check(canonical path: String) -> PackageResult? {
         if let r = results[path] { return r }
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)
@@ -124,15 +125,13 @@ public final class TypecheckSession {
             results[path] = r
             return r
         }
-        var loadErrors: [String] = []
-        var imports: [String] = []
-        for f in source.files {
-            for d in f.diagnostics { loadErrors.append("\(f.path):\(d.line):\(d.column): \(d.message)") }
-            for i in f.imports where !imports.contains(i.path) { imports.append(i.path) }
-        }
-        for i in imports.sorted() where i != "unsafe" && i != "C" {
-            if inProgress.contains(canonical(i, from: path)) { loadErrors.append("import cycle: \(path) imports \(i)"); continue }
-            check(i, from: path)
+        if owners[path] == nil, let o = owner(ofDirectory: source.directory) { owners[path] = o }
+        var loadErrors = syntaxErrors(source)
+        for i in Set(source.files.flatMap { $0.imports.map(\.path) }).sorted() where i != "unsafe" && i != "C" {
+            let target = canonical(i, from: path)
+            if target != i { program.importAliases[ImportKey(importer: path, path: i)] = target }
+            if inProgress.contains(target) { loadErrors.append("import cycle: \(path) imports \(i)"); continue }
+            check(canonical: target)
         }
         let checker = Checker(program: program, path: path, files: source.files)
         checker.check()
@@ -140,6 +139,11 @@ public final class TypecheckSession {
         results[path] = r
         order.append(path)
         return r
+    }
+
+    /// The syntax errors of a package's files, as `file:line:col: msg`.
+    func syntaxErrors(_ source: PackageSource) -> [String] {
+        source.files.flatMap { f in f.diagnostics.map { "\(f.path):\($0.line):\($0.column): \($0.message)" } }
     }
 
     /// Checks package unsafe's documentation source as an ordinary package, the way go/types
@@ -150,8 +154,7 @@ public final class TypecheckSession {
         guard let source = locator.load("unsafe") else { return nil }
         let checker = Checker(program: program, path: "unsafe", files: source.files, standalone: true)
         checker.check()
-        let loadErrors = source.files.flatMap { f in f.diagnostics.map { "\(f.path):\($0.line):\($0.column): \($0.message)" } }
-        let r = PackageResult(path: "unsafe", checker: checker, loadErrors: loadErrors)
+        let r = PackageResult(path: "unsafe", checker: checker, loadErrors: syntaxErrors(source))
         results["unsafe"] = r
         order.append("unsafe")
         return r
