@@ -26,21 +26,32 @@ public final class FactStore: @unchecked Sendable {
         try StoreFile.checkHeader(path: path)
         let db = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         // Another process may be creating or migrating the same file: retry while it is busy.
+        // SQLite can also call a file it catches half-created "not a database"; while the file
+        // still starts like one, that is the other writer at work, not a foreign file.
         try WriteTransaction.retryingBusy(path: path) {
-            try StoreFile.checkIsStore(db, path: path)
-            let found = try StoreFile.schemaVersion(db, path: path)
-            if found > Schema.current {
-                throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
+            do {
+                try openStore(db, path: path)
+            } catch FactStoreError.notADatabase where (try? StoreFile.checkHeader(path: path)) != nil {
+                throw FactStoreError.busy(path: path)
             }
-            try StoreFile.wrap(path) {
-                // Only possible in a new, empty file, before WAL writes its first page: lets
-                // `prune` hand space back without rewriting the whole file.
-                if found == 0 { try db.execute("PRAGMA auto_vacuum = INCREMENTAL") }
-                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-            }
-            try Migrator(db: db, path: path).migrate(from: found)
         }
         return FactStore(path: path, db: db, readOnly: false)
+    }
+
+    /// Checks, configures and migrates a store opened for writing.
+    private static func openStore(_ db: SQLiteConnection, path: String) throws {
+        try StoreFile.checkIsStore(db, path: path)
+        let found = try StoreFile.schemaVersion(db, path: path)
+        if found > Schema.current {
+            throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
+        }
+        try StoreFile.wrap(path) {
+            // Only possible in a new, empty file, before WAL writes its first page: lets
+            // `prune` hand space back without rewriting the whole file.
+            if found == 0 { try db.execute("PRAGMA auto_vacuum = INCREMENTAL") }
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        }
+        try Migrator(db: db, path: path).migrate(from: found)
     }
 
     /// Opens an existing store for reading only: never creates, never migrates, never writes.
