@@ -40,11 +40,17 @@ let package = Package(
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
 
+        // Lowered function bodies in the compiler's shape, shared by the native analyses.
+        .target(name: "GoIR", dependencies: ["GoSyntax", "GoTypes"], swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
+
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
         .target(name: "FactStore", dependencies: ["PassKit", "CSQLite"]),
         .target(name: "GCEngine", dependencies: ["PassKit", "GoSyntax", "GoLoader"]),
-        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "PassKit"]),
+        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "PassKit"]),
         .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
 
         // Built-in passes: each a library target exposing one descriptor.
@@ -63,7 +69,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
-            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes",
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes", "NativeEngine", "GoIR",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
