@@ -362,6 +362,8 @@ extension FunctionLowerer {
         let name = nextLiteralName()
         let at = pos(n.pos)
         let index = lowerLiteral(name: name, kind: .literal, type: typeOf(e), at: at) { lit in
+            lit.function.sourceFile = Int32(self.file)
+            lit.function.sourceNode = e
             lit.signature(funcType: n.type, receiver: .none)
             return lit.functionBody(n.body)
         }

@@ -14,7 +14,8 @@ struct IRCommand: ParsableCommand {
         discussion: """
         PACKAGE is an import path of the standard library or a directory holding a package of a \
         module. With --func NAME only that function and its literals are printed (NAME as the \
-        compiler names it: F, (*T).M, T.M, F.func1). Each statement is one line with its position; \
+        compiler names it: F, (*T).M, T.M, F.func1). With --inlined, calls the inliner inlines are \
+        replaced by the callee's body (INLCALL blocks), as escape analysis sees them. Each statement is one line with its position; \
         expressions print as the compiler prints them in -m messages.
         """)
 
@@ -23,6 +24,9 @@ struct IRCommand: ParsableCommand {
 
     @Option(name: .customLong("func"), help: ArgumentHelp("Only this function (and its literals).", valueName: "NAME"))
     var function: String?
+
+    @Flag(help: "Print the bodies after inline expansion (what escape analysis reads).")
+    var inlined = false
 
     func run() throws {
         try runReportingErrors {
@@ -54,10 +58,11 @@ struct IRCommand: ParsableCommand {
             }
             let program = NativeProgram(goroot: goroot.path, modulePackages: modulePackages, dependencies: dependencies)
             let path = importPath
+            let native = NativeIR(program: program)
+            let expand = inlined
             let text: String? = TypecheckRun.onLargeStack {
-                guard let (ir, printer) = program.lowered(path) else { return nil }
-                _ = ir
-                return printer.dump(matching: function)
+                guard let ir = expand ? native.expanded(path) : native.lowered(path) else { return nil }
+                return native.printer(for: ir).dump(matching: function)
             }
             guard let text else { throw fail("no Go files for package \(package)") }
             FileHandle.standardOutput.write(Data(text.utf8))
