@@ -389,6 +389,12 @@ public struct FlowEdge: Sendable, Hashable {
     public var source: LocationID
     /// Derefs along the edge (−1 for an address).
     public var derefs: Int
+
+    /// Creates an edge description.
+    public init(source: LocationID, derefs: Int) {
+        self.source = source
+        self.derefs = derefs
+    }
 }
 
 struct Edge: Sendable {
