@@ -50,8 +50,11 @@ let package = Package(
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
         .target(name: "FactStore", dependencies: ["PassKit", "CSQLite"]),
         .target(name: "GCEngine", dependencies: ["PassKit", "GoSyntax", "GoLoader"]),
-        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "PassKit"]),
-        .target(name: "EscapeGraph"),
+        .target(name: "EscapeGraph", swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
+        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "EscapeGraph", "PassKit"]),
         .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
 
         // Built-in passes: each a library target exposing one descriptor.

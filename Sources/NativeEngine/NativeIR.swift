@@ -29,7 +29,8 @@ public final class NativeIR {
         return ir
     }
 
-    /// The package with every call the inliner inlines expanded.
+    /// The package with every call the inliner inlines expanded, and the assignments left
+    /// dead by it removed (the bodies escape analysis reads).
     public func expanded(_ path: String) -> IRPackage? {
         if let p = expanded[path] { return p }
         guard var ir = lowered(path), let typed = program.package(path) else { return nil }
@@ -47,7 +48,10 @@ public final class NativeIR {
                 return self.lowered(types.packagePath(r.package))
             },
             name: { [unowned self] o in self.calleeName(o, from: typed.index) })
-        TypecheckRun.onLargeStack { InlineExpansion.expand(&ir, decisions: decisions) }
+        TypecheckRun.onLargeStack {
+            InlineExpansion.expand(&ir, decisions: decisions)
+            DeadLocals.remove(in: &ir)
+        }
         expanded[path] = ir
         return ir
     }

@@ -28,6 +28,9 @@ struct IRCommand: ParsableCommand {
     @Flag(help: "Print the bodies after inline expansion (what escape analysis reads).")
     var inlined = false
 
+    @Flag(help: "Print the native escape analysis' verdicts instead, as `go build -gcflags=-m` prints them.")
+    var escape = false
+
     func run() throws {
         try runReportingErrors {
             guard let goroot = GoRootLocator.locate() else {
@@ -60,7 +63,12 @@ struct IRCommand: ParsableCommand {
             let path = importPath
             let native = NativeIR(program: program)
             let expand = inlined
+            let showEscape = escape
             let text: String? = TypecheckRun.onLargeStack {
+                if showEscape {
+                    guard let r = NativeEscape(ir: native, explains: false).analyze(path) else { return nil }
+                    return r.verdicts.map { "\($0.position): \($0.text)\n" }.joined()
+                }
                 guard let ir = expand ? native.expanded(path) : native.lowered(path) else { return nil }
                 return native.printer(for: ir).dump(matching: function)
             }
