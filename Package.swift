@@ -62,7 +62,7 @@ let package = Package(
                 path: "Plugins/FunctionsPass"),
         .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/InliningPass"),
-        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine"],
+        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/EscapePass"),
         .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "GoSyntax"],
                 path: "Plugins/AllocationsPass"),

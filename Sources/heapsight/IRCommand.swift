@@ -13,7 +13,7 @@ struct IRCommand: ParsableCommand {
         abstract: "Print a package's function bodies lowered to GoIR (the compiler's shape).",
         discussion: """
         PACKAGE is an import path of the standard library or a directory holding a package of a \
-        module. With --func NAME only that function and its literals are printed (NAME as the \
+        module (with --escape, `std` analyses every package of the standard library). With --func NAME only that function and its literals are printed (NAME as the \
         compiler names it: F, (*T).M, T.M, F.func1). With --inlined, calls the inliner inlines are \
         replaced by the callee's body (INLCALL blocks), as escape analysis sees them. Each statement is one line with its position; \
         expressions print as the compiler prints them in -m messages.
@@ -66,8 +66,14 @@ struct IRCommand: ParsableCommand {
             let showEscape = escape
             let text: String? = TypecheckRun.onLargeStack {
                 if showEscape {
-                    guard let r = NativeEscape(ir: native, explains: false).analyze(path) else { return nil }
-                    return r.verdicts.map { "\($0.position): \($0.text)\n" }.joined()
+                    let paths = path == "std" ? program.session.standardPackages() : [path]
+                    let analysis = NativeEscape(ir: native, explains: false)
+                    var out = ""
+                    for p in paths {
+                        guard let r = analysis.analyze(p) else { continue }
+                        out += r.verdicts.map { "\($0.position): \($0.text)\n" }.joined()
+                    }
+                    return out
                 }
                 guard let ir = expand ? native.expanded(path) : native.lowered(path) else { return nil }
                 return native.printer(for: ir).dump(matching: function)
