@@ -54,7 +54,8 @@ let package = Package(
             .unsafeFlags(["-O"], .when(configuration: .debug)),
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
-        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "EscapeGraph", "PassKit"]),
+        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "EscapeGraph", "PassKit"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
 
         // Built-in passes: each a library target exposing one descriptor.

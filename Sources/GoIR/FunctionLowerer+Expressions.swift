@@ -105,7 +105,9 @@ extension FunctionLowerer {
         let n = tree[e]
         // A qualified identifier `pkg.Name`.
         if tree.kind(n.x) == .ident, let p = facts.uses[n.x], program.object(p).kind == .packageName {
-            return identifier(n.sel)
+            let id = identifier(n.sel)
+            function.nodes[Int(id.raw)].pos = position(e)
+            return id
         }
         guard let selected = object(n.sel) else { return function.add(.nilValue, type: typeOf(e), pos: position(e)) }
         // A method expression `T.M`.

@@ -14,6 +14,8 @@ public struct InlineDecisions {
     public var body: (ObjectID) -> IRPackage?
     /// The compiler's name of a callee in `inlining call to` lines (`strings.Index`, `(*T).M`).
     public var name: (ObjectID) -> String
+    /// True for a compiler intrinsic: its calls become machine instructions, never inlined bodies.
+    public var isIntrinsic: (ObjectID) -> Bool = { _ in false }
 
     /// Creates the decisions.
     public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (Int) -> Int?,
@@ -148,7 +150,7 @@ struct Expander {
     private func mayInline(_ callee: Callee, calledOnce: Bool) -> Bool {
         switch callee {
         case .declared(let o):
-            guard let cost = decisions.cost(o) else { return false }
+            guard !decisions.isIntrinsic(o), let cost = decisions.cost(o) else { return false }
             return cost <= maxCost
         case .literal(let i):
             guard let cost = decisions.literalCost(i) else { return false }
@@ -295,7 +297,9 @@ struct BodyCopier {
         switch n.op {
         case .literal: aux = f.addConstant(source.constants[Int(n.aux)])
         case .name, .declare: aux = variables[n.aux]?.raw ?? n.aux
-        case .closure: aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex))
+        case .closure:
+            aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex))
+            f.literals.append(aux)
         default: break
         }
         if n.aux2 >= 0 && (n.op == .label || n.op == .branch || n.op.isStatement) && Int(n.aux2) < source.labels.count {

@@ -48,8 +48,16 @@ public final class NativeIR {
                 return self.lowered(types.packagePath(r.package))
             },
             name: { [unowned self] o in self.calleeName(o, from: typed.index) })
+        var withIntrinsics = decisions
+        withIntrinsics.isIntrinsic = { o in
+            let r = types.object(o)
+            guard r.package >= 0, types.signatureOf(r.type)?.recv == nil else { return false }
+            return CheapCalls.intrinsics[types.packagePath(r.package)]?.contains(r.name) == true
+        }
+        let expansion = withIntrinsics
         TypecheckRun.onLargeStack {
-            InlineExpansion.expand(&ir, decisions: decisions)
+            InlineExpansion.expand(&ir, decisions: expansion)
+            StaticInitialization.remove(in: &ir)
             DeadLocals.remove(in: &ir)
         }
         expanded[path] = ir
