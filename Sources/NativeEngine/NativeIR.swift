@@ -9,13 +9,16 @@ public final class NativeIR {
     public let program: NativeProgram
     /// The inliner whose verdicts decide the expansion.
     public let inliner: NativeInliner
+    /// False to analyse bodies as written, as the compiler does with `-l`.
+    public let inlining: Bool
     private var lowered: [String: IRPackage] = [:]
     private var expanded: [String: IRPackage] = [:]
 
     /// GoIR over a program, with an inliner over the same program.
-    public init(program: NativeProgram, inliner: NativeInliner? = nil) {
+    public init(program: NativeProgram, inliner: NativeInliner? = nil, inlining: Bool = true) {
         self.program = program
         self.inliner = inliner ?? NativeInliner(program: program)
+        self.inlining = inlining
     }
 
     /// The package at an import path lowered to GoIR (bodies as written); nil without Go files.
@@ -56,7 +59,7 @@ public final class NativeIR {
         }
         let expansion = withIntrinsics
         TypecheckRun.onLargeStack {
-            InlineExpansion.expand(&ir, decisions: expansion)
+            if self.inlining { InlineExpansion.expand(&ir, decisions: expansion) }
             StaticInitialization.remove(in: &ir)
             DeadLocals.remove(in: &ir)
         }
