@@ -20,5 +20,5 @@ public enum PassCatalog {
     static let compilerOnly = ["inlining", "escape", "allocations"]
 
     /// Of those, the passes the native engine computes.
-    static let native: Set<String> = ["inlining", "escape"]
+    static let native: Set<String> = ["inlining", "escape", "allocations"]
 }

@@ -111,8 +111,11 @@ extension EscapeWalker {
     mutating func spill(_ k: Hole, _ id: IRNodeID, _ kind: AllocationKind) -> Hole {
         let n = f[id]
         let text = allocationText(id)
-        let hole = graph.spill(k, text, kind: kind, at: position(n.pos, in: current))
+        let at = position(n.pos, in: current)
+        let hole = graph.spill(k, text, kind: kind, at: at)
         let loc = hole.destination
+        origins.append((loc, EscapeSite(function: current, node: id, variable: nil, escapes: false,
+                                        loopDepth: graph.cursor.loopDepth, position: at, text: text)))
         var shape: HeapAllocationFacts.Shape = .plain
         switch n.op {
         case .new, .ptrLit:

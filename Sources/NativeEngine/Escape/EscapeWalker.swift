@@ -26,6 +26,8 @@ struct EscapeWalker {
     var sizeFacts: [(LocationID, HeapAllocationFacts)] = []
     /// The function being walked.
     var current = 0
+    /// What each location created for a node or variable stands for, in creation order.
+    var origins: [(location: LocationID, site: EscapeSite)] = []
 
     init(program: Program, package: IRPackage, printer: IRPrinter, members: [Int], explains: Bool,
          tags: @escaping (ObjectID) -> [LeakSummary]?) {
@@ -103,6 +105,8 @@ struct EscapeWalker {
             let loc = graph.addVariable(v.name, cls, at: position(v.pos, in: m), in: id, resultIndex: resultIndex,
                                         loopDepth: v.loopDepth)
             map[Int32(i)] = loc
+            origins.append((loc, EscapeSite(function: m, node: .none, variable: IRVarID(Int32(i)), escapes: false,
+                                            loopDepth: v.loopDepth, position: position(v.pos, in: m), text: v.name)))
             let shape: HeapAllocationFacts.Shape = (v.varClass == .param || v.varClass == .result) ? .parameterOrResult : .plain
             sizeFacts.append((loc, HeapAllocationFacts(shape: shape, typeSize: program.sizeof(v.type),
                                                        typeAlignment: program.alignof(v.type))))

@@ -4,9 +4,32 @@ import GoIR
 import GoTypes
 import PassKit
 
+/// One location of the escape graph that stands for an allocating node or a variable of the
+/// package's expanded GoIR, with the verdict it received.
+public struct EscapeSite: Sendable {
+    /// The function (index into the expanded package's function table).
+    public var function: Int
+    /// The allocating node, or none for a variable.
+    public var node: IRNodeID
+    /// The variable, for variable locations.
+    public var variable: IRVarID?
+    /// True when the location must live on the heap.
+    public var escapes: Bool
+    /// Loop depth where the node is evaluated (variables: where they are declared).
+    public var loopDepth: Int32
+    /// The position the compiler reports it at.
+    public var position: SourcePosition
+    /// The node's text in messages (a variable's name).
+    public var text: String
+}
+
 /// The escape analysis of one package: every `-m` verdict line the compiler prints for it,
 /// the `-m=2` flow explanations, and its functions' leak tags (what importers read).
 public struct PackageEscape: Sendable {
+    /// The GoIR the analysis read (after inline expansion).
+    public var package: IRPackage
+    /// Every allocating node and variable with its verdict, in creation order.
+    public var sites: [EscapeSite]
     /// Verdict lines (moved to heap, escapes, does not escape, leaking param, ...).
     public var verdicts: [EscapeVerdict]
     /// Flow explanations, in the order the compiler prints them.
@@ -61,7 +84,7 @@ public final class NativeEscape {
     private func analyze(_ package: IRPackage, index: Int32) -> PackageEscape {
         let program = ir.program.types
         let printer = IRPrinter(program: program, package: package, localPackage: index)
-        var out = PackageEscape(verdicts: [], explanations: [], tags: [:])
+        var out = PackageEscape(package: package, sites: [], verdicts: [], explanations: [], tags: [:])
         var literalTags: [Int: [LeakSummary]] = [:]
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
@@ -82,6 +105,11 @@ public final class NativeEscape {
                 if let reason = HeapAllocationRule.reason(for: facts) { walker.graph.forceHeapAllocation(loc, reason: reason) }
             }
             let result = walker.graph.solve()
+            for (loc, site) in walker.origins {
+                var s = site
+                s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
+                out.sites.append(s)
+            }
             out.verdicts += result.verdicts
             out.explanations += result.explanations
             for m in members {
