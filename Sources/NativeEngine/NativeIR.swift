@@ -41,10 +41,9 @@ public final class NativeIR {
         let inliner = self.inliner
         let decisions = InlineDecisions(
             cost: { o in inliner.inlineCost(of: o) },
-            literalCost: { [ir] i in
-                let f = ir.functions[i]
-                guard f.sourceFile >= 0, f.sourceNode.exists else { return nil }
-                return inliner.literalVerdict(typed, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
+            literalCost: { [unowned self] f in
+                guard f.sourceFile >= 0, f.sourceNode.exists, let owner = self.program.package(f.sourcePackage) else { return nil }
+                return inliner.literalVerdict(owner, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
             },
             body: { [unowned self] o in
                 let r = types.object(o.origin(in: types))
