@@ -41,6 +41,27 @@
 // all: the `-json` optimisation log, the runtime package's "not allowed in runtime" errors,
 // `alias.go` (GOEXPERIMENT=runtimefreegc only).
 //
+// Using it (one batch; `return &x` in `func Ret() *int { x := 1; return &x }`):
+//
+//     var g = EscapeGraph()                              // options: the -m level
+//     let ret = g.declareFunction("Ret")                 // every function of the batch
+//     g.enter(ret)                                       // cursor: function, loop depth 1
+//     let r0 = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
+//     let x = g.addVariable("x", .local, at: pos(4, 2))  // all declarations first
+//     g.declareParameters(of: ret, [])                   // receiver + params, with type facts
+//     var k = g.note(.into(r0), site("return &x"), .return)   // ORETURN: the result hole
+//     k = g.addr(k, site("&x"), .addressOf)              // OADDR: one deref less
+//     g.flow(k, x)                                       // ONAME: the edge ~r0 ← &x
+//     g.decideCaptures()                                 // after the whole batch is built
+//     g.forceHeapAllocation(loc, reason: …)              // per HeapAllocationRule, in order
+//     let result = g.solve()                             // tags, verdicts, explanations
+//
+// Calls to functions of earlier batches evaluate each argument into
+// `argumentHole(calleeTag:resultHoles:)`; calls inside the batch flow arguments into the
+// callee's parameter locations and its result locations into the result holes. A capturing
+// closure is declared with its `closureParent`, its record made with `spill(kind: .closure)`
+// and registered with `recordClosure` where the literal appears, before its body is walked.
+//
 // Complexity. Building is O(1) amortised per location, edge and note. Each location is walked
 // at most once per attribute transition (escapes, persists, mutates, calls) plus once
 // initially, and each walk is Bellman-Ford over the reachable subgraph, so solving is
