@@ -327,4 +327,60 @@ final class CallTests: XCTestCase {
         assertSameLines(result.lines, golden)
         XCTAssertEqual(result.tags[fn]?.map(\.encoded), [[], []])
     }
+
+    func testMutatorTagDecidesZeroCopy() throws {
+        let golden = try CompilerGolden.lines("mutator_tag_zero_copy", source: """
+        package t
+
+        func mut(b []byte) { b[0] = 1 }
+
+        func rd(b []byte) int { return len(b) }
+
+        func ZC(s string) { mut([]byte(s)) }
+
+        func ZR(s string) int { return rd([]byte(s)) }
+
+        """)
+        var lines: [String] = []
+        var mutTag = LeakSummary(), rdTag = LeakSummary()
+        do {
+            var g = EscapeGraph()
+            let fn = g.declareFunction("mut")
+            g.enter(fn)
+            let b = g.addVariable("b", .parameter, at: P(3, 10))
+            g.declareParameters(of: fn, [pointerParam(g, b)])
+            g.flow(.mutator, b) // b[0] = 1 stores through b
+            let result = g.solve()
+            lines += result.lines
+            mutTag = try XCTUnwrap(result.tags[fn]?[0])
+        }
+        do {
+            var g = EscapeGraph()
+            let fn = g.declareFunction("rd")
+            g.enter(fn)
+            let b = g.addVariable("b", .parameter, at: P(5, 9))
+            _ = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
+            g.declareParameters(of: fn, [pointerParam(g, b)])
+            let result = g.solve()
+            lines += result.lines
+            rdTag = try XCTUnwrap(result.tags[fn]?[0])
+        }
+        XCTAssertEqual(mutTag.description, "mutator=0")
+        XCTAssertEqual(rdTag.description, "none")
+        // ZC: the conversion's storage reaches mut's mutator: it is mutated, so no zero-copy.
+        // ZR: rd's tag has no flows, so the argument is discarded: zero-copy.
+        for (name, line, column, tag) in [("ZC", Int32(7), Int32(32), mutTag), ("ZR", Int32(9), Int32(42), rdTag)] {
+            var g = EscapeGraph()
+            let fn = g.declareFunction(name)
+            g.enter(fn)
+            let s = g.addVariable("s", .parameter, at: P(line, 9))
+            if name == "ZR" { _ = g.addVariable("~r0", .result, at: .none, resultIndex: 1) }
+            g.declareParameters(of: fn, [pointerParam(g, s)])
+            let arg = g.argumentHole(calleeTag: tag, resultHoles: nil)
+            _ = g.spill(g.note(arg, S("call", line, column - 8), .callParameter), "([]byte)(s)",
+                        kind: .stringToBytes, at: P(line, column))
+            lines += g.solve().lines
+        }
+        assertSameLines(lines, golden)
+    }
 }
