@@ -1,3 +1,4 @@
+import Reports
 import Yams
 
 /// A `policy:` or `report:` key that is unknown or has a value of the wrong shape.
@@ -82,8 +83,9 @@ extension ReportConfiguration {
                 }
             case "formats":
                 formats = try PolicyNode.strings(value, path)
-                for f in formats where !["junit", "sarif", "html", "text"].contains(f) {
-                    throw PolicyConfigurationError(path: path, message: "unknown format `\(f)` (junit, sarif, html, text)")
+                let known = ReportFormat.allCases.map(\.rawValue)
+                for f in formats where !known.contains(f) {
+                    throw PolicyConfigurationError(path: path, message: "unknown format `\(f)` (\(known.joined(separator: ", ")))")
                 }
             default:
                 let s = try PolicyNode.scalar(value, path)
