@@ -95,8 +95,8 @@ final class ProfileTests: XCTestCase {
     /// (files made absolute under the module so they compare with pprof's paths).
     func heapsightSites(_ cli: CLI, kind: String, column: String, module: URL) throws -> [Row] {
         let r = try cli.run(["query", "--db", "h.db", """
-            select s.\(column), s.symbol, s.file, s.line from profile_sites s join profiles p on p.id = s.profile_id
-            where p.kind = '\(kind)' and s.\(column) != 0 order by s.\(column) desc, s.file, s.line, s.symbol
+            select sum(s.\(column)) as v, s.symbol, s.file, s.line from profile_sites s join profiles p on p.id = s.profile_id
+            where p.kind = '\(kind)' group by s.file, s.line, s.symbol having v != 0 order by v desc, s.file, s.line, s.symbol
             """])
         XCTAssertEqual(r.status, 0, r.err)
         return r.out.split(separator: "\n").map { line in
@@ -161,8 +161,8 @@ final class ProfileTests: XCTestCase {
         let cli = try CLI(self)
         try scan(cli, p)
         let r = try cli.run(["query", "--db", "h.db", """
-            select s.line, s.status, s.function_id from profile_sites s join profiles p on p.id = s.profile_id
-            where p.kind = 'heap' and s.file = 'hot.go' order by s.line
+            select s.line, max(s.status), max(s.function_id) from profile_sites s join profiles p on p.id = s.profile_id
+            where p.kind = 'heap' and s.file = 'hot.go' group by s.line order by s.line
             """])
         XCTAssertEqual(r.status, 0, r.err)
         let source = try String(contentsOf: p.module.appendingPathComponent("hot.go"), encoding: .utf8)

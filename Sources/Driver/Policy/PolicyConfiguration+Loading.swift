@@ -51,7 +51,8 @@ extension PolicyConfiguration {
     static func budget(_ node: Node, _ path: String) throws -> Budget {
         var b = Budget()
         guard let map = try PolicyNode.mapping(node, path, allowed: ["packages", "functions", "max-heap-sites",
-                                                                     "max-heap-sites-in-loops", "max-moved-to-heap"]) else { return b }
+                                                                     "max-heap-sites-in-loops", "max-moved-to-heap",
+                                                                     "max-hot-share"]) else { return b }
         for (key, value) in map {
             let p = "\(path).\(key)"
             switch key {
@@ -59,6 +60,7 @@ extension PolicyConfiguration {
             case "functions": b.functions = GlobPattern(try PolicyNode.scalar(value, p))
             case "max-heap-sites": b.maxHeapSites = try PolicyNode.int(value, p)
             case "max-heap-sites-in-loops": b.maxHeapSitesInLoops = try PolicyNode.int(value, p)
+            case "max-hot-share": b.maxHotShare = try PolicyNode.int(value, p)
             default: b.maxMovedToHeap = try PolicyNode.int(value, p)
             }
         }

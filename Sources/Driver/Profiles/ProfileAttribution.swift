@@ -10,10 +10,14 @@
 // packages (and, for CPU, `-focus` set to those runtime functions), which is what the tests
 // compare against, position by position.
 //
-// Positions are keyed by (file, line, symbol). Each gets a status: `stale` when the line does
-// not exist in the scanned source (file not scanned, line past the end, or the symbol names a
-// function that the source has elsewhere), `site` when a pass reported a heap site on the line,
-// `unknown` otherwise — the profile saw an allocation there that no pass explains. Nothing is
+// Positions are keyed by (file, line, symbol, call site). The call site matters for inlined
+// frames: when `newRecord` is inlined into `Build`, the profile's innermost frame is the line in
+// `newRecord`, but the compiler, compiling `Build`, reports the allocation at the call in
+// `Build` — the next frame of the inlining chain. Each position gets
+// a status: `stale` when the line does not exist in the scanned source (file not scanned, line
+// past the end, or the symbol names a function that the source has elsewhere), `site` when a
+// pass reported a heap site on the line or at its call site, `unknown` otherwise — the profile
+// saw an allocation there that no pass explains. Nothing is
 // dropped: samples with no frame in the tree are counted in the profile's totals, and stale and
 // unknown positions are recorded and reported.
 //
@@ -59,9 +63,9 @@ struct ProfileSourceIndex: Sendable {
         lineCounts = Dictionary(content.files.map { ($0.path, $0.lines) }, uniquingKeysWith: max)
         functionsByFile = Dictionary(grouping: content.functions, by: \.file)
         functionsByID = Dictionary(grouping: content.functions, by: \.id)
-        let internal = content.facts.filter { !$0.external }
-        let hasAlloc = internal.contains { $0.kind == .alloc }
-        heapLines = Set(internal.filter { f in
+        let inTree = content.facts.filter { !$0.external }
+        let hasAlloc = inTree.contains { $0.kind == .alloc }
+        heapLines = Set(inTree.filter { f in
             hasAlloc ? f.kind == .alloc && f.detail.split(separator: " ").contains("heap")
                      : f.kind == .escapes || f.kind == .movedToHeap
         }.map { PositionKey(file: $0.file, line: $0.line) })
@@ -73,8 +77,9 @@ struct ProfileSourceIndex: Sendable {
             .max { ($0.startLine, $0.startColumn) < ($1.startLine, $1.startColumn) }
     }
 
-    /// The status and function of a position.
-    func classify(file: String?, line: Int, symbol: String) -> (ProfileSiteStatus, String?) {
+    /// The status and function of a position (an inlined one also counts as a site when a heap
+    /// site is reported at its call site).
+    func classify(file: String?, line: Int, symbol: String, call: PositionKey? = nil) -> (ProfileSiteStatus, String?) {
         guard let file, let lines = lineCounts[file], line >= 1, line <= lines else { return (.stale, nil) }
         let enclosing = function(file: file, line: line)
         let name = String(symbol.prefix { $0 != "[" })
@@ -82,7 +87,8 @@ struct ProfileSourceIndex: Sendable {
            !named.contains(where: { $0.file == file && $0.startLine <= line && line <= $0.endLine }) {
             return (.stale, enclosing?.id)
         }
-        let status: ProfileSiteStatus = heapLines.contains(PositionKey(file: file, line: line)) ? .site : .unknown
+        let known = heapLines.contains(PositionKey(file: file, line: line)) || call.map(heapLines.contains) == true
+        let status: ProfileSiteStatus = known ? .site : .unknown
         return (status, enclosing?.id)
     }
 }
@@ -116,6 +122,15 @@ struct ProfileAttribution {
         let profileFile: String
         let line: Int
         let symbol: String
+        let call: ProfileSourceIndex.PositionKey?
+    }
+
+    /// For an inlined frame at `i`, the call in the function it was inlined into (the next
+    /// frame), when that is a scanned file: where the compiler reports the inlined allocation
+    /// when it compiles that function.
+    func callSite(_ frames: [PprofProfile.Frame], from i: Int) -> ProfileSourceIndex.PositionKey? {
+        guard frames[i].inlined, i + 1 < frames.count, case .file(let f) = tree.place(frames[i + 1]) else { return nil }
+        return ProfileSourceIndex.PositionKey(file: f, line: frames[i + 1].line)
     }
 
     /// The profile's record: totals over all samples and one site per charged position,
@@ -130,14 +145,15 @@ struct ProfileAttribution {
             let w = columns.weight(sample.values)
             total = total + w
             if input.kind == .cpu && !sample.frames.contains(where: { AllocationRuntime.contains($0.function) }) { continue }
-            for frame in sample.frames {
+            for (i, frame) in sample.frames.enumerated() {
                 let file: String?
                 switch tree.place(frame) {
                 case .outside: continue
                 case .file(let f): file = f
                 case .unmatched: file = nil
                 }
-                let key = Key(file: file, profileFile: file == nil ? frame.file : "", line: frame.line, symbol: frame.function)
+                let key = Key(file: file, profileFile: file == nil ? frame.file : "", line: frame.line, symbol: frame.function,
+                              call: callSite(sample.frames, from: i))
                 weights[key, default: .zero] = weights[key, default: .zero] + w
                 inlined[key] = (inlined[key] ?? false) || frame.inlined
                 attributed += 1
@@ -146,13 +162,15 @@ struct ProfileAttribution {
         }
         let measure: ProfileMeasure = input.kind == .cpu ? .cpu : .allocBytes
         let sites = weights.map { key, w -> ProfileSite in
-            let (status, function) = index.classify(file: key.file, line: key.line, symbol: key.symbol)
+            let (status, function) = index.classify(file: key.file, line: key.line, symbol: key.symbol, call: key.call)
             return ProfileSite(file: key.file ?? key.profileFile, line: key.line, symbol: key.symbol, functionID: function,
-                               inlined: inlined[key] ?? false, status: status, weight: w)
+                               inlined: inlined[key] ?? false, status: status, weight: w,
+                               callFile: key.call?.file, callLine: key.call?.line)
         }.sorted { a, b in
             let (x, y) = (a.weight.value(measure), b.weight.value(measure))
             if x != y { return x > y }
-            return (a.file, a.line, a.symbol) < (b.file, b.line, b.symbol)
+            if (a.file, a.line, a.symbol) != (b.file, b.line, b.symbol) { return (a.file, a.line, a.symbol) < (b.file, b.line, b.symbol) }
+            return (a.callFile ?? "", a.callLine ?? 0) < (b.callFile ?? "", b.callLine ?? 0)
         }
         return ProfileRecord(path: input.path, sha256: input.sha256, kind: input.kind,
                              sampleTypes: input.profile.sampleTypes.map { "\($0.type)/\($0.unit)" },

@@ -13,8 +13,8 @@ struct ProfileWriter {
             """)
         let site = try db.cached("""
             INSERT INTO profile_sites(run_id, profile_id, file, line, symbol, function_id, inlined, status,
-              alloc_objects, alloc_bytes, inuse_objects, inuse_bytes, cpu_ns)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+              alloc_objects, alloc_bytes, inuse_objects, inuse_bytes, cpu_ns, call_file, call_line)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             """)
         for p in profiles {
             try profile.bind([.int(id), .text(p.path), .text(p.sha256), .text(p.kind.rawValue),
@@ -29,7 +29,7 @@ struct ProfileWriter {
                 try site.bind([.int(id), .int(profileID), .text(s.file), .integer(s.line), .text(s.symbol),
                                .optional(s.functionID), .bool(s.inlined), .text(s.status.rawValue),
                                .int(w.allocObjects), .int(w.allocBytes), .int(w.inuseObjects), .int(w.inuseBytes),
-                               .int(w.cpuNanoseconds)])
+                               .int(w.cpuNanoseconds), .optional(s.callFile), s.callLine.map { SQLiteValue.integer($0) } ?? .null])
                 while try site.step() {}
                 site.reset()
             }
@@ -83,20 +83,22 @@ extension FactStore {
     }
 
     /// The run's profiled positions with the weights of all its profiles added up, one per
-    /// (file, line, symbol), ordered by file, line and symbol.
+    /// (file, line, symbol, call site), ordered by file, line, symbol and call site.
     public func profileSites(run: Int64) throws -> [ProfileSite] {
         try locked {
             try db.rows("""
                 SELECT file, line, symbol, max(function_id), max(inlined), max(status),
-                  sum(alloc_objects), sum(alloc_bytes), sum(inuse_objects), sum(inuse_bytes), sum(cpu_ns)
+                  sum(alloc_objects), sum(alloc_bytes), sum(inuse_objects), sum(inuse_bytes), sum(cpu_ns), call_file, call_line
                 FROM profile_sites WHERE run_id = ?1
-                GROUP BY file, line, symbol ORDER BY file, line, symbol
+                GROUP BY file, line, symbol, call_file, call_line
+                ORDER BY file, line, symbol, call_file IS NOT NULL, call_file, call_line
                 """, [.int(run)]) { s in
                 ProfileSite(file: s.text(0), line: s.int(1), symbol: s.text(2), functionID: s.optionalText(3),
                             inlined: s.int(4) != 0, status: ProfileSiteStatus(rawValue: s.text(5)) ?? .stale,
                             weight: ProfileWeight(allocObjects: s.int64(6), allocBytes: s.int64(7),
                                                   inuseObjects: s.int64(8), inuseBytes: s.int64(9),
-                                                  cpuNanoseconds: s.int64(10)))
+                                                  cpuNanoseconds: s.int64(10)),
+                            callFile: s.optionalText(11), callLine: s.isNull(12) ? nil : s.int(12))
             }
         }
     }

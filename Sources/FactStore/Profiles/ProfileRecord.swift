@@ -99,14 +99,26 @@ public struct ProfileSite: Sendable, Equatable, Hashable, Codable {
     public var functionID: String?
     /// True when the frame was inlined into its caller.
     public var inlined: Bool
+    /// For an inlined frame, the file of the call site in the function it was compiled into
+    /// (the outermost frame of the inlining chain), when that is in the scanned tree.
+    public var callFile: String? = nil
+    /// The line of that call site.
+    public var callLine: Int? = nil
     /// Whether a pass knows this position.
     public var status: ProfileSiteStatus
     /// The attributed weight.
     public var weight: ProfileWeight
 
+    /// The position the compiled code is at: the call site for an inlined frame, else the frame.
+    public var physicalFile: String { callFile ?? file }
+    /// The line of `physicalFile`.
+    public var physicalLine: Int { callLine ?? line }
+
     /// Creates a site.
     public init(file: String, line: Int, symbol: String, functionID: String?, inlined: Bool,
-                status: ProfileSiteStatus, weight: ProfileWeight) {
+                status: ProfileSiteStatus, weight: ProfileWeight, callFile: String? = nil, callLine: Int? = nil) {
+        self.callFile = callFile
+        self.callLine = callLine
         self.file = file
         self.line = line
         self.symbol = symbol

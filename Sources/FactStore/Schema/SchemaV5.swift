@@ -2,7 +2,9 @@
 /// per profile file (its kind, hash, sample types and totals); `profile_sites` has one row per
 /// source position the samples were attributed to, with the weight of each sample type and a
 /// status that says whether a pass knows the position as a heap site (`site`), knows nothing
-/// there (`unknown`), or the position does not exist in the scanned source (`stale`).
+/// there (`unknown`), or the position does not exist in the scanned source (`stale`). A position
+/// inside a function that was inlined carries the call site in the function it was compiled into
+/// (`call_file`, `call_line`), which is where the compiler reports the inlined allocation.
 /// `function_metrics` and `package_metrics` gain `profiled_bytes` and `profiled_objects`
 /// (allocated bytes and objects attributed to heap sites of the function or package), so that
 /// `trend` follows them like every other metric. Runs recorded before this version have no
@@ -33,6 +35,8 @@ enum SchemaV5 {
           symbol        TEXT NOT NULL,
           function_id   TEXT,
           inlined       INTEGER NOT NULL,
+          call_file     TEXT,
+          call_line     INTEGER,
           status        TEXT NOT NULL CHECK (status IN ('site', 'unknown', 'stale')),
           alloc_objects INTEGER NOT NULL,
           alloc_bytes   INTEGER NOT NULL,

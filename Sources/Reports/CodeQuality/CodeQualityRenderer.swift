@@ -44,7 +44,7 @@ public struct CodeQualityRenderer: Sendable {
             let n = seen[base, default: 0]
             seen[base] = n + 1
             let fingerprint = n == 0 ? base : SARIFRenderer.fingerprint(
-                Violation(rule: v.rule, package: v.package, function: v.function, subject: "\(v.subject)\u{0}\(n)"))
+                Violation(rule: v.rule, package: v.package, function: v.function, subject: "\(v.subject)\u{0}\(n)", message: ""))
             let path = v.file.isEmpty ? v.package : (v.file.hasPrefix("./") ? String(v.file.dropFirst(2)) : v.file)
             return Issue(description: "[\(v.rule)] \(XMLText.oneLine(v.message))", check_name: v.rule, fingerprint: fingerprint,
                          severity: Self.severity(rule: v.rule), categories: ["Performance"],

@@ -25,7 +25,7 @@ extension HTMLRenderer {
             let tr = tb.add("tr", nil, ["data-status": e.site.status.rawValue])
             tr.add("td", ProfileRanking.format(e.value, m), ["class": "num", "data-v": String(e.value)])
             tr.add("td", ProfileRanking.share(e.value, of: ranking.total), ["class": "num", "data-v": String(e.value)])
-            tr.add("td").add("code", "\(e.site.file):\(e.site.line)")
+            tr.add("td").add("code", ProfileRanking.position(e.site))
             tr.add("td").add("code", e.site.functionID ?? e.site.symbol)
             tr.add("td", e.site.status.rawValue)
             tr.add("td", Set(e.facts.map { AllocationDetail(fact: $0)?.kind ?? $0.kind.rawValue }).sorted().joined(separator: ", "))

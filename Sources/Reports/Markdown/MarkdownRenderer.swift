@@ -99,7 +99,7 @@ public struct MarkdownRenderer: Sendable {
         out.add("|---:|---:|---:|---|---|---|")
         for (i, e) in hot.enumerated() {
             out.add("| \(i + 1) | \(ProfileRanking.format(e.value, ranking.measure)) | \(ProfileRanking.share(e.value, of: ranking.total)) "
-                    + "| `\(cell("\(e.site.file):\(e.site.line)"))` | `\(cell(e.site.functionID ?? e.site.symbol))` | \(cell(e.remedy?.text ?? "")) |")
+                    + "| `\(cell(ProfileRanking.position(e.site)))` | `\(cell(e.site.functionID ?? e.site.symbol))` | \(cell(e.remedy?.text ?? "")) |")
         }
         if !ranking.unknown.isEmpty || !ranking.stale.isEmpty {
             out.add("")

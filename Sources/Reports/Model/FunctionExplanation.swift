@@ -95,10 +95,19 @@ public struct FunctionExplanation: Sendable, Encodable {
         var weights: [String: ProfileWeight] = [:]
         var profileTotal: ProfileWeight?
         var unknown: [String] = []
-        for s in model.profileSites where s.status != .stale && s.file == fn.file && s.functionID == fn.id {
-            weights["\(s.line)", default: .zero] = weights["\(s.line)", default: .zero] + s.weight
+        // A position belongs to the function its code was compiled into: the call site's function
+        // for an inlined frame, where the compiler also reports the inlined allocation.
+        let innermost = model.functions.filter { $0.file == fn.file }
+        func compiledInto(_ line: Int) -> String? {
+            innermost.filter { $0.startLine <= line && line <= $0.endLine }
+                .max { ($0.startLine, $0.startColumn) < ($1.startLine, $1.startColumn) }?.id
+        }
+        for s in model.profileSites where s.status != .stale && s.physicalFile == fn.file && compiledInto(s.physicalLine) == fn.id {
+            weights["\(s.physicalLine)", default: .zero] = weights["\(s.physicalLine)", default: .zero] + s.weight
             profileTotal = (profileTotal ?? .zero) + s.weight
-            if s.status == .unknown { unknown.append("\(s.file):\(s.line) \(s.symbol)") }
+            if s.status == .unknown {
+                unknown.append("\(s.file):\(s.line) \(s.symbol)" + (s.callFile.map { " (inlined at \($0):\(s.physicalLine))" } ?? ""))
+            }
         }
         profile = profileTotal
         unknownPositions = unknown.sorted()

@@ -55,7 +55,8 @@ public struct ProfileRanking: Sendable {
         var heapFacts: [String: [Fact]] = [:]
         for f in model.facts where f.isHeapEscape { heapFacts["\(f.file):\(f.line)", default: []].append(f) }
         let entries = model.profileSites.filter { $0.weight.value(m) != 0 }.map { s -> Entry in
-            let facts = heapFacts["\(s.file):\(s.line)"] ?? []
+            var facts = heapFacts["\(s.file):\(s.line)"] ?? []
+            if s.callFile != nil { facts += heapFacts["\(s.physicalFile):\(s.physicalLine)"] ?? [] }
             let remedy = facts.lazy.compactMap(Remedy.forFact).first ?? (s.status == .unknown ? Remedy.library : nil)
             return Entry(site: s, facts: facts, remedy: remedy, value: s.weight.value(m))
         }.sorted { a, b in
@@ -73,6 +74,11 @@ public struct ProfileRanking: Sendable {
         }
         functions = byFunction.map { FunctionEntry(function: $0.key, value: $0.value.0, positions: $0.value.1) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.function < $1.function }
+    }
+
+    /// `file:line` of a position, with the call site it was inlined at.
+    public static func position(_ s: ProfileSite) -> String {
+        "\(s.file):\(s.line)" + (s.callFile.map { " (inlined at \($0):\(s.physicalLine))" } ?? "")
     }
 
     /// A value in its unit, short (`1.5 MiB`, `3.2 ms`, `12 objects`).

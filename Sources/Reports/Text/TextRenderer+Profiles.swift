@@ -15,7 +15,7 @@ extension TextRenderer {
         func line(_ e: ProfileRanking.Entry) -> String {
             let kinds = Set(e.facts.map { AllocationDetail(fact: $0)?.kind ?? $0.kind.rawValue }).sorted().joined(separator: ",")
             return "  \(ProfileRanking.format(e.value, m))\t\(ProfileRanking.share(e.value, of: ranking.total))\t"
-                + "\(e.site.file):\(e.site.line)\t\(e.site.functionID ?? e.site.symbol)\(kinds.isEmpty ? "" : "\t\(kinds)")"
+                + "\(ProfileRanking.position(e.site))\t\(e.site.functionID ?? e.site.symbol)\(kinds.isEmpty ? "" : "\t\(kinds)")"
         }
         if !ranking.hotSites.isEmpty {
             out.append("hot heap sites by \(m.rawValue):")
