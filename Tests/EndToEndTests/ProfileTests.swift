@@ -224,4 +224,75 @@ final class ProfileTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: db), before, "the store is untouched after \(c.expect)")
         }
     }
+
+    /// `check` with a profile: `alloc.hot-budget` fails the function over its share, and
+    /// `report.formats` writes codequality.json and summary.md into `-o DIR`; without a profile
+    /// the rule cannot be checked and fails instead of passing.
+    func testCheckWritesCodeQualityAndSummaryAndGatesOnHotShare() throws {
+        let p = try fixture()
+        let cli = try CLI(self)
+        let module = cli.directory.appendingPathComponent("hot")
+        try FileManager.default.copyItem(at: p.module, to: module)
+        try """
+            engine: gc
+            policy:
+              budgets:
+                - functions: "*"
+                  max-hot-share: 30
+            report:
+              formats: [codequality, markdown, junit]
+            """.write(to: module.appendingPathComponent("heapsight.yml"), atomically: true, encoding: .utf8)
+        let r = try cli.run(["check", "hot", "--db", "h.db", "-o", "out", "--profile", p.mem, "--quiet"], environment: Self.goEnvironment())
+        XCTAssertEqual(r.status, 1, r.err + r.out)
+        let quality = try JSONSerialization.jsonObject(with: Data(contentsOf: cli.directory.appendingPathComponent("out/codequality.json")))
+        let issues = try XCTUnwrap(quality as? [[String: Any]])
+        // Grow takes about 35% of the profiled bytes (pprof's flat%); every other function less than 30%.
+        XCTAssertEqual(issues.map { $0["check_name"] as? String }, ["alloc.hot-budget"], "\(issues)")
+        let location = issues.first?["location"] as? [String: Any]
+        XCTAssertEqual(location?["path"] as? String, "hot.go")
+        let source = try String(contentsOf: module.appendingPathComponent("hot.go"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual((location?["lines"] as? [String: Any])?["begin"] as? Int, (source.firstIndex { $0.hasPrefix("func Grow(") } ?? -1) + 1)
+        let summary = try String(contentsOf: cli.directory.appendingPathComponent("out/summary.md"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("`alloc.hot-budget`"), summary)
+        XCTAssertTrue(summary.contains("### Top hot heap sites by alloc_space"), summary)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out/junit.xml").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out/index.html").path))
+
+        let unprofiled = try cli.run(["check", "hot", "--db", "h.db", "-o", "out2", "--quiet"], environment: Self.goEnvironment())
+        XCTAssertEqual(unprofiled.status, 1, unprofiled.err)
+        let again = try String(contentsOf: cli.directory.appendingPathComponent("out2/codequality.json"), encoding: .utf8)
+        XCTAssertTrue(again.contains("cannot be checked: the run has no heap profile"), again)
+    }
+
+    /// `explain` shows, for every heap site of a function, its flow, remedy and profile weight;
+    /// an inlined allocation is weighed at its call site; JSON carries the same.
+    func testExplainShowsWhyRemedyAndWeightOfEveryHeapSite() throws {
+        let p = try fixture()
+        let cli = try CLI(self)
+        try scan(cli, p)
+        let text = try cli.run(["explain", "example.com/hot.Build", "--db", "h.db"])
+        XCTAssertEqual(text.status, 0, text.err)
+        XCTAssertTrue(text.out.contains("inlining: inlinable, cost "), text.out)
+        let json = try cli.run(["explain", "hot.go:45", "--db", "h.db", "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.err)
+        let all = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        XCTAssertEqual(all.map { $0["function"] as? String }, ["example.com/hot.Names"])
+        for fn in ["example.com/hot.Build", "example.com/hot.Grow", "example.com/hot.Names", "example.com/hot.Box"] {
+            let r = try cli.run(["explain", fn, "--db", "h.db", "--format", "json"])
+            XCTAssertEqual(r.status, 0, r.err)
+            let e = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])?.first)
+            let sites = try XCTUnwrap(e["sites"] as? [[String: Any]])
+            XCTAssertFalse(sites.isEmpty, fn)
+            for site in sites {
+                XCTAssertFalse((site["why"] as? [String] ?? []).isEmpty, "\(fn): \(site)")
+                XCTAssertNotNil((site["remedy"] as? [String: Any])?["text"], "\(fn): \(site)")
+            }
+            // At least one heap site of each hot function carries the profile's weight.
+            XCTAssertTrue(sites.contains { (($0["weight"] as? [String: Any])?["allocBytes"] as? Int ?? 0) > 0 }, "\(fn): \(sites)")
+            XCTAssertGreaterThan((e["profile"] as? [String: Any])?["allocBytes"] as? Int ?? 0, 0, fn)
+        }
+        let none = try cli.run(["explain", "example.com/hot.Nope", "--db", "h.db"])
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.err.contains("no function of run 1 matches"), none.err)
+    }
 }

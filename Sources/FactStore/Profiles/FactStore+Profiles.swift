@@ -62,6 +62,12 @@ public struct StoredProfile: Sendable, Equatable {
     public var id: Int64
     /// The profile (with `sites` empty; see `FactStore.profileSites(run:)`).
     public var record: ProfileRecord
+
+    /// Creates a stored profile.
+    public init(id: Int64, record: ProfileRecord) {
+        self.id = id
+        self.record = record
+    }
 }
 
 extension FactStore {
