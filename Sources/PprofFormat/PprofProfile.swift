@@ -24,6 +24,14 @@ public struct PprofProfile: Sendable, Equatable {
         public var line: Int
         /// True when this frame was inlined into the next one.
         public var inlined: Bool
+
+        /// Creates a frame.
+        public init(function: String, file: String, line: Int, inlined: Bool) {
+            self.function = function
+            self.file = file
+            self.line = line
+            self.inlined = inlined
+        }
     }
 
     /// One sample: values in the order of `sampleTypes`, and the stack, innermost frame first.

@@ -132,4 +132,27 @@ final class CIFormatsTests: XCTestCase {
         for k in kinds { XCTAssertNotEqual(Remedy.forAllocationKind(k), Remedy.escape, k) }
         XCTAssertEqual(Set(Remedy.all.map(\.id)).count, Remedy.all.count)
     }
+
+    /// The HTML and text reports rank profiled positions heaviest first, with unknown and stale
+    /// positions kept and marked.
+    func testHTMLAndTextRankHotSites() throws {
+        let model = Self.profiledModel()
+        let html = HTMLRenderer().render(model)
+        let table = try XCTUnwrap(html.range(of: "id=\"hot-table\"")).upperBound
+        let rows = html[table...]
+        let eleven = try XCTUnwrap(rows.range(of: "cart/cart.go:11</code>")).lowerBound
+        let eight = try XCTUnwrap(rows.range(of: "cart/cart.go:8</code>")).lowerBound
+        let fourteen = try XCTUnwrap(rows.range(of: "cart/cart.go:14</code>")).lowerBound
+        XCTAssertLessThan(eleven, eight)
+        XCTAssertLessThan(eight, fourteen)
+        XCTAssertTrue(rows.contains("data-status=\"unknown\""))
+        XCTAssertTrue(rows.contains("data-status=\"stale\""))
+        XCTAssertTrue(rows.contains("/build/cart/old.go:40"))
+
+        let text = TextRenderer().render(model)
+        XCTAssertTrue(text.contains("hot heap sites by alloc_space:\n  46.9 KiB\t48.0%\tcart/cart.go:11\texample.com/shop/cart.Total\tconcat,escapes"), text)
+        XCTAssertTrue(text.contains("profiled positions no pass reports as a heap site: 1"), text)
+        XCTAssertTrue(text.contains("stale profile positions (not in the scanned source): 1"), text)
+        XCTAssertFalse(TextRenderer().render(ReportFixture.model()).contains("profiles:"), "no profile section without profiles")
+    }
 }

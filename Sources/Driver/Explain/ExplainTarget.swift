@@ -1,3 +1,4 @@
+import Foundation
 import PassKit
 
 /// What `heapsight explain` was asked about: a function id (`example.com/m.(*T).M`), a short
@@ -17,7 +18,7 @@ public enum ExplainTarget: Sendable, Equatable {
         if let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]), line > 0,
            text[..<colon].hasSuffix(".go") {
             self = .position(file: String(text[..<colon]), line: line)
-        } else if text.contains("*") || text.contains("...") {
+        } else if text.contains("...") || text.replacingOccurrences(of: "(*", with: "(").contains("*") {
             self = .glob(GlobPattern(text))
         } else {
             self = .function(text)

@@ -39,7 +39,9 @@ public struct ProfileRanking: Sendable {
     public var unknown: [Entry] { positions.filter { $0.site.status == .unknown } }
     /// Positions that do not exist in the scanned source.
     public var stale: [Entry]
-    /// The sum of the measure over all positions, stale ones included.
+    /// What shares are shares of: the measure summed over every sample of the run's profiles
+    /// (pprof's `flat%` denominator) for allocated bytes, objects and CPU; for in-use values,
+    /// which profiles do not total, the sum over all positions, stale ones included.
     public var total: Int64
 
     /// The measure a run's profiles rank by by default: allocated bytes when there is a heap
@@ -65,7 +67,14 @@ public struct ProfileRanking: Sendable {
         }
         positions = entries.filter { $0.site.status != .stale }
         stale = entries.filter { $0.site.status == .stale }
-        total = entries.reduce(0) { $0 + $1.value }
+        let recorded = model.profiles.map(\.record)
+        switch m {
+        case .allocBytes: total = recorded.reduce(0) { $0 + $1.totalBytes }
+        case .allocObjects: total = recorded.reduce(0) { $0 + $1.totalObjects }
+        case .cpu: total = recorded.reduce(0) { $0 + $1.totalCPUNanoseconds }
+        case .inuseBytes, .inuseObjects: total = 0
+        }
+        if total == 0 { total = entries.reduce(0) { $0 + $1.value } }
         var byFunction: [String: (Int64, Int)] = [:]
         for e in positions {
             let key = e.site.functionID ?? e.site.symbol
