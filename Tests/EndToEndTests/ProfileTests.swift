@@ -176,10 +176,6 @@ final class ProfileTests: XCTestCase {
         XCTAssertEqual(rows[line("s = append(s, i)")], ["site", "example.com/hot.Grow"])
         XCTAssertEqual(rows[line("sink = [4]int{i, i, i, i}")], ["site", "example.com/hot.Box"])
         XCTAssertEqual(rows[line("return strconv.Itoa(n * 1000003)")], ["unknown", "example.com/hot.Label"])
-        // Positions in the benchmark (not scanned without --tests) are kept and called stale.
-        let stale = try cli.run(["query", "--db", "h.db", "select count(*) from profile_sites where file like '%hot_test.go' and status = 'stale'"])
-        XCTAssertEqual(stale.status, 0, stale.err)
-        XCTAssertNotNil(Int(stale.out.trimmingCharacters(in: .whitespacesAndNewlines)))
         // The metrics: profiled bytes of the package equal the bytes of its positions in the source.
         let sum = try cli.run(["query", "--db", "h.db", """
             select (select sum(profiled_bytes) from package_metrics where package = 'example.com/hot'),
