@@ -291,4 +291,24 @@ final class ProfileTests: XCTestCase {
         XCTAssertEqual(none.status, 2)
         XCTAssertTrue(none.err.contains("no function of run 1 matches"), none.err)
     }
+
+    /// `profiles:` in heapsight.yml is read relative to the file's folder, and `trend --metric
+    /// profiled-bytes` follows the bytes charged to positions in the source.
+    func testConfiguredProfilesAndTheProfiledBytesTrend() throws {
+        let p = try fixture()
+        let cli = try CLI(self)
+        let module = cli.directory.appendingPathComponent("hot")
+        try FileManager.default.copyItem(at: p.module, to: module)
+        try FileManager.default.copyItem(atPath: p.mem, toPath: cli.directory.appendingPathComponent("mem.pprof").path)
+        try "profiles: [../mem.pprof]\n".write(to: module.appendingPathComponent("heapsight.yml"), atomically: true, encoding: .utf8)
+        let r = try cli.run(["scan", "hot", "--db", "h.db"], environment: Self.goEnvironment())
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("profile    hot/../mem.pprof: heap,"), r.out)
+        let (_, total) = try pprofTop(p.mem, sampleIndex: "alloc_space", unit: "B")
+        let trend = try cli.run(["trend", "--db", "h.db", "--metric", "profiled-bytes", "--format", "csv"])
+        XCTAssertEqual(trend.status, 0, trend.err)
+        let row = trend.out.split(separator: "\n").dropFirst().first.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        // Every position of this profile is in the source (none stale), so the metric is pprof's total.
+        XCTAssertEqual(row.map { String($0[6]) }, String(total), trend.out)
+    }
 }
