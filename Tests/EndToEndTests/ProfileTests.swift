@@ -282,6 +282,7 @@ final class ProfileTests: XCTestCase {
             for site in sites {
                 XCTAssertFalse((site["why"] as? [String] ?? []).isEmpty, "\(fn): \(site)")
                 XCTAssertNotNil((site["remedy"] as? [String: Any])?["text"], "\(fn): \(site)")
+                XCTAssertNotNil(site["weight"] as? [String: Any], "\(fn): every site of a profiled run has a weight: \(site)")
             }
             // At least one heap site of each hot function carries the profile's weight.
             XCTAssertTrue(sites.contains { (($0["weight"] as? [String: Any])?["allocBytes"] as? Int ?? 0) > 0 }, "\(fn): \(sites)")

@@ -27,7 +27,8 @@ public struct FunctionExplanation: Sendable, Encodable {
         public var why: [String]
         /// What to do about it.
         public var remedy: Remedy?
-        /// What the run's profiles measured on this line, when profiled.
+        /// What the run's profiles measured on this line (zero when no sample hit it); nil when
+        /// the run has no profile.
         public var weight: ProfileWeight?
     }
 
@@ -117,6 +118,8 @@ public struct FunctionExplanation: Sendable, Encodable {
         for f in facts where (f.kind == .escapes || f.kind == .movedToHeap) && !f.explanation.isEmpty {
             escapeWhy["\(f.line):\(f.column)"] = f.explanation
         }
+        // With profiles recorded, a site the samples never hit weighs zero (rather than unknown).
+        let profiled = !model.profileSites.isEmpty
         var sites: [Site] = []
         for f in facts {
             let detail = AllocationDetail(fact: f)
@@ -133,7 +136,8 @@ public struct FunctionExplanation: Sendable, Encodable {
             let why = f.explanation.isEmpty ? (escapeWhy["\(f.line):\(f.column)"] ?? []) : f.explanation
             sites.append(Site(file: f.file, line: f.line, column: f.column, kind: detail?.kind ?? f.kind.rawValue,
                               verdict: detail?.placement.rawValue ?? f.kind.rawValue, subject: f.subject,
-                              loopDepth: detail?.depth, why: why, remedy: Remedy.forFact(f), weight: weights["\(f.line)"]))
+                              loopDepth: detail?.depth, why: why, remedy: Remedy.forFact(f),
+                              weight: weights["\(f.line)"] ?? (profiled ? ProfileWeight.zero : nil)))
         }
         self.sites = sites
         stackSites = facts.filter { AllocationDetail(fact: $0)?.placement == .stack }.count
