@@ -78,6 +78,7 @@ struct ScanPipeline {
             status: "ok", skipped: engineSetup.skipped + registry.skipped)
         var content = Self.merge(analyses, notes: notes, into: run)
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
+        if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
         let runID = try store.record(content)
         clock.lap("record")
