@@ -28,7 +28,7 @@ public struct FunctionExplanation: Sendable, Encodable {
         /// What to do about it.
         public var remedy: Remedy?
         /// What the run's profiles measured on this line (zero when no sample hit it); nil when
-        /// the run has no profile.
+        /// the run has no profile. Profiles are line-granular: sites sharing a line share it.
         public var weight: ProfileWeight?
     }
 

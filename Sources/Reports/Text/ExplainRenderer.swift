@@ -36,7 +36,7 @@ public struct ExplainRenderer: Sendable {
             if let d = s.loopDepth, d > 0 { head += "  in loop (depth \(d))" }
             head += "  \(s.subject)"
             out.append(head)
-            if let w = s.weight { out.append("      weight: \(weight(w))") }
+            if let w = s.weight { out.append("      line weight: \(weight(w))") }
             for (n, step) in s.why.enumerated() { out.append((n == 0 ? "      why:    " : "              ") + step) }
             if let r = s.remedy { out.append("      remedy: \(r.text)") }
         }
