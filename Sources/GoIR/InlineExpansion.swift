@@ -116,7 +116,7 @@ struct Expander {
         for x in f.list(n.list) { visit(x, depth: depth, path: path, inlined: inlined) }
         for x in f.list(n.list2) { visit(x, depth: depth, path: path, inlined: inlined) }
         if n.op == .call && !n.flags.contains(.goDefer), let callee = resolve(n.a), !path.contains(callee),
-           mayInline(callee, calledOnce: f[n.a].op == .closure) {
+           mayInline(callee, calledOnce: isCalledOnce(callee, directly: f[n.a].op == .closure)) {
             if let k = expand(id, callee, depth: depth, inlined: inlined) {
                 let body = f[id]
                 for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }
@@ -172,6 +172,24 @@ struct Expander {
             }
         }
         return count == 1 ? found : nil
+    }
+
+    /// Calls in the function that resolve to each literal (the compiler's use counts).
+    var literalCalls: [Int: Int]? = nil
+
+    /// True for a literal called from one place only (written at the call, or reached through
+    /// one call site).
+    private mutating func isCalledOnce(_ callee: Callee, directly: Bool) -> Bool {
+        guard case .literal(let i) = callee else { return false }
+        if directly { return true }
+        if literalCalls == nil {
+            var counts: [Int: Int] = [:]
+            f.forEachReachable(from: f.body) { _, n in
+                if n.op == .call, case .literal(let j)? = resolve(n.a) { counts[j, default: 0] += 1 }
+            }
+            literalCalls = counts
+        }
+        return literalCalls?[i] == 1
     }
 
     private func mayInline(_ callee: Callee, calledOnce: Bool) -> Bool {
