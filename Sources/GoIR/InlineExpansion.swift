@@ -139,6 +139,8 @@ struct Expander {
                 let results = f.list(n.list2)
                 guard results.count == 1, let value = singleAssignment(to: IRVarID(f[results[0]].aux), in: n.list) else { return nil }
                 x = value
+            case .name where f[IRVarID(n.aux)].varClass == .captured:
+                return resolveCaptured(IRVarID(n.aux))
             case .name:
                 let v = f[IRVarID(n.aux)]
                 guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
@@ -157,6 +159,29 @@ struct Expander {
             }
         }
         return nil
+    }
+
+    /// A closure variable's static callee: the captured variable, assigned once in its own
+    /// function from a function or a literal.
+    private func resolveCaptured(_ v: IRVarID) -> Callee? {
+        var fn = index, id = v
+        for _ in 0..<16 {
+            let x = fn == index ? f[id] : package.functions[fn][id]
+            guard x.varClass == .captured, let o = x.outer else { break }
+            fn = Int(o.function)
+            id = o.variable
+        }
+        guard fn != index else { return nil }
+        let g = package.functions[fn]
+        let x = g[id]
+        guard x.varClass == .local, !x.flags.contains(.reassigned), !x.flags.contains(.addressTaken),
+              x.definition.exists, g[x.definition].op == .assign, g[x.definition].b.exists else { return nil }
+        let value = g[g[x.definition].b]
+        switch value.op {
+        case .function, .methodExpr: return .declared(ObjectID(value.aux))
+        case .closure: return .literal(Int(value.aux))
+        default: return nil
+        }
     }
 
     /// The value of the only assignment to `v` among the statements (blocks included).
