@@ -67,7 +67,7 @@ public enum GCEngine {
         for module in modules.modules {
             let build = BuildInvocation(toolchain: toolchain, configuration: configuration,
                                         moduleRoot: module.root, packageDirectories: module.packageDirectories)
-            let outcome = build.run()
+            let outcome = build.run(parser: CompilerTextParser(paths: paths, base: module.root))
             compilation.absorb(outcome, module: module, paths: paths)
         }
         compilation.failedPackages = Array(Set(compilation.failedPackages)).sorted()
