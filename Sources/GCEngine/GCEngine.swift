@@ -4,20 +4,24 @@ import PassKit
 /// The compiler-backed engine: runs the real Go compiler on the scanned packages and turns what
 /// it prints into heapsight facts.
 ///
-/// Model. One `go build -json -gcflags='-m=2 -json=0,DIR'` per Go module in the scan, with `DIR`
-/// a fresh folder per run. The fresh folder matters twice: it is part of the compile flags, so
-/// the build cache cannot replay an old compile (which would print the `-m` text again but not
-/// rewrite the JSON log), and it never mixes two runs' logs. `go build -json` frames the
-/// compiler's text per package (`build-output` events) and says which packages failed
-/// (`build-fail`), so compiler errors are never mistaken for optimisation lines.
+/// Model. One `go build -json -o /dev/null -gcflags='-m=2 -S'` per Go module in the scan (`-S`
+/// only for the allocations pass). The flags hold nothing specific to a run, so the go build
+/// cache serves every package that has not changed since an earlier build with the same flags:
+/// the go command replays the compiler's text, and a warm scan compiles nothing. `go build
+/// -json` frames the compiler's text per package (`build-output` events) and says which
+/// packages failed (`build-fail`), so compiler errors are never mistaken for optimisation lines.
 ///
 /// The `-m=2` text is the source of the facts: it is the only output that carries every verdict
 /// (`inlining call to`, `does not escape`, `moved to heap`, `leaking param`, devirtualization).
-/// `CompilerTextParser` reads it line by line (`CompilerLine`), classifies each verdict
+/// The go command's output is read as it is written (`StreamingProcess`), decoded event by event
+/// without holding an event whole (`BuildEventDecoder`; one package's event is tens of megabytes
+/// with `-S`), and split into lines per package (`PackageOutputReader`): assembly lines go to
+/// `AssemblyListing`, which keeps only the run-time allocator calls; every other line goes to
+/// `CompilerTextParser`, which splits it (`CompilerLine`), classifies each verdict
 /// (`CompilerMessage`) and attaches the `-m=2` explanation blocks (`X escapes to heap in F:` and
-/// its flow lines) to the verdict they explain. The JSON log (`OptimizationLog`) is read too: it
-/// names the absolute file of every relative path and carries the inline costs, which are checked
-/// against the text.
+/// its flow lines) to the verdict they explain. The compiler's `-json=0,DIR` optimisation log is
+/// not read: everything it holds that the facts use is in the text, and a log folder in the flags
+/// would defeat the cache.
 ///
 /// Invariants. Facts keep the compiler's multiplicity: a line printed twice is two facts (the
 /// compiler prints `inlining call to strconv.Itoa` twice at one position because two calls
@@ -32,8 +36,8 @@ import PassKit
 /// devirtualize`) are counted in `GCCompilation.ignoredLineCount`, not turned into facts.
 /// Test files are not compiled (`go build` does not compile them).
 ///
-/// Cost: one compile of the scanned packages (dependencies come from the build cache), plus a
-/// linear pass over the output.
+/// Cost: one compile of the scanned packages that changed (dependencies and unchanged packages
+/// come from the build cache), plus one linear pass over the output, overlapped with the build.
 public enum GCEngine {
     /// Compiles `packages` (directories relative to `root`) with the real compiler and returns
     /// the facts it decided. Never throws: a missing toolchain, a failing package or a broken
