@@ -8,7 +8,8 @@ import Foundation
 /// The output is decoded while the go command runs (`StreamingProcess`, `BuildEventDecoder`),
 /// package by package (`PackageOutputReader`).
 struct BuildInvocation {
-    let toolchain: GoToolchainInfo
+    /// The `go` command.
+    let go: String
     let configuration: GCConfiguration
     let moduleRoot: String
     let packageDirectories: [String]
@@ -28,6 +29,39 @@ struct BuildInvocation {
         var launchError: String?
     }
 
+    /// A build that has been started and whose output has not been read yet.
+    struct Running {
+        fileprivate let invocation: BuildInvocation
+        fileprivate let process: Result<StreamingProcess, any Error>
+
+        /// Reads the build's output with `parser` as it comes, and waits for the build to end.
+        func finish(parser: CompilerTextParser) -> Outcome {
+            var outcome = Outcome()
+            let running: StreamingProcess
+            switch process {
+            case .success(let p): running = p
+            case .failure(let error):
+                outcome.status = -1
+                outcome.launchError = "cannot run \(invocation.go): \(error.localizedDescription)"
+                return outcome
+            }
+            var decoder = BuildEventDecoder()
+            var collector = BuildOutputCollector(parser: parser, assembly: invocation.configuration.assembly)
+            let result = running.read { chunk in decoder.feed(chunk, into: &collector) }
+            decoder.finish(into: &collector)
+            outcome.status = result.status
+            outcome.stderr = result.stderr
+            outcome.packages = collector.finish()
+            outcome.failed = collector.failed
+            return outcome
+        }
+
+        /// Stops the build without reading it.
+        func cancel() {
+            if case .success(let p) = process { p.cancel() }
+        }
+    }
+
     /// The go command's arguments.
     func arguments() -> [String] {
         var gcflags = "-m=2"
@@ -36,27 +70,12 @@ struct BuildInvocation {
         return ["build", "-json", "-o", "/dev/null"] + tags + ["-gcflags=\(gcflags)"] + packageDirectories
     }
 
-    /// Runs the build, reading each package's output with `parser`.
-    func run(parser: CompilerTextParser) -> Outcome {
-        var outcome = Outcome()
+    /// Starts the build; its output waits in the pipe until `Running.finish` reads it.
+    func start() -> Running {
         var environment = BuildEnvironment.make(configuration)
         environment["PWD"] = moduleRoot  // the go command prints paths relative to it, unresolved
-        var decoder = BuildEventDecoder()
-        var collector = BuildOutputCollector(parser: parser, assembly: configuration.assembly)
-        do {
-            let result = try StreamingProcess.run(toolchain.go, arguments(), cwd: moduleRoot, environment: environment) { chunk in
-                decoder.feed(chunk, into: &collector)
-            }
-            outcome.status = result.status
-            outcome.stderr = result.stderr
-        } catch {
-            outcome.status = -1
-            outcome.launchError = "cannot run \(toolchain.go): \(error.localizedDescription)"
-            return outcome
-        }
-        decoder.finish(into: &collector)
-        outcome.packages = collector.finish()
-        outcome.failed = collector.failed
-        return outcome
+        return Running(invocation: self, process: Result {
+            try StreamingProcess(go, arguments(), cwd: moduleRoot, environment: environment)
+        })
     }
 }

