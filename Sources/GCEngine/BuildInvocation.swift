@@ -5,8 +5,14 @@ import Foundation
 /// The flags are `-gcflags='-m=2'` (`-m=2 -S` with the assembly), nothing run-specific, so a
 /// package whose sources, dependencies and flags are unchanged is not compiled again: the go
 /// command replays the compiler's text from its build cache, which is all the engine reads.
-/// The output is decoded while the go command runs (`StreamingProcess`, `BuildEventDecoder`),
-/// package by package (`PackageOutputReader`).
+///
+/// Two forms. The build is first run in the text form (the compiler's output on standard
+/// error, one `# IMPORTPATH` block per package, `BuildTextSplitter`), which costs the go
+/// command nothing beyond the copy. When that build fails, its text cannot say which lines are
+/// the go command's own errors, so the build is run again in the `-json` form (`build-output`
+/// and `build-fail` events per package, `BuildEventDecoder`), which frames every line; packages
+/// that compiled come from the cache the first run filled. Either way the output is read while
+/// the go command runs (`StreamingProcess`), package by package (`PackageOutputReader`).
 struct BuildInvocation {
     /// The `go` command.
     let go: String
@@ -29,12 +35,17 @@ struct BuildInvocation {
         var launchError: String?
     }
 
+    /// The output form of a run.
+    enum Form { case text, json }
+
     /// A build that has been started and whose output has not been read yet.
     struct Running {
         fileprivate let invocation: BuildInvocation
+        fileprivate let form: Form
         fileprivate let process: Result<StreamingProcess, any Error>
 
         /// Reads the build's output with `parser` as it comes, and waits for the build to end.
+        /// A failed text-form build is run again in the JSON form.
         func finish(parser: CompilerTextParser) -> Outcome {
             var outcome = Outcome()
             let running: StreamingProcess
@@ -45,12 +56,22 @@ struct BuildInvocation {
                 outcome.launchError = "cannot run \(invocation.go): \(error.localizedDescription)"
                 return outcome
             }
-            var decoder = BuildEventDecoder()
             var collector = BuildOutputCollector(parser: parser, assembly: invocation.configuration.assembly)
-            let result = running.read { chunk in decoder.feed(chunk, into: &collector) }
-            decoder.finish(into: &collector)
-            outcome.status = result.status
-            outcome.stderr = result.stderr
+            switch form {
+            case .text:
+                var splitter = BuildTextSplitter()
+                let result = running.read { chunk in splitter.feed(chunk, into: &collector) }
+                guard result.status == 0 else { return invocation.start(form: .json).finish(parser: parser) }
+                splitter.finish(into: &collector)
+                outcome.status = result.status
+                outcome.stderr = String(decoding: splitter.commandText, as: UTF8.self) + result.collected
+            case .json:
+                var decoder = BuildEventDecoder()
+                let result = running.read { chunk in decoder.feed(chunk, into: &collector) }
+                decoder.finish(into: &collector)
+                outcome.status = result.status
+                outcome.stderr = result.collected
+            }
             outcome.packages = collector.finish()
             outcome.failed = collector.failed
             return outcome
@@ -62,20 +83,22 @@ struct BuildInvocation {
         }
     }
 
-    /// The go command's arguments.
-    func arguments() -> [String] {
+    /// The go command's arguments for an output form.
+    func arguments(form: Form) -> [String] {
         var gcflags = "-m=2"
         if configuration.assembly { gcflags += " -S" }
         let tags = configuration.tags.isEmpty ? [] : ["-tags=" + configuration.tags.joined(separator: ",")]
-        return ["build", "-json", "-o", "/dev/null"] + tags + ["-gcflags=\(gcflags)"] + packageDirectories
+        return ["build"] + (form == .json ? ["-json"] : []) + ["-o", "/dev/null"] + tags + ["-gcflags=\(gcflags)"]
+            + packageDirectories
     }
 
     /// Starts the build; its output waits in the pipe until `Running.finish` reads it.
-    func start() -> Running {
+    func start(form: Form = .text) -> Running {
         var environment = BuildEnvironment.make(configuration)
         environment["PWD"] = moduleRoot  // the go command prints paths relative to it, unresolved
-        return Running(invocation: self, process: Result {
-            try StreamingProcess(go, arguments(), cwd: moduleRoot, environment: environment)
+        return Running(invocation: self, form: form, process: Result {
+            try StreamingProcess(go, arguments(form: form), cwd: moduleRoot, environment: environment,
+                                 streaming: form == .json ? .standardOutput : .standardError)
         })
     }
 }
