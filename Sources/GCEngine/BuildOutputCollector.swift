@@ -1,6 +1,6 @@
-/// Gathers the decoded `go build -json` events of one build: one `PackageOutputReader` per
-/// package that printed anything (in the order the go command first reported each), and the
-/// packages that failed.
+/// Gathers one build's output as `BuildTextSplitter` or `BuildEventDecoder` cuts it: one
+/// `PackageOutputReader` per package that printed anything (in the order the go command first
+/// reported each), and the packages that failed.
 struct BuildOutputCollector: BuildEventSink {
     private let parser: CompilerTextParser
     private let assembly: Bool

@@ -9,8 +9,8 @@ import PassKit
 /// the `moved-to-heap`, `escapes` and `leak-*` facts with the same position and subject.
 /// `capturing by` lines join the explanation of the captured variable.
 ///
-/// The text can be given whole (`parse`) or line by line as the compiler's output streams in
-/// (`session()`, `Session.consume`, `Session.finish`); both give the same result.
+/// The text is read line by line as the compiler's output streams in (`session()`,
+/// `Session.consume`, `Session.finish`).
 public struct CompilerTextParser: Sendable {
     /// The parsed package output.
     public struct Parsed: Sendable {
@@ -32,17 +32,6 @@ public struct CompilerTextParser: Sendable {
     public init(paths: FactPathMapper, base: String) {
         self.paths = paths
         self.base = base
-    }
-
-    /// Parses the text of one package (the `# importpath` header lines and the tab-indented
-    /// assembly lines are skipped).
-    public func parse(_ text: String) -> Parsed {
-        var session = session()
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if raw.hasPrefix("# ") || raw.hasPrefix("\t") { continue }
-            session.consume(raw)
-        }
-        return session.finish()
     }
 
     /// A parse of one package's text fed one line at a time.

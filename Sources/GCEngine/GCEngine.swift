@@ -4,24 +4,26 @@ import PassKit
 /// The compiler-backed engine: runs the real Go compiler on the scanned packages and turns what
 /// it prints into heapsight facts.
 ///
-/// Model. One `go build -json -o /dev/null -gcflags='-m=2 -S'` per Go module in the scan (`-S`
-/// only for the allocations pass). The flags hold nothing specific to a run, so the go build
-/// cache serves every package that has not changed since an earlier build with the same flags:
-/// the go command replays the compiler's text, and a warm scan compiles nothing. `go build
-/// -json` frames the compiler's text per package (`build-output` events) and says which
-/// packages failed (`build-fail`), so compiler errors are never mistaken for optimisation lines.
+/// Model. One `go build -o /dev/null -gcflags='-m=2 -S'` per Go module in the scan (`-S` only
+/// for the allocations pass). The flags hold nothing specific to a run, so the go build cache
+/// serves every package that has not changed since an earlier build with the same flags: the go
+/// command replays the compiler's text, and a warm scan compiles nothing. A successful build is
+/// read in the go command's text form (a `# IMPORTPATH` block per package); a failed one is run
+/// again with `-json`, whose `build-output` and `build-fail` events frame each package's lines,
+/// so compiler errors and the go command's own are never mistaken for optimisation lines
+/// (`BuildInvocation`).
 ///
 /// The `-m=2` text is the source of the facts: it is the only output that carries every verdict
 /// (`inlining call to`, `does not escape`, `moved to heap`, `leaking param`, devirtualization).
-/// The go command's output is read as it is written (`StreamingProcess`), decoded event by event
-/// without holding an event whole (`BuildEventDecoder`; one package's event is tens of megabytes
-/// with `-S`), and split into lines per package (`PackageOutputReader`): assembly lines go to
-/// `AssemblyListing`, which keeps only the run-time allocator calls; every other line goes to
-/// `CompilerTextParser`, which splits it (`CompilerLine`), classifies each verdict
-/// (`CompilerMessage`) and attaches the `-m=2` explanation blocks (`X escapes to heap in F:` and
-/// its flow lines) to the verdict they explain. The compiler's `-json=0,DIR` optimisation log is
-/// not read: everything it holds that the facts use is in the text, and a log folder in the flags
-/// would defeat the cache.
+/// The go command's output is read as it is written (`StreamingProcess`), cut into packages
+/// (`BuildTextSplitter`, or `BuildEventDecoder` for the JSON form, which never holds an event
+/// whole: one package's event is tens of megabytes with `-S`), and split into lines per package
+/// (`PackageOutputReader`): assembly lines go to `AssemblyListing`, which keeps only the run-time
+/// allocator calls; every other line goes to `CompilerTextParser`, which splits it
+/// (`CompilerLine`), classifies each verdict (`CompilerMessage`) and attaches the `-m=2`
+/// explanation blocks (`X escapes to heap in F:` and its flow lines) to the verdict they explain.
+/// The compiler's `-json=0,DIR` optimisation log is not read: everything it holds that the facts
+/// use is in the text, and a log folder in the flags would defeat the cache.
 ///
 /// Invariants. Facts keep the compiler's multiplicity: a line printed twice is two facts (the
 /// compiler prints `inlining call to strconv.Itoa` twice at one position because two calls
