@@ -40,11 +40,22 @@ let package = Package(
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
 
+        // Lowered function bodies in the compiler's shape, shared by the native analyses.
+        .target(name: "GoIR", dependencies: ["GoSyntax", "GoTypes"], swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
+
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
         .target(name: "FactStore", dependencies: ["PassKit", "CSQLite"]),
         .target(name: "GCEngine", dependencies: ["PassKit", "GoSyntax", "GoLoader"]),
-        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "PassKit"]),
+        .target(name: "EscapeGraph", swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
+        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "EscapeGraph", "PassKit"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
 
         // Built-in passes: each a library target exposing one descriptor.
@@ -52,7 +63,7 @@ let package = Package(
                 path: "Plugins/FunctionsPass"),
         .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/InliningPass"),
-        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine"],
+        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/EscapePass"),
         .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "GoSyntax"],
                 path: "Plugins/AllocationsPass"),
@@ -63,7 +74,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
-            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes",
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes", "NativeEngine", "GoIR",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -73,6 +84,7 @@ let package = Package(
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
         .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader", "GoSyntax"]),
         .testTarget(name: "GoTypesTests", dependencies: ["TestSupport", "GoTypes", "GoSyntax", "GoLoader"]),
+        .testTarget(name: "EscapeGraphTests", dependencies: ["TestSupport", "EscapeGraph"], exclude: ["Golden"]),
         .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
         .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit", "CSQLite", "StoreWriterFixture"],
                     exclude: ["Fixtures"]),

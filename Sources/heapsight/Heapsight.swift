@@ -29,6 +29,7 @@ struct Heapsight: ParsableCommand {
             ReportCommand.self,
             ParseCommand.self,
             TypecheckCommand.self,
+            IRCommand.self,
         ]
     )
 
