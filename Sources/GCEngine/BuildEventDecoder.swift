@@ -37,7 +37,7 @@ struct BuildEventDecoder {
     /// True while the current `Output` string goes straight to the sink.
     private var streaming = false
     private var importPathText = ""
-    /// Decoded `Output` bytes of the current chunk, handed to the sink at the chunk's end.
+    /// Decoded `Output` bytes not yet handed to the sink (at the end of the chunk or the event).
     private var scratch: [UInt8] = []
     /// Escape state inside a string: after a backslash, and the `\uXXXX` digits read so far.
     private var escaped = false
@@ -130,6 +130,8 @@ struct BuildEventDecoder {
 
     private mutating func endEvent<Sink: BuildEventSink>(into sink: inout Sink) {
         phase = .objectStart
+        // What this event streamed reaches the sink before anything of a later event.
+        flush(into: &sink)
         guard let importPath, let action else { resetEvent(); return }
         let path = String(decoding: importPath, as: UTF8.self)
         if action == Self.buildOutput, let held = heldOutput, !held.isEmpty {
