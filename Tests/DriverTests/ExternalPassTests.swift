@@ -19,8 +19,8 @@ final class ExternalPassTests: XCTestCase {
     func testExamplePluginFindsFmtCallsAndItsFactsAreStored() throws {
         let fx = try ScanFixture(Self.tree)
         let script = TestSupport.repoRoot.appendingPathComponent("Examples/plugins/fmt_calls.py").path
-        // The built-in inlining pass is off: this test is about the plugin's facts.
-        try fx.write("heapsight.yml", "passes:\n  inlining:\n    enabled: false\nplugins:\n  - name: fmt-calls\n    command: [python3, \(script)]\n")
+        // The built-in engine passes are off: this test is about the plugin's facts.
+        try fx.write("heapsight.yml", "passes:\n  inlining:\n    enabled: false\n  escape:\n    enabled: false\n  allocations:\n    enabled: false\nplugins:\n  - name: fmt-calls\n    command: [python3, \(script)]\n")
         let outcome = try runScan(fx.request(config: "heapsight.yml"))
         XCTAssertEqual(outcome.status, "ok", "\(outcome.diagnostics)")
         let facts = try fx.store().facts(run: outcome.runID)
@@ -42,7 +42,7 @@ final class ExternalPassTests: XCTestCase {
                           "facts": [{"kind": "no-such-kind", "file": "p.go", "line": 1, "column": 1, "subject": "x"},
                                     {"kind": "alloc", "file": "elsewhere.go", "line": 1, "column": 1, "subject": "y"}]}))
         """)
-        try fx.write("heapsight.yml", "passes:\n  inlining:\n    enabled: false\nplugins:\n  - name: echo\n    command: [python3, echo.py]\n    settings:\n      level: 3\n")
+        try fx.write("heapsight.yml", "passes:\n  inlining:\n    enabled: false\n  escape:\n    enabled: false\n  allocations:\n    enabled: false\nplugins:\n  - name: echo\n    command: [python3, echo.py]\n    settings:\n      level: 3\n")
         let outcome = try runScan(fx.request(extra: [FakePasses.makes], config: "heapsight.yml"))
         let diags = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:echo" }
         XCTAssertEqual(diags.filter { $0.severity == .note }.map(\.message).sorted(), [
