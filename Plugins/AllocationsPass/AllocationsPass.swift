@@ -1,5 +1,6 @@
 import EscapePass
 import GCEngine
+import NativeEngine
 import PassKit
 
 /// The `allocations` pass: every allocation site of every function, by kind, heap or stack,
@@ -46,6 +47,15 @@ public enum AllocationsPass {
         requires: ["functions", "escape"],
         factKinds: [.alloc]
     ) { context in
+        if context.engine == .native {
+            guard let session = context.resources.get(NativeInliningSession.self) else {
+                return PassOutput(result: AllocationsResult())
+            }
+            let native = session.allocationSites(for: context.package)
+            let builder = AllocationSiteBuilder(package: context.package, functions: FunctionsResult.records(in: context))
+            let result = builder.build(native: native.sites)
+            return PassOutput(result: result, facts: result.sites.map(\.fact), diagnostics: native.diagnostics)
+        }
         let escape = context.result(of: EscapePass.descriptor)
         guard escape.available else {
             // Nothing to pair: the escape pass had no engine (said once per run by the driver).

@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+import AllocationsPass
+import GCEngine
+import NativeEngine
+import PassKit
+import TestSupport
+
+/// The native allocations pass (`engine: native`, `NativeAllocations`) against the two
+/// references: the gc engine's `alloc` facts (the compiler's verdicts confirmed by its assembly)
+/// and the run time (`testing.AllocsPerRun`, `Tests/Oracles/allocsrun`). Floors are the
+/// measured agreement minus a small margin; every disagreement is printed.
+final class NativeAllocationsTests: XCTestCase {
+    static let harness = Result { try PassHarness(fixture: "allocs", importPath: "example.com/allocs", name: "allocs") }
+
+    /// Per allocation kind (first word of the detail) F1 of the native facts against the gc
+    /// engine's, over the allocs fixture.
+    func testNativeFactsAgreeWithTheGCEngine() throws {
+        let harness = try Self.harness.get()
+        let gc = try harness.run().allocations.facts.filter { !$0.external }
+        let native = try harness.runNative().allocations.facts.filter { !$0.external }
+        XCTAssertFalse(gc.isEmpty)
+        XCTAssertFalse(native.isEmpty)
+        let comparison = FactComparison(a: native, b: gc)
+        let report = comparison.disagreements.map {
+            "\($0.countA > $0.countB ? "only native" : "only gc    ") \($0.key.tsvLine)"
+        }
+        print("native vs gc alloc facts: F1 \(String(format: "%.4f", comparison.total.f1)) "
+              + "(native \(comparison.total.countA), gc \(comparison.total.countB), both \(comparison.total.truePositives))")
+        for (kind, score) in Self.perKind(native: native, gc: gc) {
+            print("  \(kind)\tnative \(score.countA)\tgc \(score.countB)\tboth \(score.truePositives)\tF1 \(String(format: "%.4f", score.f1))")
+        }
+        print(report.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(comparison.total.f1, Self.factFloor, report.joined(separator: "\n"))
+    }
+
+    /// Measured 2026-12-04: see the report printed by the test; the floor leaves a small margin.
+    static let factFloor = 0.90
+
+    /// F1 per allocation kind.
+    static func perKind(native: [Fact], gc: [Fact]) -> [(String, FactComparison.KindScore)] {
+        func kind(_ f: Fact) -> String { String(f.detail.split(separator: " ").first ?? "") }
+        let kinds = Set(native.map(kind) + gc.map(kind)).sorted()
+        return kinds.map { k in
+            (k, FactComparison(a: native.filter { kind($0) == k }, b: gc.filter { kind($0) == k }).total)
+        }
+    }
+
+    /// Native predictions per call against `testing.AllocsPerRun` on the loop-free functions.
+    func testNativePredictionsMatchAllocsPerRun() throws {
+        let harness = try Self.harness.get()
+        let result = try harness.runNative().allocations.result
+        XCTAssertFalse(result.confirmedByAssembly)
+        let measured = try AllocsOracle.measure()
+        var loopFree = 0, matches = 0
+        var misses: [String] = []
+        for function in harness.functions.sorted(by: { $0.name < $1.name }) {
+            guard let m = measured[function.name], !function.isLiteral, !function.id.contains("(") else { continue }
+            let counts = result.functions[function.id] ?? FunctionAllocations()
+            if counts.hasLoops { continue }
+            loopFree += 1
+            if Double(counts.allocationsPerCall) == m {
+                matches += 1
+            } else {
+                misses.append("\(function.name)\tpredicted=\(counts.allocationsPerCall)\tmay=\(counts.maySites)\tmeasured=\(m)")
+            }
+        }
+        print("native AllocsPerRun: \(matches)/\(loopFree) loop-free functions exact")
+        print(misses.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(loopFree, 100)
+        XCTAssertGreaterThanOrEqual(matches, Self.allocsPerRunFloor, misses.joined(separator: "\n"))
+    }
+
+    /// Measured 2026-12-04 minus a margin of 2.
+    static let allocsPerRunFloor = 90
+
+    /// Heap sites carry their cause and remedy; stack sites carry none.
+    func testHeapSitesCarryCauseAndRemedy() throws {
+        let facts = try Self.harness.get().runNative().allocations.facts
+        let heap = facts.filter { $0.detail.contains(" heap ") }
+        XCTAssertFalse(heap.isEmpty)
+        for fact in heap {
+            XCTAssertTrue(fact.explanation.contains { $0.hasPrefix("cause: ") }, fact.tsvLine)
+            XCTAssertTrue(fact.explanation.contains { $0.hasPrefix("remedy: ") }, fact.tsvLine)
+        }
+        for fact in facts where fact.detail.contains(" stack ") {
+            XCTAssertFalse(fact.explanation.contains { $0.hasPrefix("remedy: ") }, fact.tsvLine)
+        }
+        // Sites -m never prints, from the IR.
+        func alloc(_ name: String) -> [String] { facts.filter { $0.function == "example.com/allocs.\(name)" }.map(\.detail) }
+        XCTAssertEqual(alloc("MakeChanEscapes"), ["make-chan heap depth=0"])
+        XCTAssertTrue(alloc("ConcatAssign").contains("concat heap depth=0"))
+        XCTAssertTrue(alloc("GoStatement").contains("go may depth=0"))
+        XCTAssertTrue(alloc("DeferLoop").contains("defer may depth=1"))
+        XCTAssertTrue(alloc("MapAssignGrow").contains("map-grow may depth=1"))
+        // Boxing that never allocates is no site.
+        XCTAssertEqual(alloc("BoxConst"), [])
+        XCTAssertEqual(alloc("BoxBool"), [])
+        XCTAssertEqual(alloc("BoxZeroSize"), [])
+    }
+}
+
+/// Runs `Tests/Oracles/allocsrun`: allocations per call of every fixture function.
+enum AllocsOracle {
+    static func measure() throws -> [String: Double] {
+        let oracle = try TestSupport.goToolchain.buildOracle("allocsrun")
+        let r = try TestSupport.run(oracle, [], environment: TestSupport.goToolchain.environment())
+        guard r.status == 0 else { throw NSError(domain: "AllocsOracle", code: 1, userInfo: [NSLocalizedDescriptionKey: r.err]) }
+        var measured: [String: Double] = [:]
+        for line in r.out.split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            measured[String(f[0])] = Double(f[1])
+        }
+        return measured
+    }
+}
