@@ -66,12 +66,30 @@ public struct NativeAllocations {
             }
         }
         var out: [NativeAllocationSite] = []
+        let instantiated = instantiatedGenerics()
         for (index, function) in escape.package.functions.enumerated() where function.hasBody && function.body.exists {
+            // A generic body has code only where the package instantiates it (its shape
+            // function is compiled here, at the body's own lines).
+            if function.isGeneric && !(function.object.map { instantiated.contains($0) } ?? false) { continue }
             var walker = SiteWalker(program: program, package: escape.package, f: function, functionIndex: index,
                                     nodeSites: nodeSites[index] ?? [:], verdictKeys: verdictKeys, explanations: explanations)
             for s in variableSites[index] ?? [] { walker.variable(s) }
             walker.visit(function.body, parent: .none, depth: 0)
             out += walker.sites
+        }
+        return out
+    }
+
+    /// The generic functions and methods of the package that its non-generic code refers to
+    /// (called, used as values or through method expressions), by their generic object.
+    func instantiatedGenerics() -> Set<ObjectID> {
+        var out: Set<ObjectID> = []
+        for function in escape.package.functions where !function.isGeneric && function.body.exists {
+            function.forEachReachable(from: function.body) { _, n in
+                guard n.op == .function || n.op == .methodExpr || n.op == .methodValue else { return }
+                let o = ObjectID(n.aux)
+                out.insert(program.object(o).origin ?? o)
+            }
         }
         return out
     }

@@ -27,7 +27,9 @@ extension SiteWalker {
             recordCall(id, kind: .mapGrow, placement: .may, subject: "map assignment", cause: .mapGrowth,
                        runtime: MapLayout.assignFunction(program, mapType: f[f[t].a].type), depth: depth)
         }
+        // `s += a + b` joins the right side's concatenation (one call, its own verdict).
         if n.op == .assignOp, n.a.exists, program.basicKind(program.under(f[n.a].type)) == .string,
+           !(n.b.exists && f[n.b].op == .addString),
            let t = Token(rawValue: UInt8(n.aux)), t == .add || t == .addAssign {
             recordCall(id, kind: .concat, placement: .heap, subject: "+=", cause: .concatAssign, runtime: "concatstring2",
                        depth: depth)

@@ -172,7 +172,13 @@ extension SiteWalker {
     /// `append(s, …)`: heap growth when it escapes; a non-escaping append grows into a 32-byte
     /// stack buffer once, then on the heap (`may`), unless its slice was made with room for it.
     mutating func appendSite(_ id: IRNodeID, _ s: EscapeSite, depth: Int) {
-        if s.escapes {
+        if s.escapes, let group = rewrittenAppends.first(where: { $0.contains(id) }) {
+            let first = group.first == id
+            recordVerdict(s, kind: .appendGrow, placement: first ? .heap : .may, cause: .appendGrowth,
+                          runtime: "growslice",
+                          rule: "the slice pass keeps these appends on a stack buffer and moves the slice to the heap once"
+                              + (first ? "" : " (counted at the first append)"), depth: depth)
+        } else if s.escapes {
             recordVerdict(s, kind: .appendGrow, placement: .heap, cause: .appendGrowth, runtime: "growslice", depth: depth)
         } else if fitsCapacity(id) {
             recordVerdict(s, kind: .appendGrow, placement: .stack, cause: nil, runtime: nil,

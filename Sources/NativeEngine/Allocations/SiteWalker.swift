@@ -20,6 +20,25 @@ struct SiteWalker {
     let explanations: [String: [String]]
     /// The sites found so far.
     var sites: [NativeAllocationSite] = []
+    /// Appends the post-escape slice pass keeps on the stack, per variable (`SlicePass`).
+    let rewrittenAppends: [[IRNodeID]]
+    /// The statements before which the slice pass moves a slice to the heap, with the move's
+    /// run-time function.
+    let sliceMoves: [IRNodeID: String]
+
+    init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
+         verdictKeys: Set<String>, explanations: [String: [String]]) {
+        self.program = program
+        self.package = package
+        self.f = f
+        self.functionIndex = functionIndex
+        self.nodeSites = nodeSites
+        self.verdictKeys = verdictKeys
+        self.explanations = explanations
+        let rewrites = SlicePass.rewrites(f, program)
+        rewrittenAppends = rewrites.map(\.appends)
+        sliceMoves = Dictionary(rewrites.map { ($0.transition, $0.moveFunction) }, uniquingKeysWith: { a, _ in a })
+    }
 
     // MARK: Walking
 
@@ -44,6 +63,11 @@ struct SiteWalker {
         case .goStmt, .deferStmt: goDefer(id, depth: depth)
         case .mapLit: mapLiteral(id, depth: depth)
         default: break
+        }
+        if let move = sliceMoves[id] {
+            recordCall(id, kind: .appendGrow, placement: .may, subject: "append", cause: .appendGrowth, runtime: move,
+                       rule: "the slice pass moves the slice to the heap here when it still lives in its stack buffer",
+                       depth: depth)
         }
         if let site = nodeSites[id] { verdictSite(id, site, parent: parent, depth: depth) }
     }
