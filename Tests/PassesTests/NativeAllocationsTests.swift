@@ -34,8 +34,10 @@ final class NativeAllocationsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(comparison.total.f1, Self.factFloor, report.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04: see the report printed by the test; the floor leaves a small margin.
-    static let factFloor = 0.90
+    /// Measured 2026-12-04: F1 0.9808 (102 of 105 native facts, 103 gc facts); the three
+    /// disagreements are a moved variable whose store SSA removes (`MovedTwoVars`), an append
+    /// the slice pass rewrites, and an escape verdict on a devirtualized call.
+    static let factFloor = 0.97
 
     /// F1 per allocation kind.
     static func perKind(native: [Fact], gc: [Fact]) -> [(String, FactComparison.KindScore)] {
@@ -71,8 +73,8 @@ final class NativeAllocationsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matches, Self.allocsPerRunFloor, misses.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04 minus a margin of 2.
-    static let allocsPerRunFloor = 90
+    /// Measured 2026-12-04: 100 of 105 exact; the floor is that minus a margin of 2.
+    static let allocsPerRunFloor = 98
 
     /// Heap sites carry their cause and remedy; stack sites carry none.
     func testHeapSitesCarryCauseAndRemedy() throws {

@@ -103,7 +103,11 @@ extension SiteWalker {
                               rule: "does not escape: a 32-byte stack buffer holds results that fit", depth: depth)
             }
         case .stringToBytes:
-            if escapes {
+            if escapes, let c = staticConstant(n.a), case .string(let bytes) = f.constants[Int(f[c].aux)] {
+                // A constant string: a new array of its bytes (none for "").
+                guard !bytes.isEmpty else { return }
+                recordVerdict(s, kind: .stringBytes, placement: .heap, cause: .escapes, runtime: "newobject", depth: depth)
+            } else if escapes {
                 recordVerdict(s, kind: .stringBytes, placement: .heap, cause: .escapes, runtime: "stringtoslicebyte", depth: depth)
             } else if staticConstant(n.a) != nil {
                 recordVerdict(s, kind: .stringBytes, placement: .stack, cause: nil, runtime: nil,
@@ -261,7 +265,7 @@ extension SiteWalker {
         var holder: IRVarID?
         switch p.op {
         case .assign where p.b == id && f[p.a].op == .name: holder = IRVarID(f[p.a].aux)
-        case .rangeStmt, .index, .slice where p.a == id: return false
+        case .rangeStmt, .index, .slice: return p.a != id
         case .builtin:
             let b = BuiltinFunction(rawValue: UInt8(p.aux))
             return !(b == .len || b == .cap)
