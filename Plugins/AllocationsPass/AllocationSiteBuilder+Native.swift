@@ -36,8 +36,9 @@ extension AllocationSiteBuilder {
                 sites.append(site)
             }
         }
-        // The first insert into a heap map made on the same line allocates its first group.
-        let freshMaps = Set(sites.filter { $0.kind == .makeMap && $0.placement == .heap }.map { "\($0.function)|\($0.file):\($0.line)" })
+        // The first insert into a heap map made empty on the same line (groups not allocated
+        // up front) allocates its first group.
+        let freshMaps = Set(sites.filter { $0.kind == .makeMap && $0.placement == .heap && $0.allocations == 1 }.map { "\($0.function)|\($0.file):\($0.line)" })
         for i in sites.indices where sites[i].kind == .mapGrow && sites[i].placement == .may
             && freshMaps.contains("\(sites[i].function)|\(sites[i].file):\(sites[i].line)") {
             sites[i].placement = .heap

@@ -73,7 +73,9 @@ public struct NativeAllocations {
             if function.isGeneric && !(function.object.map { instantiated.contains($0) } ?? false) { continue }
             var walker = SiteWalker(program: program, package: escape.package, f: function, functionIndex: index,
                                     nodeSites: nodeSites[index] ?? [:], verdictKeys: verdictKeys, explanations: explanations)
-            for s in variableSites[index] ?? [] { walker.variable(s) }
+            for group in walker.movedVariableGroups(variableSites[index] ?? []) {
+                if let first = group.first { walker.variable(first, movedWith: group) }
+            }
             walker.visit(function.body, parent: .none, depth: 0)
             out += walker.sites
         }

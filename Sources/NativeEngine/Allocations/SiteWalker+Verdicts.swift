@@ -15,15 +15,37 @@ extension SiteWalker {
     /// Largest map size hint served by one stack group (`abi.MapGroupSlots`).
     static let mapGroupSlots: Int64 = 8
 
-    /// A variable moved to the heap.
-    mutating func variable(_ s: EscapeSite) {
-        guard s.escapes, let v = s.variable,
-              verdictKeys.contains(NativeAllocations.key(s.position, s.text)) else { return }
+    /// A variable moved to the heap. Pointer-free variables moved to the heap that one
+    /// statement declares together share one allocation (the compiler allocates them as one
+    /// object): the first is the site, the others are not sites of their own.
+    mutating func variable(_ s: EscapeSite, movedWith group: [EscapeSite]) {
+        guard let v = s.variable else { return }
         let x = f[v]
         guard program.sizeof(x.type) > 0 else { return }  // zero-size: zerobase, no allocation
         let large = program.sizeof(x.type) > HeapAllocationRule.maxStackVariableSize
+        let others = group.filter { $0.variable != v }.map(\.text)
         recordVerdict(s, kind: .heapVar, placement: .heap, cause: large ? .tooLarge : .movedToHeap,
-                      runtime: "newobject", depth: max(Int(s.loopDepth) - 1, 0))
+                      runtime: others.isEmpty ? "newobject" : "mallocgc",
+                      rule: others.isEmpty ? nil : "allocated together with \(others.joined(separator: ", ")) (one object)",
+                      depth: max(Int(s.loopDepth) - 1, 0))
+    }
+
+    /// The moved variables of the function, grouped as the compiler allocates them: one group
+    /// per defining statement for pointer-free variables, one per variable otherwise.
+    func movedVariableGroups(_ candidates: [EscapeSite]) -> [[EscapeSite]] {
+        var groups: [[EscapeSite]] = []
+        var byStatement: [IRNodeID: Int] = [:]
+        for s in candidates {
+            guard s.escapes, let v = s.variable, verdictKeys.contains(NativeAllocations.key(s.position, s.text)) else { continue }
+            let x = f[v]
+            let d = x.definition
+            if d.exists, f[d].op == .assignList, !program.hasPointers(x.type), program.sizeof(x.type) > 0 {
+                if let i = byStatement[d] { groups[i].append(s); continue }
+                byStatement[d] = groups.count
+            }
+            groups.append([s])
+        }
+        return groups
     }
 
     /// A node with an escape location and a printed verdict.
@@ -144,10 +166,13 @@ extension SiteWalker {
                           allocations: element == 0 ? 0 : 1, depth: depth)
         } else if constantInt(capNode) != nil {
             recordVerdict(s, kind: .makeSlice, placement: .stack, cause: nil, runtime: nil, depth: depth)
+        } else if element > Self.stackBufferBytes {
+            recordVerdict(s, kind: .makeSlice, placement: .heap, cause: .runtimeSize, runtime: "makeslice",
+                          rule: "run-time size and elements over \(Self.stackBufferBytes) bytes: no stack buffer", depth: depth)
         } else {
-            let rule = element > 0 && element <= Self.stackBufferBytes
+            let rule = element > 0
                 ? "run-time size: a stack buffer of \(Self.stackBufferBytes / element) elements, makeslice beyond"
-                : "run-time size and elements over \(Self.stackBufferBytes) bytes: no stack buffer"
+                : "run-time size of zero-size elements"
             recordVerdict(s, kind: .makeSlice, placement: .may, cause: .runtimeSize, runtime: "makeslice", rule: rule, depth: depth)
         }
     }
@@ -184,6 +209,14 @@ extension SiteWalker {
                               + (first ? "" : " (counted at the first append)"), depth: depth)
         } else if s.escapes {
             recordVerdict(s, kind: .appendGrow, placement: .heap, cause: .appendGrowth, runtime: "growslice", depth: depth)
+        } else if let bytes = firstGrowthBytes(id) {
+            // Appending a known number of elements to nil: the first growth uses the 32-byte
+            // stack buffer when they fit, else the heap.
+            let fits = bytes <= Self.stackBufferBytes
+            recordVerdict(s, kind: .appendGrow, placement: fits ? .stack : .heap, cause: fits ? nil : .appendGrowth,
+                          runtime: fits ? nil : "growslice",
+                          rule: "\(bytes) bytes appended to nil: \(fits ? "they fit" : "over") the \(Self.stackBufferBytes)-byte stack buffer",
+                          depth: depth)
         } else if fitsCapacity(id) {
             recordVerdict(s, kind: .appendGrow, placement: .stack, cause: nil, runtime: nil,
                           rule: "the slice was made with room for the appended elements", depth: depth)
@@ -191,6 +224,19 @@ extension SiteWalker {
             recordVerdict(s, kind: .appendGrow, placement: .may, cause: .appendGrowth, runtime: "growslice",
                           rule: "does not escape: growth uses a 32-byte stack buffer once, then the heap", depth: depth)
         }
+    }
+
+    /// The bytes a non-spread `append(nil, x…)` appends (nil when the slice is not a nil constant).
+    func firstGrowthBytes(_ id: IRNodeID) -> Int64? {
+        let n = f[id]
+        let args = f.list(n.list)
+        guard let first = args.first, !n.flags.contains(.spread) else { return nil }
+        var x = first
+        while f[x].op == .conv || f[x].op == .convNop { x = f[x].a }
+        guard f[x].op == .nilValue else { return nil }
+        let element = program.sizeof(program.elementType(n.type))
+        guard element > 0 else { return nil }
+        return Int64(args.count - 1) * element
     }
 
     /// True when `append(v, x…)` appends to a local made with constant length and capacity
