@@ -17,7 +17,12 @@ struct PassHarness {
     let functions: [FunctionRecord]
 
     init(fixture: String, importPath: String, name: String, assembly: Bool = true) throws {
-        let root = TestSupport.repoRoot.appendingPathComponent("Tests/PassesTests/Fixtures/\(fixture)").path
+        try self.init(root: TestSupport.repoRoot.appendingPathComponent("Tests/PassesTests/Fixtures/\(fixture)").path,
+                      importPath: importPath, name: name, assembly: assembly)
+    }
+
+    /// The harness over the single package of the module at `root` (absolute).
+    init(root: String, importPath: String, name: String, assembly: Bool = true) throws {
         self.root = root
         let names = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasSuffix(".go") }.sorted()
         let files = try names.map { n in

@@ -172,9 +172,6 @@ var table = []struct {
 	{"ClosureNoCaptureLocal", allocs.ClosureNoCaptureLocal},
 	{"AppendNilSmallLocal", allocs.AppendNilSmallLocal},
 	{"AppendNilBigLocal", allocs.AppendNilBigLocal},
-	{"GoWithArgs", allocs.GoWithArgs},
-	{"DeferWithArgs", allocs.DeferWithArgs},
-	{"DeferTwoTop", allocs.DeferTwoTop},
 }
 
 func main() {

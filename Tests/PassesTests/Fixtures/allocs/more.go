@@ -2,7 +2,7 @@ package allocs
 
 // More fixture functions, one per row of go-compiler-facts.md §4.1 and its stack variants:
 // size limits, stack buffers, map hints, channel buffers, boxing rules, string conversions
-// used without a copy, the first append into the stack buffer, go and defer with arguments.
+// used without a copy, the first append into the stack buffer.
 
 type huge struct{ buf [1100]byte }
 
@@ -18,9 +18,7 @@ var (
 	Empty   = ""
 )
 
-func signal(done chan bool) { done <- true }
-func sinkInt(n int)         { SinkInt = n }
-func keep(p *small) int     { return p.a }
+func keep(p *small) int { return p.a }
 
 // --- new, literals and size limits
 
@@ -58,11 +56,11 @@ func MapLitTenEscapes() {
 
 // --- boxing
 
-func BoxInt16()          { Sink = int16(N) }
-func BoxUint8()          { Sink = uint8(N) }
+func BoxInt16()          { v := int16(N); Sink = v }
+func BoxUint8()          { v := uint8(N); Sink = v }
 func BoxStaticStruct()   { Sink = small{1, 2} }
 func BoxArray()          { Sink = [2]int{N, N} }
-func BoxFloat32()        { Sink = float32(N) }
+func BoxFloat32()        { v := float32(N); Sink = v }
 func BoxHugeLocal()      { var h huge; h.buf[0] = byte(N); var a any = h; _, ok := a.(huge); SinkBool = ok }
 func BoxOnePtrStruct()   { Sink = onePtr{SinkI} }
 func BoxOnePtrArray()    { Sink = [1]*int{SinkI} }
@@ -97,9 +95,3 @@ func ClosureNoCaptureLocal() { f := func() int { return 7 }; SinkInt = f() }
 
 func AppendNilSmallLocal()  { s := append([]int(nil), N); SinkInt = len(s) }
 func AppendNilBigLocal()    { s := append([]int(nil), N, N, N, N, N); SinkInt = len(s) }
-
-// --- go and defer with arguments
-
-func GoWithArgs()           { done := make(chan bool); go signal(done); <-done }
-func DeferWithArgs()        { defer sinkInt(N) }
-func DeferTwoTop()          { defer sinkInt(N); defer sinkInt(N + 1) }
