@@ -30,19 +30,66 @@ extension SiteWalker {
                       depth: max(Int(s.loopDepth) - 1, 0))
     }
 
-    /// The moved variables of the function, grouped as the compiler allocates them: one group
-    /// per defining statement for pointer-free variables, one per variable otherwise.
+    /// Bytes below which pointer-free moved variables share allocations
+    /// (`maxAggregatedHeapAllocation` in ssagen).
+    static let aggregatedHeapBytes: Int64 = 16
+
+    /// The moved variables of the function, grouped as the compiler allocates them: ssagen
+    /// packs pointer-free variables smaller than 16 bytes declared in one basic block into one
+    /// object of at most 16 bytes (parameters at the entry, locals at their declaration);
+    /// every other moved variable is an object of its own.
     func movedVariableGroups(_ candidates: [EscapeSite]) -> [[EscapeSite]] {
-        var groups: [[EscapeSite]] = []
-        var byStatement: [IRNodeID: Int] = [:]
+        var moved: [IRVarID: EscapeSite] = [:]
         for s in candidates {
             guard s.escapes, let v = s.variable, verdictKeys.contains(NativeAllocations.key(s.position, s.text)) else { continue }
-            let x = f[v]
-            let d = x.definition
-            if d.exists, f[d].op == .assignList, !program.hasPointers(x.type), program.sizeof(x.type) > 0 {
-                if let i = byStatement[d] { groups[i].append(s); continue }
-                byStatement[d] = groups.count
+            moved[v] = s
+        }
+        func packable(_ v: IRVarID) -> Bool {
+            let size = program.sizeof(f[v].type)
+            return size > 0 && size < Self.aggregatedHeapBytes && !program.hasPointers(f[v].type)
+        }
+        var groups: [[EscapeSite]] = []
+        var pending: [EscapeSite] = []
+        var used: Int64 = 0
+        var placed: Set<IRVarID> = []
+        func flush() {
+            if !pending.isEmpty { groups.append(pending) }
+            pending = []
+            used = 0
+        }
+        func add(_ v: IRVarID) {
+            guard let s = moved[v], placed.insert(v).inserted else { return }
+            guard packable(v) else { groups.append([s]); return }
+            let size = program.sizeof(f[v].type)
+            if used + size > Self.aggregatedHeapBytes { flush() }
+            pending.append(s)
+            used += size
+        }
+        for v in f.params + f.results { add(v) }
+        flush()
+        func block(_ list: [IRNodeID]) {
+            for id in list {
+                let n = f[id]
+                switch n.op {
+                case .declare:
+                    add(IRVarID(n.aux))
+                case .ifStmt, .forStmt, .rangeStmt, .switchStmt, .typeSwitch, .selectStmt, .caseClause, .typeCase,
+                     .commClause, .block, .returnStmt, .branch, .label:
+                    flush()
+                    block(f.list(n.list))
+                    block(f.list(n.list2))
+                    flush()
+                default:
+                    break
+                }
             }
+            flush()
+        }
+        if f.body.exists { block(f.list(f[f.body].list)) }
+        // Variables declared where this walk does not look (closure variables, inlined code).
+        for s in candidates {
+            guard let v = s.variable, moved[v] != nil, !placed.contains(v) else { continue }
+            placed.insert(v)
             groups.append([s])
         }
         return groups
