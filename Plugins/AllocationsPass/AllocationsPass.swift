@@ -27,8 +27,15 @@ import PassKit
 /// prints: `make(chan)` (heap; two allocations for a buffered channel whose element type, as
 /// written, holds pointers), `s += x` (heap), map growth (heap for the first insert into a
 /// fresh heap map, else `may`), goroutine starts, loop defers and append spills (`may`: pooled
-/// or run-time dependent). Without the assembly (engine native, later), placements follow the
-/// verdicts with the stack-buffer rules that text can decide.
+/// or run-time dependent). Without the assembly, placements follow the verdicts with the
+/// stack-buffer rules that text can decide.
+///
+/// Engine native. The sites come from the native engine instead (`NativeAllocations`: GoIR
+/// nodes after inline expansion with the native escape verdicts and walk's rules, plus the sites
+/// `-m` never prints found in the statements), each heap site explained with its cause and
+/// remedy (`AllocationCause`); `AllocationSiteBuilder+Native` attributes them to functions and
+/// renders unprinted sites the way the gc engine renders allocator calls, so the two engines'
+/// facts compare.
 ///
 /// Exact and estimated. Exact with the assembly: which sites call the allocator, their kind,
 /// position (line, and the column of the verdict), loop depth (from the source: `for` bodies

@@ -58,8 +58,7 @@ public struct NativeAllocations {
         var nodeSites: [Int: [IRNodeID: EscapeSite]] = [:]
         var variableSites: [Int: [EscapeSite]] = [:]
         for s in escape.sites {
-            if let v = s.variable {
-                _ = v
+            if s.variable != nil {
                 variableSites[s.function, default: []].append(s)
             } else if s.node.exists {
                 nodeSites[s.function, default: [:]][s.node] = s
