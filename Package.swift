@@ -16,13 +16,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
-        // System libraries (Debian: libsqlite3-dev, libxml2-dev).
+        // System libraries (Debian: libsqlite3-dev, libxml2-dev, zlib1g-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Front end.
         // The parser and the type checker are optimized even in debug builds: the test suite
@@ -57,6 +59,11 @@ let package = Package(
         .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "EscapeGraph", "PassKit"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
+        // Go pprof profiles: profile.proto's generated code (committed; see the file's header)
+        // and gzip through the system zlib.
+        .target(name: "PprofFormat", dependencies: [
+            "CZlib", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ], exclude: ["profile.proto"]),
 
         // Built-in passes: each a library target exposing one descriptor.
         .target(name: "FunctionsPass", dependencies: ["PassKit", "GoSyntax"],
@@ -70,7 +77,7 @@ let package = Package(
 
         .target(name: "Driver", dependencies: [
             "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "NativeEngine", "Reports",
-            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass",
+            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PprofFormat",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
@@ -99,9 +106,10 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"],
                     exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports",
+        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports", "PprofFormat",
                                                 .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit", "Reports"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit", "Reports"],
+                    exclude: ["Fixtures"]),
     ]
 )

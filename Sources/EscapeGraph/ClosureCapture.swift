@@ -58,7 +58,7 @@ extension EscapeGraph {
                 let reassigned = flagBits[v].contains(.reassigned)
                 let byValue = !addressTaken && !reassigned && c.width <= Self.maxByValueCaptureWidth
                 let fn = owners[v]
-                let d = CaptureDecision(variable: c.variable.raw, closureRecord: closure.record.raw,
+                let d = CaptureDecision(variable: c.variable, closureRecord: closure.record,
                                         byReference: !byValue,
                                         function: fn >= 0 ? functions[Int(fn)].name : "<nil>",
                                         name: texts[v], position: positions[v],

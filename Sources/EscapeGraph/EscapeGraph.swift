@@ -41,6 +41,27 @@
 // all: the `-json` optimisation log, the runtime package's "not allowed in runtime" errors,
 // `alias.go` (GOEXPERIMENT=runtimefreegc only).
 //
+// Using it (one batch; `return &x` in `func Ret() *int { x := 1; return &x }`):
+//
+//     var g = EscapeGraph()                              // options: the -m level
+//     let ret = g.declareFunction("Ret")                 // every function of the batch
+//     g.enter(ret)                                       // cursor: function, loop depth 1
+//     let r0 = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
+//     let x = g.addVariable("x", .local, at: pos(4, 2))  // all declarations first
+//     g.declareParameters(of: ret, [])                   // receiver + params, with type facts
+//     var k = g.note(.into(r0), site("return &x"), .return)   // ORETURN: the result hole
+//     k = g.addr(k, site("&x"), .addressOf)              // OADDR: one deref less
+//     g.flow(k, x)                                       // ONAME: the edge ~r0 ← &x
+//     g.decideCaptures()                                 // after the whole batch is built
+//     g.forceHeapAllocation(loc, reason: …)              // per HeapAllocationRule, in order
+//     let result = g.solve()                             // tags, verdicts, explanations
+//
+// Calls to functions of earlier batches evaluate each argument into
+// `argumentHole(calleeTag:resultHoles:)`; calls inside the batch flow arguments into the
+// callee's parameter locations and its result locations into the result holes. A capturing
+// closure is declared with its `closureParent`, its record made with `spill(kind: .closure)`
+// and registered with `recordClosure` where the literal appears, before its body is walked.
+//
 // Complexity. Building is O(1) amortised per location, edge and note. Each location is walked
 // at most once per attribute transition (escapes, persists, mutates, calls) plus once
 // initially, and each walk is Bellman-Ford over the reachable subgraph, so solving is
@@ -173,11 +194,8 @@ public struct EscapeGraph: Sendable {
         case .result: flags.insert(.result)
         case .local, .autotmp: break
         }
-        if variableClass == .result {
-            guard let ri = resultIndex, ri >= 1 else {
-                preconditionFailure("internal error: EscapeGraph result \(name) without a 1-based index")
-            }
-            _ = ri
+        if variableClass == .result, (resultIndex ?? 0) < 1 {
+            preconditionFailure("internal error: EscapeGraph result \(name) without a 1-based index")
         }
         let id = appendLocation(kind: .variable(variableClass), owner: fn.raw,
                                 loopDepth: loopDepth ?? cursor.loopDepth, flags: flags,
@@ -304,128 +322,4 @@ public struct EscapeGraph: Sendable {
     func requireBuilding() {
         if solved { preconditionFailure("internal error: EscapeGraph changed after solve") }
     }
-}
-
-/// The function being walked and the current loop depth.
-public struct BuildCursor: Sendable, Hashable {
-    /// The function new locations belong to.
-    public var function: FunctionID?
-    /// The loop depth stamped on new locations (1 at the top of a body).
-    public var loopDepth: Int32
-}
-
-/// What to record, mirroring the compiler's switches.
-public struct EscapeOptions: Sendable, Hashable {
-    /// `-m` ≥ 1: record verdict lines.
-    public var reportsVerdicts: Bool
-    /// `-m` ≥ 2: record notes, capture lines and flow explanations.
-    public var explains: Bool
-    /// `-d=escapemutationscalls=1`: replace "does not escape" by mutate/call lines.
-    public var reportsMutationsAndCalls: Bool
-    /// `-d=zerocopy` (on by default): report zero-copy `[]byte(s)` conversions.
-    public var zeroCopy: Bool
-
-    /// Defaults to `-m=2` with zero-copy on.
-    public init(reportsVerdicts: Bool = true, explains: Bool = true,
-                reportsMutationsAndCalls: Bool = false, zeroCopy: Bool = true) {
-        self.reportsVerdicts = reportsVerdicts
-        self.explains = explains
-        self.reportsMutationsAndCalls = reportsMutationsAndCalls
-        self.zeroCopy = zeroCopy
-    }
-}
-
-/// Facts about a function that change tags and which lines are printed.
-public struct FunctionFlags: OptionSet, Sendable, Hashable {
-    /// The raw bits.
-    public let rawValue: UInt8
-    /// Creates flags from raw bits.
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    /// A compiler-generated wrapper: no parameter lines.
-    public static let wrapper = FunctionFlags(rawValue: 1 << 0)
-    /// DUPOK (every generic instantiation): no parameter lines.
-    public static let dupok = FunctionFlags(rawValue: 1 << 1)
-    /// No body (assembly or a bodyless linkname): parameters leak unless `noescape`.
-    public static let bodyless = FunctionFlags(rawValue: 1 << 2)
-    /// `//go:noescape`.
-    public static let noescape = FunctionFlags(rawValue: 1 << 3)
-    /// `//go:uintptrescapes`.
-    public static let uintptrEscapes = FunctionFlags(rawValue: 1 << 4)
-}
-
-/// One receiver or parameter of a function, with the facts its tag depends on.
-public struct ParameterDeclaration: Sendable, Hashable {
-    /// The name; nil for an unnamed parameter, `_` for a blank one.
-    public var name: String?
-    /// The declaration's position (where parameter lines are printed).
-    public var position: SourcePosition
-    /// Whether the type has pointers.
-    public var hasPointers: Bool
-    /// Whether the type is `uintptr`.
-    public var isUintptr: Bool
-    /// Whether it is a final `...uintptr`.
-    public var isVariadicUintptr: Bool
-    /// The parameter's location (named parameters of functions with bodies).
-    public var location: LocationID?
-
-    /// Creates a parameter declaration.
-    public init(name: String?, position: SourcePosition, hasPointers: Bool, isUintptr: Bool = false,
-                isVariadicUintptr: Bool = false, location: LocationID? = nil) {
-        self.name = name
-        self.position = position
-        self.hasPointers = hasPointers
-        self.isUintptr = isUintptr
-        self.isVariadicUintptr = isVariadicUintptr
-        self.location = location
-    }
-
-    var isUnnamedOrBlank: Bool { name == nil || name == "_" }
-}
-
-/// An incoming edge as seen by callers (for inspection and tests).
-public struct FlowEdge: Sendable, Hashable {
-    /// The source location.
-    public var source: LocationID
-    /// Derefs along the edge (−1 for an address).
-    public var derefs: Int
-
-    /// Creates an edge description.
-    public init(source: LocationID, derefs: Int) {
-        self.source = source
-        self.derefs = derefs
-    }
-}
-
-struct Edge: Sendable {
-    var source: Int32
-    var derefs: Int32
-    var notes: Int32
-    var next: Int32
-}
-
-struct NoteRecord: Sendable {
-    var site: NoteSite
-    var why: FlowReason
-    var next: Int32
-}
-
-struct FunctionRecord: Sendable {
-    var name: String
-    var parent: Int32
-    var flags: FunctionFlags
-    var parameters: [ParameterDeclaration] = []
-    var results: [LocationID?] = []
-    var resultsLost = false
-
-    init(name: String, parent: Int32, flags: FunctionFlags) {
-        self.name = name
-        self.parent = parent
-        self.flags = flags
-    }
-}
-
-struct PendingClosure: Sendable {
-    var record: LocationID
-    var captures: [CapturedVariable]
 }

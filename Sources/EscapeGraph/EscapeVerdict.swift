@@ -39,7 +39,7 @@ public struct EscapeVerdict: Sendable, Hashable, Codable {
     /// The compiler's text, without the position.
     public var text: String
     /// The location judged, when there is one.
-    public var location: LocationIDCodable?
+    public var location: LocationID?
 
     /// `POS: TEXT`.
     public var line: String { "\(position): \(text)" }

@@ -121,7 +121,7 @@ extension EscapeGraph {
 
     private mutating func emit(_ p: ParameterDeclaration, _ kind: VerdictKind, _ subject: String, _ text: String) {
         messages.append(.verdict(EscapeVerdict(position: p.position, kind: kind, subject: subject,
-                                               text: text, location: p.location?.raw)))
+                                               text: text, location: p.location)))
     }
 
     /// A location's verdict: heap or not, printed per the compiler's rules, plus the
@@ -135,7 +135,7 @@ extension EscapeGraph {
         let pos = positions[i]
         let report = options.reportsVerdicts
         func verdict(_ k: VerdictKind, _ line: String) {
-            messages.append(.verdict(EscapeVerdict(position: pos, kind: k, subject: text, text: line, location: loc.raw)))
+            messages.append(.verdict(EscapeVerdict(position: pos, kind: k, subject: text, text: line, location: loc)))
         }
         if attributeBits[i].contains(.escapes) {
             switch kind {

@@ -80,9 +80,9 @@ public struct FlowExplanation: Sendable, Hashable, Codable {
 /// The closure capture decision for one captured variable (`F capturing by value: x …`).
 public struct CaptureDecision: Sendable, Hashable, Codable {
     /// The captured (outer) variable's location.
-    public var variable: LocationIDCodable
+    public var variable: LocationID
     /// The closure record's location.
-    public var closureRecord: LocationIDCodable
+    public var closureRecord: LocationID
     /// Captured by reference (the variable becomes address-taken) rather than by value.
     public var byReference: Bool
     /// The outer function's name.
@@ -103,9 +103,6 @@ public struct CaptureDecision: Sendable, Hashable, Codable {
         "\(position): \(function) capturing by \(byReference ? "ref" : "value"): \(name) (addr=\(addressTaken) assign=\(reassigned) width=\(width))"
     }
 }
-
-/// A `LocationID` in Codable form (plain raw index).
-public typealias LocationIDCodable = Int32
 
 /// Everything the analysis prints for a batch, in the compiler's order.
 public enum EscapeMessage: Sendable, Hashable {

@@ -72,17 +72,17 @@ extension EscapeGraph {
     /// explained at once).
     public mutating func flow(_ k: Hole, _ source: LocationID) {
         requireBuilding()
-        if k.takesAddress { flagBits[source.index].insert(.addressTaken) }
+        if k.takesAddress { flagBits[source.index] = LocationFlags(rawValue: flagBits[source.index].rawValue | LocationFlags.addressTaken.rawValue) }
         let dst = k.destination
         if dst == .blank { return }
         if dst == source && k.derefs >= 0 { return }
-        if attributeBits[dst.index].contains(.escapes) && k.derefs < 0 {
+        if attributeBits[dst.index].has(.escapes) && k.derefs < 0 {
             if options.explains {
                 var steps: [FlowStep] = []
                 appendStep(&steps, dst: dst, src: source, derefs: k.derefs, notes: k.notes)
                 record(escapeExplanation(of: source, steps: steps, truncated: false))
             }
-            attributeBits[source.index].formUnion(.all)
+            attributeBits[source.index] = .all
             return
         }
         let e = Int32(edges.count)

@@ -1,5 +1,5 @@
 /// Index of a location inside one `EscapeGraph`. The four pseudo-locations come first.
-public struct LocationID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LocationID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The raw arena index.
     public let raw: Int32
 
@@ -25,7 +25,7 @@ public struct LocationID: Hashable, Comparable, Sendable, CustomStringConvertibl
 }
 
 /// Index of a function in the graph's function table, in declaration (batch) order.
-public struct FunctionID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct FunctionID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The raw table index.
     public let raw: Int32
 

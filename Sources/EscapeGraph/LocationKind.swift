@@ -89,6 +89,10 @@ public struct LocationFlags: OptionSet, Sendable, Hashable {
     public static let transient = LocationFlags(rawValue: 1 << 5)
     /// A go/defer wrapper closure: its verdict is not printed.
     public static let suppressVerdict = LocationFlags(rawValue: 1 << 6)
+
+    // Concrete bit operations for the hot paths: the generic `SetAlgebra` defaults are not
+    // specialized across files in non-whole-module builds and cost a witness call each.
+    @inline(__always) func has(_ f: LocationFlags) -> Bool { rawValue & f.rawValue != 0 }
 }
 
 /// What the solver learns about a location.
@@ -108,5 +112,17 @@ public struct LocationAttributes: OptionSet, Sendable, Hashable {
     public static let calls = LocationAttributes(rawValue: 1 << 3)
 
     /// Everything the heap has.
-    public static let all: LocationAttributes = [.escapes, .persists, .mutates, .calls]
+    public static let all = LocationAttributes(rawValue: 0b1111)
+    /// The attributes that propagate along value flows.
+    static let propagating = LocationAttributes(rawValue: 0b1100)
+
+    // Concrete bit operations for the hot paths (see `LocationFlags.has`).
+    @inline(__always) func has(_ a: LocationAttributes) -> Bool { rawValue & a.rawValue != 0 }
+    @inline(__always) func adding(_ a: LocationAttributes) -> LocationAttributes {
+        LocationAttributes(rawValue: rawValue | a.rawValue)
+    }
+    @inline(__always) func masked(_ a: LocationAttributes) -> LocationAttributes {
+        LocationAttributes(rawValue: rawValue & a.rawValue)
+    }
+    @inline(__always) func gains(over old: LocationAttributes) -> Bool { rawValue & ~old.rawValue != 0 }
 }

@@ -44,7 +44,7 @@ extension EscapeGraph {
     private func enqueue(_ l: Int32, _ state: inout WalkState, _ todo: inout LocationDeque) {
         guard !state.queuedForAll[Int(l)] else { return }
         state.queuedForAll[Int(l)] = true
-        if attributeBits[Int(l)].contains(.escapes) { todo.pushFront(l) } else { todo.pushBack(l) }
+        if attributeBits[Int(l)].has(.escapes) { todo.pushFront(l) } else { todo.pushBack(l) }
     }
 
     /// Shortest derefs from every location to `root` (Bellman-Ford over incoming edges, with
@@ -57,7 +57,7 @@ extension EscapeGraph {
         state.derefs[r] = 0
         state.pathNext[r] = -1
 
-        if attributeBits[r].contains(.calls) { loseClosureResults(root, &state, &all) }
+        if attributeBits[r].has(.calls) { loseClosureResults(root, &state, &all) }
 
         var todo = LocationDeque(capacity: 1)
         todo.pushFront(root.raw)
@@ -66,28 +66,28 @@ extension EscapeGraph {
             let loc = LocationID(raw: lRaw)
             state.queuedForOne[l] = 0
             var derefs = state.derefs[l]
-            var gained: LocationAttributes = []
+            var gained = LocationAttributes(rawValue: 0)
 
             if derefs < 0 {
                 // l's address reaches root; what l holds does not (clamp to 0).
                 derefs = 0
                 if outlives(root, loc) {
-                    if !attributeBits[l].contains(.escapes) && options.explains {
+                    if !attributeBits[l].has(.escapes) && options.explains {
                         record(escapeExplanation(of: loc, steps: [], truncated: false)
                             .withPath(self, from: loc, to: root, state))
                     }
-                    gained.formUnion(.all)
-                } else if attributeBits[r].contains(.persists) {
-                    gained.insert(.persists)
+                    gained = .all
+                } else if attributeBits[r].has(.persists) {
+                    gained = gained.adding(.persists)
                 }
             }
             if derefs == 0 {
-                gained.formUnion(attributeBits[r].intersection([.mutates, .calls]))
+                gained = gained.adding(attributeBits[r].masked(.propagating))
             }
 
-            if flagBits[l].contains(.parameter) {
+            if flagBits[l].has(.parameter) {
                 if outlives(root, loc) {
-                    if !attributeBits[l].contains(.escapes) && options.explains {
+                    if !attributeBits[l].has(.escapes) && options.explains {
                         let fn = owners[l]
                         var e = FlowExplanation(position: positions[l],
                                                 subject: .parameterLeak(parameter: texts[l], sink: explanationName(of: root),
@@ -99,21 +99,21 @@ extension EscapeGraph {
                     }
                     leak(loc, to: root, derefs: Int(derefs))
                 }
-                if attributeBits[r].contains(.mutates) { paramLeaks[l].addMutator(Int(derefs)) }
-                if attributeBits[r].contains(.calls) { paramLeaks[l].addCallee(Int(derefs)) }
+                if attributeBits[r].has(.mutates) { paramLeaks[l].addMutator(Int(derefs)) }
+                if attributeBits[r].has(.calls) { paramLeaks[l].addCallee(Int(derefs)) }
             }
 
-            if !gained.subtracting(attributeBits[l]).isEmpty {
-                attributeBits[l].formUnion(gained)
+            if gained.gains(over: attributeBits[l]) {
+                attributeBits[l] = attributeBits[l].adding(gained)
                 enqueue(lRaw, &state, &all)
-                if attributeBits[l].contains(.escapes) { continue }
+                if attributeBits[l].has(.escapes) { continue }
             }
 
             var e = firstEdge[l]
             while e >= 0 {
                 let edge = edges[Int(e)]
                 let s = Int(edge.source)
-                if !attributeBits[s].contains(.escapes) {
+                if !attributeBits[s].has(.escapes) {
                     let d = derefs + edge.derefs
                     if state.generation[s] != generation || state.derefs[s] > d {
                         state.generation[s] = generation
@@ -148,7 +148,7 @@ extension EscapeGraph {
     /// non-escaping result of the same function among the first five, else a heap leak.
     private mutating func leak(_ param: LocationID, to sink: LocationID, derefs: Int) {
         let s = sink.index
-        if !attributeBits[s].contains(.escapes) && kinds[s] == .variable(.result) && owners[s] == owners[param.index] {
+        if !attributeBits[s].has(.escapes) && flagBits[s].has(.result) && owners[s] == owners[param.index] {
             let ri = Int(resultIndices[s]) - 1
             if ri < LeakSummary.trackedResults {
                 paramLeaks[param.index].addResult(ri, derefs)
@@ -162,9 +162,9 @@ extension EscapeGraph {
     /// the stack.
     public func outlives(_ l: LocationID, _ other: LocationID) -> Bool {
         let li = l.index, oi = other.index
-        if attributeBits[li].contains(.escapes) { return true }
+        if attributeBits[li].has(.escapes) { return true }
         if l == .mutator || l == .callee { return false }
-        if flagBits[li].contains(.result) {
+        if flagBits[li].has(.result) {
             // A closure's results stay inside its enclosing function while every call of the
             // closure is known.
             let fn = owners[li]

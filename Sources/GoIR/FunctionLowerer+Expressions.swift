@@ -205,9 +205,11 @@ extension FunctionLowerer {
 
     func slice(_ e: NodeID) -> IRNodeID {
         let n = tree[e]
-        let x = expr(n.x)
+        var x = expr(n.x)
         if isArray(function[x].type) {
+            // Slicing an array slices its address (an implicit `&`).
             markAddressTaken(x)
+            x = function.add(.addr, type: program.pointer(function[x].type), pos: function[x].pos, a: x, flags: .implicit)
         }
         let lo = n.low.exists ? expr(n.low) : IRNodeID.none
         let hi = n.high.exists ? expr(n.high) : IRNodeID.none
@@ -366,6 +368,7 @@ extension FunctionLowerer {
         let index = lowerLiteral(name: name, kind: .literal, type: typeOf(e), at: at) { lit in
             lit.function.sourceFile = Int32(self.file)
             lit.function.sourceNode = e
+            lit.function.sourcePackage = self.package.input.path
             lit.signature(funcType: n.type, receiver: .none)
             return lit.functionBody(n.body)
         }

@@ -463,7 +463,7 @@ extension FunctionLowerer {
                 return function.add(.typeOperand, type: typeOf(t), pos: pos(tree[t].pos))
             }
             var variable = IRNodeID.none
-            if symbol.exists, let o = clauseObject(clause) {
+            if symbol.exists, let o = clauseObject(clause, symbol: symbol) {
                 let r = program.object(o)
                 let v = declare(name: r.name, type: r.type, object: o, varClass: .local, pos: pos(tree[symbol].pos))
                 variable = nameNode(v, at: pos(tree[symbol].pos))
@@ -475,11 +475,26 @@ extension FunctionLowerer {
         return function.add(.typeSwitch, pos: pos(n.pos), a: x, list: clauses, aux2: label)
     }
 
-    /// The implicit object a type switch declares in one clause (recorded by the checker on
-    /// the clause's first use of the symbol, or on the clause itself).
-    private func clauseObject(_ clause: NodeID) -> ObjectID? {
+    /// The implicit variable a type switch declares in one clause: the object the clause's
+    /// uses of the symbol refer to (declared at the symbol, one per clause). A clause that
+    /// never uses the symbol needs none.
+    private func clauseObject(_ clause: NodeID, symbol: NodeID) -> ObjectID? {
         if let o = facts.defs[clause] ?? nil { return o }
-        return nil
+        let name = tree[symbol].identifier
+        let offset = Int32(tree[symbol].pos)
+        let c = tree[clause]
+        var found: ObjectID? = nil
+        for stmt in c.clauseBody where found == nil {
+            tree.walk(stmt) { id, _, _ in
+                guard found == nil else { return false }
+                if tree.kind(id) == .ident, tree[id].identifier == name, let o = facts.uses[id] {
+                    let r = program.object(o)
+                    if r.kind == .variable && r.offset == offset && r.file == Int32(file) { found = o }
+                }
+                return found == nil
+            }
+        }
+        return found
     }
 
     func selectStatement(_ s: NodeID, label: Int32) -> IRNodeID {

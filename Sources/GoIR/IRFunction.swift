@@ -64,6 +64,9 @@ public struct IRFunction: Sendable {
     public var sourceFile: Int32 = -1
     /// See `sourceFile`.
     public var sourceNode: NodeID = .none
+    /// The import path of the package whose files `sourceFile` indexes (a literal copied into
+    /// another package by inlining keeps its own).
+    public var sourcePackage = ""
 
     /// Node table; slot 0 is `IRNodeID.none`.
     public var nodes: [IRNode]

@@ -117,6 +117,7 @@ final class PackageLowerer {
         f.isGeneric = isGeneric(object)
         f.sourceFile = Int32(file)
         f.sourceNode = decl
+        f.sourcePackage = input.path
         let lowerer = FunctionLowerer(package: self, function: f, index: reserveSlot(), file: file)
         stack.append(lowerer)
         lowerer.signature(funcType: node.type, receiver: node.recv)

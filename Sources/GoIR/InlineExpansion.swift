@@ -6,9 +6,9 @@ import GoTypes
 public struct InlineDecisions {
     /// The inline cost of a declared function or method; nil when it cannot be inlined.
     public var cost: (ObjectID) -> Int?
-    /// The inline cost of a function literal of the package being expanded (its index in the
-    /// function table); nil when it cannot be inlined.
-    public var literalCost: (Int) -> Int?
+    /// The inline cost of a function literal (found through its `sourcePackage`,
+    /// `sourceFile` and `sourceNode`); nil when it cannot be inlined.
+    public var literalCost: (IRFunction) -> Int?
     /// The lowered package that holds a declared function's body (the package being expanded
     /// itself for its own functions).
     public var body: (ObjectID) -> IRPackage?
@@ -18,7 +18,7 @@ public struct InlineDecisions {
     public var isIntrinsic: (ObjectID) -> Bool = { _ in false }
 
     /// Creates the decisions.
-    public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (Int) -> Int?,
+    public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
                 body: @escaping (ObjectID) -> IRPackage?, name: @escaping (ObjectID) -> String) {
         self.cost = cost
         self.literalCost = literalCost
@@ -116,7 +116,7 @@ struct Expander {
         for x in f.list(n.list) { visit(x, depth: depth, path: path, inlined: inlined) }
         for x in f.list(n.list2) { visit(x, depth: depth, path: path, inlined: inlined) }
         if n.op == .call && !n.flags.contains(.goDefer), let callee = resolve(n.a), !path.contains(callee),
-           mayInline(callee, calledOnce: f[n.a].op == .closure) {
+           mayInline(callee, calledOnce: isCalledOnce(callee, directly: f[n.a].op == .closure)) {
             if let k = expand(id, callee, depth: depth, inlined: inlined) {
                 let body = f[id]
                 for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }
@@ -134,17 +134,62 @@ struct Expander {
             case .function, .methodExpr: return .declared(ObjectID(n.aux))
             case .closure: return .literal(Int(n.aux))
             case .convNop: x = n.a
+            case .inlinedCall:
+                // The single result of an inlined call, assigned once in its body.
+                let results = f.list(n.list2)
+                guard results.count == 1, let value = singleAssignment(to: IRVarID(f[results[0]].aux), in: n.list) else { return nil }
+                x = value
             case .name:
                 let v = f[IRVarID(n.aux)]
-                guard v.varClass == .local, !v.flags.contains(.reassigned), !v.flags.contains(.addressTaken),
-                      v.definition.exists else { return nil }
+                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
+                      !v.flags.contains(.addressTaken), v.definition.exists else { return nil }
                 let d = f[v.definition]
-                guard d.op == .assign, d.b.exists else { return nil }
-                x = d.b
+                if d.op == .assign, d.b.exists {
+                    x = d.b
+                } else if d.op == .assignList,
+                          let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
+                          i < f.list(d.list2).count {
+                    x = f.list(d.list2)[i]
+                } else {
+                    return nil
+                }
             default: return nil
             }
         }
         return nil
+    }
+
+    /// The value of the only assignment to `v` among the statements (blocks included).
+    private func singleAssignment(to v: IRVarID, in list: Int32) -> IRNodeID? {
+        var found: IRNodeID? = nil
+        var count = 0
+        for s in f.list(list) {
+            f.forEachReachable(from: s) { _, n in
+                if n.op == .assign, n.a.exists, f[n.a].op == .name, IRVarID(f[n.a].aux) == v {
+                    count += 1
+                    found = n.b
+                }
+            }
+        }
+        return count == 1 ? found : nil
+    }
+
+    /// Calls in the function that resolve to each literal (the compiler's use counts).
+    var literalCalls: [Int: Int]? = nil
+
+    /// True for a literal called from one place only (written at the call, or reached through
+    /// one call site).
+    private mutating func isCalledOnce(_ callee: Callee, directly: Bool) -> Bool {
+        guard case .literal(let i) = callee else { return false }
+        if directly { return true }
+        if literalCalls == nil {
+            var counts: [Int: Int] = [:]
+            f.forEachReachable(from: f.body) { _, n in
+                if n.op == .call, case .literal(let j)? = resolve(n.a) { counts[j, default: 0] += 1 }
+            }
+            literalCalls = counts
+        }
+        return literalCalls?[i] == 1
     }
 
     private func mayInline(_ callee: Callee, calledOnce: Bool) -> Bool {
@@ -153,9 +198,9 @@ struct Expander {
             guard !decisions.isIntrinsic(o), let cost = decisions.cost(o) else { return false }
             return cost <= maxCost
         case .literal(let i):
-            guard let cost = decisions.literalCost(i) else { return false }
-            // A literal may only be inlined into the function it captures from.
             let lit = package.functions[i]
+            guard let cost = decisions.literalCost(lit) else { return false }
+            // A literal may only be inlined into the function it captures from.
             guard lit.captured.isEmpty || Int(lit.parent) == index else { return false }
             var limit = 2 * maxCost
             if calledOnce { limit = max(limit, InlineExpansion.Limits.calledOnceLiteral) }
@@ -207,6 +252,9 @@ struct Expander {
         }
         var stmts: [IRNodeID] = []
         let at = call.pos
+        // A callee computed by an inlined call (`seq(...)` where seq came from `Lines(s)`) is
+        // still evaluated.
+        if f[call.a].op == .inlinedCall { stmts.append(call.a) }
         let params = g.params.compactMap { copier.variables[$0.raw] }
         let results = g.results.compactMap { copier.variables[$0.raw] }
         for v in params + results { stmts.append(f.add(.declare, pos: at, aux: v.raw)) }
@@ -335,6 +383,12 @@ struct BodyCopier {
             let p = lit.nodes[j].pos
             if p.isKnown, Int(p.file) < fileMap.count { lit.nodes[j].pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: inlined) }
         }
+        for j in lit.variables.indices {
+            let p = lit.variables[j].pos
+            if p.isKnown, Int(p.file) < fileMap.count { lit.variables[j].pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: -1) }
+        }
+        let p = lit.pos
+        if p.isKnown, Int(p.file) < fileMap.count { lit.pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: -1) }
         // Nested literals of the copied literal are copied too.
         let nested = lit.literals
         lit.literals = []

@@ -41,10 +41,12 @@ public final class NativeIR {
         let inliner = self.inliner
         let decisions = InlineDecisions(
             cost: { o in inliner.inlineCost(of: o) },
-            literalCost: { [ir] i in
-                let f = ir.functions[i]
-                guard f.sourceFile >= 0, f.sourceNode.exists else { return nil }
-                return inliner.literalVerdict(typed, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
+            literalCost: { [unowned self] f in
+                // A range-over-func body has no cost in the syntax model: its node count stands
+                // in for it (it is inlined when the iterator is, as a literal called once).
+                if f.kind == .rangeBody { return f.nodeCount }
+                guard f.sourceFile >= 0, f.sourceNode.exists, let owner = self.program.package(f.sourcePackage) else { return nil }
+                return inliner.literalVerdict(owner, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
             },
             body: { [unowned self] o in
                 let r = types.object(o.origin(in: types))

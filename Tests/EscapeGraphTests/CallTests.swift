@@ -249,4 +249,138 @@ final class CallTests: XCTestCase {
         XCTAssertEqual(result.tags[wrapper]?.map(\.encoded),
                        [[], Array("esc:".utf8), Array("esc:".utf8)])
     }
+
+    func testGoDeferWrappersAndAutotmps() throws {
+        let golden = try CompilerGolden.lines("go_defer_wrappers", source: """
+        package t
+
+        var sink *int
+
+        func store(p *int) { sink = p }
+
+        func GW(p *int) {
+        \tgo store(p)
+        }
+
+        func DW(p *int) {
+        \tdefer store(p)
+        }
+
+        """)
+        var lines: [String] = []
+        var storeTag = LeakSummary()
+        do {
+            var g = EscapeGraph()
+            let fn = g.declareFunction("store")
+            g.enter(fn)
+            let p = g.addVariable("p", .parameter, at: P(5, 12))
+            g.declareParameters(of: fn, [pointerParam(g, p)])
+            g.flow(g.note(.heap, S("sink = p", 5, 27), .assign), p)
+            let result = g.solve()
+            lines += result.lines
+            storeTag = try XCTUnwrap(result.tags[fn]?[0])
+        }
+        // `go store(p)` / `defer store(p)` are normalised to `.autotmp_1 = p` followed by a
+        // go/defer of a zero-argument wrapper closure capturing the temp; the wrapper's own
+        // verdict is never printed.
+        for (name, line, callColumn, isGo) in [("GW", Int32(7), Int32(10), true), ("DW", Int32(11), Int32(13), false)] {
+            var g = EscapeGraph()
+            let outer = g.declareFunction(name)
+            let wrapper = g.declareFunction("\(name).\(isGo ? "gowrap1" : "deferwrap1")", closureParent: outer, flags: .wrapper)
+            g.enter(outer)
+            let p = g.addVariable("p", .parameter, at: P(line, 9))
+            let tmp = g.addVariable(".autotmp_1", .autotmp, at: P(line + 1, 2))
+            g.declareParameters(of: outer, [pointerParam(g, p)])
+            g.flow(g.note(.into(tmp), S(".autotmp_1 = p", line + 1, 2), .assignPair), p)
+            let k = isGo ? Hole.heap : g.later(.discard)
+            let record = g.spill(k, "func literal", kind: .closure, at: P(line + 1, 2)).destination
+            g.suppressVerdict(record)
+            g.recordClosure(record, function: wrapper,
+                            captures: [CapturedVariable(variable: tmp, use: S(".autotmp_1", line + 1, 2), width: 8)])
+            g.enter(wrapper)
+            let arg = g.argumentHole(calleeTag: storeTag, resultHoles: nil)
+            g.flow(g.note(arg, S("store(.autotmp_1)", line + 1, callColumn), .callParameter), tmp)
+            lines += g.solve().lines
+        }
+        assertSameLines(lines, golden)
+    }
+
+    func testUintptrEscapesPragma() throws {
+        let golden = try CompilerGolden.lines("uintptr_escapes", source: """
+        package t
+
+        //go:uintptrescapes
+        func U(p uintptr, xs ...uintptr) int { return int(p) + len(xs) }
+
+        """)
+        var g = EscapeGraph()
+        let fn = g.declareFunction("U", flags: .uintptrEscapes)
+        g.enter(fn)
+        let p = g.addVariable("p", .parameter, at: P(4, 8))
+        let xs = g.addVariable("xs", .parameter, at: P(4, 19))
+        _ = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
+        g.declareParameters(of: fn, [
+            ParameterDeclaration(name: "p", position: P(4, 8), hasPointers: false, isUintptr: true, location: p),
+            ParameterDeclaration(name: "xs", position: P(4, 19), hasPointers: true, isVariadicUintptr: true, location: xs),
+        ])
+        let result = g.solve()
+        assertSameLines(result.lines, golden)
+        XCTAssertEqual(result.tags[fn]?.map(\.encoded), [[], []])
+    }
+
+    func testMutatorTagDecidesZeroCopy() throws {
+        let golden = try CompilerGolden.lines("mutator_tag_zero_copy", source: """
+        package t
+
+        func mut(b []byte) { b[0] = 1 }
+
+        func rd(b []byte) int { return len(b) }
+
+        func ZC(s string) { mut([]byte(s)) }
+
+        func ZR(s string) int { return rd([]byte(s)) }
+
+        """)
+        var lines: [String] = []
+        var mutTag = LeakSummary(), rdTag = LeakSummary()
+        do {
+            var g = EscapeGraph()
+            let fn = g.declareFunction("mut")
+            g.enter(fn)
+            let b = g.addVariable("b", .parameter, at: P(3, 10))
+            g.declareParameters(of: fn, [pointerParam(g, b)])
+            g.flow(.mutator, b) // b[0] = 1 stores through b
+            let result = g.solve()
+            lines += result.lines
+            mutTag = try XCTUnwrap(result.tags[fn]?[0])
+        }
+        do {
+            var g = EscapeGraph()
+            let fn = g.declareFunction("rd")
+            g.enter(fn)
+            let b = g.addVariable("b", .parameter, at: P(5, 9))
+            _ = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
+            g.declareParameters(of: fn, [pointerParam(g, b)])
+            let result = g.solve()
+            lines += result.lines
+            rdTag = try XCTUnwrap(result.tags[fn]?[0])
+        }
+        XCTAssertEqual(mutTag.description, "mutator=0")
+        XCTAssertEqual(rdTag.description, "none")
+        // ZC: the conversion's storage reaches mut's mutator: it is mutated, so no zero-copy.
+        // ZR: rd's tag has no flows, so the argument is discarded: zero-copy.
+        for (name, line, column, tag) in [("ZC", Int32(7), Int32(32), mutTag), ("ZR", Int32(9), Int32(42), rdTag)] {
+            var g = EscapeGraph()
+            let fn = g.declareFunction(name)
+            g.enter(fn)
+            let s = g.addVariable("s", .parameter, at: P(line, 9))
+            if name == "ZR" { _ = g.addVariable("~r0", .result, at: .none, resultIndex: 1) }
+            g.declareParameters(of: fn, [pointerParam(g, s)])
+            let arg = g.argumentHole(calleeTag: tag, resultHoles: nil)
+            _ = g.spill(g.note(arg, S("call", line, column - 8), .callParameter), "([]byte)(s)",
+                        kind: .stringToBytes, at: P(line, column))
+            lines += g.solve().lines
+        }
+        assertSameLines(lines, golden)
+    }
 }

@@ -232,4 +232,36 @@ final class ClosureTests: XCTestCase {
         }
         assertSameLines(lines, golden)
     }
+
+    func testParentVariableOutlivesClosureAllocation() throws {
+        let golden = try CompilerGolden.lines("closure_nesting", source: """
+        package t
+
+        func Nest() int {
+        \tvar l *int
+        \tfunc() {
+        \t\tl = new(int)
+        \t}()
+        \treturn *l
+        }
+
+        """)
+        var g = EscapeGraph()
+        let outer = g.declareFunction("Nest")
+        let lit = g.declareFunction("Nest.func1", closureParent: outer)
+        g.enter(outer)
+        _ = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
+        let l = g.addVariable("l", .local, at: P(4, 6))
+        // func(){…}(): the literal is the static in-batch callee, so the callee operand is
+        // discarded: the record's address goes to blank.
+        let record = g.spill(.discard, "func literal", kind: .closure, at: P(5, 2)).destination
+        g.recordClosure(record, function: lit, captures: [CapturedVariable(variable: l, use: S("l", 6, 3), width: 8)])
+        // The body assigns the captured l: l ← &new(int), allocated in the closure.
+        g.enter(lit)
+        _ = g.spill(g.note(.into(l), S("l = new(int)", 6, 5), .assign), "new(int)", kind: .new, at: P(6, 10))
+        g.markReassigned(l)
+        let result = g.solve()
+        assertSameLines(result.lines, golden)
+        XCTAssertEqual(g.function(of: LocationID(raw: record.raw + 1)), lit)
+    }
 }
