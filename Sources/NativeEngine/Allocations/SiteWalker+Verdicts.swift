@@ -280,10 +280,38 @@ extension SiteWalker {
         guard let first = args.first, !n.flags.contains(.spread) else { return nil }
         var x = first
         while f[x].op == .conv || f[x].op == .convNop { x = f[x].a }
-        guard f[x].op == .nilValue else { return nil }
+        guard f[x].op == .nilValue || isFirstAppendToNilLocal(id, x) else { return nil }
         let element = program.sizeof(program.elementType(n.type))
         guard element > 0 else { return nil }
         return Int64(args.count - 1) * element
+    }
+
+    /// True when `name` is a local declared nil (`var s []T`) that only `s = append(s, …)`
+    /// assigns, and `id` is the first of those appends: the slice is still nil there.
+    func isFirstAppendToNilLocal(_ id: IRNodeID, _ name: IRNodeID) -> Bool {
+        guard f[name].op == .name else { return false }
+        let v = IRVarID(f[name].aux)
+        let x = f[v]
+        guard x.varClass == .local, !x.flags.contains(.addressTaken), !x.flags.contains(.captured), x.definition.exists,
+              f[x.definition].op == .assign, !f[x.definition].b.exists || f[f[x.definition].b].op == .nilValue else { return false }
+        var firstAppend: IRNodeID?
+        var otherWrites = false
+        f.forEachReachable(from: f.body) { nid, m in
+            func isV(_ y: IRNodeID) -> Bool { y.exists && f[y].op == .name && IRVarID(f[y].aux) == v }
+            switch m.op {
+            case .assign where isV(m.a) && nid != x.definition:
+                if m.b.exists, f[m.b].op == .builtin, BuiltinFunction(rawValue: UInt8(f[m.b].aux)) == .append,
+                   let a = f.list(f[m.b].list).first, isV(a) {
+                    if firstAppend == nil || m.b < firstAppend! { firstAppend = m.b }
+                } else {
+                    otherWrites = true
+                }
+            case .assignList, .assignCall, .assignDotType, .assignMapRead, .assignRecv, .rangeStmt:
+                if (f.list(m.list) + [m.b, m.c]).contains(where: isV) { otherWrites = true }
+            default: break
+            }
+        }
+        return !otherWrites && firstAppend == id
     }
 
     /// True when `append(v, x…)` appends to a local made with constant length and capacity
