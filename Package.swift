@@ -72,7 +72,7 @@ let package = Package(
                 path: "Plugins/InliningPass"),
         .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/EscapePass"),
-        .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "GoSyntax"],
+        .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "NativeEngine", "GoSyntax"],
                 path: "Plugins/AllocationsPass"),
 
         .target(name: "Driver", dependencies: [

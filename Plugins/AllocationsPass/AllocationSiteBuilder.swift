@@ -6,7 +6,7 @@ import PassKit
 struct AllocationSiteBuilder {
     let files: [String: SourceLayout]
     let functions: [FunctionRecord]
-    private let index: EnclosingFunctionIndex
+    let index: EnclosingFunctionIndex
     private let byID: [String: FunctionRecord]
     private let byNormalizedID: [String: String]
 
@@ -61,7 +61,7 @@ struct AllocationSiteBuilder {
         files[file]?.offset(line: line, column: column)
     }
 
-    private func depth(file: String, line: Int, column: Int, function: FunctionRecord) -> Int {
+    func depth(file: String, line: Int, column: Int, function: FunctionRecord) -> Int {
         guard let layout = files[file], let at = layout.offset(line: line, column: column),
               let start = layout.offset(line: function.startLine, column: function.startColumn) else { return 0 }
         return layout.loopDepth(at: at, functionStart: start)
@@ -103,6 +103,13 @@ struct AllocationSiteBuilder {
         } else {
             sites = candidates.map { refineWithoutAssembly($0) }
         }
+        return finish(sites, into: result)
+    }
+
+    /// Sorts the sites into canonical order and counts them per function.
+    func finish(_ unsorted: [AllocationSite], into start: AllocationsResult) -> AllocationsResult {
+        var result = start
+        var sites = unsorted
         sites.sort { ($0.file, $0.line, $0.column, $0.kind.rawValue, $0.subject) < ($1.file, $1.line, $1.column, $1.kind.rawValue, $1.subject) }
         result.sites = sites
         for function in functions {
@@ -228,7 +235,7 @@ struct AllocationSiteBuilder {
 
     /// A site the compiler's `-m` text does not print (channel creation, goroutine start, heap
     /// defer, map growth, `s += x`, append beyond the stack buffer, …), from its allocator call.
-    private func unprintedSite(call: AllocatorCall, kind: AllocationKind, record: FunctionRecord, freshHeapMap: Bool) -> AllocationSite {
+    func unprintedSite(call: AllocatorCall, kind: AllocationKind, record: FunctionRecord, freshHeapMap: Bool) -> AllocationSite {
         let placement: Placement
         switch kind {
         case .go, .defer, .appendGrow, .bytesString, .stringBytes, .stringRunes, .runesString, .runeString: placement = .may

@@ -1,5 +1,6 @@
 import EscapePass
 import GCEngine
+import NativeEngine
 import PassKit
 
 /// The `allocations` pass: every allocation site of every function, by kind, heap or stack,
@@ -26,8 +27,15 @@ import PassKit
 /// prints: `make(chan)` (heap; two allocations for a buffered channel whose element type, as
 /// written, holds pointers), `s += x` (heap), map growth (heap for the first insert into a
 /// fresh heap map, else `may`), goroutine starts, loop defers and append spills (`may`: pooled
-/// or run-time dependent). Without the assembly (engine native, later), placements follow the
-/// verdicts with the stack-buffer rules that text can decide.
+/// or run-time dependent). Without the assembly, placements follow the verdicts with the
+/// stack-buffer rules that text can decide.
+///
+/// Engine native. The sites come from the native engine instead (`NativeAllocations`: GoIR
+/// nodes after inline expansion with the native escape verdicts and walk's rules, plus the sites
+/// `-m` never prints found in the statements), each heap site explained with its cause and
+/// remedy (`AllocationCause`); `AllocationSiteBuilder+Native` attributes them to functions and
+/// renders unprinted sites the way the gc engine renders allocator calls, so the two engines'
+/// facts compare.
 ///
 /// Exact and estimated. Exact with the assembly: which sites call the allocator, their kind,
 /// position (line, and the column of the verdict), loop depth (from the source: `for` bodies
@@ -46,6 +54,15 @@ public enum AllocationsPass {
         requires: ["functions", "escape"],
         factKinds: [.alloc]
     ) { context in
+        if context.engine == .native {
+            guard let session = context.resources.get(NativeInliningSession.self) else {
+                return PassOutput(result: AllocationsResult())
+            }
+            let native = session.allocationSites(for: context.package)
+            let builder = AllocationSiteBuilder(package: context.package, functions: FunctionsResult.records(in: context))
+            let result = builder.build(native: native.sites)
+            return PassOutput(result: result, facts: result.sites.map(\.fact), diagnostics: native.diagnostics)
+        }
         let escape = context.result(of: EscapePass.descriptor)
         guard escape.available else {
             // Nothing to pair: the escape pass had no engine (said once per run by the driver).

@@ -94,6 +94,40 @@ public final class NativeInliningSession: @unchecked Sendable {
         return (facts, [])
     }
 
+    /// Allocation sites for a scanned package (`NativeAllocations`): every allocating node and
+    /// moved variable of its bodies after inline expansion, with walk's placement, the cause and
+    /// remedy, and the sites escape analysis never prints. Paths are the package's relative
+    /// paths where the files are its own. A package with load or type errors gets no sites and
+    /// one warning saying why.
+    public func allocationSites(for package: PackageInput) -> (sites: [NativeAllocationSite], diagnostics: [Diagnostic]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let inliner = self.inliner ?? makeInliner()
+        self.inliner = inliner
+        let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
+        escape = analysis
+        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
+        if let first = problems.first {
+            let message = "native engine: \(package.importPath) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(first)); no allocation sites for it"
+            return ([], [Diagnostic(severity: .warning, source: "pass:allocations", message: message, package: package.importPath)])
+        }
+        var relative: [String: String] = [:]
+        for f in package.files {
+            relative[f.absolutePath] = f.path
+            relative[f.path] = f.path
+        }
+        let sites = TypecheckRun.onLargeStack { () -> [NativeAllocationSite] in
+            guard let r = analysis.analyze(package.importPath) else { return [] }
+            return NativeAllocations(program: inliner.program.types, escape: r).sites()
+        }
+        return (sites.map { s in
+            var s = s
+            s.file = relative[s.file] ?? s.file
+            s.codeFile = relative[s.codeFile] ?? s.codeFile
+            return s
+        }, [])
+    }
+
     private func makeInliner() -> NativeInliner {
         var sources: [PackageSource] = []
         for input in inputs.values.sorted(by: { $0.importPath < $1.importPath }) where !input.isStandard {

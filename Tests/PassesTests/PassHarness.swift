@@ -5,6 +5,7 @@ import TestSupport
 import EscapePass
 import InliningPass
 import AllocationsPass
+import NativeEngine
 
 /// Runs the gc-backed passes on a fixture package the way the driver does: one engine run for
 /// the scan, then per package functions → inlining → escape → allocations through their
@@ -16,7 +17,12 @@ struct PassHarness {
     let functions: [FunctionRecord]
 
     init(fixture: String, importPath: String, name: String, assembly: Bool = true) throws {
-        let root = TestSupport.repoRoot.appendingPathComponent("Tests/PassesTests/Fixtures/\(fixture)").path
+        try self.init(root: TestSupport.repoRoot.appendingPathComponent("Tests/PassesTests/Fixtures/\(fixture)").path,
+                      importPath: importPath, name: name, assembly: assembly)
+    }
+
+    /// The harness over the single package of the module at `root` (absolute).
+    init(root: String, importPath: String, name: String, assembly: Bool = true) throws {
         self.root = root
         let names = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasSuffix(".go") }.sorted()
         let files = try names.map { n in
@@ -61,6 +67,22 @@ struct PassHarness {
         var resources = ResourceMap()
         if provideCompilation { resources.set(compilation) }
         let context = PassContext(package: package, engine: engine, resources: resources)
+        context.record(result: functions, of: "functions")
+        let inlining = try InliningPass.descriptor.run(context)
+        context.record(result: inlining.result, of: "inlining")
+        let escape = try EscapePass.descriptor.run(context)
+        context.record(result: escape.result, of: "escape")
+        let allocations = try AllocationsPass.descriptor.run(context)
+        return Outputs(inlining: inlining, escape: escape, allocations: allocations)
+    }
+}
+
+extension PassHarness {
+    /// Runs the passes with the native engine (its session over this package and GOROOT).
+    func runNative() throws -> Outputs {
+        var resources = ResourceMap()
+        resources.set(NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [package]))
+        let context = PassContext(package: package, engine: .native, resources: resources)
         context.record(result: functions, of: "functions")
         let inlining = try InliningPass.descriptor.run(context)
         context.record(result: inlining.result, of: "inlining")

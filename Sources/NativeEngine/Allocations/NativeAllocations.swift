@@ -1,0 +1,99 @@
+import EscapeGraph
+import GoIR
+import GoSyntax
+import GoTypes
+import PassKit
+
+/// Native allocation counting (go-compiler-facts.md §4): every allocation site of every
+/// function of a package, from its GoIR after inline expansion and the native escape verdicts,
+/// without running the compiler.
+///
+/// Model. Escape analysis gives each allocating node and each variable a location and a
+/// verdict (`PackageEscape.sites`); walk then decides what the verdict costs at run time. This
+/// builder replays walk's decisions on the nodes:
+/// 1. sites with a verdict (`new`, `&T{}`, slice and map literals, `make`, closures, method
+///    values, boxing, concatenation, string conversions, `append`, moved variables): heap when
+///    the verdict escapes, unless walk needs no allocation at all (zero-size values,
+///    non-capturing closures, boxing of constants, static composite literals, bools and
+///    one-byte integers); stack when it does not escape, unless a walk rule still calls the
+///    allocator: the 32-byte buffers of run-time-sized `make`, conversions, concatenation and
+///    `append` (`may`), boxing of values above 1 KiB (heap), constant map hints above 8 (heap);
+/// 2. sites escape analysis never models, found by walking the statements: `make(chan)`
+///    (heap; two allocations for a buffered channel of pointers), map inserts (`may`, the first
+///    insert into a map literal that escapes: heap), `go` statements (`may`: goroutines come
+///    from a free list), heap `defer`s (`may`: pooled records) and `s += x` (heap).
+/// Every heap or `may` site gets an `AllocationCause` (why, and what would remove it).
+///
+/// Sites are reported where the compiler reports them: verdict sites at the verdict's position
+/// and text, the others at the code's line with the run-time call (`NativeSiteReporting`).
+///
+/// Estimated: run-time values (small integers boxed from a static table, string lengths that
+/// fit a stack buffer, append capacities) are not known; those sites say `heap` or `may` as
+/// the gc engine's assembly would. SSA optimisations after walk (dead stores removing an
+/// allocation, `prove` removing a `growslice`) are not modelled. Cost: linear in the nodes.
+public struct NativeAllocations {
+    /// The program's types.
+    public let program: Program
+    /// The analysed package (its GoIR after inline expansion, sites and verdicts).
+    public let escape: PackageEscape
+
+    /// The builder for one package's escape analysis.
+    public init(program: Program, escape: PackageEscape) {
+        self.program = program
+        self.escape = escape
+    }
+
+    /// Every site of every function with a body, in function then node order.
+    public func sites() -> [NativeAllocationSite] {
+        var verdictKeys: Set<String> = []
+        for v in escape.verdicts where v.kind == .escapes || v.kind == .noEscape || v.kind == .movedToHeap {
+            verdictKeys.insert(Self.key(v.position, v.subject))
+        }
+        var explanations: [String: [String]] = [:]
+        for e in escape.explanations {
+            if case .escapes(let subject, _) = e.subject {
+                explanations[Self.key(e.position, subject), default: []] += e.lines
+            }
+        }
+        var nodeSites: [Int: [IRNodeID: EscapeSite]] = [:]
+        var variableSites: [Int: [EscapeSite]] = [:]
+        for s in escape.sites {
+            if s.variable != nil {
+                variableSites[s.function, default: []].append(s)
+            } else if s.node.exists {
+                nodeSites[s.function, default: [:]][s.node] = s
+            }
+        }
+        var out: [NativeAllocationSite] = []
+        let instantiated = instantiatedGenerics()
+        for (index, function) in escape.package.functions.enumerated() where function.hasBody && function.body.exists {
+            // A generic body has code only where the package instantiates it (its shape
+            // function is compiled here, at the body's own lines).
+            if function.isGeneric && !(function.object.map { instantiated.contains($0) } ?? false) { continue }
+            var walker = SiteWalker(program: program, package: escape.package, f: function, functionIndex: index,
+                                    nodeSites: nodeSites[index] ?? [:], verdictKeys: verdictKeys, explanations: explanations)
+            for group in walker.movedVariableGroups(variableSites[index] ?? []) {
+                if let first = group.first { walker.variable(first, movedWith: group) }
+            }
+            walker.visit(function.body, parent: .none, depth: 0)
+            out += walker.sites
+        }
+        return out
+    }
+
+    /// The generic functions and methods of the package that its non-generic code refers to
+    /// (called, used as values or through method expressions), by their generic object.
+    func instantiatedGenerics() -> Set<ObjectID> {
+        var out: Set<ObjectID> = []
+        for function in escape.package.functions where !function.isGeneric && function.body.exists {
+            function.forEachReachable(from: function.body) { _, n in
+                guard n.op == .function || n.op == .methodExpr || n.op == .methodValue else { return }
+                let o = ObjectID(n.aux)
+                out.insert(program.object(o).origin ?? o)
+            }
+        }
+        return out
+    }
+
+    static func key(_ p: EscapePosition, _ text: String) -> String { "\(p.file):\(p.line):\(p.column)|\(text)" }
+}

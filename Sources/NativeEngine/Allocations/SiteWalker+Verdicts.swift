@@ -1,0 +1,418 @@
+import EscapeGraph
+import GoIR
+import GoSyntax
+import GoTypes
+import PassKit
+
+/// Sites escape analysis prints a verdict for, with walk's rules on top of the verdict
+/// (go-compiler-facts.md §4.1 and §4.3).
+extension SiteWalker {
+    /// Bytes of the stack buffer walk gives a non-escaping variable-size `make`, `append`,
+    /// string conversion or concatenation (`VariableMakeThreshold`, `tmpstringbufsize`).
+    static let stackBufferBytes: Int64 = 32
+    /// Largest value boxed into a stack temporary when the interface does not escape.
+    static let maxStackBoxBytes: Int64 = 1024
+    /// Largest map size hint served by one stack group (`abi.MapGroupSlots`).
+    static let mapGroupSlots: Int64 = 8
+
+    /// A variable moved to the heap. Pointer-free variables moved to the heap that one
+    /// statement declares together share one allocation (the compiler allocates them as one
+    /// object): the first is the site, the others are not sites of their own.
+    mutating func variable(_ s: EscapeSite, movedWith group: [EscapeSite]) {
+        guard let v = s.variable else { return }
+        let x = f[v]
+        guard program.sizeof(x.type) > 0 else { return }  // zero-size: zerobase, no allocation
+        let large = program.sizeof(x.type) > HeapAllocationRule.maxStackVariableSize
+        let others = group.filter { $0.variable != v }.map(\.text)
+        recordVerdict(s, kind: .heapVar, placement: .heap, cause: large ? .tooLarge : .movedToHeap,
+                      runtime: others.isEmpty ? "newobject" : "mallocgc",
+                      rule: others.isEmpty ? nil : "allocated together with \(others.joined(separator: ", ")) (one object)",
+                      depth: max(Int(s.loopDepth) - 1, 0))
+    }
+
+    /// Bytes below which pointer-free moved variables share allocations
+    /// (`maxAggregatedHeapAllocation` in ssagen).
+    static let aggregatedHeapBytes: Int64 = 16
+
+    /// The moved variables of the function, grouped as the compiler allocates them: ssagen
+    /// packs pointer-free variables smaller than 16 bytes declared in one basic block into one
+    /// object of at most 16 bytes (parameters at the entry, locals at their declaration);
+    /// every other moved variable is an object of its own.
+    func movedVariableGroups(_ candidates: [EscapeSite]) -> [[EscapeSite]] {
+        var moved: [IRVarID: EscapeSite] = [:]
+        for s in candidates {
+            guard s.escapes, let v = s.variable, verdictKeys.contains(NativeAllocations.key(s.position, s.text)) else { continue }
+            moved[v] = s
+        }
+        func packable(_ v: IRVarID) -> Bool {
+            let size = program.sizeof(f[v].type)
+            return size > 0 && size < Self.aggregatedHeapBytes && !program.hasPointers(f[v].type)
+        }
+        var groups: [[EscapeSite]] = []
+        var pending: [EscapeSite] = []
+        var used: Int64 = 0
+        var placed: Set<IRVarID> = []
+        func flush() {
+            if !pending.isEmpty { groups.append(pending) }
+            pending = []
+            used = 0
+        }
+        func add(_ v: IRVarID) {
+            guard let s = moved[v], placed.insert(v).inserted else { return }
+            guard packable(v) else { groups.append([s]); return }
+            let size = program.sizeof(f[v].type)
+            if used + size > Self.aggregatedHeapBytes { flush() }
+            pending.append(s)
+            used += size
+        }
+        for v in f.params + f.results { add(v) }
+        flush()
+        func block(_ list: [IRNodeID]) {
+            for id in list {
+                let n = f[id]
+                switch n.op {
+                case .declare:
+                    add(IRVarID(n.aux))
+                case .ifStmt, .forStmt, .rangeStmt, .switchStmt, .typeSwitch, .selectStmt, .caseClause, .typeCase,
+                     .commClause, .block, .returnStmt, .branch, .label:
+                    flush()
+                    block(f.list(n.list))
+                    block(f.list(n.list2))
+                    flush()
+                default:
+                    break
+                }
+            }
+            flush()
+        }
+        if f.body.exists { block(f.list(f[f.body].list)) }
+        // Variables declared where this walk does not look (closure variables, inlined code).
+        for s in candidates {
+            guard let v = s.variable, moved[v] != nil, !placed.contains(v) else { continue }
+            placed.insert(v)
+            groups.append([s])
+        }
+        return groups
+    }
+
+    /// A node with an escape location and a printed verdict.
+    mutating func verdictSite(_ id: IRNodeID, _ s: EscapeSite, parent: IRNodeID, depth: Int) {
+        guard verdictKeys.contains(NativeAllocations.key(s.position, s.text)) else { return }
+        let n = f[id]
+        let escapes = s.escapes
+        switch n.op {
+        case .new, .ptrLit:
+            let size = program.sizeof(pointee(n.type))
+            let kind: NativeAllocationKind = n.op == .new ? .new : .composite
+            if escapes {
+                guard size > 0 else { return }
+                recordVerdict(s, kind: kind, placement: .heap, cause: size > HeapAllocationRule.maxImplicitStackVariableSize ? .tooLarge : .escapes,
+                              runtime: "newobject", depth: depth)
+            } else {
+                recordVerdict(s, kind: kind, placement: .stack, cause: nil, runtime: nil, depth: depth)
+            }
+        case .sliceLit:
+            let size = Int64(n.aux) * program.sizeof(program.elementType(n.type))
+            if escapes {
+                guard size > 0 else { return }
+                recordVerdict(s, kind: .composite, placement: .heap, cause: .escapes, runtime: "newobject", depth: depth)
+            } else {
+                recordVerdict(s, kind: .composite, placement: .stack, cause: nil, runtime: nil, depth: depth)
+            }
+        case .mapLit:
+            let entries = Int64(f.list(n.list).count)
+            if escapes {
+                recordVerdict(s, kind: .makeMap, placement: .heap, cause: .escapes, runtime: MapLayout.makeFunction(hint: entries),
+                              allocations: MapLayout.allocations(hint: entries), depth: depth)
+            } else {
+                recordVerdict(s, kind: .makeMap, placement: .stack, cause: nil, runtime: nil, depth: depth)
+            }
+        case .makeMap:
+            let hint = n.a.exists ? constantInt(n.a) : 0
+            if escapes {
+                recordVerdict(s, kind: .makeMap, placement: .heap, cause: .escapes, runtime: MapLayout.makeFunction(hint: hint),
+                              allocations: hint.map { MapLayout.allocations(hint: $0) } ?? 1, depth: depth)
+            } else if let hint, hint > Self.mapGroupSlots {
+                recordVerdict(s, kind: .makeMap, placement: .heap, cause: .mapHint, runtime: "makemap",
+                              rule: "a constant hint of \(hint) > \(Self.mapGroupSlots): the groups are allocated on the heap",
+                              allocations: max(MapLayout.allocations(hint: hint) - 1, 1), depth: depth)
+            } else if hint == nil {
+                recordVerdict(s, kind: .makeMap, placement: .may, cause: .runtimeSize, runtime: "makemap",
+                              rule: "run-time hint: one stack group when it is at most \(Self.mapGroupSlots)", depth: depth)
+            } else {
+                recordVerdict(s, kind: .makeMap, placement: .stack, cause: nil, runtime: nil, depth: depth)
+            }
+        case .makeSlice:
+            makeSlice(id, s, depth: depth)
+        case .closure:
+            let literal = package.functions[Int(n.aux)]
+            if escapes {
+                guard !literal.captured.isEmpty else { return }  // a static funcval
+                recordVerdict(s, kind: .closure, placement: .heap, cause: .closure, runtime: "newobject", depth: depth)
+            } else {
+                recordVerdict(s, kind: .closure, placement: .stack, cause: nil, runtime: nil, depth: depth)
+            }
+        case .methodValue:
+            recordVerdict(s, kind: .methodValue, placement: escapes ? .heap : .stack, cause: escapes ? .methodValue : nil,
+                          runtime: escapes ? "newobject" : nil, depth: depth)
+        case .convIface:
+            boxing(id, s, depth: depth)
+        case .addString:
+            recordVerdict(s, kind: .concat, placement: escapes ? .heap : .may, cause: escapes ? .escapes : .runtimeSize,
+                          runtime: Self.concatFunction(operands: f.list(n.list).count),
+                          rule: escapes ? nil : "does not escape: a 32-byte stack buffer holds results that fit", depth: depth)
+        case .bytesToString:
+            if escapes {
+                recordVerdict(s, kind: .bytesString, placement: .heap, cause: .escapes, runtime: "slicebytetostring", depth: depth)
+            } else if temporaryStringUse(id, parent: parent) {
+                recordVerdict(s, kind: .bytesString, placement: .stack, cause: nil, runtime: nil,
+                              rule: "used only as a map key, comparison operand or switch tag: no copy", depth: depth)
+            } else {
+                recordVerdict(s, kind: .bytesString, placement: .may, cause: .runtimeSize, runtime: "slicebytetostring",
+                              rule: "does not escape: a 32-byte stack buffer holds results that fit", depth: depth)
+            }
+        case .stringToBytes:
+            if escapes, let c = staticConstant(n.a), case .string(let bytes) = f.constants[Int(f[c].aux)] {
+                // A constant string: a new array of its bytes (none for "").
+                guard !bytes.isEmpty else { return }
+                recordVerdict(s, kind: .stringBytes, placement: .heap, cause: .escapes, runtime: "newobject", depth: depth)
+            } else if escapes {
+                recordVerdict(s, kind: .stringBytes, placement: .heap, cause: .escapes, runtime: "stringtoslicebyte", depth: depth)
+            } else if staticConstant(n.a) != nil {
+                recordVerdict(s, kind: .stringBytes, placement: .stack, cause: nil, runtime: nil,
+                              rule: "a constant string: a stack array", depth: depth)
+            } else if !mutated(id, parent: parent) {
+                recordVerdict(s, kind: .stringBytes, placement: .stack, cause: nil, runtime: nil,
+                              rule: "never mutated: a zero-copy conversion", depth: depth)
+            } else {
+                recordVerdict(s, kind: .stringBytes, placement: .may, cause: .runtimeSize, runtime: "stringtoslicebyte",
+                              rule: "does not escape: a 32-byte stack buffer holds results that fit", depth: depth)
+            }
+        case .stringToRunes, .runesToString, .runeToString:
+            let kind: NativeAllocationKind = n.op == .stringToRunes ? .stringRunes : n.op == .runesToString ? .runesString : .runeString
+            let runtime = n.op == .stringToRunes ? "stringtoslicerune" : n.op == .runesToString ? "slicerunetostring" : "intstring"
+            recordVerdict(s, kind: kind, placement: escapes ? .heap : .may, cause: escapes ? .escapes : .runtimeSize,
+                          runtime: runtime, rule: escapes ? nil : "does not escape: a small stack buffer holds results that fit",
+                          depth: depth)
+        case .builtin where BuiltinFunction(rawValue: UInt8(n.aux)) == .append:
+            appendSite(id, s, depth: depth)
+        default:
+            break
+        }
+    }
+
+    /// `make([]T, len, cap)`.
+    mutating func makeSlice(_ id: IRNodeID, _ s: EscapeSite, depth: Int) {
+        let n = f[id]
+        let element = program.sizeof(program.elementType(n.type))
+        let capNode = n.b.exists ? n.b : n.a
+        if s.escapes {
+            let constant = constantInt(capNode)
+            let large = constant.map { element > 0 && $0 > HeapAllocationRule.maxImplicitStackVariableSize / element } ?? false
+            recordVerdict(s, kind: .makeSlice, placement: .heap, cause: large ? .tooLarge : .escapes, runtime: "makeslice",
+                          allocations: element == 0 ? 0 : 1, depth: depth)
+        } else if constantInt(capNode) != nil {
+            recordVerdict(s, kind: .makeSlice, placement: .stack, cause: nil, runtime: nil, depth: depth)
+        } else if element > Self.stackBufferBytes {
+            recordVerdict(s, kind: .makeSlice, placement: .heap, cause: .runtimeSize, runtime: "makeslice",
+                          rule: "run-time size and elements over \(Self.stackBufferBytes) bytes: no stack buffer", depth: depth)
+        } else {
+            let rule = element > 0
+                ? "run-time size: a stack buffer of \(Self.stackBufferBytes / element) elements, makeslice beyond"
+                : "run-time size of zero-size elements"
+            recordVerdict(s, kind: .makeSlice, placement: .may, cause: .runtimeSize, runtime: "makeslice", rule: rule, depth: depth)
+        }
+    }
+
+    /// Boxing a concrete value into an interface (`dataWord` in walk).
+    mutating func boxing(_ id: IRNodeID, _ s: EscapeSite, depth: Int) {
+        let n = f[id]
+        let source = f[n.a].type
+        if program.isInterface(source) || program.isPointerShaped(source) { return }
+        if staticConstant(n.a) != nil { return }  // read-only data, not a site
+        let size = program.sizeof(source)
+        let kind = program.basicKind(program.under(source))
+        let boolOrByte = kind == .bool || kind == .untypedBool || (size == 1 && kind.map(Self.isInteger) == true)
+        if s.escapes {
+            if size == 0 || boolOrByte || isStaticValue(n.a) { return }  // zerobase, staticuint64s, read-only data
+            recordVerdict(s, kind: .ifaceConv, placement: .heap, cause: .interfaceConversion,
+                          runtime: convFunction(source), depth: depth)
+        } else if size > Self.maxStackBoxBytes && !boolOrByte && !isStaticValue(n.a) {
+            recordVerdict(s, kind: .ifaceConv, placement: .heap, cause: .largeInterfaceValue, runtime: convFunction(source),
+                          rule: "\(size) bytes > \(Self.maxStackBoxBytes): no stack temporary", depth: depth)
+        } else {
+            recordVerdict(s, kind: .ifaceConv, placement: .stack, cause: nil, runtime: nil, depth: depth)
+        }
+    }
+
+    /// `append(s, …)`: heap growth when it escapes; a non-escaping append grows into a 32-byte
+    /// stack buffer once, then on the heap (`may`), unless its slice was made with room for it.
+    mutating func appendSite(_ id: IRNodeID, _ s: EscapeSite, depth: Int) {
+        if s.escapes, let group = rewrittenAppends.first(where: { $0.contains(id) }) {
+            let first = group.first == id
+            recordVerdict(s, kind: .appendGrow, placement: first ? .heap : .may, cause: .appendGrowth,
+                          runtime: "growslice",
+                          rule: "the slice pass keeps these appends on a stack buffer and moves the slice to the heap once"
+                              + (first ? "" : " (counted at the first append)"), depth: depth)
+        } else if s.escapes {
+            recordVerdict(s, kind: .appendGrow, placement: .heap, cause: .appendGrowth, runtime: "growslice", depth: depth)
+        } else if let bytes = firstGrowthBytes(id) {
+            // Appending a known number of elements to nil: the first growth uses the 32-byte
+            // stack buffer when they fit, else the heap.
+            let fits = bytes <= Self.stackBufferBytes
+            recordVerdict(s, kind: .appendGrow, placement: fits ? .stack : .heap, cause: fits ? nil : .appendGrowth,
+                          runtime: fits ? nil : "growslice",
+                          rule: "\(bytes) bytes appended to nil: \(fits ? "they fit" : "over") the \(Self.stackBufferBytes)-byte stack buffer",
+                          depth: depth)
+        } else if fitsCapacity(id) {
+            recordVerdict(s, kind: .appendGrow, placement: .stack, cause: nil, runtime: nil,
+                          rule: "the slice was made with room for the appended elements", depth: depth)
+        } else {
+            recordVerdict(s, kind: .appendGrow, placement: .may, cause: .appendGrowth, runtime: "growslice",
+                          rule: "does not escape: growth uses a 32-byte stack buffer once, then the heap", depth: depth)
+        }
+    }
+
+    /// The bytes a non-spread `append(nil, x…)` appends (nil when the slice is not a nil constant).
+    func firstGrowthBytes(_ id: IRNodeID) -> Int64? {
+        let n = f[id]
+        let args = f.list(n.list)
+        guard let first = args.first, !n.flags.contains(.spread) else { return nil }
+        var x = first
+        while f[x].op == .conv || f[x].op == .convNop { x = f[x].a }
+        guard f[x].op == .nilValue || isFirstAppendToNilLocal(id, x) else { return nil }
+        let element = program.sizeof(program.elementType(n.type))
+        guard element > 0 else { return nil }
+        return Int64(args.count - 1) * element
+    }
+
+    /// True when `name` is a local declared nil (`var s []T`) that only `s = append(s, …)`
+    /// assigns, and `id` is the first of those appends: the slice is still nil there.
+    func isFirstAppendToNilLocal(_ id: IRNodeID, _ name: IRNodeID) -> Bool {
+        guard f[name].op == .name else { return false }
+        let v = IRVarID(f[name].aux)
+        let x = f[v]
+        guard x.varClass == .local, !x.flags.contains(.addressTaken), !x.flags.contains(.captured), x.definition.exists,
+              f[x.definition].op == .assign, !f[x.definition].b.exists || f[f[x.definition].b].op == .nilValue else { return false }
+        var firstAppend: IRNodeID?
+        var otherWrites = false
+        f.forEachReachable(from: f.body) { nid, m in
+            func isV(_ y: IRNodeID) -> Bool { y.exists && f[y].op == .name && IRVarID(f[y].aux) == v }
+            switch m.op {
+            case .assign where isV(m.a) && nid != x.definition:
+                if m.b.exists, f[m.b].op == .builtin, BuiltinFunction(rawValue: UInt8(f[m.b].aux)) == .append,
+                   let a = f.list(f[m.b].list).first, isV(a) {
+                    if firstAppend == nil || m.b < firstAppend! { firstAppend = m.b }
+                } else {
+                    otherWrites = true
+                }
+            case .assignList, .assignCall, .assignDotType, .assignMapRead, .assignRecv, .rangeStmt:
+                if (f.list(m.list) + [m.b, m.c]).contains(where: isV) { otherWrites = true }
+            default: break
+            }
+        }
+        return !otherWrites && firstAppend == id
+    }
+
+    /// True when `append(v, x…)` appends to a local made with constant length and capacity
+    /// that leave room for every element, and no other append or assignment changes `v`.
+    func fitsCapacity(_ id: IRNodeID) -> Bool {
+        let n = f[id]
+        let args = f.list(n.list)
+        guard let first = args.first, f[first].op == .name, !n.flags.contains(.spread) else { return false }
+        let v = f[IRVarID(f[first].aux)]
+        guard v.varClass == .local, !v.flags.contains(.addressTaken), v.definition.exists else { return false }
+        let d = f[v.definition]
+        guard d.op == .assign, d.b.exists, f[d.b].op == .makeSlice, let len = constantInt(f[d.b].a),
+              let cap = constantInt(f[d.b].b.exists ? f[d.b].b : f[d.b].a) else { return false }
+        // Every append to v must be this one.
+        var appends = 0
+        f.forEachReachable(from: f.body) { _, m in
+            if m.op == .builtin, BuiltinFunction(rawValue: UInt8(m.aux)) == .append,
+               let a = f.list(m.list).first, f[a].op == .name, f[a].aux == f[first].aux { appends += 1 }
+        }
+        return appends == 1 && len + Int64(args.count - 1) <= cap
+    }
+
+    static func isInteger(_ k: BasicKind) -> Bool {
+        switch k {
+        case .int, .int8, .int16, .int32, .int64, .uint, .uint8, .uint16, .uint32, .uint64, .uintptr: return true
+        default: return false
+        }
+    }
+
+    /// The `convT*` entry point walk calls to box a value of type `t`.
+    func convFunction(_ t: TypeID) -> String {
+        let u = program.under(t)
+        if let k = program.basicKind(u), k == .string { return "convTstring" }
+        if case .slice = program.node(u) { return "convTslice" }
+        if !program.hasPointers(t) {
+            switch program.sizeof(t) {
+            case 2 where program.alignof(t) >= 2: return "convT16"
+            case 4 where program.alignof(t) >= 4: return "convT32"
+            case 8 where program.alignof(t) >= 8: return "convT64"
+            default: return "convTnoptr"
+            }
+        }
+        return "convT"
+    }
+
+    /// `concatstring2..5` or `concatstrings`.
+    static func concatFunction(operands: Int) -> String {
+        (2...5).contains(operands) ? "concatstring\(operands)" : "concatstrings"
+    }
+
+    /// True when a non-escaping `string(b)` is only used where order switches it to the
+    /// no-copy form: a map index key, a comparison operand, a switch tag.
+    func temporaryStringUse(_ id: IRNodeID, parent: IRNodeID) -> Bool {
+        guard parent.exists else { return false }
+        let p = f[parent]
+        switch p.op {
+        case .indexMap: return p.b == id
+        case .binary:
+            let t = Token(rawValue: UInt8(p.aux))
+            return [.eql, .neq, .lss, .leq, .gtr, .geq].contains(t)
+        case .switchStmt: return p.a == id
+        default: return false
+        }
+    }
+
+    /// Whether a non-escaping `[]byte(s)` may be written through: stored in a local that is
+    /// indexed on the left of an assignment, appended to, copied into, cleared, or passed to a
+    /// call (conservatively), or passed to a call directly.
+    func mutated(_ id: IRNodeID, parent: IRNodeID) -> Bool {
+        guard parent.exists else { return true }
+        let p = f[parent]
+        var holder: IRVarID?
+        switch p.op {
+        case .assign where p.b == id && f[p.a].op == .name: holder = IRVarID(f[p.a].aux)
+        case .rangeStmt, .index, .slice: return p.a != id
+        case .builtin:
+            let b = BuiltinFunction(rawValue: UInt8(p.aux))
+            return !(b == .len || b == .cap)
+        default: return true
+        }
+        guard let v = holder, !f[v].flags.contains(.addressTaken) else { return true }
+        var written = false
+        f.forEachReachable(from: f.body) { _, m in
+            func isV(_ x: IRNodeID) -> Bool { x.exists && f[x].op == .name && IRVarID(f[x].aux) == v }
+            switch m.op {
+            case .assign, .assignOp:
+                if m.a.exists, f[m.a].op == .index, isV(f[m.a].a) { written = true }
+                if m.b.exists, isV(m.b), m.a.exists, !(f[m.a].op == .name && IRVarID(f[m.a].aux) == v) { written = true }
+            case .assignList:
+                if f.list(m.list).contains(where: { $0.exists && f[$0].op == .index && isV(f[$0].a) }) { written = true }
+                if f.list(m.list2).contains(where: isV) { written = true }
+            case .builtin:
+                let b = BuiltinFunction(rawValue: UInt8(m.aux))
+                if b == .append || b == .copy || b == .clear, let a = f.list(m.list).first, isV(a) { written = true }
+            case .call, .callInterface:
+                if f.list(m.list).contains(where: isV) { written = true }
+            case .slice:
+                if isV(m.a) { written = true }  // a slice of it may be written elsewhere
+            default: break
+            }
+        }
+        return written
+    }
+}

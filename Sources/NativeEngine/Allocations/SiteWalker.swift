@@ -1,0 +1,172 @@
+import EscapeGraph
+import GoIR
+import GoSyntax
+import GoTypes
+import PassKit
+
+/// Walks one function's GoIR (after inline expansion) and records its allocation sites:
+/// verdict sites through `SiteWalker+Verdicts`, the sites escape analysis never models
+/// through `SiteWalker+Statements`.
+struct SiteWalker {
+    let program: Program
+    let package: IRPackage
+    let f: IRFunction
+    let functionIndex: Int
+    /// Escape sites of the function's allocating nodes.
+    let nodeSites: [IRNodeID: EscapeSite]
+    /// `file:line:col|text` of every printed `escapes` / `does not escape` / `moved to heap` line.
+    let verdictKeys: Set<String>
+    /// `-m=2` flow lines by `file:line:col|text`.
+    let explanations: [String: [String]]
+    /// The sites found so far.
+    var sites: [NativeAllocationSite] = []
+    /// Appends the post-escape slice pass keeps on the stack, per variable (`SlicePass`).
+    let rewrittenAppends: [[IRNodeID]]
+    /// The statements before which the slice pass moves a slice to the heap, with the move's
+    /// run-time function.
+    let sliceMoves: [IRNodeID: String]
+
+    init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
+         verdictKeys: Set<String>, explanations: [String: [String]]) {
+        self.program = program
+        self.package = package
+        self.f = f
+        self.functionIndex = functionIndex
+        self.nodeSites = nodeSites
+        self.verdictKeys = verdictKeys
+        self.explanations = explanations
+        let rewrites = SlicePass.rewrites(f, program)
+        rewrittenAppends = rewrites.map(\.appends)
+        sliceMoves = Dictionary(rewrites.map { ($0.transition, $0.moveFunction) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: Walking
+
+    /// Visits `id` and everything below it (function literals are functions of their own).
+    mutating func visit(_ id: IRNodeID, parent: IRNodeID, depth: Int) {
+        guard id.exists else { return }
+        let n = f[id]
+        examine(id, parent: parent, depth: depth)
+        let loops = (n.op == .forStmt || n.op == .rangeStmt) && n.pos.inlined < 0
+        visit(n.a, parent: id, depth: depth)
+        visit(n.b, parent: id, depth: depth)
+        visit(n.c, parent: id, depth: depth)
+        for x in f.list(n.list) { visit(x, parent: id, depth: loops ? depth + 1 : depth) }
+        for x in f.list(n.list2) { visit(x, parent: id, depth: depth) }
+    }
+
+    mutating func examine(_ id: IRNodeID, parent: IRNodeID, depth: Int) {
+        let n = f[id]
+        switch n.op {
+        case .makeChan: channel(id, depth: depth)
+        case .assign, .assignOp, .assignList: assignment(id, depth: depth)
+        case .goStmt, .deferStmt: goDefer(id, depth: depth)
+        case .mapLit: mapLiteral(id, depth: depth)
+        default: break
+        }
+        if let move = sliceMoves[id] {
+            recordCall(id, kind: .appendGrow, placement: .may, subject: "append", cause: .appendGrowth, runtime: move,
+                       rule: "the slice pass moves the slice to the heap here when it still lives in its stack buffer",
+                       depth: depth)
+        }
+        if let site = nodeSites[id] { verdictSite(id, site, parent: parent, depth: depth) }
+    }
+
+    // MARK: Recording
+
+    /// Line and column of a position in the package's files; nil when unknown.
+    func place(_ p: IRPos) -> (file: String, line: Int, column: Int)? { package.position(p) }
+
+    /// Records a site reported by its verdict.
+    mutating func recordVerdict(_ site: EscapeSite, kind: NativeAllocationKind, placement: NativePlacement,
+                                cause: AllocationCause?, runtime: String?, rule: String? = nil, allocations: Int = 1, depth: Int) {
+        let code = place(f[site.node.exists ? site.node : .none].pos)
+        var explanation = explanations[NativeAllocations.key(site.position, site.text)] ?? []
+        if let rule { explanation.append(rule) }
+        if let runtime { explanation.append("walk: a call of runtime.\(runtime)") }
+        if let cause, placement != .stack { explanation += cause.explanationLines }
+        let inlined = site.node.exists && f[site.node].pos.inlined >= 0
+        sites.append(NativeAllocationSite(
+            functionName: f.name, kind: kind, placement: placement, reporting: .verdict,
+            file: site.position.file, line: Int(site.position.line), column: Int(site.position.column),
+            codeFile: code?.file ?? site.position.file, codeLine: code?.line ?? Int(site.position.line),
+            inlined: inlined, subject: site.text, runtimeFunction: runtime, loopDepth: depth, cause: cause,
+            explanation: explanation, allocations: allocations))
+    }
+
+    /// Records a site no verdict prints, known by the run-time call at the code's line.
+    mutating func recordCall(_ id: IRNodeID, kind: NativeAllocationKind, placement: NativePlacement, subject: String,
+                             cause: AllocationCause, runtime: String, rule: String? = nil, allocations: Int = 1, depth: Int) {
+        let n = f[id]
+        guard let code = place(n.pos), let reported = place(package.reportedPosition(n.pos, in: f)) else { return }
+        var explanation = ["not printed by -m: walk emits a call of runtime.\(runtime)"]
+        if let rule { explanation.append(rule) }
+        explanation += cause.explanationLines
+        sites.append(NativeAllocationSite(
+            functionName: f.name, kind: kind, placement: placement, reporting: .runtimeCall,
+            file: reported.file, line: reported.line, column: reported.column,
+            codeFile: code.file, codeLine: code.line, inlined: n.pos.inlined >= 0, subject: subject,
+            runtimeFunction: runtime, loopDepth: depth, cause: cause, explanation: explanation, allocations: allocations))
+    }
+
+    // MARK: Values
+
+    /// The literal a value statically is: a constant, or a local assigned once from one
+    /// (the compiler's `ir.StaticValue`, as escape analysis rewrites operands with it).
+    func staticConstant(_ id: IRNodeID) -> IRNodeID? {
+        var x = id
+        for _ in 0..<8 {
+            guard x.exists else { return nil }
+            let n = f[x]
+            switch n.op {
+            case .literal: return x
+            case .conv, .convNop:
+                if n.flags.contains(.implicit) { x = n.a } else { return nil }
+            case .name:
+                let v = f[IRVarID(n.aux)]
+                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
+                      !v.flags.contains(.addressTaken), v.definition.exists else { return nil }
+                let d = f[v.definition]
+                if d.op == .assign, d.b.exists {
+                    x = d.b
+                } else if d.op == .assignList,
+                          let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
+                          i < f.list(d.list2).count {
+                    x = f.list(d.list2)[i]
+                } else {
+                    return nil
+                }
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The non-negative integer value of a constant operand.
+    func constantInt(_ id: IRNodeID) -> Int64? {
+        guard id.exists, let lit = staticConstant(id) else { return nil }
+        if case .int(let i) = f.constants[Int(f[lit].aux)], let v = i.int64, v >= 0 { return v }
+        return nil
+    }
+
+    /// True when the node is a constant or a composite literal of constants only (walk
+    /// places it in read-only data).
+    func isStaticValue(_ id: IRNodeID) -> Bool {
+        guard id.exists else { return true }
+        if staticConstant(id) != nil { return true }
+        let n = f[id]
+        switch n.op {
+        case .nilValue, .function: return true
+        case .conv, .convNop: return n.flags.contains(.implicit) ? isStaticValue(n.a) : false
+        case .structLit: return f.list(n.list).allSatisfy { isStaticValue(f[$0].a) }
+        case .arrayLit: return f.list(n.list).allSatisfy { isStaticValue(f[$0].op == .key ? f[$0].b : $0) }
+        default: return false
+        }
+    }
+
+    /// The pointed-to type of a pointer type.
+    func pointee(_ t: TypeID) -> TypeID {
+        if case .pointer(let e) = program.node(program.under(t)) { return e }
+        return t
+    }
+}
