@@ -30,7 +30,8 @@ extension FunctionLowerer {
             let x = unparen(n.x)
             return tree.kind(x) == .callExpr && builtin(tree[x].fun) == .panic
         case .ifStmt:
-            let c = constantBool(n.cond)
+            let v = staticBool(n.cond).value
+            let c: Bool? = v == 0 ? nil : v > 0
             let thenEnds = terminates(n.body)
             let elseEnds = n.elseBranch.exists && terminates(n.elseBranch)
             return (c == false || thenEnds) && (c == true || elseEnds)
@@ -341,8 +342,9 @@ extension FunctionLowerer {
 
     func ifStatement(_ s: NodeID) -> IRNodeID {
         let n = tree[s]
-        let c = constantBool(n.cond)
-        let cond = expr(n.cond)
+        let (v, kept) = staticBool(n.cond)
+        let c: Bool? = v == 0 ? nil : v > 0
+        let cond = expr(kept)
         let thenList = c == false ? [] : statementList(tree[n.body].list)
         var elseList: [IRNodeID] = []
         if n.elseBranch.exists && c != true {
@@ -414,11 +416,20 @@ extension FunctionLowerer {
 
     func switchStatement(_ s: NodeID, label: Int32) -> IRNodeID {
         let n = tree[s]
-        let tag = n.tag.exists ? expr(n.tag) : IRNodeID.none
-        let tagType = tag.exists ? function[tag].type : program.basicType(.bool)
         var clauses: [IRNodeID] = []
         breakNesting += 1
         defer { breakNesting -= 1 }
+        if let target = constantSwitchTarget(s) {
+            // A constant tag: only the clause it selects is kept, as the default clause of a
+            // switch without tag.
+            if let clause = target {
+                let body = statementList(tree[clause].clauseBody)
+                clauses.append(function.add(.caseClause, pos: pos(tree[clause].pos), list2: body, flags: .isDefault))
+            }
+            return function.add(.switchStmt, pos: pos(n.pos), list: clauses, aux2: label)
+        }
+        let tag = n.tag.exists ? expr(n.tag) : IRNodeID.none
+        let tagType = tag.exists ? function[tag].type : program.basicType(.bool)
         for clause in tree[n.body].list {
             let c = tree[clause]
             let values = c.list.map { v -> IRNodeID in
@@ -463,9 +474,12 @@ extension FunctionLowerer {
                 return function.add(.typeOperand, type: typeOf(t), pos: pos(tree[t].pos))
             }
             var variable = IRNodeID.none
-            if symbol.exists, let o = clauseObject(clause) {
-                let r = program.object(o)
-                let v = declare(name: r.name, type: r.type, object: o, varClass: .local, pos: pos(tree[symbol].pos))
+            if symbol.exists {
+                // Every clause declares the symbol, used or not.
+                let o = clauseObject(clause, symbol: symbol)
+                let type = o.map { program.object($0).type } ?? (c.list.count == 1 && types.first.map { function[$0].op == .typeOperand } == true
+                    ? function[types[0]].type : function[x].type)
+                let v = declare(name: tree[symbol].identifier, type: type, object: o, varClass: .local, pos: pos(tree[symbol].pos))
                 variable = nameNode(v, at: pos(tree[symbol].pos))
             }
             let body = statementList(c.clauseBody)
@@ -477,9 +491,23 @@ extension FunctionLowerer {
 
     /// The implicit object a type switch declares in one clause (recorded by the checker on
     /// the clause's first use of the symbol, or on the clause itself).
-    private func clauseObject(_ clause: NodeID) -> ObjectID? {
+    private func clauseObject(_ clause: NodeID, symbol: NodeID) -> ObjectID? {
         if let o = facts.defs[clause] ?? nil { return o }
-        return nil
+        // The checker records the clause's object only where the body uses it: the object
+        // declared at the symbol's identifier.
+        let name = tree[symbol].identifier, offset = Int32(tree[symbol].pos)
+        var found: ObjectID? = nil
+        for s in tree[clause].clauseBody where found == nil {
+            tree.walk(s) { id, _, _ in
+                guard found == nil else { return false }
+                if tree.kind(id) == .ident, tree[id].identifier == name, let o = facts.uses[id],
+                   program.object(o).offset == offset, program.object(o).kind == .variable {
+                    found = o
+                }
+                return true
+            }
+        }
+        return found
     }
 
     func selectStatement(_ s: NodeID, label: Int32) -> IRNodeID {
