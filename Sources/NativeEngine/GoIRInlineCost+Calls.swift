@@ -2,7 +2,7 @@ import GoIR
 import GoTypes
 
 /// Calls (OCALLFUNC): a cheap call (intrinsic, `internal/abi.NoEscape`, the byte-order
-/// helpers, ...) costs 1; `runtime.throw` 1 + `InlineBudget.runtimeThrow`; a call the inliner
+/// helpers, `runtime.getg`, ...) costs 1; a call the inliner
 /// would inline here costs 1 + the callee's cost; any other 1 + `InlineBudget.call`, or
 /// 1 + `InlineBudget.parameterCall` through a parameter or a captured variable.
 extension GoIRInlineCost {
@@ -27,8 +27,10 @@ extension GoIRInlineCost {
                 refuse(InlineReason.deferInRangeFunc)
                 return
             }
-            if path == "runtime" && r.name == "throw" {
-                cost += InlineBudget.runtimeThrow
+            // `runtime.getg()` becomes OGETG (the callee name stays a child). The compiler's
+            // `runtime.throw` rule names the compiler's own runtime package (`go.runtime`),
+            // never a call written in source: such a call is an ordinary call.
+            if path == "runtime" && r.name == "getg" {
                 visitOperands(n)
                 return
             }

@@ -21,9 +21,23 @@ final class GoIRInlineCostDifferentialTests: XCTestCase {
             goir.add(o.goir)
         }
 
+        /// Functions one side gets right and the other wrong (by position).
+        var onlyWalkerRight: [String] {
+            let wrong = Set(walker.disagreements.map { $0.prefix { $0 != " " } })
+            return goir.disagreements.filter { !wrong.contains($0.prefix { $0 != " " }) }
+        }
+        var onlyGoIRRight: [String] {
+            let wrong = Set(goir.disagreements.map { $0.prefix { $0 != " " } })
+            return walker.disagreements.filter { !wrong.contains($0.prefix { $0 != " " }) }
+        }
+
         func report(_ label: String) -> String {
             let w = walker.report("walker \(label)").split(separator: "\n").first!
-            return "\(w)\n" + goir.report("goir \(label)")
+            var s = "\(w)\n" + goir.report("goir \(label)")
+            s += "  walker right, goir wrong: \(onlyWalkerRight.count); goir right, walker wrong: \(onlyGoIRRight.count)\n"
+            for d in onlyWalkerRight { s += "  goir regresses: \(d)\n" }
+            for d in onlyGoIRRight { s += "  goir improves (walker said): \(d)\n" }
+            return s
         }
     }
 
