@@ -6,7 +6,8 @@ import GoTypes
 /// switch on a constant tag always takes.
 extension FunctionLowerer {
     /// The static value of a condition (+1 true, -1 false, 0 unknown) and the condition the
-    /// front end keeps: an operand of `&&`/`||` that decides alone replaces the operation.
+    /// front end keeps: an operand of `&&`/`||` that decides alone replaces the operation
+    /// (operands simplified first, as the writer rewrites them in place).
     /// `!x` has the static value of `x`, as the writer computes it.
     func staticBool(_ e: NodeID) -> (value: Int, cond: NodeID) {
         if let v = constantBool(e) { return (v ? 1 : -1, e) }
@@ -17,14 +18,14 @@ extension FunctionLowerer {
         switch n.token {
         case .land:
             let l = staticBool(n.x)
-            if l.value < 0 { return (l.value, n.x) }
+            if l.value < 0 { return (l.value, l.cond) }
             let r = staticBool(n.y)
-            if l.value > 0 || r.value < 0 { return (r.value, constantBool(n.x) != nil ? n.y : e) }
+            if l.value > 0 || r.value < 0 { return (r.value, constantBool(l.cond) != nil ? r.cond : e) }
         case .lor:
             let l = staticBool(n.x)
-            if l.value > 0 { return (l.value, n.x) }
+            if l.value > 0 { return (l.value, l.cond) }
             let r = staticBool(n.y)
-            if l.value < 0 || r.value > 0 { return (r.value, constantBool(n.x) != nil ? n.y : e) }
+            if l.value < 0 || r.value > 0 { return (r.value, constantBool(l.cond) != nil ? r.cond : e) }
         default: break
         }
         return (0, e)
