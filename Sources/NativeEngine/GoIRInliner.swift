@@ -18,6 +18,8 @@ public final class GoIRInliner {
     /// Declared functions by object: package path and function index.
     private var byObject: [ObjectID: (path: String, index: Int)] = [:]
     private var finished: Set<String> = []
+    /// Function literals per package by `file << 32 | offset` of their `func` keyword.
+    private var literalIndex: [String: [Int: Int]] = [:]
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -52,6 +54,32 @@ public final class GoIRInliner {
         default:
             return false
         }
+    }
+
+    /// The verdict of a declared function or method, its package decided first: `.some(nil)`
+    /// when its body is not modelled, nil when GoIR has no such function.
+    func declaredVerdict(_ o: ObjectID) -> InlineVerdict?? {
+        let r = program.types.object(o)
+        guard r.package >= 0, let pkg = package(program.types.packagePath(r.package)) else { return nil }
+        analyze(pkg)
+        guard let target = byObject[o], let v = declared[target.path]?[target.index] else { return nil }
+        return .some(v)
+    }
+
+    /// The verdict of the function literal written at `offset` of file `file` (by index in the
+    /// package's files): `.some(nil)` when not modelled, nil when GoIR has no literal there.
+    func literalVerdict(path: String, file: Int, offset: Int) -> InlineVerdict?? {
+        guard let pkg = package(path) else { return nil }
+        analyze(pkg)
+        if literalIndex[pkg.path] == nil {
+            var index: [Int: Int] = [:]
+            for (i, f) in pkg.functions.enumerated() where f.kind == .literal && f.pos.isKnown {
+                index[Int(f.pos.file) << 32 | Int(f.pos.offset)] = i
+            }
+            literalIndex[pkg.path] = index
+        }
+        guard let i = literalIndex[pkg.path]?[file << 32 | offset] else { return nil }
+        return .some(literalVerdict(pkg, i))
     }
 
     // MARK: Packages

@@ -62,6 +62,8 @@ public final class NativeInliner {
     }
     /// Generic functions (`path#index`): decided for their callers, not reported.
     var generic: Set<String> = []
+    /// The verdicts: the inliner's cost computed on GoIR.
+    private lazy var goir = GoIRInliner(program: program)
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -184,6 +186,9 @@ public final class NativeInliner {
             return .notInlinable(reason: InlineReason.uintptrKeepAlive)
         }
         if f.pragmas.contains("yeswritebarrierrec") { return .notInlinable(reason: InlineReason.yesWriteBarrierRec) }
+        // The verdict is GoIR's cost; the syntax walk above only finds the body's call sites
+        // and literals for `inlinedCalls`.
+        if let v = goir.declaredVerdict(o) { return v }
         return costed
     }
 
@@ -229,8 +234,9 @@ public final class NativeInliner {
         guard let t = facts.exprs[literal]?.type,
               case .signature(let sig) = program.types.node(program.types.under(t)) else { return nil }
         let node = tree[literal]
-        let v = cost(pkg, file: file, body: node.body, parameters: Set(sig.params), results: sig.results,
-                     budget: max(InlineBudget.function, InlineBudget.closure), captured: node.pos..<node.end)
+        let walked = cost(pkg, file: file, body: node.body, parameters: Set(sig.params), results: sig.results,
+                          budget: max(InlineBudget.function, InlineBudget.closure), captured: node.pos..<node.end)
+        let v = goir.literalVerdict(path: pkg.path, file: file, offset: node.pos) ?? walked
         literals[key] = v
         return v
     }
