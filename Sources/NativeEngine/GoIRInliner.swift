@@ -20,6 +20,8 @@ public final class GoIRInliner {
     private var finished: Set<String> = []
     /// Function literals per package by `file << 32 | offset` of their `func` keyword.
     private var literalIndex: [String: [Int: Int]] = [:]
+    /// Functions costed as big, per package.
+    private var big: [String: Set<Int>] = [:]
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -69,6 +71,12 @@ public final class GoIRInliner {
     /// The verdict of the function literal written at `offset` of file `file` (by index in the
     /// package's files): `.some(nil)` when not modelled, nil when GoIR has no literal there.
     func literalVerdict(path: String, file: Int, offset: Int) -> InlineVerdict?? {
+        guard let (pkg, i) = literal(path: path, file: file, offset: offset) else { return nil }
+        return .some(literalVerdict(pkg, i))
+    }
+
+    /// The lowered package and index of the function literal at `offset` of file `file`.
+    func literal(path: String, file: Int, offset: Int) -> (IRPackage, Int)? {
         guard let pkg = package(path) else { return nil }
         analyze(pkg)
         if literalIndex[pkg.path] == nil {
@@ -79,8 +87,28 @@ public final class GoIRInliner {
             literalIndex[pkg.path] = index
         }
         guard let i = literalIndex[pkg.path]?[file << 32 | offset] else { return nil }
-        return .some(literalVerdict(pkg, i))
+        return (pkg, i)
     }
+
+    /// The lowered package and index of a declared function or method.
+    func declared(_ o: ObjectID) -> (IRPackage, Int)? {
+        let r = program.types.object(o)
+        guard r.package >= 0, let pkg = package(program.types.packagePath(r.package)) else { return nil }
+        analyze(pkg)
+        guard let target = byObject[o] else { return nil }
+        return (pkg, target.index)
+    }
+
+    /// The lowered package and index of its initialiser of package-level variables, if any.
+    func packageInitializer(path: String) -> (IRPackage, Int)? {
+        guard let pkg = package(path) else { return nil }
+        analyze(pkg)
+        guard let i = pkg.functions.firstIndex(where: { $0.kind == .packageInit }) else { return nil }
+        return (pkg, i)
+    }
+
+    /// True when the function was costed as "big" (more than `InlineBudget.bigFunctionNodes`).
+    func isBig(path: String, index: Int) -> Bool { big[path]?.contains(index) == true }
 
     // MARK: Packages
 
@@ -181,7 +209,10 @@ public final class GoIRInliner {
             return w
         }
         var w = walk(big: false)
-        if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
+        if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes {
+            w = walk(big: true)
+            big[pkg.path, default: []].insert(i)
+        }
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.unmodelled { return nil }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
