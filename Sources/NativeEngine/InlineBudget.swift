@@ -11,8 +11,6 @@ public enum InlineBudget {
     public static let parameterCall = 17
     /// Extra cost of `panic` (on top of the node itself).
     public static let panic = 1
-    /// Extra cost of `runtime.throw` instead of a call cost.
-    public static let runtimeThrow = 80
     /// Extra cost of a function literal (its body is costed as its own function).
     public static let closureLiteral = 15
     /// Functions with more IR nodes than this are "big": only callees of cost ≤ `bigCallee`
