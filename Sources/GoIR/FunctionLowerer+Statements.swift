@@ -354,6 +354,13 @@ extension FunctionLowerer {
                 statement(n.elseBranch, into: &elseList)
             }
         }
+        if c != nil {
+            // A static condition: the front end flattens the `if` into a block of the taken
+            // branch, after `_ = cond` when the condition is not a constant (for its effects).
+            var stmts: [IRNodeID] = []
+            if function[cond].op != .literal { stmts.append(function.add(.assign, pos: pos(n.pos), b: cond)) }
+            return function.add(.block, pos: pos(n.pos), list: stmts + thenList + elseList)
+        }
         return function.add(.ifStmt, pos: pos(n.pos), a: cond, list: thenList, list2: elseList)
     }
 
