@@ -15,6 +15,7 @@ extension FactStore {
                 let id = try RunWriter(db: db).write(content)
                 try MetricsMaterializer.materialize(run: id, on: db)
                 try MetricsMaterializer.fingerprint(run: id, on: db)
+                try ProfileWriter.materialize(run: id, on: db)
                 return id
             }
         }
@@ -100,6 +101,7 @@ struct RunWriter {
             try finish(diag)
         }
         try writeDirectives(content.directives, run: id)
+        try ProfileWriter(db: db).write(content.profiles, run: id)
         return id
     }
 

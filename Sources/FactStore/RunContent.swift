@@ -16,6 +16,8 @@ public struct RunContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// The `//heapsight:` and `//gcassert:` directives of the scanned files.
     public var directives: SourceDirectives
+    /// Profiles attributed to the run's source (`scan --profile`).
+    public var profiles: [ProfileRecord] = []
 
     /// Creates run content.
     public init(run: RunRecord, packages: [PackageRecord] = [], files: [FileRecord] = [],

@@ -105,7 +105,9 @@ extension FunctionLowerer {
         let n = tree[e]
         // A qualified identifier `pkg.Name`.
         if tree.kind(n.x) == .ident, let p = facts.uses[n.x], program.object(p).kind == .packageName {
-            return identifier(n.sel)
+            let id = identifier(n.sel)
+            function.nodes[Int(id.raw)].pos = position(e)
+            return id
         }
         guard let selected = object(n.sel) else { return function.add(.nilValue, type: typeOf(e), pos: position(e)) }
         // A method expression `T.M`.
@@ -209,7 +211,7 @@ extension FunctionLowerer {
         let n = tree[e]
         var x = expr(n.x)
         if isArray(function[x].type) {
-            // Slicing an array slices its address.
+            // Slicing an array slices its address (an implicit `&`).
             markAddressTaken(x)
             x = function.add(.addr, type: program.pointer(function[x].type), pos: function[x].pos, a: x, flags: .implicit)
         }
@@ -368,6 +370,9 @@ extension FunctionLowerer {
         let name = nextLiteralName()
         let at = pos(n.pos)
         let index = lowerLiteral(name: name, kind: .literal, type: typeOf(e), at: at) { lit in
+            lit.function.sourceFile = Int32(self.file)
+            lit.function.sourceNode = e
+            lit.function.sourcePackage = self.package.input.path
             lit.signature(funcType: n.type, receiver: .none)
             return lit.functionBody(n.body)
         }

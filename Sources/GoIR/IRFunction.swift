@@ -59,6 +59,14 @@ public struct IRFunction: Sendable {
     public var literals: [Int32] = []
     /// The body (a `block` node).
     public var body: IRNodeID = .none
+    /// The syntax the function was lowered from: its file (index into the package's files)
+    /// and its `FuncDecl` or `FuncLit` node; -1 and none for wrappers and the initialiser.
+    public var sourceFile: Int32 = -1
+    /// See `sourceFile`.
+    public var sourceNode: NodeID = .none
+    /// The import path of the package whose files `sourceFile` indexes (a literal copied into
+    /// another package by inlining keeps its own).
+    public var sourcePackage = ""
 
     /// Node table; slot 0 is `IRNodeID.none`.
     public var nodes: [IRNode]

@@ -31,8 +31,11 @@ public enum IRLowering {
     public static func lower(_ input: IRLoweringInput) -> IRPackage {
         let p = PackageLowerer(input)
         p.run()
+        let functions = p.functions.map { $0! }
+        var byObject: [ObjectID: Int] = [:]
+        for (i, f) in functions.enumerated() { if let o = f.object { byObject[o] = i } }
         return IRPackage(path: input.path, name: input.files.first?.packageName ?? "",
-                         files: input.files.map(\.source), functions: p.functions.map { $0! })
+                         files: input.files.map(\.source), functions: functions, functionsByObject: byObject)
     }
 }
 
@@ -112,6 +115,9 @@ final class PackageLowerer {
                            pos: IRPos(file: Int32(file), offset: Int32(posOffset)), parent: -1,
                            pragmas: pragmas, hasBody: node.body.exists)
         f.isGeneric = isGeneric(object)
+        f.sourceFile = Int32(file)
+        f.sourceNode = decl
+        f.sourcePackage = input.path
         let lowerer = FunctionLowerer(package: self, function: f, index: reserveSlot(), file: file)
         stack.append(lowerer)
         lowerer.signature(funcType: node.type, receiver: node.recv)

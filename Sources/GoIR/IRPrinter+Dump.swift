@@ -57,10 +57,36 @@ extension IRPrinter {
         return "  @\(q.line):\(q.column)"
     }
 
+    /// Inlined calls inside a statement's expressions (not inside nested statements).
+    private func inlinedCalls(_ f: IRFunction, _ id: IRNodeID, _ out: inout [IRNodeID]) {
+        guard id.exists else { return }
+        let n = f[id]
+        if n.op == .inlinedCall { out.append(id); return }
+        if n.op.isStatement && n.op != .assign && n.op != .assignList && n.op != .assignCall && n.op != .assignOp
+            && n.op != .returnStmt && n.op != .send && n.op != .ifStmt && n.op != .switchStmt && n.op != .rangeStmt
+            && n.op != .goStmt && n.op != .deferStmt && n.op != .assignDotType && n.op != .assignMapRead && n.op != .assignRecv {
+            return
+        }
+        inlinedCalls(f, n.a, &out)
+        inlinedCalls(f, n.b, &out)
+        inlinedCalls(f, n.c, &out)
+        if !n.op.isStatement || n.op == .assignList || n.op == .returnStmt || n.op == .assignCall {
+            for x in f.list(n.list) { inlinedCalls(f, x, &out) }
+            for x in f.list(n.list2) { inlinedCalls(f, x, &out) }
+        }
+    }
+
     private func statement(_ f: IRFunction, _ id: IRNodeID, _ depth: Int, _ out: inout String) {
         let n = f[id]
         let pad = String(repeating: "  ", count: depth)
         func body(_ handle: Int32, _ d: Int) { for s in f.list(handle) { statement(f, s, d, &out) } }
+        var calls: [IRNodeID] = []
+        inlinedCalls(f, id, &calls)
+        for c in calls {
+            let call = f[c]
+            out += pad + "INLCALL \(f.inlinedCalls[Int(call.aux)].callee)" + at(call.pos) + "\n"
+            body(call.list, depth + 1)
+        }
         switch n.op {
         case .block:
             out += pad + (n.flags.contains(.synthetic) ? "INIT" : "BLOCK") + at(n.pos) + "\n"
@@ -119,6 +145,8 @@ extension IRPrinter {
             out += pad + (n.op == .goStmt ? "GO " : "DEFER ") + text(f, n.a)
                 + (n.flags.contains(.heapDefer) ? " [heap]" : "") + at(n.pos) + "\n"
         case .send: out += pad + "SEND \(text(f, n.a)) <- \(text(f, n.b))" + at(n.pos) + "\n"
+        case .inlinedCall:
+            break
         default:
             out += pad + text(f, id) + at(n.pos) + "\n"
         }

@@ -250,12 +250,13 @@ public struct IRPrinter {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return i.description
         case .string(let bytes):
-            var s = String(decoding: bytes, as: UTF8.self)
+            // go/constant quotes first, then keeps 69 runes of a quoted form over 72 runes.
+            let quoted = Program.quoteGo(String(decoding: bytes, as: UTF8.self))
             let maxLength = 72
-            if s.count > maxLength {
-                s = String(s.prefix(maxLength - 3)) + "..."
+            if quoted.unicodeScalars.count > maxLength {
+                return String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(maxLength - 3))) + "..."
             }
-            return Program.quoteGo(s)
+            return quoted
         case .float(let r): return floatText(r)
         case .complex(let re, let im): return "(\(floatText(re)) + \(floatText(im))i)"
         case .unknown: return "unknown"

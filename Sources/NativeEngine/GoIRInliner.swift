@@ -114,7 +114,9 @@ public final class GoIRInliner {
 
     private func package(_ path: String) -> IRPackage? {
         if let p = lowered[path] { return p }
-        guard let (ir, _) = program.lowered(path) else { return nil }
+        guard let typed = program.package(path) else { return nil }
+        if let p = lowered[typed.path] { lowered[path] = p; return p }
+        let ir = IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
         lowered[path] = ir
         lowered[ir.path] = ir
         for (i, f) in ir.functions.enumerated() where f.kind == .declared {

@@ -27,6 +27,7 @@ struct Heapsight: ParsableCommand {
             BackfillCommand.self,
             CheckCommand.self,
             ReportCommand.self,
+            ExplainCommand.self,
             ParseCommand.self,
             TypecheckCommand.self,
             IRCommand.self,

@@ -13,8 +13,9 @@ struct IRCommand: ParsableCommand {
         abstract: "Print a package's function bodies lowered to GoIR (the compiler's shape).",
         discussion: """
         PACKAGE is an import path of the standard library or a directory holding a package of a \
-        module. With --func NAME only that function and its literals are printed (NAME as the \
-        compiler names it: F, (*T).M, T.M, F.func1). Each statement is one line with its position; \
+        module (with --escape, `std` analyses every package of the standard library). With --func NAME only that function and its literals are printed (NAME as the \
+        compiler names it: F, (*T).M, T.M, F.func1). With --inlined, calls the inliner inlines are \
+        replaced by the callee's body (INLCALL blocks), as escape analysis sees them. Each statement is one line with its position; \
         expressions print as the compiler prints them in -m messages.
         """)
 
@@ -23,6 +24,12 @@ struct IRCommand: ParsableCommand {
 
     @Option(name: .customLong("func"), help: ArgumentHelp("Only this function (and its literals).", valueName: "NAME"))
     var function: String?
+
+    @Flag(help: "Print the bodies after inline expansion (what escape analysis reads).")
+    var inlined = false
+
+    @Flag(help: "Print the native escape analysis' verdicts instead, as `go build -gcflags=-m` prints them.")
+    var escape = false
 
     func run() throws {
         try runReportingErrors {
@@ -54,10 +61,22 @@ struct IRCommand: ParsableCommand {
             }
             let program = NativeProgram(goroot: goroot.path, modulePackages: modulePackages, dependencies: dependencies)
             let path = importPath
+            let native = NativeIR(program: program)
+            let expand = inlined
+            let showEscape = escape
             let text: String? = TypecheckRun.onLargeStack {
-                guard let (ir, printer) = program.lowered(path) else { return nil }
-                _ = ir
-                return printer.dump(matching: function)
+                if showEscape {
+                    let paths = path == "std" ? program.session.standardPackages() : [path]
+                    let analysis = NativeEscape(ir: native, explains: false)
+                    var out = ""
+                    for p in paths {
+                        guard let r = analysis.analyze(p) else { continue }
+                        out += r.verdicts.map { "\($0.position): \($0.text)\n" }.joined()
+                    }
+                    return out
+                }
+                guard let ir = expand ? native.expanded(path) : native.lowered(path) else { return nil }
+                return native.printer(for: ir).dump(matching: function)
             }
             guard let text else { throw fail("no Go files for package \(package)") }
             FileHandle.standardOutput.write(Data(text.utf8))

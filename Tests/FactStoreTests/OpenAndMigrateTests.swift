@@ -8,7 +8,7 @@ final class OpenAndMigrateTests: XCTestCase {
     func testNewStoreIsWALAndAtCurrentVersion() throws {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 4)
+        XCTAssertEqual(try store.schemaVersion(), 5)
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
         XCTAssertEqual(try raw.rows("PRAGMA auto_vacuum"), [["2"]])
@@ -17,7 +17,7 @@ final class OpenAndMigrateTests: XCTestCase {
         for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "directives", "schema_version"] {
             XCTAssertTrue(tables.contains(t), t)
         }
-        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"], ["4"]])
+        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"], ["4"], ["5"]])
     }
 
     func testNonSQLiteFileIsRefusedUnchanged() throws {
@@ -55,7 +55,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try FactStore.open(path: path)) { error in
-            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 4))
+            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 5))
             XCTAssertTrue("\(error)".contains("upgrade heapsight"))
         }
         XCTAssertThrowsError(try FactStore.openReadOnly(path: path))
@@ -88,7 +88,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
 
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 4)
+        XCTAssertEqual(try store.schemaVersion(), 5)
         let backup = path + ".bak-v1"
         XCTAssertTrue(FileManager.default.fileExists(atPath: backup))
         let old = try RawSQLite(path: backup)
@@ -126,7 +126,7 @@ extension OpenAndMigrateTests {
         XCTAssertEqual(try raw.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])
         raw.close()
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 4)
+        XCTAssertEqual(try store.schemaVersion(), 5)
         let backup = path + ".bak-v\(version)"
         let old = try RawSQLite(path: backup)
         XCTAssertEqual(try old.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])
@@ -182,5 +182,9 @@ enum TestSupportPaths {
     /// A database dump as heapsight's schema version 3 wrote it.
     static var schemaV3Fixture: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v3.sql")
+    }
+    /// A database dump as heapsight's schema version 4 wrote it.
+    static var schemaV4Fixture: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v4.sql")
     }
 }

@@ -51,6 +51,8 @@ extension ReportModel {
                                 baseline: diff, trend: try trend(store: store), sources: sources, filePackages: filePackages)
         model.unavailableSources = unavailable.sorted()
         model.directives = try store.directives(run: id)
+        model.profiles = try store.profiles(run: id)
+        model.profileSites = try store.profileSites(run: id)
         return model
     }
 
