@@ -199,11 +199,11 @@ extension FunctionLowerer {
                 let cap = args.count > 2 ? convert(args[2], to: intType) : IRNodeID.none
                 return function.add(.makeSlice, type: mt, pos: at, a: len, b: cap)
             case .map:
-                // Without a hint or a size, the compiler passes the literal 0.
-                let hint = args.count > 1 ? convert(args[1], to: intType) : literal(.int(BigInt(0)), type: intType, at: at)
+                // Without a hint or a size, the compiler passes an untyped literal 0.
+                let hint = args.count > 1 ? convert(args[1], to: intType) : implicitZero(at: at)
                 return function.add(.makeMap, type: mt, pos: at, a: hint)
             default:
-                let size = args.count > 1 ? convert(args[1], to: intType) : literal(.int(BigInt(0)), type: intType, at: at)
+                let size = args.count > 1 ? convert(args[1], to: intType) : implicitZero(at: at)
                 return function.add(.makeChan, type: mt, pos: at, a: size)
             }
         case .new:
@@ -253,6 +253,13 @@ extension FunctionLowerer {
         let list = args.filter { !isTypeExpression($0) }.map { expr($0) }
         return function.add(.builtin, type: t, pos: at, list: list, aux: Int32(b.rawValue),
                             flags: n.ellipsis >= 0 ? .spread : [])
+    }
+
+    /// The untyped literal 0 the front end supplies for a missing `make` size (printed as absent).
+    func implicitZero(at: IRPos) -> IRNodeID {
+        let zero = literal(.int(BigInt(0)), type: program.basicType(.int), at: at)
+        function.nodes[Int(zero.raw)].flags.insert(.implicit)
+        return zero
     }
 
     func pointee(_ t: TypeID) -> TypeID {
