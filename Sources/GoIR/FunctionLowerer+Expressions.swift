@@ -54,19 +54,22 @@ extension FunctionLowerer {
             let lit = compositeLiteral(e, type: base)
             return function.add(.ptrLit, type: target, pos: position(e), a: lit, flags: .implicit)
         }
-        return implicitConversion(expr(e), to: target)
+        // The implicit conversion sits where the converted expression does (an explicit
+        // conversion `T(x)` has its own node at `x`, but the expression is at its `(`).
+        return implicitConversion(expr(e), to: target, at: position(e))
     }
 
-    /// Adds the implicit conversion of a lowered value to `target`, if one is needed.
-    func implicitConversion(_ x: IRNodeID, to target: TypeID) -> IRNodeID {
+    /// Adds the implicit conversion of a lowered value to `target`, if one is needed, at `pos`
+    /// (the value's own position by default).
+    func implicitConversion(_ x: IRNodeID, to target: TypeID, at pos: IRPos? = nil) -> IRNodeID {
         let source = function[x].type
         guard !target.isInvalid, !source.isInvalid, !program.identical(source, target) else { return x }
         if function[x].op == .nilValue && program.basicKind(source) == .untypedNil { return x }
         if program.isInterface(target) {
-            return function.add(.convIface, type: target, pos: function[x].pos, a: x, flags: .implicit)
+            return function.add(.convIface, type: target, pos: pos ?? function[x].pos, a: x, flags: .implicit)
         }
         if program.isUntyped(source) { return x }
-        return function.add(.convNop, type: target, pos: function[x].pos, a: x, flags: .implicit)
+        return function.add(.convNop, type: target, pos: pos ?? function[x].pos, a: x, flags: .implicit)
     }
 
     /// A constant.

@@ -481,37 +481,36 @@ extension FunctionLowerer {
                 return function.add(.typeOperand, type: typeOf(t), pos: pos(tree[t].pos))
             }
             var variable = IRNodeID.none
-            if symbol.exists {
-                // Every clause declares the symbol, used or not.
-                let o = clauseObject(clause, symbol: symbol)
-                let type = o.map { program.object($0).type } ?? (c.list.count == 1 && types.first.map { function[$0].op == .typeOperand } == true
-                    ? function[types[0]].type : function[x].type)
-                let v = declare(name: tree[symbol].identifier, type: type, object: o, varClass: .local, pos: pos(tree[symbol].pos))
+            if symbol.exists, let o = clauseObject(clause, symbol: symbol) {
+                let r = program.object(o)
+                let v = declare(name: r.name, type: r.type, object: o, varClass: .local, pos: pos(tree[symbol].pos))
                 variable = nameNode(v, at: pos(tree[symbol].pos))
             }
             let body = statementList(c.clauseBody)
             clauses.append(function.add(.typeCase, pos: pos(c.pos), b: variable, list: types, list2: body,
                                         flags: c.list.isEmpty ? .isDefault : []))
         }
-        return function.add(.typeSwitch, pos: pos(n.pos), a: x, list: clauses, aux2: label)
+        // `aux` = 1 when the guard binds a symbol (the compiler then gives every clause a variable).
+        return function.add(.typeSwitch, pos: pos(n.pos), a: x, list: clauses, aux: symbol.exists ? 1 : 0, aux2: label)
     }
 
-    /// The implicit object a type switch declares in one clause (recorded by the checker on
-    /// the clause's first use of the symbol, or on the clause itself).
+    /// The implicit variable a type switch declares in one clause: the object the clause's
+    /// uses of the symbol refer to (declared at the symbol, one per clause). A clause that
+    /// never uses the symbol needs none.
     private func clauseObject(_ clause: NodeID, symbol: NodeID) -> ObjectID? {
         if let o = facts.defs[clause] ?? nil { return o }
-        // The checker records the clause's object only where the body uses it: the object
-        // declared at the symbol's identifier.
-        let name = tree[symbol].identifier, offset = Int32(tree[symbol].pos)
+        let name = tree[symbol].identifier
+        let offset = Int32(tree[symbol].pos)
+        let c = tree[clause]
         var found: ObjectID? = nil
-        for s in tree[clause].clauseBody where found == nil {
-            tree.walk(s) { id, _, _ in
+        for stmt in c.clauseBody where found == nil {
+            tree.walk(stmt) { id, _, _ in
                 guard found == nil else { return false }
-                if tree.kind(id) == .ident, tree[id].identifier == name, let o = facts.uses[id],
-                   program.object(o).offset == offset, program.object(o).kind == .variable {
-                    found = o
+                if tree.kind(id) == .ident, tree[id].identifier == name, let o = facts.uses[id] {
+                    let r = program.object(o)
+                    if r.kind == .variable && r.offset == offset && r.file == Int32(file) { found = o }
                 }
-                return true
+                return found == nil
             }
         }
         return found

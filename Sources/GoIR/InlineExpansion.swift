@@ -116,7 +116,7 @@ struct Expander {
         for x in f.list(n.list) { visit(x, depth: depth, path: path, inlined: inlined) }
         for x in f.list(n.list2) { visit(x, depth: depth, path: path, inlined: inlined) }
         if n.op == .call && !n.flags.contains(.goDefer), let callee = resolve(n.a), !path.contains(callee),
-           mayInline(callee, calledOnce: f[n.a].op == .closure) {
+           mayInline(callee, calledOnce: isCalledOnce(callee, directly: f[n.a].op == .closure)) {
             if let k = expand(id, callee, depth: depth, inlined: inlined) {
                 let body = f[id]
                 for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }
@@ -139,6 +139,8 @@ struct Expander {
                 let results = f.list(n.list2)
                 guard results.count == 1, let value = singleAssignment(to: IRVarID(f[results[0]].aux), in: n.list) else { return nil }
                 x = value
+            case .name where f[IRVarID(n.aux)].varClass == .captured:
+                return resolveCaptured(IRVarID(n.aux))
             case .name:
                 let v = f[IRVarID(n.aux)]
                 guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
@@ -159,6 +161,29 @@ struct Expander {
         return nil
     }
 
+    /// A closure variable's static callee: the captured variable, assigned once in its own
+    /// function from a function or a literal.
+    private func resolveCaptured(_ v: IRVarID) -> Callee? {
+        var fn = index, id = v
+        for _ in 0..<16 {
+            let x = fn == index ? f[id] : package.functions[fn][id]
+            guard x.varClass == .captured, let o = x.outer else { break }
+            fn = Int(o.function)
+            id = o.variable
+        }
+        guard fn != index else { return nil }
+        let g = package.functions[fn]
+        let x = g[id]
+        guard x.varClass == .local, !x.flags.contains(.reassigned), !x.flags.contains(.addressTaken),
+              x.definition.exists, g[x.definition].op == .assign, g[x.definition].b.exists else { return nil }
+        let value = g[g[x.definition].b]
+        switch value.op {
+        case .function, .methodExpr: return .declared(ObjectID(value.aux))
+        case .closure: return .literal(Int(value.aux))
+        default: return nil
+        }
+    }
+
     /// The value of the only assignment to `v` among the statements (blocks included).
     private func singleAssignment(to v: IRVarID, in list: Int32) -> IRNodeID? {
         var found: IRNodeID? = nil
@@ -172,6 +197,24 @@ struct Expander {
             }
         }
         return count == 1 ? found : nil
+    }
+
+    /// Calls in the function that resolve to each literal (the compiler's use counts).
+    var literalCalls: [Int: Int]? = nil
+
+    /// True for a literal called from one place only (written at the call, or reached through
+    /// one call site).
+    private mutating func isCalledOnce(_ callee: Callee, directly: Bool) -> Bool {
+        guard case .literal(let i) = callee else { return false }
+        if directly { return true }
+        if literalCalls == nil {
+            var counts: [Int: Int] = [:]
+            f.forEachReachable(from: f.body) { _, n in
+                if n.op == .call, case .literal(let j)? = resolve(n.a) { counts[j, default: 0] += 1 }
+            }
+            literalCalls = counts
+        }
+        return literalCalls?[i] == 1
     }
 
     private func mayInline(_ callee: Callee, calledOnce: Bool) -> Bool {

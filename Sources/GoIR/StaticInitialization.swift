@@ -33,6 +33,7 @@ public enum StaticInitialization {
         case .name: return bound.contains(n.aux)
         case .addr: return f[n.a].op == .global
         case .convNop, .conv, .convIface: return isStatic(f, n.a, package: package, bound: &bound)
+        case .stringToBytes: return f[n.a].op == .literal
         case .ptrLit: return isStatic(f, n.a, package: package, bound: &bound)
         case .structLit:
             return f.list(n.list).allSatisfy { isStatic(f, f[$0].a, package: package, bound: &bound) }

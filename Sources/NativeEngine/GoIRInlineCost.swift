@@ -148,10 +148,18 @@ struct GoIRInlineCost {
             visitChildren(n)
             return
         case .typeSwitch:
-            // OSWITCH, its OTYPESW guard, and the guard's symbol when it binds one.
-            let binds = function.list(n.list).contains { function[$0].b.exists }
+            // OSWITCH, its OTYPESW guard, and the guard's symbol when it binds one; then each
+            // clause with its variable (declared in every clause, used or not).
+            let binds = n.aux == 1
             charge(binds ? 3 : 2)
-            visitChildren(n)
+            visit(n.a)
+            for clause in function.list(n.list) {
+                if reason != nil { return }
+                let c = function[clause]
+                charge(binds ? 2 : 1)
+                visitList(c.list)
+                visitList(c.list2)
+            }
             return
         case .commClause:
             charge()

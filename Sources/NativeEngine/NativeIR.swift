@@ -42,6 +42,9 @@ public final class NativeIR {
         let decisions = InlineDecisions(
             cost: { o in inliner.inlineCost(of: o) },
             literalCost: { [unowned self] f in
+                // A range-over-func body has no cost in the syntax model: its node count stands
+                // in for it (it is inlined when the iterator is, as a literal called once).
+                if f.kind == .rangeBody { return f.nodeCount }
                 guard f.sourceFile >= 0, f.sourceNode.exists, let owner = self.program.package(f.sourcePackage) else { return nil }
                 return inliner.literalVerdict(owner, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
             },
