@@ -158,8 +158,12 @@ extension FunctionLowerer {
         case (.pointer, .pointer), (.pointer, .basic(.unsafePointer, _)), (.basic(.unsafePointer, _), .pointer):
             return .convNop
         case (.basic(let a, _), .basic(let b, _)):
-            if a == .unsafePointer || b == .unsafePointer { return .conv }
-            if a == b || (a.isString && b.isString) { return .convNop }
+            // unsafe.Pointer to or from uintptr, and numbers of one machine representation
+            // (`int` and `int64` on amd64), change no bits.
+            if a == .unsafePointer || b == .unsafePointer {
+                return (a == .uintptr || b == .uintptr || a == b) ? .convNop : .conv
+            }
+            if a == b || (a.isString && b.isString) || Self.machineKind(a) == Self.machineKind(b) { return .convNop }
             return .conv
         default:
             return .conv
@@ -167,6 +171,16 @@ extension FunctionLowerer {
     }
 
     private func isRune(_ t: TypeID) -> Bool { program.basicKind(t) == .int32 }
+
+    /// The machine representation of a number kind on amd64 (the compiler's `SimType`: `int`
+    /// is `int64`, `uint` and `uintptr` are `uint64`); other kinds stand for themselves.
+    static func machineKind(_ k: BasicKind) -> BasicKind {
+        switch k {
+        case .int: return .int64
+        case .uint, .uintptr: return .uint64
+        default: return k
+        }
+    }
 
     // MARK: Built-ins
 
@@ -185,10 +199,11 @@ extension FunctionLowerer {
                 let cap = args.count > 2 ? convert(args[2], to: intType) : IRNodeID.none
                 return function.add(.makeSlice, type: mt, pos: at, a: len, b: cap)
             case .map:
-                let hint = args.count > 1 ? convert(args[1], to: intType) : IRNodeID.none
+                // Without a hint or a size, the compiler passes an untyped literal 0.
+                let hint = args.count > 1 ? convert(args[1], to: intType) : implicitZero(at: at)
                 return function.add(.makeMap, type: mt, pos: at, a: hint)
             default:
-                let size = args.count > 1 ? convert(args[1], to: intType) : IRNodeID.none
+                let size = args.count > 1 ? convert(args[1], to: intType) : implicitZero(at: at)
                 return function.add(.makeChan, type: mt, pos: at, a: size)
             }
         case .new:
@@ -238,6 +253,13 @@ extension FunctionLowerer {
         let list = args.filter { !isTypeExpression($0) }.map { expr($0) }
         return function.add(.builtin, type: t, pos: at, list: list, aux: Int32(b.rawValue),
                             flags: n.ellipsis >= 0 ? .spread : [])
+    }
+
+    /// The untyped literal 0 the front end supplies for a missing `make` size (printed as absent).
+    func implicitZero(at: IRPos) -> IRNodeID {
+        let zero = literal(.int(BigInt(0)), type: program.basicType(.int), at: at)
+        function.nodes[Int(zero.raw)].flags.insert(.implicit)
+        return zero
     }
 
     func pointee(_ t: TypeID) -> TypeID {

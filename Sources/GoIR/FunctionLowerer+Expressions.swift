@@ -64,7 +64,7 @@ extension FunctionLowerer {
     func implicitConversion(_ x: IRNodeID, to target: TypeID, at pos: IRPos? = nil) -> IRNodeID {
         let source = function[x].type
         guard !target.isInvalid, !source.isInvalid, !program.identical(source, target) else { return x }
-        if function[x].op == .nilValue { return x }
+        if function[x].op == .nilValue && program.basicKind(source) == .untypedNil { return x }
         if program.isInterface(target) {
             return function.add(.convIface, type: target, pos: pos ?? function[x].pos, a: x, flags: .implicit)
         }
@@ -192,7 +192,11 @@ extension FunctionLowerer {
             let key = convert(n.index, to: k)
             return function.add(.indexMap, type: typeOf(e), pos: position(e), a: m, b: key)
         }
-        let x = expr(n.x)
+        var x = expr(n.x)
+        // Indexing a pointer to an array dereferences it implicitly.
+        if case .pointer(let base) = program.node(program.under(function[x].type)), isArray(base) {
+            x = function.add(.deref, type: base, pos: function[x].pos, a: x, flags: .implicit)
+        }
         let i = expr(n.index)
         return function.add(.index, type: typeOf(e), pos: position(e), a: x, b: i)
     }

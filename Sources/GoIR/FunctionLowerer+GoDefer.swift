@@ -16,7 +16,9 @@ extension FunctionLowerer {
         let op: IROp = isGo ? .goStmt : .deferStmt
         let heap: IRFlags = (!isGo && loopDepth > 1) ? .heapDefer : []
         let c = function[call]
-        if c.op == .call, let sig = program.signatureOf(function[c.a].type), sig.params.isEmpty && sig.results.isEmpty {
+        // A method call `T.M(recv)` passes its receiver: it is not of the kept form.
+        if c.op == .call, let sig = program.signatureOf(function[c.a].type), sig.params.isEmpty && sig.results.isEmpty,
+           function.list(c.list).isEmpty {
             function.nodes[Int(call.raw)].flags.insert(.goDefer)
             out += prelude
             prelude = []

@@ -30,7 +30,8 @@ extension FunctionLowerer {
             let x = unparen(n.x)
             return tree.kind(x) == .callExpr && builtin(tree[x].fun) == .panic
         case .ifStmt:
-            let c = constantBool(n.cond)
+            let v = staticBool(n.cond).value
+            let c: Bool? = v == 0 ? nil : v > 0
             let thenEnds = terminates(n.body)
             let elseEnds = n.elseBranch.exists && terminates(n.elseBranch)
             return (c == false || thenEnds) && (c == true || elseEnds)
@@ -341,8 +342,9 @@ extension FunctionLowerer {
 
     func ifStatement(_ s: NodeID) -> IRNodeID {
         let n = tree[s]
-        let c = constantBool(n.cond)
-        let cond = expr(n.cond)
+        let (v, kept) = staticBool(n.cond)
+        let c: Bool? = v == 0 ? nil : v > 0
+        let cond = expr(kept)
         let thenList = c == false ? [] : statementList(tree[n.body].list)
         var elseList: [IRNodeID] = []
         if n.elseBranch.exists && c != true {
@@ -351,6 +353,13 @@ extension FunctionLowerer {
             } else {
                 statement(n.elseBranch, into: &elseList)
             }
+        }
+        if c != nil {
+            // A static condition: the front end flattens the `if` into a block of the taken
+            // branch, after `_ = cond` when the condition is not a constant (for its effects).
+            var stmts: [IRNodeID] = []
+            if function[cond].op != .literal { stmts.append(function.add(.assign, pos: pos(n.pos), b: cond)) }
+            return function.add(.block, pos: pos(n.pos), list: stmts + thenList + elseList)
         }
         return function.add(.ifStmt, pos: pos(n.pos), a: cond, list: thenList, list2: elseList)
     }
@@ -414,11 +423,20 @@ extension FunctionLowerer {
 
     func switchStatement(_ s: NodeID, label: Int32) -> IRNodeID {
         let n = tree[s]
-        let tag = n.tag.exists ? expr(n.tag) : IRNodeID.none
-        let tagType = tag.exists ? function[tag].type : program.basicType(.bool)
         var clauses: [IRNodeID] = []
         breakNesting += 1
         defer { breakNesting -= 1 }
+        if let target = constantSwitchTarget(s) {
+            // A constant tag: only the clause it selects is kept, as the default clause of a
+            // switch without tag.
+            if let clause = target {
+                let body = statementList(tree[clause].clauseBody)
+                clauses.append(function.add(.caseClause, pos: pos(tree[clause].pos), list2: body, flags: .isDefault))
+            }
+            return function.add(.switchStmt, pos: pos(n.pos), list: clauses, aux2: label)
+        }
+        let tag = n.tag.exists ? expr(n.tag) : IRNodeID.none
+        let tagType = tag.exists ? function[tag].type : program.basicType(.bool)
         for clause in tree[n.body].list {
             let c = tree[clause]
             let values = c.list.map { v -> IRNodeID in
@@ -472,7 +490,8 @@ extension FunctionLowerer {
             clauses.append(function.add(.typeCase, pos: pos(c.pos), b: variable, list: types, list2: body,
                                         flags: c.list.isEmpty ? .isDefault : []))
         }
-        return function.add(.typeSwitch, pos: pos(n.pos), a: x, list: clauses, aux2: label)
+        // `aux` = 1 when the guard binds a symbol (the compiler then gives every clause a variable).
+        return function.add(.typeSwitch, pos: pos(n.pos), a: x, list: clauses, aux: symbol.exists ? 1 : 0, aux2: label)
     }
 
     /// The implicit variable a type switch declares in one clause: the object the clause's

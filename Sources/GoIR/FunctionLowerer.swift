@@ -160,7 +160,7 @@ final class FunctionLowerer {
             let node = function[n]
             switch node.op {
             case .name:
-                function.variables[Int(node.aux)].flags.insert(.addressTaken)
+                markCanonical(IRVarID(node.aux), .addressTaken)
                 return
             case .dot: n = node.a
             case .index where isArray(function[node.a].type): n = node.a
@@ -172,7 +172,16 @@ final class FunctionLowerer {
     /// Marks a variable assigned outside its definition.
     func markReassigned(_ lhs: IRNodeID) {
         guard lhs.exists, function[lhs].op == .name else { return }
-        function.variables[Int(function[lhs].aux)].flags.insert(.reassigned)
+        markCanonical(IRVarID(function[lhs].aux), .reassigned)
+    }
+
+    /// Sets a flag on a variable and, for a closure variable, on the variable it captures
+    /// (through every enclosing literal): an assignment in a closure reassigns the original.
+    func markCanonical(_ v: IRVarID, _ flag: IRVariableFlags) {
+        function.variables[Int(v.raw)].flags.insert(flag)
+        guard let outer = function[v].outer,
+              let owner = package.stack.last(where: { $0.index == outer.function }) else { return }
+        owner.markCanonical(outer.variable, flag)
     }
 
     func isArray(_ t: TypeID) -> Bool {

@@ -30,8 +30,10 @@
 //   declaration's loop depth are computed while lowering, once.
 // - Temporaries are numbered as the compiler numbers them: `.autotmp_N`, N the number of
 //   variables the function declared before (closure variables excluded).
-// - Statements after a terminating statement and the untaken branch of a constant `if` are
-//   not lowered, as the front end drops them.
+// - Statements after a terminating statement and the untaken branch of a static `if`
+//   condition (simplified with `&&`/`||` as the writer's `staticBool` does) are not lowered,
+//   and a switch on a constant with constant cases keeps only the clause it takes, as the
+//   front end drops them.
 // - Lowering is a pure function of the package's syntax and facts: the same input gives the
 //   same nodes in the same order.
 //

@@ -149,7 +149,7 @@ public enum IROp: UInt8, Sendable, CaseIterable {
     /// `switch a { list }` (OSWITCH) with `caseClause` nodes; `aux2` = label index or -1.
     case switchStmt
     /// `switch c := a.(type) { list }` (OSWITCH with a type guard) with `typeCase` nodes;
-    /// `aux2` = label index or -1.
+    /// `aux` = 1 when the guard binds a symbol, `aux2` = label index or -1.
     case typeSwitch
     /// `case list: list2` of a value switch (OCASE); `isDefault` for `default`.
     case caseClause

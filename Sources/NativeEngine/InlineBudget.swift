@@ -11,8 +11,6 @@ public enum InlineBudget {
     public static let parameterCall = 17
     /// Extra cost of `panic` (on top of the node itself).
     public static let panic = 1
-    /// Extra cost of `runtime.throw` instead of a call cost.
-    public static let runtimeThrow = 80
     /// Extra cost of a function literal (its body is costed as its own function).
     public static let closureLiteral = 15
     /// Functions with more IR nodes than this are "big": only callees of cost ≤ `bigCallee`
@@ -22,4 +20,25 @@ public enum InlineBudget {
     public static let bigCallee = 20
     /// The call-site limit for an ordinary callee.
     public static let callee = 80
+    /// Refund for `&name.f` when `f` is at offset 0 (the address and the selection are free).
+    public static let zeroOffsetFieldAddress = 2
+    /// Refund for `*p` when `p`, under no-op conversions, is an address `&x`.
+    public static let derefOfAddress = 1
+    /// Refund for a slice whose low bound is the literal 0.
+    public static let sliceFromZero = 1
+    /// Refund for a slice whose high bound is `len` of the very variable sliced.
+    public static let sliceToLength = 2
+    /// Nodes of the temporary an interface call's receiver computed by a call goes through
+    /// (declared, assigned, read).
+    public static let interfaceReceiverTemporary = 5
+    /// Extra nodes of a select case `<-c` (rewritten `_, _ = <-c`).
+    public static let selectReceive = 3
+    /// Extra node of a select case `v = <-c` (its second `_`).
+    public static let selectReceiveAssign = 1
+    /// Extra nodes of a select case `v, ok = <-c` (received through temporaries).
+    public static let selectReceiveCommaOK = 9
+    /// Refund for `a, b = f()`, which the front end rewrites through temporaries: 4 nodes per
+    /// value (each temporary declared, assigned and read, plus its declaration's name) and 1
+    /// for the extra assignment.
+    public static func multiValueTemporaries(_ values: Int) -> Int { 4 * values + 1 }
 }

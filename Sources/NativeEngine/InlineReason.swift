@@ -16,6 +16,8 @@ public enum InlineReason {
     public static let goStatement = "unhandled op GO"
     /// A `defer` statement in the body.
     public static let deferStatement = "unhandled op DEFER"
+    /// A `defer` inside a range-over-func loop body (`runtime.deferrangefunc`).
+    public static let deferInRangeFunc = "defer call in range func"
     /// Calls that need the physical caller's frame.
     public static func callerFrame(_ name: String) -> String { "call to \(name)" }
     /// The cost is over the budget.

@@ -10,26 +10,29 @@
 // literal 15 more, no-op conversions and blocks nothing, ...). The function is inlinable when
 // the total is at most 80 (`InlineBudget`), and the `-m=2` line prints the total.
 //
-// The compiler walks its IR, not the syntax. `InlineCostWalker` walks the syntax tree and
-// charges, for every construct, the IR nodes the front end (unified IR) would have built:
-// constants folded to one literal; implicit conversions to interfaces made explicit (in
-// assignments, returns, arguments, composite literal elements, map keys, comparisons, switch
-// cases); `x := v` as a declaration plus an assignment; method calls as `T.M(recv, args)`
-// with an implicit `&`/`*` on the receiver; promoted fields as a chain of selections;
-// variadic arguments packed into a slice literal; parentheses and types free; statements
-// after a terminating statement and untaken branches of constant conditions dropped.
-// GoTypes supplies every expression's type, constant value and object.
+// The compiler walks its IR, and so does the native engine: GoIR (`Sources/GoIR`) lowers each
+// function body to the compiler's shape (constants folded to one literal; implicit conversions
+// explicit; `x := v` as a declaration plus an assignment; method calls as `T.M(recv, args)`
+// with an implicit `&`/`*` on the receiver; promoted fields as a chain of selections; variadic
+// arguments packed into a slice literal; multi-value calls through temporaries; statements
+// after a terminating statement and untaken branches of static conditions dropped), and
+// `GoIRInlineCost` is the compiler's `hairyVisitor` over those nodes: every node 1, the
+// compiler's adjustments as named constants of `InlineBudget`, its refusals as texts of
+// `InlineReason`. `GoIRInliner` decides every function and literal of a package with it.
 //
 // Function literals are costed the same way with the closure budget and named as the
 // compiler names them (`F.func1`, `F.func1.1`); a literal called where it is written, or
 // through a local variable assigned once (`f := func...; f()`), charges its caller its own
-// cost when it would be inlined.
+// cost when it would be inlined. `GoIRCallSites` finds, in the same lowered bodies, the
+// statically resolved calls, kept literals and devirtualized interface calls that
+// `NativeInliner` expands into `inline-call` facts.
 //
-// `NativeInliner` decides a package's functions in the compiler's order: bottom-up over the
+// `GoIRInliner` decides a package's functions in the compiler's order: bottom-up over the
 // strongly connected components of the "mentions" graph (`CallGraphOrder`), so a callee's
 // verdict is known when its caller is costed, and a callee in the same cycle that is not
-// decided yet counts as not inlinable. Imported packages are decided on demand, standing in
-// for the costs the compiler reads from export data.
+// decided yet counts as not inlinable. Imported packages are lowered and decided on demand,
+// standing in for the costs the compiler reads from export data. `NativeInliner` reports its
+// verdicts under the compiler's names and positions.
 //
 // # Invariants
 //
@@ -43,9 +46,10 @@
 // - Generic functions: the compiler decides their shape instances; the native engine costs
 //   the generic body in their place (exact unless the instance reads its dictionary) and
 //   reports no verdict for them.
-// - Range-over-func loops: the function holding one gets no verdict (its callers are charged
-//   a call).
-// - Devirtualized interface calls, `new(expr)`, PGO,
+// - Range-over-func loops: GoIR lowers the loop body into a literal but not yet the
+//   compiler's `#next` bookkeeping, so the function holding one gets no verdict (its callers
+//   are charged a call).
+// - Devirtualization beyond a local variable assigned once, PGO,
 //   `-l`/`-race`/checkptr flags and coverage counters.
 //
 // Complexity: linear in the size of each function body; each package is decided once.

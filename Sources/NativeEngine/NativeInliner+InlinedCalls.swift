@@ -72,21 +72,15 @@ extension NativeInliner {
         return out
     }
 
-    /// Calls in the initializers of package-level variables (the package's init function).
-    private func initializerCallSites(_ pkg: TypedPackage) -> [(Int, [InlineCostWalker.CallSite])] {
-        var out: [(Int, [InlineCostWalker.CallSite])] = []
-        for (fi, file) in pkg.files.enumerated() {
-            let tree = file.tree
-            let callees = InlineCostWalker.Callees(cost: { [unowned self] in self.calleeCost($0, from: pkg) },
-                                                   literalCost: { _ in nil })
-            var w = InlineCostWalker(program: program.types, package: pkg, file: fi, callees: callees,
-                                     isBig: false, parameters: [])
-            for decl in file.declarations where tree.kind(decl) == .genDecl && tree[decl].token == .kwVar {
-                for spec in tree[decl].specs {
-                    for value in tree[spec].values { w.expression(value) }
-                }
-            }
-            if !w.callSites.isEmpty { out.append((fi, w.callSites)) }
+    /// Calls in the initializers of package-level variables (the package's init function),
+    /// grouped by file.
+    private func initializerCallSites(_ pkg: TypedPackage) -> [(Int, [InlineCallSite])] {
+        guard let (ir, i) = goir.packageInitializer(path: pkg.path) else { return [] }
+        let sites = callSites(pkg, ir: ir, index: i).callSites
+        var out: [(Int, [InlineCallSite])] = []
+        for fi in pkg.files.indices {
+            let mine = sites.filter { $0.file == fi }
+            if !mine.isEmpty { out.append((fi, mine)) }
         }
         return out
     }
@@ -138,7 +132,7 @@ extension NativeInliner {
         var copied: Bool
     }
 
-    private func resolve(_ target: InlineCostWalker.StaticCallee, calledOnce: Bool, context: (TypedPackage, Int),
+    private func resolve(_ target: InlineCallTarget, calledOnce: Bool, context: (TypedPackage, Int),
                          binding: Binding?, copied: Bool, from current: TypedPackage) -> ResolvedCallee? {
         let types = program.types
         switch target {
@@ -195,7 +189,7 @@ extension NativeInliner {
         }
     }
 
-    private func expand(_ site: InlineCostWalker.CallSite, context: (TypedPackage, Int),
+    private func expand(_ site: InlineCallSite, context: (TypedPackage, Int),
                         at: (file: String, line: Int, column: Int), path: [LiteralKey], big: Bool,
                         binding: Binding?, closure: Bool, from current: TypedPackage, into out: inout [InlinedCall]) {
         guard let callee = resolve(site.target, calledOnce: site.calledOnce, context: context,

@@ -1,3 +1,4 @@
+import GoIR
 import GoSyntax
 import GoTypes
 
@@ -41,9 +42,9 @@ public final class NativeInliner {
     private var finished: Set<String> = []
     /// What the inliner needs of a costed body when it inlines calls into it.
     struct BodyFacts {
-        var callSites: [InlineCostWalker.CallSite]
+        var callSites: [InlineCallSite]
         var isBig: Bool
-        var devirtualizations: [InlineCostWalker.Devirtualization]
+        var devirtualizations: [InterfaceDevirtualization]
     }
     /// Call sites and size of each costed body.
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
@@ -62,6 +63,8 @@ public final class NativeInliner {
     }
     /// Generic functions (`path#index`): decided for their callers, not reported.
     var generic: Set<String> = []
+    /// The verdicts: the inliner's cost computed on GoIR.
+    lazy var goir = GoIRInliner(program: program)
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -166,71 +169,70 @@ public final class NativeInliner {
         verdicts[pkg.path, default: [:]][i] = verdict(pkg, f, o)
     }
 
+    /// The function's verdict is GoIR's (`GoIRInliner`); its lowered body gives the call sites
+    /// and literals `inlinedCalls` and the literal verdicts need.
     private func verdict(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl, _ o: ObjectID) -> InlineVerdict? {
-        // The body is costed even when a pragma refuses the function: its calls are still
-        // inlined and its function literals still decided.
-        let tree = pkg.files[f.file].tree
-        let body = tree[f.node].body
-        var costed: InlineVerdict? = .notInlinable(reason: InlineReason.noBody)
-        if body.exists, case .signature(let sig) = program.types.node(program.types.object(o).type) {
-            var parameters = Set(sig.params)
-            if let r = sig.recv { parameters.insert(r) }
-            costed = cost(pkg, file: f.file, body: body, parameters: parameters, results: sig.results,
-                          budget: InlineBudget.function, captured: nil, generic: isGeneric(o))
+        let body = pkg.files[f.file].tree[f.node].body
+        if body.exists, let (ir, i) = goir.declared(o) {
+            record(pkg, file: f.file, body: body, ir: ir, index: i)
         }
-        if f.pragmas.contains("noinline") { return .notInlinable(reason: InlineReason.noinline) }
-        if f.pragmas.contains("cgo_unsafe_args") { return .notInlinable(reason: InlineReason.cgoUnsafeArgs) }
-        if f.pragmas.contains("uintptrkeepalive") || f.pragmas.contains("uintptrescapes") {
-            return .notInlinable(reason: InlineReason.uintptrKeepAlive)
-        }
-        if f.pragmas.contains("yeswritebarrierrec") { return .notInlinable(reason: InlineReason.yesWriteBarrierRec) }
-        return costed
+        if let v = goir.declaredVerdict(o) { return v }
+        return .notInlinable(reason: GoIRInliner.pragmaRefusal(f.pragmas) ?? InlineReason.noBody)
     }
 
-    /// Costs a body (of a function or a function literal) against a budget; nil when the body
-    /// holds a construct the model does not cover (a range-over-func loop).
-    func cost(_ pkg: TypedPackage, file: Int, body: NodeID, parameters: Set<ObjectID>, results: [ObjectID],
-              budget: Int, captured: Range<Int>?, generic: Bool = false) -> InlineVerdict? {
-        let callees = InlineCostWalker.Callees(
-            cost: { [unowned self] in self.calleeCost($0, from: pkg) },
-            literalCost: { [unowned self] in self.literalCost(pkg, file: file, literal: $0) })
-        func walk(big: Bool) -> InlineCostWalker {
-            var w = InlineCostWalker(program: program.types, package: pkg, file: file, callees: callees,
-                                     isBig: big, parameters: parameters)
-            w.currentResults = results
-            w.closureRange = captured
-            w.functionBody = body
-            w.insideGeneric = generic
-            w.statements(pkg.files[file].tree[body].list)
-            return w
-        }
-        var w = walk(big: false)
-        if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
-        bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] = w.literals
-        bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] = BodyFacts(callSites: w.callSites, isBig: w.isBig,
-                                                                                   devirtualizations: w.devirtualizations)
-        if let reason = w.reason { return .notInlinable(reason: reason) }
-        if w.unmodelled { return nil }
-        if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
-        return .inlinable(cost: w.cost)
+    /// Records what inlining needs of a lowered body: its call sites, literals and
+    /// devirtualized calls, tied to the syntax.
+    private func record(_ pkg: TypedPackage, file: Int, body: NodeID, ir: IRPackage, index: Int) {
+        let key = LiteralKey(package: pkg.path, file: file, node: body)
+        guard bodyFacts[key] == nil else { return }
+        let sites = callSites(pkg, ir: ir, index: index)
+        bodyLiterals[key] = sites.literals
+        bodyFacts[key] = BodyFacts(callSites: sites.callSites, isBig: goir.isBig(path: ir.path, index: index),
+                                   devirtualizations: sites.devirtualizations)
     }
 
-    /// The inline cost of a function literal called where it is written.
-    private func literalCost(_ pkg: TypedPackage, file: Int, literal: NodeID) -> Int? {
-        literalVerdict(pkg, file: file, literal: literal)?.cost
+    /// The call sites of function `index` of a lowered package.
+    func callSites(_ pkg: TypedPackage, ir: IRPackage, index: Int) -> GoIRCallSites {
+        var finder = GoIRCallSites(program: program.types, package: ir, localPackage: pkg.index,
+                                   syntaxCall: { [unowned self] in self.syntaxNode(pkg, file: $0, offset: $1).call },
+                                   syntaxLiteral: { [unowned self] in self.syntaxNode(pkg, file: $0, offset: $1).literal })
+        finder.run(index)
+        return finder
+    }
+
+    /// Calls (by the offset of their `(`) and function literals (by their `func`) of each file.
+    private var syntaxIndex: [String: [Int: (calls: [Int: NodeID], literals: [Int: NodeID])]] = [:]
+
+    private func syntaxNode(_ pkg: TypedPackage, file: Int32, offset: Int) -> (call: NodeID?, literal: NodeID?) {
+        let fi = Int(file)
+        guard fi >= 0 && fi < pkg.files.count else { return (nil, nil) }
+        if syntaxIndex[pkg.path]?[fi] == nil {
+            let tree = pkg.files[fi].tree
+            var calls: [Int: NodeID] = [:], literals: [Int: NodeID] = [:]
+            for decl in pkg.files[fi].declarations {
+                tree.walk(decl) { id, _, _ in
+                    switch tree.kind(id) {
+                    case .callExpr: calls[tree[id].lparen] = id
+                    case .funcLit: literals[tree[id].pos] = id
+                    default: break
+                    }
+                    return true
+                }
+            }
+            syntaxIndex[pkg.path, default: [:]][fi] = (calls, literals)
+        }
+        let index = syntaxIndex[pkg.path]![fi]!
+        return (index.calls[offset], index.literals[offset])
     }
 
     /// The verdict of a function literal (budget: the closure budget); nil when not modelled.
     func literalVerdict(_ pkg: TypedPackage, file: Int, literal: NodeID) -> InlineVerdict? {
         let key = LiteralKey(package: pkg.path, file: file, node: literal)
         if let known = literals[key] { return known }
-        let tree = pkg.files[file].tree
-        let facts = pkg.facts[file]
-        guard let t = facts.exprs[literal]?.type,
-              case .signature(let sig) = program.types.node(program.types.under(t)) else { return nil }
-        let node = tree[literal]
-        let v = cost(pkg, file: file, body: node.body, parameters: Set(sig.params), results: sig.results,
-                     budget: max(InlineBudget.function, InlineBudget.closure), captured: node.pos..<node.end)
+        let node = pkg.files[file].tree[literal]
+        guard let (ir, i) = goir.literal(path: pkg.path, file: file, offset: node.pos) else { return nil }
+        record(pkg, file: file, body: node.body, ir: ir, index: i)
+        let v = goir.literalVerdict(path: pkg.path, file: file, offset: node.pos) ?? nil
         literals[key] = v
         return v
     }

@@ -1,0 +1,237 @@
+import GoIR
+import GoSyntax
+import GoTypes
+
+/// What a statically resolved call reaches.
+enum InlineCallTarget: Sendable {
+    /// A declared function or method.
+    case function(ObjectID)
+    /// A function literal (its syntax node).
+    case literal(NodeID)
+    /// A parameter of the body: known only where the body is inlined and the argument is a
+    /// function literal or a declared function.
+    case parameter(ObjectID)
+}
+
+/// A statically resolved call the inliner may inline (decided once every verdict is known).
+struct InlineCallSite: Sendable {
+    /// Offset of the call's `(`.
+    var offset: Int
+    /// What is called.
+    var target: InlineCallTarget
+    /// The call expression (its arguments bind the callee's parameters when inlined).
+    var call: NodeID
+    /// True for a function literal called in only one place (a larger limit applies).
+    var calledOnce: Bool = false
+    /// The file of the call (by index in the package).
+    var file: Int = 0
+}
+
+/// An interface call the compiler turns into a concrete method call.
+struct InterfaceDevirtualization: Sendable {
+    /// Offset of the call's `(`.
+    var offset: Int
+    /// `x.M` as the compiler prints it.
+    var subject: String
+    /// The concrete type.
+    var type: String
+}
+
+/// What inlining needs of one lowered body: its statically resolved calls, the function
+/// literals it keeps and its devirtualized interface calls, tied back to the syntax (calls by
+/// the offset of their `(`, literals by their `func`). The bodies of the body's `go`/`defer`
+/// wrappers and range-over-func loops count as the body's own, as the compiler reports
+/// their calls at the same positions.
+struct GoIRCallSites {
+    let program: Program
+    let package: IRPackage
+    /// `Program.packages` index of the package (types of other packages are qualified).
+    let localPackage: Int32
+    /// The syntax call whose `(` is at an offset of a file (by index in the package).
+    let syntaxCall: (Int32, Int) -> NodeID?
+    /// The syntax function literal whose `func` is at an offset of a file.
+    let syntaxLiteral: (Int32, Int) -> NodeID?
+
+    private(set) var callSites: [InlineCallSite] = []
+    private(set) var literals: [NodeID] = []
+    private(set) var devirtualizations: [InterfaceDevirtualization] = []
+    /// Call sites reached through a local variable holding a literal (their `calledOnce` is
+    /// settled once every call of the body is seen).
+    private var throughVariable: [Int] = []
+
+    init(program: Program, package: IRPackage, localPackage: Int32, syntaxCall: @escaping (Int32, Int) -> NodeID?,
+         syntaxLiteral: @escaping (Int32, Int) -> NodeID?) {
+        self.program = program
+        self.package = package
+        self.localPackage = localPackage
+        self.syntaxCall = syntaxCall
+        self.syntaxLiteral = syntaxLiteral
+    }
+
+    /// Collects the facts of function `index` of the package.
+    mutating func run(_ index: Int) {
+        collectLiterals(index)
+        visitFunction(index)
+        var counts: [NodeID: Int] = [:]
+        for s in callSites { if case .literal(let l) = s.target { counts[l, default: 0] += 1 } }
+        for i in throughVariable { if case .literal(let l) = callSites[i].target { callSites[i].calledOnce = counts[l] == 1 } }
+    }
+
+    private mutating func collectLiterals(_ index: Int) {
+        for l in package.functions[index].literals {
+            let f = package.functions[Int(l)]
+            if f.kind == .literal {
+                if let node = syntaxLiteral(f.pos.file, Int(f.pos.offset)) { literals.append(node) }
+            } else if f.kind == .goDeferWrapper || f.kind == .rangeBody {
+                collectLiterals(Int(l))
+            }
+        }
+    }
+
+    private mutating func visitFunction(_ index: Int) {
+        let f = package.functions[index]
+        visit(f.body, in: f)
+    }
+
+    private mutating func visit(_ id: IRNodeID, in f: IRFunction) {
+        guard id.exists else { return }
+        let n = f[id]
+        switch n.op {
+        case .closure:
+            let target = package.functions[Int(n.aux)]
+            if target.kind == .goDeferWrapper || target.kind == .rangeBody { visitFunction(Int(n.aux)) }
+            return
+        case .call where !n.flags.contains(.goDefer):
+            noteCall(n, in: f)
+        case .callInterface where !n.flags.contains(.goDefer):
+            noteDevirtualization(n, in: f)
+        default:
+            break
+        }
+        visit(n.a, in: f)
+        visit(n.b, in: f)
+        visit(n.c, in: f)
+        for c in f.list(n.list) { visit(c, in: f) }
+        for c in f.list(n.list2) { visit(c, in: f) }
+    }
+
+    private mutating func noteCall(_ n: IRNode, in f: IRFunction) {
+        guard let call = syntaxCall(n.pos.file, Int(n.pos.offset)) else { return }
+        let callee = f[n.a]
+        var target: InlineCallTarget? = nil
+        var once = false
+        switch callee.op {
+        case .function, .methodExpr:
+            target = functionTarget(ObjectID(callee.aux))
+        case .closure:
+            target = literalTarget(callee.aux)
+            once = true
+        case .name:
+            let v = f[IRVarID(callee.aux)]
+            if v.varClass == .param {
+                target = v.object.map { .parameter($0) }
+            } else if v.varClass != .captured, let value = staticValue(callee, in: f) {
+                if value.op == .closure {
+                    target = literalTarget(value.aux)
+                    if target != nil { throughVariable.append(callSites.count) }
+                } else if value.op == .function || value.op == .methodExpr {
+                    target = functionTarget(ObjectID(value.aux))
+                }
+            }
+        default:
+            break
+        }
+        if let target {
+            callSites.append(InlineCallSite(offset: Int(n.pos.offset), target: target, call: call, calledOnce: once,
+                                            file: Int(n.pos.file)))
+        }
+    }
+
+    /// A declared callee, unless it is generic (its shape instance is not modelled) or an
+    /// intrinsic (never inlined).
+    private func functionTarget(_ o: ObjectID) -> InlineCallTarget? {
+        let r = program.object(o)
+        if isGenericCallee(o) { return nil }
+        if receiverOf(o) == nil, CheapCalls.intrinsics[program.packagePath(r.package)]?.contains(r.name) == true { return nil }
+        return .function(o)
+    }
+
+    private func literalTarget(_ index: Int32) -> InlineCallTarget? {
+        let f = package.functions[Int(index)]
+        guard f.kind == .literal, let node = syntaxLiteral(f.pos.file, Int(f.pos.offset)) else { return nil }
+        return .literal(node)
+    }
+
+    /// The only value of a local variable assigned once at its definition, never reassigned
+    /// nor address-taken (following chains of such variables).
+    private func staticValue(_ name: IRNode, in f: IRFunction) -> IRNode? {
+        var x = name
+        for _ in 0..<8 {
+            switch x.op {
+            case .convNop: x = f[x.a]
+            case .name:
+                let v = f[IRVarID(x.aux)]
+                guard v.varClass == .local, v.flags.isDisjoint(with: [.reassigned, .addressTaken]),
+                      v.definition.exists else { return nil }
+                let d = f[v.definition]
+                switch d.op {
+                case .assign where d.b.exists: x = f[d.b]
+                case .assignList:
+                    let lhs = f.list(d.list), rhs = f.list(d.list2)
+                    guard let i = lhs.firstIndex(where: { f[$0].op == .name && f[$0].aux == x.aux }), i < rhs.count else { return nil }
+                    x = f[rhs[i]]
+                default: return nil
+                }
+            default: return x
+            }
+        }
+        return nil
+    }
+
+    /// An interface call whose receiver is a local variable assigned once, from a value of one
+    /// concrete type, becomes a call of that type's method (the compiler's devirtualization).
+    private mutating func noteDevirtualization(_ n: IRNode, in f: IRFunction) {
+        let dot = f[n.a]
+        guard dot.op == .dotInter, f[dot.a].op == .name, let call = syntaxCall(n.pos.file, Int(n.pos.offset)) else { return }
+        let v = f[IRVarID(f[dot.a].aux)]
+        guard v.varClass == .local, v.object != nil, v.flags.isDisjoint(with: [.reassigned, .addressTaken]),
+              v.definition.exists, f[v.definition].op == .assign, f[v.definition].b.exists else { return }
+        var value = f[f[v.definition].b]
+        while (value.op == .convIface || value.op == .convNop) && value.flags.contains(.implicit) { value = f[value.a] }
+        guard value.op != .nilValue else { return }
+        let concrete = value.type
+        guard !concrete.isInvalid, !program.isInterface(concrete), !program.isTypeParam(concrete) else { return }
+        let m = ObjectID(dot.aux)
+        let name = program.object(m).name
+        guard case .method(let target, _, let indirect) = program.lookup(concrete, name: name, pkg: program.object(m).package),
+              program.object(target).origin == nil, !isGenericCallee(target) else { return }
+        if program.hasPointerReceiver(target) && !indirect && !isPointer(concrete) { return }
+        guard let typeName = devirtualizedTypeName(concrete) else { return }
+        devirtualizations.append(InterfaceDevirtualization(offset: Int(n.pos.offset), subject: "\(v.name).\(name)", type: typeName))
+        callSites.append(InlineCallSite(offset: Int(n.pos.offset), target: .function(target), call: call, file: Int(n.pos.file)))
+    }
+
+    /// A concrete type as the compiler names it in `devirtualizing x.M to T`.
+    private func devirtualizedTypeName(_ t: TypeID) -> String? {
+        var base = program.unalias(t)
+        var prefix = ""
+        if case .pointer(let e) = program.node(base) { base = program.unalias(e); prefix = "*" }
+        guard case .named(let i) = program.node(base), program.named[Int(i)].typeArgs.isEmpty else { return nil }
+        let obj = program.object(program.named[Int(i)].object)
+        let qualifier = obj.package == localPackage ? "" : program.packages[Int(obj.package)].name + "."
+        return prefix + qualifier + obj.name
+    }
+
+    private func isPointer(_ t: TypeID) -> Bool {
+        if case .pointer = program.node(program.under(t)) { return true }
+        return false
+    }
+
+    private func isGenericCallee(_ o: ObjectID) -> Bool {
+        let g = program.object(o).origin ?? o
+        guard let s = program.signatureOf(program.object(g).type) else { return false }
+        return !s.typeParams.isEmpty || !s.recvTypeParams.isEmpty
+    }
+
+    private func receiverOf(_ o: ObjectID) -> ObjectID? { program.signatureOf(program.object(o).type)?.recv }
+}

@@ -1,0 +1,223 @@
+import GoIR
+import GoTypes
+
+/// Inlinability and inline cost of every function of a package computed on GoIR
+/// (`GoIRInlineCost`), in the compiler's order: bottom-up over the strongly connected
+/// components of the package's "mentions" graph (`CallGraphOrder`; a function mentions what
+/// its body and its function literals name), so a callee's verdict is known when its caller is
+/// costed. Imported packages are lowered and decided on demand. Function literals are decided
+/// when a caller needs their cost, or when they are reported.
+public final class GoIRInliner {
+    /// The program the packages come from.
+    public let program: NativeProgram
+    private var lowered: [String: IRPackage] = [:]
+    /// Verdicts of declared functions per package, by function index (nil: not modelled).
+    private var declared: [String: [Int: InlineVerdict?]] = [:]
+    /// Verdicts of function literals per package, by function index (nil: not modelled).
+    private var literals: [String: [Int: InlineVerdict?]] = [:]
+    /// Declared functions by object: package path and function index.
+    private var byObject: [ObjectID: (path: String, index: Int)] = [:]
+    private var finished: Set<String> = []
+    /// Function literals per package by `file << 32 | offset` of their `func` keyword.
+    private var literalIndex: [String: [Int: Int]] = [:]
+    /// Functions costed as big, per package.
+    private var big: [String: Set<Int>] = [:]
+
+    /// Creates an inliner over a program.
+    public init(program: NativeProgram) {
+        self.program = program
+    }
+
+    /// The verdicts of the package's non-generic declared functions and methods with a name,
+    /// and of the function literals inside them, in the package's function order.
+    public func verdicts(forPackage path: String) -> [FunctionVerdict] {
+        guard let pkg = package(path) else { return [] }
+        analyze(pkg)
+        var out: [FunctionVerdict] = []
+        for (i, f) in pkg.functions.enumerated() where isReported(pkg, i) {
+            let verdict: InlineVerdict?
+            if f.kind == .declared { verdict = declared[pkg.path]?[i] ?? nil } else { verdict = literalVerdict(pkg, i) }
+            guard let v = verdict, let at = pkg.position(f.pos) else { continue }
+            out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: f.name, verdict: v))
+        }
+        return out
+    }
+
+    /// True for a non-generic declared function with an object and a name, or a function
+    /// literal written (directly or through other literals) in one.
+    private func isReported(_ pkg: IRPackage, _ i: Int) -> Bool {
+        let f = pkg.functions[i]
+        switch f.kind {
+        case .declared:
+            guard let o = f.object, !f.isGeneric else { return false }
+            return program.types.object(o).name != "_"
+        case .literal:
+            return f.parent >= 0 && isReported(pkg, Int(f.parent))
+        default:
+            return false
+        }
+    }
+
+    /// The verdict of a declared function or method, its package decided first: `.some(nil)`
+    /// when its body is not modelled, nil when GoIR has no such function.
+    func declaredVerdict(_ o: ObjectID) -> InlineVerdict?? {
+        let r = program.types.object(o)
+        guard r.package >= 0, let pkg = package(program.types.packagePath(r.package)) else { return nil }
+        analyze(pkg)
+        guard let target = byObject[o], let v = declared[target.path]?[target.index] else { return nil }
+        return .some(v)
+    }
+
+    /// The verdict of the function literal written at `offset` of file `file` (by index in the
+    /// package's files): `.some(nil)` when not modelled, nil when GoIR has no literal there.
+    func literalVerdict(path: String, file: Int, offset: Int) -> InlineVerdict?? {
+        guard let (pkg, i) = literal(path: path, file: file, offset: offset) else { return nil }
+        return .some(literalVerdict(pkg, i))
+    }
+
+    /// The lowered package and index of the function literal at `offset` of file `file`.
+    func literal(path: String, file: Int, offset: Int) -> (IRPackage, Int)? {
+        guard let pkg = package(path) else { return nil }
+        analyze(pkg)
+        if literalIndex[pkg.path] == nil {
+            var index: [Int: Int] = [:]
+            for (i, f) in pkg.functions.enumerated() where f.kind == .literal && f.pos.isKnown {
+                index[Int(f.pos.file) << 32 | Int(f.pos.offset)] = i
+            }
+            literalIndex[pkg.path] = index
+        }
+        guard let i = literalIndex[pkg.path]?[file << 32 | offset] else { return nil }
+        return (pkg, i)
+    }
+
+    /// The lowered package and index of a declared function or method.
+    func declared(_ o: ObjectID) -> (IRPackage, Int)? {
+        let r = program.types.object(o)
+        guard r.package >= 0, let pkg = package(program.types.packagePath(r.package)) else { return nil }
+        analyze(pkg)
+        guard let target = byObject[o] else { return nil }
+        return (pkg, target.index)
+    }
+
+    /// The lowered package and index of its initialiser of package-level variables, if any.
+    func packageInitializer(path: String) -> (IRPackage, Int)? {
+        guard let pkg = package(path) else { return nil }
+        analyze(pkg)
+        guard let i = pkg.functions.firstIndex(where: { $0.kind == .packageInit }) else { return nil }
+        return (pkg, i)
+    }
+
+    /// True when the function was costed as "big" (more than `InlineBudget.bigFunctionNodes`).
+    func isBig(path: String, index: Int) -> Bool { big[path]?.contains(index) == true }
+
+    // MARK: Packages
+
+    private func package(_ path: String) -> IRPackage? {
+        if let p = lowered[path] { return p }
+        guard let typed = program.package(path) else { return nil }
+        if let p = lowered[typed.path] { lowered[path] = p; return p }
+        let ir = IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
+        lowered[path] = ir
+        lowered[ir.path] = ir
+        for (i, f) in ir.functions.enumerated() where f.kind == .declared {
+            if let o = f.object { byObject[o] = (ir.path, i) }
+        }
+        return ir
+    }
+
+    private func analyze(_ pkg: IRPackage) {
+        guard finished.insert(pkg.path).inserted else { return }
+        let functions = pkg.functions.indices.filter { pkg.functions[$0].kind == .declared }
+        var position: [Int: Int] = [:]
+        for (k, i) in functions.enumerated() { position[i] = k }
+        var order = CallGraphOrder(count: functions.count) { k in
+            self.mentions(pkg, functions[k]).compactMap { position[$0] }
+        }
+        order.run { block in
+            for k in block { self.decide(pkg, functions[k]) }
+        }
+    }
+
+    /// Declared functions of the same package a function (and its literals) names.
+    private func mentions(_ pkg: IRPackage, _ i: Int) -> [Int] {
+        var out: [Int] = []
+        var pending = [i]
+        while let j = pending.popLast() {
+            let f = pkg.functions[j]
+            for node in f.nodes where node.op == .function || node.op == .methodExpr {
+                var o = ObjectID(node.aux)
+                if let origin = program.types.object(o).origin { o = origin }
+                if let target = byObject[o], target.path == pkg.path { out.append(target.index) }
+            }
+            pending += f.literals.map(Int.init)
+        }
+        return out
+    }
+
+    // MARK: Verdicts
+
+    private func decide(_ pkg: IRPackage, _ i: Int) {
+        let f = pkg.functions[i]
+        var verdict: InlineVerdict? = .notInlinable(reason: InlineReason.noBody)
+        if f.hasBody { verdict = cost(pkg, i, budget: InlineBudget.function) }
+        if let refusal = Self.pragmaRefusal(f.pragmas) { verdict = .notInlinable(reason: refusal) }
+        declared[pkg.path, default: [:]][i] = verdict
+    }
+
+    /// The reason a directive makes a function impossible to inline, checked before its body.
+    static func pragmaRefusal(_ pragmas: Set<String>) -> String? {
+        if pragmas.contains("noinline") { return InlineReason.noinline }
+        if pragmas.contains("cgo_unsafe_args") { return InlineReason.cgoUnsafeArgs }
+        if pragmas.contains("uintptrkeepalive") || pragmas.contains("uintptrescapes") { return InlineReason.uintptrKeepAlive }
+        if pragmas.contains("yeswritebarrierrec") { return InlineReason.yesWriteBarrierRec }
+        return nil
+    }
+
+    /// The verdict of a function literal (closure budget), decided once.
+    private func literalVerdict(_ pkg: IRPackage, _ i: Int) -> InlineVerdict? {
+        if let known = literals[pkg.path]?[i] { return known }
+        literals[pkg.path, default: [:]][i] = .some(nil)  // a literal reached again while costed
+        let v = cost(pkg, i, budget: max(InlineBudget.function, InlineBudget.closure))
+        literals[pkg.path, default: [:]][i] = v
+        return v
+    }
+
+    /// The inline cost of a declared function or method, nil when it is not inlinable or not
+    /// decided yet (a callee in the caller's own cycle).
+    func calleeCost(_ o: ObjectID) -> Int? {
+        let types = program.types
+        var object = o
+        if let origin = types.object(o).origin { object = origin }
+        let r = types.object(object)
+        guard r.package >= 0 else { return nil }
+        let path = types.packagePath(r.package)
+        if !finished.contains(path) {
+            guard let pkg = package(path) else { return nil }
+            analyze(pkg)
+        }
+        guard let target = byObject[object] else { return nil }
+        return (declared[target.path]?[target.index] ?? nil)?.cost
+    }
+
+    /// Costs a function against a budget; nil when its body holds a construct GoIR does not
+    /// lower to the compiler's shape yet.
+    private func cost(_ pkg: IRPackage, _ i: Int, budget: Int) -> InlineVerdict? {
+        let callees = GoIRInlineCost.Callees(
+            cost: { [unowned self] in self.calleeCost($0) },
+            literalCost: { [unowned self] in self.literalVerdict(pkg, Int($0))?.cost })
+        func walk(big: Bool) -> GoIRInlineCost {
+            var w = GoIRInlineCost(program: program.types, package: pkg, function: pkg.functions[i], callees: callees, isBig: big)
+            w.run()
+            return w
+        }
+        var w = walk(big: false)
+        if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes {
+            w = walk(big: true)
+            big[pkg.path, default: []].insert(i)
+        }
+        if let reason = w.reason { return .notInlinable(reason: reason) }
+        if w.unmodelled { return nil }
+        if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
+        return .inlinable(cost: w.cost)
+    }
+}
