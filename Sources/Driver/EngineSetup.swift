@@ -11,8 +11,13 @@ import PassKit
 struct EngineSetup {
     /// Inputs for the passes.
     var resources = ResourceMap()
-    /// Engines or passes that could not run, with the reason.
-    var skipped: [String] = []
+    /// Passes the engine cannot compute in this run, with the reason (`the native engine does
+    /// not compute it yet`). They are recorded as skipped on every package.
+    var unavailablePasses: [String: String] = [:]
+    /// Engines or passes that could not run, as `pass: reason`, in pass order.
+    var skipped: [String] {
+        PassCatalog.compilerOnly.compactMap { p in unavailablePasses[p].map { "\(p): \($0)" } }
+    }
     /// The Go version the engine used, when it ran one.
     var goVersion: String?
     /// GOROOT of the toolchain the engine used.
@@ -32,11 +37,11 @@ struct EngineSetup {
                     if let goroot {
                         setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context))
                     } else {
-                        setup.skipped.append("inlining: the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)")
+                        setup.unavailablePasses[pass] = "the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)"
                     }
                     continue
                 }
-                setup.skipped.append("\(pass): the native engine does not compute it yet (use --engine gc)")
+                setup.unavailablePasses[pass] = "the native engine does not compute it yet; use --engine gc"
             }
         case .gc:
             // The allocations pass pairs verdicts with the allocator calls in the assembly.
@@ -49,7 +54,7 @@ struct EngineSetup {
             if let reason = compilation.skippedReason {
                 // One message says how to get a toolchain; the run lists each pass it skipped.
                 for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
-                    setup.skipped.append("\(pass): no Go toolchain")
+                    setup.unavailablePasses[pass] = "no Go toolchain"
                 }
                 setup.diagnostics.append(Diagnostic(severity: .warning, source: "engine:gc", message: reason))
             }

@@ -51,8 +51,9 @@ struct ScanPipeline {
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
-                                       resources: engineSetup.resources, progress: request.quiet ? nil : request.progress,
-                                       jobs: request.jobs)
+                                       resources: engineSetup.resources, unavailable: engineSetup.unavailablePasses,
+                                       engineFailed: engineSetup.failedPackages,
+                                       progress: request.quiet ? nil : request.progress, jobs: request.jobs)
             .analyze(loaded, inputs: inputs)
         for i in analyses.indices where engineSetup.failedPackages.contains(analyses[i].package.importPath) {
             analyses[i].package.failed = true
@@ -92,6 +93,7 @@ struct ScanPipeline {
             content.facts.append(contentsOf: a.facts)
             content.diagnostics.append(contentsOf: a.diagnostics)
             content.directives.append(a.directives)
+            content.passes.append(contentsOf: a.passes)
         }
         let failed = content.packages.contains { $0.failed }
         let hasErrors = content.diagnostics.contains { $0.severity == .error }
