@@ -24,6 +24,12 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
     case sqlite(path: String, reason: String)
     /// The run content is inconsistent (for example a fact refers to an unknown status).
     case invalidRun(reason: String)
+    /// The file is a SQLite database whose pages are damaged or missing (truncated by a copy or
+    /// a full disk).
+    case damaged(path: String, reason: String)
+    /// The store sits in a folder this user cannot write and has write-ahead log entries that
+    /// were never merged into it, so it cannot be read consistently without writing.
+    case pendingLogInReadOnlyFolder(path: String)
 
     /// A message a person can act on.
     public var description: String {
@@ -52,6 +58,10 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
             return "database error in \(path): \(reason)"
         case .invalidRun(let reason):
             return "cannot record the run: \(reason)"
+        case .damaged(let path, let reason):
+            return "\(path) is damaged (\(reason)), perhaps truncated by an interrupted copy or a full disk; restore it from a backup (migrations keep \(path).bak-vN), or move it aside and scan again"
+        case .pendingLogInReadOnlyFolder(let path):
+            return "\(path) has changes in \(path)-wal that were never merged into it, and its folder is not writable, so it cannot be read; copy the database together with its -wal file to a writable folder, or open it once where it can be written"
         }
     }
 }
