@@ -14,6 +14,10 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
     case missingDatabase(path: String)
     /// A query tried to change the database through the read-only query connection.
     case writeRefused(sql: String)
+    /// A query held no SQL statement (empty, blank or only comments).
+    case emptyQuery
+    /// A query held more than one SQL statement.
+    case multipleStatements(sql: String)
     /// A query failed to prepare or run.
     case queryFailed(sql: String, reason: String)
     /// A run reference (`12`, a label, a branch, `latest`) matched nothing.
@@ -48,6 +52,10 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
             return "no heapsight database at \(path); run `heapsight scan` first, or pass --db FILE"
         case .writeRefused(let sql):
             return "queries are read-only; this statement would change the database and was refused: \(sql.trimmingCharacters(in: .whitespacesAndNewlines))"
+        case .emptyQuery:
+            return "the query holds no SQL statement; give one, for example \"select count(*) from runs\" (tables in docs/schema.md)"
+        case .multipleStatements(let sql):
+            return "give one SQL statement per query; this holds more than one, and none was run: \(sql.trimmingCharacters(in: .whitespacesAndNewlines))"
         case .queryFailed(let sql, let reason):
             return "query failed: \(reason) — in: \(sql.trimmingCharacters(in: .whitespacesAndNewlines)); see docs/schema.md for tables and columns"
         case .unknownRun(let reference, let hint):

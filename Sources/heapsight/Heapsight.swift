@@ -43,7 +43,9 @@ struct Heapsight: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { Self.exit(withError: error) }
-            let message = fullMessage(for: error)
+            // Usage errors start like every other error, so the first line always says what failed.
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "heapsight: error: " + message.dropFirst("Error: ".count) }
             FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
             Self.exit(withError: ExitCode(2))
         }
