@@ -18,11 +18,15 @@ public enum OutputFile {
     }
 
     /// Creates `folder` (and its parents) for report files; refuses a path that is a file.
-    public static func makeFolder(_ folder: String, option: String = "-o") throws {
+    /// `file` names the report to be written in it, when the folder is a file's parent.
+    public static func makeFolder(_ folder: String, for file: String? = nil) throws {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) {
             guard isDir.boolValue else {
-                throw WriteError(path: folder, reason: "it is a file, not a folder; pass \(option) with a folder for the reports")
+                if let file {
+                    throw WriteError(path: file, reason: "\(folder) is a file, not a folder; pass -o with another path")
+                }
+                throw WriteError(path: folder, reason: "it is a file, not a folder; pass -o with a folder for the reports")
             }
             return
         }
@@ -34,7 +38,7 @@ public enum OutputFile {
                     throw WriteError(path: folder, reason: "cannot create the folder \(prefix): \(systemReason(errno))")
                 }
             } else if !isDir.boolValue {
-                throw WriteError(path: folder, reason: "\(prefix) is a file, not a folder; pass \(option) with another folder")
+                throw WriteError(path: file ?? folder, reason: "\(prefix) is a file, not a folder; pass -o with another path")
             }
             prefix += "/"
         }

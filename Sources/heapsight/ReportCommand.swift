@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
                                   almostInlinableMargin: settings.report.almostInlinableMargin)
             if let output {
                 let dir = (output as NSString).deletingLastPathComponent
-                if !dir.isEmpty { try OutputFile.makeFolder(dir) }
+                if !dir.isEmpty { try OutputFile.makeFolder(dir, for: output) }
                 try OutputFile.write(Data(text.utf8), to: output)
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
