@@ -264,4 +264,40 @@ final class BadInputCatalogueTests: XCTestCase {
             XCTAssertTrue((r.out + r.err).contains(mentions), "\(c.name): expected '\(mentions)' in:\n\(r.out)\(r.err)", file: file, line: line)
         }
     }
+
+    /// Text a plugin answers reaches the terminal escaped: a newline cannot forge a
+    /// `heapsight: note:` line and an escape sequence cannot drive the terminal, in `scan`,
+    /// `export`, `query`, `diff` or `runs`; a NUL in a stored string is kept, not a cut.
+    func testControlCharactersFromAPluginAreEscapedAndStoredWhole() throws {
+        let cli = try prepare()
+        try cli.write("plugin/hostile.py", """
+        import json, sys
+        r = json.load(sys.stdin)
+        f = r["package"]["files"][0]["path"]
+        print(json.dumps({"protocol": 1,
+            "diagnostics": [{"severity": "warning", "message": "ok\\nheapsight: note: forged\\u001b[2J"}],
+            "facts": [{"kind": "alloc", "file": f, "line": 5, "column": 2, "subject": "a\\u0000b\\u001b[31m",
+                       "detail": "new heap depth=0"}]}))
+        """)
+        try cli.write("plugin/heapsight.yml", "plugins:\n  - name: hostile\n    command: [python3, hostile.py]\n")
+        let scan = try cli.run(["scan", "tree", "--config", "plugin/heapsight.yml", "--db", "scratch/p.db", "--label", "x\u{1B}]0;owned\u{7}"])
+        XCTAssertEqual(scan.status, 0, scan.err)
+        XCTAssertFalse(scan.err.split(separator: "\n").contains { $0.hasPrefix("heapsight: note: forged") }, scan.err)
+        XCTAssertTrue(scan.err.contains("ok\\nheapsight: note: forged\\x1b[2J"), scan.err)
+        let outputs = [
+            try cli.run(["export", "--db", "scratch/p.db"]),
+            try cli.run(["query", "select subject from facts where kind = 'alloc'", "--db", "scratch/p.db"]),
+            try cli.run(["runs", "--db", "scratch/p.db"]),
+        ]
+        for r in outputs + [scan] {
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertFalse((r.out + r.err).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 || $0.value == 7 },
+                           "a control character reached the terminal: \(r.out.debugDescription)")
+        }
+        XCTAssertTrue(outputs[0].out.contains("user.go\t5\t2\talloc\ta\\x00b\\x1b[31m\tnew heap depth=0"), outputs[0].out)
+        XCTAssertEqual(outputs[1].out, "a\\x00b\\x1b[31m\n")
+        XCTAssertTrue(outputs[2].out.contains("x\\x1b]0;owned\\x07"), outputs[2].out)
+        let stored = try cli.run(["query", "select length(cast(subject as blob)) from facts where kind = 'alloc'", "--db", "scratch/p.db"])
+        XCTAssertEqual(stored.out, "8\n", "the NUL and what follows it are stored")
+    }
 }
