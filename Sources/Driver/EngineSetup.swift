@@ -58,11 +58,20 @@ struct EngineSetup {
                 }
                 setup.diagnostics.append(Diagnostic(severity: .warning, source: "engine:gc", message: reason))
             }
-            setup.goVersion = compilation.goVersion
+            setup.goVersion = compilation.goVersion.map(Self.releaseName)
             setup.goroot = compilation.goroot
             setup.diagnostics += compilation.diagnostics
             setup.failedPackages = Set(compilation.failedPackages)
         }
         return setup
+    }
+
+    /// The release name (`go1.27.3`) in a `go version` line (`go version go1.27.3 linux/amd64`),
+    /// as `go env GOVERSION` prints it, so that the run does not repeat the platform it records
+    /// in its own columns; the text as given when it names no release.
+    static func releaseName(_ versionLine: String) -> String {
+        let words = versionLine.split(separator: " ")
+        if let release = words.first(where: { $0.hasPrefix("go1") || $0.hasPrefix("devel") }) { return String(release) }
+        return versionLine
     }
 }

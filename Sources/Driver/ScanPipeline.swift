@@ -60,7 +60,7 @@ struct ScanPipeline {
         }
 
         clock.lap("passes")
-        var git = GitInfo.read(directory: loaded.baseDirectory)
+        var git = GitInfo.read(roots: roots)
         var recordedRoots = roots
         if let origin = request.provenance {
             git = GitInfo(commit: origin.gitCommit, branch: origin.gitBranch, dirty: false,

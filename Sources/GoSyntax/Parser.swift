@@ -29,6 +29,13 @@ public func parseFile(path: String, bytes: [UInt8]) -> ParsedFile {
     Parser.parse(path: path, bytes: bytes)
 }
 
+/// Parses one Go source file and reports every syntax error, as go/parser does with
+/// `AllErrors` (and `gofmt -e`): errors on the same line as the previous one are kept too. The
+/// tree is the same as `parseFile(path:bytes:)` builds.
+public func parseFileReportingAllErrors(path: String, bytes: [UInt8]) -> ParsedFile {
+    Parser.parse(path: path, bytes: bytes, allErrors: true)
+}
+
 /// The recursive-descent parser state. Use `parseFile(path:bytes:)`.
 struct Parser {
     /// Nesting (recursion) depth at which parsing stops with an error; lower when the
@@ -70,6 +77,8 @@ struct Parser {
     var scratch: [Int32] = []
     var errors: [(offset: Int, message: String)] = []
     var imports: [Int32] = []
+    /// Keep every error (go/parser's `AllErrors`) instead of one per line.
+    var allErrors = false
 
     init(scanner: Scanner, lineStarts: [Int32], sizeHint: Int) {
         self.scanner = scanner
@@ -79,10 +88,11 @@ struct Parser {
         nodes.append(NodeRecord(.none))
     }
 
-    static func parse(path: String, bytes: [UInt8]) -> ParsedFile {
+    static func parse(path: String, bytes: [UInt8], allErrors: Bool = false) -> ParsedFile {
         var source = SourceFile(path: path, bytes: bytes)
         let result: (Parser, Int32) = bytes.withUnsafeBufferPointer { buf in
             var p = Parser(scanner: Scanner(src: buf, path: path), lineStarts: source.lineStarts, sizeHint: buf.count)
+            p.allErrors = allErrors
             p.stackStart = StackGuard.currentAddress()
             p.next()
             let root = p.parseFile()
@@ -237,6 +247,10 @@ struct Parser {
     // MARK: - Errors
 
     mutating func error(_ offset: Int, _ message: String) {
+        if allErrors {
+            errors.append((offset, message))
+            return
+        }
         if let last = errors.last {
             if line(last.offset) == line(offset) { return }
         }
