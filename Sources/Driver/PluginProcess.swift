@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 #if canImport(Glibc)
 import Glibc
 
@@ -80,8 +81,10 @@ enum PluginProcess {
             close(toChild[1]); close(fromChild[0]); close(errChild[0])
             throw StartError(reason: String(cString: strerror(rc)))
         }
-        PluginGroups.shared.add(pid)
-        defer { PluginGroups.shared.remove(pid) }
+        // An interrupted scan ends the plugin's whole group too.
+        let group = pid
+        let cleanup = InterruptCleanup.register { kill(-group, SIGKILL) }
+        defer { InterruptCleanup.unregister(cleanup) }
 
         let io = DispatchGroup()
         let out = ChunkedOutput(), err = ChunkedOutput()
@@ -163,23 +166,4 @@ final class ChunkedOutput: @unchecked Sendable {
 
     /// What was read.
     func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
-}
-
-/// The process groups of the plugins running now, so that an interrupted scan can end them.
-final class PluginGroups: @unchecked Sendable {
-    /// The one registry of the process.
-    static let shared = PluginGroups()
-    private let lock = NSLock()
-    private var groups: Set<pid_t> = []
-
-    func add(_ pid: pid_t) { lock.lock(); groups.insert(pid); lock.unlock() }
-    func remove(_ pid: pid_t) { lock.lock(); groups.remove(pid); lock.unlock() }
-
-    /// Kills every running plugin's group (used when the scan is interrupted).
-    func killAll() {
-        lock.lock()
-        let all = groups
-        lock.unlock()
-        for pid in all { kill(-pid, SIGKILL) }
-    }
 }

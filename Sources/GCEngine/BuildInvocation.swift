@@ -44,7 +44,12 @@ struct BuildInvocation {
             outcome.launchError = "cannot create the compiler log folder \(logDirectory): \(error.localizedDescription)"
             return outcome
         }
-        defer { try? FileManager.default.removeItem(atPath: logDirectory) }
+        // Removed on return, and on an interrupt (SIGINT, SIGTERM) while the compiler runs.
+        let cleanup = InterruptCleanup.register { try? FileManager.default.removeItem(atPath: logDirectory) }
+        defer {
+            try? FileManager.default.removeItem(atPath: logDirectory)
+            InterruptCleanup.unregister(cleanup)
+        }
         let result: ProcessRunner.Result
         do {
             var environment = BuildEnvironment.make(configuration)

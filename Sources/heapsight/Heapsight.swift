@@ -1,6 +1,7 @@
 import ArgumentParser
 import Driver
 import Foundation
+import GoLoader
 
 /// The `heapsight` command: scans Go source trees, keeps every fact in SQLite, renders reports.
 @main
@@ -35,6 +36,9 @@ struct Heapsight: ParsableCommand {
     /// Parses and runs a command, mapping every usage error to exit code 2 (ArgumentParser's
     /// default is 64) and every uncaught error to exit code 2 with `heapsight: error:`.
     static func main() {
+        // An interrupt removes what the run made (temporary folders, backfill worktrees,
+        // plugin process groups) before exiting with 130 (SIGINT) or 143 (SIGTERM).
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()
