@@ -39,6 +39,11 @@ struct ScanPipeline {
                                   + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"))
         }
         notes.append(contentsOf: loaded.notes.map(Self.diagnostic(from:)))
+        // go.mod and go.work problems the lenient reading passed over make the run partial.
+        let base = loaded.baseDirectory
+        notes.append(contentsOf: ModuleFileCheck.diagnostics(
+            moduleRoots: loaded.packages.compactMap(\.moduleRoot), base: base,
+            relative: { $0.hasPrefix(base + "/") ? String($0.dropFirst(base.count + 1)) : $0 }))
         // The store is opened after the cheap checks and before the expensive work, so a bad
         // --db fails fast, and a bad path or config never creates a database file.
         clock.lap("load")

@@ -72,6 +72,11 @@ final class BadInputCatalogueTests: XCTestCase {
         try cli.write("in/unknown-pass.yml", "passes:\n  escpae:\n    enabled: false\n")
         try cli.write("in/format.yml", "report:\n  formats: [pdf]\n")
         try cli.write("in/a-file", "not a folder\n")
+        try cli.write("in/brokenmod/go.mod", "module example.com/b\n\ngo 1.27\nrequire (\n")
+        try cli.write("in/brokenmod/b.go", "package b\n\nfunc B() {}\n")
+        try cli.write("in/brokenwork/go.mod", "module example.com/w\n\ngo 1.27\n")
+        try cli.write("in/brokenwork/go.work", "go 1.27\n\nuse .\nuse ./nope\n")
+        try cli.write("in/brokenwork/w.go", "package w\n\nfunc W() {}\n")
         try cli.write("in/budget.yml", "policy:\n  budgets:\n    - max-heap-sites: 10\n")
         return cli
     }
@@ -195,6 +200,13 @@ final class BadInputCatalogueTests: XCTestCase {
              firstLine: "heapsight: error: cannot write in/a-file/r.txt: in/a-file is a file, not a folder; pass -o with another path"),
         Case(name: "check reports into a file", args: ["check", "tree", "--db", "h.db", "-o", "in/a-file"], exit: 2,
              firstLine: "heapsight: error: cannot write in/a-file: it is a file, not a folder; pass -o with a folder for the reports"),
+        // Module files the go command rejects make the run partial, in its words.
+        Case(name: "unterminated block in go.mod", args: ["scan", "in/brokenmod", "--db", "scratch/mod.db"], exit: 0,
+             firstLine: "heapsight: error: go.mod:5: syntax error (unterminated block started at go.mod:4:1) [loader]",
+             mentions: "(partial)"),
+        Case(name: "go.work using a folder without a module", args: ["scan", "in/brokenwork", "--db", "scratch/work.db"], exit: 0,
+             firstLine: "heapsight: error: go.work: cannot load module ./nope listed in go.work: ./nope/go.mod does not exist",
+             mentions: "(partial)"),
         // A gate never fails open: rules without facts are errors, not passes.
         Case(name: "check under an engine without escape analysis",
              args: ["check", "tree", "--engine", "native", "--config", "in/budget.yml", "--db", "scratch/native.db",
