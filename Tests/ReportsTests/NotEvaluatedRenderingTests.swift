@@ -48,6 +48,26 @@ final class NotEvaluatedRenderingTests: XCTestCase {
         XCTAssertTrue(((marked.first?["message"] as? [String: Any])?["text"] as? String)?.contains("could not be evaluated") ?? false)
     }
 
+    /// Valid SARIF 2.1.0: against the subset schema the suite ships, and against the full OASIS
+    /// schema when the shared folder beside the repository has it.
+    func testSARIFWithANotEvaluatedResultIsValid() throws {
+        let py = TestSupport.which("python3") ?? "/usr/bin/python3"
+        try XCTSkipIf(try TestSupport.run(py, ["-c", "import jsonschema"]).status != 0, "python3 jsonschema is not installed")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("heapsight-sarif-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sarif = dir.appendingPathComponent("r.sarif")
+        try Data(SARIFRenderer().render(Self.model()).utf8).write(to: sarif)
+        let script = "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('ok')"
+        var schemas = [TestSupport.repoRoot.appendingPathComponent("Tests/ReportsTests/Fixtures/sarif-2.1.0-subset.schema.json").path]
+        let full = TestSupport.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+        if FileManager.default.fileExists(atPath: full) { schemas.append(full) }
+        for schema in schemas {
+            let r = try TestSupport.run(py, ["-c", script, sarif.path, schema])
+            XCTAssertEqual(r.status, 0, "\(schema): \(r.err)")
+        }
+    }
+
     func testTextAndHTMLNameIt() {
         let text = TextRenderer().render(Self.model())
         XCTAssertTrue(text.contains("policy: 4 checks, 3 failed (1 could not be evaluated)"), text)
