@@ -16,13 +16,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
-        // System libraries (Debian: libsqlite3-dev, libxml2-dev).
+        // System libraries (Debian: libsqlite3-dev, libxml2-dev, zlib1g-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Front end.
         // The parser and the type checker are optimized even in debug builds: the test suite
@@ -40,30 +42,46 @@ let package = Package(
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
 
+        // Lowered function bodies in the compiler's shape, shared by the native analyses.
+        .target(name: "GoIR", dependencies: ["GoSyntax", "GoTypes"], swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
+
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
         .target(name: "FactStore", dependencies: ["PassKit", "CSQLite"]),
         .target(name: "GCEngine", dependencies: ["PassKit", "GoSyntax", "GoLoader"]),
-        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "PassKit"]),
+        .target(name: "EscapeGraph", swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        ]),
+        .target(name: "NativeEngine", dependencies: ["GoSyntax", "GoLoader", "GoTypes", "GoIR", "EscapeGraph", "PassKit"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Reports", dependencies: ["PassKit", "FactStore", "CLibXML2"]),
+        // Go pprof profiles: profile.proto's generated code (committed; see the file's header)
+        // and gzip through the system zlib.
+        .target(name: "PprofFormat", dependencies: [
+            "CZlib", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ], exclude: ["profile.proto"]),
 
         // Built-in passes: each a library target exposing one descriptor.
         .target(name: "FunctionsPass", dependencies: ["PassKit", "GoSyntax"],
                 path: "Plugins/FunctionsPass"),
         .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/InliningPass"),
-        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine"],
+        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/EscapePass"),
         .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "GoSyntax"],
                 path: "Plugins/AllocationsPass"),
 
         .target(name: "Driver", dependencies: [
             "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "NativeEngine", "Reports",
-            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass",
+            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PprofFormat",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [
-            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes",
+            "Driver", "Reports", "FactStore", "GoSyntax", "GoLoader", "PassKit", "GCEngine", "GoTypes", "NativeEngine", "GoIR",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -73,6 +91,7 @@ let package = Package(
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
         .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader", "GoSyntax"]),
         .testTarget(name: "GoTypesTests", dependencies: ["TestSupport", "GoTypes", "GoSyntax", "GoLoader"]),
+        .testTarget(name: "EscapeGraphTests", dependencies: ["TestSupport", "EscapeGraph"], exclude: ["Golden"]),
         .testTarget(name: "PassKitTests", dependencies: ["TestSupport", "PassKit"]),
         .testTarget(name: "FactStoreTests", dependencies: ["TestSupport", "FactStore", "PassKit", "CSQLite", "StoreWriterFixture"],
                     exclude: ["Fixtures"]),
@@ -87,9 +106,10 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"],
                     exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports",
+        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports", "PprofFormat",
                                                 .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit", "Reports"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit", "Reports"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -1,16 +1,18 @@
 import GCEngine
+import NativeEngine
 import PassKit
 
 /// The `escape` pass: which variables move to the heap, which allocating expressions escape or
 /// stay on the stack, and how each parameter leaks (to the heap, through its contents, to a
 /// result), each with the flow that explains it.
 ///
-/// Model. Engine-neutral descriptor, fact kinds and result; the native escape analysis fills
-/// them in a later issue. With `engine: gc` the verdicts are the compiler's (`-m=2`): one fact
+/// Model. Engine-neutral descriptor, fact kinds and result. With `engine: native` the verdicts
+/// come from heapsight's own escape analysis (`NativeEscape`: GoIR bodies after inline
+/// expansion, solved by `EscapeGraph`), at the compiler's positions, with the same texts.
+/// With `engine: gc` the verdicts are the compiler's (`-m=2`): one fact
 /// per `moved to heap`, `escapes to heap`, `does not escape` and `leaking param` line, at the
 /// compiler's position (code inlined from elsewhere is reported at the outermost call site),
 /// with the `-m=2` flow lines as the explanation ("x escapes to heap in F: flow: ~r0 ← &x …").
-/// With `engine: native` it reports nothing; the run lists it as skipped.
 ///
 /// Invariants. A `does not escape` fact is printed for allocating expressions and for
 /// parameters alike; `EscapeResult.isParameterVerdict` tells them apart by position. Facts
@@ -24,10 +26,20 @@ public enum EscapePass {
     /// The pass descriptor.
     public static let descriptor = PassDescriptor<EscapeResult>(
         name: "escape",
-        doc: "Escape analysis: variables moved to the heap, allocating expressions that escape or stay on the stack, parameter leaks, each with the compiler's flow explanation (engine gc: the compiler's -m=2 verdicts; engine native: not yet computed).",
+        doc: "Escape analysis: variables moved to the heap, allocating expressions that escape or stay on the stack, parameter leaks, each with the compiler's flow explanation (engine gc: the compiler's -m=2 verdicts; engine native: heapsight's own escape analysis on the inlined bodies).",
         requires: ["functions"],
         factKinds: kinds
     ) { context in
+        if context.engine == .native {
+            guard let session = context.resources.get(NativeInliningSession.self) else {
+                return PassOutput(result: EscapeResult())
+            }
+            let records = FunctionsResult.records(in: context)
+            let index = EnclosingFunctionIndex(records)
+            let native = session.escapeFacts(for: context.package)
+            let facts = index.attribute(native.facts)
+            return PassOutput(result: EscapeResult(facts: facts, functions: records), facts: facts, diagnostics: native.diagnostics)
+        }
         switch EngineAvailability.of(pass: "escape", what: "escape analysis", in: context) {
         case .unavailable(let diagnostic):
             return PassOutput(result: EscapeResult(), diagnostics: diagnostic.map { [$0] } ?? [])

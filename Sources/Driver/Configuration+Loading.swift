@@ -4,7 +4,7 @@ import Yams
 
 extension Configuration {
     /// Top-level keys and what they are for (the reference is `config/heapsight.yml`).
-    static let topLevelKeys = ["engine", "go", "goos", "goarch", "passes", "plugins", "policy", "report"]
+    static let topLevelKeys = ["engine", "go", "goos", "goarch", "passes", "plugins", "policy", "report", "profiles"]
 
     /// The configuration a command working on `roots` uses: `--config FILE` when given, else
     /// `heapsight.yml` in the first root (the root itself when it is a folder, the folder holding
@@ -62,6 +62,7 @@ extension Configuration {
                 }
             case "plugins": config.plugins = try reader.plugins(value)
             case "policy": config.policy = value
+            case "profiles": config.profiles = try reader.strings(value, at: key)
             case "report": config.report = value
             default: break
             }

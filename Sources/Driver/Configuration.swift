@@ -17,6 +17,9 @@ public struct Configuration: @unchecked Sendable {
     public var passes: [String: PassSettings] = [:]
     /// External passes.
     public var plugins: [PluginSettings] = []
+    /// `profiles:` pprof files to attribute to the scan, relative to the configuration file's
+    /// folder (added to `scan --profile`).
+    public var profiles: [String] = []
     /// The `policy` section, left to the policy module to interpret.
     public var policy: Node?
     /// The `report` section, left to the report renderers to interpret.

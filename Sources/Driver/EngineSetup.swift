@@ -32,10 +32,14 @@ struct EngineSetup {
         var setup = EngineSetup()
         switch engine {
         case .native:
+            var sessionCreated = false
             for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
-                if pass == "inlining" {
+                if PassCatalog.native.contains(pass) {
                     if let goroot {
-                        setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context))
+                        if !sessionCreated {
+                            setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context))
+                            sessionCreated = true
+                        }
                     } else {
                         setup.unavailablePasses[pass] = "the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)"
                     }

@@ -16,6 +16,9 @@ public enum PassCatalog {
         ]
     }
 
-    /// Passes whose decisions only the gc engine computes so far.
+    /// Passes whose decisions come from an engine (the compiler's, or the native one).
     static let compilerOnly = ["inlining", "escape", "allocations"]
+
+    /// Of those, the passes the native engine computes.
+    static let native: Set<String> = ["inlining", "escape", "allocations"]
 }

@@ -1,3 +1,4 @@
+import FactStore
 import PassKit
 
 /// What a scan did: the run it recorded and the counts a person wants to see.
@@ -25,6 +26,8 @@ public struct ScanOutcome: Sendable {
     /// Wall-clock seconds per step (configuration, goroot, load, open store, engine, passes,
     /// git, record).
     public var phases: [Phase]
+    /// The profiles attributed to the run (`--profile`), with their sites.
+    public var profiles: [ProfileRecord] = []
 
     /// One step of a scan and its wall-clock time.
     public struct Phase: Sendable, Hashable {

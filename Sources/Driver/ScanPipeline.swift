@@ -17,6 +17,7 @@ struct ScanPipeline {
         let config = try loadConfiguration(roots: roots)
         let engine = request.engine ?? config.engine
         let registry = try makeRegistry(config: config)
+        let profiles = try readProfiles(config: config)
         clock.lap("configuration")
 
         let goroot = GoRootLocator.locate(configured: config.go.goroot)
@@ -44,6 +45,8 @@ struct ScanPipeline {
         notes.append(contentsOf: ModuleFileCheck.diagnostics(
             moduleRoots: loaded.packages.compactMap(\.moduleRoot), base: base,
             relative: { $0.hasPrefix(base + "/") ? String($0.dropFirst(base.count + 1)) : $0 }))
+        let profileTree = Self.profileTree(loaded)
+        try Self.checkProfilesMatch(profiles, tree: profileTree)
         // The store is opened after the cheap checks and before the expensive work, so a bad
         // --db fails fast, and a bad path or config never creates a database file.
         clock.lap("load")
@@ -80,11 +83,15 @@ struct ScanPipeline {
             goos: context.goos, goarch: context.goarch, configHash: config.hash,
             status: "ok", skipped: engineSetup.skipped + registry.skipped)
         var content = Self.merge(analyses, notes: notes, into: run)
+        content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
+        if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
         let runID = try store.record(content)
         clock.lap("record")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
-        return Self.outcome(of: content, runID: runID, seconds: seconds, phases: clock.phases)
+        var outcome = Self.outcome(of: content, runID: runID, seconds: seconds, phases: clock.phases)
+        outcome.profiles = content.profiles
+        return outcome
     }
 
     /// The run's content: packages in bottom-up order, run-wide notes first, and the status

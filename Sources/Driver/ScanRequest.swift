@@ -34,6 +34,8 @@ public struct ScanRequest: Sendable {
     /// What to record as the run's origin instead of reading it from the scanned tree (backfill
     /// scans a temporary worktree of a past commit but records the user's root and that commit).
     public var provenance: ScanProvenance?
+    /// pprof profiles (heap or CPU) to attribute to the scanned source (`--profile`).
+    public var profiles: [String] = []
 
     /// Creates a request with the command line's defaults.
     public init(paths: [String] = ["."], dbPath: String = "reports/heapsight.db",

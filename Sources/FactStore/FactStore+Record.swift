@@ -15,6 +15,7 @@ extension FactStore {
                 let id = try RunWriter(db: db).write(content)
                 try MetricsMaterializer.materialize(run: id, on: db)
                 try MetricsMaterializer.fingerprint(run: id, on: db)
+                try ProfileWriter.materialize(run: id, on: db)
                 return id
             }
         }
@@ -108,6 +109,7 @@ struct RunWriter {
                            .text(JSONText.encode(p.factKinds.map(\.rawValue)))])
             try finish(pass)
         }
+        try ProfileWriter(db: db).write(content.profiles, run: id)
         return id
     }
 

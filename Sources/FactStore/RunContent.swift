@@ -18,6 +18,8 @@ public struct RunContent: Sendable {
     public var directives: SourceDirectives
     /// Which passes computed their facts on which package.
     public var passes: [PassExecution]
+    /// Profiles attributed to the run's source (`scan --profile`).
+    public var profiles: [ProfileRecord] = []
 
     /// Creates run content.
     public init(run: RunRecord, packages: [PackageRecord] = [], files: [FileRecord] = [],

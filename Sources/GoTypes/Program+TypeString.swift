@@ -147,7 +147,7 @@ extension Program {
     }
 
     /// A Go double-quoted string literal for `s` (printable characters kept).
-    static func quoteGo(_ s: String) -> String {
+    public static func quoteGo(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -95,6 +95,17 @@ public struct SignatureType: Sendable, Hashable {
     public var variadic: Bool
     /// Type parameters of a method's receiver (`T` of `func (l *List[T]) ...`).
     public var recvTypeParams: [TypeID] = []
+
+    /// Creates a signature.
+    public init(recv: ObjectID?, typeParams: [TypeID], params: [ObjectID], results: [ObjectID], variadic: Bool,
+                recvTypeParams: [TypeID] = []) {
+        self.recv = recv
+        self.typeParams = typeParams
+        self.params = params
+        self.results = results
+        self.variadic = variadic
+        self.recvTypeParams = recvTypeParams
+    }
 }
 
 /// A struct type: fields (variables of kind field) and their tags.

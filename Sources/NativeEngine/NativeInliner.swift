@@ -127,7 +127,7 @@ public final class NativeInliner {
 
     // MARK: Order
 
-    private func analyze(_ pkg: TypedPackage) {
+    func analyze(_ pkg: TypedPackage) {
         if finished.contains(pkg.path) { return }
         finished.insert(pkg.path)
         var order = CallGraphOrder(count: pkg.functions.count) { self.references(pkg, $0) }

@@ -13,6 +13,7 @@ public final class NativeInliningSession: @unchecked Sendable {
     private let config: BuildContext
     private let inputs: [String: PackageInput]
     private var inliner: NativeInliner?
+    private var escape: NativeEscape?
 
     /// A session over the scanned packages, with the standard library from `goroot`.
     public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext) {
@@ -65,6 +66,32 @@ public final class NativeInliningSession: @unchecked Sendable {
                 return Fact(kind: .cannotInline, file: path, line: v.line, column: v.column, subject: v.name, detail: reason)
             }
         }, [])
+    }
+
+    /// Escape facts (`moved-to-heap`, `escapes`, `no-escape`, `leak-param`,
+    /// `leak-param-content`, `leak-result`) for a scanned package, from the native escape
+    /// analysis on its bodies after inline expansion, with the `-m=2` flow of each escaping
+    /// location as its explanation. A package with load or type errors gets no facts and one
+    /// warning saying why.
+    public func escapeFacts(for package: PackageInput) -> (facts: [Fact], diagnostics: [Diagnostic]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let inliner = self.inliner ?? makeInliner()
+        self.inliner = inliner
+        let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
+        escape = analysis
+        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
+        if let first = problems.first {
+            let message = "native engine: \(package.importPath) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(first)); no escape facts for it"
+            return ([], [Diagnostic(severity: .warning, source: "pass:escape", message: message, package: package.importPath)])
+        }
+        var relative: [String: String] = [:]
+        for f in package.files {
+            relative[f.absolutePath] = f.path
+            relative[f.path] = f.path
+        }
+        let facts = TypecheckRun.onLargeStack { analysis.facts(package.importPath, relativePaths: relative) }
+        return (facts, [])
     }
 
     private func makeInliner() -> NativeInliner {

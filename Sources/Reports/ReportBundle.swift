@@ -8,6 +8,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
     /// Plain text (`report.txt`).
     case text
+    /// GitLab Code Quality JSON (`codequality.json`).
+    case codequality
+    /// Markdown summary for pull-request comments and job summaries (`summary.md`).
+    case markdown
 
     /// The file name the format is written to inside the output folder.
     public var fileName: String {
@@ -16,6 +20,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: return "heapsight.sarif"
         case .html: return "index.html"
         case .text: return "report.txt"
+        case .codequality: return "codequality.json"
+        case .markdown: return "summary.md"
         }
     }
 
@@ -26,6 +32,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: return SARIFRenderer().render(model)
         case .html: return HTMLRenderer(almostInlinableMargin: almostInlinableMargin).render(model)
         case .text: return TextRenderer().render(model)
+        case .codequality: return CodeQualityRenderer().render(model)
+        case .markdown: return MarkdownRenderer().render(model)
         }
     }
 }

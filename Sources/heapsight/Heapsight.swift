@@ -28,8 +28,10 @@ struct Heapsight: ParsableCommand {
             BackfillCommand.self,
             CheckCommand.self,
             ReportCommand.self,
+            ExplainCommand.self,
             ParseCommand.self,
             TypecheckCommand.self,
+            IRCommand.self,
         ]
     )
 

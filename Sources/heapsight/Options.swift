@@ -63,14 +63,20 @@ struct ScanOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Engine for compiler decisions (gc or native); overrides the config.", valueName: "ENGINE"))
     var engine: EngineKind?
 
+    @Option(name: .customLong("profile"),
+            help: ArgumentHelp("A Go pprof profile (heap/allocs or CPU) to attribute to the scanned source; repeatable.", valueName: "FILE"))
+    var profiles: [String] = []
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     /// The scan these options describe.
     func request(includeTests: Bool = false, progress: (@Sendable (String) -> Void)? = nil) -> ScanRequest {
-        ScanRequest(paths: paths, dbPath: store.db, createDatabaseDirectory: store.isDefault, configPath: config,
-                    label: label, jobs: jobs, includeTests: includeTests, engine: engine, quiet: output.quiet,
-                    progress: progress)
+        var request = ScanRequest(paths: paths, dbPath: store.db, createDatabaseDirectory: store.isDefault, configPath: config,
+                                  label: label, jobs: jobs, includeTests: includeTests, engine: engine, quiet: output.quiet,
+                                  progress: progress)
+        request.profiles = profiles
+        return request
     }
 }

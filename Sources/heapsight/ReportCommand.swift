@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Render a stored run as JUnit XML, SARIF, HTML or text.",
         discussion: "The policy from the configuration is evaluated on the stored run; the exit code is 0 even when rules are violated (use `check` to gate).")
 
-    @Option(help: ArgumentHelp("junit, junit-strict, sarif, html or text.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("junit, junit-strict, sarif, html, text, codequality or markdown.", valueName: "FORMAT"))
     var format: String = "text"
 
     @Option(name: .customLong("run"), help: ArgumentHelp("The run: an id, a label, a branch or `latest`.", valueName: "RUN"))
@@ -29,8 +29,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard ["junit", "junit-strict", "junit-extended", "sarif", "html", "text"].contains(format) else {
-            throw ValidationError("--format must be junit, junit-strict, sarif, html or text, not '\(format)'")
+        guard ["junit", "junit-strict", "junit-extended", "sarif", "html", "text", "codequality", "markdown"].contains(format) else {
+            throw ValidationError("--format must be junit, junit-strict, sarif, html, text, codequality or markdown, not '\(format)'")
         }
     }
 

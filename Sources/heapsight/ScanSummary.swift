@@ -37,6 +37,7 @@ struct ScanSummary {
             let errors = problems.filter { $0.severity == .error }.count
             Swift.print("problems   \(errors) errors, \(problems.count - errors) warnings")
         }
+        for p in outcome.profiles { Swift.print("profile    \(ProfileSummaryLine(p).text)") }
         for s in outcome.skipped { Swift.print("skipped    \(s)") }
         Swift.print("time       \(String(format: "%.2f", outcome.seconds))s")
         Swift.print("run \(outcome.runID) (\(outcome.status)) recorded in \(dbPath)")

@@ -1,3 +1,4 @@
+import Reports
 import Yams
 
 /// A `policy:` or `report:` key that is unknown or has a value of the wrong shape.
@@ -50,7 +51,8 @@ extension PolicyConfiguration {
     static func budget(_ node: Node, _ path: String) throws -> Budget {
         var b = Budget()
         guard let map = try PolicyNode.mapping(node, path, allowed: ["packages", "functions", "max-heap-sites",
-                                                                     "max-heap-sites-in-loops", "max-moved-to-heap"]) else { return b }
+                                                                     "max-heap-sites-in-loops", "max-moved-to-heap",
+                                                                     "max-hot-share"]) else { return b }
         for (key, value) in map {
             let p = "\(path).\(key)"
             switch key {
@@ -58,6 +60,7 @@ extension PolicyConfiguration {
             case "functions": b.functions = GlobPattern(try PolicyNode.scalar(value, p))
             case "max-heap-sites": b.maxHeapSites = try PolicyNode.int(value, p)
             case "max-heap-sites-in-loops": b.maxHeapSitesInLoops = try PolicyNode.int(value, p)
+            case "max-hot-share": b.maxHotShare = try PolicyNode.int(value, p)
             default: b.maxMovedToHeap = try PolicyNode.int(value, p)
             }
         }
@@ -82,8 +85,9 @@ extension ReportConfiguration {
                 }
             case "formats":
                 formats = try PolicyNode.strings(value, path)
-                for f in formats where !["junit", "sarif", "html", "text"].contains(f) {
-                    throw PolicyConfigurationError(path: path, message: "unknown format `\(f)` (junit, sarif, html, text)")
+                let known = ReportFormat.allCases.map(\.rawValue)
+                for f in formats where !known.contains(f) {
+                    throw PolicyConfigurationError(path: path, message: "unknown format `\(f)` (\(known.joined(separator: ", ")))")
                 }
             default:
                 let s = try PolicyNode.scalar(value, path)

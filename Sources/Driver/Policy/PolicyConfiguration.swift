@@ -14,6 +14,9 @@ public struct PolicyConfiguration: Sendable, Hashable {
         public var maxHeapSitesInLoops: Int?
         /// Maximum variables moved to the heap.
         public var maxMovedToHeap: Int?
+        /// Maximum share, in percent, of the run's profiled allocated bytes (`alloc_space`) that
+        /// the heap sites of one matching function (or package) may take (`alloc.hot-budget`).
+        public var maxHotShare: Int? = nil
 
         /// Creates a budget.
         public init(packages: GlobPattern = GlobPattern("..."), functions: GlobPattern? = nil, maxHeapSites: Int? = nil,

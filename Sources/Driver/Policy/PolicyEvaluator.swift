@@ -26,6 +26,7 @@ public struct PolicyEvaluator: Sendable {
         var notes: [String] = []
         packageChecks(ctx, &checks)
         budgetChecks(ctx, &checks)
+        hotBudgetChecks(ctx, &checks)
         mustInlineChecks(ctx, &checks)
         var ignores: [Directive] = []
         if policy.directives {

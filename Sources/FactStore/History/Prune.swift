@@ -43,7 +43,7 @@ public enum Prune {
 
 extension FactStore {
     /// Tables with a `run_id` column, children first.
-    static let runTables = ["function_metrics", "package_metrics", "facts", "functions", "files", "packages", "diagnostics",
+    static let runTables = ["profile_sites", "profiles", "function_metrics", "package_metrics", "facts", "functions", "files", "packages", "diagnostics",
                             "directives", "pass_executions"]
 
     /// Deletes runs in one transaction, drops unused function names, then returns the space.

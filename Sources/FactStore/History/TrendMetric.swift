@@ -25,6 +25,10 @@ public enum TrendMetric: String, CaseIterable, Sendable {
     case facts
     /// Functions recorded.
     case functions
+    /// Bytes the run's heap profiles attributed to positions in the source (`scan --profile`).
+    case profiledBytes = "profiled-bytes"
+    /// Objects the run's heap profiles attributed to positions in the source.
+    case profiledObjects = "profiled-objects"
 
     /// The metrics column.
     var column: String {
@@ -41,6 +45,8 @@ public enum TrendMetric: String, CaseIterable, Sendable {
         case .allocs: return "allocs"
         case .facts: return "facts"
         case .functions: return "functions"
+        case .profiledBytes: return "profiled_bytes"
+        case .profiledObjects: return "profiled_objects"
         }
     }
 }

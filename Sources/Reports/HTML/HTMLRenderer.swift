@@ -33,7 +33,7 @@ public struct HTMLRenderer: Sendable {
         header.add("p", runLine(model.run))
         let nav = body.add("nav")
         for (id, label) in [("overview", "Overview"), ("policy", "Policy"), ("packages", "Packages"),
-                            ("functions", "Functions"), ("diff", "Diff"), ("source", "Source")] {
+                            ("functions", "Functions"), ("hot", "Hot sites"), ("diff", "Diff"), ("source", "Source")] {
             nav.add("a", label, ["href": "#\(id)"])
         }
         let main = body.add("main")
@@ -41,6 +41,7 @@ public struct HTMLRenderer: Sendable {
         policy(main, model)
         packagesTable(main, model, stats)
         functionsTable(main, model, stats)
+        profiles(main, model)
         diff(main, model)
         source(main, model)
         body.add("script").rawConstant(HTMLAssets.js)

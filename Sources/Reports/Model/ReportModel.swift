@@ -30,6 +30,10 @@ public struct ReportModel: Sendable {
     public var directives: SourceDirectives? = SourceDirectives()
     /// Import path of the package owning each file (as facts name files).
     public var filePackages: [String: String]
+    /// Profiled positions of the run (all its profiles added up), empty without `--profile`.
+    public var profileSites: [ProfileSite] = []
+    /// The profiles recorded with the run.
+    public var profiles: [StoredProfile] = []
     /// The inlining budget used to find "almost inlinable" functions (the compiler's 80).
     public var inlineBudget: Int
     /// Which fact kinds the run computed on each package; rules whose kinds were not computed

@@ -68,6 +68,11 @@ public enum RuleCatalog {
         id: "alloc.growth", name: "HeapSiteGrowth",
         shortDescription: "Heap allocation sites grew beyond the allowed amount.",
         fullDescription: "The function has more heap allocation sites than in the baseline run, by more than `regressions.max-heap-site-growth`.")
+    /// A function or package taking more of the profiled allocations than its budget.
+    public static let allocHotBudget = Rule(
+        id: "alloc.hot-budget", name: "HotAllocationBudget",
+        shortDescription: "A function takes a larger share of the profiled allocations than its budget allows.",
+        fullDescription: "The heap sites of the function (or package) account for more of the bytes allocated in the run's heap profile (`scan --profile`) than `max-hot-share` percent in the matching `policy.budgets` entry. Fix its heaviest sites first (`heapsight explain` lists them with a remedy) or raise the budget. A run without a heap profile fails this rule, because it cannot be checked.")
     /// A package that could not be analysed.
     public static let packageFailed = Rule(
         id: "package.failed", name: "PackageNotAnalysed",
@@ -76,7 +81,7 @@ public enum RuleCatalog {
 
     /// Every rule, in id order.
     public static let all: [Rule] = [
-        allocBudget, allocGrowth, allocLoopBudget, directiveInline, directiveInvalid, directiveNoAlloc,
+        allocBudget, allocGrowth, allocHotBudget, allocLoopBudget, directiveInline, directiveInvalid, directiveNoAlloc,
         directiveNoEscape, escapeNew, inlineLost, inlineRequired, movedBudget, packageFailed,
     ].sorted { $0.id < $1.id }
 

@@ -53,6 +53,8 @@ extension ReportModel {
                                 passes: try store.passExecutions(run: id))
         model.unavailableSources = unavailable.sorted()
         model.directives = try store.directives(run: id)
+        model.profiles = try store.profiles(run: id)
+        model.profileSites = try store.profileSites(run: id)
         return model
     }
 

@@ -22,6 +22,7 @@ public struct TextRenderer: Sendable {
             out.append("top functions by heap sites:")
             for row in top { out.append("  \(row.heapSites)\t\(row.id)") }
         }
+        out += profileLines(model)
         if let d = model.baseline {
             out.append("against baseline \(d.baseline.displayName): +\(d.newEscapes.count) heap escapes, -\(d.fixedEscapes.count) fixed, \(d.lostInlining.count) lost inlining, \(d.gainedInlining.count) gained")
         }

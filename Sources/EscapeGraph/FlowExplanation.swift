@@ -1,0 +1,144 @@
+/// One note of a flow step: `from WHERE (WHY) at POS`.
+public struct FlowNote: Sendable, Hashable, Codable {
+    /// The node the note points at.
+    public var whereText: String
+    /// The node's position.
+    public var position: SourcePosition
+    /// Why the value flows.
+    public var why: FlowReason
+
+    init(site: NoteSite, why: FlowReason) {
+        self.whereText = site.text
+        self.position = site.position
+        self.why = why
+    }
+
+    /// `from WHERE (WHY) at POS`.
+    public var text: String { "from \(whereText) (\(why.rawValue)) at \(position)" }
+}
+
+/// One edge of an explained path: `DST ← OPS SRC`, with its notes, innermost first.
+public struct FlowStep: Sendable, Hashable, Codable {
+    /// The destination's explanation name (`{heap}`, `~r0`, `{temp}`, `{storage for …}`).
+    public var destination: String
+    /// `&` for an address, else one `*` per deref.
+    public var operators: String
+    /// The source's explanation name.
+    public var source: String
+    /// The notes recorded on the edge.
+    public var notes: [FlowNote]
+
+    /// `flow: DST ← OPS SRC:`.
+    public var text: String { "flow: \(destination) ← \(operators)\(source):" }
+}
+
+/// A `-m=2` explanation: why a location escapes or why a parameter leaks, as the path from
+/// the location to the walk root.
+public struct FlowExplanation: Sendable, Hashable, Codable {
+    /// What is explained.
+    public enum Subject: Sendable, Hashable, Codable {
+        /// `X escapes to heap in F:`.
+        case escapes(subject: String, function: String)
+        /// `parameter p leaks to DST for F with derefs=N:`.
+        case parameterLeak(parameter: String, sink: String, function: String, derefs: Int)
+    }
+
+    /// The explained location's position: every line is prefixed with it.
+    public var position: SourcePosition
+    /// What is explained.
+    public var subject: Subject
+    /// The path, from the location towards the root.
+    public var steps: [FlowStep]
+    /// Whether the path was cut at an assignment cycle.
+    public var truncated: Bool
+
+    /// The text of the first line, without the position.
+    public var headline: String {
+        switch subject {
+        case let .escapes(subject, function):
+            return "\(subject) escapes to heap in \(function):"
+        case let .parameterLeak(parameter, sink, function, derefs):
+            return "parameter \(parameter) leaks to \(sink) for \(function) with derefs=\(derefs):"
+        }
+    }
+
+    /// The compiler's exact lines (`POS: …`, 3 spaces before `flow`, 5 before `from`).
+    public var lines: [String] {
+        let pos = position.description
+        var out = ["\(pos): \(headline)"]
+        for step in steps {
+            out.append("\(pos):   \(step.text)")
+            for note in step.notes { out.append("\(pos):     \(note.text)") }
+        }
+        if truncated {
+            out.append("\(pos):   warning: truncated explanation due to assignment cycle; see golang.org/issue/35518")
+        }
+        return out
+    }
+}
+
+/// The closure capture decision for one captured variable (`F capturing by value: x …`).
+public struct CaptureDecision: Sendable, Hashable, Codable {
+    /// The captured (outer) variable's location.
+    public var variable: LocationID
+    /// The closure record's location.
+    public var closureRecord: LocationID
+    /// Captured by reference (the variable becomes address-taken) rather than by value.
+    public var byReference: Bool
+    /// The outer function's name.
+    public var function: String
+    /// The variable's name.
+    public var name: String
+    /// The variable's position.
+    public var position: SourcePosition
+    /// Whether its address was taken.
+    public var addressTaken: Bool
+    /// Whether it was reassigned.
+    public var reassigned: Bool
+    /// Its size in bytes.
+    public var width: Int64
+
+    /// `POS: F capturing by value|ref: x (addr=… assign=… width=…)`.
+    public var line: String {
+        "\(position): \(function) capturing by \(byReference ? "ref" : "value"): \(name) (addr=\(addressTaken) assign=\(reassigned) width=\(width))"
+    }
+}
+
+/// Everything the analysis prints for a batch, in the compiler's order.
+public enum EscapeMessage: Sendable, Hashable {
+    /// A `-m=2` explanation.
+    case explanation(FlowExplanation)
+    /// A `-m=2` capture line.
+    case capture(CaptureDecision)
+    /// A `-m` verdict line.
+    case verdict(EscapeVerdict)
+
+    /// The compiler's lines for this message.
+    public var lines: [String] {
+        switch self {
+        case let .explanation(e): return e.lines
+        case let .capture(c): return [c.line]
+        case let .verdict(v): return [v.line]
+        }
+    }
+}
+
+extension EscapeGraph {
+    mutating func record(_ explanation: FlowExplanation) {
+        messages.append(.explanation(explanation))
+    }
+
+    func escapeExplanation(of source: LocationID, steps: [FlowStep], truncated: Bool) -> FlowExplanation {
+        let fn = owners[source.index]
+        return FlowExplanation(position: positions[source.index],
+                               subject: .escapes(subject: texts[source.index],
+                                                 function: fn >= 0 ? functions[Int(fn)].name : "<nil>"),
+                               steps: steps, truncated: truncated)
+    }
+
+    func appendStep(_ steps: inout [FlowStep], dst: LocationID, src: LocationID, derefs: Int32, notes: Int32) {
+        let ops = derefs < 0 ? "&" : String(repeating: "*", count: Int(derefs))
+        steps.append(FlowStep(destination: explanationName(of: dst), operators: ops,
+                              source: explanationName(of: src), notes: noteChain(notes)))
+    }
+}

@@ -1,0 +1,157 @@
+/// Removes assignments to locals that are never read, when the assigned value has no effects
+/// (a name, a constant, `nil` or a function literal), as the compiler does after inlining: a
+/// literal inlined at its only call site is left assigned to a variable nobody reads, and
+/// disappears here (so escape analysis never sees it). A removed assignment becomes an empty
+/// block; the variable loses its definition.
+public enum DeadLocals {
+    /// Runs over every function of the package that is not a capturing literal (those are
+    /// visited through their enclosing function).
+    public static func remove(in package: inout IRPackage) {
+        for i in package.functions.indices {
+            let f = package.functions[i]
+            if f.parent >= 0 && !f.captured.isEmpty { continue }
+            var v = Visitor(package: package)
+            v.function(i)
+            v.apply(to: &package)
+        }
+    }
+
+    struct Key: Hashable {
+        var function: Int
+        var variable: Int32
+    }
+
+    struct Site: Hashable {
+        var function: Int
+        var node: IRNodeID
+        /// For a list assignment, the element's index.
+        var element: Int
+    }
+
+    struct Visitor {
+        let package: IRPackage
+        /// Pending dead assignments per variable; an empty list once the variable is read.
+        var defs: [Key: [Site]] = [:]
+        var order: [Key] = []
+        var live: Set<Key> = []
+
+        init(package: IRPackage) { self.package = package }
+
+        func canonical(_ fn: Int, _ v: IRVarID) -> Key {
+            var fn = fn, id = v
+            for _ in 0..<64 {
+                let x = package.functions[fn][id]
+                guard x.varClass == .captured, let o = x.outer else { break }
+                fn = Int(o.function)
+                id = o.variable
+            }
+            return Key(function: fn, variable: id.raw)
+        }
+
+        func isLocal(_ k: Key) -> Bool {
+            let c = package.functions[k.function][IRVarID(k.variable)].varClass
+            return c == .local || c == .temp || c == .param
+        }
+
+        func hasNoEffects(_ f: IRFunction, _ id: IRNodeID) -> Bool {
+            guard id.exists else { return true }
+            switch f[id].op {
+            case .name, .literal, .nilValue, .closure: return true
+            default: return false
+            }
+        }
+
+        mutating func function(_ i: Int) {
+            let f = package.functions[i]
+            guard f.hasBody, f.body.exists else { return }
+            node(i, f.body)
+        }
+
+        mutating func use(_ k: Key) {
+            guard isLocal(k) else { return }
+            if live.contains(k) { return }
+            live.insert(k)
+            let pending = defs[k] ?? []
+            if defs[k] == nil { order.append(k) }
+            defs[k] = []
+            for s in pending {
+                let f = package.functions[s.function]
+                let n = f[s.node]
+                let rhs = n.op == .assign ? n.b : f.list(n.list2)[s.element]
+                node(s.function, rhs)
+            }
+        }
+
+        mutating func assign(_ fn: Int, _ site: Site, lhs: IRNodeID, rhs: IRNodeID) {
+            let f = package.functions[fn]
+            guard lhs.exists, f[lhs].op == .name else {
+                node(fn, lhs)
+                node(fn, rhs)
+                return
+            }
+            let k = canonical(fn, IRVarID(f[lhs].aux))
+            if isLocal(k) && !live.contains(k) && hasNoEffects(f, rhs) {
+                if defs[k] == nil { order.append(k) }
+                defs[k, default: []].append(site)
+                return
+            }
+            node(fn, rhs)
+        }
+
+        mutating func node(_ fn: Int, _ id: IRNodeID) {
+            guard id.exists else { return }
+            let f = package.functions[fn]
+            let n = f[id]
+            switch n.op {
+            case .declare: return
+            case .name:
+                use(canonical(fn, IRVarID(n.aux)))
+            case .closure:
+                let lit = Int(n.aux)
+                let g = package.functions[lit]
+                for v in g.captured { use(canonical(lit, v)) }
+                if g.hasBody && g.body.exists && !g.captured.isEmpty { node(lit, g.body) }
+            case .assign:
+                assign(fn, Site(function: fn, node: id, element: 0), lhs: n.a, rhs: n.b)
+            case .assignList:
+                let lhs = f.list(n.list), rhs = f.list(n.list2)
+                for (i, l) in lhs.enumerated() where i < rhs.count {
+                    assign(fn, Site(function: fn, node: id, element: i), lhs: l, rhs: rhs[i])
+                }
+            default:
+                node(fn, n.a)
+                node(fn, n.b)
+                node(fn, n.c)
+                for x in f.list(n.list) { node(fn, x) }
+                for x in f.list(n.list2) { node(fn, x) }
+            }
+        }
+
+        /// Blanks out the assignments still pending.
+        func apply(to package: inout IRPackage) {
+            for k in order {
+                guard let sites = defs[k], !sites.isEmpty else { continue }
+                for s in sites {
+                    var f = package.functions[s.function]
+                    let n = f[s.node]
+                    if n.op == .assign {
+                        f.nodes[Int(s.node.raw)] = IRNode(op: .block, flags: .synthetic, type: .invalid, pos: n.pos, a: .none,
+                                                          b: .none, c: .none, list: 0, list2: 0, aux: 0, aux2: -1)
+                    } else {
+                        // One element of a list assignment: its destination becomes `_`, its value
+                        // a constant with no effects.
+                        var lhs = f.list(n.list), rhs = f.list(n.list2)
+                        lhs[s.element] = .none
+                        rhs[s.element] = f.add(.literal, type: f[rhs[s.element]].type, pos: n.pos,
+                                               aux: f.addConstant(.int(.init(0))))
+                        f.nodes[Int(s.node.raw)].list = f.makeList(lhs)
+                        f.nodes[Int(s.node.raw)].list2 = f.makeList(rhs)
+                    }
+                    f.variables[Int(k.variable)].definition = f.variables[Int(k.variable)].definition == s.node ? .none
+                        : f.variables[Int(k.variable)].definition
+                    package.functions[s.function] = f
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,297 @@
+import Foundation
+import GoSyntax
+import GoTypes
+
+/// Renders GoIR: expressions as the compiler prints them in its messages (`&T{...}`,
+/// `... argument`, `(*S).String(s)`, `make([]int, n)`), and whole functions as a readable dump
+/// (`heapsight ir`).
+public struct IRPrinter {
+    let program: Program
+    let package: IRPackage
+    let types: CompilerTypeName
+    let localPackage: Int32
+
+    /// A printer for a lowered package; `localPackage` is the package's index in the program.
+    public init(program: Program, package: IRPackage, localPackage: Int32) {
+        self.program = program
+        self.package = package
+        self.localPackage = localPackage
+        self.types = CompilerTypeName(program: program, localPackage: localPackage)
+    }
+
+    // MARK: Message text
+
+    /// The expression as the compiler prints it in `-m` messages.
+    public func text(_ f: IRFunction, _ id: IRNodeID) -> String {
+        var out = ""
+        write(f, id, 0, &out)
+        return out
+    }
+
+    private static func precedence(_ op: IROp, _ token: Token?) -> Int {
+        switch op {
+        case .unary, .addr, .deref, .recv: return 7
+        case .binary:
+            switch token {
+            case .mul, .quo, .rem, .shl, .shr, .and, .andNot: return 6
+            case .add, .sub, .or, .xor: return 5
+            default: return 4
+            }
+        case .addString: return 5
+        case .andAnd: return 3
+        case .orOr: return 2
+        default: return 8
+        }
+    }
+
+    private func skipImplicit(_ f: IRFunction, _ id: IRNodeID) -> IRNodeID {
+        var id = id
+        while id.exists {
+            let n = f[id]
+            switch n.op {
+            case .addr, .deref, .conv, .convNop, .convIface:
+                if n.flags.contains(.implicit) { id = n.a; continue }
+            default: break
+            }
+            return id
+        }
+        return id
+    }
+
+    private func write(_ f: IRFunction, _ id0: IRNodeID, _ prec: Int, _ out: inout String) {
+        let id = skipImplicit(f, id0)
+        guard id.exists else { out += "<nil>"; return }
+        let n = f[id]
+        let token = n.op == .binary || n.op == .unary ? Token(rawValue: UInt8(n.aux)) : nil
+        let np = Self.precedence(n.op, token)
+        if prec > np {
+            out += "("
+            write(f, id, 0, &out)
+            out += ")"
+            return
+        }
+        switch n.op {
+        case .nilValue: out += "nil"
+        case .literal: out += constantText(f.constants[Int(n.aux)], type: n.type)
+        case .name:
+            let v = f[IRVarID(n.aux)]
+            out += v.name
+        case .global, .function: out += objectName(ObjectID(n.aux))
+        case .methodExpr:
+            if let sig = program.signatureOf(program.object(ObjectID(n.aux)).type), let r = sig.recv {
+                let rt = program.object(r).type
+                let name = types.name(rt)
+                out += (isPointerType(rt) ? "(\(name))" : name) + "." + program.object(ObjectID(n.aux)).name
+            } else {
+                out += program.object(ObjectID(n.aux)).name
+            }
+        case .typeOperand: out += types.name(n.type)
+        case .closure: out += "func literal"
+        case .ptrLit:
+            out += "&"
+            write(f, n.a, 0, &out)
+        case .structLit, .arrayLit, .sliceLit, .mapLit:
+            if n.op == .sliceLit && n.flags.contains(.implicit) { out += "... argument"; return }
+            out += types.name(n.type) + (n.list == 0 ? "{}" : "{...}")
+        case .structKey:
+            write(f, n.a, 0, &out)
+        case .key:
+            write(f, n.a, 0, &out); out += ":"; write(f, n.b, 0, &out)
+        case .dot, .dotPtr:
+            write(f, n.a, np, &out)
+            out += "." + fieldName(f[skipImplicit(f, n.a)].type, f[n.a].type, Int(n.aux))
+        case .dotInter, .methodValue:
+            write(f, n.a, np, &out)
+            out += "." + program.object(ObjectID(n.aux)).name
+        case .dotType:
+            write(f, n.a, np, &out)
+            out += ".(" + types.name(n.type) + ")"
+        case .index, .indexMap:
+            write(f, n.a, np, &out)
+            out += "["; write(f, n.b, 0, &out); out += "]"
+        case .slice:
+            write(f, n.a, np, &out)
+            out += "["
+            if n.b.exists { write(f, n.b, 0, &out) }
+            out += ":"
+            if n.c.exists { write(f, n.c, 0, &out) }
+            let mx = f.list(n.list)
+            if let m = mx.first { out += ":"; write(f, m, 0, &out) }
+            out += "]"
+        case .conv, .convNop, .convIface, .stringToBytes, .bytesToString, .stringToRunes, .runesToString,
+             .runeToString, .sliceToArray, .sliceToArrayPtr:
+            let name = types.name(n.type)
+            out += isNamed(n.type) ? name : "(\(name))"
+            out += "("; write(f, n.a, 0, &out); out += ")"
+        case .new:
+            out += "new(" + types.name(pointee(n.type)) + ")"
+        case .builtin:
+            let b = BuiltinFunction(rawValue: UInt8(n.aux))
+            out += (b?.name ?? "builtin") + "("
+            writeList(f, f.list(n.list), &out)
+            out += n.flags.contains(.spread) ? "...)" : ")"
+        case .makeSlice, .makeMap, .makeChan:
+            out += "make(" + types.name(n.type)
+            if n.b.exists {
+                out += ", "; write(f, n.a, 0, &out); out += ", "; write(f, n.b, 0, &out)
+            } else if n.a.exists && (n.op == .makeSlice || !isUntypedConstant(f, n.a)) {
+                out += ", "; write(f, n.a, 0, &out)
+            }
+            out += ")"
+        case .call, .callInterface:
+            write(f, n.a, np, &out)
+            out += "("
+            let args = f.list(n.list)
+            writeList(f, args, &out)
+            let packed = args.last.map { f[$0].op == .sliceLit && f[$0].flags.contains(.implicit) } ?? false
+            out += (n.flags.contains(.spread) || packed) ? "...)" : ")"
+        case .inlinedCall:
+            let results = f.list(n.list2)
+            if results.count == 1 { write(f, results[0], 0, &out) } else {
+                out += "(."; writeList(f, results, &out); out += ")"
+            }
+        case .unary, .addr, .deref, .recv:
+            let opText: String
+            switch n.op {
+            case .addr: opText = "&"
+            case .deref: opText = "*"
+            case .recv: opText = "<-"
+            default: opText = token?.text ?? "?"
+            }
+            out += opText
+            if f[n.a].op == n.op { out += " " }
+            write(f, n.a, np + 1, &out)
+        case .binary:
+            write(f, n.a, np, &out)
+            out += " " + (token?.text ?? "?") + " "
+            write(f, n.b, np + 1, &out)
+        case .andAnd, .orOr:
+            write(f, n.a, np, &out)
+            out += n.op == .andAnd ? " && " : " || "
+            write(f, n.b, np + 1, &out)
+        case .addString:
+            for (i, x) in f.list(n.list).enumerated() {
+                if i > 0 { out += " + " }
+                write(f, x, np, &out)
+            }
+        default:
+            out += "<node \(n.op)>"
+        }
+    }
+
+    private func writeList(_ f: IRFunction, _ items: [IRNodeID], _ out: inout String) {
+        for (i, x) in items.enumerated() {
+            if i > 0 { out += ", " }
+            write(f, x, 0, &out)
+        }
+    }
+
+    private func isUntypedConstant(_ f: IRFunction, _ id: IRNodeID) -> Bool {
+        f[id].op == .literal && f[id].flags.contains(.implicit)
+    }
+
+    private func isPointerType(_ t: TypeID) -> Bool {
+        if case .pointer = program.node(program.unalias(t)) { return true }
+        return false
+    }
+
+    private func isNamed(_ t: TypeID) -> Bool {
+        switch program.node(program.unalias(t)) {
+        case .named, .basic, .typeParam: return true
+        default: return false
+        }
+    }
+
+    private func pointee(_ t: TypeID) -> TypeID {
+        if case .pointer(let e) = program.node(program.under(t)) { return e }
+        return t
+    }
+
+    private func fieldName(_ base: TypeID, _ raw: TypeID, _ index: Int) -> String {
+        var t = raw
+        if case .pointer(let p) = program.node(program.under(t)) { t = p }
+        if case .structure(let s) = program.node(program.under(t)), index < s.fields.count {
+            return program.object(s.fields[index]).name
+        }
+        return "?"
+    }
+
+    /// A package-level object's name: unqualified in the local package, else `pkg.Name`.
+    public func objectName(_ o: ObjectID) -> String {
+        let r = program.object(o)
+        if r.package < 0 || r.package == localPackage { return r.name }
+        return program.packages[Int(r.package)].name + "." + r.name
+    }
+
+    /// A constant as the compiler prints it: the value, `'x'` for runes, `T(v)` when the type
+    /// is not the value's default type.
+    public func constantText(_ v: ConstantValue, type: TypeID) -> String {
+        let kind = program.basicKind(type)
+        if case .basic(_, let name) = program.node(program.unalias(type)), name == "rune" || kind == .untypedRune,
+           case .int(let i) = v, let x = i.int64, x >= 0, x <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(x)) {
+            return Self.quoteRune(scalar)
+        }
+        let value = Self.valueText(v)
+        let isDefault: Bool
+        switch v {
+        case .bool: isDefault = type == program.basicType(.bool) || kind == .untypedBool
+        case .string: isDefault = type == program.basicType(.string) || kind == .untypedString
+        case .int: isDefault = type == program.basicType(.int) || kind == .untypedInt || kind == .untypedRune
+        case .float: isDefault = type == program.basicType(.float64) || kind == .untypedFloat
+        case .complex: isDefault = type == program.basicType(.complex128) || kind == .untypedComplex
+        case .unknown: isDefault = true
+        }
+        return isDefault ? value : "\(types.name(type))(\(value))"
+    }
+
+    /// go/constant's `String` of a value (long strings shortened).
+    static func valueText(_ v: ConstantValue) -> String {
+        switch v {
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return i.description
+        case .string(let bytes):
+            // go/constant quotes first, then keeps 69 runes of a quoted form over 72 runes.
+            let quoted = Program.quoteGo(String(decoding: bytes, as: UTF8.self))
+            let maxLength = 72
+            if quoted.unicodeScalars.count > maxLength {
+                return String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(maxLength - 3))) + "..."
+            }
+            return quoted
+        case .float(let r): return floatText(r)
+        case .complex(let re, let im): return "(\(floatText(re)) + \(floatText(im))i)"
+        case .unknown: return "unknown"
+        }
+    }
+
+    static func floatText(_ r: Rational) -> String {
+        if r.isInteger { return r.num.description }
+        let d = (Double(r.num.description) ?? 0) / (Double(r.den.description) ?? 1)
+        var s = String(format: "%.6g", d)
+        if s.contains("e") {
+            // Go prints exponents with at least two digits, as C does.
+            s = s.replacingOccurrences(of: "e+0", with: "e+").replacingOccurrences(of: "e-0", with: "e-")
+            if let range = s.range(of: #"e[+-]\d$"#, options: .regularExpression) {
+                let tail = s[range]
+                s = s.replacingCharacters(in: range, with: String(tail.prefix(2)) + "0" + String(tail.suffix(1)))
+            }
+        }
+        return s
+    }
+
+    static func quoteRune(_ c: Unicode.Scalar) -> String {
+        switch c {
+        case "\u{07}": return "'\\a'"
+        case "\u{08}": return "'\\b'"
+        case "\u{0C}": return "'\\f'"
+        case "\n": return "'\\n'"
+        case "\r": return "'\\r'"
+        case "\t": return "'\\t'"
+        case "\u{0B}": return "'\\v'"
+        case "\\": return "'\\\\'"
+        case "'": return "'\\''"
+        default:
+            if c.value < 0x20 || c.value == 0x7F { return String(format: "'\\x%02x'", c.value) }
+            return "'\(Character(c))'"
+        }
+    }
+}

@@ -1,0 +1,435 @@
+import GoSyntax
+import GoTypes
+
+/// What inline expansion needs to know about callees: which are inlinable and at what cost
+/// (the inliner's verdicts), and where their lowered bodies are.
+public struct InlineDecisions {
+    /// The inline cost of a declared function or method; nil when it cannot be inlined.
+    public var cost: (ObjectID) -> Int?
+    /// The inline cost of a function literal (found through its `sourcePackage`,
+    /// `sourceFile` and `sourceNode`); nil when it cannot be inlined.
+    public var literalCost: (IRFunction) -> Int?
+    /// The lowered package that holds a declared function's body (the package being expanded
+    /// itself for its own functions).
+    public var body: (ObjectID) -> IRPackage?
+    /// The compiler's name of a callee in `inlining call to` lines (`strings.Index`, `(*T).M`).
+    public var name: (ObjectID) -> String
+    /// True for a compiler intrinsic: its calls become machine instructions, never inlined bodies.
+    public var isIntrinsic: (ObjectID) -> Bool = { _ in false }
+
+    /// Creates the decisions.
+    public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
+                body: @escaping (ObjectID) -> IRPackage?, name: @escaping (ObjectID) -> String) {
+        self.cost = cost
+        self.literalCost = literalCost
+        self.body = body
+        self.name = name
+    }
+}
+
+/// Inline expansion, GoIR to GoIR: every call the inliner would inline becomes an
+/// `inlinedCall` holding a copy of the callee's original body, with the callee's parameters,
+/// results and locals as variables of the caller (declared at the call, so at its loop
+/// depth), returns as assignments to the results, and positions marked with the inlined call
+/// they came from. Calls in the copied body are considered in turn (transitive inlining),
+/// except calls to a function already being inlined on that path (a recursive cycle), so a
+/// small recursive function gets one copy of itself. Function literals in a copied body are
+/// copied as new literals of the caller.
+public enum InlineExpansion {
+    /// Call-site limits (go-compiler-facts.md §3.4).
+    public enum Limits {
+        /// The largest callee cost inlined at a call site.
+        public static let maxCost = 80
+        /// The limit in a "big" caller.
+        public static let bigMaxCost = 20
+        /// A caller with more nodes than this is big.
+        public static let bigFunctionNodes = 5000
+        /// A literal called once may cost this much.
+        public static let calledOnceLiteral = 800
+    }
+
+    /// Expands every function of the package in place.
+    public static func expand(_ package: inout IRPackage, decisions: InlineDecisions) {
+        var importedFiles: [String: Int32] = [:]
+        let count = package.functions.count
+        for i in 0..<count {
+            var e = Expander(package: package, index: i, decisions: decisions, importedFiles: importedFiles)
+            e.run()
+            package = e.package
+            importedFiles = e.importedFiles
+        }
+    }
+}
+
+/// Expands the calls of one function.
+struct Expander {
+    var package: IRPackage
+    let index: Int
+    let decisions: InlineDecisions
+    var importedFiles: [String: Int32]
+    var f: IRFunction
+    var maxCost: Int
+
+    init(package: IRPackage, index: Int, decisions: InlineDecisions, importedFiles: [String: Int32]) {
+        self.package = package
+        self.index = index
+        self.decisions = decisions
+        self.importedFiles = importedFiles
+        self.f = package.functions[index]
+        self.maxCost = f.nodeCount > InlineExpansion.Limits.bigFunctionNodes ? InlineExpansion.Limits.bigMaxCost
+            : InlineExpansion.Limits.maxCost
+    }
+
+    mutating func run() {
+        guard f.hasBody, f.body.exists else { return }
+        visit(f.body, depth: 1, path: [], inlined: -1)
+        package.functions[index] = f
+    }
+
+    /// What a call resolves to statically.
+    enum Callee: Hashable {
+        case declared(ObjectID)
+        case literal(Int)
+    }
+
+    // MARK: Walk
+
+    private mutating func visit(_ id: IRNodeID, depth: Int32, path: [Callee], inlined: Int32) {
+        guard id.exists else { return }
+        let n = f[id]
+        if n.op == .closure { return }
+        switch n.op {
+        case .forStmt:
+            visit(n.a, depth: depth + 1, path: path, inlined: inlined)
+            visit(n.b, depth: depth + 1, path: path, inlined: inlined)
+            for s in f.list(n.list) { visit(s, depth: depth + 1, path: path, inlined: inlined) }
+            return
+        case .rangeStmt:
+            visit(n.a, depth: depth, path: path, inlined: inlined)
+            for s in f.list(n.list) { visit(s, depth: depth + 1, path: path, inlined: inlined) }
+            return
+        default: break
+        }
+        visit(n.a, depth: depth, path: path, inlined: inlined)
+        visit(n.b, depth: depth, path: path, inlined: inlined)
+        visit(n.c, depth: depth, path: path, inlined: inlined)
+        for x in f.list(n.list) { visit(x, depth: depth, path: path, inlined: inlined) }
+        for x in f.list(n.list2) { visit(x, depth: depth, path: path, inlined: inlined) }
+        if n.op == .call && !n.flags.contains(.goDefer), let callee = resolve(n.a), !path.contains(callee),
+           mayInline(callee, calledOnce: isCalledOnce(callee, directly: f[n.a].op == .closure)) {
+            if let k = expand(id, callee, depth: depth, inlined: inlined) {
+                let body = f[id]
+                for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }
+            }
+        }
+    }
+
+    /// The static callee of a call's function operand: a declared function, a method
+    /// expression, a literal, or a local assigned once from one of those.
+    private func resolve(_ fun: IRNodeID) -> Callee? {
+        var x = fun
+        for _ in 0..<8 {
+            let n = f[x]
+            switch n.op {
+            case .function, .methodExpr: return .declared(ObjectID(n.aux))
+            case .closure: return .literal(Int(n.aux))
+            case .convNop: x = n.a
+            case .inlinedCall:
+                // The single result of an inlined call, assigned once in its body.
+                let results = f.list(n.list2)
+                guard results.count == 1, let value = singleAssignment(to: IRVarID(f[results[0]].aux), in: n.list) else { return nil }
+                x = value
+            case .name where f[IRVarID(n.aux)].varClass == .captured:
+                return resolveCaptured(IRVarID(n.aux))
+            case .name:
+                let v = f[IRVarID(n.aux)]
+                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
+                      !v.flags.contains(.addressTaken), v.definition.exists else { return nil }
+                let d = f[v.definition]
+                if d.op == .assign, d.b.exists {
+                    x = d.b
+                } else if d.op == .assignList,
+                          let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
+                          i < f.list(d.list2).count {
+                    x = f.list(d.list2)[i]
+                } else {
+                    return nil
+                }
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// A closure variable's static callee: the captured variable, assigned once in its own
+    /// function from a function or a literal.
+    private func resolveCaptured(_ v: IRVarID) -> Callee? {
+        var fn = index, id = v
+        for _ in 0..<16 {
+            let x = fn == index ? f[id] : package.functions[fn][id]
+            guard x.varClass == .captured, let o = x.outer else { break }
+            fn = Int(o.function)
+            id = o.variable
+        }
+        guard fn != index else { return nil }
+        let g = package.functions[fn]
+        let x = g[id]
+        guard x.varClass == .local, !x.flags.contains(.reassigned), !x.flags.contains(.addressTaken),
+              x.definition.exists, g[x.definition].op == .assign, g[x.definition].b.exists else { return nil }
+        let value = g[g[x.definition].b]
+        switch value.op {
+        case .function, .methodExpr: return .declared(ObjectID(value.aux))
+        case .closure: return .literal(Int(value.aux))
+        default: return nil
+        }
+    }
+
+    /// The value of the only assignment to `v` among the statements (blocks included).
+    private func singleAssignment(to v: IRVarID, in list: Int32) -> IRNodeID? {
+        var found: IRNodeID? = nil
+        var count = 0
+        for s in f.list(list) {
+            f.forEachReachable(from: s) { _, n in
+                if n.op == .assign, n.a.exists, f[n.a].op == .name, IRVarID(f[n.a].aux) == v {
+                    count += 1
+                    found = n.b
+                }
+            }
+        }
+        return count == 1 ? found : nil
+    }
+
+    /// Calls in the function that resolve to each literal (the compiler's use counts).
+    var literalCalls: [Int: Int]? = nil
+
+    /// True for a literal called from one place only (written at the call, or reached through
+    /// one call site).
+    private mutating func isCalledOnce(_ callee: Callee, directly: Bool) -> Bool {
+        guard case .literal(let i) = callee else { return false }
+        if directly { return true }
+        if literalCalls == nil {
+            var counts: [Int: Int] = [:]
+            f.forEachReachable(from: f.body) { _, n in
+                if n.op == .call, case .literal(let j)? = resolve(n.a) { counts[j, default: 0] += 1 }
+            }
+            literalCalls = counts
+        }
+        return literalCalls?[i] == 1
+    }
+
+    private func mayInline(_ callee: Callee, calledOnce: Bool) -> Bool {
+        switch callee {
+        case .declared(let o):
+            guard !decisions.isIntrinsic(o), let cost = decisions.cost(o) else { return false }
+            return cost <= maxCost
+        case .literal(let i):
+            let lit = package.functions[i]
+            guard let cost = decisions.literalCost(lit) else { return false }
+            // A literal may only be inlined into the function it captures from.
+            guard lit.captured.isEmpty || Int(lit.parent) == index else { return false }
+            var limit = 2 * maxCost
+            if calledOnce { limit = max(limit, InlineExpansion.Limits.calledOnceLiteral) }
+            return cost <= limit
+        }
+    }
+
+    // MARK: Copying a body
+
+    /// Replaces the call `id` by the callee's body; returns the inlined-call index.
+    private mutating func expand(_ id: IRNodeID, _ callee: Callee, depth: Int32, inlined parent: Int32) -> Int32? {
+        let source: IRPackage
+        let g: IRFunction
+        let name: String
+        switch callee {
+        case .declared(let o):
+            guard let p = decisions.body(o), let gi = p.functionsByObject[o] else { return nil }
+            source = p.path == package.path ? package : p
+            g = source.functions[gi]
+            name = decisions.name(o)
+        case .literal(let i):
+            source = package
+            g = package.functions[i]
+            name = g.name
+        }
+        guard g.hasBody, g.body.exists else { return nil }
+        let call = f[id]
+        let k = Int32(f.inlinedCalls.count)
+        f.inlinedCalls.append(IRInlinedCall(callee: name, pos: call.pos, parent: parent))
+        var copier = BodyCopier(source: g, sourcePackage: source, fileMap: fileMap(for: source), inlined: k,
+                                qualifier: source.path == package.path ? "" : source.name + ".")
+        // Parameters, results and locals of the callee become variables of the caller.
+        for (vi, v) in g.variables.enumerated() {
+            if v.varClass == .captured {
+                guard let o = v.outer, Int(o.function) == index else { return nil }
+                copier.variables[Int32(vi)] = o.variable
+                continue
+            }
+            var copy = v
+            copy.varClass = v.varClass == .temp ? .temp : .local
+            copy.flags.insert(.inlined)
+            copy.flags.remove(.blank)
+            copy.loopDepth = depth + max(0, v.loopDepth - 1)
+            copy.pos = copier.position(v.pos)
+            copy.definition = .none
+            copy.outer = nil
+            if !v.name.hasPrefix("~") && !v.name.hasPrefix(".") && !v.name.hasPrefix("#") { copy.name = copier.qualifier + v.name }
+            copier.variables[Int32(vi)] = f.addVariable(copy)
+        }
+        var stmts: [IRNodeID] = []
+        let at = call.pos
+        // A callee computed by an inlined call (`seq(...)` where seq came from `Lines(s)`) is
+        // still evaluated.
+        if f[call.a].op == .inlinedCall { stmts.append(call.a) }
+        let params = g.params.compactMap { copier.variables[$0.raw] }
+        let results = g.results.compactMap { copier.variables[$0.raw] }
+        for v in params + results { stmts.append(f.add(.declare, pos: at, aux: v.raw)) }
+        let args = f.list(call.list)
+        if !params.isEmpty {
+            let lhs = params.map { f.add(.name, type: f[$0].type, pos: at, aux: $0.raw) }
+            let assign = f.add(.assignList, pos: at, list: lhs, list2: Array(args.prefix(lhs.count)), flags: .define)
+            for v in params { f.variables[Int(v.raw)].definition = assign }
+            stmts.append(assign)
+        }
+        copier.results = results
+        copier.endLabel = f.labelIndex(".i\(k)")
+        for s in g.list(g[g.body].list) { stmts.append(copier.copy(s, into: &f, package: &package, callerIndex: index)) }
+        stmts.append(f.add(.label, pos: at, aux2: copier.endLabel))
+        let resultNames = results.map { f.add(.name, type: f[$0].type, pos: at, aux: $0.raw) }
+        let list = f.makeList(stmts), list2 = f.makeList(resultNames)
+        f.nodes[Int(id.raw)] = IRNode(op: .inlinedCall, flags: call.flags, type: call.type, pos: call.pos, a: .none, b: .none,
+                                      c: .none, list: list, list2: list2, aux: k, aux2: -1)
+        return k
+    }
+
+    /// Where the source package's files are in this package's file table.
+    private mutating func fileMap(for source: IRPackage) -> [Int32] {
+        if source.path == package.path { return (0..<source.files.count).map { Int32($0) } }
+        var out: [Int32] = []
+        for file in source.files {
+            if let i = importedFiles[file.path] { out.append(i); continue }
+            package.files.append(file)
+            let i = Int32(package.files.count - 1)
+            importedFiles[file.path] = i
+            out.append(i)
+        }
+        return out
+    }
+}
+
+/// Copies the nodes of one callee body into a caller.
+struct BodyCopier {
+    let source: IRFunction
+    let sourcePackage: IRPackage
+    let fileMap: [Int32]
+    let inlined: Int32
+    let qualifier: String
+    var variables: [Int32: IRVarID] = [:]
+    var results: [IRVarID] = []
+    var endLabel: Int32 = -1
+    /// Copying a literal nested in a copied literal: variable ids stay as they are.
+    var identityVariables = false
+
+    init(source: IRFunction, sourcePackage: IRPackage, fileMap: [Int32], inlined: Int32, qualifier: String) {
+        self.source = source
+        self.sourcePackage = sourcePackage
+        self.fileMap = fileMap
+        self.inlined = inlined
+        self.qualifier = qualifier
+    }
+
+    func position(_ p: IRPos) -> IRPos {
+        guard p.isKnown, Int(p.file) < fileMap.count else { return IRPos(file: -1, offset: -1, inlined: inlined) }
+        return IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: inlined)
+    }
+
+    mutating func copy(_ id: IRNodeID, into f: inout IRFunction, package: inout IRPackage, callerIndex: Int) -> IRNodeID {
+        guard id.exists else { return .none }
+        let n = source[id]
+        if n.op == .returnStmt {
+            let values = source.list(n.list).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
+            var stmts: [IRNodeID] = []
+            let at = position(n.pos)
+            if !values.isEmpty && values.count == results.count {
+                let lhs = results.map { f.add(.name, type: f[$0].type, pos: at, aux: $0.raw) }
+                if lhs.count == 1 {
+                    stmts.append(f.add(.assign, pos: at, a: lhs[0], b: values[0]))
+                } else {
+                    stmts.append(f.add(.assignList, pos: at, list: lhs, list2: values))
+                }
+            }
+            stmts.append(f.add(.branch, pos: at, aux: Int32(Token.kwGoto.rawValue), aux2: endLabel))
+            return f.add(.block, pos: at, list: stmts, flags: .synthetic)
+        }
+        let a = copy(n.a, into: &f, package: &package, callerIndex: callerIndex)
+        let b = copy(n.b, into: &f, package: &package, callerIndex: callerIndex)
+        let c = copy(n.c, into: &f, package: &package, callerIndex: callerIndex)
+        let l1 = source.list(n.list).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
+        let l2 = source.list(n.list2).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
+        var aux = n.aux
+        var aux2 = n.aux2
+        switch n.op {
+        case .literal: aux = f.addConstant(source.constants[Int(n.aux)])
+        case .name, .declare: aux = variables[n.aux]?.raw ?? n.aux
+        case .closure:
+            aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex))
+            f.literals.append(aux)
+        default: break
+        }
+        if n.aux2 >= 0 && (n.op == .label || n.op == .branch || n.op.isStatement) && Int(n.aux2) < source.labels.count {
+            aux2 = f.labelIndex(source.labels[Int(n.aux2)] + "·\(inlined)")
+        }
+        let copied = f.add(n.op, type: n.type, pos: position(n.pos), a: a, b: b, c: c, list: l1, list2: l2,
+                           aux: aux, aux2: aux2, flags: n.flags)
+        if n.op == .assign || n.op == .assignList || n.op == .assignCall || n.op == .rangeStmt {
+            // Definitions follow the copy.
+            for (old, new) in [(n.a, a)] where old.exists && source[old].op == .name {
+                let v = source[IRVarID(source[old].aux)]
+                if v.definition == id, let mapped = variables[source[old].aux] { f.variables[Int(mapped.raw)].definition = copied }
+                _ = new
+            }
+        }
+        return copied
+    }
+
+    /// Copies a function literal of the callee as a new literal of the caller, its closure
+    /// variables now capturing the caller's copies.
+    private mutating func copyLiteral(_ i: Int, into package: inout IRPackage, callerIndex: Int) -> Int {
+        var lit = sourcePackage.functions[i]
+        lit.parent = Int32(callerIndex)
+        for v in lit.captured {
+            guard let o = lit.variables[Int(v.raw)].outer else { continue }
+            // The callee's variables map to the caller's copies; a nested literal keeps the ids
+            // of the literal copied just before it.
+            let mapped = identityVariables ? o.variable : variables[o.variable.raw]
+            guard let mapped else { continue }
+            lit.variables[Int(v.raw)].outer = IRVarRef(function: Int32(callerIndex), variable: mapped)
+        }
+        for j in lit.nodes.indices {
+            let p = lit.nodes[j].pos
+            if p.isKnown, Int(p.file) < fileMap.count { lit.nodes[j].pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: inlined) }
+        }
+        for j in lit.variables.indices {
+            let p = lit.variables[j].pos
+            if p.isKnown, Int(p.file) < fileMap.count { lit.variables[j].pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: -1) }
+        }
+        let p = lit.pos
+        if p.isKnown, Int(p.file) < fileMap.count { lit.pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: -1) }
+        // Nested literals of the copied literal are copied too.
+        let nested = lit.literals
+        lit.literals = []
+        package.functions.append(lit)
+        let newIndex = package.functions.count - 1
+        for child in nested {
+            var childCopier = BodyCopier(source: lit, sourcePackage: sourcePackage, fileMap: fileMap, inlined: inlined,
+                                         qualifier: qualifier)
+            childCopier.identityVariables = true
+            let c = childCopier.copyLiteral(Int(child), into: &package, callerIndex: newIndex)
+            package.functions[newIndex].literals.append(Int32(c))
+            for j in package.functions[newIndex].nodes.indices where package.functions[newIndex].nodes[j].op == .closure
+                && package.functions[newIndex].nodes[j].aux == child {
+                package.functions[newIndex].nodes[j].aux = Int32(c)
+            }
+        }
+        return newIndex
+    }
+}

@@ -1,0 +1,61 @@
+import GoIR
+import GoTypes
+
+/// Batches of functions analysed together: the strongly connected components of the
+/// "mentions" graph (a function mentions a function or method it names and the literals it
+/// creates), bottom-up; a literal that captures variables belongs to its enclosing
+/// function's batch.
+enum EscapeBatches {
+    /// The batches' root functions, callees first.
+    static func order(_ package: IRPackage) -> [[Int]] {
+        let count = package.functions.count
+        var roots: [Int] = []
+        var rootOf = Array(0..<count)
+        for i in 0..<count {
+            var r = i
+            while capturing(package, r) { r = Int(package.functions[r].parent) }
+            rootOf[i] = r
+            if r == i { roots.append(i) }
+        }
+        var mentions: [Int: [Int]] = [:]
+        for i in 0..<count {
+            let f = package.functions[i]
+            guard f.hasBody, f.body.exists else { continue }
+            var out: [Int] = []
+            f.forEachReachable(from: f.body) { _, n in
+                switch n.op {
+                case .function, .methodExpr, .methodValue:
+                    if let j = package.functionsByObject[ObjectID(n.aux)] { out.append(rootOf[j]) }
+                case .closure:
+                    out.append(rootOf[Int(n.aux)])
+                default: break
+                }
+            }
+            mentions[rootOf[i], default: []] += out
+        }
+        var position: [Int: Int] = [:]
+        for (i, r) in roots.enumerated() { position[r] = i }
+        var batches: [[Int]] = []
+        var order = CallGraphOrder(count: roots.count) { i in
+            (mentions[roots[i]] ?? []).compactMap { position[$0] }.filter { $0 != i }
+        }
+        order.run { block in batches.append(block.map { roots[$0] }) }
+        return batches
+    }
+
+    /// A batch's functions: its roots, each followed by its capturing literals (parents first).
+    static func members(_ roots: [Int], in package: IRPackage) -> [Int] {
+        var out: [Int] = []
+        func add(_ i: Int) {
+            out.append(i)
+            for l in package.functions[i].literals where capturing(package, Int(l)) { add(Int(l)) }
+        }
+        for r in roots { add(r) }
+        return out
+    }
+
+    static func capturing(_ package: IRPackage, _ i: Int) -> Bool {
+        let f = package.functions[i]
+        return f.parent >= 0 && !f.captured.isEmpty
+    }
+}

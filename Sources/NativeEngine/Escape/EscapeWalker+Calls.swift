@@ -1,0 +1,247 @@
+import EscapeGraph
+import GoIR
+import GoSyntax
+import GoTypes
+
+/// Calls (go-compiler-facts.md §2.5): static callees through their tags (or their parameter
+/// locations inside the batch), unknown callees sending every argument to the heap, inlined
+/// calls walked in place, and the built-ins' own flows.
+extension EscapeWalker {
+    /// A static callee.
+    enum Callee {
+        case declared(ObjectID)
+        case literal(Int)
+    }
+
+    mutating func call(_ ks: [Hole], _ id: IRNodeID) {
+        let n = f[id]
+        let s = site(id)
+        switch n.op {
+        case .inlinedCall:
+            block(n.list)
+            for (i, r) in f.list(n.list2).enumerated() {
+                expr(i < ks.count ? ks[i] : .discard, r)
+            }
+        case .call, .callInterface:
+            let args = f.list(n.list)
+            var callees: [Callee] = []
+            if n.op == .call { callees = resolveCallees(n.a) }
+            let resultCount = resultCount(of: n)
+            let resultHoles: [Hole]? = ks.isEmpty ? nil : (0..<resultCount).map { $0 < ks.count ? ks[$0] : .discard }
+            // Results of a callee in this batch flow straight from its result variables.
+            if let resultHoles {
+                for c in callees {
+                    guard let m = inBatch(c) else { continue }
+                    let fn = package.functions[m]
+                    for (i, r) in fn.results.enumerated() where i < resultHoles.count {
+                        if let loc = location(r, in: m) { graph.flow(resultHoles[i], loc) }
+                    }
+                }
+            }
+            if n.op == .call {
+                var calleeK = Hole.discard
+                if callees.isEmpty, let rh = resultHoles, rh.contains(where: { !$0.isDiscard }) {
+                    calleeK = graph.note(.callee, s, .calleeOperand)
+                }
+                expr(calleeK, n.a)
+                for (i, a) in args.enumerated() {
+                    let k = mergedTagHole(resultHoles, callees, parameter: i)
+                    argument(k, a, s)
+                }
+            } else {
+                // Interface call: the receiver and every argument to the heap.
+                argument(.heap, f[n.a].a, s)
+                for a in args { argument(.heap, a, s) }
+            }
+        case .builtin:
+            builtinCall(ks, id)
+        default:
+            expr(ks.first ?? .discard, id)
+        }
+    }
+
+    func resultCount(of n: IRNode) -> Int {
+        if case .tuple(let vars) = program.node(n.type) { return vars.count }
+        return n.type.isInvalid ? 0 : 1
+    }
+
+    /// The member index of a callee analysed in this batch.
+    func inBatch(_ c: Callee) -> Int? {
+        switch c {
+        case .declared(let o):
+            guard let i = package.functionsByObject[o], functionIDs[i] != nil else { return nil }
+            return i
+        case .literal(let i):
+            return functionIDs[i] != nil ? i : nil
+        }
+    }
+
+    /// The static callees of a call's function operand (the compiler's StaticValue, then the
+    /// assignments of a function-typed local).
+    func resolveCallees(_ fun: IRNodeID) -> [Callee] {
+        var x = fun
+        for _ in 0..<8 {
+            let n = f[x]
+            switch n.op {
+            case .function, .methodExpr: return [.declared(ObjectID(n.aux))]
+            case .closure: return [.literal(Int(n.aux))]
+            case .convNop: x = n.a
+            case .inlinedCall:
+                let results = f.list(n.list2)
+                guard results.count == 1 else { return [] }
+                x = results[0]
+            case .name:
+                let v = f[IRVarID(n.aux)]
+                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.addressTaken) else { return [] }
+                if !v.flags.contains(.reassigned), v.definition.exists, f[v.definition].op == .assign, f[v.definition].b.exists {
+                    x = f[v.definition].b
+                    continue
+                }
+                return assignedCallees(IRVarID(n.aux))
+            default: return []
+            }
+        }
+        return []
+    }
+
+    /// Every function assigned to a local (all must be static), or none.
+    func assignedCallees(_ v: IRVarID) -> [Callee] {
+        var out: [Callee] = []
+        var ok = true
+        f.forEachReachable(from: f.body) { _, n in
+            guard ok else { return }
+            switch n.op {
+            case .assign:
+                guard n.a.exists, f[n.a].op == .name, IRVarID(f[n.a].aux) == v else { return }
+                guard n.b.exists else { return }
+                switch f[n.b].op {
+                case .nilValue: return
+                case .function, .methodExpr: out.append(.declared(ObjectID(f[n.b].aux)))
+                case .closure: out.append(.literal(Int(f[n.b].aux)))
+                default: ok = false
+                }
+            case .assignList, .assignCall, .assignDotType, .assignMapRead, .assignRecv, .rangeStmt:
+                let lhs = f.list(n.list) + [n.b, n.c]
+                if lhs.contains(where: { $0.exists && f[$0].op == .name && IRVarID(f[$0].aux) == v }) { ok = false }
+            default: return
+            }
+        }
+        return ok ? out : []
+    }
+
+    /// The hole an argument goes into: a tee of each callee's parameter hole (heap for an
+    /// unknown callee).
+    mutating func mergedTagHole(_ results: [Hole]?, _ callees: [Callee], parameter i: Int) -> Hole {
+        if callees.isEmpty { return .heap }
+        var holes: [Hole] = []
+        for c in callees {
+            switch c {
+            case .declared(let o):
+                if let m = inBatch(c) {
+                    holes.append(parameterHole(m, i))
+                } else {
+                    holes.append(tagHole(results ?? [], callee: o, parameter: i - receiverOffset(o)))
+                }
+            case .literal(let m):
+                if inBatch(c) != nil {
+                    holes.append(parameterHole(m, i))
+                } else {
+                    holes.append(literalTagHole(results, m, i))
+                }
+            }
+        }
+        return graph.teeHole(holes)
+    }
+
+    /// 1 when the callee is a method (its receiver is argument 0).
+    func receiverOffset(_ o: ObjectID) -> Int {
+        if let sig = program.signatureOf(program.object(o).type), sig.recv != nil { return 1 }
+        return 0
+    }
+
+    /// A parameter of a batch member, as an assignment destination.
+    func parameterHole(_ m: Int, _ i: Int) -> Hole {
+        let fn = package.functions[m]
+        guard i < fn.params.count, !fn[fn.params[i]].flags.contains(.blank),
+              let loc = location(fn.params[i], in: m) else { return .discard }
+        return .into(loc)
+    }
+
+    /// The hole of argument `i` (-1 for the receiver) of a call to `o`, from its tags.
+    mutating func tagHole(_ results: [Hole], callee o: ObjectID, parameter i: Int) -> Hole {
+        guard let t = tags(o) else { return .heap }
+        let index = i + receiverOffset(o)
+        guard index >= 0 && index < t.count else { return .heap }
+        return tagHole(t[index], results)
+    }
+
+    mutating func tagHole(_ tag: LeakSummary, _ results: [Hole]?) -> Hole {
+        var rs = results
+        if let r = rs, (0..<LeakSummary.trackedResults).contains(where: { tag.result($0) != nil && $0 >= r.count }) {
+            rs = nil
+        }
+        return graph.argumentHole(calleeTag: tag, resultHoles: rs)
+    }
+
+    /// A call of a non-capturing literal analysed in an earlier batch.
+    mutating func literalTagHole(_ results: [Hole]?, _ m: Int, _ i: Int) -> Hole {
+        guard let t = literalTags[m], i < t.count else { return .heap }
+        return tagHole(t[i], results)
+    }
+
+    // MARK: Built-ins
+
+    mutating func argument(_ k: Hole, _ arg: IRNodeID, _ s: NoteSite) {
+        expr(graph.note(k, s, .callParameter), arg)
+    }
+
+    mutating func builtinCall(_ ks: [Hole], _ id: IRNodeID) {
+        let n = f[id]
+        let args = f.list(n.list)
+        let k0 = ks.first ?? .discard
+        let s = site(id)
+        guard let b = BuiltinFunction(rawValue: UInt8(n.aux)) else { return }
+        switch b {
+        case .append:
+            guard let first = args.first else { return }
+            var appendee = graph.teeHole([k0, .mutator])
+            let elem = program.elementType(f[first].type)
+            if hasPointers(elem) {
+                appendee = graph.teeHole([appendee, graph.deref(.heap, s, .appendeeSlice)])
+            }
+            argument(appendee, first, s)
+            if n.flags.contains(.spread), args.count > 1 {
+                var appended = Hole.discard
+                if case .slice(let e) = program.node(program.under(f[args[1]].type)), hasPointers(e) {
+                    appended = graph.deref(.heap, s, .appendedSlice)
+                }
+                argument(appended, args[1], s)
+            } else {
+                for a in args.dropFirst() { argument(.heap, a, s) }
+            }
+            let backing = spill(k0, id, .append)
+            graph.setLoopDepth(backing.destination, 0)
+        case .copy:
+            guard args.count == 2 else { return }
+            argument(.mutator, args[0], s)
+            var copied = Hole.discard
+            if case .slice(let e) = program.node(program.under(f[args[1]].type)), hasPointers(e) {
+                copied = graph.deref(.heap, s, .copiedSlice)
+            }
+            argument(copied, args[1], s)
+        case .panic:
+            for a in args { argument(.heap, a, s) }
+        case .min, .max:
+            for a in args { argument(k0, a, s) }
+        case .clear:
+            for a in args { argument(.mutator, a, s) }
+        case .stringData, .sliceData:
+            for a in args { argument(k0, a, s) }
+        case .add, .slice, .string:
+            if let a = args.first { argument(k0, a, s) }
+            for a in args.dropFirst() { discard(a) }
+        default:
+            for a in args { discard(a) }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import EscapeGraph
+import GoIR
+import GoSyntax
+import GoTypes
+
+/// Statements: assignments into the holes of their destinations, loops and looping labels
+/// raising the loop depth, range operands through a persistent temporary, type switch
+/// variables, sends and map stores to the heap, returns into the result variables.
+extension EscapeWalker {
+    mutating func block(_ list: Int32) {
+        let depth = graph.cursor.loopDepth
+        for s in f.list(list) { statement(s) }
+        graph.cursor.loopDepth = depth
+    }
+
+    mutating func statement(_ id: IRNodeID) {
+        guard id.exists else { return }
+        let n = f[id]
+        switch n.op {
+        case .block: block(n.list)
+        case .declare:
+            if let loc = location(IRVarID(n.aux), in: current) { graph.setLoopDepth(loc, declaredDepth(IRVarID(n.aux))) }
+        case .label:
+            if labels[n.aux2] == true { graph.cursor.loopDepth += 1 }
+        case .branch, .fallthroughStmt: break
+        case .ifStmt:
+            discard(n.a)
+            block(n.list)
+            block(n.list2)
+        case .forStmt:
+            graph.cursor.loopDepth += 1
+            discard(n.a)
+            statement(n.b)
+            block(n.list)
+            graph.cursor.loopDepth -= 1
+        case .rangeStmt: rangeStatement(id)
+        case .switchStmt:
+            discard(n.a)
+            for c in f.list(n.list) {
+                for v in f.list(f[c].list) { discard(v) }
+                block(f[c].list2)
+            }
+        case .typeSwitch: typeSwitch(id)
+        case .selectStmt:
+            for c in f.list(n.list) {
+                statement(f[c].a)
+                block(f[c].list2)
+            }
+        case .send:
+            discard(n.a)
+            assignHeap(n.b, "send", id, .send)
+        case .assign:
+            assignList([n.a], [n.b], why: .assign, at: id)
+        case .assignOp:
+            assignList([n.a], [n.b], why: .assign, at: id)
+        case .assignList:
+            assignList(f.list(n.list), f.list(n.list2), why: .assignPair, at: id)
+        case .assignDotType:
+            assignList(f.list(n.list), [n.a], why: .assignPairDotType, at: id)
+        case .assignMapRead:
+            assignList(f.list(n.list), [n.a], why: .assignPairMapRead, at: id)
+        case .assignRecv:
+            assignList(f.list(n.list), [n.a], why: .assignPairReceive, at: id)
+        case .assignCall:
+            let ks = f.list(n.list).map { addr($0) }
+            call(ks, n.a)
+            reassigned(ks, f.list(n.list), at: id)
+        case .returnStmt:
+            let results = f.results.map { v -> IRNodeID in .none }
+            _ = results
+            returnStatement(id)
+        case .goStmt, .deferStmt: goDefer(id)
+        case .call, .callInterface, .builtin, .inlinedCall: call([], id)
+        default:
+            // An expression evaluated for its effects.
+            discard(id)
+        }
+    }
+
+    /// The loop depth a declaration stamps: per-iteration loop variables that are captured or
+    /// address-taken move into the loop body (the compiler's loopvar rewrite).
+    func declaredDepth(_ v: IRVarID) -> Int32 {
+        let x = f[v]
+        if x.flags.contains(.perIteration) && (x.flags.contains(.captured) || x.flags.contains(.addressTaken)) {
+            return graph.cursor.loopDepth + 1
+        }
+        return graph.cursor.loopDepth
+    }
+
+    mutating func rangeStatement(_ id: IRNodeID) {
+        let n = f[id]
+        for d in f.list(n.list2) { statement(d) }
+        let tmp = graph.addTemporary(persists: true)
+        expr(.into(tmp), n.a)
+        graph.cursor.loopDepth += 1
+        let key = n.b.exists ? addr(n.b) : .discard
+        let value = n.c.exists ? addr(n.c) : .discard
+        let s = statementSite(id, "range")
+        _ = key
+        if case .array = program.node(program.under(f[n.a].type)) {
+            var k = value
+            k = graph.note(k, s, .range)
+            graph.flow(k, tmp)
+        } else {
+            let k = graph.deref(value, s, .rangeDeref)
+            if !value.isDiscard { graph.flow(k, tmp) }
+        }
+        for t in [n.b, n.c] where t.exists && f[t].op == .name {
+            if let loc = location(IRVarID(f[t].aux), in: current) { graph.markReassigned(loc) }
+        }
+        block(n.list)
+        graph.cursor.loopDepth -= 1
+    }
+
+    mutating func typeSwitch(_ id: IRNodeID) {
+        let n = f[id]
+        var ks: [Hole] = []
+        for c in f.list(n.list) {
+            let clause = f[c]
+            guard clause.b.exists, f[clause.b].op == .name else { continue }
+            let v = IRVarID(f[clause.b].aux)
+            guard let loc = location(v, in: current) else { continue }
+            graph.setLoopDepth(loc, graph.cursor.loopDepth)
+            let t = f[v].type
+            if hasPointers(t) {
+                let shaped = program.isInterface(t) || program.isPointerShaped(t)
+                ks.append(graph.dotType(.into(loc), targetIsInterfaceOrPointerShaped: shaped,
+                                        statementSite(c, "case"), .switchCase))
+            }
+        }
+        expr(graph.teeHole(ks), n.a)
+        for c in f.list(n.list) { block(f[c].list2) }
+    }
+
+    mutating func returnStatement(_ id: IRNodeID) {
+        let n = f[id]
+        let values = f.list(n.list)
+        guard !values.isEmpty else { return }
+        let targets = f.results.map { v -> Hole in
+            guard let loc = location(v, in: current) else { return .discard }
+            return .into(loc)
+        }
+        let s = statementSite(id, "return " + values.map { printer.text(f, $0) }.joined(separator: ", "))
+        for (i, v) in values.enumerated() where i < targets.count {
+            expr(graph.note(targets[i], s, .return), v)
+        }
+    }
+
+    mutating func goDefer(_ id: IRNodeID) {
+        let n = f[id]
+        var k = Hole.heap
+        if n.op == .deferStmt && graph.cursor.loopDepth == 1 && !n.flags.contains(.heapDefer) {
+            k = graph.later(.discard)
+        }
+        let call = f[n.a]
+        if call.op == .call { expr(k, call.a) } else { expr(k, n.a) }
+    }
+
+    // MARK: Assignments
+
+    /// The hole storing into an assignment's destination (`addr` in the compiler).
+    mutating func addr(_ dst: IRNodeID) -> Hole {
+        guard dst.exists else { return .discard }
+        let n = f[dst]
+        switch n.op {
+        case .name:
+            return location(IRVarID(n.aux), in: current).map { .into($0) } ?? .discard
+        case .global: return .heap
+        case .dot: return addr(n.a)
+        case .index:
+            discard(n.b)
+            if case .array = program.node(program.under(f[n.a].type)) { return addr(n.a) }
+            mutate(n.a)
+            return .heap
+        case .deref, .dotPtr:
+            mutate(n.a)
+            return .heap
+        case .indexMap:
+            discard(n.a)
+            assignHeap(n.b, "key of map put", dst, .keyOfMapPut)
+            return .heap
+        default:
+            discard(dst)
+            return .heap
+        }
+    }
+
+    mutating func mutate(_ x: IRNodeID) { expr(.mutator, x) }
+
+    mutating func assignHeap(_ src: IRNodeID, _ text: String, _ whereNode: IRNodeID, _ why: FlowReason) {
+        let s = graph.options.explains ? NoteSite(text == "send" || text == "key of map put" ? printer.text(f, whereNode) : text,
+                                                  at: position(f[whereNode].pos, in: current)) : NoteSite("", at: .none)
+        expr(graph.note(.heap, s, why), src)
+    }
+
+    mutating func assignList(_ dsts: [IRNodeID], _ srcs: [IRNodeID], why: FlowReason, at whereNode: IRNodeID) {
+        let ks = dsts.map { addr($0) }
+        let s = graph.options.explains ? statementSite(whereNode, assignmentText(whereNode)) : NoteSite("", at: .none)
+        for (i, k0) in ks.enumerated() {
+            let src = i < srcs.count ? srcs[i] : IRNodeID.none
+            var k = k0
+            if src.exists && dsts[i].exists && isSelfAssign(dsts[i], src) { k = .discard }
+            expr(graph.note(k, s, why), src)
+        }
+        reassigned(ks, dsts, at: whereNode)
+    }
+
+    func assignmentText(_ id: IRNodeID) -> String {
+        let n = f[id]
+        func side(_ xs: [IRNodeID]) -> String { xs.map { $0.exists ? printer.text(f, $0) : "_" }.joined(separator: ", ") }
+        switch n.op {
+        case .assign: return "\(n.a.exists ? printer.text(f, n.a) : "_") = \(n.b.exists ? printer.text(f, n.b) : "<nil>")"
+        case .assignOp:
+            return "\(printer.text(f, n.a)) \(Token(rawValue: UInt8(n.aux))?.text ?? "?")= \(printer.text(f, n.b))"
+        case .assignList: return "\(side(f.list(n.list))) = \(side(f.list(n.list2)))"
+        default: return "\(side(f.list(n.list))) = \(printer.text(f, n.a))"
+        }
+    }
+
+    /// `b.buf = b.buf[n:m]`-like assignments the compiler ignores.
+    func isSelfAssign(_ dst: IRNodeID, _ src: IRNodeID) -> Bool {
+        let d = f[dst], s0 = f[src]
+        guard d.op == .dot || d.op == .dotPtr else { return false }
+        var s = src
+        if s0.op == .slice { s = s0.a }
+        let sn = f[s]
+        guard sn.op == .dot || sn.op == .dotPtr else { return false }
+        guard f[d.a].op == .name, f[sn.a].op == .name, f[d.a].aux == f[sn.a].aux else { return false }
+        return d.op == sn.op
+    }
+
+    mutating func reassigned(_ ks: [Hole], _ dsts: [IRNodeID], at whereNode: IRNodeID) {
+        let w = f[whereNode]
+        if w.op == .assign && !w.b.exists { return }
+        for (i, d) in dsts.enumerated() where d.exists && f[d].op == .name && i < ks.count {
+            let v = IRVarID(f[d].aux)
+            if f[v].definition == whereNode { continue }
+            if let loc = location(v, in: current) { graph.markReassigned(loc) }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import EscapeGraph
+import Foundation
+import GoIR
+import GoTypes
+import PassKit
+
+/// One location of the escape graph that stands for an allocating node or a variable of the
+/// package's expanded GoIR, with the verdict it received.
+public struct EscapeSite: Sendable {
+    /// The function (index into the expanded package's function table).
+    public var function: Int
+    /// The allocating node, or none for a variable.
+    public var node: IRNodeID
+    /// The variable, for variable locations.
+    public var variable: IRVarID?
+    /// True when the location must live on the heap.
+    public var escapes: Bool
+    /// Loop depth where the node is evaluated (variables: where they are declared).
+    public var loopDepth: Int32
+    /// The position the compiler reports it at.
+    public var position: SourcePosition
+    /// The node's text in messages (a variable's name).
+    public var text: String
+}
+
+/// The escape analysis of one package: every `-m` verdict line the compiler prints for it,
+/// the `-m=2` flow explanations, and its functions' leak tags (what importers read).
+public struct PackageEscape: Sendable {
+    /// The GoIR the analysis read (after inline expansion).
+    public var package: IRPackage
+    /// Every allocating node and variable with its verdict, in creation order.
+    public var sites: [EscapeSite]
+    /// Verdict lines (moved to heap, escapes, does not escape, leaking param, ...).
+    public var verdicts: [EscapeVerdict]
+    /// Flow explanations, in the order the compiler prints them.
+    public var explanations: [FlowExplanation]
+    /// Leak tags of declared functions and methods: one per parameter, receiver first.
+    public var tags: [ObjectID: [LeakSummary]]
+}
+
+/// Native escape analysis over GoIR, package by package: a package's imports are analysed
+/// first (their tags summarise their functions for callers), then its functions in batches,
+/// bottom-up over the strongly connected components of the "mentions" graph, each batch
+/// solved by `EscapeGraph` on the bodies after inline expansion.
+public final class NativeEscape {
+    /// The GoIR of the run.
+    public let ir: NativeIR
+    /// Whether flow explanations are recorded (`-m=2`).
+    public let explains: Bool
+    private var results: [String: PackageEscape] = [:]
+    private var inProgress: Set<String> = []
+
+    /// Escape analysis over a run's GoIR.
+    public init(ir: NativeIR, explains: Bool = true) {
+        self.ir = ir
+        self.explains = explains
+    }
+
+    /// The package's escape analysis (computed once; imports first).
+    public func analyze(_ path: String) -> PackageEscape? {
+        if let r = results[path] { return r }
+        guard let typed = ir.program.package(path) else { return nil }
+        if let r = results[typed.path] { return r }
+        guard !inProgress.contains(typed.path), let package = ir.expanded(typed.path) else { return nil }
+        inProgress.insert(typed.path)
+        defer { inProgress.remove(typed.path) }
+        let r = analyze(package, index: typed.index)
+        results[path] = r
+        results[typed.path] = r
+        return r
+    }
+
+    /// The tags of a function or method of any package (nil when unknown).
+    func tags(of o: ObjectID) -> [LeakSummary]? {
+        let types = ir.program.types
+        let r = types.object(types.object(o).origin ?? o)
+        guard r.package >= 0 else { return nil }
+        let path = types.packagePath(r.package)
+        if let done = results[path] { return done.tags[types.object(o).origin ?? o] ?? done.tags[o] }
+        guard let p = analyze(path) else { return nil }
+        return p.tags[types.object(o).origin ?? o] ?? p.tags[o]
+    }
+
+    private func analyze(_ package: IRPackage, index: Int32) -> PackageEscape {
+        let program = ir.program.types
+        let printer = IRPrinter(program: program, package: package, localPackage: index)
+        var out = PackageEscape(package: package, sites: [], verdicts: [], explanations: [], tags: [:])
+        var literalTags: [Int: [LeakSummary]] = [:]
+        for batch in EscapeBatches.order(package) {
+            let members = EscapeBatches.members(batch, in: package)
+            var walker = EscapeWalker(program: program, package: package, printer: printer, members: members,
+                                      explains: explains) { [unowned self] o in
+                if let local = package.functionsByObject[o] ?? package.functionsByObject[program.object(o).origin ?? o],
+                   package.path == program.packagePath(program.object(program.object(o).origin ?? o).package) {
+                    _ = local
+                    return out.tags[program.object(o).origin ?? o]
+                }
+                return self.tags(of: o)
+            }
+            walker.literalTags = literalTags
+            walker.declare()
+            walker.walk()
+            walker.graph.decideCaptures()
+            for (loc, facts) in walker.sizeFacts {
+                if let reason = HeapAllocationRule.reason(for: facts) { walker.graph.forceHeapAllocation(loc, reason: reason) }
+            }
+            let result = walker.graph.solve()
+            for (loc, site) in walker.origins {
+                var s = site
+                s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
+                out.sites.append(s)
+            }
+            out.verdicts += result.verdicts
+            out.explanations += result.explanations
+            for m in members {
+                guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
+                if let o = package.functions[m].object { out.tags[o] = t } else { literalTags[m] = t }
+            }
+        }
+        return out
+    }
+
+    /// Facts for the package's verdicts: every kind the compiler prints at `-m`, with
+    /// positions in the package's files (verdicts about other files, such as generic code of
+    /// an imported package instantiated here, are kept with their own paths).
+    public func facts(_ path: String, relativePaths: [String: String]) -> [Fact] {
+        guard let r = analyze(path) else { return [] }
+        var explanationsBySubject: [String: String] = [:]
+        for e in r.explanations {
+            explanationsBySubject["\(e.position)|\(e.headline)"] = e.lines.joined(separator: "\n")
+        }
+        return r.verdicts.compactMap { v -> Fact? in
+            guard let file = relativePaths[v.position.file] else { return nil }
+            let line = Int(v.position.line), column = Int(v.position.column)
+            switch v.kind {
+            case .movedToHeap: return Fact(kind: .movedToHeap, file: file, line: line, column: column, subject: v.subject)
+            case .escapes: return Fact(kind: .escapes, file: file, line: line, column: column, subject: v.subject)
+            case .noEscape: return Fact(kind: .noEscape, file: file, line: line, column: column, subject: v.subject)
+            case .leakParam: return Fact(kind: .leakParam, file: file, line: line, column: column, subject: v.subject)
+            case .leakParamContent:
+                return Fact(kind: .leakParamContent, file: file, line: line, column: column, subject: v.subject)
+            case .leakResult:
+                let detail = v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? ""
+                return Fact(kind: .leakResult, file: file, line: line, column: column, subject: v.subject, detail: detail)
+            case .parameterNoEscape: return Fact(kind: .noEscape, file: file, line: line, column: column, subject: v.subject)
+            default: return nil
+            }
+        }
+    }
+}
