@@ -77,7 +77,7 @@ final class BadInputCatalogueTests: XCTestCase {
         try cli.write("in/brokenwork/go.mod", "module example.com/w\n\ngo 1.27\n")
         try cli.write("in/brokenwork/go.work", "go 1.27\n\nuse .\nuse ./nope\n")
         try cli.write("in/brokenwork/w.go", "package w\n\nfunc W() {}\n")
-        try cli.write("in/budget.yml", "policy:\n  budgets:\n    - max-heap-sites: 10\n")
+        try cli.write("in/nogo.yml", "engine: gc\ngo:\n  command: /nonexistent/go\npolicy:\n  budgets:\n    - max-heap-sites: 10\n")
         return cli
     }
 
@@ -208,11 +208,10 @@ final class BadInputCatalogueTests: XCTestCase {
              firstLine: "heapsight: error: go.work: cannot load module ./nope listed in go.work: ./nope/go.mod does not exist",
              mentions: "(partial)"),
         // A gate never fails open: rules without facts are errors, not passes.
-        Case(name: "check under an engine without escape analysis",
-             args: ["check", "tree", "--engine", "native", "--config", "in/budget.yml", "--db", "scratch/native.db",
-                    "-o", "scratch/reports"], exit: 1,
+        Case(name: "check with the gc engine and no toolchain",
+             args: ["check", "tree", "--config", "in/nogo.yml", "--db", "scratch/nogo.db", "-o", "scratch/reports"], exit: 1,
              firstLine: "heapsight run #1", stream: .out,
-             mentions: "[alloc.budget, not evaluated] the alloc.budget budget of example.com/user (policy.budgets[0]) could not be evaluated: the allocations pass did not run under engine native"),
+             mentions: "[alloc.budget, not evaluated] the alloc.budget budget of example.com/user (policy.budgets[0]) could not be evaluated: the allocations pass did not run under engine gc (no Go toolchain)"),
     ]
 
     func testCatalogue() throws {
