@@ -48,30 +48,3 @@ public struct AllocatorCall: Sendable, Hashable {
         }
     }
 }
-
-/// Reads the allocator calls out of a `-S` assembly listing.
-enum AssemblyListing {
-    /// Every `CALL runtime.X(SB)` with an allocating X, attributed to its function symbol.
-    static func allocatorCalls(in text: String, paths: FactPathMapper, base: String) -> [AllocatorCall] {
-        var calls: [AllocatorCall] = []
-        var symbol = ""
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if !raw.hasPrefix("\t") {
-                if let r = raw.range(of: " STEXT") { symbol = String(raw[..<r.lowerBound]) }
-                continue
-            }
-            guard let callRange = raw.range(of: "\tCALL\truntime.") else { continue }
-            let after = raw[callRange.upperBound...]
-            guard let paren = after.firstIndex(of: "(") else { continue }
-            let function = String(after[..<paren])
-            guard AllocatorCall.kind(ofRuntimeFunction: function) != nil else { continue }
-            guard let open = raw.firstIndex(of: "("), let close = raw[open...].firstIndex(of: ")") else { continue }
-            let position = raw[raw.index(after: open)..<close]
-            guard let colon = position.lastIndex(of: ":"), let line = Int(position[position.index(after: colon)...]) else { continue }
-            let mapped = paths.map(String(position[..<colon]), base: base)
-            calls.append(AllocatorCall(symbol: symbol, file: mapped.file, line: line,
-                                       runtimeFunction: function, external: mapped.external))
-        }
-        return calls
-    }
-}

@@ -1,107 +1,104 @@
 import Foundation
-import GoLoader
 
 /// One `go build` of some packages of one module with the optimisation flags, and what it left.
+///
+/// The flags are `-gcflags='-m=2'` (`-m=2 -S` with the assembly), nothing run-specific, so a
+/// package whose sources, dependencies and flags are unchanged is not compiled again: the go
+/// command replays the compiler's text from its build cache, which is all the engine reads.
+///
+/// Two forms. The build is first run in the text form (the compiler's output on standard
+/// error, one `# IMPORTPATH` block per package, `BuildTextSplitter`), which costs the go
+/// command nothing beyond the copy. When that build fails, its text cannot say which lines are
+/// the go command's own errors, so the build is run again in the `-json` form (`build-output`
+/// and `build-fail` events per package, `BuildEventDecoder`), which frames every line; packages
+/// that compiled come from the cache the first run filled. Either way the output is read while
+/// the go command runs (`StreamingProcess`), package by package (`PackageOutputReader`).
 struct BuildInvocation {
-    let toolchain: GoToolchainInfo
+    /// The `go` command.
+    let go: String
     let configuration: GCConfiguration
     let moduleRoot: String
     let packageDirectories: [String]
 
     /// What the go command reported, per package and overall.
     struct Outcome {
-        /// The compiler's text per import path, in the order the go command reported it.
-        var outputByPackage: [(importPath: String, text: String)] = []
+        /// What each package's compiler output held, in the order the go command first
+        /// reported the package.
+        var packages: [PackageOutputReader.Output] = []
         /// Import paths the go command reported as failed.
         var failed: Set<String> = []
         /// The go command's own stderr (module errors, missing packages).
         var stderr: String = ""
         /// Exit status of the go command; -1 when it could not be started.
         var status: Int32 = 0
-        /// Entries of the `-json` optimisation log.
-        var log: [OptimizationLog.Entry] = []
         /// Why the command could not be started, if it could not.
         var launchError: String?
     }
 
-    /// The go command's arguments for a JSON log folder.
-    func arguments(logDirectory: String) -> [String] {
-        var gcflags = "-m=2 -json=0,\(logDirectory)"
+    /// The output form of a run.
+    enum Form { case text, json }
+
+    /// A build that has been started and whose output has not been read yet.
+    struct Running {
+        fileprivate let invocation: BuildInvocation
+        fileprivate let form: Form
+        fileprivate let process: Result<StreamingProcess, any Error>
+
+        /// Reads the build's output with `parser` as it comes, and waits for the build to end.
+        /// A failed text-form build is run again in the JSON form.
+        func finish(parser: CompilerTextParser) -> Outcome {
+            var outcome = Outcome()
+            let running: StreamingProcess
+            switch process {
+            case .success(let p): running = p
+            case .failure(let error):
+                outcome.status = -1
+                outcome.launchError = "cannot run \(invocation.go): \(error.localizedDescription)"
+                return outcome
+            }
+            var collector = BuildOutputCollector(parser: parser, assembly: invocation.configuration.assembly)
+            switch form {
+            case .text:
+                var splitter = BuildTextSplitter()
+                let result = running.read { chunk in splitter.feed(chunk, into: &collector) }
+                guard result.status == 0 else { return invocation.start(form: .json).finish(parser: parser) }
+                splitter.finish(into: &collector)
+                outcome.status = result.status
+                outcome.stderr = String(decoding: splitter.commandText, as: UTF8.self) + result.collected
+            case .json:
+                var decoder = BuildEventDecoder()
+                let result = running.read { chunk in decoder.feed(chunk, into: &collector) }
+                decoder.finish(into: &collector)
+                outcome.status = result.status
+                outcome.stderr = result.collected
+            }
+            outcome.packages = collector.finish()
+            outcome.failed = collector.failed
+            return outcome
+        }
+
+        /// Stops the build without reading it.
+        func cancel() {
+            if case .success(let p) = process { p.cancel() }
+        }
+    }
+
+    /// The go command's arguments for an output form.
+    func arguments(form: Form) -> [String] {
+        var gcflags = "-m=2"
         if configuration.assembly { gcflags += " -S" }
         let tags = configuration.tags.isEmpty ? [] : ["-tags=" + configuration.tags.joined(separator: ",")]
-        return ["build", "-json", "-o", "/dev/null"] + tags + ["-gcflags=\(gcflags)"] + packageDirectories
+        return ["build"] + (form == .json ? ["-json"] : []) + ["-o", "/dev/null"] + tags + ["-gcflags=\(gcflags)"]
+            + packageDirectories
     }
 
-    func run() -> Outcome {
-        var outcome = Outcome()
-        let scratch = configuration.scratchDirectory ?? NSTemporaryDirectory()
-        let logDirectory = URL(fileURLWithPath: scratch)
-            .appendingPathComponent("heapsight-gc-\(UUID().uuidString)").path
-        do {
-            try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
-        } catch {
-            outcome.status = -1
-            outcome.launchError = "cannot create the compiler log folder \(logDirectory): \(error.localizedDescription)"
-            return outcome
-        }
-        // Removed on return, and on an interrupt (SIGINT, SIGTERM) while the compiler runs.
-        let cleanup = InterruptCleanup.register { try? FileManager.default.removeItem(atPath: logDirectory) }
-        defer {
-            try? FileManager.default.removeItem(atPath: logDirectory)
-            InterruptCleanup.unregister(cleanup)
-        }
-        let result: ProcessRunner.Result
-        do {
-            var environment = BuildEnvironment.make(configuration)
-            environment["PWD"] = moduleRoot  // the go command prints paths relative to it, unresolved
-            result = try ProcessRunner.run(toolchain.go, arguments(logDirectory: logDirectory), cwd: moduleRoot,
-                                           environment: environment)
-        } catch {
-            outcome.status = -1
-            outcome.launchError = "cannot run \(toolchain.go): \(error.localizedDescription)"
-            return outcome
-        }
-        outcome.status = result.status
-        outcome.stderr = result.err
-        var index: [String: Int] = [:]
-        for event in BuildEvent.decodeStream(result.stdout) {
-            switch event.action {
-            case "build-output":
-                guard let text = event.output else { continue }
-                if let i = index[event.importPath] {
-                    outcome.outputByPackage[i].text += text
-                } else {
-                    index[event.importPath] = outcome.outputByPackage.count
-                    outcome.outputByPackage.append((event.importPath, text))
-                }
-            case "build-fail":
-                outcome.failed.insert(event.importPath)
-            default:
-                continue
-            }
-        }
-        outcome.log = OptimizationLog.read(directory: logDirectory)
-        return outcome
-    }
-}
-
-/// One event of `go build -json`.
-struct BuildEvent: Decodable {
-    var importPath: String
-    var action: String
-    var output: String?
-
-    enum CodingKeys: String, CodingKey {
-        case importPath = "ImportPath", action = "Action", output = "Output"
-    }
-
-    /// Decodes newline-separated events, skipping lines that are not events.
-    static func decodeStream(_ data: Data) -> [BuildEvent] {
-        let decoder = JSONDecoder()
-        var events: [BuildEvent] = []
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let event = try? decoder.decode(BuildEvent.self, from: Data(line)) { events.append(event) }
-        }
-        return events
+    /// Starts the build; its output waits in the pipe until `Running.finish` reads it.
+    func start(form: Form = .text) -> Running {
+        var environment = BuildEnvironment.make(configuration)
+        environment["PWD"] = moduleRoot  // the go command prints paths relative to it, unresolved
+        return Running(invocation: self, form: form, process: Result {
+            try StreamingProcess(go, arguments(form: form), cwd: moduleRoot, environment: environment,
+                                 streaming: form == .json ? .standardOutput : .standardError)
+        })
     }
 }

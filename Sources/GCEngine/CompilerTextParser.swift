@@ -8,13 +8,14 @@ import PassKit
 /// position of the thing explained. They are collected per (position, subject) and given to
 /// the `moved-to-heap`, `escapes` and `leak-*` facts with the same position and subject.
 /// `capturing by` lines join the explanation of the captured variable.
+///
+/// The text is read line by line as the compiler's output streams in (`session()`,
+/// `Session.consume`, `Session.finish`).
 public struct CompilerTextParser: Sendable {
     /// The parsed package output.
     public struct Parsed: Sendable {
         /// Facts in the compiler's order, one per verdict line.
         public var facts: [Fact] = []
-        /// Absolute path per fact (nil for wrappers and unpositioned lines), same order as `facts`.
-        public var absolutePaths: [String?] = []
         /// Positioned lines that are neither verdicts nor explanations (errors, other notes).
         public var otherLines: [CompilerLine] = []
         /// Lines with no position that are neither verdicts nor explanations (assembly listing
@@ -33,24 +34,31 @@ public struct CompilerTextParser: Sendable {
         self.base = base
     }
 
+    /// A parse of one package's text fed one line at a time.
+    public func session() -> Session {
+        Session(paths: paths, base: base)
+    }
+
     private struct Key: Hashable { var path: String; var line: Int; var column: Int; var subject: String }
 
-    /// Parses the text of one package (the `# importpath` header lines are skipped).
-    public func parse(_ text: String) -> Parsed {
-        var parsed = Parsed()
-        var explanations: [Key: [String]] = [:]
-        var seenBlocks: [Key: Set<[String]>] = [:]
-        var current: (key: Key, lines: [String])?
-        func closeBlock() {
-            guard let block = current else { return }
-            current = nil
-            if seenBlocks[block.key, default: []].insert(block.lines).inserted {
-                explanations[block.key, default: []] += block.lines
-            }
+    /// The state of one package's parse: facts so far, explanation blocks so far, and the block
+    /// being read. Explanations are attached when the text ends (`finish`), because a verdict's
+    /// explanation can be printed after other verdicts.
+    public struct Session: Sendable {
+        private var paths: CachedPathMapper
+        private var parsed = Parsed()
+        private var explanations: [Key: [String]] = [:]
+        private var seenBlocks: [Key: Set<[String]>] = [:]
+        private var current: (key: Key, lines: [String])?
+        private var pending: [(index: Int, key: Key)] = []
+
+        init(paths: FactPathMapper, base: String) {
+            self.paths = CachedPathMapper(mapper: paths, base: base)
         }
-        var pending: [(index: Int, key: Key)] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if raw.hasPrefix("# ") || raw.hasPrefix("\t") { continue }
+
+        /// Reads one line of compiler text that is neither a `# importpath` header nor an
+        /// assembly line (those start with a tab), without its newline.
+        public mutating func consume(_ raw: Substring) {
             let line = CompilerLine.parse(raw)
             switch CompilerMessage.classify(line.message) {
             case .explanationLine:
@@ -64,10 +72,9 @@ public struct CompilerTextParser: Sendable {
                 explanations[key, default: []].append(line.message)
             case .verdict(let kind, let subject, let detail):
                 closeBlock()
-                let mapped = paths.map(line.path, base: base)
+                let mapped = paths.map(line.path)
                 parsed.facts.append(Fact(kind: kind, file: mapped.file, line: line.line, column: line.column,
                                          subject: subject, detail: detail, external: mapped.external))
-                parsed.absolutePaths.append(paths.absolute(line.path, base: base))
                 switch kind {
                 case .movedToHeap, .escapes, .leakParam, .leakParamContent, .leakResult:
                     pending.append((parsed.facts.count - 1,
@@ -79,20 +86,33 @@ public struct CompilerTextParser: Sendable {
                 if !line.path.isEmpty { parsed.otherLines.append(line) } else { parsed.unpositionedOtherCount += 1 }
             }
         }
-        closeBlock()
-        for (index, key) in pending {
-            if let lines = explanations[key] { parsed.facts[index].explanation = lines }
-        }
-        return parsed
-    }
 
-    /// Rewrites the trailing ` at PATH:LINE:COL` of a flow line to the fact path convention.
-    private func rewriteAt(_ message: String) -> String {
-        guard let r = message.range(of: " at ", options: .backwards) else { return message }
-        let position = CompilerLine.parse(Substring(message[r.upperBound...] + ": "))
-        guard !position.path.isEmpty, position.line > 0 else { return message }
-        let mapped = paths.map(position.path, base: base)
-        let col = position.column > 0 ? ":\(position.column)" : ""
-        return message[..<r.upperBound] + "\(mapped.file):\(position.line)\(col)"
+        /// Ends the text: attaches the explanations and returns the facts.
+        public mutating func finish() -> Parsed {
+            closeBlock()
+            for (index, key) in pending {
+                if let lines = explanations[key] { parsed.facts[index].explanation = lines }
+            }
+            pending = []
+            return parsed
+        }
+
+        private mutating func closeBlock() {
+            guard let block = current else { return }
+            current = nil
+            if seenBlocks[block.key, default: []].insert(block.lines).inserted {
+                explanations[block.key, default: []] += block.lines
+            }
+        }
+
+        /// Rewrites the trailing ` at PATH:LINE:COL` of a flow line to the fact path convention.
+        private mutating func rewriteAt(_ message: String) -> String {
+            guard let r = message.range(of: " at ", options: .backwards) else { return message }
+            let position = CompilerLine.parse(Substring(message[r.upperBound...] + ": "))
+            guard !position.path.isEmpty, position.line > 0 else { return message }
+            let mapped = paths.map(position.path)
+            let col = position.column > 0 ? ":\(position.column)" : ""
+            return message[..<r.upperBound] + "\(mapped.file):\(position.line)\(col)"
+        }
     }
 }

@@ -21,8 +21,6 @@ public struct GCCompilation: Sendable {
     public var failedPackages: [String] = []
     /// Compiler errors (as written by the compiler), go command errors and engine notes.
     public var diagnostics: [Diagnostic] = []
-    /// The `-json` optimisation log entries of the run.
-    public var optimizationLog: [OptimizationLog.Entry] = []
     /// Compiler lines outside the fact vocabulary that were not turned into facts.
     public var ignoredLineCount = 0
     /// Wall-clock seconds the engine took.
@@ -58,22 +56,14 @@ public struct GCCompilation: Sendable {
             failedPackages += module.importPaths
             return
         }
-        let parser = CompilerTextParser(paths: paths, base: module.root)
-        // Several instantiations share one position, so a position has a set of logged costs.
-        var costs: [String: Set<Int>] = [:]
-        for entry in outcome.log where entry.code == "canInlineFunction" {
-            if let cost = Int(entry.message.dropFirst("cost: ".count)) {
-                costs["\(entry.file):\(entry.line):\(entry.column)", default: []].insert(cost)
-            }
-        }
-        optimizationLog += outcome.log
         var reported = Set<String>()
-        for (importPath, text) in outcome.outputByPackage {
+        for output in outcome.packages {
+            let importPath = output.importPath
             reported.insert(importPath)
-            let parsed = parser.parse(text)
+            let parsed = output.parsed
             ignoredLineCount += parsed.unpositionedOtherCount
-            if configurationAssemblyPresent(text) {
-                allocatorCallsByPackage[importPath, default: []] += AssemblyListing.allocatorCalls(in: text, paths: paths, base: module.root)
+            if let calls = output.allocatorCalls {
+                allocatorCallsByPackage[importPath, default: []] += calls
             }
             factsByPackage[importPath, default: []] += parsed.facts
             let failed = outcome.failed.contains(importPath)
@@ -86,15 +76,6 @@ public struct GCCompilation: Sendable {
                 } else {
                     ignoredLineCount += 1
                 }
-            }
-            for (i, fact) in parsed.facts.enumerated() where fact.kind == .canInline {
-                guard let abs = parsed.absolutePaths[i], fact.detail.hasPrefix("cost="),
-                      let logged = costs["\(abs):\(fact.line):\(fact.column)"],
-                      let cost = Int(fact.detail.dropFirst("cost=".count)), !logged.contains(cost) else { continue }
-                diagnostics.append(Diagnostic(severity: .warning, source: "compiler", file: fact.file,
-                                              line: fact.line, column: fact.column,
-                                              message: "the compiler's text says \(fact.subject) has \(fact.detail) but its JSON log says \(logged.sorted().map { "cost=\($0)" }.joined(separator: " or "))",
-                                              package: importPath))
             }
         }
         // A failed package is one the go command names in a build-fail event; when the failure
@@ -126,9 +107,5 @@ public struct GCCompilation: Sendable {
     private func stderrSuffix(_ stderr: String) -> String {
         let text = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? "" : ": " + text
-    }
-
-    private func configurationAssemblyPresent(_ text: String) -> Bool {
-        text.contains(" STEXT ")
     }
 }

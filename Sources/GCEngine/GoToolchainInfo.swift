@@ -19,6 +19,12 @@ public struct GoToolchainInfo: Sendable, Hashable {
     /// Finds `go` (the configured command, else PATH) and asks it for GOROOT and its version.
     /// Returns nil when there is no usable toolchain.
     public static func locate(configuration: GCConfiguration) -> GoToolchainInfo? {
+        command(configuration: configuration).flatMap { query(go: $0, configuration: configuration) }
+    }
+
+    /// The `go` command to run: the configured one, else `go` on PATH; nil when there is no
+    /// executable file of that name.
+    static func command(configuration: GCConfiguration) -> String? {
         let env = configuration.environment
         let candidate: String?
         if let configured = configuration.goCommand, !configured.isEmpty {
@@ -27,8 +33,13 @@ public struct GoToolchainInfo: Sendable, Hashable {
             candidate = which("go", path: env["PATH"])
         }
         guard let go = candidate, FileManager.default.isExecutableFile(atPath: go) else { return nil }
-        var queryEnv = env
-        queryEnv["GOTOOLCHAIN"] = env["GOTOOLCHAIN"] ?? "local"
+        return go
+    }
+
+    /// Asks `go` for its GOROOT and version; nil when it cannot answer.
+    static func query(go: String, configuration: GCConfiguration) -> GoToolchainInfo? {
+        var queryEnv = configuration.environment
+        queryEnv["GOTOOLCHAIN"] = queryEnv["GOTOOLCHAIN"] ?? "local"
         // One process for everything (each `go` start costs a few hundred milliseconds); the
         // version line is rebuilt exactly as `go version` prints it.
         guard let env = try? ProcessRunner.run(go, ["env", "GOROOT", "GOVERSION", "GOHOSTOS", "GOHOSTARCH"],

@@ -125,78 +125,15 @@ struct Expander {
     }
 
     /// The static callee of a call's function operand: a declared function, a method
-    /// expression, a literal, or a local assigned once from one of those.
+    /// expression, or a literal, through `IRPackage.staticValue`.
     private func resolve(_ fun: IRNodeID) -> Callee? {
-        var x = fun
-        for _ in 0..<8 {
-            let n = f[x]
-            switch n.op {
-            case .function, .methodExpr: return .declared(ObjectID(n.aux))
-            case .closure: return .literal(Int(n.aux))
-            case .convNop: x = n.a
-            case .inlinedCall:
-                // The single result of an inlined call, assigned once in its body.
-                let results = f.list(n.list2)
-                guard results.count == 1, let value = singleAssignment(to: IRVarID(f[results[0]].aux), in: n.list) else { return nil }
-                x = value
-            case .name where f[IRVarID(n.aux)].varClass == .captured:
-                return resolveCaptured(IRVarID(n.aux))
-            case .name:
-                let v = f[IRVarID(n.aux)]
-                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
-                      !v.flags.contains(.addressTaken), v.definition.exists else { return nil }
-                let d = f[v.definition]
-                if d.op == .assign, d.b.exists {
-                    x = d.b
-                } else if d.op == .assignList,
-                          let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
-                          i < f.list(d.list2).count {
-                    x = f.list(d.list2)[i]
-                } else {
-                    return nil
-                }
-            default: return nil
-            }
-        }
-        return nil
-    }
-
-    /// A closure variable's static callee: the captured variable, assigned once in its own
-    /// function from a function or a literal.
-    private func resolveCaptured(_ v: IRVarID) -> Callee? {
-        var fn = index, id = v
-        for _ in 0..<16 {
-            let x = fn == index ? f[id] : package.functions[fn][id]
-            guard x.varClass == .captured, let o = x.outer else { break }
-            fn = Int(o.function)
-            id = o.variable
-        }
-        guard fn != index else { return nil }
-        let g = package.functions[fn]
-        let x = g[id]
-        guard x.varClass == .local, !x.flags.contains(.reassigned), !x.flags.contains(.addressTaken),
-              x.definition.exists, g[x.definition].op == .assign, g[x.definition].b.exists else { return nil }
-        let value = g[g[x.definition].b]
-        switch value.op {
-        case .function, .methodExpr: return .declared(ObjectID(value.aux))
-        case .closure: return .literal(Int(value.aux))
+        let v = package.staticValue(of: fun, in: index, current: f)
+        let n = v.function == index ? f[v.node] : package.functions[v.function][v.node]
+        switch n.op {
+        case .function, .methodExpr: return .declared(ObjectID(n.aux))
+        case .closure: return .literal(Int(n.aux))
         default: return nil
         }
-    }
-
-    /// The value of the only assignment to `v` among the statements (blocks included).
-    private func singleAssignment(to v: IRVarID, in list: Int32) -> IRNodeID? {
-        var found: IRNodeID? = nil
-        var count = 0
-        for s in f.list(list) {
-            f.forEachReachable(from: s) { _, n in
-                if n.op == .assign, n.a.exists, f[n.a].op == .name, IRVarID(f[n.a].aux) == v {
-                    count += 1
-                    found = n.b
-                }
-            }
-        }
-        return count == 1 ? found : nil
     }
 
     /// Calls in the function that resolve to each literal (the compiler's use counts).

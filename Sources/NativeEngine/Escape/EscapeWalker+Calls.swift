@@ -76,32 +76,20 @@ extension EscapeWalker {
         }
     }
 
-    /// The static callees of a call's function operand (the compiler's StaticValue, then the
+    /// The static callees of a call's function operand (`IRPackage.staticValue`, then the
     /// assignments of a function-typed local).
     func resolveCallees(_ fun: IRNodeID) -> [Callee] {
-        var x = fun
-        for _ in 0..<8 {
-            let n = f[x]
-            switch n.op {
-            case .function, .methodExpr: return [.declared(ObjectID(n.aux))]
-            case .closure: return [.literal(Int(n.aux))]
-            case .convNop: x = n.a
-            case .inlinedCall:
-                let results = f.list(n.list2)
-                guard results.count == 1 else { return [] }
-                x = results[0]
-            case .name:
-                let v = f[IRVarID(n.aux)]
-                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.addressTaken) else { return [] }
-                if !v.flags.contains(.reassigned), v.definition.exists, f[v.definition].op == .assign, f[v.definition].b.exists {
-                    x = f[v.definition].b
-                    continue
-                }
-                return assignedCallees(IRVarID(n.aux))
-            default: return []
-            }
+        let v = package.staticValue(of: fun, in: current)
+        let n = package.functions[v.function][v.node]
+        switch n.op {
+        case .function, .methodExpr: return [.declared(ObjectID(n.aux))]
+        case .closure: return [.literal(Int(n.aux))]
+        case .name where v.function == current:
+            let x = f[IRVarID(n.aux)]
+            guard x.varClass == .local || x.varClass == .temp, !x.flags.contains(.addressTaken) else { return [] }
+            return assignedCallees(IRVarID(n.aux))
+        default: return []
         }
-        return []
     }
 
     /// Every function assigned to a local (all must be static), or none.

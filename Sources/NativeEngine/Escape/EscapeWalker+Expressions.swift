@@ -157,32 +157,11 @@ extension EscapeWalker {
         return printer.text(f, id)
     }
 
-    /// The literal a value statically is: a constant, or a local assigned once from a constant.
+    /// The literal a value statically is (a constant, or a local assigned once from one).
     func staticConstant(_ id: IRNodeID) -> IRNodeID? {
-        var x = id
-        for _ in 0..<8 {
-            let n = f[x]
-            switch n.op {
-            case .literal: return x
-            case .conv, .convNop:
-                if n.flags.contains(.implicit) { x = n.a } else { return nil }
-            case .name:
-                let v = f[IRVarID(n.aux)]
-                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
-                      !v.flags.contains(.addressTaken), v.definition.exists else { return nil }
-                let d = f[v.definition]
-                if d.op == .assign, d.b.exists {
-                    x = d.b
-                } else if d.op == .assignList, let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
-                          i < f.list(d.list2).count {
-                    x = f.list(d.list2)[i]
-                } else {
-                    return nil
-                }
-            default: return nil
-            }
-        }
-        return nil
+        let v = package.staticValue(of: id, in: current, throughConversions: true)
+        guard v.function == current, f[v.node].op == .literal else { return nil }
+        return v.node
     }
 
     func constantInt(_ id: IRNodeID) -> Int64? {

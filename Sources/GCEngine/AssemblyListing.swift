@@ -1,0 +1,76 @@
+/// Reads the allocator calls out of a `-S` assembly listing, one line at a time as the
+/// compiler's output streams in; nothing else of the listing is kept.
+///
+/// A listing is a symbol header per function (`example.com/m.F STEXT size=… args=…`, no
+/// leading tab) followed by tab-indented instruction lines
+/// (`\t0x0012 00018 (/abs/m/f.go:6)\tCALL\truntime.newobject(SB)`) and data lines. Every
+/// `CALL runtime.X(SB)` with an allocating X (`AllocatorCall.kind(ofRuntimeFunction:)`) is
+/// attributed to the header above it and to the source line in parentheses.
+struct AssemblyListing: Sendable {
+    /// The allocator calls read so far, in listing order.
+    private(set) var calls: [AllocatorCall] = []
+    /// Whether any function header (` STEXT `) was seen: the text holds a listing.
+    private(set) var present = false
+    private var symbol = ""
+    private var paths: CachedPathMapper
+
+    private static let stext = Array(" STEXT".utf8)
+    private static let call = Array("\tCALL\truntime.".utf8)
+
+    /// Starts a listing whose relative paths are relative to `base`.
+    init(paths: FactPathMapper, base: String) {
+        self.paths = CachedPathMapper(mapper: paths, base: base)
+    }
+
+    /// A line that does not start with a tab (a symbol header, or compiler text).
+    mutating func header(_ line: UnsafeBufferPointer<UInt8>) {
+        guard let r = Self.firstIndex(of: Self.stext, in: line) else { return }
+        symbol = String(decoding: UnsafeBufferPointer(rebasing: line[..<r]), as: UTF8.self)
+        if r + Self.stext.count < line.count && line[r + Self.stext.count] == UInt8(ascii: " ") { present = true }
+    }
+
+    /// A tab-indented line (an instruction or data).
+    mutating func instruction(_ line: UnsafeBufferPointer<UInt8>) {
+        guard let c = Self.firstIndex(of: Self.call, in: line) else { return }
+        let nameStart = c + Self.call.count
+        guard let paren = Self.firstIndex(of: UInt8(ascii: "("), in: line, from: nameStart) else { return }
+        let function = String(decoding: UnsafeBufferPointer(rebasing: line[nameStart..<paren]), as: UTF8.self)
+        guard AllocatorCall.kind(ofRuntimeFunction: function) != nil else { return }
+        guard let open = Self.firstIndex(of: UInt8(ascii: "("), in: line, from: 0),
+              let close = Self.firstIndex(of: UInt8(ascii: ")"), in: line, from: open) else { return }
+        let position = UnsafeBufferPointer(rebasing: line[(open + 1)..<close])
+        guard let colon = position.lastIndex(of: UInt8(ascii: ":")),
+              let number = Int(String(decoding: UnsafeBufferPointer(rebasing: position[(colon + 1)...]), as: UTF8.self))
+        else { return }
+        let mapped = paths.map(String(decoding: UnsafeBufferPointer(rebasing: position[..<colon]), as: UTF8.self))
+        calls.append(AllocatorCall(symbol: symbol, file: mapped.file, line: number,
+                                   runtimeFunction: function, external: mapped.external))
+    }
+
+    private static func firstIndex(of byte: UInt8, in line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        while i < line.count {
+            if line[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first, line.count >= needle.count else { return nil }
+        var i = 0
+        let last = line.count - needle.count
+        outer: while i <= last {
+            if line[i] == first {
+                var k = 1
+                while k < needle.count {
+                    if line[i + k] != needle[k] { i += 1; continue outer }
+                    k += 1
+                }
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+}
