@@ -67,6 +67,13 @@ extension Configuration {
             default: break
             }
         }
+        // One validation for every command: `scan` checks the policy and report sections as
+        // strictly as `check` and `report` read them, so no command accepts what another rejects.
+        do {
+            _ = try CheckSettings(configuration: config)
+        } catch let error as PolicyConfigurationError {
+            throw ConfigurationError(file: file, keyPath: error.path, message: error.message)
+        }
         return config
     }
 

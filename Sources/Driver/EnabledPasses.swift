@@ -6,14 +6,18 @@ struct EnabledPasses {
     let ordered: [AnyPass]
     /// Disabled passes, as `name: disabled in heapsight.yml`.
     let skipped: [String]
+    /// The disabled passes themselves (recorded per package as skipped, with their fact kinds).
+    let disabled: [AnyPass]
 
     init(registry: PassRegistry, enabled: (String) -> Bool, configFile: String) throws {
         var ordered: [AnyPass] = []
         var skipped: [String] = []
+        var disabled: [AnyPass] = []
         let on = Set(registry.ordered.map(\.name).filter(enabled))
         for pass in registry.ordered {
             guard on.contains(pass.name) else {
                 skipped.append("\(pass.name): disabled in heapsight.yml")
+                disabled.append(pass)
                 continue
             }
             if let missing = pass.requires.first(where: { !on.contains($0) }) {
@@ -23,5 +27,6 @@ struct EnabledPasses {
         }
         self.ordered = ordered
         self.skipped = skipped
+        self.disabled = disabled
     }
 }

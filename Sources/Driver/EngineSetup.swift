@@ -11,8 +11,13 @@ import PassKit
 struct EngineSetup {
     /// Inputs for the passes.
     var resources = ResourceMap()
-    /// Engines or passes that could not run, with the reason.
-    var skipped: [String] = []
+    /// Passes the engine cannot compute in this run, with the reason (`the native engine does
+    /// not compute it yet`). They are recorded as skipped on every package.
+    var unavailablePasses: [String: String] = [:]
+    /// Engines or passes that could not run, as `pass: reason`, in pass order.
+    var skipped: [String] {
+        PassCatalog.compilerOnly.compactMap { p in unavailablePasses[p].map { "\(p): \($0)" } }
+    }
     /// The Go version the engine used, when it ran one.
     var goVersion: String?
     /// GOROOT of the toolchain the engine used.
@@ -36,11 +41,11 @@ struct EngineSetup {
                             sessionCreated = true
                         }
                     } else {
-                        setup.skipped.append("\(pass): the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)")
+                        setup.unavailablePasses[pass] = "the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)"
                     }
                     continue
                 }
-                setup.skipped.append("\(pass): the native engine does not compute it yet (use --engine gc)")
+                setup.unavailablePasses[pass] = "the native engine does not compute it yet; use --engine gc"
             }
         case .gc:
             // The allocations pass pairs verdicts with the allocator calls in the assembly.
@@ -53,15 +58,24 @@ struct EngineSetup {
             if let reason = compilation.skippedReason {
                 // One message says how to get a toolchain; the run lists each pass it skipped.
                 for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
-                    setup.skipped.append("\(pass): no Go toolchain")
+                    setup.unavailablePasses[pass] = "no Go toolchain"
                 }
                 setup.diagnostics.append(Diagnostic(severity: .warning, source: "engine:gc", message: reason))
             }
-            setup.goVersion = compilation.goVersion
+            setup.goVersion = compilation.goVersion.map(Self.releaseName)
             setup.goroot = compilation.goroot
             setup.diagnostics += compilation.diagnostics
             setup.failedPackages = Set(compilation.failedPackages)
         }
         return setup
+    }
+
+    /// The release name (`go1.27.3`) in a `go version` line (`go version go1.27.3 linux/amd64`),
+    /// as `go env GOVERSION` prints it, so that the run does not repeat the platform it records
+    /// in its own columns; the text as given when it names no release.
+    static func releaseName(_ versionLine: String) -> String {
+        let words = versionLine.split(separator: " ")
+        if let release = words.first(where: { $0.hasPrefix("go1") || $0.hasPrefix("devel") }) { return String(release) }
+        return versionLine
     }
 }

@@ -40,55 +40,16 @@ struct ExternalPassRun {
         return try encoder.encode(request)
     }
 
-    /// What the process did.
-    struct ProcessResult {
-        var status: Int32
-        var signaled: Bool
-        var timedOut: Bool
-        var stdout: Data
-        var stderr: Data
-    }
-
-    private func launch(input: Data) throws -> ProcessResult {
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-        process.standardInput = inPipe
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+    private func launch(input: Data) throws -> PluginProcess.Result {
         do {
-            try process.run()
-        } catch {
-            throw ExternalPassError(pass: name, message: "cannot start `\(command[0])`: \(error.localizedDescription); check `plugins` in heapsight.yml",
+            return try PluginProcess.run(command, directory: directory, input: input, timeout: timeout)
+        } catch let error as PluginProcess.StartError {
+            throw ExternalPassError(pass: name, message: "cannot start `\(command[0])`: \(error.reason); check `plugins` in heapsight.yml",
                                     stopsThePlugin: true)
         }
-        let io = DispatchGroup()
-        let out = CapturedOutput(), err = CapturedOutput()
-        DispatchQueue.global().async(group: io) {
-            try? inPipe.fileHandleForWriting.write(contentsOf: input)
-            try? inPipe.fileHandleForWriting.close()
-        }
-        DispatchQueue.global().async(group: io) { out.set(outPipe.fileHandleForReading.readDataToEndOfFile()) }
-        DispatchQueue.global().async(group: io) { err.set(errPipe.fileHandleForReading.readDataToEndOfFile()) }
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            finished.wait()
-        }
-        // A plugin's own children may keep the pipes open; do not wait for them forever.
-        _ = io.wait(timeout: .now() + 5)
-        return ProcessResult(status: process.terminationStatus,
-                             signaled: process.terminationReason == .uncaughtSignal,
-                             timedOut: timedOut, stdout: out.get(), stderr: err.get())
     }
 
-    private func interpret(_ r: ProcessResult, context: PassContext) throws -> Output {
+    private func interpret(_ r: PluginProcess.Result, context: PassContext) throws -> Output {
         let pkg = context.package.importPath
         if r.timedOut {
             throw ExternalPassError(pass: name, message: "gave no answer within \(formatSeconds(timeout)) on package \(pkg) and was stopped (raise plugins[].timeout in heapsight.yml if it needs longer)",
@@ -149,25 +110,5 @@ struct ExternalPassRun {
 
     private func formatSeconds(_ s: Double) -> String {
         s == s.rounded() ? "\(Int(s))s" : "\(s)s"
-    }
-}
-
-/// Bytes read from a plugin's pipe by a background reader. A plugin's own children can keep a
-/// pipe open after the plugin is gone, so the reader may finish after the run has moved on;
-/// the lock keeps that late write from racing with the read.
-final class CapturedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-
-    func set(_ value: Data) {
-        lock.lock()
-        data = value
-        lock.unlock()
-    }
-
-    func get() -> Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return data
     }
 }

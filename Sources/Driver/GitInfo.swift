@@ -22,6 +22,23 @@ struct GitInfo: Equatable {
                        committedAt: committedAt)
     }
 
+    /// The state of the one checkout that holds every root; all nil when a root is outside any
+    /// checkout or the roots lie in different ones (never the current directory's repository
+    /// for roots that are not in it).
+    static func read(roots: [String]) -> GitInfo {
+        guard let git = findGit(), !roots.isEmpty else { return GitInfo() }
+        var top: String?
+        for root in roots {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory)
+            let folder = exists && !isDirectory.boolValue ? (root as NSString).deletingLastPathComponent : root
+            guard let t = run(git, ["-C", folder.isEmpty ? "." : folder, "rev-parse", "--show-toplevel"]) else { return GitInfo() }
+            if let top, top != t { return GitInfo() }
+            top = t
+        }
+        return top.map { read(directory: $0) } ?? GitInfo()
+    }
+
     private static func findGit() -> String? { ProcessRunner.findExecutable("git") }
 
     private static func run(_ git: String, _ arguments: [String], allowEmpty: Bool = false) -> String? {

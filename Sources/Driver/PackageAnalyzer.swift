@@ -13,6 +13,8 @@ struct PackageAnalysis: Sendable {
     /// The `//heapsight:` and `//gcassert:` directives of the package's files (none for the
     /// standard library, whose assertions are not the user's).
     var directives = SourceDirectives()
+    /// Whether each registered pass computed its facts on the package.
+    var passes: [PassExecution] = []
 }
 
 /// Runs the enabled passes on every package, bottom-up and in parallel, and returns one
@@ -24,6 +26,11 @@ struct PackageAnalyzer {
     let config: Configuration
     let engine: EngineKind
     let resources: ResourceMap
+    /// Passes the engine cannot compute in this run, with the reason (from `EngineSetup`).
+    var unavailable: [String: String] = [:]
+    /// Packages the engine could not analyse (the compiler rejected them); the engine's passes
+    /// computed nothing there.
+    var engineFailed: Set<String> = []
     let progress: (@Sendable (String) -> Void)?
     var jobs: Int = 1
 
@@ -65,9 +72,15 @@ struct PackageAnalyzer {
         analysis.diagnostics.append(contentsOf: syntaxDiagnostics)
         let context = PassContext(package: input, engine: engine, settings: [:], resources: resources)
         var failedPasses: Set<String> = []
+        func record(_ pass: AnyPass, _ status: PassExecution.Status, _ reason: String = "") {
+            analysis.passes.append(PassExecution(package: loaded.importPath, pass: pass.name, status: status,
+                                                 reason: reason, factKinds: pass.factKinds))
+        }
+        for pass in registry.disabled { record(pass, .skipped, "disabled in heapsight.yml") }
         for pass in registry.ordered {
             if let broken = pass.requires.first(where: failedPasses.contains) {
                 failedPasses.insert(pass.name)
+                record(pass, .skipped, "required pass \(broken) failed")
                 analysis.diagnostics.append(Diagnostic(severity: .error, source: "pass:\(pass.name)",
                                                        message: "skipped on \(loaded.importPath): required pass \(broken) failed",
                                                        package: loaded.importPath))
@@ -79,6 +92,13 @@ struct PackageAnalyzer {
             passContext.record(facts: context.factsSoFar, functions: context.functionsSoFar)
             do {
                 let output = try pass.run(passContext)
+                if let reason = unavailable[pass.name] {
+                    record(pass, .skipped, reason)
+                } else if engineFailed.contains(loaded.importPath), PassCatalog.compilerOnly.contains(pass.name) {
+                    record(pass, .skipped, "the compiler rejected package \(loaded.importPath)")
+                } else {
+                    record(pass, .ran)
+                }
                 context.record(result: output.result, of: pass.name)
                 context.record(facts: output.facts, functions: output.functions)
                 analysis.functions.append(contentsOf: output.functions)
@@ -90,6 +110,7 @@ struct PackageAnalyzer {
                 })
             } catch {
                 failedPasses.insert(pass.name)
+                record(pass, .failed, "\(error)")
                 analysis.package.failed = true
                 analysis.diagnostics.append(Diagnostic(severity: .error, source: "pass:\(pass.name)",
                                                        message: "\(error)", package: loaded.importPath))

@@ -40,6 +40,11 @@ struct ScanPipeline {
                                   + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"))
         }
         notes.append(contentsOf: loaded.notes.map(Self.diagnostic(from:)))
+        // go.mod and go.work problems the lenient reading passed over make the run partial.
+        let base = loaded.baseDirectory
+        notes.append(contentsOf: ModuleFileCheck.diagnostics(
+            moduleRoots: loaded.packages.compactMap(\.moduleRoot), base: base,
+            relative: { $0.hasPrefix(base + "/") ? String($0.dropFirst(base.count + 1)) : $0 }))
         let profileTree = Self.profileTree(loaded)
         try Self.checkProfilesMatch(profiles, tree: profileTree)
         // The store is opened after the cheap checks and before the expensive work, so a bad
@@ -54,15 +59,16 @@ struct ScanPipeline {
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
-                                       resources: engineSetup.resources, progress: request.quiet ? nil : request.progress,
-                                       jobs: request.jobs)
+                                       resources: engineSetup.resources, unavailable: engineSetup.unavailablePasses,
+                                       engineFailed: engineSetup.failedPackages,
+                                       progress: request.quiet ? nil : request.progress, jobs: request.jobs)
             .analyze(loaded, inputs: inputs)
         for i in analyses.indices where engineSetup.failedPackages.contains(analyses[i].package.importPath) {
             analyses[i].package.failed = true
         }
 
         clock.lap("passes")
-        var git = GitInfo.read(directory: loaded.baseDirectory)
+        var git = GitInfo.read(roots: roots)
         var recordedRoots = roots
         if let origin = request.provenance {
             git = GitInfo(commit: origin.gitCommit, branch: origin.gitBranch, dirty: false,
@@ -99,6 +105,7 @@ struct ScanPipeline {
             content.facts.append(contentsOf: a.facts)
             content.diagnostics.append(contentsOf: a.diagnostics)
             content.directives.append(a.directives)
+            content.passes.append(contentsOf: a.passes)
         }
         let failed = content.packages.contains { $0.failed }
         let hasErrors = content.diagnostics.contains { $0.severity == .error }

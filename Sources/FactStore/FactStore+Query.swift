@@ -1,18 +1,21 @@
 import CSQLite
 
 extension FactStore {
-    /// Runs one SQL statement on a read-only connection (`SQLITE_OPEN_READONLY` and
+    /// Runs exactly one SQL statement (none, or more than one, is refused) on a read-only connection (`SQLITE_OPEN_READONLY` and
     /// `PRAGMA query_only`) and returns its rows as text. A statement that would write is
     /// refused with `FactStoreError.writeRefused` before it runs, and changes nothing.
     public func query(_ sql: String) throws -> QueryResult {
         try locked {
             let c = try readOnlyConnection()
-            let stmt: SQLiteStatement
+            let prepared: (statement: SQLiteStatement?, moreStatements: Bool)
             do {
-                stmt = try c.prepare(sql)
+                prepared = try c.prepareFirst(sql)
             } catch let failure as SQLiteFailure {
                 throw FactStoreError.queryFailed(sql: sql, reason: failure.message)
             }
+            guard let stmt = prepared.statement else { throw FactStoreError.emptyQuery }
+            // Running only the first of several statements would silently ignore the rest.
+            if prepared.moreStatements { throw FactStoreError.multipleStatements(sql: sql) }
             if !stmt.isReadOnly || Self.switchesOffQueryOnly(sql) { throw FactStoreError.writeRefused(sql: sql) }
             var rows: [[String?]] = []
             let n = stmt.columnCount

@@ -32,8 +32,8 @@ struct RunWriter {
         try db.run("""
             INSERT INTO runs(started_at, finished_at, roots, git_commit, git_branch, git_dirty, label, engine,
               tool_version, go_version, goroot, goos, goarch, config_hash, status, skipped, git_committed_at,
-              directives_recorded)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1)
+              directives_recorded, passes_recorded)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, 1)
             """, [.text(Timestamp.format(r.startedAt)), .text(Timestamp.format(r.finishedAt)),
                   .text(JSONText.encode(r.roots)), .optional(r.gitCommit), .optional(r.gitBranch),
                   .bool(r.gitDirty), .optional(r.label), .text(r.engine), .text(r.toolVersion),
@@ -101,6 +101,14 @@ struct RunWriter {
             try finish(diag)
         }
         try writeDirectives(content.directives, run: id)
+        let pass = try db.cached("""
+            INSERT INTO pass_executions(run_id, package, pass, status, reason, fact_kinds) VALUES(?1, ?2, ?3, ?4, ?5, ?6)
+            """)
+        for p in content.passes {
+            try pass.bind([.int(id), .text(p.package), .text(p.pass), .text(p.status.rawValue), .text(p.reason),
+                           .text(JSONText.encode(p.factKinds.map(\.rawValue)))])
+            try finish(pass)
+        }
         try ProfileWriter(db: db).write(content.profiles, run: id)
         return id
     }

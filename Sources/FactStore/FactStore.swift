@@ -54,11 +54,13 @@ public final class FactStore: @unchecked Sendable {
         try Migrator(db: db, path: path).migrate(from: found)
     }
 
-    /// Opens an existing store for reading only: never creates, never migrates, never writes.
+    /// Opens an existing store for reading only: never creates, never migrates, never writes,
+    /// and works in a folder this user cannot write (see `StoreFile.readLocation`).
     public static func openReadOnly(path: String) throws -> FactStore {
         guard FileManager.default.fileExists(atPath: path) else { throw FactStoreError.missingDatabase(path: path) }
         try StoreFile.checkHeader(path: path)
-        let db = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY)
+        let (location, flags) = try StoreFile.readLocation(path: path)
+        let db = try SQLiteConnection(path: location, flags: flags)
         try StoreFile.wrap(path) { try db.execute("PRAGMA query_only = 1") }
         try StoreFile.checkIsStore(db, path: path)
         let found = try StoreFile.schemaVersion(db, path: path)
@@ -87,7 +89,8 @@ public final class FactStore: @unchecked Sendable {
     /// The read-only connection used by `query` (opened on first use).
     func readOnlyConnection() throws -> SQLiteConnection {
         if let queryConnection { return queryConnection }
-        let c = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY)
+        let (location, flags) = try StoreFile.readLocation(path: path)
+        let c = try SQLiteConnection(path: location, flags: flags)
         try c.execute("PRAGMA query_only = 1")
         queryConnection = c
         return c

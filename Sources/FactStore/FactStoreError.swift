@@ -14,6 +14,10 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
     case missingDatabase(path: String)
     /// A query tried to change the database through the read-only query connection.
     case writeRefused(sql: String)
+    /// A query held no SQL statement (empty, blank or only comments).
+    case emptyQuery
+    /// A query held more than one SQL statement.
+    case multipleStatements(sql: String)
     /// A query failed to prepare or run.
     case queryFailed(sql: String, reason: String)
     /// A run reference (`12`, a label, a branch, `latest`) matched nothing.
@@ -24,6 +28,12 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
     case sqlite(path: String, reason: String)
     /// The run content is inconsistent (for example a fact refers to an unknown status).
     case invalidRun(reason: String)
+    /// The file is a SQLite database whose pages are damaged or missing (truncated by a copy or
+    /// a full disk).
+    case damaged(path: String, reason: String)
+    /// The store sits in a folder this user cannot write and has write-ahead log entries that
+    /// were never merged into it, so it cannot be read consistently without writing.
+    case pendingLogInReadOnlyFolder(path: String)
 
     /// A message a person can act on.
     public var description: String {
@@ -42,6 +52,10 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
             return "no heapsight database at \(path); run `heapsight scan` first, or pass --db FILE"
         case .writeRefused(let sql):
             return "queries are read-only; this statement would change the database and was refused: \(sql.trimmingCharacters(in: .whitespacesAndNewlines))"
+        case .emptyQuery:
+            return "the query holds no SQL statement; give one, for example \"select count(*) from runs\" (tables in docs/schema.md)"
+        case .multipleStatements(let sql):
+            return "give one SQL statement per query; this holds more than one, and none was run: \(sql.trimmingCharacters(in: .whitespacesAndNewlines))"
         case .queryFailed(let sql, let reason):
             return "query failed: \(reason) — in: \(sql.trimmingCharacters(in: .whitespacesAndNewlines)); see docs/schema.md for tables and columns"
         case .unknownRun(let reference, let hint):
@@ -52,6 +66,10 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
             return "database error in \(path): \(reason)"
         case .invalidRun(let reason):
             return "cannot record the run: \(reason)"
+        case .damaged(let path, let reason):
+            return "\(path) is damaged (\(reason)), perhaps truncated by an interrupted copy or a full disk; restore it from a backup (migrations keep \(path).bak-vN), or move it aside and scan again"
+        case .pendingLogInReadOnlyFolder(let path):
+            return "\(path) has changes in \(path)-wal that were never merged into it, and its folder is not writable, so it cannot be read; copy the database together with its -wal file to a writable folder, or open it once where it can be written"
         }
     }
 }

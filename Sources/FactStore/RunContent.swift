@@ -16,13 +16,15 @@ public struct RunContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// The `//heapsight:` and `//gcassert:` directives of the scanned files.
     public var directives: SourceDirectives
+    /// Which passes computed their facts on which package.
+    public var passes: [PassExecution]
     /// Profiles attributed to the run's source (`scan --profile`).
     public var profiles: [ProfileRecord] = []
 
     /// Creates run content.
     public init(run: RunRecord, packages: [PackageRecord] = [], files: [FileRecord] = [],
                 functions: [FunctionRecord] = [], facts: [Fact] = [], diagnostics: [Diagnostic] = [],
-                directives: SourceDirectives = SourceDirectives()) {
+                directives: SourceDirectives = SourceDirectives(), passes: [PassExecution] = []) {
         self.run = run
         self.packages = packages
         self.files = files
@@ -30,5 +32,6 @@ public struct RunContent: Sendable {
         self.facts = facts
         self.diagnostics = diagnostics
         self.directives = directives
+        self.passes = passes
     }
 }

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -43,6 +44,27 @@ enum StoreFile {
         }
     }
 
+    /// Where and how to open a store for reading. Normally the file, read-only. A WAL database
+    /// needs its `-shm` index, which a reader creates next to it; when the folder cannot be
+    /// written and no `-shm` exists, the file is opened as immutable instead (`immutable=1`:
+    /// SQLite neither locks nor looks for the index), which is exact as long as no write-ahead
+    /// log is pending, the state every heapsight writer leaves behind. A pending log in such a
+    /// folder cannot be read without writing, and is refused with advice.
+    static func readLocation(path: String) throws -> (location: String, flags: Int32) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        let fm = FileManager.default
+        if fm.isWritableFile(atPath: folder) || fm.fileExists(atPath: path + "-shm") {
+            return (path, SQLITE_OPEN_READONLY)
+        }
+        let log = (try? fm.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
+        if let log, log.intValue > 0 { throw FactStoreError.pendingLogInReadOnlyFolder(path: path) }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return ("file:\(encoded)?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+    }
+
     /// Runs `body`, translating SQLite failures into `FactStoreError` for `path`.
     static func wrap<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do {
@@ -50,6 +72,9 @@ enum StoreFile {
         } catch let failure as SQLiteFailure {
             if failure.isBusy { throw FactStoreError.busy(path: path) }
             if failure.code & 0xff == 26 { throw FactStoreError.notADatabase(path: path) }  // SQLITE_NOTADB
+            if failure.code & 0xff == 11 {  // SQLITE_CORRUPT
+                throw FactStoreError.damaged(path: path, reason: failure.description)
+            }
             throw FactStoreError.sqlite(path: path, reason: failure.description)
         }
     }

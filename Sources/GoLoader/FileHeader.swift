@@ -29,11 +29,16 @@ public struct FileHeader: Sendable, Hashable {
     /// parsed; the driver then parses the accepted files once with GoSyntax. The tests check
     /// that this reader and GoSyntax agree on every file of the standard library.
     public static func read(_ bytes: [UInt8]) -> FileHeader {
-        var reader = HeaderScanner(bytes: bytes)
+        // A leading UTF-8 byte-order mark is not part of the source, as for the go tool.
+        let body = bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(byteOrderMark.count)) : bytes
+        var reader = HeaderScanner(bytes: body)
         var header = reader.scan()
-        if header.buildExpression == nil { header.plusBuildLines = plusBuildLines(bytes) }
+        if header.buildExpression == nil { header.plusBuildLines = plusBuildLines(body) }
         return header
     }
+
+    /// The UTF-8 byte-order mark, which go/build and the compiler skip at the start of a file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 }
 
 /// A byte scanner for the header grammar: comments, `package NAME`, `import` specs.

@@ -17,8 +17,14 @@ enum FileStatus: Equatable {
 
     /// Examines a path without following a final symlink, then (for symlinks) following it.
     static func of(_ path: String, followLinks: Bool) -> FileStatus {
+        of(bytes: Array(path.utf8), followLinks: followLinks)
+    }
+
+    /// `of(_:followLinks:)` for a path given as raw bytes (a name that is not UTF-8).
+    static func of(bytes path: [UInt8], followLinks: Bool) -> FileStatus {
         var st = stat()
-        let rc = followLinks ? stat(path, &st) : lstat(path, &st)
+        let c = path.map { CChar(bitPattern: $0) } + [0]
+        let rc = followLinks ? stat(c, &st) : lstat(c, &st)
         if rc != 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { return .missing }
@@ -29,7 +35,7 @@ enum FileStatus: Equatable {
         if type == S_IFDIR { return .directory }
         if type == S_IFREG { return .regularFile }
         if type == S_IFLNK {
-            switch FileStatus.of(path, followLinks: true) {
+            switch FileStatus.of(bytes: path, followLinks: true) {
             case .directory: return .symlinkToDirectory
             case .regularFile: return .regularFile
             case .loop: return .loop
@@ -41,34 +47,54 @@ enum FileStatus: Equatable {
 
     /// The entries of a directory, sorted by byte order, or the reason it cannot be listed.
     static func entries(of directory: String) -> Result<[String], LoadFailure> {
+        rawEntries(of: directory).map { $0.map(\.name) }
+    }
+
+    /// The entries of a directory with their names' bytes, sorted by byte order. `name` is the
+    /// bytes decoded as UTF-8 (an invalid sequence becomes U+FFFD, as the go tool prints it);
+    /// `bytes` open the file even when the name is not UTF-8.
+    static func rawEntries(of directory: String) -> Result<[(name: String, bytes: [UInt8])], LoadFailure> {
         guard let dir = opendir(directory) else {
             return .failure(LoadFailure(reason: String(cString: strerror(errno))))
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, bytes: [UInt8])] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let bytes = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { p in
+                    Array(UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))))
+                }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if bytes != [0x2E] && bytes != [0x2E, 0x2E] { entries.append((String(decoding: bytes, as: UTF8.self), bytes)) }
         }
-        return .success(names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        return .success(entries.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) })
     }
 
     /// Reads a whole file.
     static func read(_ path: String) -> Result<[UInt8], LoadFailure> {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var st = stat()
-            if stat(path, &st) == 0, access(path, R_OK) != 0 {
-                return .failure(LoadFailure(reason: "permission denied"))
-            }
-            return .failure(LoadFailure(reason: "cannot open"))
+        read(bytes: Array(path.utf8))
+    }
+
+    /// Reads a whole file named by raw bytes.
+    static func read(bytes path: [UInt8]) -> Result<[UInt8], LoadFailure> {
+        let c = path.map { CChar(bitPattern: $0) } + [0]
+        let fd = open(c, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            if code == EACCES { return .failure(LoadFailure(reason: "permission denied")) }
+            return .failure(LoadFailure(reason: String(cString: strerror(code))))
         }
-        defer { try? handle.close() }
-        do {
-            return .success([UInt8](try handle.readToEnd() ?? Data()))
-        } catch {
-            return .failure(LoadFailure(reason: "\(error.localizedDescription)"))
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(LoadFailure(reason: String(cString: strerror(errno))))
+            }
+            if n == 0 { return .success(out) }
+            out.append(contentsOf: chunk[0..<n])
         }
     }
 }

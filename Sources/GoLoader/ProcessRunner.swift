@@ -31,6 +31,10 @@ public enum ProcessRunner {
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // An interrupted heapsight does not leave the tool running (a SIGTERM reaches only us).
+        let child = process.processIdentifier
+        let cleanup = InterruptCleanup.register { kill(child, SIGKILL) }
+        defer { InterruptCleanup.unregister(cleanup) }
         let group = DispatchGroup()
         nonisolated(unsafe) var out = Data(), err = Data()
         group.enter()

@@ -26,7 +26,7 @@ struct TreeWalk {
 
     mutating func addSingleFile(_ path: String) {
         let dir = (path as NSString).deletingLastPathComponent
-        guard let file = loadFile(path, name: (path as NSString).lastPathComponent) else { return }
+        guard let file = loadFile(path, name: (path as NSString).lastPathComponent, rawPath: Array(path.utf8)) else { return }
         var module = enclosingModule(of: dir)
         if module == nil { module = nil }
         makePackages(directory: dir, files: [file], module: module, importPathOverride: "command-line-arguments")
@@ -45,14 +45,15 @@ struct TreeWalk {
 
     private mutating func walk(_ directory: String, module: ModuleScope?) {
         guard visited.insert(directory).inserted else { return }
-        let names: [String]
-        switch FileStatus.entries(of: directory) {
-        case .success(let n): names = n
+        let entries: [(name: String, bytes: [UInt8])]
+        switch FileStatus.rawEntries(of: directory) {
+        case .success(let n): entries = n
         case .failure(let f):
             notes.append(LoadNote(level: .error, path: relative(directory), line: 0,
                                   message: "directory skipped: cannot read it (\(f.reason))"))
             return
         }
+        let names = entries.map(\.name)
         var scope = module
         if names.contains("go.mod"), let text = try? String(contentsOfFile: directory + "/go.mod", encoding: .utf8) {
             if let file = ModuleFile.parse(text) { scope = ModuleScope(root: directory, file: file) }
@@ -63,9 +64,12 @@ struct TreeWalk {
         }
         var files: [LoadedFile] = []
         var subdirectories: [String] = []
-        for name in names {
+        for (name, nameBytes) in entries {
             let path = directory + "/" + name
-            let status = FileStatus.of(path, followLinks: false)
+            // A name that is not UTF-8 is recorded as the go tool prints it (U+FFFD for each bad
+            // sequence) and opened by its bytes.
+            let rawPath = Array(directory.utf8) + [0x2F] + nameBytes
+            let status = FileStatus.of(bytes: rawPath, followLinks: false)
             switch status {
             case .directory:
                 if !FileNameRules.isSkippedDirectory(name) { subdirectories.append(path) }
@@ -81,7 +85,7 @@ struct TreeWalk {
                 }
             case .regularFile, .denied, .other, .missing:
                 guard FileNameRules.isGoSource(name) else { continue }
-                if let file = loadFile(path, name: name) { files.append(file) }
+                if let file = loadFile(path, name: name, rawPath: rawPath) { files.append(file) }
             }
         }
         if !files.isEmpty { makePackages(directory: directory, files: files, module: scope, importPathOverride: nil) }
@@ -93,12 +97,12 @@ struct TreeWalk {
     }
 
     /// Reads a file and applies the build rules; nil when it is not part of the build.
-    private mutating func loadFile(_ path: String, name: String) -> LoadedFile? {
+    private mutating func loadFile(_ path: String, name: String, rawPath: [UInt8]) -> LoadedFile? {
         let isTest = FileNameRules.isTest(name)
         if isTest && !context.includeTests { return nil }
         guard FileNameRules.matchesPlatform(name, context) else { return nil }
         let bytes: [UInt8]
-        switch FileStatus.read(path) {
+        switch FileStatus.read(bytes: rawPath) {
         case .success(let b): bytes = b
         case .failure(let f):
             notes.append(LoadNote(level: .error, path: relative(path), line: 0, message: "file skipped: cannot read it (\(f.reason))"))

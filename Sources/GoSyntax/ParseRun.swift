@@ -17,12 +17,25 @@ public enum ParseRun {
         public var firstErrors: [SyntaxDiagnostic] = []
         /// Number of diagnostics per file with errors (same order as `firstErrors`).
         public var errorCounts: [Int] = []
+        /// Every diagnostic of every file, in file order then position order (as `gofmt -e`
+        /// lists them).
+        public var diagnostics: [SyntaxDiagnostic] = []
         /// Paths that do not exist or cannot be read.
         public var unreadable: [String] = []
 
         /// `files=N bytes=N errors=N seconds=S`.
         public var line: String {
             "files=\(files) bytes=\(bytes) errors=\(errors) seconds=\(String(format: "%.3f", seconds))"
+        }
+    }
+
+    /// Diagnostics in go/parser's ErrorList order: by `//line`-adjusted file, line, column, then
+    /// message (what `gofmt -e` prints).
+    public static func sorted(_ diagnostics: [SyntaxDiagnostic]) -> [SyntaxDiagnostic] {
+        diagnostics.sorted {
+            let a = $0.position, b = $1.position
+            return (a.adjustedFile, a.adjustedLine, a.adjustedColumn, $0.message)
+                < (b.adjustedFile, b.adjustedLine, b.adjustedColumn, $1.message)
         }
     }
 
@@ -37,13 +50,14 @@ public enum ParseRun {
                 summary.unreadable.append(path)
                 continue
             }
-            let parsed = parseFile(path: path, bytes: bytes)
+            let parsed = parseFileReportingAllErrors(path: path, bytes: bytes)
             summary.files += 1
             summary.bytes += bytes.count
             if let first = parsed.diagnostics.first {
                 summary.errors += parsed.diagnostics.count
                 summary.firstErrors.append(first)
                 summary.errorCounts.append(parsed.diagnostics.count)
+                summary.diagnostics.append(contentsOf: sorted(parsed.diagnostics))
             }
         }
         summary.seconds = Date().timeIntervalSince(start)

@@ -188,10 +188,13 @@ extension Parser {
 
     /// PrimaryExpr = Operand { Selector | Index | Slice | TypeAssertion | Arguments | LiteralValue } .
     mutating func parsePrimaryExpr(_ x0: Int32) -> Int32 {
-        guard enter() else { leave(); return badExpr(pos, pos) }
-        defer { leave() }
         var x = x0 != 0 ? x0 : parseOperand()
+        // One nesting level per suffix, counted after the operand, as go/parser counts them.
+        var levels = 0
+        defer { depth -= levels }
         while true {
+            levels += 1
+            guard enter() else { return x }
             switch tok {
             case .period:
                 let dot = pos
@@ -284,7 +287,12 @@ extension Parser {
     /// BinaryExpr with operators of precedence >= `prec1`; `x0` is an already parsed left side.
     mutating func parseBinaryExpr(_ x0: Int32, _ prec1: Int) -> Int32 {
         var x = x0 != 0 ? x0 : parseUnaryExpr()
+        // One nesting level per operator, counted after the left operand, as go/parser does.
+        var levels = 0
+        defer { depth -= levels }
         while true {
+            levels += 1
+            guard enter() else { return x }
             var op = tok
             if inRhs && op == .assign { op = .eql }
             let oprec = op.precedence

@@ -23,17 +23,36 @@
 // recovery skips to a synchronizing token with a progress guard, and nesting deeper than
 // `Parser.maxDepth` stops the parse with a diagnostic instead of exhausting the stack.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses one Go source file. Never throws and never traps: syntax errors become
 /// diagnostics and the tree holds everything that could be parsed.
 public func parseFile(path: String, bytes: [UInt8]) -> ParsedFile {
     Parser.parse(path: path, bytes: bytes)
 }
 
+/// Parses one Go source file and reports every syntax error, as go/parser does with
+/// `AllErrors` (and `gofmt -e`): errors on the same line as the previous one are kept too. The
+/// tree is the same as `parseFile(path:bytes:)` builds.
+public func parseFileReportingAllErrors(path: String, bytes: [UInt8]) -> ParsedFile {
+    Parser.parse(path: path, bytes: bytes, allErrors: true)
+}
+
 /// The recursive-descent parser state. Use `parseFile(path:bytes:)`.
 struct Parser {
-    /// Nesting (recursion) depth at which parsing stops with an error; lower when the
-    /// thread's stack is too small for it (see `StackGuard`).
-    static let maxDepth = 1000
+    /// Nesting (recursion) depth at which parsing stops with an error: go/parser's
+    /// `maxNestLev`, counted at the same places (unary expressions, each suffix of a primary
+    /// expression, each binary operator, literal values, statements, `if`, types). When the
+    /// thread's stack is too small for it (see `StackGuard`), the file is parsed again on a
+    /// thread whose stack is sized for this depth.
+    static let maxDepth = 100_000
+    /// The most stack a re-parse of a deeply nested file may reserve (virtual memory; only
+    /// what the nesting uses is touched).
+    static let maxStackBytes = 8 << 30
 
     var scanner: Scanner
     let lineStarts: [Int32]
@@ -60,6 +79,8 @@ struct Parser {
     var depth = 0
     var depthLimit = Parser.maxDepth
     var stackStart: UInt = 0
+    /// Stack bytes one nesting level took, measured at `StackGuard.probeDepth` (0 when not).
+    var bytesPerLevel: UInt = 0
     var bailed = false
     var syncPos = -1
     var syncCount = 0
@@ -70,6 +91,8 @@ struct Parser {
     var scratch: [Int32] = []
     var errors: [(offset: Int, message: String)] = []
     var imports: [Int32] = []
+    /// Keep every error (go/parser's `AllErrors`) instead of one per line.
+    var allErrors = false
 
     init(scanner: Scanner, lineStarts: [Int32], sizeHint: Int) {
         self.scanner = scanner
@@ -79,14 +102,17 @@ struct Parser {
         nodes.append(NodeRecord(.none))
     }
 
-    static func parse(path: String, bytes: [UInt8]) -> ParsedFile {
+    static func parse(path: String, bytes: [UInt8], allErrors: Bool = false) -> ParsedFile {
         var source = SourceFile(path: path, bytes: bytes)
-        let result: (Parser, Int32) = bytes.withUnsafeBufferPointer { buf in
-            var p = Parser(scanner: Scanner(src: buf, path: path), lineStarts: source.lineStarts, sizeHint: buf.count)
-            p.stackStart = StackGuard.currentAddress()
-            p.next()
-            let root = p.parseFile()
-            return (p, root)
+        var result = run(bytes: bytes, path: path, lineStarts: source.lineStarts, allErrors: allErrors)
+        // Stopped by this thread's stack, not by go/parser's limit: parse again where the
+        // stack fits go/parser's depth.
+        if result.0.bailed && result.0.depthLimit < Parser.maxDepth && result.0.bytesPerLevel > 0 {
+            let needed = Int(result.0.bytesPerLevel) * Parser.maxDepth * 5 / 4 + Int(StackGuard.margin) * 2
+            let lineStarts = source.lineStarts
+            result = onThread(stackBytes: min(needed, Parser.maxStackBytes)) {
+                run(bytes: bytes, path: path, lineStarts: lineStarts, allErrors: allErrors)
+            }
         }
         var p = result.0
         source.lineDirectives = p.scanner.lineDirectives
@@ -103,6 +129,50 @@ struct Parser {
         p.nodes = []
         return ParsedFile(tree: tree, diagnostics: diagnostics, buildConstraint: p.buildConstraint,
                           importSpecs: p.imports.map { NodeID($0) })
+    }
+
+    /// One parse of the file on the current thread.
+    static func run(bytes: [UInt8], path: String, lineStarts: [Int32], allErrors: Bool) -> (Parser, Int32) {
+        bytes.withUnsafeBufferPointer { buf in
+            var p = Parser(scanner: Scanner(src: buf, path: path), lineStarts: lineStarts, sizeHint: buf.count)
+            p.allErrors = allErrors
+            p.stackStart = StackGuard.currentAddress()
+            p.next()
+            let root = p.parseFile()
+            return (p, root)
+        }
+    }
+
+    /// Runs `body` on a new thread with a stack of `stackBytes` and waits for it; on the current
+    /// thread when no such thread can be made.
+    static func onThread(stackBytes: Int, _ body: @escaping () -> (Parser, Int32)) -> (Parser, Int32) {
+        final class Job {
+            let body: () -> (Parser, Int32)
+            var value: (Parser, Int32)?
+            init(_ body: @escaping () -> (Parser, Int32)) { self.body = body }
+        }
+        let job = Job(body)
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        guard pthread_attr_setstacksize(&attributes, stackBytes) == 0 else { return body() }
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let started = pthread_create(&thread, &attributes, { raw in
+            let job = Unmanaged<Job>.fromOpaque(raw!).takeUnretainedValue()
+            job.value = job.body()
+            return nil
+        }, Unmanaged.passUnretained(job).toOpaque())
+        guard started == 0 else { return body() }
+        #if canImport(Glibc)
+        pthread_join(thread, nil)
+        #else
+        pthread_join(thread!, nil)
+        #endif
+        return job.value!
     }
 
     // MARK: - Nodes and lists
@@ -237,6 +307,12 @@ struct Parser {
     // MARK: - Errors
 
     mutating func error(_ offset: Int, _ message: String) {
+        // After the nesting limit go/parser bails out: nothing more is reported.
+        if bailed { return }
+        if allErrors {
+            errors.append((offset, message))
+            return
+        }
         if let last = errors.last {
             if line(last.offset) == line(offset) { return }
         }
@@ -348,6 +424,8 @@ struct Parser {
         depth += 1
         if depth == StackGuard.probeDepth && depthLimit == Parser.maxDepth {
             depthLimit = StackGuard.limit(start: stackStart, depth: depth, maximum: Parser.maxDepth)
+            let now = StackGuard.currentAddress()
+            if stackStart > now { bytesPerLevel = (stackStart - now) / UInt(depth) }
         }
         if depth > depthLimit {
             if !bailed {

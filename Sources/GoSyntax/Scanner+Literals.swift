@@ -134,9 +134,10 @@ extension Scanner {
         return nil
     }
 
-    /// Scans an escape after a backslash (offset is at the character after `\`).
+    /// Scans an escape after a backslash (offset is at the character after `\`, where go/scanner
+    /// reports an escape that is not a valid code point).
     mutating func scanEscape(_ quote: UInt8) -> Bool {
-        let start = offset - 1
+        let start = offset
         let c = byte(offset)
         guard offset < src.count else { error(offset, "escape sequence not terminated"); return false }
         var count = 0, base: UInt32 = 0, maxValue: UInt32 = 0

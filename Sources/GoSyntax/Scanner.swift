@@ -168,7 +168,7 @@ struct Scanner {
                 if c == 0 {
                     error(offset - 1, "illegal character NUL")
                 } else {
-                    error(offset - 1, "illegal character U+\(hex4(UInt32(c))) '\(Character(Unicode.Scalar(c)))'")
+                    error(offset - 1, "illegal character \(unicodeName(Unicode.Scalar(c)))")
                 }
                 lx.token = .illegal
                 semi = insertSemi
@@ -256,6 +256,26 @@ func hex4(_ v: UInt32) -> String {
     return String(repeating: "0", count: max(0, 4 - s.count)) + s
 }
 
-func unicodeName(_ s: Unicode.Scalar) -> String { "U+\(hex4(s.value)) '\(Character(s))'" }
+/// A scalar as Go's `%#U` prints it: `U+0041 'A'`, and only `U+0007` for a scalar that is not
+/// printable (strconv.IsPrint: letters, marks, numbers, punctuation, symbols, ASCII space).
+func unicodeName(_ s: Unicode.Scalar) -> String {
+    isPrintable(s) ? "U+\(hex4(s.value)) '\(Character(s))'" : "U+\(hex4(s.value))"
+}
+
+/// Go's `strconv.IsPrint`.
+func isPrintable(_ s: Unicode.Scalar) -> Bool {
+    if s == " " { return true }
+    switch s.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+         .nonspacingMark, .spacingMark, .enclosingMark,
+         .decimalNumber, .letterNumber, .otherNumber,
+         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+         .finalPunctuation, .otherPunctuation,
+         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+        return true
+    default:
+        return false
+    }
+}
 
 func quoteRune(_ s: Unicode.Scalar) -> String { "'\(Character(s))'" }

@@ -16,4 +16,16 @@ public struct SyntaxDiagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// `path:line:col: message`.
     public var description: String { "\(path):\(line):\(column): \(message)" }
+
+    /// The error as go/parser's error list prints it (`gofmt -e`): the `//line`-adjusted
+    /// position (`file:line:col`, `file:line` when the directive gives no column) and the message.
+    public var adjustedDescription: String {
+        let p = position
+        var at = p.adjustedFile
+        if p.adjustedLine > 0 {
+            at += (at.isEmpty ? "" : ":") + "\(p.adjustedLine)"
+            if p.adjustedColumn > 0 { at += ":\(p.adjustedColumn)" }
+        }
+        return (at.isEmpty ? "-" : at) + ": " + message
+    }
 }

@@ -40,9 +40,20 @@ public struct Fact: Sendable, Hashable, Codable {
     /// The export line `path<TAB>line<TAB>col<TAB>kind<TAB>subject<TAB>detail`; tabs and newlines
     /// inside fields are replaced by spaces so one fact is always one line.
     public var tsvLine: String {
+        // Tabs and line breaks become spaces (one fact, one line, six fields); any other control
+        // character is written as `\xNN` (`\u{NNNN}` for C1), so an export never drives a terminal.
         func clean(_ s: String) -> String {
-            guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return s }
-            return String(s.map { ($0 == "\t" || $0 == "\n" || $0 == "\r") ? " " : $0 })
+            guard s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return s }
+            var out = ""
+            for u in s.unicodeScalars {
+                switch u.value {
+                case 0x09, 0x0A, 0x0D: out += " "
+                case 0..<0x20, 0x7F: out += "\\x" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
+                case 0x80...0x9F: out += "\\u{" + String(u.value, radix: 16) + "}"
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out
         }
         return "\(clean(file))\t\(line)\t\(column)\t\(kind.rawValue)\t\(clean(subject))\t\(clean(detail))"
     }

@@ -22,7 +22,7 @@ struct BackfillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The first commit, branch or tag to scan (or a date, YYYY-MM-DD).", valueName: "REF"))
     var since: String
 
-    @Option(help: ArgumentHelp("Scan every Nth commit (the newest is always scanned).", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Scan every Nth commit (the newest is always scanned).", valueName: "N"))
     var every: Int = 1
 
     @OptionGroup var store: StoreOptions
@@ -31,7 +31,7 @@ struct BackfillCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Configuration file used for every commit (default: each commit's heapsight.yml).", valueName: "FILE"))
     var config: String?
 
-    @Option(help: ArgumentHelp("Packages analysed in parallel.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Packages analysed in parallel.", valueName: "N"))
     var jobs: Int = 1
 
     @Option(help: ArgumentHelp("Engine for compiler decisions (gc or native).", valueName: "ENGINE"))

@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The run taken as the truth.")
     var runB: String
 
-    @Option(name: .customLong("limit"), help: "How many disagreements to list.")
+    @Option(name: .customLong("limit"), parsing: .unconditional, help: "How many disagreements to list.")
     var limit: Int = 50
 
     @Option(name: .customLong("kind"), help: "Compare only these fact kinds (repeatable).")

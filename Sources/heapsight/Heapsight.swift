@@ -1,6 +1,7 @@
 import ArgumentParser
 import Driver
 import Foundation
+import GoLoader
 
 /// The `heapsight` command: scans Go source trees, keeps every fact in SQLite, renders reports.
 @main
@@ -37,6 +38,9 @@ struct Heapsight: ParsableCommand {
     /// Parses and runs a command, mapping every usage error to exit code 2 (ArgumentParser's
     /// default is 64) and every uncaught error to exit code 2 with `heapsight: error:`.
     static func main() {
+        // An interrupt removes what the run made (temporary folders, backfill worktrees,
+        // plugin process groups) before exiting with 130 (SIGINT) or 143 (SIGTERM).
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -45,7 +49,9 @@ struct Heapsight: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { Self.exit(withError: error) }
-            let message = fullMessage(for: error)
+            // Usage errors start like every other error, so the first line always says what failed.
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "heapsight: error: " + message.dropFirst("Error: ".count) }
             FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
             Self.exit(withError: ExitCode(2))
         }

@@ -57,7 +57,7 @@ struct ScanOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A label for this run, e.g. nightly or pr-123.", valueName: "L"))
     var label: String?
 
-    @Option(help: ArgumentHelp("Packages analysed in parallel.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Packages analysed in parallel.", valueName: "N"))
     var jobs: Int = 1
 
     @Option(help: ArgumentHelp("Engine for compiler decisions (gc or native); overrides the config.", valueName: "ENGINE"))

@@ -8,7 +8,7 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Parse every .go file under the paths (skipping testdata) and report syntax errors.",
         discussion: """
-        Prints one line per file with errors (file:line:col: message, the file's first error) and a \
+        Prints every syntax error (file:line:col: message, as `gofmt -e` lists them) and a \
         closing summary `files=N bytes=N errors=N seconds=S`. Exits 1 if any file has an error. \
         With --dump FILE, prints FILE's normalized AST (the format the go/parser oracle prints).
         """)
@@ -36,9 +36,7 @@ struct ParseCommand: ParsableCommand {
                 throw fail("cannot read \(missing)")
             }
             var out = ""
-            for (d, n) in zip(summary.firstErrors, summary.errorCounts) {
-                out += d.description + (n > 1 ? " (and \(n - 1) more)" : "") + "\n"
-            }
+            for d in summary.diagnostics { out += d.adjustedDescription + "\n" }
             out += summary.line + "\n"
             FileHandle.standardOutput.write(Data(out.utf8))
             if summary.errors > 0 { throw ExitCode(1) }

@@ -17,6 +17,7 @@ struct PassesCommand: ParsableCommand {
             var plugins: [AnyPass] = []
             if let config {
                 let loaded = try Configuration.load(path: config)
+                try loaded.validate(passes: PassCatalog.builtIn)
                 let base = (config as NSString).deletingLastPathComponent
                 plugins = loaded.plugins.map { ExternalPass.pass($0, baseDirectory: base.isEmpty ? "." : base, requires: []) }
             }

@@ -11,7 +11,7 @@ struct PruneCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("Keep the newest N runs.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Keep the newest N runs.", valueName: "N"))
     var keep: Int?
 
     @Option(help: ArgumentHelp("Delete runs started before this UTC date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS).", valueName: "DATE"))

@@ -27,10 +27,11 @@ struct QueryCommand: ParsableCommand {
             let result: QueryResult
             do { result = try db.query(sql) } catch let e as FactStoreError { throw fail(e.description) }
             var out = ""
-            if header { out += result.columns.joined(separator: "\t") + "\n" }
+            // Stored text may hold control characters: escaped, so a value is one TSV field and
+            // never drives the terminal (`\t`, `\n`, `\xNN`; see TerminalText).
+            if header { out += result.columns.map(TerminalText.escaped).joined(separator: "\t") + "\n" }
             for row in result.rows {
-                out += row.map { ($0 ?? "NULL").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-                    .joined(separator: "\t") + "\n"
+                out += row.map { $0.map(TerminalText.escaped) ?? "NULL" }.joined(separator: "\t") + "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }

@@ -51,8 +51,8 @@ struct ReportCommand: ParsableCommand {
                                   almostInlinableMargin: settings.report.almostInlinableMargin)
             if let output {
                 let dir = (output as NSString).deletingLastPathComponent
-                if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                if !dir.isEmpty { try OutputFile.makeFolder(dir, for: output) }
+                try OutputFile.write(Data(text.utf8), to: output)
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }

@@ -20,7 +20,7 @@ struct RunsCommand: ParsableCommand {
             for r in runs {
                 let commit = r.record.gitCommit.map { String($0.prefix(10)) + (r.record.gitDirty == true ? "+" : "") } ?? "-"
                 rows.append(["\(r.id)", formatter.string(from: r.record.startedAt), r.record.status, r.record.engine,
-                             commit, r.record.label ?? "-", "\(r.packageCount)", "\(r.functionCount)", "\(r.factCount)"])
+                             commit, r.record.label.map(TerminalText.escaped) ?? "-", "\(r.packageCount)", "\(r.functionCount)", "\(r.factCount)"])
             }
             if runs.isEmpty {
                 print("no runs recorded in \(store.db); run `heapsight scan` first")

@@ -1,4 +1,5 @@
 import Driver
+import FactStore
 import Foundation
 import PassKit
 
@@ -11,12 +12,14 @@ struct ScanSummary {
         // Run-wide notes (no GOROOT, a skipped engine) are said once; notes about single files
         // stay in the diagnostics table.
         for d in outcome.diagnostics where d.severity == .note && d.file.isEmpty && d.package == nil && !quiet {
-            FileHandle.standardError.write(Data("heapsight: note: \(d.message)\n".utf8))
+            FileHandle.standardError.write(Data("heapsight: note: \(TerminalText.escaped(d.message))\n".utf8))
         }
         let problems = outcome.diagnostics.filter { $0.severity != .note }
         for d in problems.prefix(quiet ? 0 : 20) {
-            let place = d.file.isEmpty ? "" : (d.line > 0 ? "\(d.file):\(d.line):\(d.column > 0 ? "\(d.column):" : "") " : "\(d.file): ")
-            FileHandle.standardError.write(Data("heapsight: \(d.severity.rawValue): \(place)\(d.message) [\(d.source)]\n".utf8))
+            // Messages and paths may come from plugins: printed escaped, one line each.
+            let file = TerminalText.escaped(d.file)
+            let place = d.file.isEmpty ? "" : (d.line > 0 ? "\(file):\(d.line):\(d.column > 0 ? "\(d.column):" : "") " : "\(file): ")
+            FileHandle.standardError.write(Data("heapsight: \(d.severity.rawValue): \(place)\(TerminalText.escaped(d.message)) [\(TerminalText.escaped(d.source))]\n".utf8))
         }
         if !quiet && problems.count > 20 {
             FileHandle.standardError.write(Data("heapsight: ... and \(problems.count - 20) more diagnostics; see the diagnostics table\n".utf8))

@@ -25,7 +25,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only functions whose id matches (`example.com/m.(*T).*`).", valueName: "GLOB"))
     var function: String?
 
-    @Option(help: ArgumentHelp("Show only the last N rows.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Show only the last N rows.", valueName: "N"))
     var last: Int?
 
     @Option(help: ArgumentHelp("One row per run, commit or day.", valueName: "run|commit|day"))

@@ -23,7 +23,7 @@ struct TypecheckCommand: ParsableCommand {
                                valueName: "PACKAGE"))
     var dump: String?
 
-    @Option(help: ArgumentHelp("Threads: one checks, the others read and parse ahead (default: one per core).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Threads: one checks, the others read and parse ahead (default: one per core).",
                                valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 

@@ -28,9 +28,10 @@ final class ConfigurationTests: XCTestCase {
             settings:
               level: high
         policy:
-          budgets: {}
+          budgets:
+            - max-heap-sites: 3
         report:
-          html: true
+          formats: [html]
         """)
         XCTAssertEqual(c.engine, .gc)
         XCTAssertEqual(c.goos, "linux")
@@ -47,6 +48,23 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertNotNil(c.policy)
         XCTAssertNotNil(c.report)
         XCTAssertEqual(c.hash.count, 64)
+    }
+
+    /// The policy and report sections are checked when the file is read, by every command: a
+    /// value `check` would reject is rejected by `scan` too.
+    func testPolicyAndReportSectionsAreValidatedOnLoad() {
+        let cases: [(String, String)] = [
+            ("policy:\n  inline-budget: \"eighty\"\n", "policy.inline-budget"),
+            ("policy:\n  budgets:\n    - max-moved-to-heap: -2\n", "policy.budgets[0].max-moved-to-heap"),
+            ("policy:\n  budgets: {}\n", "policy.budgets"),
+            ("report:\n  html: true\n", "report.html"),
+        ]
+        for (yaml, key) in cases {
+            XCTAssertThrowsError(try parse(yaml), yaml) { error in
+                XCTAssertEqual((error as? ConfigurationError)?.keyPath, key, "\(error)")
+                XCTAssertEqual((error as? ConfigurationError)?.file, "heapsight.yml")
+            }
+        }
     }
 
     func testEmptyFileIsTheDefaults() throws {

@@ -105,4 +105,49 @@ final class ExternalPassTests: XCTestCase {
     func testMissingExecutable() throws {
         try assertPluginFails("", expect: "cannot start")
     }
+
+    /// Processes whose command line holds `marker` (read from /proc, so nothing is killed here).
+    static func processes(containing marker: String) -> [String] {
+        var found: [String] = []
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where Int(entry) != nil {
+            guard let raw = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let line = String(decoding: raw.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            if line.contains(marker) { found.append("\(entry): \(line)") }
+        }
+        return found
+    }
+
+    /// A wrapper script whose child hangs is stopped at the timeout with its child: the scan
+    /// does not wait for the child, and no process of the plugin is left.
+    func testATimeoutEndsThePluginsChildrenToo() throws {
+        let marker = "31.\(Int.random(in: 100...999))"
+        let fx = try ScanFixture(Self.tree)
+        try fx.write("plugin.sh", "#!/bin/sh\nsleep \(marker)\necho late\n", executable: true)
+        try fx.write("heapsight.yml", pluginConfig("./plugin.sh", timeout: 0.5))
+        let start = Date()
+        let outcome = try runScan(fx.request(config: "heapsight.yml"))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 25, "the scan waited for the plugin's child")
+        let failures = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:probe" }
+        XCTAssertTrue(failures.contains { $0.message.contains("gave no answer within 0.5s") }, "\(failures.map(\.message))")
+        XCTAssertEqual(Self.processes(containing: "sleep \(marker)"), [], "the plugin's child outlived it")
+    }
+
+    /// A plugin that answers and leaves a process in the background keeps its answer (the
+    /// background process, which holds the plugin's output open, is ended with it).
+    func testAnAnswerIsKeptWhenThePluginLeavesABackgroundProcess() throws {
+        let marker = "32.\(Int.random(in: 100...999))"
+        let fx = try ScanFixture(Self.tree)
+        try fx.write("plugin.sh", """
+        #!/bin/sh
+        cat >/dev/null
+        sleep \(marker) &
+        echo '{"protocol": 1, "diagnostics": [{"severity": "note", "message": "answered"}]}'
+        """, executable: true)
+        try fx.write("heapsight.yml", pluginConfig("./plugin.sh", timeout: 20))
+        let outcome = try runScan(fx.request(config: "heapsight.yml"))
+        let diagnostics = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:probe" }
+        XCTAssertEqual(diagnostics.map(\.message), ["answered", "answered"])
+        XCTAssertEqual(outcome.failedPackages, [])
+        XCTAssertEqual(Self.processes(containing: "sleep \(marker)"), [], "the plugin's background process outlived it")
+    }
 }

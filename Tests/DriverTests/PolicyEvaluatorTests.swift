@@ -54,7 +54,21 @@ final class PolicyEvaluatorTests: XCTestCase {
              function: "ex.com/w.\(function)", explanation: explanation)
     }
 
-    static func model(extraFacts: [Fact] = [], failed: Bool = false, baselineFacts: [Fact]? = nil) -> ReportModel {
+    /// What the scan records for the package when the built-in passes run with the given
+    /// statuses (every pass ran unless named).
+    static func passes(_ statuses: [String: PassExecution.Status] = [:], reason: String = "the native engine does not compute it yet; use --engine gc") -> [PassExecution] {
+        PassCatalog.builtIn.map { p in
+            let status = statuses[p.name] ?? .ran
+            return PassExecution(package: "ex.com/w", pass: p.name, status: status, reason: status == .ran ? "" : reason,
+                                 factKinds: p.factKinds)
+        }
+    }
+
+    /// The executions of a native run today: escape and allocations skipped.
+    static let nativePasses = passes(["escape": .skipped, "allocations": .skipped])
+
+    static func model(extraFacts: [Fact] = [], failed: Bool = false, baselineFacts: [Fact]? = nil,
+                      passes: [PassExecution]? = passes(), baselinePasses: [PassExecution]? = passes()) -> ReportModel {
         let facts: [Fact] = [
             fact(.movedToHeap, 5, "x", in: "Alloc", explanation: ["flow: ~r0 ← &x:", "from &x (address-of) at ./w/w.go:6:9"]),
             fact(.alloc, 6, "&x", "new heap depth=0", in: "Alloc"),
@@ -71,7 +85,7 @@ final class PolicyEvaluatorTests: XCTestCase {
         if let baselineFacts {
             diff = BaselineDiff(baseline: ReportRun(id: 1, startedAt: Date(timeIntervalSince1970: 0), engine: "gc", toolVersion: "t",
                                                     goos: "linux", goarch: "amd64", label: "main"),
-                                baselineFacts: baselineFacts, currentFacts: facts)
+                                baselineFacts: baselineFacts, currentFacts: facts, baselinePasses: baselinePasses)
         }
         var model = ReportModel(
             run: ReportRun(id: 2, startedAt: Date(timeIntervalSince1970: 3600), engine: "gc", toolVersion: "t", goos: "linux", goarch: "amd64"),
@@ -80,7 +94,7 @@ final class PolicyEvaluatorTests: XCTestCase {
             facts: facts,
             diagnostics: failed ? [Diagnostic(severity: .error, source: "compiler", file: file, line: 3, column: 1,
                                               message: "undefined: nope", package: "ex.com/w")] : [],
-            baseline: diff, sources: [file: Array(source.utf8)], filePackages: [file: "ex.com/w"])
+            baseline: diff, sources: [file: Array(source.utf8)], filePackages: [file: "ex.com/w"], passes: passes)
         model.directives = directives(of: source, in: model)
         return model
     }
@@ -208,16 +222,86 @@ final class PolicyEvaluatorTests: XCTestCase {
     }
 }
 
+/// A rule whose facts were not computed is never a pass: under an engine without escape or
+/// allocation analysis, for a pass that failed or was disabled, and for a run that did not record
+/// which passes ran, each such rule fails as "could not be evaluated", and facts that a plugin
+/// happens to add do not change that.
 final class PolicyWithoutFactsTests: XCTestCase {
-    func testDirectivesThatCannotBeCheckedFail() {
-        var model = PolicyEvaluatorTests.model()
+    let budgets = """
+        budgets:
+          - packages: "ex.com/..."
+            max-heap-sites: 100
+            max-heap-sites-in-loops: 100
+            max-moved-to-heap: 100
+        must-inline: ["ex.com/w.Clean"]
+        """
+
+    func notEvaluated(_ e: PolicyEvaluation) -> [String] { e.notEvaluated.map(\.name) }
+
+    func testBudgetsAndDirectivesUnderAnEngineWithoutEscapeAnalysisAreNotEvaluated() throws {
+        var model = PolicyEvaluatorTests.model(passes: PolicyEvaluatorTests.nativePasses)
         model.facts = model.facts.filter { $0.kind == .canInline || $0.kind == .cannotInline }
-        model.run.skipped = ["escape: engine native has no escape analysis yet"]
-        let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(model)
-        let failed = e.checks.filter { !$0.passed }.map(\.name)
-        XCTAssertTrue(failed.contains("Clean directive.noalloc"), "no facts to check against is a failure, not a pass: \(failed)")
-        XCTAssertTrue(failed.contains("(*Buf).Keep directive.noescape"))
-        let v = e.violations.first { $0.function == "ex.com/w.Clean" }
-        XCTAssertEqual(v?.message, "//heapsight:noalloc cannot be checked: run #2 has no escape or allocation facts (not run: escape: engine native has no escape analysis yet)")
+        // One alloc fact from a plugin must not switch the guard off.
+        model.facts.append(Fact(kind: .alloc, file: PolicyEvaluatorTests.file, line: 30, column: 2, subject: "fmt.Println",
+                                detail: "iface-conv heap depth=0", function: "ex.com/w.Clean"))
+        let policy = try PolicyConfiguration(node: try Yams.compose(yaml: budgets))
+        let e = PolicyEvaluator(policy: policy).evaluate(model)
+        XCTAssertTrue(e.failed, "a rule that could not be evaluated fails the check")
+        XCTAssertEqual(notEvaluated(e), [
+            "(*Buf).Keep directive.noescape", "Alloc directive.noalloc", "Big directive.noalloc statement 1",
+            "Big directive.noescape statement 1", "Clean directive.noalloc", "Pooled directive.noalloc",
+            "package alloc.budget", "package alloc.loop-budget", "package moved.budget",
+        ])
+        XCTAssertTrue(e.checks.contains { $0.name == "Clean inline.required" && $0.passed }, "inlining ran, so it is evaluated")
+        let clean = try XCTUnwrap(e.violations.first { $0.function == "ex.com/w.Clean" })
+        XCTAssertEqual(clean.message, "//heapsight:noalloc on Clean could not be evaluated: the allocations pass did not run under engine gc (the native engine does not compute it yet; use --engine gc)")
+        XCTAssertTrue(clean.notEvaluated)
+        let moved = try XCTUnwrap(e.violations.first { $0.rule == "moved.budget" })
+        XCTAssertEqual(moved.message, "the moved.budget budget of ex.com/w (policy.budgets[0]) could not be evaluated: the escape pass did not run under engine gc (the native engine does not compute it yet; use --engine gc)")
+    }
+
+    func testIgnoreDoesNotHideARuleThatWasNotEvaluated() {
+        let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(PolicyEvaluatorTests.model(passes: PolicyEvaluatorTests.nativePasses))
+        XCTAssertTrue(notEvaluated(e).contains("Pooled directive.noalloc"), "//heapsight:ignore accepts a finding, not a rule that was never checked")
+    }
+
+    func testAFailedOrDisabledPassIsNamed() throws {
+        let failed = PolicyEvaluatorTests.passes(["allocations": .failed], reason: "boom")
+        let e = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(PolicyEvaluatorTests.model(passes: failed))
+        let v = try XCTUnwrap(e.violations.first { $0.function == "ex.com/w.Clean" })
+        XCTAssertEqual(v.message, "//heapsight:noalloc on Clean could not be evaluated: the allocations pass failed on ex.com/w (boom)")
+        XCTAssertTrue(e.checks.contains { $0.name == "(*Buf).Keep directive.noescape" && !$0.notEvaluated },
+                      "escape ran, so noescape is evaluated (and fails on its own merits)")
+        let noPass = PolicyEvaluatorTests.passes().filter { $0.pass != "allocations" }
+        let e2 = PolicyEvaluator(policy: PolicyConfiguration()).evaluate(PolicyEvaluatorTests.model(passes: noPass))
+        XCTAssertEqual(e2.violations.first { $0.function == "ex.com/w.Clean" }?.message,
+                       "//heapsight:noalloc on Clean could not be evaluated: no pass that computes alloc facts ran on ex.com/w in run #2")
+    }
+
+    func testARunThatDidNotRecordItsPassesIsNotEvaluated() throws {
+        let policy = try PolicyConfiguration(node: try Yams.compose(yaml: budgets))
+        let e = PolicyEvaluator(policy: policy).evaluate(PolicyEvaluatorTests.model(passes: nil))
+        XCTAssertTrue(e.failed)
+        XCTAssertTrue(notEvaluated(e).contains("Clean inline.required"))
+        XCTAssertEqual(e.violations.first { $0.rule == "inline.required" }?.message,
+                       "policy.must-inline for Clean could not be evaluated: run #2 was recorded by a heapsight that did not record which passes ran; scan again")
+    }
+
+    func testRegressionsNeedBothRunsToHaveComputedTheirFacts() {
+        var policy = PolicyConfiguration()
+        policy.directives = false
+        policy.regressions.maxHeapSiteGrowth = 0
+        let facts = PolicyEvaluatorTests.model().facts
+        // The current run has no escape analysis: no new escape can be seen, so it is not a pass.
+        let current = PolicyEvaluator(policy: policy).evaluate(
+            PolicyEvaluatorTests.model(baselineFacts: facts, passes: PolicyEvaluatorTests.nativePasses))
+        XCTAssertEqual(notEvaluated(current), ["package alloc.growth", "package escape.new"])
+        XCTAssertFalse(current.checks.contains { $0.name == "Alloc escape.new" })
+        // The baseline had no inlining decisions: nothing can be "lost" against it.
+        let base = PolicyEvaluator(policy: policy).evaluate(
+            PolicyEvaluatorTests.model(baselineFacts: facts, baselinePasses: PolicyEvaluatorTests.passes(["inlining": .skipped], reason: "no Go toolchain")))
+        XCTAssertEqual(notEvaluated(base), ["package inline.lost"])
+        XCTAssertEqual(base.violations.first?.message,
+                       "inline.lost against baseline run #1 (main) in ex.com/w could not be evaluated: in the baseline run: the inlining pass did not run under engine gc (no Go toolchain)")
     }
 }

@@ -87,6 +87,26 @@ final class ScanTests: XCTestCase {
         XCTAssertNotEqual(try fx.store().run(id: outcome.runID)?.record.configHash, SHA256.hex(of: []))
     }
 
+    /// Every registered pass is recorded on every package with whether it computed its facts
+    /// there, so that the policy can tell "nothing found" from "not looked at": a disabled pass,
+    /// a pass that threw and a pass whose requirement failed are each named with the reason.
+    func testEachPassIsRecordedPerPackageWithWhetherItComputedItsFacts() throws {
+        let fx = try ScanFixture(Self.module)
+        try fx.write("off.yml", "passes:\n  makes:\n    enabled: false\n")
+        let outcome = try runScan(fx.request(extra: [FakePasses.makes, FakePasses.picky, FakePasses.afterPicky], config: "off.yml"))
+        let executions = try XCTUnwrap(try fx.store().passExecutions(run: outcome.runID))
+        XCTAssertEqual(Set(executions.map(\.package)), ["example.com/m/a", "example.com/m/b", "example.com/m/broken", "example.com/m/c"])
+        let broken = Dictionary(uniqueKeysWithValues: executions.filter { $0.package == "example.com/m/broken" }.map { ($0.pass, $0) })
+        XCTAssertEqual(Set(broken.keys), ["functions", "inlining", "escape", "allocations", "makes", "picky", "after-picky"])
+        XCTAssertEqual(broken["functions"]?.status, .ran)
+        XCTAssertEqual(broken["escape"]?.factKinds, [.movedToHeap, .escapes, .noEscape, .leakParam, .leakParamContent, .leakResult])
+        XCTAssertEqual(broken["allocations"]?.factKinds, [.alloc])
+        XCTAssertEqual(broken["makes"].map { [$0.status.rawValue, $0.reason] }, ["skipped", "disabled in heapsight.yml"])
+        XCTAssertEqual(broken["picky"].map { [$0.status.rawValue, $0.reason] }, ["failed", "refuses package broken"])
+        XCTAssertEqual(broken["after-picky"].map { [$0.status.rawValue, $0.reason] }, ["skipped", "required pass picky failed"])
+        XCTAssertEqual(executions.first { $0.package == "example.com/m/a" && $0.pass == "picky" }?.status, .ran)
+    }
+
     func testOperationalErrorsWriteNothing() throws {
         let fx = try ScanFixture(Self.module)
         var missingDir = fx.request()

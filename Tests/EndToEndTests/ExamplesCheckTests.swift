@@ -47,4 +47,33 @@ final class ExamplesCheckTests: XCTestCase {
         XCTAssertEqual(fixed.status, 0, fixed.out + fixed.err)
         XCTAssertTrue(fixed.out.contains("failed 0") || fixed.out.contains(" 0 failed"), fixed.out)
     }
+
+    /// With the gc engine and no Go toolchain, no allocation analysis runs, so the deliberately
+    /// violated `//heapsight:noalloc` cannot be checked: the check exits 1 and every report names
+    /// it as not evaluated, rather than passing it (the example plugin's own `alloc` facts change
+    /// nothing).
+    func testCheckExamplesWithoutAToolchainSaysWhatItCouldNotEvaluate() throws {
+        let cli = try CLI(self)
+        try FileManager.default.copyItem(atPath: CLI.examples, toPath: cli.path("Examples"))
+        // Examples/heapsight.yml (engine gc, the example plugin) with a go command that does not exist.
+        let config = try String(contentsOfFile: cli.path("Examples/heapsight.yml"), encoding: .utf8)
+        try cli.write("Examples/heapsight.yml", config + "\ngo:\n  command: /nonexistent/go\n")
+        let r = try cli.run(["check", "Examples"])
+        XCTAssertEqual(r.status, 1, r.out + r.err)
+        XCTAssertTrue(r.out.contains("policy: 4 checks, 2 failed (2 could not be evaluated)"), r.out)
+        XCTAssertTrue(r.out.contains("escape.go:46:1: [directive.noalloc, not evaluated] //heapsight:noalloc on Scratch could not be evaluated: the allocations pass did not run under engine gc (no Go toolchain)"), r.out)
+        let junit = try String(contentsOfFile: cli.path("reports/junit.xml"), encoding: .utf8)
+        XCTAssertTrue(junit.contains("<error message=\"//heapsight:noalloc on Scratch could not be evaluated: the allocations pass did not run under engine gc (no Go toolchain)"), junit)
+        XCTAssertTrue(junit.contains("errors=\"2\""), junit)
+        let sarif = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: cli.path("reports/heapsight.sarif")))) as? [String: Any]
+        let results = (sarif?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        XCTAssertEqual(Set(results.compactMap { $0["ruleId"] as? String }), ["directive.noalloc", "directive.inline"])
+        XCTAssertTrue(results.allSatisfy { ($0["properties"] as? [String: Bool]) == ["notEvaluated": true] })
+        let html = try String(contentsOfFile: cli.path("reports/index.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("could not be evaluated: the allocations pass did not run under engine gc (no Go toolchain)"))
+        // `report` re-evaluates the stored run the same way (and exits 0: it does not gate).
+        let report = try cli.run(["report"])
+        XCTAssertEqual(report.status, 0, report.err)
+        XCTAssertTrue(report.out.contains("[directive.noalloc, not evaluated]"), report.out)
+    }
 }

@@ -8,16 +8,16 @@ final class OpenAndMigrateTests: XCTestCase {
     func testNewStoreIsWALAndAtCurrentVersion() throws {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 5)
+        XCTAssertEqual(try store.schemaVersion(), 6)
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
         XCTAssertEqual(try raw.rows("PRAGMA auto_vacuum"), [["2"]])
         raw.close()
         let tables = try store.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows.map { $0[0]! }
-        for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "directives", "schema_version"] {
+        for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "directives", "pass_executions", "schema_version"] {
             XCTAssertTrue(tables.contains(t), t)
         }
-        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"], ["4"], ["5"]])
+        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
     }
 
     func testNonSQLiteFileIsRefusedUnchanged() throws {
@@ -55,7 +55,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try FactStore.open(path: path)) { error in
-            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 5))
+            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 6))
             XCTAssertTrue("\(error)".contains("upgrade heapsight"))
         }
         XCTAssertThrowsError(try FactStore.openReadOnly(path: path))
@@ -88,7 +88,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
 
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 5)
+        XCTAssertEqual(try store.schemaVersion(), 6)
         let backup = path + ".bak-v1"
         XCTAssertTrue(FileManager.default.fileExists(atPath: backup))
         let old = try RawSQLite(path: backup)
@@ -126,7 +126,7 @@ extension OpenAndMigrateTests {
         XCTAssertEqual(try raw.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])
         raw.close()
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 5)
+        XCTAssertEqual(try store.schemaVersion(), 6)
         let backup = path + ".bak-v\(version)"
         let old = try RawSQLite(path: backup)
         XCTAssertEqual(try old.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])
@@ -167,6 +167,29 @@ extension OpenAndMigrateTests {
         XCTAssertEqual(try store.directives(run: id), found)
         XCTAssertEqual(try store.query("SELECT directives_recorded FROM runs ORDER BY id").rows, [["0"], ["1"]])
     }
+
+    /// A database written by schema version 4 (no record of which passes ran) is migrated to 6:
+    /// its runs say "not known" (nil), never "nothing ran" or "everything ran", so a policy
+    /// cannot pass a rule on them; a run recorded afterwards stores and returns its executions.
+    func testVersionFourDatabaseIsMigratedAndOldRunsSayTheirPassesAreUnknown() throws {
+        let (store, _) = try migrated(TestSupportPaths.schemaV4NativeFixture, from: 4)
+        XCTAssertNil(try store.passExecutions(run: 1))
+        XCTAssertNil(try store.passExecutions(run: 2))
+        XCTAssertEqual(try store.facts(run: 2).map(\.kind), [.canInline])
+
+        let run = try XCTUnwrap(try store.run(id: 2)).record
+        let passes = [
+            PassExecution(package: "example.com/m", pass: "inlining", status: .ran, factKinds: [.canInline, .cannotInline]),
+            PassExecution(package: "example.com/m", pass: "escape", status: .skipped,
+                          reason: "the native engine does not compute it yet; use --engine gc", factKinds: [.escapes, .movedToHeap]),
+            PassExecution(package: "example.com/m", pass: "x", status: .failed, reason: "exited with status 3", factKinds: []),
+        ]
+        let id = try store.record(RunContent(run: run, passes: passes))
+        XCTAssertEqual(try store.passExecutions(run: id), passes.sorted { $0.pass < $1.pass })
+        XCTAssertEqual(try store.query("SELECT passes_recorded FROM runs ORDER BY id").rows, [["0"], ["0"], ["1"]])
+        XCTAssertEqual(try store.passExecutions(run: try store.record(RunContent(run: run))), [],
+                       "a run with no passes recorded says so: an empty list, not unknown")
+    }
 }
 
 /// Paths of checked-in test data.
@@ -186,5 +209,9 @@ enum TestSupportPaths {
     /// A database dump as heapsight's schema version 4 wrote it.
     static var schemaV4Fixture: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v4.sql")
+    }
+    /// A database dump as heapsight's schema version 4 wrote it, with a gc run and a native run.
+    static var schemaV4NativeFixture: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v4-native.sql")
     }
 }

@@ -1,5 +1,6 @@
 import FactStore
 import Foundation
+import GoLoader
 
 /// What to backfill: which history, how densely, and how to scan each commit.
 public struct BackfillRequest: Sendable {
@@ -64,7 +65,14 @@ public func runBackfill(_ request: BackfillRequest,
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("heapsight-backfill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         let tree = temp.appendingPathComponent("src").path
+        // Removed after the scan, and on an interrupt (SIGINT, SIGTERM) during it, so the user's
+        // repository never keeps a registered worktree of ours.
+        let cleanup = InterruptCleanup.register {
+            repo.removeWorktree(at: tree)
+            try? FileManager.default.removeItem(at: temp)
+        }
         defer {
+            InterruptCleanup.unregister(cleanup)
             repo.removeWorktree(at: tree)
             try? FileManager.default.removeItem(at: temp)
         }

@@ -35,6 +35,12 @@ public struct CheckOutcome: Sendable {
 /// Scans, evaluates the policy, and writes the configured reports.
 public func runCheck(_ request: CheckRequest) throws -> CheckOutcome {
     let settings = try CheckSettings.discover(configPath: request.scan.configPath, roots: request.scan.paths)
+    // A report folder that cannot be one is refused before the scan records anything.
+    let folder = request.output ?? settings.report.output
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+        throw OutputFile.WriteError(path: folder, reason: "it is a file, not a folder; pass -o with a folder for the reports")
+    }
     let outcome = try runScan(request.scan)
     let store = try FactStore.openReadOnly(path: request.scan.dbPath)
     var model = try EvaluatedReport.build(store: store, run: outcome.runID, baseline: request.baseline, settings: settings)
@@ -45,6 +51,6 @@ public func runCheck(_ request: CheckRequest) throws -> CheckOutcome {
         model.evaluation = PolicyEvaluator(policy: settings.policy).evaluate(model)
     }
     let formats = settings.report.formats.compactMap(ReportFormat.init(rawValue:))
-    let written = try EvaluatedReport.write(model, formats: formats, to: request.output ?? settings.report.output, settings: settings)
+    let written = try EvaluatedReport.write(model, formats: formats, to: folder, settings: settings)
     return CheckOutcome(scan: outcome, model: model, written: written)
 }

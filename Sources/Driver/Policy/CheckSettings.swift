@@ -25,8 +25,12 @@ public struct CheckSettings: Sendable {
         }
     }
 
-    /// The settings for a command working on `roots` (see `Configuration.discover`).
+    /// The settings for a command working on `roots` (see `Configuration.discover`), after the
+    /// same checks `scan` makes (keys, values, pass names), so that a configuration `scan`
+    /// rejects is rejected here too.
     public static func discover(configPath: String?, roots: [String]) throws -> CheckSettings {
-        try CheckSettings(configuration: try Configuration.discover(configPath: configPath, roots: roots))
+        let configuration = try Configuration.discover(configPath: configPath, roots: roots)
+        try configuration.validate(passes: PassCatalog.builtIn)
+        return try CheckSettings(configuration: configuration)
     }
 }

@@ -43,13 +43,13 @@ public enum EvaluatedReport {
     /// Writes the report files into a folder (created when missing); returns the paths written.
     public static func write(_ model: ReportModel, formats: [ReportFormat], to folder: String,
                              settings: CheckSettings) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OutputFile.makeFolder(folder)
         var written: [String] = []
         let flavour = JUnitRenderer.Flavour(rawValue: settings.report.junit) ?? .extended
         for format in formats {
             let path = (folder as NSString).appendingPathComponent(format.fileName)
             let text = format.render(model, junit: flavour, almostInlinableMargin: settings.report.almostInlinableMargin)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: path)
             written.append(path)
         }
         return written

@@ -26,23 +26,28 @@ extension PolicyEvaluator {
         let heap = facts.filter(\.isHeapSite)
         let inLoops = facts.filter(\.isHeapSiteInLoop)
         let moved = facts.filter { $0.kind == .movedToHeap }
-        let rules: [(Rule, Int?, [Fact], String)] = [
-            (RuleCatalog.allocBudget, budget.maxHeapSites, heap, "heap allocation sites"),
-            (RuleCatalog.allocLoopBudget, budget.maxHeapSitesInLoops, inLoops, "heap allocation sites inside loops"),
-            (RuleCatalog.movedBudget, budget.maxMovedToHeap, moved, "variables moved to the heap"),
+        let rules: [(Rule, Int?, [Fact], String, Set<FactKind>)] = [
+            (RuleCatalog.allocBudget, budget.maxHeapSites, heap, "heap allocation sites", RuleFacts.allocationSites),
+            (RuleCatalog.allocLoopBudget, budget.maxHeapSitesInLoops, inLoops, "heap allocation sites inside loops",
+             RuleFacts.allocationSites),
+            (RuleCatalog.movedBudget, budget.maxMovedToHeap, moved, "variables moved to the heap", RuleFacts.movedVariables),
         ]
-        for (rule, max, counted, what) in rules {
+        for (rule, max, counted, what, kinds) in rules {
             guard let max else { continue }
             let name = "\(owner) \(rule.id)"
             let file = function?.file ?? counted.first?.file ?? ""
             checks.ensure(package, function?.id, rule.id, name, file: file, line: function?.line ?? 0)
-            guard counted.count > max else { continue }
             let subject = function.map { ctx.shortName($0.id) } ?? package
+            if let reason = ctx.missing(kinds, package: package) {
+                checks.add(package, name, EvaluationContext.notEvaluated(
+                    rule: rule.id, package: package, function: function?.id, subject: "\(subject) \(rule.id)",
+                    what: "the \(rule.id) budget of \(subject) (\(source))", file: function?.file ?? "",
+                    line: function?.line ?? 0, column: function?.column ?? 0, reason: reason))
+                continue
+            }
+            guard counted.count > max else { continue }
             let anchor = function.map { ($0.file, $0.line, $0.column) } ?? (counted[0].file, counted[0].line, counted[0].column)
             var details = ["cost: \(counted.count) \(what) against a budget of \(max) (\(source)), \(counted.count - max) over"]
-            if rule.id != RuleCatalog.movedBudget.id && !ctx.hasAllocFacts {
-                details.append("note: this run has no alloc facts (allocations pass not run), so nothing was counted")
-            }
             details += counted.map(EvaluationContext.describe)
             checks.add(package, name, Violation(
                 rule: rule.id, package: package, function: function?.id, subject: "\(subject) \(rule.id)",
@@ -57,6 +62,13 @@ extension PolicyEvaluator {
         for fn in ctx.model.functions where !fn.isLiteral && policy.mustInline.contains(where: { $0.matches(fn.id) }) {
             let name = "\(ctx.shortName(fn.id)) \(RuleCatalog.inlineRequired.id)"
             checks.ensure(fn.package, fn.id, RuleCatalog.inlineRequired.id, name, file: fn.file, line: fn.line)
+            if let reason = ctx.missing(RuleFacts.inlineVerdicts, package: fn.package) {
+                checks.add(fn.package, name, EvaluationContext.notEvaluated(
+                    rule: RuleCatalog.inlineRequired.id, package: fn.package, function: fn.id, subject: ctx.shortName(fn.id),
+                    what: "policy.must-inline for \(ctx.shortName(fn.id))", file: fn.file, line: fn.line, column: fn.column,
+                    reason: reason))
+                continue
+            }
             if let v = inlineViolation(fn, ctx, rule: RuleCatalog.inlineRequired.id, why: "policy.must-inline") {
                 checks.add(fn.package, name, v)
             }

@@ -56,13 +56,10 @@ extension PolicyEvaluator {
             scope = (ctx.factsByLine[d.file]?[line] ?? []).sorted(by: Fact.canonicalOrder)
             whereText = "the statement on line \(line) of \(short)"
         }
-        let needsEscapes = d.verb == .noescape || (d.verb == .noalloc && !ctx.hasAllocFacts)
-        if needsEscapes && !ctx.hasEscapeFacts {
-            let skipped = ctx.model.run.skipped.isEmpty ? "" : " (not run: \(ctx.model.run.skipped.joined(separator: "; ")))"
-            return Violation(rule: rule, package: fn.package, function: fn.id, subject: name, file: d.file, line: d.line,
-                             column: d.column,
-                             message: "\(d.text) cannot be checked: run \(ctx.model.run.displayName) has no escape or allocation facts\(skipped)",
-                             details: ["engine: \(ctx.model.run.engine); scan with an engine that records escape analysis (e.g. --engine gc)"])
+        if let reason = ctx.missing(Self.kinds(of: d), package: fn.package) {
+            return EvaluationContext.notEvaluated(rule: rule, package: fn.package, function: fn.id, subject: name,
+                                                  what: "\(d.text) on \(whereText)", file: d.file, line: d.line,
+                                                  column: d.column, reason: reason)
         }
         let offending: [Fact]
         let message: String
@@ -84,26 +81,29 @@ extension PolicyEvaluator {
             guard !offending.isEmpty else { return nil }
             message = "\(offending.count) value(s) escape to the heap in \(whereText), which carries \(d.text)"
         case .noalloc:
-            let counted: [Fact]
-            if ctx.hasAllocFacts {
-                counted = scope.filter { f in AllocationDetail(fact: f).map { $0.placement != .stack } ?? false }
-            } else {
-                counted = scope.filter { $0.kind == .escapes || $0.kind == .movedToHeap }
-            }
-            offending = counted
+            offending = scope.filter { f in AllocationDetail(fact: f).map { $0.placement != .stack } ?? false }
             guard !offending.isEmpty else { return nil }
             message = "\(whereText) has \(offending.count) heap allocation site(s) but carries \(d.text)"
         case .ignore:
             return nil
         }
-        var details = offending.map(EvaluationContext.describe)
-        if d.verb == .noalloc && !ctx.hasAllocFacts {
-            details.append("note: this run has no alloc facts, so escapes and moved-to-heap variables were counted instead")
-        }
+        let details = offending.map(EvaluationContext.describe)
         let flow = offending.lazy.map { ctx.explanation(for: $0) }.first { !$0.isEmpty } ?? []
         return Violation(rule: rule, package: fn.package, function: fn.id, subject: name,
                          file: d.file, line: d.line, column: d.column, message: message, details: details,
                          flow: ReportFormatting.flow(fromExplanation: flow))
+    }
+
+    /// The fact kinds a directive reads (`RuleFacts`).
+    static func kinds(of d: Directive) -> Set<FactKind> {
+        let onFunction: Bool
+        if case .function = d.target { onFunction = true } else { onFunction = false }
+        switch d.verb {
+        case .inline: return onFunction ? RuleFacts.inlineVerdicts : RuleFacts.inlinedCalls
+        case .noescape: return onFunction ? RuleFacts.escapesAndLeaks : RuleFacts.escapes
+        case .noalloc: return RuleFacts.allocationSites
+        case .ignore: return []
+        }
     }
 
     /// Removes the violations each `//heapsight:ignore RULE` covers; returns notes for ignores
@@ -116,9 +116,9 @@ extension PolicyEvaluator {
             switch d.target {
             case .function(let id):
                 let family = ctx.family(id)
-                removed = checks.removeViolations { $0.rule == rule && ($0.function.map(family.contains) ?? false) }
+                removed = checks.removeViolations { !$0.notEvaluated && $0.rule == rule && ($0.function.map(family.contains) ?? false) }
             case .statement(_, let line):
-                removed = checks.removeViolations { $0.rule == rule && $0.file == d.file && $0.line == line }
+                removed = checks.removeViolations { !$0.notEvaluated && $0.rule == rule && $0.file == d.file && $0.line == line }
             }
             if removed == 0 {
                 notes.append("\(d.file):\(d.line): `\(d.text)` suppresses nothing; remove it when the code no longer needs it")

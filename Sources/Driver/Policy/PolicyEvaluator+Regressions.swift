@@ -15,17 +15,38 @@ extension PolicyEvaluator {
             else { packageLevel[ctx.model.package(of: f), default: []].append(f) }
         }
         let lost = Dictionary(diff.lostInlining.map { ($0.function, $0) }, uniquingKeysWith: { a, _ in a })
+        // A regression rule compares two runs, so both must have computed what it reads; where
+        // one did not, the rule is one not-evaluated check per package instead of a pass.
+        var unreadable: Set<String> = []
+        let enabled: [(Rule, Bool, Set<FactKind>)] = [
+            (RuleCatalog.escapeNew, rules.noNewEscapes, RuleFacts.heapEscapes),
+            (RuleCatalog.inlineLost, rules.noLostInlining, RuleFacts.inlineVerdicts),
+            (RuleCatalog.allocGrowth, rules.maxHeapSiteGrowth != nil, RuleFacts.allocationSites),
+        ]
+        for pkg in ctx.model.packages where !pkg.isStandard {
+            for (rule, on, kinds) in enabled where on {
+                guard let reason = ctx.missing(kinds, package: pkg.importPath, baselineToo: true) else { continue }
+                unreadable.insert(pkg.importPath + "\u{0}" + rule.id)
+                let name = "package \(rule.id)"
+                checks.ensure(pkg.importPath, nil, rule.id, name, file: "", line: 0)
+                checks.add(pkg.importPath, name, EvaluationContext.notEvaluated(
+                    rule: rule.id, package: pkg.importPath, function: nil, subject: "package \(rule.id)",
+                    what: "\(rule.id) against baseline run \(base) in \(pkg.importPath)", file: "", line: 0, column: 0,
+                    reason: reason))
+            }
+        }
+        func readable(_ rule: Rule, _ package: String) -> Bool { !unreadable.contains(package + "\u{0}" + rule.id) }
         for fn in ctx.model.functions where !fn.isLiteral {
             let short = ctx.shortName(fn.id)
             let hasFacts = !(ctx.facts(ofFamily: fn.id).isEmpty)
-            if rules.noNewEscapes && hasFacts {
+            if rules.noNewEscapes && hasFacts && readable(RuleCatalog.escapeNew, fn.package) {
                 let name = "\(short) \(RuleCatalog.escapeNew.id)"
                 checks.ensure(fn.package, fn.id, RuleCatalog.escapeNew.id, name, file: fn.file, line: fn.line)
                 for v in escapeViolations(newByTop[fn.id] ?? [], package: fn.package, owner: short, base: base) {
                     checks.add(fn.package, name, v)
                 }
             }
-            if rules.noLostInlining, (ctx.factsByFunction[fn.id] ?? []).contains(where: { $0.kind == .canInline || $0.kind == .cannotInline }) {
+            if rules.noLostInlining, readable(RuleCatalog.inlineLost, fn.package), (ctx.factsByFunction[fn.id] ?? []).contains(where: { $0.kind == .canInline || $0.kind == .cannotInline }) {
                 let name = "\(short) \(RuleCatalog.inlineLost.id)"
                 checks.ensure(fn.package, fn.id, RuleCatalog.inlineLost.id, name, file: fn.file, line: fn.line)
                 if let change = lost[fn.id] {
@@ -40,7 +61,7 @@ extension PolicyEvaluator {
                         message: "\(short) is no longer inlinable: \(change.current.detail)", details: details + change.current.explanation))
                 }
             }
-            if let growth = rules.maxHeapSiteGrowth, hasFacts {
+            if let growth = rules.maxHeapSiteGrowth, hasFacts, readable(RuleCatalog.allocGrowth, fn.package) {
                 let name = "\(short) \(RuleCatalog.allocGrowth.id)"
                 checks.ensure(fn.package, fn.id, RuleCatalog.allocGrowth.id, name, file: fn.file, line: fn.line)
                 let family = ctx.family(fn.id)
@@ -57,7 +78,7 @@ extension PolicyEvaluator {
             }
         }
         if rules.noNewEscapes {
-            for (pkg, facts) in packageLevel where !pkg.isEmpty {
+            for (pkg, facts) in packageLevel where !pkg.isEmpty && readable(RuleCatalog.escapeNew, pkg) {
                 let name = "package \(RuleCatalog.escapeNew.id)"
                 checks.ensure(pkg, nil, RuleCatalog.escapeNew.id, name, file: facts[0].file, line: facts[0].line)
                 for v in escapeViolations(facts, package: pkg, owner: "package level", base: base) { checks.add(pkg, name, v) }

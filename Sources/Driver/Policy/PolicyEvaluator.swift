@@ -8,7 +8,9 @@ import Reports
 ///
 /// Invariants: check names never contain line numbers (stable across edits); a package that
 /// failed to analyse is always a failing check; a directive that cannot be honoured is always a
-/// failing check; facts outside the scanned tree are never counted.
+/// failing check; a rule whose fact kinds were not computed on a package (`RuleFacts`,
+/// `PassCoverage`) is a failing check marked not evaluated, never a pass; facts outside the
+/// scanned tree are never counted.
 public struct PolicyEvaluator: Sendable {
     /// The policy.
     public var policy: PolicyConfiguration
@@ -89,8 +91,6 @@ struct EvaluationContext {
     let factsByFunction: [String: [Fact]]
     let factsByLine: [String: [Int: [Fact]]]
     let factsByPackage: [String: [Fact]]
-    let hasAllocFacts: Bool
-    let hasEscapeFacts: Bool
 
     init(_ model: ReportModel) {
         self.model = model
@@ -106,9 +106,6 @@ struct EvaluationContext {
         factsByFunction = byFn
         factsByLine = byLine
         factsByPackage = Dictionary(grouping: model.facts, by: { model.package(of: $0) })
-        hasAllocFacts = model.facts.contains { $0.kind == .alloc }
-        let escapeKinds: Set<FactKind> = [.escapes, .noEscape, .movedToHeap, .leakParam, .leakParamContent, .leakResult]
-        hasEscapeFacts = model.facts.contains { escapeKinds.contains($0.kind) }
     }
 
     /// A function and the literals nested in it, transitively.

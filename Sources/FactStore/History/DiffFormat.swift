@@ -20,7 +20,8 @@ public enum DiffFormat: String, CaseIterable, Sendable {
     }
 
     static func line(_ sign: String, _ f: Fact) -> String {
-        "  \(sign) \(f.file):\(f.line):\(f.column)  \(f.kind.rawValue)  \(f.subject)" + (f.detail.isEmpty ? "" : "  \(f.detail)")
+        let e = TerminalText.escaped
+        return "  \(sign) \(e(f.file)):\(f.line):\(f.column)  \(f.kind.rawValue)  \(e(f.subject))" + (f.detail.isEmpty ? "" : "  \(e(f.detail))")
     }
 
     static func text(_ diff: RunDiff) -> String {
@@ -29,7 +30,7 @@ public enum DiffFormat: String, CaseIterable, Sendable {
         out += "\(diff.appearedCount) appeared, \(diff.disappearedCount) disappeared in \(diff.changes.count) "
         out += diff.changes.count == 1 ? "function\n" : "functions\n"
         for change in diff.changes {
-            out += "\n\(change.function)\n"
+            out += "\n\(TerminalText.escaped(change.function))\n"
             for f in change.appeared { out += line("+", f) + "\n" }
             for f in change.disappeared { out += line("-", f) + "\n" }
         }

@@ -44,7 +44,7 @@ public enum Prune {
 extension FactStore {
     /// Tables with a `run_id` column, children first.
     static let runTables = ["profile_sites", "profiles", "function_metrics", "package_metrics", "facts", "functions", "files", "packages", "diagnostics",
-                            "directives"]
+                            "directives", "pass_executions"]
 
     /// Deletes runs in one transaction, drops unused function names, then returns the space.
     func deleteRuns(_ ids: [Int64]) throws {

@@ -60,6 +60,31 @@ final class SQLiteConnection {
         return SQLiteStatement(handle: stmt, connection: self)
     }
 
+    /// Prepares the first statement of `sql` and says whether more text that is a statement
+    /// follows it (comments and `;` alone are not). Nil statement: `sql` holds no statement.
+    func prepareFirst(_ sql: String) throws -> (statement: SQLiteStatement?, moreStatements: Bool) {
+        var bytes = Array(sql.utf8)
+        bytes.append(0)
+        return try bytes.withUnsafeBufferPointer { buffer -> (SQLiteStatement?, Bool) in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var stmt: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let rc = sqlite3_prepare_v2(handle, base, Int32(buffer.count), &stmt, &tail)
+            guard rc == SQLITE_OK else { throw SQLiteFailure(code: rc, message: errorMessage, sql: sql) }
+            guard let stmt else { return (nil, false) }
+            let statement = SQLiteStatement(handle: stmt, connection: self)
+            var more = false
+            if let tail, tail.pointee != 0 {
+                var next: OpaquePointer?
+                let rc2 = sqlite3_prepare_v2(handle, tail, -1, &next, nil)
+                // Text after the first statement that does not even parse is a second statement too.
+                more = rc2 != SQLITE_OK || next != nil
+                if let next { sqlite3_finalize(next) }
+            }
+            return (statement, more)
+        }
+    }
+
     /// A prepared statement reused across calls, reset before it is handed out.
     func cached(_ sql: String) throws -> SQLiteStatement {
         if let stmt = statementCache[sql] {

@@ -23,7 +23,16 @@ final class SQLiteStatement {
         let rc: Int32
         switch value {
         case .int(let v): rc = sqlite3_bind_int64(handle, index, v)
-        case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, sqliteTransient)
+        case .text(let s):
+            // With an explicit byte count, so that a NUL inside the text is stored, not a cut.
+            var bytes = Array(s.utf8)
+            let count = Int32(bytes.count)
+            bytes.append(0)
+            rc = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    sqlite3_bind_text(handle, index, $0, count, sqliteTransient)
+                }
+            }
         case .real(let d): rc = sqlite3_bind_double(handle, index, d)
         case .null: rc = sqlite3_bind_null(handle, index)
         }

@@ -67,7 +67,10 @@ extension HTMLRenderer {
             return
         }
         let failed = e.checks.filter { !$0.passed }
-        s.add("p", failed.isEmpty ? "All \(e.checks.count) checks pass." : "\(failed.count) of \(e.checks.count) checks fail.",
+        let unevaluated = e.notEvaluated.count
+        s.add("p", failed.isEmpty ? "All \(e.checks.count) checks pass."
+                  : "\(failed.count) of \(e.checks.count) checks fail"
+                    + (unevaluated == 0 ? "." : " (\(unevaluated) could not be evaluated: the facts they need were not computed)."),
               ["class": failed.isEmpty ? "ok" : "fail"])
         guard !failed.isEmpty else { return }
         let table = s.add("table", nil, ["class": "sortable", "id": "violations"])
@@ -75,8 +78,10 @@ extension HTMLRenderer {
         for h in ["Rule", "Package", "Check", "Where", "Message"] { hr.add("th", h) }
         let tb = table.add("tbody")
         for v in e.violations {
-            let tr = tb.add("tr")
-            tr.add("td").add("code", v.rule)
+            let tr = tb.add("tr", nil, v.notEvaluated ? ["class": "not-evaluated"] : [:])
+            let rule = tr.add("td")
+            rule.add("code", v.rule)
+            if v.notEvaluated { rule.add("div", "not evaluated", ["class": "why"]) }
             tr.add("td", v.package)
             tr.add("td", v.function.map { ReportFormatting.shortName(function: $0, package: v.package) } ?? "package")
             tr.add("td", ReportFormatting.location(file: v.file, line: v.line, column: v.column))

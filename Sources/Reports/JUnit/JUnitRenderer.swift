@@ -6,6 +6,8 @@ import Foundation
 /// `tests`, `failures`, `errors` and `skipped`; a `testcase` per (function, check) named
 /// `SHORTNAME RULE` (unique and stable: no line numbers); `failure@type` is the rule id,
 /// `failure@message` one line, and the failure body repeats the message with the explanation.
+/// A check whose rule could not be evaluated (its facts were not computed) is an `error` with
+/// the same attributes, counted in `errors`.
 /// `classname` is `heapsight.` followed by the import path with dots turned into `_`, because
 /// Jenkins splits class names at the last dot. Properties carry the go version, GOOS/GOARCH,
 /// commit, engine and baseline run.
@@ -38,16 +40,16 @@ public struct JUnitRenderer: Sendable {
         let all = evaluation.checks
         tree.root.set("name", "heapsight")
         tree.root.set("tests", String(all.count))
-        tree.root.set("failures", String(all.filter { !$0.passed }.count))
-        tree.root.set("errors", "0")
+        tree.root.set("failures", String(all.filter { !$0.passed && !$0.notEvaluated }.count))
+        tree.root.set("errors", String(all.filter(\.notEvaluated).count))
         let stamp = ReportFormatting.timestamp(model.run.startedAt)
         for (i, pkg) in byPackage.keys.sorted().enumerated() {
             let checks = byPackage[pkg]!.sorted { $0.name < $1.name }
             let suite = tree.root.add("testsuite", nil, [
                 "name": pkg,
                 "tests": String(checks.count),
-                "failures": String(checks.filter { !$0.passed }.count),
-                "errors": "0",
+                "failures": String(checks.filter { !$0.passed && !$0.notEvaluated }.count),
+                "errors": String(checks.filter(\.notEvaluated).count),
                 "skipped": "0",
                 "time": "0",
                 "timestamp": String(stamp.dropLast()),
@@ -94,7 +96,8 @@ public struct JUnitRenderer: Sendable {
         let message = JUnitRenderer.message(for: check)
         let bodies = check.violations.map { ReportFormatting.body(of: $0) }
         let body = (check.violations.count == 1 ? bodies : [message] + bodies).joined(separator: "\n\n")
-        tc.add("failure", body + "\n", ["message": message, "type": check.rule])
+        // A rule that could not be evaluated is an error of the test, not a failed assertion.
+        tc.add(check.notEvaluated ? "error" : "failure", body + "\n", ["message": message, "type": check.rule])
     }
 
     /// The JUnit class name of a package: `heapsight.` + import path with `.` replaced by `_`.

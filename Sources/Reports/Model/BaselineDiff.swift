@@ -1,3 +1,4 @@
+import FactStore
 import PassKit
 
 /// What changed between a baseline run and the current run: heap escapes that appeared or
@@ -35,10 +36,14 @@ public struct BaselineDiff: Sendable, Hashable {
     }
     /// Heap allocation sites per function id, for functions where the count differs.
     public var heapSiteChanges: [String: SiteCount]
+    /// Which fact kinds the baseline run computed on each package: a regression rule is not
+    /// evaluated where the baseline did not compute what it compares. Unknown unless given.
+    public var baselineCoverage: PassCoverage
 
     /// Computes the diff of two fact lists (external facts are ignored).
-    public init(baseline: ReportRun, baselineFacts: [Fact], currentFacts: [Fact]) {
+    public init(baseline: ReportRun, baselineFacts: [Fact], currentFacts: [Fact], baselinePasses: [PassExecution]? = nil) {
         self.baseline = baseline
+        baselineCoverage = PassCoverage(executions: baselinePasses, engine: baseline.engine, runName: baseline.displayName)
         let old = baselineFacts.filter { !$0.external }
         let new = currentFacts.filter { !$0.external }
 

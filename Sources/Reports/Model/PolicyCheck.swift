@@ -41,10 +41,15 @@ public struct Violation: Sendable, Hashable {
     public var details: [String]
     /// The escape flow, source first, when the violation is about an escape.
     public var flow: [FlowStep]
+    /// True when the rule could not be evaluated (the facts it needs were not computed): an
+    /// error, not a finding. It fails the check like a violation, is rendered as an error
+    /// (JUnit `error`, SARIF `notEvaluated`), and `//heapsight:ignore` does not remove it.
+    public var notEvaluated: Bool
 
     /// Creates a violation.
     public init(rule: String, package: String, function: String? = nil, subject: String, file: String = "",
-                line: Int = 0, column: Int = 0, message: String, details: [String] = [], flow: [FlowStep] = []) {
+                line: Int = 0, column: Int = 0, message: String, details: [String] = [], flow: [FlowStep] = [],
+                notEvaluated: Bool = false) {
         self.rule = rule
         self.package = package
         self.function = function
@@ -55,6 +60,7 @@ public struct Violation: Sendable, Hashable {
         self.message = message
         self.details = details
         self.flow = flow
+        self.notEvaluated = notEvaluated
     }
 }
 
@@ -88,8 +94,10 @@ public struct PolicyCheck: Sendable, Hashable {
         self.violations = violations
     }
 
-    /// True when no violation was found.
+    /// True when no violation was found and the rule could be evaluated.
     public var passed: Bool { violations.isEmpty }
+    /// True when the check failed only because its rule could not be evaluated.
+    public var notEvaluated: Bool { !violations.isEmpty && violations.allSatisfy(\.notEvaluated) }
 }
 
 /// The result of evaluating a policy on one run.
@@ -108,6 +116,8 @@ public struct PolicyEvaluation: Sendable, Hashable {
 
     /// All violations in check order.
     public var violations: [Violation] { checks.flatMap(\.violations) }
-    /// True when at least one rule is violated.
+    /// True when at least one rule is violated or could not be evaluated.
     public var failed: Bool { checks.contains { !$0.passed } }
+    /// The checks whose rule could not be evaluated.
+    public var notEvaluated: [PolicyCheck] { checks.filter(\.notEvaluated) }
 }

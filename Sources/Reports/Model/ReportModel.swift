@@ -36,12 +36,15 @@ public struct ReportModel: Sendable {
     public var profiles: [StoredProfile] = []
     /// The inlining budget used to find "almost inlinable" functions (the compiler's 80).
     public var inlineBudget: Int
+    /// Which fact kinds the run computed on each package; rules whose kinds were not computed
+    /// are not evaluated. Unknown (every such rule not evaluated) unless given.
+    public var coverage: PassCoverage
 
     /// Creates a model; lists are put in canonical order and external facts are dropped.
     public init(run: ReportRun, packages: [ReportPackage], functions: [FunctionRecord], facts: [Fact],
                 diagnostics: [Diagnostic] = [], evaluation: PolicyEvaluation? = nil, baseline: BaselineDiff? = nil,
                 trend: [TrendPoint] = [], sources: [String: [UInt8]] = [:], filePackages: [String: String] = [:],
-                inlineBudget: Int = 80) {
+                inlineBudget: Int = 80, passes: [PassExecution]? = nil) {
         self.run = run
         self.packages = packages.sorted { $0.importPath < $1.importPath }
         self.functions = functions.sorted { $0.id < $1.id }
@@ -55,6 +58,7 @@ public struct ReportModel: Sendable {
         self.sources = sources
         self.filePackages = filePackages
         self.inlineBudget = inlineBudget
+        self.coverage = PassCoverage(executions: passes, engine: run.engine, runName: run.displayName)
         self.index = ReportIndex(packages: self.packages, functions: self.functions)
     }
 

@@ -40,6 +40,8 @@ enum SARIF {
         var locations: [Location]
         var partialFingerprints: [String: String]
         var codeFlows: [CodeFlow]?
+        /// `{"notEvaluated": true}` when the rule could not be evaluated (an error, not a finding).
+        var properties: [String: Bool]?
     }
     struct Location: Encodable {
         var physicalLocation: PhysicalLocation?

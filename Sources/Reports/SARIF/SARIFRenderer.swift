@@ -6,7 +6,9 @@ import Foundation
 /// one-line message, a location with a URI relative to the scanned root (`%SRCROOT%`) and a
 /// 1-based start line and byte column, a logical location naming the function, a
 /// `partialFingerprints` entry hashed from package + function + subject + rule (no line, so it
-/// survives edits above the code), and for escapes the flow as a `codeFlows` entry.
+/// survives edits above the code), and for escapes the flow as a `codeFlows` entry. A rule that
+/// could not be evaluated is an `error` result too, with `properties.notEvaluated = true` and a
+/// message that starts with what could not be evaluated and why.
 public struct SARIFRenderer: Sendable {
     /// The key heapsight uses in `partialFingerprints`.
     public static let fingerprintKey = "heapsight/v1"
@@ -41,7 +43,7 @@ public struct SARIFRenderer: Sendable {
                 message: SARIF.Message(text: text),
                 locations: [SARIF.Location(physicalLocation: physical, logicalLocations: logical, message: nil)],
                 partialFingerprints: [SARIFRenderer.fingerprintKey: SARIFRenderer.fingerprint(v)],
-                codeFlows: flows)
+                codeFlows: flows, properties: v.notEvaluated ? ["notEvaluated": true] : nil)
         }
         let descriptors = rules.map {
             SARIF.ReportingDescriptor(id: $0.id, name: $0.name,

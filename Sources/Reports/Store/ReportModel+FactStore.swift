@@ -44,11 +44,13 @@ extension ReportModel {
         var diff: BaselineDiff?
         if let b = baselineID {
             guard let baseRun = try store.run(id: b) else { throw LoadError(description: "baseline run \(b) is not in the store") }
-            diff = BaselineDiff(baseline: ReportRun(baseRun), baselineFacts: try store.facts(run: b), currentFacts: try store.facts(run: id))
+            diff = BaselineDiff(baseline: ReportRun(baseRun), baselineFacts: try store.facts(run: b), currentFacts: try store.facts(run: id),
+                                baselinePasses: try store.passExecutions(run: b))
         }
         var model = ReportModel(run: ReportRun(stored), packages: packages, functions: try store.functions(run: id),
                                 facts: try store.facts(run: id), diagnostics: try store.diagnostics(run: id),
-                                baseline: diff, trend: try trend(store: store), sources: sources, filePackages: filePackages)
+                                baseline: diff, trend: try trend(store: store), sources: sources, filePackages: filePackages,
+                                passes: try store.passExecutions(run: id))
         model.unavailableSources = unavailable.sorted()
         model.directives = try store.directives(run: id)
         model.profiles = try store.profiles(run: id)

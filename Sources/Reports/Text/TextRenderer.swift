@@ -28,10 +28,13 @@ public struct TextRenderer: Sendable {
         }
         if let e = model.evaluation {
             let failed = e.checks.filter { !$0.passed }
-            out.append("policy: \(e.checks.count) checks, \(failed.count) failed")
+            let unevaluated = e.notEvaluated.count
+            out.append("policy: \(e.checks.count) checks, \(failed.count) failed"
+                       + (unevaluated == 0 ? "" : " (\(unevaluated) could not be evaluated)"))
             for v in e.violations {
                 let loc = ReportFormatting.location(file: v.file, line: v.line, column: v.column)
-                out.append("  \(loc.isEmpty ? v.package : loc): [\(v.rule)] \(XMLText.oneLine(v.message))")
+                let tag = v.notEvaluated ? "[\(v.rule), not evaluated]" : "[\(v.rule)]"
+                out.append("  \(loc.isEmpty ? v.package : loc): \(tag) \(XMLText.oneLine(v.message))")
                 for d in v.details { out.append("      \(XMLText.oneLine(d))") }
             }
             for n in e.notes { out.append("  note: \(n)") }
