@@ -58,10 +58,10 @@ public enum AllocationsPass {
             guard let session = context.resources.get(NativeInliningSession.self) else {
                 return PassOutput(result: AllocationsResult())
             }
-            let native = session.allocationSites(for: context.package)
+            let sites = try session.allocationSites(for: context.package)
             let builder = AllocationSiteBuilder(package: context.package, functions: FunctionsResult.records(in: context))
-            let result = builder.build(native: native.sites)
-            return PassOutput(result: result, facts: result.sites.map(\.fact), diagnostics: native.diagnostics)
+            let result = builder.build(native: sites)
+            return PassOutput(result: result, facts: result.sites.map(\.fact))
         }
         let escape = context.result(of: EscapePass.descriptor)
         guard escape.available else {

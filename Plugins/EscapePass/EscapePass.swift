@@ -36,9 +36,8 @@ public enum EscapePass {
             }
             let records = FunctionsResult.records(in: context)
             let index = EnclosingFunctionIndex(records)
-            let native = session.escapeFacts(for: context.package)
-            let facts = index.attribute(native.facts)
-            return PassOutput(result: EscapeResult(facts: facts, functions: records), facts: facts, diagnostics: native.diagnostics)
+            let facts = index.attribute(try session.escapeFacts(for: context.package))
+            return PassOutput(result: EscapeResult(facts: facts, functions: records), facts: facts)
         }
         switch EngineAvailability.of(pass: "escape", what: "escape analysis", in: context) {
         case .unavailable(let diagnostic):

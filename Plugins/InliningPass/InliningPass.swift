@@ -40,9 +40,8 @@ public enum InliningPass {
                 return PassOutput(result: InliningResult())
             }
             let index = EnclosingFunctionIndex(FunctionsResult.records(in: context))
-            let native = session.facts(for: context.package)
-            let facts = index.attribute(native.facts)
-            return PassOutput(result: InliningResult(facts: facts, index: index), facts: facts, diagnostics: native.diagnostics)
+            let facts = index.attribute(try session.facts(for: context.package))
+            return PassOutput(result: InliningResult(facts: facts, index: index), facts: facts)
         }
         switch EngineAvailability.of(pass: "inlining", what: "inlining decisions", in: context) {
         case .unavailable(let diagnostic):

@@ -24,27 +24,46 @@ public final class NativeInliningSession: @unchecked Sendable {
         self.inputs = byPath
     }
 
-    /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
-    /// literals of a scanned package, `inline-call` facts for the calls inlined into them and
-    /// `devirtualize` facts for interface calls on a local variable of one concrete type,
-    /// at the compiler's positions (paths as the package's files give them).
-    /// A package with load or type errors gets no facts (the cost model would read wrong
-    /// types) and one warning saying why.
-    public func facts(for package: PackageInput) -> (facts: [Fact], diagnostics: [Diagnostic]) {
-        lock.lock()
-        defer { lock.unlock() }
+    /// A scanned package the native engine cannot analyse: it has load or type errors, so the
+    /// cost model and escape analysis would read wrong types. The pass fails on the package
+    /// (the run is partial, the rules needing its facts are not evaluated).
+    public struct PackageDoesNotTypeCheck: Error, CustomStringConvertible {
+        /// The import path.
+        public var path: String
+        /// Its load and type errors (`file:line:col: message`).
+        public var problems: [String]
+        /// What the user reads.
+        public var description: String {
+            "native engine: \(path) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(problems[0]))"
+        }
+    }
+
+    /// With the lock held: the run's inliner and escape analysis (made on first use), after
+    /// checking that the package type-checks, and the package's relative path of each file.
+    private func prepare(_ package: PackageInput) throws -> (NativeInliner, NativeEscape, [String: String]) {
         let inliner = self.inliner ?? makeInliner()
         self.inliner = inliner
+        let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
+        escape = analysis
         let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
-        if let first = problems.first {
-            let message = "native engine: \(package.importPath) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(first)); no inlining facts for it"
-            return ([], [Diagnostic(severity: .warning, source: "pass:inlining", message: message, package: package.importPath)])
-        }
+        if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
         var relative: [String: String] = [:]
         for f in package.files {
             relative[f.absolutePath] = f.path
             relative[f.path] = f.path
         }
+        return (inliner, analysis, relative)
+    }
+
+    /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
+    /// literals of a scanned package, `inline-call` facts for the calls inlined into them and
+    /// `devirtualize` facts for interface calls on a local variable of one concrete type,
+    /// at the compiler's positions (paths as the package's files give them). Throws
+    /// `PackageDoesNotTypeCheck` for a package with load or type errors.
+    public func facts(for package: PackageInput) throws -> [Fact] {
+        lock.lock()
+        defer { lock.unlock() }
+        let (inliner, _, relative) = try prepare(package)
         let (verdicts, calls, devirtualized) = TypecheckRun.onLargeStack {
             (inliner.verdicts(forPackage: package.importPath), inliner.inlinedCalls(forPackage: package.importPath),
              inliner.devirtualizedCalls(forPackage: package.importPath))
@@ -57,7 +76,7 @@ public final class NativeInliningSession: @unchecked Sendable {
             guard let path = relative[c.file] else { return nil }
             return Fact(kind: .inlineCall, file: path, line: c.line, column: c.column, subject: c.callee)
         }
-        return (rewritten + inlined + verdicts.compactMap { v in
+        return rewritten + inlined + verdicts.compactMap { v in
             guard let path = relative[v.file] else { return nil }
             switch v.verdict {
             case .inlinable(let cost):
@@ -65,67 +84,39 @@ public final class NativeInliningSession: @unchecked Sendable {
             case .notInlinable(let reason):
                 return Fact(kind: .cannotInline, file: path, line: v.line, column: v.column, subject: v.name, detail: reason)
             }
-        }, [])
+        }
     }
 
     /// Escape facts (`moved-to-heap`, `escapes`, `no-escape`, `leak-param`,
     /// `leak-param-content`, `leak-result`) for a scanned package, from the native escape
-    /// analysis on its bodies after inline expansion, with the `-m=2` flow of each escaping
-    /// location as its explanation. A package with load or type errors gets no facts and one
-    /// warning saying why.
-    public func escapeFacts(for package: PackageInput) -> (facts: [Fact], diagnostics: [Diagnostic]) {
+    /// analysis on its bodies after inline expansion. Throws `PackageDoesNotTypeCheck` for a
+    /// package with load or type errors.
+    public func escapeFacts(for package: PackageInput) throws -> [Fact] {
         lock.lock()
         defer { lock.unlock() }
-        let inliner = self.inliner ?? makeInliner()
-        self.inliner = inliner
-        let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
-        escape = analysis
-        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
-        if let first = problems.first {
-            let message = "native engine: \(package.importPath) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(first)); no escape facts for it"
-            return ([], [Diagnostic(severity: .warning, source: "pass:escape", message: message, package: package.importPath)])
-        }
-        var relative: [String: String] = [:]
-        for f in package.files {
-            relative[f.absolutePath] = f.path
-            relative[f.path] = f.path
-        }
-        let facts = TypecheckRun.onLargeStack { analysis.facts(package.importPath, relativePaths: relative) }
-        return (facts, [])
+        let (_, analysis, relative) = try prepare(package)
+        return TypecheckRun.onLargeStack { analysis.facts(package.importPath, relativePaths: relative) }
     }
 
     /// Allocation sites for a scanned package (`NativeAllocations`): every allocating node and
     /// moved variable of its bodies after inline expansion, with walk's placement, the cause and
     /// remedy, and the sites escape analysis never prints. Paths are the package's relative
-    /// paths where the files are its own. A package with load or type errors gets no sites and
-    /// one warning saying why.
-    public func allocationSites(for package: PackageInput) -> (sites: [NativeAllocationSite], diagnostics: [Diagnostic]) {
+    /// paths where the files are its own. Throws `PackageDoesNotTypeCheck` for a package with
+    /// load or type errors.
+    public func allocationSites(for package: PackageInput) throws -> [NativeAllocationSite] {
         lock.lock()
         defer { lock.unlock() }
-        let inliner = self.inliner ?? makeInliner()
-        self.inliner = inliner
-        let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
-        escape = analysis
-        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
-        if let first = problems.first {
-            let message = "native engine: \(package.importPath) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(first)); no allocation sites for it"
-            return ([], [Diagnostic(severity: .warning, source: "pass:allocations", message: message, package: package.importPath)])
-        }
-        var relative: [String: String] = [:]
-        for f in package.files {
-            relative[f.absolutePath] = f.path
-            relative[f.path] = f.path
-        }
+        let (inliner, analysis, relative) = try prepare(package)
         let sites = TypecheckRun.onLargeStack { () -> [NativeAllocationSite] in
             guard let r = analysis.analyze(package.importPath) else { return [] }
             return NativeAllocations(program: inliner.program.types, escape: r).sites()
         }
-        return (sites.map { s in
+        return sites.map { s in
             var s = s
             s.file = relative[s.file] ?? s.file
             s.codeFile = relative[s.codeFile] ?? s.codeFile
             return s
-        }, [])
+        }
     }
 
     private func makeInliner() -> NativeInliner {

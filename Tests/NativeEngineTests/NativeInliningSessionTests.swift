@@ -18,14 +18,18 @@ final class NativeInliningSessionTests: XCTestCase {
         return PackageInput(importPath: "example.com/p", name: "p", directory: "", files: inputs)
     }
 
-    func testAPackageWithTypeErrorsGetsNoFactsAndOneWarning() throws {
+    func testAPackageWithTypeErrorsFailsEveryNativePassWithTheFirstError() throws {
         let p = try Self.package(["a.go": "package p\n\nfunc F() int { return undefinedName }\n"])
         let session = NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [p])
-        let out = session.facts(for: p)
-        XCTAssertEqual(out.facts, [])
-        XCTAssertEqual(out.diagnostics.count, 1)
-        XCTAssertEqual(out.diagnostics.first?.severity, .warning)
-        XCTAssertTrue(out.diagnostics.first?.message.contains("undefined") ?? false, "\(out.diagnostics)")
+        let calls: [() throws -> Int] = [{ try session.facts(for: p).count }, { try session.escapeFacts(for: p).count },
+                                         { try session.allocationSites(for: p).count }]
+        for call in calls {
+            XCTAssertThrowsError(try call()) { error in
+                let e = error as? NativeInliningSession.PackageDoesNotTypeCheck
+                XCTAssertEqual(e?.path, "example.com/p")
+                XCTAssertTrue("\(error)".contains("does not type-check") && "\(error)".contains("undefined"), "\(error)")
+            }
+        }
     }
 
     func testFactsUseThePackagesRelativePathsAndSkipTestFiles() throws {
@@ -34,11 +38,10 @@ final class NativeInliningSessionTests: XCTestCase {
             "a_test.go": "package p\n\nfunc helper() {}\n",
         ])
         let session = NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [p])
-        let out = session.facts(for: p)
-        XCTAssertEqual(out.diagnostics, [])
+        let facts = try session.facts(for: p)
         // Costs as go build -gcflags=-m=2 prints them: `return 1` is 2; the call adds Small's 2
         // plus the call node and the name.
-        XCTAssertEqual(Set(out.facts.map(\.tsvLine)), [
+        XCTAssertEqual(Set(facts.map(\.tsvLine)), [
             "a.go\t3\t6\tcan-inline\tSmall\tcost=2",
             "a.go\t5\t6\tcan-inline\tCaller\tcost=5",
             "a.go\t5\t33\tinline-call\tSmall\t",
