@@ -112,7 +112,8 @@ public final class GoIRInliner {
 
     // MARK: Packages
 
-    private func package(_ path: String) -> IRPackage? {
+    /// The package at an import path lowered to GoIR (once per run; shared with `NativeIR`).
+    func package(_ path: String) -> IRPackage? {
         if let p = lowered[path] { return p }
         guard let typed = program.package(path) else { return nil }
         if let p = lowered[typed.path] { lowered[path] = p; return p }

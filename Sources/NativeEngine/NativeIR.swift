@@ -11,7 +11,6 @@ public final class NativeIR {
     public let inliner: NativeInliner
     /// False to analyse bodies as written, as the compiler does with `-l`.
     public let inlining: Bool
-    private var lowered: [String: IRPackage] = [:]
     private var expanded: [String: IRPackage] = [:]
 
     /// GoIR over a program, with an inliner over the same program.
@@ -22,15 +21,8 @@ public final class NativeIR {
     }
 
     /// The package at an import path lowered to GoIR (bodies as written); nil without Go files.
-    public func lowered(_ path: String) -> IRPackage? {
-        if let p = lowered[path] { return p }
-        guard let typed = program.package(path) else { return nil }
-        if let p = lowered[typed.path] { lowered[path] = p; return p }
-        let ir = IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
-        lowered[path] = ir
-        lowered[typed.path] = ir
-        return ir
-    }
+    /// The inliner lowers each package once; its bodies are shared.
+    public func lowered(_ path: String) -> IRPackage? { inliner.goir.package(path) }
 
     /// The package with every call the inliner inlines expanded, and the assignments left
     /// dead by it removed (the bodies escape analysis reads).
