@@ -12,19 +12,8 @@ import TestSupport
 final class GoIRInlineCostDifferentialTests: XCTestCase {
     /// The native program over a module's packages, and their import paths.
     static func program(moduleRoot: String) throws -> (NativeProgram, [String]) {
-        let loader = PackageLoader(context: PackageLocator.standardContext, workingDirectory: moduleRoot)
-        let loaded = try loader.load(roots: [moduleRoot])
-        var sources: [PackageSource] = []
-        for pkg in loaded.packages where !pkg.isStandard {
-            let files = pkg.files.filter { !$0.isTest }.map { parseFile(path: $0.absolutePath, bytes: $0.bytes) }
-            if !files.isEmpty {
-                sources.append(PackageSource(path: pkg.importPath, directory: pkg.absoluteDirectory, files: files))
-            }
-        }
-        let modules = loaded.packages.compactMap { p in p.moduleRoot.flatMap { root in p.module.map { (root: root, module: $0) } } }
-        let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources,
-                                    dependencies: DependencyResolver.forModules(modules))
-        return (program, sources.map(\.path))
+        let m = try NativeTestModule.program(moduleRoot: moduleRoot)
+        return (m.program, m.packages)
     }
 
     /// GoIR's agreement with the compiler; also asserts that `NativeInliner` reports the

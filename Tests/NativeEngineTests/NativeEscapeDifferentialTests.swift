@@ -105,21 +105,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
 
     /// Native verdicts for every package of a module.
     static func native(moduleRoot: String, inlining: Bool) throws -> [Verdict] {
-        let loader = PackageLoader(context: PackageLocator.standardContext, workingDirectory: moduleRoot)
-        let loaded = try loader.load(roots: [moduleRoot])
-        var sources: [PackageSource] = []
-        for pkg in loaded.packages where !pkg.isStandard {
-            let files = pkg.files.filter { !$0.isTest }.map { parseFile(path: $0.absolutePath, bytes: $0.bytes) }
-            if !files.isEmpty {
-                sources.append(PackageSource(path: pkg.importPath, directory: pkg.absoluteDirectory, files: files))
-            }
-        }
-        let modules = loaded.packages.compactMap { p in p.moduleRoot.flatMap { root in p.module.map { (root: root, module: $0) } } }
-        let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources,
-                                    dependencies: DependencyResolver.forModules(modules))
+        let (program, packages) = try NativeTestModule.program(moduleRoot: moduleRoot)
         let analysis = NativeEscape(ir: NativeIR(program: program, inlining: inlining), explains: false)
         let lines: String = TypecheckRun.onLargeStack {
-            sources.compactMap { analysis.analyze($0.path) }
+            packages.compactMap { analysis.analyze($0) }
                 .flatMap { $0.verdicts.map { "\($0.position): \($0.text)" } }.joined(separator: "\n")
         }
         return parse(lines, base: moduleRoot)

@@ -12,22 +12,11 @@ import TestSupport
 final class NativeInliningDifferentialTests: XCTestCase {
     /// Native verdicts for every package of a module.
     static func nativeVerdicts(moduleRoot: String) throws -> ([FunctionVerdict], [InlinedCall], [DevirtualizedCall]) {
-        let loader = PackageLoader(context: PackageLocator.standardContext, workingDirectory: moduleRoot)
-        let loaded = try loader.load(roots: [moduleRoot])
-        var sources: [PackageSource] = []
-        for pkg in loaded.packages where !pkg.isStandard {
-            let files = pkg.files.filter { !$0.isTest }.map { parseFile(path: $0.absolutePath, bytes: $0.bytes) }
-            if !files.isEmpty {
-                sources.append(PackageSource(path: pkg.importPath, directory: pkg.absoluteDirectory, files: files))
-            }
-        }
-        let modules = loaded.packages.compactMap { p in p.moduleRoot.flatMap { root in p.module.map { (root: root, module: $0) } } }
-        let program = NativeProgram(goroot: TestSupport.goToolchain.goroot, modulePackages: sources,
-                                    dependencies: DependencyResolver.forModules(modules))
+        let (program, packages) = try NativeTestModule.program(moduleRoot: moduleRoot)
         let inliner = NativeInliner(program: program)
         return TypecheckRun.onLargeStack {
-            (sources.flatMap { inliner.verdicts(forPackage: $0.path) }, sources.flatMap { inliner.inlinedCalls(forPackage: $0.path) },
-             sources.flatMap { inliner.devirtualizedCalls(forPackage: $0.path) })
+            (packages.flatMap { inliner.verdicts(forPackage: $0) }, packages.flatMap { inliner.inlinedCalls(forPackage: $0) },
+             packages.flatMap { inliner.devirtualizedCalls(forPackage: $0) })
         }
     }
 
