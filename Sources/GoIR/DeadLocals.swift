@@ -10,9 +10,14 @@ public enum DeadLocals {
         for i in package.functions.indices {
             let f = package.functions[i]
             if f.parent >= 0 && !f.captured.isEmpty { continue }
-            var v = Visitor(package: package)
-            v.function(i)
-            v.apply(to: &package)
+            // The visitor reads the package and is gone before the package changes (holding it
+            // while changing it would copy the whole function table).
+            let pending: [(Key, [Site])] = {
+                var v = Visitor(package: package)
+                v.function(i)
+                return v.order.compactMap { k in v.defs[k].flatMap { $0.isEmpty ? nil : (k, $0) } }
+            }()
+            Visitor.apply(pending, to: &package)
         }
     }
 
@@ -128,9 +133,8 @@ public enum DeadLocals {
         }
 
         /// Blanks out the assignments still pending.
-        func apply(to package: inout IRPackage) {
-            for k in order {
-                guard let sites = defs[k], !sites.isEmpty else { continue }
+        static func apply(_ pending: [(Key, [Site])], to package: inout IRPackage) {
+            for (k, sites) in pending {
                 for s in sites {
                     var f = package.functions[s.function]
                     let n = f[s.node]

@@ -53,7 +53,10 @@ public enum InlineExpansion {
         var importedFiles: [String: Int32] = [:]
         let count = package.functions.count
         for i in 0..<count {
+            // The expander owns the package while it works (no second reference, so changing
+            // one function never copies the whole table).
             var e = Expander(package: package, index: i, decisions: decisions, importedFiles: importedFiles)
+            package = IRPackage(path: "", name: "", files: [], functions: [], functionsByObject: [:])
             e.run()
             package = e.package
             importedFiles = e.importedFiles
@@ -174,17 +177,21 @@ struct Expander {
 
     /// Replaces the call `id` by the callee's body; returns the inlined-call index.
     private mutating func expand(_ id: IRNodeID, _ callee: Callee, depth: Int32, inlined parent: Int32) -> Int32? {
-        let source: IRPackage
+        // The callee's package when it is another one (never a second reference to this one).
+        let source: IRPackage?
+        let local: Bool
         let g: IRFunction
         let name: String
         switch callee {
         case .declared(let o):
             guard let p = decisions.body(o), let gi = p.functionsByObject[o] else { return nil }
-            source = p.path == package.path ? package : p
-            g = source.functions[gi]
+            local = p.path == package.path
+            source = local ? nil : p
+            g = local ? package.functions[gi] : p.functions[gi]
             name = decisions.name(o)
         case .literal(let i):
-            source = package
+            local = true
+            source = nil
             g = package.functions[i]
             name = g.name
         }
@@ -192,8 +199,8 @@ struct Expander {
         let call = f[id]
         let k = Int32(f.inlinedCalls.count)
         f.inlinedCalls.append(IRInlinedCall(callee: name, pos: call.pos, parent: parent))
-        var copier = BodyCopier(source: g, sourcePackage: source, fileMap: fileMap(for: source), inlined: k,
-                                qualifier: source.path == package.path ? "" : source.name + ".")
+        var copier = BodyCopier(source: g, sourcePackage: source, fileMap: source.map { fileMap(for: $0) } ?? localFiles(),
+                                inlined: k, qualifier: source.map { $0.name + "." } ?? "")
         // Parameters, results and locals of the callee become variables of the caller.
         for (vi, v) in g.variables.enumerated() {
             if v.varClass == .captured {
@@ -238,9 +245,11 @@ struct Expander {
         return k
     }
 
-    /// Where the source package's files are in this package's file table.
+    /// This package's own files.
+    private func localFiles() -> [Int32] { (0..<package.files.count).map { Int32($0) } }
+
+    /// Where another package's files are in this package's file table.
     private mutating func fileMap(for source: IRPackage) -> [Int32] {
-        if source.path == package.path { return (0..<source.files.count).map { Int32($0) } }
         var out: [Int32] = []
         for file in source.files {
             if let i = importedFiles[file.path] { out.append(i); continue }
@@ -256,7 +265,8 @@ struct Expander {
 /// Copies the nodes of one callee body into a caller.
 struct BodyCopier {
     let source: IRFunction
-    let sourcePackage: IRPackage
+    /// The callee's package, nil when it is the package being expanded.
+    let sourcePackage: IRPackage?
     let fileMap: [Int32]
     let inlined: Int32
     let qualifier: String
@@ -266,7 +276,7 @@ struct BodyCopier {
     /// Copying a literal nested in a copied literal: variable ids stay as they are.
     var identityVariables = false
 
-    init(source: IRFunction, sourcePackage: IRPackage, fileMap: [Int32], inlined: Int32, qualifier: String) {
+    init(source: IRFunction, sourcePackage: IRPackage?, fileMap: [Int32], inlined: Int32, qualifier: String) {
         self.source = source
         self.sourcePackage = sourcePackage
         self.fileMap = fileMap
@@ -331,7 +341,7 @@ struct BodyCopier {
     /// Copies a function literal of the callee as a new literal of the caller, its closure
     /// variables now capturing the caller's copies.
     private mutating func copyLiteral(_ i: Int, into package: inout IRPackage, callerIndex: Int) -> Int {
-        var lit = sourcePackage.functions[i]
+        var lit = sourcePackage?.functions[i] ?? package.functions[i]
         lit.parent = Int32(callerIndex)
         for v in lit.captured {
             guard let o = lit.variables[Int(v.raw)].outer else { continue }
