@@ -14,8 +14,8 @@ extension AllocationSiteBuilder {
     func build(native: [NativeAllocationSite]) -> AllocationsResult {
         var sites: [AllocationSite] = []
         for s in native {
-            guard let kind = AllocationKind(rawValue: s.kind.rawValue),
-                  let placement = Placement(rawValue: s.placement.rawValue), files[s.file] != nil else { continue }
+            guard files[s.file] != nil else { continue }
+            let kind = s.kind, placement = s.placement
             let probe = Fact(kind: .escapes, file: s.file, line: s.line, column: s.column, subject: s.subject)
             guard let record = index.owner(of: probe) else { continue }
             switch s.reporting {

@@ -169,7 +169,7 @@ struct AllocationSiteBuilder {
         var used: [String: [Bool]] = callsByFunction.mapValues { Array(repeating: false, count: $0.count) }
         func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind]) -> Bool {
             guard !call.runtimeFunction.hasPrefix("moveSlice"),
-                  let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction) else { return false }
+                  let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { return false }
             if kinds.contains(kind) { return true }
             if kind == .new { return kinds.contains { [.heapVar, .composite, .closure, .methodValue, .new].contains($0) } }
             return false
@@ -198,7 +198,7 @@ struct AllocationSiteBuilder {
         for (i, candidate) in candidates.enumerated() {
             var site = candidate.site
             if let call = matchedCall[i] {
-                if let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction), candidate.kinds.contains(kind) { site.kind = kind }
+                if let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction), candidate.kinds.contains(kind) { site.kind = kind }
                 site.placement = candidate.escapes || Self.alwaysAllocates(call.runtimeFunction) ? .heap : .may
                 site.explanation.append("compiled to a call of runtime.\(call.runtimeFunction)")
                 if site.kind == .makeMap && site.placement == .heap { heapMaps["\(site.function)|\(site.file):\(site.line)"] = site }
@@ -212,7 +212,7 @@ struct AllocationSiteBuilder {
         for (id, list) in callsByFunction.sorted(by: { $0.key < $1.key }) {
             guard let record = byID[id] else { continue }
             for (j, call) in list.enumerated() where !used[id]![j] {
-                guard let kind = AllocationKind.ofRuntimeFunction(call.runtimeFunction) else { continue }
+                guard let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { continue }
                 var site = unprintedSite(call: call, kind: kind, record: record,
                                          freshHeapMap: heapMaps["\(id)|\(call.file):\(call.line)"] != nil)
                 if kind == .mapGrow, site.column == 0, let map = heapMaps["\(id)|\(call.file):\(call.line)"] {

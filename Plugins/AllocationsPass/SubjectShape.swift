@@ -1,3 +1,5 @@
+import PassKit
+
 /// What the compiler's rendering of an allocating expression (`&T{...}`, `make([]int, n)`,
 /// `string(b)`, `a + b`, `func literal`, …) says about its kind. Text is all the compiler gives
 /// for a verdict; where the text alone cannot decide (a selector `x.f` boxed into an interface

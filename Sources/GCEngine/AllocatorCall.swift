@@ -1,3 +1,5 @@
+import PassKit
+
 /// A call into the Go run-time allocator found in the compiler's assembly listing (`-S`): the
 /// compiler's own word that this line of this function may allocate on the heap.
 public struct AllocatorCall: Sendable, Hashable {
@@ -24,26 +26,26 @@ public struct AllocatorCall: Sendable, Hashable {
 
     /// The allocation kind of a run-time allocator entry point, nil when the function does
     /// not allocate.
-    public static func kind(ofRuntimeFunction name: String) -> String? {
+    public static func kind(ofRuntimeFunction name: String) -> AllocationKind? {
         switch name {
-        case "newobject": return "new"
-        case "makeslice", "makeslice64", "makeslicecopy": return "make-slice"
-        case "growslice": return "append-grow"
-        case "makemap", "makemap_small", "makemap64": return "make-map"
-        case "makechan", "makechan64": return "make-chan"
-        case "convT", "convTnoptr", "convT16", "convT32", "convT64", "convTstring", "convTslice": return "iface-conv"
-        case "concatstring2", "concatstring3", "concatstring4", "concatstring5", "concatstrings": return "concat"
-        case "slicebytetostring": return "bytes-string"
-        case "stringtoslicebyte": return "string-bytes"
-        case "stringtoslicerune": return "string-runes"
-        case "slicerunetostring": return "runes-string"
-        case "intstring": return "rune-string"
-        case "newproc": return "go"
-        case "deferproc", "deferprocat": return "defer"
+        case "newobject": return .new
+        case "makeslice", "makeslice64", "makeslicecopy": return .makeSlice
+        case "growslice": return .appendGrow
+        case "makemap", "makemap_small", "makemap64": return .makeMap
+        case "makechan", "makechan64": return .makeChan
+        case "convT", "convTnoptr", "convT16", "convT32", "convT64", "convTstring", "convTslice": return .ifaceConv
+        case "concatstring2", "concatstring3", "concatstring4", "concatstring5", "concatstrings": return .concat
+        case "slicebytetostring": return .bytesString
+        case "stringtoslicebyte": return .stringBytes
+        case "stringtoslicerune": return .stringRunes
+        case "slicerunetostring": return .runesString
+        case "intstring": return .runeString
+        case "newproc": return .go
+        case "deferproc", "deferprocat": return .`defer`
         default:
-            if name.hasPrefix("mallocgc") { return "new" }
-            if name.hasPrefix("moveSlice") { return "append-grow" }
-            if name.hasPrefix("mapassign") { return "map-grow" }
+            if name.hasPrefix("mallocgc") { return .new }
+            if name.hasPrefix("moveSlice") { return .appendGrow }
+            if name.hasPrefix("mapassign") { return .mapGrow }
             return nil
         }
     }

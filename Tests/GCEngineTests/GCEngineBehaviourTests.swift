@@ -142,7 +142,7 @@ final class GCEngineBehaviourTests: XCTestCase {
         let text = try source("basic.go")
         let line = try XCTUnwrap(FixtureRuns.position(of: "return &Point{1, 2}", in: text)).line
         XCTAssertTrue(calls.contains { $0.symbol == "example.com/escapes.NewPoint" && $0.file == "basic.go"
-                                       && $0.line == line && AllocatorCall.kind(ofRuntimeFunction: $0.runtimeFunction) == "new" }, "\(calls.prefix(5))")
+                                       && $0.line == line && AllocatorCall.kind(ofRuntimeFunction: $0.runtimeFunction) == .new }, "\(calls.prefix(5))")
         XCTAssertTrue(calls.contains { $0.symbol == "example.com/escapes.MakeVar" && $0.runtimeFunction == "makeslice" })
         XCTAssertFalse(calls.contains { $0.symbol == "example.com/escapes.StaysLocal" })
         // -S does not disturb the facts.

@@ -29,7 +29,7 @@ final class GCEngineBuildCacheTests: XCTestCase {
         XCTAssertGreaterThan(afterCompile, 0, "the compile stores its output in the private cache")
         XCTAssertTrue(compiled.allFacts.contains { $0.kind == .escapes && $0.subject == "&T{...}" }, "\(compiled.allFacts.map(\.tsvLine))")
         let calls = compiled.allocatorCallsByPackage["example.com/scratch"] ?? []
-        XCTAssertTrue(calls.contains { $0.symbol == "example.com/scratch.New" && AllocatorCall.kind(ofRuntimeFunction: $0.runtimeFunction) == "new" }, "\(calls)")
+        XCTAssertTrue(calls.contains { $0.symbol == "example.com/scratch.New" && AllocatorCall.kind(ofRuntimeFunction: $0.runtimeFunction) == .new }, "\(calls)")
         XCTAssertTrue(calls.contains { $0.symbol == "example.com/scratch.Grow" && $0.runtimeFunction == "growslice" }, "\(calls)")
 
         let replayed = GCEngine.compile(root: root, packages: packages, configuration: configuration)

@@ -120,9 +120,9 @@ final class AllocationKindTests: XCTestCase {
         for name in ["newobject", "mallocgcTinySC2", "makeslice", "growslice", "moveSliceNoCap", "makemap_small", "makechan",
                      "convT64", "convTnoptr", "concatstring3", "slicebytetostring", "stringtoslicebyte", "stringtoslicerune",
                      "slicerunetostring", "intstring", "newproc", "deferproc", "mapassign_faststr"] {
-            XCTAssertNotNil(AllocationKind.ofRuntimeFunction(name), name)
+            XCTAssertNotNil(AllocatorCall.kind(ofRuntimeFunction: name), name)
         }
-        XCTAssertNil(AllocationKind.ofRuntimeFunction("morestack_noctxt"))
-        XCTAssertNil(AllocationKind.ofRuntimeFunction("gcWriteBarrier2"))
+        XCTAssertNil(AllocatorCall.kind(ofRuntimeFunction: "morestack_noctxt"))
+        XCTAssertNil(AllocatorCall.kind(ofRuntimeFunction: "gcWriteBarrier2"))
     }
 }

@@ -103,7 +103,7 @@ extension SiteWalker {
         switch n.op {
         case .new, .ptrLit:
             let size = program.sizeof(pointee(n.type))
-            let kind: NativeAllocationKind = n.op == .new ? .new : .composite
+            let kind: PassKit.AllocationKind = n.op == .new ? .new : .composite
             if escapes {
                 guard size > 0 else { return }
                 recordVerdict(s, kind: kind, placement: .heap, cause: size > HeapAllocationRule.maxImplicitStackVariableSize ? .tooLarge : .escapes,
@@ -189,7 +189,7 @@ extension SiteWalker {
                               rule: "does not escape: a 32-byte stack buffer holds results that fit", depth: depth)
             }
         case .stringToRunes, .runesToString, .runeToString:
-            let kind: NativeAllocationKind = n.op == .stringToRunes ? .stringRunes : n.op == .runesToString ? .runesString : .runeString
+            let kind: PassKit.AllocationKind = n.op == .stringToRunes ? .stringRunes : n.op == .runesToString ? .runesString : .runeString
             let runtime = n.op == .stringToRunes ? "stringtoslicerune" : n.op == .runesToString ? "slicerunetostring" : "intstring"
             recordVerdict(s, kind: kind, placement: escapes ? .heap : .may, cause: escapes ? .escapes : .runtimeSize,
                           runtime: runtime, rule: escapes ? nil : "does not escape: a small stack buffer holds results that fit",

@@ -78,7 +78,7 @@ struct SiteWalker {
     func place(_ p: IRPos) -> (file: String, line: Int, column: Int)? { package.position(p) }
 
     /// Records a site reported by its verdict.
-    mutating func recordVerdict(_ site: EscapeSite, kind: NativeAllocationKind, placement: NativePlacement,
+    mutating func recordVerdict(_ site: EscapeSite, kind: PassKit.AllocationKind, placement: Placement,
                                 cause: AllocationCause?, runtime: String?, rule: String? = nil, allocations: Int = 1, depth: Int) {
         let code = place(f[site.node.exists ? site.node : .none].pos)
         var explanation = explanations[NativeAllocations.key(site.position, site.text)] ?? []
@@ -95,7 +95,7 @@ struct SiteWalker {
     }
 
     /// Records a site no verdict prints, known by the run-time call at the code's line.
-    mutating func recordCall(_ id: IRNodeID, kind: NativeAllocationKind, placement: NativePlacement, subject: String,
+    mutating func recordCall(_ id: IRNodeID, kind: PassKit.AllocationKind, placement: Placement, subject: String,
                              cause: AllocationCause, runtime: String, rule: String? = nil, allocations: Int = 1, depth: Int) {
         let n = f[id]
         guard let code = place(n.pos), let reported = place(package.reportedPosition(n.pos, in: f)) else { return }

@@ -1,7 +1,6 @@
-import GCEngine
-
-/// The kinds of allocation site the `allocations` pass reports (the first word of an `alloc`
-/// fact's detail). Raw values are stable identifiers.
+/// The kinds of allocation site (the first word of an `alloc` fact's detail), one vocabulary
+/// for both engines: the native engine's sites and the gc engine's allocator calls are both
+/// classified into it, so their facts compare. Raw values are stable identifiers.
 public enum AllocationKind: String, Sendable, CaseIterable, Comparable {
     /// `new(T)`.
     case new
@@ -42,13 +41,8 @@ public enum AllocationKind: String, Sendable, CaseIterable, Comparable {
     /// A heap-allocated `defer` record.
     case `defer`
 
+    /// Orders kinds by their raw value (the export's sort order).
     public static func < (a: AllocationKind, b: AllocationKind) -> Bool { a.rawValue < b.rawValue }
-
-    /// The kind of a run-time allocator entry point called in the assembly (the engine's
-    /// table, `AllocatorCall.kind(ofRuntimeFunction:)`, uses these raw values).
-    public static func ofRuntimeFunction(_ name: String) -> AllocationKind? {
-        AllocatorCall.kind(ofRuntimeFunction: name).flatMap(AllocationKind.init(rawValue:))
-    }
 }
 
 /// Where an allocation site's storage lives.
@@ -60,5 +54,6 @@ public enum Placement: String, Sendable, Comparable {
     /// Depends on run-time values (sizes, small-value tables, capacity, pools).
     case may
 
+    /// Orders placements by their raw value.
     public static func < (a: Placement, b: Placement) -> Bool { a.rawValue < b.rawValue }
 }
