@@ -15,31 +15,56 @@ enum SubjectShape {
         if subject.hasPrefix("make([]") { return [.makeSlice] }
         if subject.hasPrefix("make(map[") { return [.makeMap] }
         if subject.hasPrefix("make(chan") { return [.makeChan] }
-        if subject.hasPrefix("map[") && subject.hasSuffix("{...}") || subject.hasSuffix("map[]{...}") { return [.makeMap] }
+        if subject.hasPrefix("make("), subject.hasSuffix(")"), let arguments = topLevelParts(subject.dropFirst(5).dropLast(), separator: ",") {
+            // A named type: three arguments make a slice; two a slice, map or channel; one a
+            // map or channel (a slice needs a length).
+            switch arguments.count {
+            case 3: return [.makeSlice]
+            case 2: return [.makeSlice, .makeMap, .makeChan]
+            default: return [.makeMap, .makeChan]
+            }
+        }
+        if subject.hasPrefix("map[") && (subject.hasSuffix("{...}") || subject.hasSuffix("{}")) { return [.makeMap] }
         if subject.hasPrefix("([]byte)(") { return [.stringBytes] }
         if subject.hasPrefix("([]rune)(") { return [.stringRunes] }
         if subject.hasPrefix("string(") { return [.bytesString, .runesString, .runeString] }
         if subject.hasPrefix("&") && subject.hasSuffix("}") { return [.composite] }
+        if subject.hasSuffix("{}") && !subject.hasPrefix("[]") && !subject.hasPrefix("map[") {
+            return []  // `T{}`: the zero value, boxed from read-only data (or zerobase)
+        }
         if subject.hasSuffix("{...}") || subject.hasSuffix("{}") {
             // A slice literal has its own backing array; a struct or array literal only
             // allocates when boxed into an interface.
             return subject.hasPrefix("[]") ? [.composite] : [.ifaceConv]
         }
-        if isConstant(subject) { return [] }
-        if subject.contains(" + ") { return [.concat, .ifaceConv] }
+        if isConstant(subject) || isConstantConversion(subject) { return [] }
+        if (topLevelParts(Substring(subject), separator: "+")?.count ?? 0) > 1 { return [.concat, .ifaceConv] }
         if isSelector(subject) { return [.methodValue, .ifaceConv] }
         return [.ifaceConv]
     }
 
+    /// `[]T{}`: a slice literal without elements.
+    static func isEmptySliceLiteral(_ s: String) -> Bool { s.hasPrefix("[]") && s.hasSuffix("{}") }
+
     /// Literal numbers, strings, runes and the predeclared constants.
     static func isConstant(_ s: String) -> Bool {
         guard let first = s.first else { return false }
-        if first == "\"" || first == "`" || first == "'" { return true }
+        if first == "\"" || first == "`" || first == "'" { return isOneLiteral(s) }
         if ["true", "false", "nil"].contains(s) { return true }
         if first.isNumber || (first == "-" && s.dropFirst().first?.isNumber == true) {
             return s.allSatisfy { $0.isNumber || $0.isLetter || $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" }
         }
         return false
+    }
+
+    /// `T(constant)` or `pkg.T(constant)`: a conversion of a literal constant, which is boxed
+    /// from read-only data. (A call of a function with one constant argument reads the same; the
+    /// text cannot tell them apart, and conversions are by far the more common.)
+    static func isConstantConversion(_ s: String) -> Bool {
+        guard s.hasSuffix(")"), let open = s.firstIndex(of: "(") else { return false }
+        let callee = String(s[..<open])
+        return isSelector(callee) || (!callee.isEmpty && isSelector("p." + callee))
+            ? isConstant(String(s[s.index(after: open)..<s.index(before: s.endIndex)])) : false
     }
 
     /// `a.b` or `a.b.c` made of identifiers only (a method value or a field read).
@@ -48,5 +73,49 @@ enum SubjectShape {
         return parts.count >= 2 && parts.allSatisfy { p in
             !p.isEmpty && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(p.first!.isNumber)
         }
+    }
+
+    /// True when the whole text is one quoted literal (`"a + b"`, not `"a" + b`).
+    static func isOneLiteral(_ s: String) -> Bool {
+        guard let quote = s.first, s.count >= 2 else { return false }
+        // The compiler shortens long texts with a trailing `...`.
+        let truncated = s.hasSuffix("...") && !s.dropFirst().dropLast(3).hasSuffix(String(quote))
+        guard truncated || s.last == quote else { return false }
+        var escaped = false
+        for c in s.dropFirst().dropLast(truncated ? 3 : 1) {
+            if escaped { escaped = false; continue }
+            if c == "\\" && quote != "`" { escaped = true; continue }
+            if c == quote { return false }
+        }
+        return true
+    }
+
+    /// The parts of `text` split at `separator` outside brackets, parentheses, braces and
+    /// quotes; nil when the brackets do not balance.
+    static func topLevelParts(_ text: Substring, separator: Character) -> [Substring]? {
+        var parts: [Substring] = []
+        var depth = 0
+        var quote: Character?
+        var escaped = false
+        var start = text.startIndex
+        for i in text.indices {
+            let c = text[i]
+            if let q = quote {
+                if escaped { escaped = false } else if c == "\\" && q != "`" { escaped = true } else if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "\"", "`", "'": quote = c
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1; if depth < 0 { return nil }
+            case separator where depth == 0:
+                parts.append(text[start..<i])
+                start = text.index(after: i)
+            default: break
+            }
+        }
+        guard depth == 0, quote == nil else { return nil }
+        parts.append(text[start...])
+        return parts
     }
 }

@@ -98,5 +98,10 @@ public enum AllocationCause: String, Sendable, CaseIterable, Codable {
     }
 
     /// The `cause: …` and `remedy: …` lines of an `alloc` fact's explanation.
-    public var explanationLines: [String] { ["cause: \(why)", "remedy: \(remedy)"] }
+    public var explanationLines: [String] { [Self.causePrefix + why, Self.remedyPrefix + remedy] }
+
+    /// How an explanation line giving the cause starts.
+    public static let causePrefix = "cause: "
+    /// How an explanation line giving the remedy starts.
+    public static let remedyPrefix = "remedy: "
 }

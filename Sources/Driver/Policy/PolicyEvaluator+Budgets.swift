@@ -48,7 +48,7 @@ extension PolicyEvaluator {
             guard counted.count > max else { continue }
             let anchor = function.map { ($0.file, $0.line, $0.column) } ?? (counted[0].file, counted[0].line, counted[0].column)
             var details = ["cost: \(counted.count) \(what) against a budget of \(max) (\(source)), \(counted.count - max) over"]
-            details += counted.map(EvaluationContext.describe)
+            details += counted.flatMap(EvaluationContext.describe)
             checks.add(package, name, Violation(
                 rule: rule.id, package: package, function: function?.id, subject: "\(subject) \(rule.id)",
                 file: anchor.0, line: anchor.1, column: anchor.2,

@@ -87,7 +87,7 @@ extension PolicyEvaluator {
         case .ignore:
             return nil
         }
-        let details = offending.map(EvaluationContext.describe)
+        let details = offending.flatMap(EvaluationContext.describe)
         let flow = offending.lazy.map { ctx.explanation(for: $0) }.first { !$0.isEmpty } ?? []
         return Violation(rule: rule, package: fn.package, function: fn.id, subject: name,
                          file: d.file, line: d.line, column: d.column, message: message, details: details,

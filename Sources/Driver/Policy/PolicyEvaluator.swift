@@ -149,12 +149,14 @@ struct EvaluationContext {
         return []
     }
 
-    /// `file:line:col: subject (detail)` for a fact.
-    static func describe(_ f: Fact) -> String {
+    /// `file:line:col: subject (detail)` for a fact; a heap or `may` allocation site is followed
+    /// by its cause and remedy lines.
+    static func describe(_ f: Fact) -> [String] {
         let loc = ReportFormatting.location(file: f.file, line: f.line, column: f.column)
         if let a = AllocationDetail(fact: f) {
-            return "\(loc): \(f.subject) (\(a.kind), \(a.placement.rawValue)\(a.depth > 0 ? ", in a loop" : ""))"
+            return ["\(loc): \(f.subject) (\(a.kind), \(a.placement.rawValue)\(a.depth > 0 ? ", in a loop" : ""))"]
+                + f.causeAndRemedy.map { "  " + $0 }
         }
-        return "\(loc): \(f.kind.rawValue) \(f.subject)\(f.detail.isEmpty ? "" : " (\(f.detail))")"
+        return ["\(loc): \(f.kind.rawValue) \(f.subject)\(f.detail.isEmpty ? "" : " (\(f.detail))")"]
     }
 }

@@ -29,7 +29,12 @@ extension HTMLRenderer {
             tr.add("td").add("code", e.site.functionID ?? e.site.symbol)
             tr.add("td", e.site.status.rawValue)
             tr.add("td", Set(e.facts.map { AllocationDetail(fact: $0)?.kind ?? $0.kind.rawValue }).sorted().joined(separator: ", "))
-            tr.add("td", e.remedy?.text ?? "")
+            if let site = e.facts.lazy.map(\.causeAndRemedy).first(where: { !$0.isEmpty }) {
+                let td = tr.add("td")
+                for line in site { td.add("div", line) }
+            } else {
+                tr.add("td", e.remedy?.text ?? "")
+            }
         }
         s.add("h3", "Functions by \(m.rawValue)")
         let ft = s.add("table", nil, ["class": "sortable", "id": "hot-functions"])

@@ -45,6 +45,13 @@ extension Fact {
         guard let d = AllocationDetail(fact: self) else { return false }
         return d.isHeap && d.depth > 0
     }
+    /// The `cause: …` and `remedy: …` lines of a heap or `may` allocation site's explanation
+    /// (`PassKit.AllocationCause`, written by both engines' allocations pass); empty for other
+    /// facts and for stack sites.
+    public var causeAndRemedy: [String] {
+        guard let d = AllocationDetail(fact: self), d.placement != .stack else { return [] }
+        return explanation.filter { $0.hasPrefix(AllocationCause.causePrefix) || $0.hasPrefix(AllocationCause.remedyPrefix) }
+    }
     /// True for facts that put a value on the heap: heap sites, `escapes`, `moved-to-heap`.
     public var isHeapEscape: Bool { kind == .escapes || kind == .movedToHeap || isHeapSite }
     /// The inlining cost from a `can-inline` detail (`cost=N`) or a `cannot-inline` reason

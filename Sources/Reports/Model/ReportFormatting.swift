@@ -1,4 +1,5 @@
 import Foundation
+import PassKit
 
 /// Formatting shared by the renderers: timestamps, locations, violation bodies.
 public enum ReportFormatting {
@@ -44,7 +45,7 @@ public enum ReportFormatting {
     /// Flow steps parsed from `-m=2`-style explanation lines: a line ending in
     /// `at FILE:LINE:COL` points there; other lines point nowhere.
     public static func flow(fromExplanation lines: [String]) -> [FlowStep] {
-        lines.map { raw in
+        lines.filter { !$0.hasPrefix(AllocationCause.causePrefix) && !$0.hasPrefix(AllocationCause.remedyPrefix) }.map { raw in
             let line = raw.trimmingCharacters(in: .whitespaces)
             if let r = line.range(of: " at ", options: .backwards) {
                 let pos = line[r.upperBound...].split(separator: ":")

@@ -21,7 +21,11 @@ extension TextRenderer {
             out.append("hot heap sites by \(m.rawValue):")
             for e in ranking.hotSites.prefix(Self.profileListLimit) {
                 out.append(line(e))
-                if let r = e.remedy { out.append("      remedy: \(r.text)") }
+                if let site = e.facts.lazy.map(\.causeAndRemedy).first(where: { !$0.isEmpty }) {
+                    out += site.map { "      " + $0 }
+                } else if let r = e.remedy {
+                    out.append("      remedy: \(r.text)")
+                }
             }
         }
         if !ranking.functions.isEmpty {

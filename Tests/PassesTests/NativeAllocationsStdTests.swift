@@ -1,0 +1,269 @@
+import Foundation
+import XCTest
+import AllocationsPass
+import EscapePass
+import FunctionsPass
+import GCEngine
+import GoLoader
+import GoTypes
+import NativeEngine
+import PassKit
+import TestSupport
+
+/// Native `alloc` facts against the gc engine's over every package of std (linux/amd64, cgo
+/// off). The gc engine's facts come from the compiler's `-m=2` verdicts (`StdCompilerOracle`,
+/// no assembly), so both sides are compared on the sites `-m` prints: the native sites no
+/// verdict prints (`make(chan)`, map growth, `go`, heap `defer`, `s += x`) have no counterpart
+/// there and are counted apart. Facts are compared as multisets of (file, line, column, kind);
+/// placements are compared on the matched sites.
+///
+/// Every disagreement is classified by its cause: a generic shape instance (the compiler
+/// reports per shape, at the generic's positions), an escape verdict that differs at the
+/// site's position (the native escape analysis, not the site construction), or the site
+/// construction itself. The classes and every disagreement are written to
+/// `$TMPDIR/heapsight-allocs-std-disagreements.txt`.
+final class NativeAllocationsStdTests: XCTestCase {
+    /// The comparison key: where and what.
+    struct Key: Hashable, Comparable {
+        var file: String
+        var line: Int
+        var column: Int
+        var kind: String
+
+        static func < (a: Key, b: Key) -> Bool { (a.file, a.line, a.column, a.kind) < (b.file, b.line, b.column, b.kind) }
+        var text: String { "\(file):\(line):\(column) \(kind)" }
+    }
+
+    /// One package's facts from both engines.
+    struct PackageFacts {
+        var gcAllocs: [Fact] = []
+        var nativeAllocs: [Fact] = []
+        var unprinted: [Fact] = []
+        var gcVerdicts: [Fact] = []
+        var nativeVerdicts: [Fact] = []
+        var genericFunctions: Set<String> = []
+    }
+
+    static func kind(_ f: Fact) -> String { String(f.detail.split(separator: " ").first ?? "") }
+    static func placement(_ f: Fact) -> String { String(f.detail.split(separator: " ").dropFirst().first ?? "") }
+    static func key(_ f: Fact) -> Key { Key(file: f.file, line: f.line, column: f.column, kind: kind(f)) }
+
+    /// Runs both engines' passes over every std package.
+    static func collect() throws -> (facts: PackageFacts, packages: Int, untyped: [String]) {
+        let go = TestSupport.goToolchain
+        let compiler = try StdCompilerOracle.verdicts.get()
+        let src = go.goroot + "/src"
+        let config = PackageLocator.standardContext
+        let paths = NativeProgram(goroot: go.goroot).session.standardPackages()
+        var inputs: [PackageInput] = []
+        for path in paths {
+            let files = PackageSource.selectedFiles(directory: src + "/" + path, config: config)
+            guard !files.isEmpty else { continue }
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            inputs.append(PackageInput(importPath: path, name: name, directory: path,
+                                       files: files.map { SourceFileInput(path: String($0.path.dropFirst(src.count + 1)),
+                                                                         absolutePath: $0.path, bytes: $0.bytes) },
+                                       isStandard: true))
+        }
+        let session = NativeInliningSession(goroot: go.goroot, packages: inputs)
+        var compilation = GCCompilation(goVersion: nil, goroot: go.goroot)
+        compilation.factsByPackage = compiler
+        var out = PackageFacts()
+        var untyped: [String] = []
+        var compared = 0
+        for input in inputs where compiler[input.importPath] != nil {
+            var gcResources = ResourceMap()
+            gcResources.set(compilation)
+            let gc = PassContext(package: input, engine: .gc, resources: gcResources)
+            let records = try FunctionsPass.descriptor.run(gc).result
+            gc.record(result: records, of: "functions")
+            let gcEscape = try EscapePass.descriptor.run(gc)
+            gc.record(result: gcEscape.result, of: "escape")
+            let gcAllocs = try AllocationsPass.descriptor.run(gc).facts
+
+            var nativeResources = ResourceMap()
+            nativeResources.set(session)
+            let native = PassContext(package: input, engine: .native, resources: nativeResources)
+            native.record(result: records, of: "functions")
+            let nativeEscape: PassOutput<EscapeResult>
+            do {
+                nativeEscape = try EscapePass.descriptor.run(native)
+            } catch is NativeInliningSession.PackageDoesNotTypeCheck {
+                untyped.append(input.importPath)
+                continue
+            }
+            native.record(result: nativeEscape.result, of: "escape")
+            let nativeAllocs = try AllocationsPass.descriptor.run(native).facts
+            compared += 1
+            let verdictKinds: Set<FactKind> = [.escapes, .noEscape, .movedToHeap]
+            out.gcAllocs += gcAllocs
+            // Sites no verdict prints are rendered at the code's line from the run-time call.
+            let printed = nativeAllocs.filter { !Self.unprintedKinds.contains(kind($0)) && !isUnprinted($0) }
+            out.nativeAllocs += printed
+            out.unprinted += nativeAllocs.filter { Self.unprintedKinds.contains(kind($0)) || isUnprinted($0) }
+            out.gcVerdicts += gcEscape.facts.filter { verdictKinds.contains($0.kind) }
+            out.nativeVerdicts += nativeEscape.facts.filter { verdictKinds.contains($0.kind) }
+            for r in records where r.id.contains("[") { out.genericFunctions.insert(r.id) }
+        }
+        return (out, compared, untyped)
+    }
+
+    /// The kinds whose allocation the `-m` text cannot judge without types.
+    static let textCannotJudge: Set<String> = ["iface-conv", "closure", "new", "composite"]
+    /// The class of sites the gc engine's text reading counts and the types rule out.
+    static let typeDecides = "no allocation by type or content (the -m text cannot tell)"
+    /// The class of sites whose kind only types decide.
+    static let kindUndecided = "kind the -m text cannot decide"
+
+    /// Kinds only the run-time calls show (never an `-m` verdict).
+    static let unprintedKinds: Set<String> = ["make-chan", "map-grow", "go", "defer"]
+
+    /// A `s += x` site (rendered at the `+=` with the run-time call's subject).
+    static func isUnprinted(_ f: Fact) -> Bool { f.subject == "+=" || f.subject.hasPrefix("runtime.") }
+
+    /// The agreement of the two multisets, per kind.
+    struct Agreement {
+        var gc: [String: Int] = [:]
+        var native: [String: Int] = [:]
+        var both: [String: Int] = [:]
+        var onlyGC: [Key: Int] = [:]
+        var onlyNative: [Key: Int] = [:]
+        var placementAgrees = 0
+        var placementDiffers: [String] = []
+
+        init(gc g: [Fact], native n: [Fact]) {
+            var pool: [Key: [Fact]] = [:]
+            for f in g { pool[NativeAllocationsStdTests.key(f), default: []].append(f); gc[NativeAllocationsStdTests.kind(f), default: 0] += 1 }
+            for f in n {
+                let k = NativeAllocationsStdTests.key(f)
+                native[k.kind, default: 0] += 1
+                if var list = pool[k], !list.isEmpty {
+                    let i = list.firstIndex { NativeAllocationsStdTests.placement($0) == NativeAllocationsStdTests.placement(f) } ?? 0
+                    let match = list.remove(at: i)
+                    pool[k] = list
+                    both[k.kind, default: 0] += 1
+                    if NativeAllocationsStdTests.placement(match) == NativeAllocationsStdTests.placement(f) {
+                        placementAgrees += 1
+                    } else {
+                        placementDiffers.append("\(k.text) gc \(match.detail) native \(f.detail) \(f.subject)")
+                    }
+                } else {
+                    onlyNative[k, default: 0] += 1
+                }
+            }
+            for (k, list) in pool where !list.isEmpty { onlyGC[k] = list.count }
+        }
+
+        func f1(_ kinds: [String]) -> Double {
+            let c = kinds.reduce(0) { $0 + (gc[$1] ?? 0) }, n = kinds.reduce(0) { $0 + (native[$1] ?? 0) }
+            let b = kinds.reduce(0) { $0 + (both[$1] ?? 0) }
+            return c + n == 0 ? 1 : 2 * Double(b) / Double(c + n)
+        }
+
+        var kinds: [String] { Set(gc.keys).union(native.keys).sorted() }
+    }
+
+    /// The cause class of a disagreement at a key.
+    /// - generic shape instance: in a generic function (the compiler reports per shape);
+    /// - escape verdict differs: the two engines' escape verdicts at the position differ (the
+    ///   native escape analysis, not the site construction);
+    /// - kind the -m text cannot decide: both engines have a site there, of different kinds
+    ///   (a field boxed or a method value, `string(x)` of bytes or of a rune, `a + b` of
+    ///   strings or numbers, a conversion to a named string type);
+    /// - no allocation by type or content: the gc engine's text reading counts a site the
+    ///   native engine, knowing the types, does not allocate for (boxing a pointer-shaped,
+    ///   zero-size or static value, `new` of a zero-size type, a closure without captures);
+    /// - site construction: the rest.
+    static func cause(_ k: Key, facts: PackageFacts, gcAt: [String: [String]], nativeAt: [String: [String]],
+                      functionAt: [Key: String], otherSide: Set<String>, gcOnly: Bool) -> String {
+        let position = "\(k.file):\(k.line):\(k.column)"
+        if let f = functionAt[k], facts.genericFunctions.contains(f) { return "generic shape instance" }
+        let g = (gcAt[position] ?? []).sorted(), n = (nativeAt[position] ?? []).sorted()
+        if g.contains(where: { $0.contains("go.shape") }) { return "generic shape instance" }
+        if g != n { return "escape verdict differs" }
+        if otherSide.contains(position) { return Self.kindUndecided }
+        if gcOnly && Self.textCannotJudge.contains(k.kind) && g.contains(where: { $0.hasPrefix("escapes ") || $0.hasPrefix("no-escape ") }) {
+            return Self.typeDecides
+        }
+        return "site construction"
+    }
+
+    func testAllOfStd() throws {
+        let (facts, packages, untyped) = try Self.collect()
+        let a = Agreement(gc: facts.gcAllocs, native: facts.nativeAllocs)
+        var gcAt: [String: [String]] = [:], nativeAt: [String: [String]] = [:]
+        for v in facts.gcVerdicts { gcAt["\(v.file):\(v.line):\(v.column)", default: []].append("\(v.kind.rawValue) \(v.subject)") }
+        for v in facts.nativeVerdicts { nativeAt["\(v.file):\(v.line):\(v.column)", default: []].append("\(v.kind.rawValue) \(v.subject)") }
+        var functionAt: [Key: String] = [:]
+        var subjectAt: [Key: String] = [:]
+        for f in facts.gcAllocs + facts.nativeAllocs {
+            functionAt[Self.key(f)] = f.function
+            subjectAt[Self.key(f)] = f.subject
+        }
+        var classes: [String: Int] = [:]
+        var undecided = (gc: [String: Int](), native: [String: Int]())
+        var lines: [String] = []
+        let gcOnlyAt = Set(a.onlyGC.keys.map { "\($0.file):\($0.line):\($0.column)" })
+        let nativeOnlyAt = Set(a.onlyNative.keys.map { "\($0.file):\($0.line):\($0.column)" })
+        for (side, table, other) in [("only gc    ", a.onlyGC, nativeOnlyAt), ("only native", a.onlyNative, gcOnlyAt)] {
+            for (k, count) in table.sorted(by: { $0.key < $1.key }) {
+                let c = Self.cause(k, facts: facts, gcAt: gcAt, nativeAt: nativeAt, functionAt: functionAt, otherSide: other,
+                                   gcOnly: side.hasPrefix("only gc"))
+                classes["\(c) (\(side.trimmingCharacters(in: .whitespaces)), \(k.kind))", default: 0] += count
+                if c == Self.kindUndecided || c == Self.typeDecides {
+                    if side.hasPrefix("only gc") { undecided.gc[k.kind, default: 0] += count } else { undecided.native[k.kind, default: 0] += count }
+                }
+                let position = "\(k.file):\(k.line):\(k.column)"
+                lines.append("\(side) [\(c)] \(k.text) \(subjectAt[k] ?? "") | gc: \((gcAt[position] ?? []).joined(separator: "; ")) | native: \((nativeAt[position] ?? []).joined(separator: "; "))")
+            }
+        }
+        var report = "native vs gc alloc facts over all of std (\(packages) packages): F1 \(String(format: "%.4f", a.f1(a.kinds)))\n"
+        for k in a.kinds {
+            report += "  \(k.padding(toLength: 14, withPad: " ", startingAt: 0)) gc \(a.gc[k] ?? 0) native \(a.native[k] ?? 0) both \(a.both[k] ?? 0) F1 \(String(format: "%.4f", a.f1([k])))\n"
+        }
+        var decided = a
+        for (k, n) in undecided.gc { decided.gc[k, default: 0] -= n }
+        for (k, n) in undecided.native { decided.native[k, default: 0] -= n }
+        report += "on the sites the -m text decides (without the classes \"\(Self.kindUndecided)\" and \"\(Self.typeDecides)\"): F1 \(String(format: "%.4f", decided.f1(a.kinds)))\n"
+        for k in a.kinds {
+            report += "  \(k.padding(toLength: 14, withPad: " ", startingAt: 0)) gc \(decided.gc[k] ?? 0) native \(decided.native[k] ?? 0) both \(decided.both[k] ?? 0) F1 \(String(format: "%.4f", decided.f1([k])))\n"
+        }
+        report += "  placements equal on \(a.placementAgrees) of \(a.placementAgrees + a.placementDiffers.count) matched sites\n"
+        report += "  native sites no verdict prints (not compared): \(facts.unprinted.count)\n"
+        report += "  packages that do not type-check natively: \(untyped.joined(separator: " "))\n"
+        report += "disagreement classes:\n"
+        for (c, n) in classes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) { report += "  \(n)\t\(c)\n" }
+        let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-allocs-std-disagreements.txt")
+        try (report + lines.joined(separator: "\n") + "\nplacement differences:\n" + a.placementDiffers.sorted().joined(separator: "\n") + "\n")
+            .write(to: log, atomically: true, encoding: .utf8)
+        print(report)
+        print("\(lines.count) disagreements in \(log.path)")
+        XCTAssertGreaterThan(packages, 340)
+        XCTAssertEqual(untyped, [])
+        XCTAssertGreaterThan(a.gc.values.reduce(0, +), 35000)
+        for (kind, floor) in Self.floors {
+            XCTAssertGreaterThanOrEqual(a.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds")")
+        }
+        for (kind, floor) in Self.decidedFloors {
+            XCTAssertGreaterThanOrEqual(decided.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds") on decided sites")
+        }
+    }
+
+    /// Measured 2026-12-04 against go 1.27.3 (36,224 gc facts over 351 packages), per kind that
+    /// appears at least 50 times, minus a small margin. `method-value` has no floor: without
+    /// the assembly the gc engine reads every selector `x.f` as a boxed field (five times as
+    /// common as a method value), so its 247 native method values all count as disagreements.
+    static let floors: [String?: Double] = [
+        nil: 0.952, "append-grow": 0.98, "bytes-string": 0.938, "closure": 0.924, "composite": 0.988,
+        "concat": 0.978, "iface-conv": 0.867, "make-map": 0.964, "make-slice": 0.976, "new": 0.976,
+        "string-bytes": 0.961, "var": 0.969,
+    ]
+
+    /// The same on the sites whose allocation and kind the `-m` text decides (measured 0.9858
+    /// over all kinds).
+    static let decidedFloors: [String?: Double] = [
+        nil: 0.98, "append-grow": 0.98, "bytes-string": 0.975, "closure": 0.966, "composite": 0.989,
+        "concat": 0.992, "iface-conv": 0.967, "make-map": 0.983, "make-slice": 0.982, "new": 0.979,
+        "string-bytes": 0.965, "var": 0.969,
+    ]
+}
