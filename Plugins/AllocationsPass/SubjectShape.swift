@@ -63,8 +63,10 @@ enum SubjectShape {
     static func isConstantConversion(_ s: String) -> Bool {
         guard s.hasSuffix(")"), let open = s.firstIndex(of: "(") else { return false }
         let callee = String(s[..<open])
-        return isSelector(callee) || (!callee.isEmpty && isSelector("p." + callee))
-            ? isConstant(String(s[s.index(after: open)..<s.index(before: s.endIndex)])) : false
+        let argument = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
+        // A shortened argument (`f("…", ... argument...)`) may hide further arguments.
+        guard !argument.hasSuffix("...") else { return false }
+        return isSelector(callee) || (!callee.isEmpty && isSelector("p." + callee)) ? isConstant(argument) : false
     }
 
     /// `a.b` or `a.b.c` made of identifiers only (a method value or a field read).

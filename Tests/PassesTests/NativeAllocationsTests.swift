@@ -179,9 +179,9 @@ final class NativeAllocationsCorpusTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(comparison.total.f1, Self.floor, report.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04: F1 0.9557 (453 facts in both of 476 native and 472 gc); the floor
+    /// Measured 2026-12-04: F1 0.9683 (458 facts in both of 475 native and 471 gc); the floor
     /// keeps a margin.
-    static let floor = 0.94
+    static let floor = 0.96
 
     /// The fact with its file named after its module (every file is compiled on its own).
     static func qualified(_ fact: Fact, _ module: String) -> Fact {
