@@ -34,7 +34,7 @@ final class NativeAllocationsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(comparison.total.f1, Self.factFloor, report.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04: F1 0.9061 (140 facts in both; 149 native, 160 gc). Most
+    /// Measured 2026-12-04: F1 0.8978 (145 facts in both; 156 native, 167 gc). Most
     /// disagreements are sites where the gc engine's pairing of verdicts with assembly calls
     /// misreads the code and the native site matches the run time: Go 1.27's specialised
     /// `mallocgc*` calls (a fused `make`+`copy`, `[]byte("abc")`, variables allocated together),
@@ -89,11 +89,11 @@ final class NativeAllocationsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matches, Self.allocsPerRunFloor, misses.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04: 149 of 153 exact (97.4%); the floor is that minus a margin of 2.
+    /// Measured 2026-12-04: 156 of 160 exact (97.5%); the floor is that minus a margin of 2.
     /// Misses: BoxSmallInt (run-time value below 256 boxed from a static table),
     /// ConcatLocalBig and MakeSliceVarLocalBig (run-time sizes beyond the 32-byte stack buffer,
     /// `may`), DevirtualizedLocal (the native escape verdict for a devirtualized call escapes).
-    static let allocsPerRunFloor = 147
+    static let allocsPerRunFloor = 154
 
     /// Heap sites carry their cause and remedy; stack sites carry none.
     func testHeapSitesCarryCauseAndRemedy() throws {

@@ -172,6 +172,13 @@ var table = []struct {
 	{"ClosureNoCaptureLocal", allocs.ClosureNoCaptureLocal},
 	{"AppendNilSmallLocal", allocs.AppendNilSmallLocal},
 	{"AppendNilBigLocal", allocs.AppendNilBigLocal},
+	{"BoxConstConversion", allocs.BoxConstConversion},
+	{"BoxNamedSliceLit", allocs.BoxNamedSliceLit},
+	{"BoxConcatResult", allocs.BoxConcatResult},
+	{"BoxZeroSizeGlobal", allocs.BoxZeroSizeGlobal},
+	{"BoxSelectorField", allocs.BoxSelectorField},
+	{"BoxEmptyNamedMapLit", allocs.BoxEmptyNamedMapLit},
+	{"SliceLitEmptyNamedBox", allocs.SliceLitEmptyNamedBox},
 }
 
 func main() {

@@ -95,3 +95,26 @@ func ClosureNoCaptureLocal() { f := func() int { return 7 }; SinkInt = f() }
 
 func AppendNilSmallLocal()  { s := append([]int(nil), N); SinkInt = len(s) }
 func AppendNilBigLocal()    { s := append([]int(nil), N, N, N, N, N); SinkInt = len(s) }
+
+// --- what the compiler's -m text alone cannot decide (all of std's disagreement classes)
+
+type errno uintptr
+
+type pathList []string
+
+type header map[string]string
+
+type holder struct{ v int64 }
+
+var (
+	zeroGlobal struct{}
+	Held       = holder{v: 1 << 40}
+)
+
+func BoxConstConversion()    { Sink = errno(2) }
+func BoxNamedSliceLit()      { Sink = pathList{"a", Key} }
+func BoxConcatResult()       { Sink = Key + Str }
+func BoxZeroSizeGlobal()     { Sink = zeroGlobal }
+func BoxSelectorField()      { Sink = Held.v }
+func BoxEmptyNamedMapLit()   { Sink = header{} }
+func SliceLitEmptyNamedBox() { Sink = pathList{} }
