@@ -27,8 +27,12 @@ import PassKit
 /// prints: `make(chan)` (heap; two allocations for a buffered channel whose element type, as
 /// written, holds pointers), `s += x` (heap), map growth (heap for the first insert into a
 /// fresh heap map, else `may`), goroutine starts, loop defers and append spills (`may`: pooled
-/// or run-time dependent). Without the assembly, placements follow the verdicts with the
-/// stack-buffer rules that text can decide.
+/// or run-time dependent). Without the assembly, kinds and placements follow the verdicts with
+/// the rules the text can decide (`SubjectShape`; an expression printed twice at one position is
+/// the expression and its boxing); what only types decide (pointer-shaped, zero-size or static
+/// boxed values, closures without captures, the kind behind a named type) is then estimated.
+/// Every heap and `may` site of either engine ends its explanation with its cause and remedy
+/// (`AllocationCause`; the gc engine picks the cause from the kind and the verdict).
 ///
 /// Engine native. The sites come from the native engine instead (`NativeAllocations`: GoIR
 /// nodes after inline expansion with the native escape verdicts and walk's rules, plus the sites
