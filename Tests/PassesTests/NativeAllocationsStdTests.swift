@@ -48,13 +48,11 @@ final class NativeAllocationsStdTests: XCTestCase {
     static func placement(_ f: Fact) -> String { String(f.detail.split(separator: " ").dropFirst().first ?? "") }
     static func key(_ f: Fact) -> Key { Key(file: f.file, line: f.line, column: f.column, kind: kind(f)) }
 
-    /// Runs both engines' passes over every std package.
-    static func collect() throws -> (facts: PackageFacts, packages: Int, untyped: [String]) {
+    /// Runs both engines' passes over the packages at `paths` (import paths of GOROOT/src).
+    static func collect(_ paths: [String], compiler: [String: [Fact]]) throws -> (facts: PackageFacts, packages: Int, untyped: [String]) {
         let go = TestSupport.goToolchain
-        let compiler = try StdCompilerOracle.verdicts.get()
         let src = go.goroot + "/src"
         let config = PackageLocator.standardContext
-        let paths = NativeProgram(goroot: go.goroot).session.standardPackages()
         var inputs: [PackageInput] = []
         for path in paths {
             let files = PackageSource.selectedFiles(directory: src + "/" + path, config: config)
@@ -181,15 +179,17 @@ final class NativeAllocationsStdTests: XCTestCase {
         let g = (gcAt[position] ?? []).sorted(), n = (nativeAt[position] ?? []).sorted()
         if g.contains(where: { $0.contains("go.shape") }) { return "generic shape instance" }
         if g != n { return "escape verdict differs" }
-        if otherSide.contains(position) { return Self.kindUndecided }
+        if otherSide.contains(position) { return kindUndecided }
         if gcOnly && Self.textCannotJudge.contains(k.kind) && g.contains(where: { $0.hasPrefix("escapes ") || $0.hasPrefix("no-escape ") }) {
-            return Self.typeDecides
+            return typeDecides
         }
         return "site construction"
     }
 
-    func testAllOfStd() throws {
-        let (facts, packages, untyped) = try Self.collect()
+    /// Compares the two engines' facts, classifies every disagreement, prints the summary and
+    /// writes every disagreement to `$TMPDIR/heapsight-allocs-CORPUS-disagreements.txt`; returns
+    /// the agreement and the agreement on the sites the `-m` text decides.
+    static func compare(_ facts: PackageFacts, packages: Int, untyped: [String], corpus: String) throws -> (Agreement, Agreement) {
         let a = Agreement(gc: facts.gcAllocs, native: facts.nativeAllocs)
         var gcAt: [String: [String]] = [:], nativeAt: [String: [String]] = [:]
         for v in facts.gcVerdicts { gcAt["\(v.file):\(v.line):\(v.column)", default: []].append("\(v.kind.rawValue) \(v.subject)") }
@@ -197,8 +197,8 @@ final class NativeAllocationsStdTests: XCTestCase {
         var functionAt: [Key: String] = [:]
         var subjectAt: [Key: String] = [:]
         for f in facts.gcAllocs + facts.nativeAllocs {
-            functionAt[Self.key(f)] = f.function
-            subjectAt[Self.key(f)] = f.subject
+            functionAt[key(f)] = f.function
+            subjectAt[key(f)] = f.subject
         }
         var classes: [String: Int] = [:]
         var undecided = (gc: [String: Int](), native: [String: Int]())
@@ -207,24 +207,24 @@ final class NativeAllocationsStdTests: XCTestCase {
         let nativeOnlyAt = Set(a.onlyNative.keys.map { "\($0.file):\($0.line):\($0.column)" })
         for (side, table, other) in [("only gc    ", a.onlyGC, nativeOnlyAt), ("only native", a.onlyNative, gcOnlyAt)] {
             for (k, count) in table.sorted(by: { $0.key < $1.key }) {
-                let c = Self.cause(k, facts: facts, gcAt: gcAt, nativeAt: nativeAt, functionAt: functionAt, otherSide: other,
+                let c = cause(k, facts: facts, gcAt: gcAt, nativeAt: nativeAt, functionAt: functionAt, otherSide: other,
                                    gcOnly: side.hasPrefix("only gc"))
                 classes["\(c) (\(side.trimmingCharacters(in: .whitespaces)), \(k.kind))", default: 0] += count
-                if c == Self.kindUndecided || c == Self.typeDecides {
+                if c == kindUndecided || c == typeDecides {
                     if side.hasPrefix("only gc") { undecided.gc[k.kind, default: 0] += count } else { undecided.native[k.kind, default: 0] += count }
                 }
                 let position = "\(k.file):\(k.line):\(k.column)"
                 lines.append("\(side) [\(c)] \(k.text) \(subjectAt[k] ?? "") | gc: \((gcAt[position] ?? []).joined(separator: "; ")) | native: \((nativeAt[position] ?? []).joined(separator: "; "))")
             }
         }
-        var report = "native vs gc alloc facts over all of std (\(packages) packages): F1 \(String(format: "%.4f", a.f1(a.kinds)))\n"
+        var report = "native vs gc alloc facts over all of \(corpus) (\(packages) packages): F1 \(String(format: "%.4f", a.f1(a.kinds)))\n"
         for k in a.kinds {
             report += "  \(k.padding(toLength: 14, withPad: " ", startingAt: 0)) gc \(a.gc[k] ?? 0) native \(a.native[k] ?? 0) both \(a.both[k] ?? 0) F1 \(String(format: "%.4f", a.f1([k])))\n"
         }
         var decided = a
         for (k, n) in undecided.gc { decided.gc[k, default: 0] -= n }
         for (k, n) in undecided.native { decided.native[k, default: 0] -= n }
-        report += "on the sites the -m text decides (without the classes \"\(Self.kindUndecided)\" and \"\(Self.typeDecides)\"): F1 \(String(format: "%.4f", decided.f1(a.kinds)))\n"
+        report += "on the sites the -m text decides (without the classes \"\(kindUndecided)\" and \"\(typeDecides)\"): F1 \(String(format: "%.4f", decided.f1(a.kinds)))\n"
         for k in a.kinds {
             report += "  \(k.padding(toLength: 14, withPad: " ", startingAt: 0)) gc \(decided.gc[k] ?? 0) native \(decided.native[k] ?? 0) both \(decided.both[k] ?? 0) F1 \(String(format: "%.4f", decided.f1([k])))\n"
         }
@@ -233,11 +233,19 @@ final class NativeAllocationsStdTests: XCTestCase {
         report += "  packages that do not type-check natively: \(untyped.joined(separator: " "))\n"
         report += "disagreement classes:\n"
         for (c, n) in classes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) { report += "  \(n)\t\(c)\n" }
-        let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-allocs-std-disagreements.txt")
+        let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-allocs-\(corpus)-disagreements.txt")
         try (report + lines.joined(separator: "\n") + "\nplacement differences:\n" + a.placementDiffers.sorted().joined(separator: "\n") + "\n")
             .write(to: log, atomically: true, encoding: .utf8)
         print(report)
         print("\(lines.count) disagreements in \(log.path)")
+        return (a, decided)
+    }
+
+    func testAllOfStd() throws {
+        let compiler = try StdCompilerOracle.std.get()
+        let (facts, packages, untyped) = try Self.collect(NativeProgram(goroot: TestSupport.goToolchain.goroot).session.standardPackages(),
+                                                          compiler: compiler)
+        let (a, decided) = try Self.compare(facts, packages: packages, untyped: untyped, corpus: "std")
         XCTAssertGreaterThan(packages, 340)
         XCTAssertEqual(untyped, [])
         XCTAssertGreaterThan(a.gc.values.reduce(0, +), 35000)
@@ -247,6 +255,18 @@ final class NativeAllocationsStdTests: XCTestCase {
         for (kind, floor) in Self.decidedFloors {
             XCTAssertGreaterThanOrEqual(decided.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds") on decided sites")
         }
+    }
+
+    /// The same over every package of cmd that the compiler compiled (`cmd/...`, its vendored
+    /// packages left out).
+    func testAllOfCmd() throws {
+        let compiler = try StdCompilerOracle.cmd.get()
+        let paths = compiler.keys.filter { $0.hasPrefix("cmd/") && !$0.hasPrefix("cmd/vendor/") }.sorted()
+        let (facts, packages, untyped) = try Self.collect(paths, compiler: compiler)
+        let (a, decided) = try Self.compare(facts, packages: packages, untyped: untyped, corpus: "cmd")
+        XCTAssertGreaterThan(packages, 200)
+        XCTAssertGreaterThan(a.gc.values.reduce(0, +), 20000)
+        _ = decided
     }
 
     /// Measured 2026-12-04 against go 1.27.3 (36,224 gc facts over 351 packages), per kind that

@@ -3,22 +3,23 @@ import GCEngine
 import PassKit
 import TestSupport
 
-/// The compiler's escape verdicts for every package of std, from one
-/// `go build -a -gcflags=all=-m=2 std` per test process (linux/amd64, cgo off), as facts per
-/// import path with `$GOROOT/src`-relative paths: the input the gc engine's allocations pass
-/// turns into `alloc` facts.
+/// The compiler's escape verdicts for every package of std (or cmd), from one
+/// `go build -a -gcflags=all=-m=2 std` (or `cmd`) per test process (linux/amd64, cgo off), as
+/// facts per import path with `$GOROOT/src`-relative paths: the input the gc engine's
+/// allocations pass turns into `alloc` facts.
 ///
-/// `compilerText()` is the one place the compiler runs: a shared harness that already holds
-/// the run's `-m=2` output can be put behind it. `HEAPSIGHT_STD_M2=FILE` reads a saved output of
-/// the same command instead (a development shortcut; CI compiles).
+/// `compilerText(_:)` is the one place the compiler runs: a shared harness that already holds
+/// the run's `-m=2` output can be put behind it. `HEAPSIGHT_STD_M2=FILE` (`HEAPSIGHT_CMD_M2`)
+/// reads a saved output of the same command instead (a development shortcut; CI compiles).
 enum StdCompilerOracle {
-    /// The `-m=2` text of std (the go command's text form: a `# IMPORTPATH` block per package).
-    static func compilerText() throws -> Data {
-        if let saved = ProcessInfo.processInfo.environment["HEAPSIGHT_STD_M2"], !saved.isEmpty {
+    /// The `-m=2` text of `pattern` (`std` or `cmd`; the go command's text form: a
+    /// `# IMPORTPATH` block per package).
+    static func compilerText(_ pattern: String) throws -> Data {
+        if let saved = ProcessInfo.processInfo.environment["HEAPSIGHT_\(pattern.uppercased())_M2"], !saved.isEmpty {
             return try Data(contentsOf: URL(fileURLWithPath: saved))
         }
         let go = TestSupport.goToolchain
-        let r = try TestSupport.run(go.go, ["build", "-a", "-o", "/dev/null", "-gcflags=all=-m=2", "std"],
+        let r = try TestSupport.run(go.go, ["build", "-a", "-o", "/dev/null", "-gcflags=all=-m=2", pattern],
                                     cwd: URL(fileURLWithPath: go.goroot + "/src"),
                                     environment: go.environment(extra: ["GOFLAGS": "", "GOOS": "linux", "GOARCH": "amd64"]))
         guard r.status == 0 else {
@@ -30,9 +31,13 @@ enum StdCompilerOracle {
 
     /// The escape verdicts (`moved-to-heap`, `escapes`, `no-escape`) per import path, parsed by
     /// the gc engine's parser; computed once per process.
-    static let verdicts: Result<[String: [Fact]], Error> = Result {
-        let goroot = TestSupport.goToolchain.goroot
-        return split(try compilerText(), goroot: goroot)
+    static let std: Result<[String: [Fact]], Error> = Result {
+        split(try compilerText("std"), goroot: TestSupport.goToolchain.goroot)
+    }
+
+    /// The same for `cmd` (its compile also prints the std packages it depends on).
+    static let cmd: Result<[String: [Fact]], Error> = Result {
+        split(try compilerText("cmd"), goroot: TestSupport.goToolchain.goroot)
     }
 
     /// Cuts the text into packages and parses each package's verdict lines. Only lines that
