@@ -264,10 +264,34 @@ final class NativeAllocationsStdTests: XCTestCase {
         let paths = compiler.keys.filter { $0.hasPrefix("cmd/") && !$0.hasPrefix("cmd/vendor/") }.sorted()
         let (facts, packages, untyped) = try Self.collect(paths, compiler: compiler)
         let (a, decided) = try Self.compare(facts, packages: packages, untyped: untyped, corpus: "cmd")
-        XCTAssertGreaterThan(packages, 200)
-        XCTAssertGreaterThan(a.gc.values.reduce(0, +), 20000)
-        _ = decided
+        XCTAssertGreaterThan(packages, 155)
+        // Packages importing cmd's vendored modules (golang.org/x/mod, x/telemetry, ...) do not
+        // type-check natively yet (27 measured).
+        XCTAssertLessThanOrEqual(untyped.count, 27, "\(untyped)")
+        XCTAssertGreaterThan(a.gc.values.reduce(0, +), 30000)
+        for (kind, floor) in Self.cmdFloors {
+            XCTAssertGreaterThanOrEqual(a.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds")")
+        }
+        for (kind, floor) in Self.cmdDecidedFloors {
+            XCTAssertGreaterThanOrEqual(decided.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds") on decided sites")
+        }
     }
+
+    /// Measured 2026-12-04 over cmd (36,260 gc facts in 163 packages), per kind that appears at
+    /// least 50 times, minus a small margin; the largest class is closures without captures
+    /// (973), which the gc engine's text reading counts and which allocate nothing.
+    static let cmdFloors: [String?: Double] = [
+        nil: 0.962, "append-grow": 0.99, "bytes-string": 0.968, "closure": 0.868, "composite": 0.992,
+        "concat": 0.962, "iface-conv": 0.937, "make-map": 0.987, "make-slice": 0.983, "new": 0.986,
+        "string-bytes": 0.995, "var": 0.957,
+    ]
+
+    /// The same on the sites the `-m` text decides (measured 0.9933 over all kinds).
+    static let cmdDecidedFloors: [String?: Double] = [
+        nil: 0.989, "append-grow": 0.99, "bytes-string": 0.995, "closure": 0.99, "composite": 0.992,
+        "concat": 0.984, "iface-conv": 0.983, "make-map": 0.991, "make-slice": 0.985, "new": 0.987,
+        "string-bytes": 0.995, "var": 0.957,
+    ]
 
     /// Measured 2026-12-04 against go 1.27.3 (36,224 gc facts over 351 packages), per kind that
     /// appears at least 50 times, minus a small margin. `method-value` has no floor: without
