@@ -241,6 +241,17 @@ final class NativeAllocationsStdTests: XCTestCase {
         return (a, decided)
     }
 
+    /// Asserts the F1 floors per kind (nil: all kinds), raw and on the decided sites.
+    static func assertFloors(_ a: Agreement, _ floors: [String?: Double], _ decided: Agreement, _ decidedFloors: [String?: Double],
+                             file: StaticString = #filePath, line: UInt = #line) {
+        for (table, agreement, what) in [(floors, a, ""), (decidedFloors, decided, " on decided sites")] {
+            for (kind, floor) in table {
+                XCTAssertGreaterThanOrEqual(agreement.f1(kind.map { [$0] } ?? a.kinds), floor,
+                                            "F1 of \(kind ?? "all kinds")\(what)", file: file, line: line)
+            }
+        }
+    }
+
     func testAllOfStd() throws {
         let compiler = try StdCompilerOracle.std.get()
         let (facts, packages, untyped) = try Self.collect(NativeProgram(goroot: TestSupport.goToolchain.goroot).session.standardPackages(),
@@ -249,12 +260,7 @@ final class NativeAllocationsStdTests: XCTestCase {
         XCTAssertGreaterThan(packages, 340)
         XCTAssertEqual(untyped, [])
         XCTAssertGreaterThan(a.gc.values.reduce(0, +), 35000)
-        for (kind, floor) in Self.floors {
-            XCTAssertGreaterThanOrEqual(a.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds")")
-        }
-        for (kind, floor) in Self.decidedFloors {
-            XCTAssertGreaterThanOrEqual(decided.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds") on decided sites")
-        }
+        Self.assertFloors(a, Self.floors, decided, Self.decidedFloors)
     }
 
     /// The same over every package of cmd that the compiler compiled (`cmd/...`, its vendored
@@ -269,12 +275,7 @@ final class NativeAllocationsStdTests: XCTestCase {
         // type-check natively yet (27 measured).
         XCTAssertLessThanOrEqual(untyped.count, 27, "\(untyped)")
         XCTAssertGreaterThan(a.gc.values.reduce(0, +), 30000)
-        for (kind, floor) in Self.cmdFloors {
-            XCTAssertGreaterThanOrEqual(a.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds")")
-        }
-        for (kind, floor) in Self.cmdDecidedFloors {
-            XCTAssertGreaterThanOrEqual(decided.f1(kind.map { [$0] } ?? a.kinds), floor, "F1 of \(kind ?? "all kinds") on decided sites")
-        }
+        Self.assertFloors(a, Self.cmdFloors, decided, Self.cmdDecidedFloors)
     }
 
     /// Measured 2026-12-04 over cmd (36,260 gc facts in 163 packages), per kind that appears at
