@@ -63,6 +63,8 @@ public final class NativeInliner {
     }
     /// Generic functions (`path#index`): decided for their callers, not reported.
     var generic: Set<String> = []
+    /// The shape instances and instance wrappers each package compiles.
+    var instanceCollectors: [String: ShapeInstanceCollector] = [:]
     /// The verdicts: the inliner's cost computed on GoIR.
     lazy var goir = GoIRInliner(program: program)
 
@@ -89,7 +91,7 @@ public final class NativeInliner {
             out.append(FunctionVerdict(file: pkg.files[f.file].path, line: p.line, column: p.column, name: name, verdict: v))
             out += literalVerdicts(pkg, file: f.file, body: node.body, outerName: name)
         }
-        return out
+        return out + instanceVerdicts(pkg)
     }
 
     /// Verdicts of the function literals directly inside `body` (named `outer.funcN` in

@@ -1,0 +1,247 @@
+import GoIR
+import GoSyntax
+import GoTypes
+
+// Shape instances: the copies of generic functions a package compiles.
+//
+// The compiler compiles, in every package, each generic function and method the package's code
+// instantiates, once per shape of its type arguments (`ShapeNaming`), whatever package declared
+// it. The shaped copy takes a dictionary as its first parameter; every instantiation with
+// concrete type arguments also gets a thin *instance wrapper* (`slices.Index[[]int,int]`) that
+// calls the shaped copy with the instantiation's dictionary. What a package needs:
+//
+// - every generic function its non-generic code instantiates (a call, `F[T]`, a generic
+//   function used as a value), and every method of every instance of a generic type its code
+//   mentions, directly or through the types it reads (a field of an imported struct counts);
+// - transitively, what the shaped bodies instantiate, with their type parameters replaced by
+//   the shapes (`Sort[go.shape.[]go.shape.string,go.shape.string]` inside
+//   `Sorted[go.shape.string]`); shaped bodies get no wrappers.
+
+/// One compiled copy of a generic function or method.
+struct ShapeInstance: Hashable {
+    /// The generic function, or the method of the generic type.
+    var generic: ObjectID
+    /// The shapes of its type arguments (a method's: its receiver type's).
+    var shapes: [Shape]
+}
+
+/// One instance wrapper: an instantiation with concrete type arguments.
+struct InstanceWrapper: Hashable {
+    /// The generic function or method.
+    var generic: ObjectID
+    /// The link strings of the concrete type arguments.
+    var arguments: [String]
+    /// The shaped copy it calls.
+    var instance: ShapeInstance
+}
+
+/// Finds the shape instances and instance wrappers one package compiles (see the essay above).
+struct ShapeInstanceCollector {
+    let program: NativeProgram
+    private let naming: ShapeNaming
+    private(set) var instances: [ShapeInstance] = []
+    private(set) var wrappers: [InstanceWrapper] = []
+    private var seenInstances: Set<ShapeInstance> = []
+    private var seenWrappers: Set<InstanceWrapper> = []
+    private var seenTypes: Set<String> = []
+    private var seenPlainTypes: Set<TypeID> = []
+    private var pending: [ShapeInstance] = []
+
+    init(program: NativeProgram) {
+        self.program = program
+        self.naming = ShapeNaming(program: program.types)
+    }
+
+    private var types: Program { program.types }
+
+    /// Collects what the package's own non-generic code needs, then the shaped bodies.
+    mutating func collect(_ pkg: TypedPackage) {
+        for (fi, file) in pkg.files.enumerated() where fi < pkg.facts.count {
+            for decl in file.declarations {
+                if file.tree.kind(decl) == .funcDecl, let o = pkg.facts[fi].defs[file.tree[decl].name] ?? nil,
+                   isGeneric(o) { continue }
+                if file.tree.kind(decl) == .genDecl && file.tree[decl].token == .kwType && declaresGenericType(pkg, fi, decl) {
+                    continue
+                }
+                walk(pkg, file: fi, node: decl, environment: [:])
+            }
+        }
+        drain()
+    }
+
+    /// Adds what a non-generic body read by the package (an inlined callee) needs.
+    mutating func collect(body node: NodeID, file: Int, of pkg: TypedPackage) {
+        walk(pkg, file: file, node: node, environment: [:])
+        drain()
+    }
+
+    private mutating func drain() {
+        while let next = pending.popLast() {
+            let r = types.object(next.generic)
+            guard let owner = program.package(index: r.package),
+                  let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { continue }
+            let decl = owner.functions[i]
+            let body = owner.files[decl.file].tree[decl.node].body
+            guard body.exists else { continue }
+            walk(owner, file: decl.file, node: body, environment: environment(of: next))
+        }
+    }
+
+    /// The type parameters of a generic function or method (a method's: its receiver's).
+    func typeParameters(_ generic: ObjectID) -> [TypeID] {
+        guard let s = types.signatureOf(types.object(generic).type) else { return [] }
+        return s.recv != nil ? s.recvTypeParams : s.typeParams
+    }
+
+    /// The substitution a shaped body is walked with.
+    func environment(of instance: ShapeInstance) -> [TypeID: Shape] {
+        var env: [TypeID: Shape] = [:]
+        for (p, s) in zip(typeParameters(instance.generic), instance.shapes) { env[p] = s }
+        return env
+    }
+
+    private func isGeneric(_ o: ObjectID) -> Bool { !typeParameters(o).isEmpty }
+
+    private func declaresGenericType(_ pkg: TypedPackage, _ file: Int, _ decl: NodeID) -> Bool {
+        let tree = pkg.files[file].tree
+        return tree[decl].specs.contains { spec in
+            guard let o = pkg.facts[file].defs[tree[spec].name] ?? nil,
+                  case .named(let i) = types.node(types.object(o).type) else { return false }
+            return !types.named[Int(i)].typeParams.isEmpty
+        }
+    }
+
+    private mutating func walk(_ pkg: TypedPackage, file: Int, node: NodeID, environment env: [TypeID: Shape]) {
+        let tree = pkg.files[file].tree
+        let facts = pkg.facts[file]
+        var found: [(ObjectID, [TypeID])] = []
+        var mentioned: [TypeID] = []
+        tree.walk(node) { id, _, _ in
+            if let targs = facts.instances[id], let g = self.genericFunction(id, tree: tree, facts: facts) {
+                found.append((g, targs))
+            }
+            if let f = facts.exprs[id], f.mode != .void && f.mode != .builtin { mentioned.append(f.type) }
+            if tree.kind(id) == .ident, let d = facts.defs[id] ?? nil, self.types.object(d).kind == .variable {
+                mentioned.append(self.types.object(d).type)
+            }
+            return true
+        }
+        for (g, targs) in found { noteFunction(g, targs, env) }
+        for t in mentioned { noteType(t, env) }
+    }
+
+    /// The generic function an instantiated expression names.
+    private func genericFunction(_ id: NodeID, tree: SyntaxTree, facts: FileFacts) -> ObjectID? {
+        var n = id
+        for _ in 0..<8 {
+            switch tree.kind(n) {
+            case .ident:
+                guard let o = facts.uses[n] else { return nil }
+                let g = types.object(o).origin ?? o
+                return isGeneric(g) ? g : nil
+            case .selectorExpr: n = tree[n].sel
+            case .parenExpr, .indexExpr, .indexListExpr: n = tree[n].x
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    // MARK: Shapes
+
+    func shape(of argument: TypeID, for parameter: TypeID, _ env: [TypeID: Shape]) -> Shape {
+        naming.shape(of: argument, for: parameter, in: env)
+    }
+
+    func link(_ t: TypeID, _ env: [TypeID: Shape]) -> String { naming.link(t, env) }
+
+    private func isConcrete(_ t: TypeID, _ env: [TypeID: Shape]) -> Bool {
+        env.isEmpty && !mentionsTypeParameter(t)
+    }
+
+    private func mentionsTypeParameter(_ t: TypeID) -> Bool {
+        var seen: Set<TypeID> = []
+        return mentionsTypeParameter(t, &seen)
+    }
+
+    private func mentionsTypeParameter(_ t: TypeID, _ seen: inout Set<TypeID>) -> Bool {
+        guard seen.insert(t).inserted else { return false }
+        switch types.node(t) {
+        case .typeParam: return true
+        case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): return mentionsTypeParameter(e, &seen)
+        case .map(let k, let v): return mentionsTypeParameter(k, &seen) || mentionsTypeParameter(v, &seen)
+        case .named(let i): return types.named[Int(i)].typeArgs.contains { mentionsTypeParameter($0, &seen) }
+        case .signature(let s):
+            return (s.params + s.results).contains { mentionsTypeParameter(types.object($0).type, &seen) }
+        case .structure(let s): return s.fields.contains { mentionsTypeParameter(types.object($0).type, &seen) }
+        case .tuple(let vars): return vars.contains { mentionsTypeParameter(types.object($0).type, &seen) }
+        case .alias(let i): return mentionsTypeParameter(types.aliases[Int(i)].actual, &seen)
+        default: return false
+        }
+    }
+
+    // MARK: Instantiations
+
+    private mutating func noteFunction(_ g: ObjectID, _ targs: [TypeID], _ env: [TypeID: Shape]) {
+        let params = typeParameters(g)
+        guard params.count == targs.count else { return }
+        let instance = ShapeInstance(generic: g, shapes: zip(targs, params).map { shape(of: $0, for: $1, env) })
+        add(instance)
+        if targs.allSatisfy({ isConcrete($0, env) }) {
+            addWrapper(InstanceWrapper(generic: g, arguments: targs.map { naming.linkString($0) }, instance: instance))
+        }
+        for a in targs { noteType(a, env) }
+    }
+
+    private mutating func add(_ instance: ShapeInstance) {
+        guard seenInstances.insert(instance).inserted else { return }
+        instances.append(instance)
+        pending.append(instance)
+    }
+
+    private mutating func addWrapper(_ w: InstanceWrapper) {
+        guard seenWrappers.insert(w).inserted else { return }
+        wrappers.append(w)
+    }
+
+    /// Notes the instances of generic types a type mentions (through its structure and the
+    /// underlying types of the named types it reaches): every method of each.
+    private mutating func noteType(_ t: TypeID, _ env: [TypeID: Shape]) {
+        switch types.node(t) {
+        case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): noteType(e, env)
+        case .map(let k, let v): noteType(k, env); noteType(v, env)
+        case .signature(let s):
+            for v in s.params + s.results { noteType(types.object(v).type, env) }
+        case .tuple(let vars):
+            for v in vars { noteType(types.object(v).type, env) }
+        case .structure(let s):
+            for f in s.fields { noteType(types.object(f).type, env) }
+        case .alias(let i): noteType(types.aliases[Int(i)].actual, env)
+        case .named(let i):
+            let n = types.named[Int(i)]
+            guard let origin = n.origin, !n.typeArgs.isEmpty else {
+                guard seenPlainTypes.insert(t).inserted else { return }
+                if n.typeParams.isEmpty { noteType(types.under(t), [:]) }
+                return
+            }
+            let key = link(t, env)
+            guard seenTypes.insert(key).inserted else { return }
+            guard case .named(let oi) = types.node(types.unalias(origin)) else { return }
+            let params = types.named[Int(oi)].typeParams
+            guard params.count == n.typeArgs.count else { return }
+            let shapes = zip(n.typeArgs, params).map { shape(of: $0, for: $1, env) }
+            let concrete = n.typeArgs.allSatisfy { isConcrete($0, env) }
+            for m in types.named[Int(oi)].methods {
+                let instance = ShapeInstance(generic: m, shapes: shapes)
+                add(instance)
+                if concrete {
+                    addWrapper(InstanceWrapper(generic: m, arguments: n.typeArgs.map { naming.linkString($0) }, instance: instance))
+                }
+            }
+            for a in n.typeArgs { noteType(a, env) }
+            noteType(types.under(t), env)
+        default:
+            break
+        }
+    }
+}
