@@ -1,3 +1,4 @@
+import GoSyntax
 import GoTypes
 
 // Shapes: which type arguments share one compiled copy of a generic function.
@@ -10,7 +11,7 @@ import GoTypes
 // terms, not `comparable`), every ordinary pointer type shares the shape `*uint8`. A shape is
 // printed as `go.shape.` followed by the underlying type's link string, in which every named
 // type and unexported field or method is qualified by its package path (`go.shape.struct {
-// net/netip.isV6 bool }`).
+// net/netip.isV6 bool }`); a link string longer than 500 bytes is replaced by its hash.
 //
 // A shape is kept as that link string and whether it is a pointer. In a shaped body a type
 // parameter prints as its shape's name, so `[]E` with `E` shaped `string` is the shape
@@ -54,9 +55,21 @@ public struct ShapeNaming {
         if let s = env[argument] { return basic && s.isPointer ? Shape.bytePointer : s }
         let u = program.under(argument)
         if case .pointer = program.node(u) {
-            return basic ? Shape.bytePointer : Shape(link: link(u, env), isPointer: true)
+            return basic ? Shape.bytePointer : Shape(link: Self.bounded(link(u, env)), isPointer: true)
         }
-        return Shape(link: link(u, env), isPointer: false)
+        return Shape(link: Self.bounded(link(u, env)), isPointer: false)
+    }
+
+    /// Link strings longer than this are replaced by their hash in shape names.
+    public static let maximumShapeLength = 500
+
+    /// A link string, or its hash when it is too long: SHA-256 with the first byte inverted,
+    /// in hex (the compiler's bound on the symbol names users see).
+    static func bounded(_ link: String) -> String {
+        guard link.utf8.count > maximumShapeLength else { return link }
+        var digest = SHA256.digest(Array(link.utf8))
+        digest[0] ^= 0xff
+        return digest.map { b in b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
     }
 
     /// A type's link string with the environment's type parameters printed as their shapes.
