@@ -146,7 +146,11 @@ public struct ShapeNaming {
             for (i, f) in s.fields.enumerated() {
                 if i > 0 { out += "; " }
                 let r = program.object(f)
-                if !r.embedded { out += fieldName(f) + " " }
+                if !r.embedded {
+                    out += fieldName(f) + " "
+                } else if !isNamedAfterItsType(r) {
+                    out += fieldName(f) + " = "
+                }
                 write(r.type, &out, sub)
                 if let tag = s.tags[i] { out += " " + Program.quoteGo(tag) }
             }
@@ -180,6 +184,15 @@ public struct ShapeNaming {
         case .union:
             out += "union"
         }
+    }
+
+    /// True for an embedded field whose name is its type's name (`T`, `*T`, `pkg.T`); an
+    /// instance (`node[K,V]`) or an alias names a field differently from its type.
+    private func isNamedAfterItsType(_ field: ObjectRecord) -> Bool {
+        var t = field.type
+        if case .pointer(let e) = program.node(t) { t = e }
+        guard case .named(let i) = program.node(t), program.named[Int(i)].typeArgs.isEmpty else { return false }
+        return program.object(program.named[Int(i)].object).name == field.name
     }
 
     private func writeSignature(_ s: SignatureType, _ out: inout String, _ sub: [TypeID: String]) {

@@ -8,7 +8,8 @@ import GoTypes
 /// dictionary argument of the calls it makes to other generic functions). A wrapper is one
 /// call of its shaped copy: the call (the copy's cost when inlinable, else the extra cost of a
 /// call), the callee's name for a function (a method expression costs nothing), the
-/// dictionary's address, one name per parameter and the `return` when there are results.
+/// dictionary's address, one name per parameter, the `return` when there are results, and the
+/// temporaries several results go through. A wrapper carries its generic's directives.
 extension NativeInliner {
     /// The shape instances and wrappers the package compiles (collected once per package).
     func shapeInstances(_ pkg: TypedPackage) -> ShapeInstanceCollector {
@@ -28,15 +29,35 @@ extension NativeInliner {
             guard let v = shapeVerdict(instance), let at = genericPosition(instance.generic) else { continue }
             let name = instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: pkg)
             out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: v))
+            if let callee = resolvedInstance(instance, cost: 0, from: pkg) {
+                out += instanceLiteralVerdicts(callee.package, file: callee.file, body: callee.key.node, outerName: name)
+            }
         }
         for wrapper in collector.wrappers {
             guard let v = shapeVerdict(wrapper.instance), let at = genericPosition(wrapper.generic) else { continue }
             let cost = (v.cost ?? InlineBudget.call) + wrapperOverhead(wrapper.generic)
-            let verdict: InlineVerdict = cost <= InlineBudget.function
+            var verdict: InlineVerdict = cost <= InlineBudget.function
                 ? .inlinable(cost: cost)
                 : .notInlinable(reason: InlineReason.tooComplex(cost: cost, budget: InlineBudget.function))
+            if let refusal = pragmaRefusal(wrapper.generic) { verdict = .notInlinable(reason: refusal) }
             let name = instanceName(wrapper.generic, arguments: wrapper.arguments, from: pkg)
             out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: verdict))
+        }
+        return out
+    }
+
+    /// Verdicts of the function literals of a shaped copy's body, named after the copy
+    /// (`F[go.shape.int].func1`, nested `.func1.1`).
+    private func instanceLiteralVerdicts(_ owner: TypedPackage, file: Int, body: NodeID, outerName: String) -> [FunctionVerdict] {
+        let tree = owner.files[file].tree
+        var out: [FunctionVerdict] = []
+        let nested = outerName.split(separator: "]").last.map { $0.contains(".func") } ?? false
+        for (i, literal) in (bodyLiterals[LiteralKey(package: owner.path, file: file, node: body)] ?? []).enumerated() {
+            let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
+            guard let v = literalVerdict(owner, file: file, literal: literal) else { continue }
+            let p = tree.source.position(of: tree[literal].pos)
+            out.append(FunctionVerdict(file: owner.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
+            out += instanceLiteralVerdicts(owner, file: file, body: tree[literal].body, outerName: name)
         }
         return out
     }
@@ -52,8 +73,18 @@ extension NativeInliner {
         guard let s = program.types.signatureOf(program.types.object(generic).type) else { return 0 }
         let isMethod = s.recv != nil
         let names = s.params.count + (isMethod ? 1 : 0)
-        return InlineBudget.node + (isMethod ? 0 : InlineBudget.node) + InlineBudget.dictionaryAddress
+        var cost = InlineBudget.node + (isMethod ? 0 : InlineBudget.node) + InlineBudget.dictionaryAddress
             + names * InlineBudget.node + (s.results.isEmpty ? 0 : InlineBudget.node)
+        if s.results.count > 1 { cost += InlineBudget.node + s.results.count * InlineBudget.wrapperResultTemporary }
+        return cost
+    }
+
+    /// The directive refusal of a generic declaration (its wrappers carry its directives).
+    private func pragmaRefusal(_ generic: ObjectID) -> String? {
+        let r = program.types.object(generic)
+        guard let owner = program.package(index: r.package),
+              let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }
+        return GoIRInliner.pragmaRefusal(owner.functions[i].pragmas)
     }
 
     /// Where the compiler reports a generic function: its name, a method's receiver `(`.
@@ -92,6 +123,9 @@ extension InlineBudget {
     /// The dictionary argument an instance wrapper passes (`&.dict.F[int]`: the address and
     /// the dictionary's name).
     static let dictionaryAddress = 2
+    /// Each result of a wrapper returning several: the call's results go through temporaries
+    /// (declared, assigned, returned).
+    static let wrapperResultTemporary = 4
 }
 
 /// Inlined calls that reach shaped copies: a call of a generic function or method inlines its

@@ -53,7 +53,7 @@ public final class NativeInliner {
     /// The function (or literal) a literal is written in, and its rank there.
     var literalOrigins: [LiteralKey: (outer: String, index: Int)] = [:]
     /// The function literals each costed body holds (those the front end keeps).
-    private var bodyLiterals: [LiteralKey: [NodeID]] = [:]
+    var bodyLiterals: [LiteralKey: [NodeID]] = [:]
     /// Function literals decided so far (nil: not modelled).
     private var literals: [LiteralKey: InlineVerdict?] = [:]
     struct LiteralKey: Hashable {

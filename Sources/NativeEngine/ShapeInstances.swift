@@ -93,11 +93,24 @@ struct ShapeInstanceCollector {
         return s.recv != nil ? s.recvTypeParams : s.typeParams
     }
 
-    /// The substitution a shaped body is walked with.
+    /// The substitution a shaped body is walked with. A method's receiver type parameters
+    /// stand for its type's, which also appear in the types of the fields it selects.
     func environment(of instance: ShapeInstance) -> [TypeID: Shape] {
         var env: [TypeID: Shape] = [:]
         for (p, s) in zip(typeParameters(instance.generic), instance.shapes) { env[p] = s }
+        for (p, s) in zip(declaredTypeParameters(instance.generic), instance.shapes) { env[p] = s }
         return env
+    }
+
+    /// The type parameters of the generic type a method is declared on.
+    private func declaredTypeParameters(_ method: ObjectID) -> [TypeID] {
+        guard let recv = types.signatureOf(types.object(method).type)?.recv else { return [] }
+        var t = types.unalias(types.object(recv).type)
+        if case .pointer(let e) = types.node(t) { t = types.unalias(e) }
+        guard case .named(let i) = types.node(t) else { return [] }
+        let n = types.named[Int(i)]
+        if let origin = n.origin, case .named(let oi) = types.node(types.unalias(origin)) { return types.named[Int(oi)].typeParams }
+        return n.typeParams
     }
 
     private func isGeneric(_ o: ObjectID) -> Bool { !typeParameters(o).isEmpty }
