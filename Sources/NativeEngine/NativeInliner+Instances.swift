@@ -168,7 +168,8 @@ extension NativeInliner {
             guard let targs = facts.instances[fun] else { return nil }
             arguments = targs
         }
-        guard arguments.count == params.count else { return nil }
+        guard arguments.count == params.count,
+              !arguments.contains(where: { collector.mentionsTypeParameter($0, except: environment) }) else { return nil }
         let naming = ShapeNaming(program: types)
         return ShapeInstance(generic: g, shapes: zip(arguments, params).map { naming.shape(of: $0, for: $1, in: environment) })
     }

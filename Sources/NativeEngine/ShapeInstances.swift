@@ -172,23 +172,24 @@ struct ShapeInstanceCollector {
         env.isEmpty && !mentionsTypeParameter(t)
     }
 
-    private func mentionsTypeParameter(_ t: TypeID) -> Bool {
+    /// True when the type mentions a type parameter (not one of `bound`).
+    func mentionsTypeParameter(_ t: TypeID, except bound: [TypeID: Shape] = [:]) -> Bool {
         var seen: Set<TypeID> = []
-        return mentionsTypeParameter(t, &seen)
+        return mentionsTypeParameter(t, bound, &seen)
     }
 
-    private func mentionsTypeParameter(_ t: TypeID, _ seen: inout Set<TypeID>) -> Bool {
+    private func mentionsTypeParameter(_ t: TypeID, _ bound: [TypeID: Shape], _ seen: inout Set<TypeID>) -> Bool {
         guard seen.insert(t).inserted else { return false }
         switch types.node(t) {
-        case .typeParam: return true
-        case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): return mentionsTypeParameter(e, &seen)
-        case .map(let k, let v): return mentionsTypeParameter(k, &seen) || mentionsTypeParameter(v, &seen)
-        case .named(let i): return types.named[Int(i)].typeArgs.contains { mentionsTypeParameter($0, &seen) }
+        case .typeParam: return bound[t] == nil
+        case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): return mentionsTypeParameter(e, bound, &seen)
+        case .map(let k, let v): return mentionsTypeParameter(k, bound, &seen) || mentionsTypeParameter(v, bound, &seen)
+        case .named(let i): return types.named[Int(i)].typeArgs.contains { mentionsTypeParameter($0, bound, &seen) }
         case .signature(let s):
-            return (s.params + s.results).contains { mentionsTypeParameter(types.object($0).type, &seen) }
-        case .structure(let s): return s.fields.contains { mentionsTypeParameter(types.object($0).type, &seen) }
-        case .tuple(let vars): return vars.contains { mentionsTypeParameter(types.object($0).type, &seen) }
-        case .alias(let i): return mentionsTypeParameter(types.aliases[Int(i)].actual, &seen)
+            return (s.params + s.results).contains { mentionsTypeParameter(types.object($0).type, bound, &seen) }
+        case .structure(let s): return s.fields.contains { mentionsTypeParameter(types.object($0).type, bound, &seen) }
+        case .tuple(let vars): return vars.contains { mentionsTypeParameter(types.object($0).type, bound, &seen) }
+        case .alias(let i): return mentionsTypeParameter(types.aliases[Int(i)].actual, bound, &seen)
         default: return false
         }
     }
@@ -197,7 +198,9 @@ struct ShapeInstanceCollector {
 
     private mutating func noteFunction(_ g: ObjectID, _ targs: [TypeID], _ env: [TypeID: Shape]) {
         let params = typeParameters(g)
-        guard params.count == targs.count else { return }
+        // A type parameter the body does not bind (the checker typed an untyped argument with
+        // the callee's own parameter type) names no instance.
+        guard params.count == targs.count, !targs.contains(where: { mentionsTypeParameter($0, except: env) }) else { return }
         let instance = ShapeInstance(generic: g, shapes: zip(targs, params).map { shape(of: $0, for: $1, env) })
         add(instance)
         if targs.allSatisfy({ isConcrete($0, env) }) {
@@ -237,6 +240,7 @@ struct ShapeInstanceCollector {
                 if n.typeParams.isEmpty { noteType(types.under(t), [:]) }
                 return
             }
+            guard !n.typeArgs.contains(where: { mentionsTypeParameter($0, except: env) }) else { return }
             let key = link(t, env)
             guard seenTypes.insert(key).inserted else { return }
             guard case .named(let oi) = types.node(types.unalias(origin)) else { return }
@@ -252,7 +256,11 @@ struct ShapeInstanceCollector {
                 }
             }
             for a in n.typeArgs { noteType(a, env) }
-            noteType(types.under(t), env)
+            // An instance made while its generic type was incomplete keeps the generic's type
+            // parameters in its underlying type: substitute them here.
+            var arguments: [TypeID: TypeID] = [:]
+            for (p, a) in zip(params, n.typeArgs) { arguments[p] = a }
+            noteType(types.subst(types.under(t), arguments), env)
         default:
             break
         }
