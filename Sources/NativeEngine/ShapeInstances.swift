@@ -33,6 +33,17 @@ struct InstanceWrapper: Hashable {
     var arguments: [String]
     /// The shaped copy it calls.
     var instance: ShapeInstance
+    /// The concrete type arguments.
+    var types: [TypeID]
+
+    /// Wrappers are the same when they instantiate the same generic with the same arguments.
+    static func == (a: InstanceWrapper, b: InstanceWrapper) -> Bool { a.generic == b.generic && a.arguments == b.arguments }
+
+    /// Hashes the generic and the arguments' spelling.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(generic)
+        hasher.combine(arguments)
+    }
 }
 
 /// Finds the shape instances and instance wrappers one package compiles (see the essay above).
@@ -46,6 +57,8 @@ struct ShapeInstanceCollector {
     private var seenTypes: Set<String> = []
     private var seenPlainTypes: Set<TypeID> = []
     private var pending: [ShapeInstance] = []
+    /// Wrappers whose generic bodies are still to be read with their concrete arguments.
+    private var pendingWrappers: [InstanceWrapper] = []
 
     init(program: NativeProgram) {
         self.program = program
@@ -76,15 +89,28 @@ struct ShapeInstanceCollector {
     }
 
     private mutating func drain() {
-        while let next = pending.popLast() {
-            let r = types.object(next.generic)
-            guard let owner = program.package(index: r.package),
-                  let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { continue }
-            let decl = owner.functions[i]
-            let body = owner.files[decl.file].tree[decl.node].body
-            guard body.exists else { continue }
-            walk(owner, file: decl.file, node: body, environment: environment(of: next))
+        while !pending.isEmpty || !pendingWrappers.isEmpty {
+            if let next = pending.popLast() {
+                guard let (owner, file, body) = genericBody(next.generic) else { continue }
+                walk(owner, file: file, node: body, environment: environment(of: next))
+            } else if let next = pendingWrappers.popLast() {
+                guard let (owner, file, body) = genericBody(next.generic) else { continue }
+                var substitution: [TypeID: TypeID] = [:]
+                for (p, a) in zip(typeParameters(next.generic), next.types) { substitution[p] = a }
+                for (p, a) in zip(declaredTypeParameters(next.generic), next.types) { substitution[p] = a }
+                walk(owner, file: file, node: body, environment: [:], substitution: substitution)
+            }
         }
+    }
+
+    /// The package, file and body of a generic declaration.
+    private func genericBody(_ generic: ObjectID) -> (TypedPackage, Int, NodeID)? {
+        let r = types.object(generic)
+        guard let owner = program.package(index: r.package),
+              let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }
+        let decl = owner.functions[i]
+        let body = owner.files[decl.file].tree[decl.node].body
+        return body.exists ? (owner, decl.file, body) : nil
     }
 
     /// The type parameters of a generic function or method (a method's: its receiver's).
@@ -124,7 +150,12 @@ struct ShapeInstanceCollector {
         }
     }
 
-    private mutating func walk(_ pkg: TypedPackage, file: Int, node: NodeID, environment env: [TypeID: Shape]) {
+    /// Notes what a body instantiates. Type parameters are replaced by shapes (`env`, a shaped
+    /// copy) or by concrete types (`substitution`, the instantiation a wrapper's dictionary
+    /// describes: the run-time types it holds are concrete instances of generic types, whose
+    /// methods get wrappers too; its generic function calls are reached through shapes).
+    private mutating func walk(_ pkg: TypedPackage, file: Int, node: NodeID, environment env: [TypeID: Shape],
+                               substitution: [TypeID: TypeID] = [:]) {
         let tree = pkg.files[file].tree
         let facts = pkg.facts[file]
         var found: [(ObjectID, [TypeID])] = []
@@ -139,8 +170,10 @@ struct ShapeInstanceCollector {
             }
             return true
         }
-        for (g, targs) in found { noteFunction(g, targs, env) }
-        for t in mentioned { noteType(t, env) }
+        if substitution.isEmpty {
+            for (g, targs) in found { noteFunction(g, targs, env) }
+        }
+        for t in mentioned { noteType(types.subst(t, substitution), env) }
     }
 
     /// The generic function an instantiated expression names.
@@ -204,7 +237,8 @@ struct ShapeInstanceCollector {
         let instance = ShapeInstance(generic: g, shapes: zip(targs, params).map { shape(of: $0, for: $1, env) })
         add(instance)
         if targs.allSatisfy({ isConcrete($0, env) }) {
-            addWrapper(InstanceWrapper(generic: g, arguments: targs.map { naming.linkString($0) }, instance: instance))
+            addWrapper(InstanceWrapper(generic: g, arguments: targs.map { naming.linkString($0) }, instance: instance,
+                                       types: targs))
         }
         for a in targs { noteType(a, env) }
     }
@@ -218,6 +252,7 @@ struct ShapeInstanceCollector {
     private mutating func addWrapper(_ w: InstanceWrapper) {
         guard seenWrappers.insert(w).inserted else { return }
         wrappers.append(w)
+        pendingWrappers.append(w)
     }
 
     /// Notes the instances of generic types a type mentions (through its structure and the
@@ -252,7 +287,8 @@ struct ShapeInstanceCollector {
                 let instance = ShapeInstance(generic: m, shapes: shapes)
                 add(instance)
                 if concrete {
-                    addWrapper(InstanceWrapper(generic: m, arguments: n.typeArgs.map { naming.linkString($0) }, instance: instance))
+                    addWrapper(InstanceWrapper(generic: m, arguments: n.typeArgs.map { naming.linkString($0) }, instance: instance,
+                                               types: n.typeArgs))
                 }
             }
             for a in n.typeArgs { noteType(a, env) }
