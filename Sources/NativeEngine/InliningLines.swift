@@ -2,11 +2,11 @@
 /// (`file:line:col: can inline F with cost N`, `cannot inline F: reason`, `inlining call to F`,
 /// `devirtualizing x.M to T`), without the `as:` bodies: what `heapsight ir --inlining` prints.
 public enum InliningLines {
-    /// Every line for the package at `path`, verdicts first, then inlined calls, then
-    /// devirtualized calls.
+    /// Every line for the package at `path`: verdicts (declared functions and literals, then
+    /// shape instances and wrappers), inlined calls, devirtualized calls.
     public static func text(_ inliner: NativeInliner, package path: String) -> String {
         var out = ""
-        for v in inliner.verdicts(forPackage: path) {
+        for v in inliner.verdicts(forPackage: path) + inliner.instanceVerdicts(forPackage: path) {
             switch v.verdict {
             case .inlinable(let cost): out += "\(v.file):\(v.line):\(v.column): can inline \(v.name) with cost \(cost)\n"
             case .notInlinable(let reason): out += "\(v.file):\(v.line):\(v.column): cannot inline \(v.name): \(reason)\n"

@@ -20,8 +20,15 @@ extension NativeInliner {
         return c
     }
 
-    /// Verdicts of every shape instance and instance wrapper the package compiles, at the
-    /// generic declarations' positions.
+    /// Verdicts of every shape instance (and its function literals) and instance wrapper the
+    /// package at `path` compiles, at the generic declarations' positions (files of other
+    /// packages for their generics), in the order they are found.
+    public func instanceVerdicts(forPackage path: String) -> [FunctionVerdict] {
+        guard let pkg = program.package(path) else { return [] }
+        analyze(pkg)
+        return instanceVerdicts(pkg)
+    }
+
     func instanceVerdicts(_ pkg: TypedPackage) -> [FunctionVerdict] {
         let collector = shapeInstances(pkg)
         var out: [FunctionVerdict] = []

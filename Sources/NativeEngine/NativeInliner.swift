@@ -74,8 +74,8 @@ public final class NativeInliner {
     }
 
     /// The verdict of every non-generic function and method with a name in the package at
-    /// `path`, in source order. Generic functions are left out (the compiler decides their
-    /// shaped instances, which the native engine does not model yet).
+    /// `path`, in source order. Generic functions are left out: the compiler decides their
+    /// shape instances (`instanceVerdicts(forPackage:)`).
     public func verdicts(forPackage path: String) -> [FunctionVerdict] {
         guard let pkg = program.package(path) else { return [] }
         analyze(pkg)
@@ -91,7 +91,7 @@ public final class NativeInliner {
             out.append(FunctionVerdict(file: pkg.files[f.file].path, line: p.line, column: p.column, name: name, verdict: v))
             out += literalVerdicts(pkg, file: f.file, body: node.body, outerName: name)
         }
-        return out + instanceVerdicts(pkg)
+        return out
     }
 
     /// Verdicts of the function literals directly inside `body` (named `outer.funcN` in
