@@ -92,6 +92,28 @@ public struct ShapeNaming {
         return it.embeddeds.allSatisfy { isMethodSet($0, &seen) }
     }
 
+    /// True when the type mentions a type parameter (not one of `bound`).
+    public func mentionsTypeParameter(_ t: TypeID, except bound: [TypeID: Shape] = [:]) -> Bool {
+        var seen: Set<TypeID> = []
+        return mentionsTypeParameter(t, bound, &seen)
+    }
+
+    private func mentionsTypeParameter(_ t: TypeID, _ bound: [TypeID: Shape], _ seen: inout Set<TypeID>) -> Bool {
+        guard seen.insert(t).inserted else { return false }
+        switch program.node(t) {
+        case .typeParam: return bound[t] == nil
+        case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): return mentionsTypeParameter(e, bound, &seen)
+        case .map(let k, let v): return mentionsTypeParameter(k, bound, &seen) || mentionsTypeParameter(v, bound, &seen)
+        case .named(let i): return program.named[Int(i)].typeArgs.contains { mentionsTypeParameter($0, bound, &seen) }
+        case .signature(let s):
+            return (s.params + s.results).contains { mentionsTypeParameter(program.object($0).type, bound, &seen) }
+        case .structure(let s): return s.fields.contains { mentionsTypeParameter(program.object($0).type, bound, &seen) }
+        case .tuple(let vars): return vars.contains { mentionsTypeParameter(program.object($0).type, bound, &seen) }
+        case .alias(let i): return mentionsTypeParameter(program.aliases[Int(i)].actual, bound, &seen)
+        default: return false
+        }
+    }
+
     /// A type's link string: the compiler's unambiguous spelling, every named type qualified by
     /// its package path, `byte` as `uint8`, unexported fields and methods qualified.
     /// Type parameters in `substituting` print as the text given there.

@@ -124,17 +124,6 @@ extension NativeInliner {
     }
 }
 
-extension InlineBudget {
-    /// What one node of a body costs (a name, a call, a `return`).
-    static let node = 1
-    /// The dictionary argument an instance wrapper passes (`&.dict.F[int]`: the address and
-    /// the dictionary's name).
-    static let dictionaryAddress = 2
-    /// Each result of a wrapper returning several: the call's results go through temporaries
-    /// (declared, assigned, returned).
-    static let wrapperResultTemporary = 4
-}
-
 /// Inlined calls that reach shaped copies: a call of a generic function or method inlines its
 /// shaped copy (named by the shapes of the call's type arguments, which in a shaped body are
 /// the body's own shapes substituted), the shaped copies a package compiles inline calls in
