@@ -1,4 +1,5 @@
 import Foundation
+import enum GoSyntax.SHA256
 import PassKit
 import Yams
 

@@ -1,6 +1,7 @@
 import FactStore
 import Foundation
 import GoLoader
+import enum GoSyntax.SHA256
 import PassKit
 
 /// What the passes produced for one package, ready to be merged into the run.

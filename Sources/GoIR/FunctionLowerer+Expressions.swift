@@ -175,6 +175,12 @@ extension FunctionLowerer {
     func index(_ e: NodeID) -> IRNodeID {
         let n = tree[e]
         // An instantiated generic function used as a value.
+        let isGenericFunction = program.signatureOf(typeOf(n.x)).map { !$0.typeParams.isEmpty } ?? false
+        if isGenericFunction && program.signatureOf(typeOf(e)) != nil {
+            let callee = expr(n.x)
+            function.nodes[Int(callee.raw)].type = typeOf(e)
+            return callee
+        }
         if let f = fact(n.x), f.mode != .variable && f.mode != .value && f.mode != .mapIndex && f.mode != .commaOK,
            program.signatureOf(typeOf(e)) != nil, tree.kind(e) == .indexListExpr || !isIndexable(typeOf(n.x)) {
             let callee = expr(n.x)

@@ -39,8 +39,11 @@
 //
 // # Not modelled yet
 //
-// - Generic functions are lowered once on their type parameters; the compiler's shape
-//   instances (`F[go.shape.int]`) and dictionaries are not built.
+// - Generic functions are lowered once on their type parameters. Their shape instances
+//   (`F[go.shape.int]`) are named (`ShapeNaming`), collected per package and costed from the
+//   generic body by the native engine, but no shaped body is built: the dictionary parameter
+//   and the dictionary reads of a shaped body (method calls on type-parameter values become
+//   indirect calls, conversions to interfaces read the dictionary's types) are not lowered.
 // - Range-over-func keeps the `#stateN` and `#rvN` variables and the control returns of the
 //   compiler's rewrite, but not its `#next` codes for labelled branches and `goto`.
 // - The per-iteration copies `loopvar` makes of captured loop variables are flagged

@@ -47,6 +47,7 @@ extension Checker {
             verifyLater(sig.typeParams, targs, at: tree[e].pos, argNodes: explicitTypeArgNodes(n.fun))
             let inst = instantiateSignature(sig, targs)
             recordType(n.fun, mode: .value, type: inst)
+            facts[file].instances[n.fun] = targs
             guard case .signature(let s) = program.node(inst) else { return .invalid(e) }
             sig = s
         }

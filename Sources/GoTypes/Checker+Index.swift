@@ -67,6 +67,7 @@ extension Checker {
                 return y
             }
             verifyLater(s.typeParams, targs, at: tree[e].pos, argNodes: indexNodes)
+            facts[file].instances[e] = targs
             return Operand(mode: .value, type: instantiateSignature(s, targs), node: e)
         }
         if n.kind == .indexListExpr {

@@ -349,8 +349,10 @@ extension Checker {
             unify(program.signature(plain), program.under(target), Set(g.typeParams), &bound)
             completeFromCoreTypes(g.typeParams, &bound)
             if g.typeParams.allSatisfy({ bound[$0] != nil }) {
-                let inst = instantiateSignature(g, g.typeParams.map { program.subst(bound[$0]!, bound) })
+                let targs = g.typeParams.map { program.subst(bound[$0]!, bound) }
+                let inst = instantiateSignature(g, targs)
                 x.type = inst
+                facts[file].instances[x.node] = targs
                 var n = x.node
                 while n.exists {
                     if let f = facts[file].exprs[n] { facts[file].exprs[n] = ExprFact(mode: f.mode, type: inst, value: nil) }

@@ -42,6 +42,10 @@ public struct FileFacts: Sendable {
     public var exprs = NodeMap<ExprFact>()
     /// Facts of expressions the checker made up (the `1` of `x++`), by source range.
     public var synthetic: [SyntheticFact] = []
+    /// A generic function's instantiation -> its type arguments: the called expression of a
+    /// call with inferred arguments, the index expression `F[T]`, or a generic function used
+    /// as a value of function type.
+    public var instances = NodeMap<[TypeID]>()
 }
 
 /// An expression fact without a syntax node.

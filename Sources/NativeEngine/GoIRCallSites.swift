@@ -147,11 +147,10 @@ struct GoIRCallSites {
         }
     }
 
-    /// A declared callee, unless it is generic (its shape instance is not modelled) or an
-    /// intrinsic (never inlined).
+    /// A declared callee (a generic one stands for the shaped copy the call reaches), unless it
+    /// is an intrinsic (never inlined).
     private func functionTarget(_ o: ObjectID) -> InlineCallTarget? {
         let r = program.object(o)
-        if isGenericCallee(o) { return nil }
         if receiverOf(o) == nil, CheapCalls.intrinsics[program.packagePath(r.package)]?.contains(r.name) == true { return nil }
         return .function(o)
     }

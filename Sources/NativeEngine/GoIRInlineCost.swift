@@ -112,6 +112,9 @@ struct GoIRInlineCost {
             }
             visitChildren(n)
             return
+        case .new where ShapeNaming(program: program).mentionsTypeParameter(n.type):
+            // A shaped copy allocates with the run-time type its dictionary holds.
+            charge(1 + InlineBudget.dynamicType)
         case .methodValue, .sliceLit:
             charge(2)
         case .addr:

@@ -1,3 +1,4 @@
+import GoIR
 import GoSyntax
 import GoTypes
 
@@ -69,7 +70,7 @@ extension NativeInliner {
                        from: pkg, into: &out)
             }
         }
-        return out
+        return out + instanceInlinedCalls(pkg)
     }
 
     /// Calls in the initializers of package-level variables (the package's init function),
@@ -111,7 +112,7 @@ extension NativeInliner {
     }
 
     /// What a call site reaches: its cost, identity on the inlining path, body and name.
-    private struct ResolvedCallee {
+    struct ResolvedCallee {
         var cost: Int
         var key: LiteralKey
         var isLiteral: Bool
@@ -120,10 +121,12 @@ extension NativeInliner {
         var file: Int
         var parameters: [ObjectID]
         var calledOnce: Bool
+        /// The shapes of the type parameters when the callee is a shaped copy of a generic.
+        var environment: [TypeID: Shape] = [:]
     }
 
     /// The call whose inlining put a body in place: its arguments bind the body's parameters.
-    private struct Binding {
+    struct Binding {
         var call: NodeID
         var package: TypedPackage
         var file: Int
@@ -133,9 +136,14 @@ extension NativeInliner {
     }
 
     private func resolve(_ target: InlineCallTarget, calledOnce: Bool, context: (TypedPackage, Int),
-                         binding: Binding?, copied: Bool, from current: TypedPackage) -> ResolvedCallee? {
+                         binding: Binding?, copied: Bool, from current: TypedPackage, call: NodeID = .none,
+                         environment: [TypeID: Shape] = [:]) -> ResolvedCallee? {
         let types = program.types
         switch target {
+        case .function(let o) where isGenericCallee(o):
+            guard let instance = calledInstance(o, call: call, in: context, environment: environment),
+                  let cost = shapeVerdict(instance)?.cost else { return nil }
+            return resolvedInstance(instance, cost: cost, from: current)
         case .function(let o):
             let r = types.object(o)
             _ = calleeCost(o, from: current)  // decides the callee's package if it is not yet
@@ -189,11 +197,13 @@ extension NativeInliner {
         }
     }
 
-    private func expand(_ site: InlineCallSite, context: (TypedPackage, Int),
-                        at: (file: String, line: Int, column: Int), path: [LiteralKey], big: Bool,
-                        binding: Binding?, closure: Bool, from current: TypedPackage, into out: inout [InlinedCall]) {
+    func expand(_ site: InlineCallSite, context: (TypedPackage, Int),
+                at: (file: String, line: Int, column: Int), path: [LiteralKey], big: Bool,
+                binding: Binding?, closure: Bool, from current: TypedPackage, environment: [TypeID: Shape] = [:],
+                into out: inout [InlinedCall]) {
         guard let callee = resolve(site.target, calledOnce: site.calledOnce, context: context,
-                                   binding: binding, copied: closure, from: current) else { return }
+                                   binding: binding, copied: closure, from: current, call: site.call,
+                                   environment: environment) else { return }
         var limit = big ? InlineBudget.bigCallee : InlineBudget.callee
         if callee.isLiteral {
             limit *= 2
@@ -206,7 +216,7 @@ extension NativeInliner {
                             copied: closure)
         for s in facts.callSites {
             expand(s, context: (callee.package, callee.file), at: at, path: path + [callee.key], big: big,
-                   binding: inner, closure: closure, from: current, into: &out)
+                   binding: inner, closure: closure, from: current, environment: callee.environment, into: &out)
         }
     }
 }

@@ -53,7 +53,7 @@ public final class NativeInliner {
     /// The function (or literal) a literal is written in, and its rank there.
     var literalOrigins: [LiteralKey: (outer: String, index: Int)] = [:]
     /// The function literals each costed body holds (those the front end keeps).
-    private var bodyLiterals: [LiteralKey: [NodeID]] = [:]
+    var bodyLiterals: [LiteralKey: [NodeID]] = [:]
     /// Function literals decided so far (nil: not modelled).
     private var literals: [LiteralKey: InlineVerdict?] = [:]
     struct LiteralKey: Hashable {
@@ -63,6 +63,8 @@ public final class NativeInliner {
     }
     /// Generic functions (`path#index`): decided for their callers, not reported.
     var generic: Set<String> = []
+    /// The shape instances and instance wrappers each package compiles.
+    var instanceCollectors: [String: ShapeInstanceCollector] = [:]
     /// The verdicts: the inliner's cost computed on GoIR.
     lazy var goir = GoIRInliner(program: program)
 
@@ -72,8 +74,8 @@ public final class NativeInliner {
     }
 
     /// The verdict of every non-generic function and method with a name in the package at
-    /// `path`, in source order. Generic functions are left out (the compiler decides their
-    /// shaped instances, which the native engine does not model yet).
+    /// `path`, in source order. Generic functions are left out: the compiler decides their
+    /// shape instances (`instanceVerdicts(forPackage:)`).
     public func verdicts(forPackage path: String) -> [FunctionVerdict] {
         guard let pkg = program.package(path) else { return [] }
         analyze(pkg)

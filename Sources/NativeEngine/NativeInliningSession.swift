@@ -56,7 +56,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     }
 
     /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
-    /// literals of a scanned package, `inline-call` facts for the calls inlined into them and
+    /// literals of a scanned package and for the shape instances and instance wrappers of its
+    /// own generic functions it compiles, `inline-call` facts for the calls inlined into them and
     /// `devirtualize` facts for interface calls on a local variable of one concrete type,
     /// at the compiler's positions (paths as the package's files give them). Throws
     /// `PackageDoesNotTypeCheck` for a package with load or type errors.
@@ -65,7 +66,8 @@ public final class NativeInliningSession: @unchecked Sendable {
         defer { lock.unlock() }
         let (inliner, _, relative) = try prepare(package)
         let (verdicts, calls, devirtualized) = TypecheckRun.onLargeStack {
-            (inliner.verdicts(forPackage: package.importPath), inliner.inlinedCalls(forPackage: package.importPath),
+            (inliner.verdicts(forPackage: package.importPath) + inliner.instanceVerdicts(forPackage: package.importPath),
+             inliner.inlinedCalls(forPackage: package.importPath),
              inliner.devirtualizedCalls(forPackage: package.importPath))
         }
         let rewritten = devirtualized.compactMap { d -> Fact? in

@@ -13,7 +13,7 @@ struct IRCommand: ParsableCommand {
         abstract: "Print a package's function bodies lowered to GoIR (the compiler's shape).",
         discussion: """
         PACKAGE is an import path of the standard library or a directory holding a package of a \
-        module (with --escape, `std` analyses every package of the standard library). With --func NAME only that function and its literals are printed (NAME as the \
+        module (with --escape or --inlining, `std` analyses every package of the standard library). With --func NAME only that function and its literals are printed (NAME as the \
         compiler names it: F, (*T).M, T.M, F.func1). With --inlined, calls the inliner inlines are \
         replaced by the callee's body (INLCALL blocks), as escape analysis sees them. Each statement is one line with its position; \
         expressions print as the compiler prints them in -m messages.
@@ -30,6 +30,9 @@ struct IRCommand: ParsableCommand {
 
     @Flag(help: "Print the native escape analysis' verdicts instead, as `go build -gcflags=-m` prints them.")
     var escape = false
+
+    @Flag(help: "Print the native inliner's verdicts and inlined calls instead, as `go build -gcflags=-m=2` prints them (without the `as:` bodies).")
+    var inlining = false
 
     func run() throws {
         try runReportingErrors {
@@ -64,7 +67,12 @@ struct IRCommand: ParsableCommand {
             let native = NativeIR(program: program)
             let expand = inlined
             let showEscape = escape
+            let showInlining = inlining
             let text: String? = TypecheckRun.onLargeStack {
+                if showInlining {
+                    let paths = path == "std" ? program.session.standardPackages() : [path]
+                    return paths.map { InliningLines.text(native.inliner, package: $0) }.joined()
+                }
                 if showEscape {
                     let paths = path == "std" ? program.session.standardPackages() : [path]
                     let analysis = NativeEscape(ir: native, explains: false)

@@ -2,6 +2,7 @@ import PassKit
 import TestSupport
 import XCTest
 @testable import Driver
+import enum GoSyntax.SHA256
 
 final class ConfigurationTests: XCTestCase {
     func parse(_ yaml: String) throws -> Configuration {

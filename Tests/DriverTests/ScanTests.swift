@@ -2,6 +2,7 @@ import FactStore
 import PassKit
 import XCTest
 @testable import Driver
+import enum GoSyntax.SHA256
 
 final class ScanTests: XCTestCase {
     /// Kinds the built-in engine passes (inlining, escape) report under the native engine.

@@ -1,5 +1,6 @@
 import FactStore
 import Foundation
+import enum GoSyntax.SHA256
 import Reports
 
 /// Reads a stored run, evaluates the policy on it and returns the model the renderers take.

@@ -1,5 +1,6 @@
 import FactStore
 import Foundation
+import enum GoSyntax.SHA256
 import PprofFormat
 
 /// A profile file read and decoded, with its kind, before anything is attributed.

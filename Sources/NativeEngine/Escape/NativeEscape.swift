@@ -36,6 +36,9 @@ public struct PackageEscape: Sendable {
     public var explanations: [FlowExplanation]
     /// Leak tags of declared functions and methods: one per parameter, receiver first.
     public var tags: [ObjectID: [LeakSummary]]
+    /// The verdicts of each generic function's body (with its literals), analysed once on its
+    /// type parameters: reported once per shape instance by each package compiling one.
+    public var genericVerdicts: [ObjectID: [EscapeVerdict]] = [:]
 }
 
 /// Native escape analysis over GoIR, package by package: a package's imports are analysed
@@ -110,14 +113,67 @@ public final class NativeEscape {
                 s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
                 out.sites.append(s)
             }
-            out.verdicts += result.verdicts
+            if let generic = genericOwner(members, in: package) {
+                out.genericVerdicts[generic, default: []] += result.verdicts
+            } else {
+                out.verdicts += result.verdicts
+            }
             out.explanations += result.explanations
             for m in members {
                 guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
                 if let o = package.functions[m].object { out.tags[o] = t } else { literalTags[m] = t }
             }
         }
+        out.verdicts += instanceVerdicts(index: index, own: out)
         return out
+    }
+
+    /// The generic function a batch analyses, when every member is it or one of its literals.
+    private func genericOwner(_ members: [Int], in package: IRPackage) -> ObjectID? {
+        var owner: ObjectID? = nil
+        for m in members {
+            var f = package.functions[m]
+            while f.parent >= 0 { f = package.functions[Int(f.parent)] }
+            guard f.isGeneric, let o = f.object, owner == nil || owner == o else { return nil }
+            owner = o
+        }
+        return owner
+    }
+
+    /// The verdicts of the shape instances the package compiles: its generic body's verdicts,
+    /// once per instance (texts keep the type parameters' names where the compiler prints
+    /// shapes).
+    private func instanceVerdicts(index: Int32, own: PackageEscape) -> [EscapeVerdict] {
+        let types = ir.program.types
+        guard let pkg = ir.program.package(index: index) else { return [] }
+        var out: [EscapeVerdict] = []
+        for instance in ir.inliner.shapeInstances(pkg).instances {
+            let r = types.object(instance.generic)
+            if r.package == index {
+                out += own.genericVerdicts[instance.generic] ?? []
+            } else if let declared = analyze(types.packagePath(r.package)) {
+                let qualifier = types.packages[Int(r.package)].name + "."
+                out += (declared.genericVerdicts[instance.generic] ?? []).map { Self.qualified($0, by: qualifier) }
+            }
+        }
+        return out
+    }
+
+    /// A verdict about a variable of another package's generic body, as the compiler prints
+    /// it in an instantiating package: the variable's name qualified by its package's name.
+    static func qualified(_ v: EscapeVerdict, by qualifier: String) -> EscapeVerdict {
+        var q = v
+        for prefix in ["moved to heap: ", "leaking param content: ", "leaking param: "]
+        where v.text.hasPrefix(prefix + v.subject) {
+            q.text = prefix + qualifier + v.text.dropFirst(prefix.count)
+            q.subject = qualifier + v.subject
+            return q
+        }
+        if v.text == v.subject + " does not escape", !v.subject.contains(where: { " ([{&.".contains($0) }) {
+            q.text = qualifier + v.text
+            q.subject = qualifier + v.subject
+        }
+        return q
     }
 
     /// Facts for the package's verdicts: every kind the compiler prints at `-m`, with

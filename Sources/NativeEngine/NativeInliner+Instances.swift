@@ -1,0 +1,215 @@
+import GoIR
+import GoSyntax
+import GoTypes
+
+/// Verdicts of the shape instances and instance wrappers a package compiles
+/// (`ShapeInstanceCollector`). A shaped copy is costed as its generic body: the lowering of a
+/// generic body on its type parameters already charges what the shaped copy adds (the
+/// dictionary argument of the calls it makes to other generic functions). A wrapper is one
+/// call of its shaped copy: the call (the copy's cost when inlinable, else the extra cost of a
+/// call), the callee's name for a function (a method expression costs nothing), the
+/// dictionary's address, one name per parameter, the `return` when there are results, and the
+/// temporaries several results go through. A wrapper carries its generic's directives.
+extension NativeInliner {
+    /// The shape instances and wrappers the package compiles (collected once per package).
+    func shapeInstances(_ pkg: TypedPackage) -> ShapeInstanceCollector {
+        if let known = instanceCollectors[pkg.path] { return known }
+        var c = ShapeInstanceCollector(program: program)
+        c.collect(pkg)
+        instanceCollectors[pkg.path] = c
+        return c
+    }
+
+    /// Verdicts of every shape instance (and its function literals) and instance wrapper the
+    /// package at `path` compiles, at the generic declarations' positions (files of other
+    /// packages for their generics), in the order they are found.
+    public func instanceVerdicts(forPackage path: String) -> [FunctionVerdict] {
+        guard let pkg = program.package(path) else { return [] }
+        analyze(pkg)
+        return instanceVerdicts(pkg)
+    }
+
+    func instanceVerdicts(_ pkg: TypedPackage) -> [FunctionVerdict] {
+        let collector = shapeInstances(pkg)
+        var out: [FunctionVerdict] = []
+        for instance in collector.instances {
+            guard let v = shapeVerdict(instance), let at = genericPosition(instance.generic) else { continue }
+            let name = instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: pkg)
+            out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: v))
+            if let callee = resolvedInstance(instance, cost: 0, from: pkg) {
+                out += instanceLiteralVerdicts(callee.package, file: callee.file, body: callee.key.node, outerName: name)
+            }
+        }
+        for wrapper in collector.wrappers {
+            guard let v = shapeVerdict(wrapper.instance), let at = genericPosition(wrapper.generic) else { continue }
+            let cost = (v.cost ?? InlineBudget.call) + wrapperOverhead(wrapper.generic)
+            var verdict: InlineVerdict = cost <= InlineBudget.function
+                ? .inlinable(cost: cost)
+                : .notInlinable(reason: InlineReason.tooComplex(cost: cost, budget: InlineBudget.function))
+            if let refusal = pragmaRefusal(wrapper.generic) { verdict = .notInlinable(reason: refusal) }
+            let name = instanceName(wrapper.generic, arguments: wrapper.arguments, from: pkg)
+            out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: verdict))
+        }
+        return out
+    }
+
+    /// Verdicts of the function literals of a shaped copy's body, named after the copy
+    /// (`F[go.shape.int].func1`, nested `.func1.1`).
+    private func instanceLiteralVerdicts(_ owner: TypedPackage, file: Int, body: NodeID, outerName: String) -> [FunctionVerdict] {
+        let tree = owner.files[file].tree
+        var out: [FunctionVerdict] = []
+        let nested = outerName.split(separator: "]").last.map { $0.contains(".func") } ?? false
+        for (i, literal) in (bodyLiterals[LiteralKey(package: owner.path, file: file, node: body)] ?? []).enumerated() {
+            let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
+            guard let v = literalVerdict(owner, file: file, literal: literal) else { continue }
+            let p = tree.source.position(of: tree[literal].pos)
+            out.append(FunctionVerdict(file: owner.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
+            out += instanceLiteralVerdicts(owner, file: file, body: tree[literal].body, outerName: name)
+        }
+        return out
+    }
+
+    /// The shaped copy's verdict: its generic body's (nil when that body is not modelled).
+    func shapeVerdict(_ instance: ShapeInstance) -> InlineVerdict? {
+        guard let v = goir.declaredVerdict(instance.generic) else { return nil }
+        return v
+    }
+
+    /// What a wrapper's body costs besides the call's callee.
+    private func wrapperOverhead(_ generic: ObjectID) -> Int {
+        guard let s = program.types.signatureOf(program.types.object(generic).type) else { return 0 }
+        let isMethod = s.recv != nil
+        let names = s.params.count + (isMethod ? 1 : 0)
+        var cost = InlineBudget.node + (isMethod ? 0 : InlineBudget.node) + InlineBudget.dictionaryAddress
+            + names * InlineBudget.node + (s.results.isEmpty ? 0 : InlineBudget.node)
+        if s.results.count > 1 { cost += InlineBudget.node + s.results.count * InlineBudget.wrapperResultTemporary }
+        return cost
+    }
+
+    /// The directive refusal of a generic declaration (its wrappers carry its directives).
+    private func pragmaRefusal(_ generic: ObjectID) -> String? {
+        let r = program.types.object(generic)
+        guard let owner = program.package(index: r.package),
+              let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }
+        return GoIRInliner.pragmaRefusal(owner.functions[i].pragmas)
+    }
+
+    /// Where the compiler reports a generic function: its name, a method's receiver `(`.
+    func genericPosition(_ generic: ObjectID) -> (file: String, line: Int, column: Int)? {
+        let r = program.types.object(generic)
+        guard let owner = program.package(index: r.package),
+              let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }
+        let f = owner.functions[i]
+        let tree = owner.files[f.file].tree
+        let node = tree[f.node]
+        let offset = node.recv.exists ? tree[node.recv].opening : tree[node.name].pos
+        let p = tree.source.position(of: offset)
+        return (owner.files[f.file].path, p.line, p.column)
+    }
+
+    /// An instance's name as `-m` prints it: `F[args]`, `(*T[args]).M`, `T[args].M`, qualified
+    /// by the declaring package's name outside it.
+    func instanceName(_ generic: ObjectID, arguments: [String], from pkg: TypedPackage) -> String {
+        let types = program.types
+        let r = types.object(generic)
+        let qualifier = r.package == pkg.index || r.package < 0 ? "" : types.packages[Int(r.package)].name + "."
+        let list = "[" + arguments.joined(separator: ",") + "]"
+        guard let s = types.signatureOf(r.type), let recv = s.recv else { return qualifier + r.name + list }
+        var t = types.unalias(types.object(recv).type)
+        var pointer = false
+        if case .pointer(let b) = types.node(t) { t = types.unalias(b); pointer = true }
+        guard case .named(let i) = types.node(t) else { return qualifier + r.name }
+        let base = types.object(types.named[Int(i)].object).name + list
+        return qualifier + (pointer ? "(*\(base)).\(r.name)" : "\(base).\(r.name)")
+    }
+}
+
+/// Inlined calls that reach shaped copies: a call of a generic function or method inlines its
+/// shaped copy (named by the shapes of the call's type arguments, which in a shaped body are
+/// the body's own shapes substituted), the shaped copies a package compiles inline calls in
+/// their bodies at the generic's positions, and each instance wrapper inlines its shaped copy
+/// at the generic declaration's position.
+extension NativeInliner {
+    /// True for a generic function, or a method of a generic type.
+    func isGenericCallee(_ o: ObjectID) -> Bool {
+        let types = program.types
+        let g = types.object(o).origin ?? o
+        guard let s = types.signatureOf(types.object(g).type) else { return false }
+        return !s.typeParams.isEmpty || !s.recvTypeParams.isEmpty
+    }
+
+    /// The shaped copy a call of a generic callee reaches: the type arguments of the called
+    /// function (recorded by the checker) or of the method's receiver type, shaped.
+    func calledInstance(_ o: ObjectID, call: NodeID, in context: (TypedPackage, Int),
+                        environment: [TypeID: Shape]) -> ShapeInstance? {
+        let types = program.types
+        let (pkg, file) = context
+        guard call.exists, file < pkg.facts.count else { return nil }
+        let g = types.object(o).origin ?? o
+        let tree = pkg.files[file].tree
+        let facts = pkg.facts[file]
+        let collector = shapeInstances(pkg)
+        let params = collector.typeParameters(g)
+        var fun = tree[call].fun
+        while tree.kind(fun) == .parenExpr { fun = tree[fun].x }
+        var arguments: [TypeID]
+        if types.signatureOf(types.object(g).type)?.recv != nil {
+            guard tree.kind(fun) == .selectorExpr, let t = facts.exprs[tree[fun].x]?.type else { return nil }
+            var base = types.unalias(t)
+            if case .pointer(let e) = types.node(types.under(base)) { base = types.unalias(e) }
+            guard case .named(let i) = types.node(base) else { return nil }
+            arguments = types.named[Int(i)].typeArgs
+            if arguments.isEmpty { arguments = types.named[Int(i)].typeParams }
+        } else {
+            guard let targs = facts.instances[fun] else { return nil }
+            arguments = targs
+        }
+        guard arguments.count == params.count,
+              !arguments.contains(where: { collector.mentionsTypeParameter($0, except: environment) }) else { return nil }
+        let naming = ShapeNaming(program: types)
+        return ShapeInstance(generic: g, shapes: zip(arguments, params).map { naming.shape(of: $0, for: $1, in: environment) })
+    }
+
+    /// The callee of an inlined call of a shaped copy.
+    func resolvedInstance(_ instance: ShapeInstance, cost: Int, from current: TypedPackage) -> ResolvedCallee? {
+        let types = program.types
+        let r = types.object(instance.generic)
+        guard let owner = program.package(index: r.package),
+              let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }
+        analyze(owner)
+        let f = owner.functions[i]
+        let body = owner.files[f.file].tree[f.node].body
+        return ResolvedCallee(cost: cost, key: LiteralKey(package: owner.path, file: f.file, node: body), isLiteral: false,
+                              name: instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: current),
+                              package: owner, file: f.file, parameters: types.signatureOf(r.type)?.params ?? [],
+                              calledOnce: false, environment: shapeInstances(current).environment(of: instance))
+    }
+
+    /// The inlined calls in the bodies of the shaped copies and instance wrappers the package
+    /// compiles.
+    func instanceInlinedCalls(_ pkg: TypedPackage) -> [InlinedCall] {
+        let collector = shapeInstances(pkg)
+        var out: [InlinedCall] = []
+        for instance in collector.instances {
+            guard let callee = resolvedInstance(instance, cost: 0, from: pkg), let facts = bodyFacts[callee.key] else { continue }
+            let tree = callee.package.files[callee.file].tree
+            for site in facts.callSites {
+                let p = tree.source.position(of: site.offset)
+                let at = (file: callee.package.files[callee.file].path, line: p.line, column: p.column)
+                expand(site, context: (callee.package, callee.file), at: at, path: [], big: facts.isBig, binding: nil,
+                       closure: false, from: pkg, environment: callee.environment, into: &out)
+            }
+        }
+        for wrapper in collector.wrappers {
+            guard let cost = shapeVerdict(wrapper.instance)?.cost, cost <= InlineBudget.callee,
+                  let callee = resolvedInstance(wrapper.instance, cost: cost, from: pkg),
+                  let at = genericPosition(wrapper.generic) else { continue }
+            out.append(InlinedCall(file: at.file, line: at.line, column: at.column, callee: callee.name))
+            for site in bodyFacts[callee.key]?.callSites ?? [] {
+                expand(site, context: (callee.package, callee.file), at: at, path: [callee.key], big: false, binding: nil,
+                       closure: false, from: pkg, environment: callee.environment, into: &out)
+            }
+        }
+        return out
+    }
+}
