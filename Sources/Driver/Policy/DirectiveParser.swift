@@ -37,9 +37,6 @@ public struct DirectiveParser: Sendable {
             case .problem(let message):
                 problem(message)
                 continue
-            case .note(let message):
-                result.notes.append(UncheckedDirective(file: file, line: c.line, column: c.column, text: c.text, message: message))
-                continue
             case .directive(let namespace, let verb, let rule, let reason):
                 guard let t = c.target else {
                     problem("`\(c.text)` applies to nothing: directives go directly above (or at the end of) the function, statement or variable they are about, with no blank line between")
@@ -69,7 +66,6 @@ public struct DirectiveParser: Sendable {
     enum Classified {
         case directive(namespace: String, verb: Directive.Verb, rule: String?, reason: String?)
         case problem(String)
-        case note(String)
     }
 
     /// Classifies one comment; nil for an ordinary comment.
@@ -114,11 +110,9 @@ public struct DirectiveParser: Sendable {
             return .directive(namespace: namespace, verb: verb, rule: nil, reason: nil)
         case "gcassert":
             switch verbText {
-            case "inline", "noescape":
+            case "inline", "noescape", "bce":
                 guard args.isEmpty else { return .problem("`//gcassert:\(verbText)` takes no arguments, found `\(args.joined(separator: " "))`") }
                 return .directive(namespace: namespace, verb: Directive.Verb(rawValue: verbText)!, rule: nil, reason: nil)
-            case "bce":
-                return .note("`//gcassert:bce` is not checked by heapsight (bounds checks are not recorded); gcassert still checks it")
             default:
                 let hint = DirectiveParser.closest(verbText, ["inline", "noescape", "bce"]).map { "; did you mean `//gcassert:\($0)`?" } ?? ""
                 return .problem("unknown directive `//gcassert:\(verbText)` (gcassert knows inline, noescape, bce)\(hint)")
