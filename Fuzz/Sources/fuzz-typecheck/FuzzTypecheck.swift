@@ -2,10 +2,11 @@ import FuzzSupport
 import GoSyntax
 import GoTypes
 
-/// One input: any bytes as the only file of a package, parsed and type-checked. GOROOT
+/// libFuzzer's entry: any bytes as the only file of a package, parsed and type-checked. GOROOT
 /// is a folder that does not exist, so every import fails the way a missing package does and
 /// each input is checked on its own, in a fresh session.
-func fuzzTypecheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTypecheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzBytes(data, size)
     let file = parseFile(path: "/fuzz/p/fuzz.go", bytes: bytes)
     let session = TypecheckSession(locator: PackageLocator(goroot: "/nonexistent-goroot"))
@@ -14,4 +15,3 @@ func fuzzTypecheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-runFuzzer(fuzzTypecheck)

@@ -1,9 +1,10 @@
 import FuzzSupport
 import PprofFormat
 
-/// One input: any bytes as a `--profile` file (gzip-compressed or bare `profile.proto`).
+/// libFuzzer's entry: any bytes as a `--profile` file (gzip-compressed or bare `profile.proto`).
 /// Decoding must either give a profile or throw, never crash.
-func fuzzPprof(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPprof(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzBytes(data, size)
     if let profile = try? PprofProfile.decode(bytes) {
         _ = profile.index(of: "alloc_space")
@@ -11,4 +12,3 @@ func fuzzPprof(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-runFuzzer(fuzzPprof)

@@ -1,13 +1,13 @@
 import FuzzSupport
 import GoSyntax
 
-/// One input: any bytes as one Go source file. The parser must answer every input with a
+/// libFuzzer's entry: any bytes as one Go source file. The parser must answer every input with a
 /// tree and its errors, never crash, hang or touch memory it does not own.
-func fuzzParse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzParse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzBytes(data, size)
     let parsed = parseFile(path: "fuzz.go", bytes: bytes)
     _ = parsed.tree
     return 0
 }
 
-runFuzzer(fuzzParse)

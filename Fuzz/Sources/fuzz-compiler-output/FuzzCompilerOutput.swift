@@ -1,9 +1,10 @@
 import FuzzSupport
 import GCEngine
 
-/// One input: any bytes as one package's `go build -gcflags=-m=2` text, read line by line
+/// libFuzzer's entry: any bytes as one package's `go build -gcflags=-m=2` text, read line by line
 /// as the gc engine reads the compiler's output (positions, verdicts, `-m=2` explanations).
-func fuzzCompilerOutput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCompilerOutput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzBytes(data, size)
     let paths = FactPathMapper(root: "/fuzz/m", goroot: "/fuzz/goroot")
     let parser = CompilerTextParser(paths: paths, base: "/fuzz/m", packageDirectories: ["example.com/m": "/fuzz/m"])
@@ -15,4 +16,3 @@ func fuzzCompilerOutput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-runFuzzer(fuzzCompilerOutput)

@@ -7,10 +7,11 @@ func storePath() -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("heapsight-fuzz-store-\(getpid()).db").path
 }
 
-/// One input: any bytes as a store file given to `--store` (a CI artifact, a shared
+/// libFuzzer's entry: any bytes as a store file given to `--store` (a CI artifact, a shared
 /// mount). Opening it read-only and reading every run must either work or throw a typed error,
 /// never crash.
-func fuzzStore(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzStore(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
     let path = storePath()
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -28,4 +29,3 @@ func fuzzStore(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-runFuzzer(fuzzStore)

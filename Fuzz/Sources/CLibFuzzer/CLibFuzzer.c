@@ -1,1 +1,0 @@
-// Declarations only: see include/CLibFuzzer.h.
