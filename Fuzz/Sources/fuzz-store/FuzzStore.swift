@@ -15,7 +15,8 @@ public func fuzzStore(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
     let path = storePath()
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    guard FileManager.default.createFile(atPath: path, contents: bytes) else { return 0 }
+    // A plain write: `createFile` writes atomically (a rename and an fsync per input).
+    guard (try? bytes.write(to: URL(fileURLWithPath: path))) != nil else { return 0 }
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     guard let store = try? FactStore.openReadOnly(path: path), let runs = try? store.runs() else { return 0 }
     for run in runs.prefix(4) {
