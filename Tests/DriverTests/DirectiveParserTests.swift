@@ -88,6 +88,40 @@ final class DirectiveParserTests: XCTestCase {
         XCTAssertEqual(r.notes, [], "`//gcassert:bce` is a directive, checked like the others")
     }
 
+    /// gcassert's comma lists (its README: `//gcassert:bce,inline`) assert each directive.
+    func testGcassertCommaListsAssertEachDirective() {
+        let source = """
+        package p
+
+        func F(s []int) int {
+        	//gcassert:bce,inline
+        	x := g(s[0])
+        	return x + g(s[1]) //gcassert:inline,bce
+        }
+
+        func G(s []int) int {
+        	return s[0] //gcassert:bce,inlin
+        }
+
+        func H(s []int) int {
+        	return s[0] //gcassert:bce,
+        }
+        """
+        let functions = [Self.record("F", 3, 7), Self.record("G", 9, 11), Self.record("H", 13, 15)]
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(source.utf8), functions: functions)
+        XCTAssertEqual(r.directives.map { "\($0.line) \($0.verb.rawValue) \($0.target)" }, [
+            "4 bce statement(function: \"p.F\", line: 5)",
+            "4 inline statement(function: \"p.F\", line: 5)",
+            "6 inline statement(function: \"p.F\", line: 6)",
+            "6 bce statement(function: \"p.F\", line: 6)",
+            "10 bce statement(function: \"p.G\", line: 10)",
+        ])
+        XCTAssertEqual(r.problems.map { "\($0.line): \($0.message)" }, [
+            "10: unknown directive `//gcassert:inlin` (gcassert knows inline, noescape, bce); did you mean `//gcassert:inline`?",
+            "14: `//gcassert:bce,` has an empty entry in its comma list",
+        ])
+    }
+
     func testCommentsInsideLiteralsAreNotDirectives() {
         let r = DirectiveParser().parse(file: "p.go", bytes: Array(Self.source.utf8), functions: records())
         XCTAssertFalse(r.problems.contains { $0.text.contains("bogus") }, "\(r.problems.map(\.text))")

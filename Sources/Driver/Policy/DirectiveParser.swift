@@ -33,25 +33,33 @@ public struct DirectiveParser: Sendable {
                 problem("`\(c.text)` cannot be placed: the code around it does not parse; fix the syntax error first")
                 continue
             }
-            switch parsed {
-            case .problem(let message):
-                problem(message)
+            // A gcassert comma list (`//gcassert:bce,inline`) asserts each of its directives.
+            let items: [Classified]
+            if case .list(let parts) = parsed { items = parts } else { items = [parsed] }
+            var asserted: [(namespace: String, verb: Directive.Verb, rule: String?, reason: String?)] = []
+            for item in items {
+                switch item {
+                case .problem(let message): problem(message)
+                case .directive(let namespace, let verb, let rule, let reason): asserted.append((namespace, verb, rule, reason))
+                case .list: break
+                }
+            }
+            guard !asserted.isEmpty else { continue }
+            guard let t = c.target else {
+                problem("`\(c.text)` applies to nothing: directives go directly above (or at the end of) the function, statement or variable they are about, with no blank line between")
                 continue
-            case .directive(let namespace, let verb, let rule, let reason):
-                guard let t = c.target else {
-                    problem("`\(c.text)` applies to nothing: directives go directly above (or at the end of) the function, statement or variable they are about, with no blank line between")
-                    continue
-                }
-                let placed: Directive.Target
-                if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t.line && $0.startColumn == t.column }) {
-                    placed = .function(f.id)
-                } else if let f = index.function(file: file, line: t.line, column: t.column) {
-                    placed = .statement(function: f.id, line: t.line)
-                } else {
-                    problem("`\(c.text)` is at package level; directives apply to a function, a method, or a statement or variable inside a function")
-                    continue
-                }
-                result.directives.append(Directive(verb: verb, namespace: namespace, rule: rule, reason: reason, file: file,
+            }
+            let placed: Directive.Target
+            if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t.line && $0.startColumn == t.column }) {
+                placed = .function(f.id)
+            } else if let f = index.function(file: file, line: t.line, column: t.column) {
+                placed = .statement(function: f.id, line: t.line)
+            } else {
+                problem("`\(c.text)` is at package level; directives apply to a function, a method, or a statement or variable inside a function")
+                continue
+            }
+            for a in asserted {
+                result.directives.append(Directive(verb: a.verb, namespace: a.namespace, rule: a.rule, reason: a.reason, file: file,
                                                    line: c.line, column: c.column, target: placed, text: c.text))
             }
         }
@@ -66,6 +74,8 @@ public struct DirectiveParser: Sendable {
     enum Classified {
         case directive(namespace: String, verb: Directive.Verb, rule: String?, reason: String?)
         case problem(String)
+        /// A gcassert comma list: each part classified on its own.
+        indirect case list([Classified])
     }
 
     /// Classifies one comment; nil for an ordinary comment.
@@ -109,6 +119,15 @@ public struct DirectiveParser: Sendable {
             guard args.isEmpty else { return .problem("`//heapsight:\(verb.rawValue)` takes no arguments, found `\(args.joined(separator: " "))`") }
             return .directive(namespace: namespace, verb: verb, rule: nil, reason: nil)
         case "gcassert":
+            if verbText.contains(",") {
+                // gcassert's own syntax: `//gcassert:bce,inline` asserts both.
+                let parts = verbText.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                guard !parts.contains(where: \.isEmpty) else {
+                    return .problem("`//gcassert:\(verbText)` has an empty entry in its comma list")
+                }
+                let rest = args.isEmpty ? "" : " " + args.joined(separator: " ")
+                return .list(parts.compactMap { classify("//gcassert:\($0)\(rest)") })
+            }
             switch verbText {
             case "inline", "noescape", "bce":
                 guard args.isEmpty else { return .problem("`//gcassert:\(verbText)` takes no arguments, found `\(args.joined(separator: " "))`") }
