@@ -12,6 +12,10 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Driver", targets: ["Driver"]),
         .library(name: "FactStore", targets: ["FactStore"]),
+        // For the fuzz targets (Fuzz/Package.swift), which read these modules' untrusted inputs.
+        .library(name: "GoTypes", targets: ["GoTypes"]),
+        .library(name: "GCEngine", targets: ["GCEngine"]),
+        .library(name: "PprofFormat", targets: ["PprofFormat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -72,12 +76,13 @@ let package = Package(
                 path: "Plugins/InliningPass"),
         .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
                 path: "Plugins/EscapePass"),
+        .target(name: "BoundsPass", dependencies: ["PassKit", "GCEngine"], path: "Plugins/BoundsPass"),
         .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "NativeEngine", "GoSyntax"],
                 path: "Plugins/AllocationsPass"),
 
         .target(name: "Driver", dependencies: [
             "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "NativeEngine", "Reports",
-            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PprofFormat",
+            "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "BoundsPass", "PprofFormat",
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "heapsight", dependencies: [

@@ -48,11 +48,13 @@ struct EngineSetup {
                 setup.unavailablePasses[pass] = "the native engine does not compute it yet; use --engine gc"
             }
         case .gc:
-            // The allocations pass pairs verdicts with the allocator calls in the assembly.
+            // The allocations pass pairs verdicts with the allocator calls in the assembly; the
+            // bounds pass reads the checks the compiler kept.
             let configuration = GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
                                                 goos: context.goos, goarch: context.goarch,
                                                 assembly: config.isEnabled("allocations"),
-                                                tags: config.go.tags, cgo: config.go.cgo)
+                                                tags: config.go.tags, cgo: config.go.cgo,
+                                                boundsChecks: config.isEnabled("bounds"))
             let compilation = GCEngine.compile(root: baseDirectory, packages: packages, configuration: configuration)
             setup.resources.set(compilation)
             if let reason = compilation.skippedReason {

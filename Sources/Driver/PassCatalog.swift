@@ -1,4 +1,5 @@
 import AllocationsPass
+import BoundsPass
 import EscapePass
 import FunctionsPass
 import InliningPass
@@ -13,11 +14,12 @@ public enum PassCatalog {
             InliningPass.descriptor.erased,
             EscapePass.descriptor.erased,
             AllocationsPass.descriptor.erased,
+            BoundsPass.descriptor.erased,
         ]
     }
 
     /// Passes whose decisions come from an engine (the compiler's, or the native one).
-    static let compilerOnly = ["inlining", "escape", "allocations"]
+    static let compilerOnly = ["inlining", "escape", "allocations", "bounds"]
 
     /// Of those, the passes the native engine computes.
     static let native: Set<String> = ["inlining", "escape", "allocations"]

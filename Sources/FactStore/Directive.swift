@@ -10,6 +10,8 @@ public struct Directive: Sendable, Hashable {
         case noescape
         /// No allocation site goes (or may go) to the heap.
         case noalloc
+        /// The compiler kept no bounds check (on a function: anywhere in it).
+        case bce
         /// Violations of one rule are accepted here, for a stated reason.
         case ignore
     }
@@ -65,8 +67,8 @@ public struct Directive: Sendable, Hashable {
 }
 
 /// A directive comment heapsight does not check: one that cannot be honoured (misspelled,
-/// misplaced, bad arguments: a problem) or one it recognises but leaves to another tool
-/// (`//gcassert:bce`: a note).
+/// misplaced, bad arguments: a problem) or one it recognises but leaves to another tool (a
+/// note; runs recorded before `//gcassert:bce` was checked hold it as one).
 public struct UncheckedDirective: Sendable, Hashable {
     /// File.
     public var file: String

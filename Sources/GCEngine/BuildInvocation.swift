@@ -2,7 +2,8 @@ import Foundation
 
 /// One `go build` of some packages of one module with the optimisation flags, and what it left.
 ///
-/// The flags are `-gcflags='-m=2'` (`-m=2 -S` with the assembly), nothing run-specific, so a
+/// The flags are `-gcflags='-m=2'` (plus `-S` with the assembly and `-d=ssa/check_bce/debug=1`
+/// with the bounds checks), nothing run-specific, so a
 /// package whose sources, dependencies and flags are unchanged is not compiled again: the go
 /// command replays the compiler's text from its build cache, which is all the engine reads.
 ///
@@ -87,6 +88,7 @@ struct BuildInvocation {
     func arguments(form: Form) -> [String] {
         var gcflags = "-m=2"
         if configuration.assembly { gcflags += " -S" }
+        if configuration.boundsChecks { gcflags += " -d=ssa/check_bce/debug=1" }
         let tags = configuration.tags.isEmpty ? [] : ["-tags=" + configuration.tags.joined(separator: ",")]
         return ["build"] + (form == .json ? ["-json"] : []) + ["-o", "/dev/null"] + tags + ["-gcflags=\(gcflags)"]
             + packageDirectories

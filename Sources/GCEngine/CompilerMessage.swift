@@ -20,6 +20,8 @@ import PassKit
 /// | `leaking param: p` | leak-param | p | — |
 /// | `leaking param content: p` | leak-param-content | p | — |
 /// | `leaking param: p to result R level=N` | leak-result | p | `R level=N` |
+/// | `Found IsInBounds` (with `-d=ssa/check_bce/debug=1`) | bounds-check | `IsInBounds` | — |
+/// | `Found IsSliceInBounds` | bounds-check | `IsSliceInBounds` | — |
 public enum CompilerMessage: Sendable, Hashable {
     /// A verdict that becomes a fact.
     case verdict(kind: FactKind, subject: String, detail: String)
@@ -66,6 +68,9 @@ public enum CompilerMessage: Sendable, Hashable {
             guard let to = rest.range(of: " to ", options: .backwards) else { return .other }
             return .verdict(kind: .devirtualize, subject: String(rest[..<to.lowerBound]),
                             detail: String(rest[to.upperBound...]) + suffix)
+        }
+        if m == "Found IsInBounds" || m == "Found IsSliceInBounds" {
+            return .verdict(kind: .boundsCheck, subject: String(m.dropFirst("Found ".count)), detail: "")
         }
         if m.hasPrefix("moved to heap: ") {
             return .verdict(kind: .movedToHeap, subject: String(m.dropFirst("moved to heap: ".count)), detail: "")

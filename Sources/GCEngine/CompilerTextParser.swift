@@ -28,15 +28,20 @@ public struct CompilerTextParser: Sendable {
     /// The folder the go command ran in (relative paths are relative to it).
     public let base: String
 
+    /// Absolute folders of the packages by import path: a replayed text may name a package's
+    /// files relative to another folder than `base` (`FactPathMapper.absolute`).
+    public let packageDirectories: [String: String]
+
     /// Creates a parser.
-    public init(paths: FactPathMapper, base: String) {
+    public init(paths: FactPathMapper, base: String, packageDirectories: [String: String] = [:]) {
         self.paths = paths
         self.base = base
+        self.packageDirectories = packageDirectories
     }
 
     /// A parse of one package's text fed one line at a time.
-    public func session() -> Session {
-        Session(paths: paths, base: base)
+    public func session(importPath: String? = nil) -> Session {
+        Session(paths: paths, base: base, packageDirectory: importPath.flatMap { packageDirectories[$0] })
     }
 
     private struct Key: Hashable { var path: String; var line: Int; var column: Int; var subject: String }
@@ -52,8 +57,8 @@ public struct CompilerTextParser: Sendable {
         private var current: (key: Key, lines: [String])?
         private var pending: [(index: Int, key: Key)] = []
 
-        init(paths: FactPathMapper, base: String) {
-            self.paths = CachedPathMapper(mapper: paths, base: base)
+        init(paths: FactPathMapper, base: String, packageDirectory: String?) {
+            self.paths = CachedPathMapper(mapper: paths, base: base, packageDirectory: packageDirectory)
         }
 
         /// Reads one line of compiler text that is neither a `# importpath` header nor an

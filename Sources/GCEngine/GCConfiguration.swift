@@ -19,16 +19,20 @@ public struct GCConfiguration: Sendable, Hashable {
     /// Also ask for the compiler's assembly (`-S`) to list the run-time allocator calls of every
     /// line (`AllocatorCall`); the allocations pass uses them.
     public var assembly: Bool
+    /// Also ask the compiler for the bounds checks it kept (`-d=ssa/check_bce/debug=1`, one
+    /// `Found IsInBounds` or `Found IsSliceInBounds` line per check); the bounds pass uses them.
+    public var boundsChecks: Bool
 
     /// Creates a configuration.
     public init(goCommand: String? = nil, goos: String? = nil, goarch: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                assembly: Bool = false, tags: [String] = [], cgo: Bool = false) {
+                assembly: Bool = false, tags: [String] = [], cgo: Bool = false, boundsChecks: Bool = false) {
         self.goCommand = goCommand
         self.goos = goos
         self.goarch = goarch
         self.environment = environment
         self.assembly = assembly
+        self.boundsChecks = boundsChecks
         self.tags = tags
         self.cgo = cgo
     }

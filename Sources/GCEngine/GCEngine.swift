@@ -4,8 +4,9 @@ import PassKit
 /// The compiler-backed engine: runs the real Go compiler on the scanned packages and turns what
 /// it prints into heapsight facts.
 ///
-/// Model. One `go build -o /dev/null -gcflags='-m=2 -S'` per Go module in the scan (`-S` only
-/// for the allocations pass). The flags hold nothing specific to a run, so the go build cache
+/// Model. One `go build -o /dev/null -gcflags='-m=2 -S -d=ssa/check_bce/debug=1'` per Go module
+/// in the scan (`-S` only for the allocations pass, the bounds-check debug flag only for the
+/// bounds pass). The flags hold nothing specific to a run, so the go build cache
 /// serves every package that has not changed since an earlier build with the same flags: the go
 /// command replays the compiler's text, and a warm scan compiles nothing. A successful build is
 /// read in the go command's text form (a `# IMPORTPATH` block per package); a failed one is run
@@ -83,7 +84,9 @@ public enum GCEngine {
         }
         for (i, module) in modules.modules.enumerated() {
             let build = i == 0 ? first! : invocation(module).start()
-            let outcome = build.finish(parser: CompilerTextParser(paths: paths, base: module.root))
+            let parser = CompilerTextParser(paths: paths, base: module.root,
+                                            packageDirectories: module.absoluteDirectoriesByImportPath)
+            let outcome = build.finish(parser: parser)
             compilation.absorb(outcome, module: module, paths: paths)
         }
         compilation.failedPackages = Array(Set(compilation.failedPackages)).sorted()

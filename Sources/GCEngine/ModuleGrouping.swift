@@ -12,6 +12,15 @@ struct ModuleGrouping {
         var packageDirectories: [String]
         /// Import paths of those packages, in the same order.
         var importPaths: [String]
+
+        /// The absolute folder of each package, by import path.
+        var absoluteDirectoriesByImportPath: [String: String] {
+            var folders: [String: String] = [:]
+            for (importPath, relative) in zip(importPaths, packageDirectories) {
+                folders[importPath] = relative == "." ? root : root + "/" + relative.dropFirst(2)
+            }
+            return folders
+        }
     }
 
     /// A package that lies in no module.

@@ -21,7 +21,7 @@ struct PackageOutputReader {
     /// Starts reading `importPath`'s output; `assembly` says whether the listing is read.
     init(importPath: String, parser: CompilerTextParser, assembly: Bool) {
         self.importPath = importPath
-        self.text = parser.session()
+        self.text = parser.session(importPath: importPath)
         self.listing = assembly ? AssemblyListing(paths: parser.paths, base: parser.base) : nil
     }
 

@@ -74,8 +74,10 @@ public struct SourceFile: Sendable {
         return pos
     }
 
-    /// The bytes in `start..<end` as a string (invalid UTF-8 repaired).
+    /// The bytes in `start..<end` as a string (invalid UTF-8 repaired), cut to the file: the
+    /// range of a node the parser closed at a broken spot may reach past the last byte.
     public func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: bytes[start..<end], as: UTF8.self)
+        let lower = min(max(0, start), bytes.count)
+        return String(decoding: bytes[lower..<min(max(lower, end), bytes.count)], as: UTF8.self)
     }
 }

@@ -4,7 +4,8 @@ import GoSyntax
 /// fields and array elements; pointers, slices, maps, channels, functions and interfaces
 /// break the cycle) has no finite size. Checked once all declarations are done, over the
 /// package's own non-generic defined types; each cycle is reported once, at the type of the
-/// cycle declared first in the source.
+/// cycle declared first in the source. Alias cycles (`type A = B`, `type B = A`) are found as
+/// the aliases are declared (`Checker.typeDecl`) and reported the same way.
 extension Checker {
     /// Reports every invalid recursive type among the package-level type declarations.
     func reportRecursiveTypes() {
@@ -46,7 +47,12 @@ extension Checker {
     }
 
     private func reportTypeCycle(_ cycle: [TypeID]) {
-        let objects = cycle.map { program.named[program.namedIndex($0)].object }
+        reportCycle(objects: cycle.map { program.named[program.namedIndex($0)].object })
+    }
+
+    /// Reports a cycle of type declarations (each refers to the next, the last to the first)
+    /// at the one declared first in the source.
+    func reportCycle(objects: [ObjectID]) {
         let start = objects.indices.min {
             let a = program.object(objects[$0]), b = program.object(objects[$1])
             return (a.file, a.offset) < (b.file, b.offset)

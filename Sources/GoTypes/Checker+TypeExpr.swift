@@ -232,7 +232,14 @@ extension Checker {
         if spec.assignPos >= 0 {
             let alias = program.newAlias(obj, .invalid)
             program.setType(obj, alias)
-            let actual = typeExpr(spec.type)
+            var actual = typeExpr(spec.type)
+            // `type A = A`, or `type A = B` with `type B = A`: the right side leads back to this
+            // alias. The cycle is an invalid recursive type, and the alias is invalid, as in
+            // go/types, so that no later unalias follows the loop forever.
+            if let others = program.aliasCycle(from: actual, to: alias) {
+                reportCycle(objects: [obj] + others)
+                actual = .invalid
+            }
             if case .alias(let i) = program.node(alias) { program.aliases[Int(i)].actual = actual }
             return
         }

@@ -7,6 +7,21 @@ extension Program {
         return t
     }
 
+    /// The aliases met following the alias chain of `t` before it reaches `alias` (an alias
+    /// declared in terms of itself), or nil when the chain ends elsewhere. Every alias already
+    /// in a chain ends (a cycle is cut when its last alias is declared, `Checker.typeDecl`), so
+    /// the walk does too.
+    func aliasCycle(from t: TypeID, to alias: TypeID) -> [ObjectID]? {
+        var t = t
+        var met: [ObjectID] = []
+        while case .alias(let i) = node(t) {
+            if t == alias { return met }
+            met.append(aliases[Int(i)].object)
+            t = aliases[Int(i)].actual
+        }
+        return nil
+    }
+
     /// The underlying type (never named or alias; a type parameter stays itself).
     public func under(_ t: TypeID) -> TypeID {
         var t = unalias(t)

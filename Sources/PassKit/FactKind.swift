@@ -24,6 +24,9 @@ public enum FactKind: String, CaseIterable, Sendable, Codable, Comparable {
     case leakResult = "leak-result"
     /// An allocation site; detail `KIND heap|stack|may depth=N`.
     case alloc
+    /// A bounds check the compiler kept; subject `IsInBounds` (an index) or `IsSliceInBounds`
+    /// (a slice expression).
+    case boundsCheck = "bounds-check"
 
     public static func < (a: FactKind, b: FactKind) -> Bool { a.rawValue < b.rawValue }
 }

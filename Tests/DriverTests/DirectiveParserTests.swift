@@ -68,6 +68,7 @@ final class DirectiveParserTests: XCTestCase {
             "8 gcassert:inline function(\"p.B\")",
             "10 heapsight:noescape statement(function: \"p.B\", line: 10)",
             "11 heapsight:noalloc statement(function: \"p.B\", line: 12)",
+            "31 gcassert:bce function(\"p.(*T).D\")",
             "34 heapsight:ignore function(\"p.(*T).D\")",
         ])
         XCTAssertEqual(r.directives.last?.rule, "escape.new")
@@ -84,9 +85,41 @@ final class DirectiveParserTests: XCTestCase {
         XCTAssertTrue(problems[7].contains("gcassert knows"), problems[7])
         XCTAssertTrue(problems[8].contains("unknown or unignorable"), problems[8])
         XCTAssertTrue(problems[9].contains("package level"), problems[9])
-        XCTAssertEqual(r.notes.count, 1)
-        XCTAssertEqual(r.notes.map { "\($0.line):\($0.column) \($0.text)" }, ["31:1 //gcassert:bce"])
-        XCTAssertTrue(r.notes[0].message.contains("not checked by heapsight"), r.notes[0].message)
+        XCTAssertEqual(r.notes, [], "`//gcassert:bce` is a directive, checked like the others")
+    }
+
+    /// gcassert's comma lists (its README: `//gcassert:bce,inline`) assert each directive.
+    func testGcassertCommaListsAssertEachDirective() {
+        let source = """
+        package p
+
+        func F(s []int) int {
+        	//gcassert:bce,inline
+        	x := g(s[0])
+        	return x + g(s[1]) //gcassert:inline,bce
+        }
+
+        func G(s []int) int {
+        	return s[0] //gcassert:bce,inlin
+        }
+
+        func H(s []int) int {
+        	return s[0] //gcassert:bce,
+        }
+        """
+        let functions = [Self.record("F", 3, 7), Self.record("G", 9, 11), Self.record("H", 13, 15)]
+        let r = DirectiveParser().parse(file: "p.go", bytes: Array(source.utf8), functions: functions)
+        XCTAssertEqual(r.directives.map { "\($0.line) \($0.verb.rawValue) \($0.target)" }, [
+            "4 bce statement(function: \"p.F\", line: 5)",
+            "4 inline statement(function: \"p.F\", line: 5)",
+            "6 inline statement(function: \"p.F\", line: 6)",
+            "6 bce statement(function: \"p.F\", line: 6)",
+            "10 bce statement(function: \"p.G\", line: 10)",
+        ])
+        XCTAssertEqual(r.problems.map { "\($0.line): \($0.message)" }, [
+            "10: unknown directive `//gcassert:inlin` (gcassert knows inline, noescape, bce); did you mean `//gcassert:inline`?",
+            "14: `//gcassert:bce,` has an empty entry in its comma list",
+        ])
     }
 
     func testCommentsInsideLiteralsAreNotDirectives() {

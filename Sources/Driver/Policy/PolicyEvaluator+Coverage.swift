@@ -17,6 +17,8 @@ enum RuleFacts {
     static let escapes: Set<FactKind> = [.escapes, .movedToHeap]
     /// `directive.noescape` on a function (leaking parameters count too).
     static let escapesAndLeaks: Set<FactKind> = [.escapes, .movedToHeap, .leakParam]
+    /// `directive.bce`.
+    static let boundsChecks: Set<FactKind> = [.boundsCheck]
     /// `escape.new`: everything `Fact.isHeapEscape` reads.
     static let heapEscapes: Set<FactKind> = [.escapes, .movedToHeap, .alloc]
 }

@@ -84,6 +84,10 @@ extension PolicyEvaluator {
             offending = scope.filter { f in AllocationDetail(fact: f).map { $0.placement != .stack } ?? false }
             guard !offending.isEmpty else { return nil }
             message = "\(whereText) has \(offending.count) heap allocation site(s) but carries \(d.text)"
+        case .bce:
+            offending = scope.filter { $0.kind == .boundsCheck }
+            guard !offending.isEmpty else { return nil }
+            message = "the compiler kept \(offending.count) bounds check(s) in \(whereText), which carries \(d.text)"
         case .ignore:
             return nil
         }
@@ -102,6 +106,7 @@ extension PolicyEvaluator {
         case .inline: return onFunction ? RuleFacts.inlineVerdicts : RuleFacts.inlinedCalls
         case .noescape: return onFunction ? RuleFacts.escapesAndLeaks : RuleFacts.escapes
         case .noalloc: return RuleFacts.allocationSites
+        case .bce: return RuleFacts.boundsChecks
         case .ignore: return []
         }
     }

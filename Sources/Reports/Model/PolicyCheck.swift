@@ -105,7 +105,7 @@ public struct PolicyEvaluation: Sendable, Hashable {
     /// Every check, sorted by package then name.
     public var checks: [PolicyCheck]
     /// Diagnostics about the evaluation itself that are not violations (notes such as an
-    /// unchecked `//gcassert:bce`).
+    /// `//heapsight:ignore` that suppresses nothing).
     public var notes: [String]
 
     /// Creates an evaluation; checks are put in canonical order.

@@ -48,6 +48,11 @@ public enum RuleCatalog {
         id: "directive.noalloc", name: "NoAllocDirective",
         shortDescription: "A noalloc directive does not hold.",
         fullDescription: "A `//heapsight:noalloc` directive asserts that the function or statement has no allocation site whose storage is, or may be, on the heap. The failure lists the sites.")
+    /// `//gcassert:bce` or `//heapsight:bce` not honoured.
+    public static let directiveBCE = Rule(
+        id: "directive.bce", name: "BoundsCheckEliminationDirective",
+        shortDescription: "A bce directive does not hold: the compiler kept a bounds check.",
+        fullDescription: "A `//gcassert:bce` (or `//heapsight:bce`) directive asserts that the compiler removed every bounds check of the statement (on a function: of the whole function, literals included). The compiler kept the checks listed (`IsInBounds` for an index, `IsSliceInBounds` for a slice expression). Prove the index in range first (`_ = s[n-1]` before a loop up to n, iterate with `range`, re-slice to a known length) or drop the directive. It is checked with `engine: gc` only; under the native engine it cannot be evaluated, which fails the check.")
     /// A directive that is misspelled, misplaced or lacks its arguments.
     public static let directiveInvalid = Rule(
         id: "directive.invalid", name: "InvalidDirective",
@@ -81,7 +86,7 @@ public enum RuleCatalog {
 
     /// Every rule, in id order.
     public static let all: [Rule] = [
-        allocBudget, allocGrowth, allocHotBudget, allocLoopBudget, directiveInline, directiveInvalid, directiveNoAlloc,
+        allocBudget, allocGrowth, allocHotBudget, allocLoopBudget, directiveBCE, directiveInline, directiveInvalid, directiveNoAlloc,
         directiveNoEscape, escapeNew, inlineLost, inlineRequired, movedBudget, packageFailed,
     ].sorted { $0.id < $1.id }
 
