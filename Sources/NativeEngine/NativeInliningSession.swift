@@ -34,37 +34,17 @@ public final class NativeInliningSession: @unchecked Sendable {
         defer { lock.unlock() }
         let inliner = self.inliner ?? makeInliner()
         self.inliner = inliner
-        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
-        if let first = problems.first {
-            let message = "native engine: \(package.importPath) does not type-check (\(problems.count) error\(problems.count == 1 ? "" : "s"), first: \(first)); no inlining facts for it"
-            return ([], [Diagnostic(severity: .warning, source: "pass:inlining", message: message, package: package.importPath)])
-        }
         var relative: [String: String] = [:]
         for f in package.files {
             relative[f.absolutePath] = f.path
             relative[f.path] = f.path
         }
-        let (verdicts, calls, devirtualized) = TypecheckRun.onLargeStack {
-            (inliner.verdicts(forPackage: package.importPath), inliner.inlinedCalls(forPackage: package.importPath),
-             inliner.devirtualizedCalls(forPackage: package.importPath))
+        let out = TypecheckRun.onLargeStack { inliner.facts(forPackage: package.importPath) { relative[$0] } }
+        if let first = out.problems.first {
+            let message = "native engine: \(package.importPath) does not type-check (\(out.problems.count) error\(out.problems.count == 1 ? "" : "s"), first: \(first)); no inlining facts for it"
+            return ([], [Diagnostic(severity: .warning, source: "pass:inlining", message: message, package: package.importPath)])
         }
-        let rewritten = devirtualized.compactMap { d -> Fact? in
-            guard let path = relative[d.file] else { return nil }
-            return Fact(kind: .devirtualize, file: path, line: d.line, column: d.column, subject: d.subject, detail: d.type)
-        }
-        let inlined = calls.compactMap { c -> Fact? in
-            guard let path = relative[c.file] else { return nil }
-            return Fact(kind: .inlineCall, file: path, line: c.line, column: c.column, subject: c.callee)
-        }
-        return (rewritten + inlined + verdicts.compactMap { v in
-            guard let path = relative[v.file] else { return nil }
-            switch v.verdict {
-            case .inlinable(let cost):
-                return Fact(kind: .canInline, file: path, line: v.line, column: v.column, subject: v.name, detail: "cost=\(cost)")
-            case .notInlinable(let reason):
-                return Fact(kind: .cannotInline, file: path, line: v.line, column: v.column, subject: v.name, detail: reason)
-            }
-        }, [])
+        return (out.facts, [])
     }
 
     private func makeInliner() -> NativeInliner {
