@@ -17,6 +17,8 @@ struct InlineCostWalker {
     let program: Program
     let package: TypedPackage
     let tree: SyntaxTree
+    /// Index of the walked file in the package.
+    let fileIndex: Int
     let facts: FileFacts
     let callees: Callees
     /// True when the function has more IR nodes than `InlineBudget.bigFunctionNodes`.
@@ -28,6 +30,8 @@ struct InlineCostWalker {
     private(set) var cost = 0
     /// IR nodes visited (for the "big function" test).
     private(set) var nodes = 0
+    /// `go`/`defer` wrappers of the walked body, in source order.
+    var wrappers: [GoDeferWrapper] = []
     /// Function literals met while walking (those the front end keeps), in source order.
     private(set) var literals: [NodeID] = []
     /// True once the body shows a construct the model does not cover (range over a function).
@@ -39,6 +43,7 @@ struct InlineCostWalker {
         self.program = program
         self.package = package
         self.tree = package.files[file].tree
+        self.fileIndex = file
         self.facts = package.facts[file]
         self.callees = callees
         self.isBig = isBig
@@ -184,6 +189,9 @@ struct InlineCostWalker {
             // A call with arguments, a receiver or results is moved into a wrapper function
             // where it is an ordinary call (and may be inlined); the others stay go/defer calls.
             let call = tree[n.call]
+            if !keepsGoDeferCall(n.call) {
+                wrappers.append(GoDeferWrapper(offset: n.pos, isGo: n.kind == .goStmt, cost: wrapperCost(n.call)))
+            }
             if keepsGoDeferCall(n.call) {
                 expression(call.fun)
                 for a in call.args { expression(a) }

@@ -23,7 +23,11 @@
 // Function literals are costed the same way with the closure budget and named as the
 // compiler names them (`F.func1`, `F.func1.1`); a literal called where it is written, or
 // through a local variable assigned once (`f := func...; f()`), charges its caller its own
-// cost when it would be inlined.
+// cost when it would be inlined. The functions the front end makes itself are decided and
+// named as the compiler names them too: `func init()` declarations are `init.0`, `init.1`, ...
+// (files by name), literals of package-level initializers `init.func1`, ..., and a `go` or
+// `defer` call with arguments, a receiver or results gets a wrapper (`F.deferwrap1`,
+// `F.gowrap2`, one counter per function) whose cost is the call on its temporaries.
 //
 // `NativeInliner` decides a package's functions in the compiler's order: bottom-up over the
 // strongly connected components of the "mentions" graph (`CallGraphOrder`), so a callee's

@@ -44,6 +44,7 @@ public final class NativeInliner {
         var callSites: [InlineCostWalker.CallSite]
         var isBig: Bool
         var devirtualizations: [InlineCostWalker.Devirtualization]
+        var wrappers: [InlineCostWalker.GoDeferWrapper] = []
     }
     /// Call sites and size of each costed body.
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
@@ -60,6 +61,8 @@ public final class NativeInliner {
         var file: Int
         var node: NodeID
     }
+    /// Ranks of the `func init()` declarations per package (function index → N of `init.N`).
+    private var initOrdinals: [String: [Int: Int]] = [:]
     /// Generic functions (`path#index`): decided for their callers, not reported.
     var generic: Set<String> = []
 
@@ -84,7 +87,40 @@ public final class NativeInliner {
             let offset = node.recv.exists ? tree[node.recv].opening : tree[node.name].pos
             let p = tree.source.position(of: offset)
             out.append(FunctionVerdict(file: pkg.files[f.file].path, line: p.line, column: p.column, name: name, verdict: v))
+            out += wrapperVerdicts(pkg, file: f.file, body: node.body, outerName: name)
             out += literalVerdicts(pkg, file: f.file, body: node.body, outerName: name)
+        }
+        out += packageLevelLiteralVerdicts(pkg)
+        return out
+    }
+
+    /// Verdicts of the function literals in package-level variable initializers: they belong
+    /// to the package's initialization function and are named `init.funcN` (files by name,
+    /// literals in source order), their own literals `init.funcN.M`.
+    private func packageLevelLiteralVerdicts(_ pkg: TypedPackage) -> [FunctionVerdict] {
+        var out: [FunctionVerdict] = []
+        var rank = 0
+        for (fi, file) in pkg.files.enumerated() {
+            let tree = file.tree
+            let callees = InlineCostWalker.Callees(cost: { [unowned self] in self.calleeCost($0, from: pkg) },
+                                                   literalCost: { [unowned self] in self.literalVerdict(pkg, file: fi, literal: $0)?.cost })
+            var w = InlineCostWalker(program: program.types, package: pkg, file: fi, callees: callees, isBig: false, parameters: [])
+            for decl in file.declarations where tree.kind(decl) == .genDecl && tree[decl].token == .kwVar {
+                for spec in tree[decl].specs {
+                    for value in tree[spec].values { w.expression(value) }
+                }
+            }
+            for lit in w.literals {
+                rank += 1
+                let name = "init.func\(rank)"
+                literalNames[LiteralKey(package: pkg.path, file: fi, node: lit)] = name
+                literalOrigins[LiteralKey(package: pkg.path, file: fi, node: lit)] = ("init", rank)
+                guard let v = literalVerdict(pkg, file: fi, literal: lit) else { continue }
+                let p = tree.source.position(of: tree[lit].pos)
+                out.append(FunctionVerdict(file: file.path, line: p.line, column: p.column, name: name, verdict: v))
+                out += wrapperVerdicts(pkg, file: fi, body: tree[lit].body, outerName: name)
+                out += literalVerdicts(pkg, file: fi, body: tree[lit].body, outerName: name)
+            }
         }
         return out
     }
@@ -103,7 +139,24 @@ public final class NativeInliner {
             let p = tree.source.position(of: tree[lit].pos)
             guard let v = literalVerdict(pkg, file: file, literal: lit) else { continue }
             out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
+            out += wrapperVerdicts(pkg, file: file, body: tree[lit].body, outerName: name)
             out += literalVerdicts(pkg, file: file, body: tree[lit].body, outerName: name)
+        }
+        return out
+    }
+
+    /// Verdicts of the `go`/`defer` wrappers of a body (`outer.deferwrapN`, `outer.gowrapN`,
+    /// one counter for both), at their statements.
+    private func wrapperVerdicts(_ pkg: TypedPackage, file: Int, body: NodeID, outerName: String) -> [FunctionVerdict] {
+        let tree = pkg.files[file].tree
+        var out: [FunctionVerdict] = []
+        for (i, w) in (bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)]?.wrappers ?? []).enumerated() {
+            let p = tree.source.position(of: w.offset)
+            let name = "\(outerName).\(w.isGo ? "gowrap" : "deferwrap")\(i + 1)"
+            let verdict: InlineVerdict = w.cost > InlineBudget.function
+                ? .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: InlineBudget.function))
+                : .inlinable(cost: w.cost)
+            out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: verdict))
         }
         return out
     }
@@ -161,7 +214,16 @@ public final class NativeInliner {
     /// for its shape instances (whose costs callers are charged), and is not reported.
     private func decide(_ pkg: TypedPackage, _ i: Int) {
         let f = pkg.functions[i]
-        guard let o = f.object else { return }
+        guard let o = f.object else {
+            // `func init()` declares no object: a function without parameters or results.
+            if initOrdinal(pkg, i) != nil {
+                let body = pkg.files[f.file].tree[f.node].body
+                verdicts[pkg.path, default: [:]][i] = body.exists
+                    ? cost(pkg, file: f.file, body: body, parameters: [], results: [], budget: InlineBudget.function, captured: nil)
+                    : .notInlinable(reason: InlineReason.noBody)
+            }
+            return
+        }
         if isGeneric(o) { generic.insert("\(pkg.path)#\(i)") }
         verdicts[pkg.path, default: [:]][i] = verdict(pkg, f, o)
     }
@@ -208,7 +270,8 @@ public final class NativeInliner {
         if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes { w = walk(big: true) }
         bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] = w.literals
         bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] = BodyFacts(callSites: w.callSites, isBig: w.isBig,
-                                                                                   devirtualizations: w.devirtualizations)
+                                                                                   devirtualizations: w.devirtualizations,
+                                                                                   wrappers: w.wrappers)
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.unmodelled { return nil }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
@@ -235,8 +298,27 @@ public final class NativeInliner {
         return v
     }
 
-    /// The compiler's diagnostic name of a declared function (nil for blank and `init`).
+    /// The rank of function `i` among the package's `func init()` declarations (files by
+    /// name, declarations in order), nil for any other function: the compiler names them
+    /// `init.0`, `init.1`, ...
+    func initOrdinal(_ pkg: TypedPackage, _ i: Int) -> Int? {
+        if let known = initOrdinals[pkg.path] { return known[i] }
+        var ranks: [Int: Int] = [:]
+        for (j, f) in pkg.functions.enumerated() {
+            let node = pkg.files[f.file].tree[f.node]
+            if !node.recv.exists, pkg.files[f.file].tree[node.name].identifier == "init" { ranks[j] = ranks.count }
+        }
+        initOrdinals[pkg.path] = ranks
+        return ranks[i]
+    }
+
+    /// The compiler's diagnostic name of a declared function (`init.N` for `func init()`; nil
+    /// for blank functions).
     func diagnosticName(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl) -> String? {
+        if let i = pkg.function(file: f.file, nameOffset: pkg.files[f.file].tree[pkg.files[f.file].tree[f.node].name].pos),
+           let rank = initOrdinal(pkg, i) {
+            return "init.\(rank)"
+        }
         guard let o = f.object else { return nil }
         let types = program.types
         let name = types.object(o).name

@@ -71,10 +71,18 @@ public struct GoTestCorpus {
                               environment: ["GOPROXY": "off"], failuresExpected: true, exportOnly: true)
     }
 
-    /// The packages' sources for the native engine, selected by the same build rules.
-    public func sources(_ compiled: [String]) -> [PackageSource] {
+    /// A module at `root` holding `packages` (for other scratch modules than the test corpus).
+    public init(root: String, packages: [String], unloadable: Int) {
+        self.root = root
+        self.packages = packages
+        self.unloadable = unloadable
+    }
+
+    /// The packages' sources for the native engine, selected by the same build rules;
+    /// `prefix` is the module path plus `/`.
+    public func sources(_ compiled: [String], prefix: String = "gotest/") -> [PackageSource] {
         compiled.compactMap { p in
-            PackageSource.load(path: p, directory: root + "/" + p.dropFirst("gotest/".count), config: PackageLocator.standardContext)
+            PackageSource.load(path: p, directory: root + "/" + p.dropFirst(prefix.count), config: PackageLocator.standardContext)
         }
     }
 
