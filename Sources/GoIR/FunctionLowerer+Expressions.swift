@@ -386,7 +386,7 @@ extension FunctionLowerer {
     func nextLiteralName() -> String {
         if function.kind == .packageInit {
             package.globalLiteralCount += 1
-            return "glob..func\(package.globalLiteralCount)"
+            return "init.func\(package.globalLiteralCount)"
         }
         literalCount += 1
         return function.kind == .declared ? "\(function.name).func\(literalCount)" : "\(function.name).\(literalCount)"

@@ -107,6 +107,15 @@ public final class GoIRInliner {
         return (pkg, i)
     }
 
+    /// The verdict of function `i` of a lowered package, the package decided first: declared
+    /// functions against the function budget; literals, wrappers and range-over-func bodies
+    /// (closures of their function) against the closure budget. Nil when not modelled.
+    func verdict(_ pkg: IRPackage, _ i: Int) -> InlineVerdict? {
+        analyze(pkg)
+        if pkg.functions[i].kind == .declared { return declared[pkg.path]?[i] ?? nil }
+        return literalVerdict(pkg, i)
+    }
+
     /// True when the function was costed as "big" (more than `InlineBudget.bigFunctionNodes`).
     func isBig(path: String, index: Int) -> Bool { big[path]?.contains(index) == true }
 
