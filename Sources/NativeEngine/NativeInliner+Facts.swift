@@ -14,6 +14,34 @@ extension NativeInliner {
         /// Load and type errors (`file:line:col: message`); when not empty there are no facts,
         /// because the cost model would read wrong types.
         public var problems: [String]
+        /// The lines of the package's generic function and method declarations (path as
+        /// `path(_:)` gave it): the compiler reports their code once per shape instance, the
+        /// native engine not yet.
+        public var genericBodies: [SourceSpan] = []
+    }
+
+    /// Lines `first...last` of a file.
+    public struct SourceSpan: Sendable, Hashable {
+        /// The file.
+        public var file: String
+        /// First line.
+        public var first: Int
+        /// Last line.
+        public var last: Int
+    }
+
+    /// The spans of the package's generic declarations.
+    private func genericSpans(_ importPath: String, path: (String) -> String?) -> [SourceSpan] {
+        guard let pkg = program.package(importPath) else { return [] }
+        var out: [SourceSpan] = []
+        for f in pkg.functions {
+            guard let o = f.object, isGeneric(o), let file = path(pkg.files[f.file].path) else { continue }
+            let tree = pkg.files[f.file].tree
+            let node = tree[f.node]
+            out.append(SourceSpan(file: file, first: tree.source.position(of: node.pos).line,
+                                  last: tree.source.position(of: max(node.pos, node.end - 1)).line))
+        }
+        return out
     }
 
     /// The package's facts; `path` maps an absolute file path to the fact path (nil: the file
@@ -44,6 +72,6 @@ extension NativeInliner {
                 out.append(Fact(kind: .cannotInline, file: file, line: v.line, column: v.column, subject: v.name, detail: reason))
             }
         }
-        return PackageFacts(facts: out, problems: [])
+        return PackageFacts(facts: out, problems: [], genericBodies: genericSpans(importPath, path: path))
     }
 }

@@ -40,7 +40,10 @@ public struct CorpusDifferential {
         for kind in FactKind.allCases { scores[kind] = FactComparison.KindScore(kind: kind, countA: 0, countB: 0, truePositives: 0) }
         for s in comparison.kinds { scores[s.kind] = s }
         self.scores = scores
-        disagreements = DisagreementCause.classify(comparison, packageOf: { packageOf[$0] }, untyped: Set(native.untyped.keys))
+        disagreements = DisagreementCause.classify(comparison, packageOf: { packageOf[$0] }, untyped: Set(native.untyped.keys),
+                                                   inGenericBody: { file, line in
+                                                       native.genericBodies[file]?.contains { $0.contains(line) } == true
+                                                   })
         var counts: [String: Int] = [:]
         for d in disagreements { counts["\(d.side.rawValue): \(d.cause)", default: 0] += 1 }
         causeCounts = counts

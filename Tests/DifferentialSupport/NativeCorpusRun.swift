@@ -12,6 +12,8 @@ public struct NativeCorpusRun {
     public var factsByPackage: [String: [Fact]] = [:]
     /// Packages refused because they do not type-check, with their first problem.
     public var untyped: [String: String] = [:]
+    /// Lines of generic declarations per file (their code is compiled per shape instance).
+    public var genericBodies: [String: [ClosedRange<Int>]] = [:]
     /// Seconds the native engine took (type checking included).
     public var seconds: Double = 0
 
@@ -30,6 +32,7 @@ public struct NativeCorpusRun {
                 let facts = inliner.facts(forPackage: p, expanded: expanded) { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
                 if let first = facts.problems.first { out.untyped[p] = first }
                 out.factsByPackage[p] = facts.facts
+                for span in facts.genericBodies { out.genericBodies[span.file, default: []].append(span.first...span.last) }
             }
         }
         out.seconds = Date().timeIntervalSince(started)
