@@ -24,14 +24,21 @@ extension NativeIR {
         return out
     }
 
-    /// Inlined calls of the package's reported functions, in function order.
-    public func inlinedCalls(forPackage path: String) -> [InlinedCall] {
+    /// The calls inlined through a devirtualized call (the method it became, and what was
+    /// inlined into that body), which only the expanded bodies know; in function order.
+    public func callsInlinedAfterDevirtualization(forPackage path: String) -> [InlinedCall] {
         guard let lowered = lowered(path), let ir = expanded(path) else { return [] }
         var out: [InlinedCall] = []
         for i in lowered.functions.indices where inliner.goir.hasReportedRoot(lowered, i) {
             let f = ir.functions[i]
-            for c in f.inlinedCalls {
-                guard let at = ir.position(ir.reportedPosition(c.pos, in: f)) else { continue }
+            guard !f.devirtualizedCalls.isEmpty else { continue }
+            let sites = Set(f.devirtualizedCalls.map(\.pos))
+            var throughDevirtualization = Array(repeating: false, count: f.inlinedCalls.count)
+            for (k, c) in f.inlinedCalls.enumerated() {
+                // Parents come before their children: a call is reached through a devirtualized
+                // call when it is one, or when its enclosing inlined call is.
+                throughDevirtualization[k] = sites.contains(c.pos) || (c.parent >= 0 && throughDevirtualization[Int(c.parent)])
+                guard throughDevirtualization[k], let at = ir.position(ir.reportedPosition(c.pos, in: f)) else { continue }
                 out.append(InlinedCall(file: at.file, line: at.line, column: at.column, callee: c.callee))
             }
         }

@@ -1,4 +1,3 @@
-import Foundation
 import GoTypes
 import PassKit
 
@@ -50,8 +49,7 @@ extension NativeInliner {
         let problems = program.problems(importPath)
         if !problems.isEmpty { return PackageFacts(facts: [], problems: problems) }
         let verdicts = verdicts(forPackage: importPath)
-        let fromExpansion = ProcessInfo.processInfo.environment["HEAPSIGHT_CALLS"] == "expanded"
-        let calls = fromExpansion ? expanded.inlinedCalls(forPackage: importPath) : inlinedCalls(forPackage: importPath)
+        let calls = inlinedCalls(forPackage: importPath) + expanded.callsInlinedAfterDevirtualization(forPackage: importPath)
         let devirtualized = expanded.devirtualizedCalls(forPackage: importPath)
         var out: [Fact] = []
         out.reserveCapacity(verdicts.count + calls.count + devirtualized.count)

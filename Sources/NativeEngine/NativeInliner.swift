@@ -44,7 +44,6 @@ public final class NativeInliner {
     struct BodyFacts {
         var callSites: [InlineCallSite]
         var isBig: Bool
-        var devirtualizations: [InterfaceDevirtualization]
     }
     /// Call sites and size of each costed body.
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
@@ -224,7 +223,7 @@ public final class NativeInliner {
         let sites = callSites(pkg, ir: ir, index: index)
         bodyLiterals[key] = sites.literals
         bodyFacts[key] = BodyFacts(callSites: sites.callSites, isBig: goir.isBig(path: ir.path, index: index),
-                                   devirtualizations: sites.devirtualizations)
+)
     }
 
     /// The call sites of function `index` of a lowered package.
