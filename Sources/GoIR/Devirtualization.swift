@@ -83,7 +83,7 @@ struct Devirtualization {
               !program.isInterface(receiverBase(target)) else { return }
         let at = call.pos
         var recv = f.add(.dotType, type: t, pos: at, a: dot.a, flags: .implicit)
-        recv = fieldPath(recv, path: path, in: &f)
+        recv = f.addFieldPath(recv, path: path, program: program, at: at)
         let rt = f[recv].type
         if !program.hasPointerReceiver(target), case .pointer(let base) = program.node(program.under(rt)) {
             recv = f.add(.deref, type: base, pos: at, a: recv, flags: .implicit)
@@ -100,22 +100,6 @@ struct Devirtualization {
     private func receiverBase(_ method: ObjectID) -> TypeID {
         guard let s = program.signatureOf(program.object(method).type), let r = s.recv else { return .invalid }
         return program.object(r).type
-    }
-
-    /// The embedded fields a promoted method is reached through.
-    private func fieldPath(_ base: IRNodeID, path: [Int], in f: inout IRFunction) -> IRNodeID {
-        var x = base
-        for step in path {
-            var t = f[x].type
-            var op = IROp.dot
-            if case .pointer(let p) = program.node(program.under(t)) { t = p; op = .dotPtr }
-            var fieldType = TypeID.invalid
-            if case .structure(let s) = program.node(program.under(t)), step < s.fields.count {
-                fieldType = program.object(s.fields[step]).type
-            }
-            x = f.add(op, type: fieldType, pos: f[base].pos, a: x, aux: Int32(step), flags: .implicit)
-        }
-        return x
     }
 
     // MARK: The concrete type of an expression

@@ -138,21 +138,7 @@ extension FunctionLowerer {
     /// Selects the fields at `path` from `base` (embedded steps implicit), with `.dotPtr`
     /// through pointers.
     func fieldPath(_ base: IRNodeID, path: [Int], at pos: IRPos, finalType: TypeID?, implicit: Bool = false) -> IRNodeID {
-        var x = base
-        for (i, step) in path.enumerated() {
-            var t = function[x].type
-            var op = IROp.dot
-            if case .pointer(let p) = program.node(program.under(t)) { t = p; op = .dotPtr }
-            var fieldType = TypeID.invalid
-            if case .structure(let s) = program.node(program.under(t)), step < s.fields.count {
-                fieldType = program.object(s.fields[step]).type
-            }
-            let last = i == path.count - 1
-            if last, let finalType, !finalType.isInvalid { fieldType = finalType }
-            x = function.add(op, type: fieldType, pos: pos, a: x, aux: Int32(step),
-                             flags: (implicit || !last) ? .implicit : [])
-        }
-        return x
+        function.addFieldPath(base, path: path, program: program, at: pos, finalType: finalType, implicit: implicit)
     }
 
     /// The receiver a method gets: an implicit `&` when the method wants a pointer and the
