@@ -315,7 +315,7 @@ extension FunctionLowerer {
             return function.add(.arrayLit, type: t, pos: at, list: elements(n.elts, elem: elem).nodes)
         case .slice(let elem):
             let (nodes, length) = elements(n.elts, elem: elem)
-            return function.add(.sliceLit, type: t, pos: at, list: nodes, aux: Int32(length))
+            return function.add(.sliceLit, type: t, pos: at, list: nodes, aux: Int32(clamping: length))
         case .map(let k, let v):
             var keys: [IRNodeID] = []
             for elt in n.elts where tree.kind(elt) == .keyValueExpr {
