@@ -24,10 +24,10 @@ final class NativeGoTestCorpusDifferentialTests: XCTestCase {
         XCTAssertGreaterThan(compiled.count, 1500)
         XCTAssertGreaterThan(d.scores[.canInline]!.countB, 3000, "the compiler's output was not read")
         Floors([
-            .canInline: .init(precision: 0.9534, recall: 0.6984, f1: 0.8064),
-            .cannotInline: .init(precision: 0.9354, recall: 0.8133, f1: 0.8701),
-            .inlineCall: .init(precision: 0.9907, recall: 0.5861, f1: 0.7368),
-            .devirtualize: .init(precision: 0.8646, recall: 0.2525, f1: 0.3924),
+            .canInline: .init(precision: 0.963, recall: 0.705, f1: 0.814),
+            .cannotInline: .init(precision: 0.944, recall: 0.823, f1: 0.879),
+            .inlineCall: .init(precision: 0.991, recall: 0.595, f1: 0.744),
+            .devirtualize: .init(precision: 0.866, recall: 0.750, f1: 0.804),
         ]).check(d)
     }
 }
