@@ -93,6 +93,12 @@ let package = Package(
         // Tests: one target per module plus end-to-end tests that run the built binary.
         // TestSupport finds the repository, runs processes and locates (or installs) Go.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // DifferentialSupport measures the native engine against the compiler over whole
+        // corpora (std, cmd, Go's test/ files): the compiler's output once per run, the same
+        // native code path a scan uses, per-kind scores and every disagreement with its cause.
+        .target(name: "DifferentialSupport", dependencies: ["TestSupport", "PassKit", "GCEngine", "NativeEngine",
+                                                             "GoTypes", "GoSyntax", "GoLoader"],
+                path: "Tests/DifferentialSupport"),
         .testTarget(name: "GoSyntaxTests", dependencies: ["TestSupport", "GoSyntax"]),
         .testTarget(name: "GoLoaderTests", dependencies: ["TestSupport", "GoLoader", "GoSyntax"]),
         .testTarget(name: "GoTypesTests", dependencies: ["TestSupport", "GoTypes", "GoSyntax", "GoLoader"]),
@@ -104,7 +110,7 @@ let package = Package(
                           path: "Tests/StoreWriterFixture"),
         .testTarget(name: "GCEngineTests", dependencies: ["TestSupport", "GCEngine", "PassKit", "GoSyntax"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "NativeEngineTests", dependencies: ["TestSupport", "NativeEngine", "PassKit", "GoTypes", "GoSyntax", "GoLoader"],
+        .testTarget(name: "NativeEngineTests", dependencies: ["TestSupport", "DifferentialSupport", "NativeEngine", "PassKit", "GoTypes", "GoSyntax", "GoLoader"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PassesTests", dependencies: ["TestSupport", 
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "PassKit", "GCEngine", "NativeEngine",

@@ -24,6 +24,7 @@ extension FunctionLowerer {
                 if !path.isEmpty { recv = fieldPath(recv, path: path, at: position(fun), finalType: nil, implicit: true) }
                 let rt = function[recv].type
                 if program.isInterface(rt) || program.isTypeParam(rt) {
+                    if program.isInterface(rt), path.isEmpty, isCall(x) { recv = spill(recv, at: position(x)) }
                     let callee = function.add(.dotInter, type: typeOf(fun), pos: position(fun), a: recv, aux: m.raw)
                     let args = arguments(n, sig)
                     return function.add(.callInterface, type: resultType, pos: at, a: callee, list: args,
@@ -40,6 +41,22 @@ extension FunctionLowerer {
         let callee = expr(fun)
         let args = arguments(n, sig)
         return function.add(.call, type: resultType, pos: at, a: callee, list: args, flags: n.ellipsis >= 0 ? .spread : [])
+    }
+
+    /// True for a call that is not a conversion (the receiver of an interface method call
+    /// that the front end evaluates into a temporary first: `.autotmp_3 := get(); .autotmp_3.M()`).
+    func isCall(_ e: NodeID) -> Bool {
+        let x = unparen(e)
+        return tree.kind(x) == .callExpr && !isTypeExpression(unparen(tree[x].fun))
+    }
+
+    /// `tmp := value` before the statement; returns `tmp`.
+    func spill(_ value: IRNodeID, at: IRPos) -> IRNodeID {
+        let v = temporary(function[value].type, at: at)
+        let assign = function.add(.assign, pos: at, a: nameNode(v, at: at), b: value, flags: .define)
+        function.variables[Int(v.raw)].definition = assign
+        prelude += [function.add(.declare, pos: at, aux: v.raw), assign]
+        return nameNode(v, at: at)
     }
 
     func isQualified(_ sel: NodeID) -> Bool {

@@ -138,21 +138,7 @@ extension FunctionLowerer {
     /// Selects the fields at `path` from `base` (embedded steps implicit), with `.dotPtr`
     /// through pointers.
     func fieldPath(_ base: IRNodeID, path: [Int], at pos: IRPos, finalType: TypeID?, implicit: Bool = false) -> IRNodeID {
-        var x = base
-        for (i, step) in path.enumerated() {
-            var t = function[x].type
-            var op = IROp.dot
-            if case .pointer(let p) = program.node(program.under(t)) { t = p; op = .dotPtr }
-            var fieldType = TypeID.invalid
-            if case .structure(let s) = program.node(program.under(t)), step < s.fields.count {
-                fieldType = program.object(s.fields[step]).type
-            }
-            let last = i == path.count - 1
-            if last, let finalType, !finalType.isInvalid { fieldType = finalType }
-            x = function.add(op, type: fieldType, pos: pos, a: x, aux: Int32(step),
-                             flags: (implicit || !last) ? .implicit : [])
-        }
-        return x
+        function.addFieldPath(base, path: path, program: program, at: pos, finalType: finalType, implicit: implicit)
     }
 
     /// The receiver a method gets: an implicit `&` when the method wants a pointer and the
@@ -335,7 +321,7 @@ extension FunctionLowerer {
             return function.add(.arrayLit, type: t, pos: at, list: elements(n.elts, elem: elem).nodes)
         case .slice(let elem):
             let (nodes, length) = elements(n.elts, elem: elem)
-            return function.add(.sliceLit, type: t, pos: at, list: nodes, aux: Int32(length))
+            return function.add(.sliceLit, type: t, pos: at, list: nodes, aux: Int32(clamping: length))
         case .map(let k, let v):
             var keys: [IRNodeID] = []
             for elt in n.elts where tree.kind(elt) == .keyValueExpr {
@@ -392,7 +378,7 @@ extension FunctionLowerer {
     func nextLiteralName() -> String {
         if function.kind == .packageInit {
             package.globalLiteralCount += 1
-            return "glob..func\(package.globalLiteralCount)"
+            return "init.func\(package.globalLiteralCount)"
         }
         literalCount += 1
         return function.kind == .declared ? "\(function.name).func\(literalCount)" : "\(function.name).\(literalCount)"

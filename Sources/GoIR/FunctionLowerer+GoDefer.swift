@@ -74,7 +74,6 @@ extension FunctionLowerer {
             let n = function[x]
             switch n.op {
             case .literal, .nilValue, .methodExpr, .new, .function: return
-            case .addr where function[n.a].op == .global: return
             case .arrayLit, .sliceLit, .structLit:
                 for el in function.list(n.list) {
                     let e = function[el]

@@ -5,7 +5,7 @@ import GoTypes
 public enum IRFunctionKind: UInt8, Sendable {
     /// A function or method declared at package level.
     case declared
-    /// A function literal (`F.func1`, `glob..func1`).
+    /// A function literal (`F.func1`, `init.func1`).
     case literal
     /// The wrapper the front end makes for a `go` or `defer` call (`F.gowrap1`, `F.deferwrap1`).
     case goDeferWrapper
@@ -80,6 +80,8 @@ public struct IRFunction: Sendable {
     public var labels: [String] = []
     /// Inlined calls.
     public var inlinedCalls: [IRInlinedCall] = []
+    /// Interface calls made static by inline expansion (`Devirtualization`).
+    public var devirtualizedCalls: [IRDevirtualizedCall] = []
 
     /// An empty function.
     public init(name: String, kind: IRFunctionKind, object: ObjectID?, type: TypeID, pos: IRPos,

@@ -47,7 +47,7 @@ final class PackageLowerer {
     let program: Program
     var functions: [IRFunction?] = []
     var stack: [FunctionLowerer] = []
-    /// Counter of literals at package level (`glob..func1`).
+    /// Counter of literals at package level (`init.func1`, as `-m` names them).
     var globalLiteralCount = 0
 
     init(_ input: IRLoweringInput) {
@@ -106,7 +106,9 @@ final class PackageLowerer {
         if let o = object {
             type = program.object(o).type
             name = diagnosticName(o)
-        } else if name == "init" && !node.recv.exists {
+        }
+        if nameNode.identifier == "init" && !node.recv.exists {
+            // `func init()` declarations are numbered in file order: `init.0`, `init.1`, ...
             name = "init.\(initCount)"
             initCount += 1
         }

@@ -16,6 +16,9 @@ public struct InlineDecisions {
     public var name: (ObjectID) -> String
     /// True for a compiler intrinsic: its calls become machine instructions, never inlined bodies.
     public var isIntrinsic: (ObjectID) -> Bool = { _ in false }
+    /// The type tables, to devirtualize interface calls before each is considered for
+    /// inlining (`Devirtualization`); nil leaves interface calls as they are.
+    public var devirtualizeWith: Program? = nil
 
     /// Creates the decisions.
     public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
@@ -118,8 +121,12 @@ struct Expander {
         visit(n.c, depth: depth, path: path, inlined: inlined)
         for x in f.list(n.list) { visit(x, depth: depth, path: path, inlined: inlined) }
         for x in f.list(n.list2) { visit(x, depth: depth, path: path, inlined: inlined) }
-        if n.op == .call && !n.flags.contains(.goDefer), let callee = resolve(n.a), !path.contains(callee),
-           mayInline(callee, calledOnce: isCalledOnce(callee, directly: f[n.a].op == .closure)) {
+        if n.op == .callInterface, let program = decisions.devirtualizeWith {
+            Devirtualization(program: program).staticCall(id, in: &f)
+        }
+        let site = f[id]
+        if site.op == .call && !site.flags.contains(.goDefer), let callee = resolve(site.a), !path.contains(callee),
+           mayInline(callee, calledOnce: isCalledOnce(callee, directly: f[site.a].op == .closure)) {
             if let k = expand(id, callee, depth: depth, inlined: inlined) {
                 let body = f[id]
                 for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }

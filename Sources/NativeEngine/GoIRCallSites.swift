@@ -27,18 +27,8 @@ struct InlineCallSite: Sendable {
     var file: Int = 0
 }
 
-/// An interface call the compiler turns into a concrete method call.
-struct InterfaceDevirtualization: Sendable {
-    /// Offset of the call's `(`.
-    var offset: Int
-    /// `x.M` as the compiler prints it.
-    var subject: String
-    /// The concrete type.
-    var type: String
-}
-
-/// What inlining needs of one lowered body: its statically resolved calls, the function
-/// literals it keeps and its devirtualized interface calls, tied back to the syntax (calls by
+/// What inlining needs of one lowered body: its statically resolved calls and the function
+/// literals it keeps, tied back to the syntax (calls by
 /// the offset of their `(`, literals by their `func`). The bodies of the body's `go`/`defer`
 /// wrappers and range-over-func loops count as the body's own, as the compiler reports
 /// their calls at the same positions.
@@ -54,7 +44,6 @@ struct GoIRCallSites {
 
     private(set) var callSites: [InlineCallSite] = []
     private(set) var literals: [NodeID] = []
-    private(set) var devirtualizations: [InterfaceDevirtualization] = []
     /// Call sites reached through a local variable holding a literal (their `calledOnce` is
     /// settled once every call of the body is seen).
     private var throughVariable: [Int] = []
@@ -103,8 +92,6 @@ struct GoIRCallSites {
             return
         case .call where !n.flags.contains(.goDefer):
             noteCall(n, in: f)
-        case .callInterface where !n.flags.contains(.goDefer):
-            noteDevirtualization(n, in: f)
         default:
             break
         }
@@ -185,45 +172,6 @@ struct GoIRCallSites {
             }
         }
         return nil
-    }
-
-    /// An interface call whose receiver is a local variable assigned once, from a value of one
-    /// concrete type, becomes a call of that type's method (the compiler's devirtualization).
-    private mutating func noteDevirtualization(_ n: IRNode, in f: IRFunction) {
-        let dot = f[n.a]
-        guard dot.op == .dotInter, f[dot.a].op == .name, let call = syntaxCall(n.pos.file, Int(n.pos.offset)) else { return }
-        let v = f[IRVarID(f[dot.a].aux)]
-        guard v.varClass == .local, v.object != nil, v.flags.isDisjoint(with: [.reassigned, .addressTaken]),
-              v.definition.exists, f[v.definition].op == .assign, f[v.definition].b.exists else { return }
-        var value = f[f[v.definition].b]
-        while (value.op == .convIface || value.op == .convNop) && value.flags.contains(.implicit) { value = f[value.a] }
-        guard value.op != .nilValue else { return }
-        let concrete = value.type
-        guard !concrete.isInvalid, !program.isInterface(concrete), !program.isTypeParam(concrete) else { return }
-        let m = ObjectID(dot.aux)
-        let name = program.object(m).name
-        guard case .method(let target, _, let indirect) = program.lookup(concrete, name: name, pkg: program.object(m).package),
-              program.object(target).origin == nil, !isGenericCallee(target) else { return }
-        if program.hasPointerReceiver(target) && !indirect && !isPointer(concrete) { return }
-        guard let typeName = devirtualizedTypeName(concrete) else { return }
-        devirtualizations.append(InterfaceDevirtualization(offset: Int(n.pos.offset), subject: "\(v.name).\(name)", type: typeName))
-        callSites.append(InlineCallSite(offset: Int(n.pos.offset), target: .function(target), call: call, file: Int(n.pos.file)))
-    }
-
-    /// A concrete type as the compiler names it in `devirtualizing x.M to T`.
-    private func devirtualizedTypeName(_ t: TypeID) -> String? {
-        var base = program.unalias(t)
-        var prefix = ""
-        if case .pointer(let e) = program.node(base) { base = program.unalias(e); prefix = "*" }
-        guard case .named(let i) = program.node(base), program.named[Int(i)].typeArgs.isEmpty else { return nil }
-        let obj = program.object(program.named[Int(i)].object)
-        let qualifier = obj.package == localPackage ? "" : program.packages[Int(obj.package)].name + "."
-        return prefix + qualifier + obj.name
-    }
-
-    private func isPointer(_ t: TypeID) -> Bool {
-        if case .pointer = program.node(program.under(t)) { return true }
-        return false
     }
 
     private func isGenericCallee(_ o: ObjectID) -> Bool {

@@ -28,8 +28,8 @@ public final class GoIRInliner {
         self.program = program
     }
 
-    /// The verdicts of the package's non-generic declared functions and methods with a name,
-    /// and of the function literals inside them, in the package's function order.
+    /// The verdicts of the package's reported functions (`isReported`), in the package's
+    /// function order.
     public func verdicts(forPackage path: String) -> [FunctionVerdict] {
         guard let pkg = package(path) else { return [] }
         analyze(pkg)
@@ -43,19 +43,11 @@ public final class GoIRInliner {
         return out
     }
 
-    /// True for a non-generic declared function with an object and a name, or a function
-    /// literal written (directly or through other literals) in one.
+    /// True for a function whose verdict `-m` prints: a non-generic declared function with a
+    /// name, an `init.N`, and the literals, `go`/`defer` wrappers and range-over-func bodies
+    /// written in them or in package-level initialisers (`hasReportedRoot`).
     private func isReported(_ pkg: IRPackage, _ i: Int) -> Bool {
-        let f = pkg.functions[i]
-        switch f.kind {
-        case .declared:
-            guard let o = f.object, !f.isGeneric else { return false }
-            return program.types.object(o).name != "_"
-        case .literal:
-            return f.parent >= 0 && isReported(pkg, Int(f.parent))
-        default:
-            return false
-        }
+        pkg.functions[i].kind != .packageInit && hasReportedRoot(pkg, i)
     }
 
     /// The verdict of a declared function or method, its package decided first: `.some(nil)`
@@ -105,6 +97,15 @@ public final class GoIRInliner {
         analyze(pkg)
         guard let i = pkg.functions.firstIndex(where: { $0.kind == .packageInit }) else { return nil }
         return (pkg, i)
+    }
+
+    /// The verdict of function `i` of a lowered package, the package decided first: declared
+    /// functions against the function budget; literals, wrappers and range-over-func bodies
+    /// (closures of their function) against the closure budget. Nil when not modelled.
+    func verdict(_ pkg: IRPackage, _ i: Int) -> InlineVerdict? {
+        analyze(pkg)
+        if pkg.functions[i].kind == .declared { return declared[pkg.path]?[i] ?? nil }
+        return literalVerdict(pkg, i)
     }
 
     /// True when the function was costed as "big" (more than `InlineBudget.bigFunctionNodes`).

@@ -51,6 +51,7 @@ public final class NativeIR {
             guard r.package >= 0, types.signatureOf(r.type)?.recv == nil else { return false }
             return CheapCalls.intrinsics[types.packagePath(r.package)]?.contains(r.name) == true
         }
+        withIntrinsics.devirtualizeWith = types
         let expansion = withIntrinsics
         TypecheckRun.onLargeStack {
             if self.inlining { InlineExpansion.expand(&ir, decisions: expansion) }

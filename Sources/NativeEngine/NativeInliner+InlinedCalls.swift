@@ -86,31 +86,6 @@ extension NativeInliner {
         return out
     }
 
-    /// Interface calls on a local variable assigned once from one concrete type, in the
-    /// package's modelled functions and literals (directly, not inside inlined bodies).
-    public func devirtualizedCalls(forPackage path: String) -> [DevirtualizedCall] {
-        guard let pkg = program.package(path) else { return [] }
-        _ = verdicts(forPackage: path)
-        var keys: [LiteralKey] = []
-        for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !generic.contains("\(pkg.path)#\(i)") {
-            keys.append(LiteralKey(package: pkg.path, file: f.file, node: pkg.files[f.file].tree[f.node].body))
-        }
-        for key in literalNames.keys.filter({ $0.package == pkg.path }).sorted(by: { ($0.file, $0.node) < ($1.file, $1.node) })
-        where literalVerdict(pkg, file: key.file, literal: key.node) != nil {
-            keys.append(LiteralKey(package: pkg.path, file: key.file, node: pkg.files[key.file].tree[key.node].body))
-        }
-        var out: [DevirtualizedCall] = []
-        for key in keys {
-            let tree = pkg.files[key.file].tree
-            for d in bodyFacts[key]?.devirtualizations ?? [] {
-                let p = tree.source.position(of: d.offset)
-                out.append(DevirtualizedCall(file: pkg.files[key.file].path, line: p.line, column: p.column,
-                                             subject: d.subject, type: d.type))
-            }
-        }
-        return out
-    }
-
     /// What a call site reaches: its cost, identity on the inlining path, body and name.
     struct ResolvedCallee {
         var cost: Int

@@ -44,7 +44,6 @@ public final class NativeInliner {
     struct BodyFacts {
         var callSites: [InlineCallSite]
         var isBig: Bool
-        var devirtualizations: [InterfaceDevirtualization]
     }
     /// Call sites and size of each costed body.
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
@@ -61,6 +60,8 @@ public final class NativeInliner {
         var file: Int
         var node: NodeID
     }
+    /// GoIR's names of the `func init()` declarations (`init.0`, ...), by their `FuncDecl`.
+    private var initNames: [LiteralKey: String] = [:]
     /// Generic functions (`path#index`): decided for their callers, not reported.
     var generic: Set<String> = []
     /// The shape instances and instance wrappers each package compiles.
@@ -90,6 +91,31 @@ public final class NativeInliner {
             let p = tree.source.position(of: offset)
             out.append(FunctionVerdict(file: pkg.files[f.file].path, line: p.line, column: p.column, name: name, verdict: v))
             out += literalVerdicts(pkg, file: f.file, body: node.body, outerName: name)
+        }
+        out += packageLevelLiteralVerdicts(pkg)
+        out += goir.frontEndVerdicts(forPackage: path)
+        return out
+    }
+
+    /// Verdicts of the function literals in package-level variable initialisers: they belong
+    /// to the package's initialiser and are named `init.funcN` (files in order, literals in
+    /// source order), their own literals `init.funcN.M`.
+    private func packageLevelLiteralVerdicts(_ pkg: TypedPackage) -> [FunctionVerdict] {
+        guard let (ir, i) = goir.packageInitializer(path: pkg.path) else { return [] }
+        var out: [FunctionVerdict] = []
+        for (rank, l) in ir.functions[i].literals.enumerated() where ir.functions[Int(l)].kind == .literal {
+            let f = ir.functions[Int(l)]
+            let file = Int(f.sourceFile)
+            guard file >= 0, f.sourceNode.exists, file < pkg.files.count else { continue }
+            let tree = pkg.files[file].tree
+            let name = f.name
+            let key = LiteralKey(package: pkg.path, file: file, node: f.sourceNode)
+            literalNames[key] = name
+            literalOrigins[key] = ("init", rank + 1)
+            guard let v = literalVerdict(pkg, file: file, literal: f.sourceNode) else { continue }
+            let p = tree.source.position(of: tree[f.sourceNode].pos)
+            out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
+            out += literalVerdicts(pkg, file: file, body: tree[f.sourceNode].body, outerName: name)
         }
         return out
     }
@@ -166,7 +192,16 @@ public final class NativeInliner {
     /// for its shape instances (whose costs callers are charged), and is not reported.
     private func decide(_ pkg: TypedPackage, _ i: Int) {
         let f = pkg.functions[i]
-        guard let o = f.object else { return }
+        let tree = pkg.files[f.file].tree
+        guard let o = f.object, tree[tree[f.node].name].identifier != "init" || tree[f.node].recv.exists else {
+            // `func init()`: GoIR names it (`init.N`, files in order) and decides it.
+            guard let (ir, j) = goir.declaredFunction(path: pkg.path, file: f.file, node: f.node) else { return }
+            let body = pkg.files[f.file].tree[f.node].body
+            if body.exists { record(pkg, file: f.file, body: body, ir: ir, index: j) }
+            initNames[LiteralKey(package: pkg.path, file: f.file, node: f.node)] = ir.functions[j].name
+            verdicts[pkg.path, default: [:]][i] = goir.verdict(ir, j)
+            return
+        }
         if isGeneric(o) { generic.insert("\(pkg.path)#\(i)") }
         verdicts[pkg.path, default: [:]][i] = verdict(pkg, f, o)
     }
@@ -190,7 +225,7 @@ public final class NativeInliner {
         let sites = callSites(pkg, ir: ir, index: index)
         bodyLiterals[key] = sites.literals
         bodyFacts[key] = BodyFacts(callSites: sites.callSites, isBig: goir.isBig(path: ir.path, index: index),
-                                   devirtualizations: sites.devirtualizations)
+)
     }
 
     /// The call sites of function `index` of a lowered package.
@@ -239,8 +274,10 @@ public final class NativeInliner {
         return v
     }
 
-    /// The compiler's diagnostic name of a declared function (nil for blank and `init`).
+    /// The compiler's diagnostic name of a declared function (`init.N` for `func init()`, nil
+    /// for blank functions).
     func diagnosticName(_ pkg: TypedPackage, _ f: TypedPackage.FunctionDecl) -> String? {
+        if let name = initNames[LiteralKey(package: pkg.path, file: f.file, node: f.node)] { return name }
         guard let o = f.object else { return nil }
         let types = program.types
         let name = types.object(o).name

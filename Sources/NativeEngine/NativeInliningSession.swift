@@ -64,29 +64,10 @@ public final class NativeInliningSession: @unchecked Sendable {
     public func facts(for package: PackageInput) throws -> [Fact] {
         lock.lock()
         defer { lock.unlock() }
-        let (inliner, _, relative) = try prepare(package)
-        let (verdicts, calls, devirtualized) = TypecheckRun.onLargeStack {
-            (inliner.verdicts(forPackage: package.importPath) + inliner.instanceVerdicts(forPackage: package.importPath),
-             inliner.inlinedCalls(forPackage: package.importPath),
-             inliner.devirtualizedCalls(forPackage: package.importPath))
-        }
-        let rewritten = devirtualized.compactMap { d -> Fact? in
-            guard let path = relative[d.file] else { return nil }
-            return Fact(kind: .devirtualize, file: path, line: d.line, column: d.column, subject: d.subject, detail: d.type)
-        }
-        let inlined = calls.compactMap { c -> Fact? in
-            guard let path = relative[c.file] else { return nil }
-            return Fact(kind: .inlineCall, file: path, line: c.line, column: c.column, subject: c.callee)
-        }
-        return rewritten + inlined + verdicts.compactMap { v in
-            guard let path = relative[v.file] else { return nil }
-            switch v.verdict {
-            case .inlinable(let cost):
-                return Fact(kind: .canInline, file: path, line: v.line, column: v.column, subject: v.name, detail: "cost=\(cost)")
-            case .notInlinable(let reason):
-                return Fact(kind: .cannotInline, file: path, line: v.line, column: v.column, subject: v.name, detail: reason)
-            }
-        }
+        let (inliner, analysis, relative) = try prepare(package)
+        return TypecheckRun.onLargeStack {
+            inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }
+        }.facts
     }
 
     /// Escape facts (`moved-to-heap`, `escapes`, `no-escape`, `leak-param`,

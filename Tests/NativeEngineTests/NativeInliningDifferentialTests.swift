@@ -14,9 +14,11 @@ final class NativeInliningDifferentialTests: XCTestCase {
     static func nativeVerdicts(moduleRoot: String) throws -> ([FunctionVerdict], [InlinedCall], [DevirtualizedCall]) {
         let (program, packages) = try NativeTestModule.program(moduleRoot: moduleRoot)
         let inliner = NativeInliner(program: program)
+        let expanded = NativeIR(program: program, inliner: inliner)
         return TypecheckRun.onLargeStack {
-            (packages.flatMap { inliner.verdicts(forPackage: $0) }, packages.flatMap { inliner.inlinedCalls(forPackage: $0) },
-             packages.flatMap { inliner.devirtualizedCalls(forPackage: $0) })
+            (packages.flatMap { inliner.verdicts(forPackage: $0) },
+             packages.flatMap { inliner.inlinedCalls(forPackage: $0) + expanded.callsInlinedAfterDevirtualization(forPackage: $0) },
+             packages.flatMap { expanded.devirtualizedCalls(forPackage: $0) })
         }
     }
 
@@ -150,9 +152,11 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let compiler = try CompilerInlineVerdicts.standard(packages)
         let program = NativeProgram(goroot: TestSupport.goToolchain.goroot)
         let inliner = NativeInliner(program: program)
+        let expanded = NativeIR(program: program, inliner: inliner)
         let (native, calls, devirtualized) = TypecheckRun.onLargeStack {
-            (packages.flatMap { inliner.verdicts(forPackage: $0) }, packages.flatMap { inliner.inlinedCalls(forPackage: $0) },
-             packages.flatMap { inliner.devirtualizedCalls(forPackage: $0) })
+            (packages.flatMap { inliner.verdicts(forPackage: $0) },
+             packages.flatMap { inliner.inlinedCalls(forPackage: $0) + expanded.callsInlinedAfterDevirtualization(forPackage: $0) },
+             packages.flatMap { expanded.devirtualizedCalls(forPackage: $0) })
         }
         var a = InlineAgreement(compiler: compiler, native: native)
         a.compareInlinedCalls(compiler: compiler.inlinedCalls, native: calls, files: Set(native.map(\.file)))

@@ -1,5 +1,4 @@
 import XCTest
-import GCEngine
 import PassKit
 
 final class FactComparisonTests: XCTestCase {

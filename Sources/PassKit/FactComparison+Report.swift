@@ -1,5 +1,4 @@
 import Foundation
-import PassKit
 
 extension FactComparison {
     /// The comparison as text: a table per fact kind (counts, true positives, precision, recall,

@@ -1,5 +1,3 @@
-import PassKit
-
 /// Compares two fact lists as multisets: how well run A agrees with run B, B taken as the truth.
 ///
 /// Two facts are the same when file, line, column, kind, subject and detail are equal (exactly
@@ -59,6 +57,14 @@ public struct FactComparison: Sendable {
         public var precision: Double { countA == 0 ? 1 : Double(truePositives) / Double(countA) }
         /// TP / (TP + FN); 1 when B has none.
         public var recall: Double { countB == 0 ? 1 : Double(truePositives) / Double(countB) }
+        /// A score from counts.
+        public init(kind: FactKind, countA: Int, countB: Int, truePositives: Int) {
+            self.kind = kind
+            self.countA = countA
+            self.countB = countB
+            self.truePositives = truePositives
+        }
+
         /// Harmonic mean of precision and recall; 1 when both sides are empty.
         public var f1: Double {
             if countA == 0 && countB == 0 { return 1 }

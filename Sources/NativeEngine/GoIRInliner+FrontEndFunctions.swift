@@ -1,0 +1,47 @@
+import GoIR
+import GoSyntax
+import GoTypes
+
+/// The functions the front end makes itself, decided on their lowered bodies and named as
+/// the compiler names them: `func init()` declarations (`init.0`, `init.1`, ...: files by
+/// name, declarations in order), the wrapper a `go`/`defer` call with arguments, a receiver
+/// or results moves into (`F.deferwrap1`, `F.gowrap2`: one counter per function, at the
+/// keyword), and the body of a range-over-func loop (`F-range1`, at the `for`). Wrappers and
+/// loop bodies are closures of their function, so they get the closure budget.
+extension GoIRInliner {
+    /// The index of the declared function lowered from the `FuncDecl` `node` of file `file`.
+    func declaredFunction(path: String, file: Int, node: NodeID) -> (IRPackage, Int)? {
+        guard let pkg = package(path) else { return nil }
+        guard let i = pkg.functions.firstIndex(where: {
+            $0.kind == .declared && Int($0.sourceFile) == file && $0.sourceNode == node
+        }) else { return nil }
+        return (pkg, i)
+    }
+
+    /// Verdicts of the package's `go`/`defer` wrappers and range-over-func bodies whose
+    /// outermost function is reported (a non-generic declared function with a name, an
+    /// `init.N`, or the initialiser of package-level variables), in the package's order.
+    public func frontEndVerdicts(forPackage path: String) -> [FunctionVerdict] {
+        guard let pkg = package(path) else { return [] }
+        var out: [FunctionVerdict] = []
+        for (i, f) in pkg.functions.enumerated() where f.kind == .goDeferWrapper || f.kind == .rangeBody {
+            guard hasReportedRoot(pkg, i), let v = verdict(pkg, i), let at = pkg.position(f.pos) else { continue }
+            out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: f.name, verdict: v))
+        }
+        return out
+    }
+
+    /// True when the outermost function enclosing function `i` is reported.
+    func hasReportedRoot(_ pkg: IRPackage, _ i: Int) -> Bool {
+        var j = i
+        while pkg.functions[j].parent >= 0 { j = Int(pkg.functions[j].parent) }
+        let root = pkg.functions[j]
+        switch root.kind {
+        case .packageInit: return true
+        case .declared:
+            guard let o = root.object else { return root.name.hasPrefix("init.") }
+            return !root.isGeneric && program.types.object(o).name != "_"
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GoLoader
+import GoTypes
+import NativeEngine
+import PassKit
+
+/// The native engine over a whole corpus, through the same conversion a scan uses
+/// (`NativeInliner.facts(forPackage:path:)`, which `NativeInliningSession` calls for the
+/// `inlining` pass): every package in one program, std decided on demand as a scan decides it.
+public struct NativeCorpusRun {
+    /// Facts per package (paths relative to `root`).
+    public var factsByPackage: [String: [Fact]] = [:]
+    /// Packages refused because they do not type-check, with their first problem.
+    public var untyped: [String: String] = [:]
+    /// Lines of generic declarations per file (their code is compiled per shape instance).
+    public var genericBodies: [String: [ClosedRange<Int>]] = [:]
+    /// Seconds the native engine took (type checking included).
+    public var seconds: Double = 0
+
+    /// Runs the native engine on `packages` (import paths). `modulePackages` are the corpus's
+    /// own packages when they are not in GOROOT; `dependencies` resolve their imports.
+    public static func run(packages: [String], goroot: String, root: String, modulePackages: [PackageSource] = [],
+                           dependencies: [DependencyResolver] = []) -> NativeCorpusRun {
+        let started = Date()
+        let program = NativeProgram(goroot: goroot, modulePackages: modulePackages, dependencies: dependencies)
+        let inliner = NativeInliner(program: program)
+        let expanded = NativeIR(program: program, inliner: inliner)
+        let prefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        var out = NativeCorpusRun()
+        TypecheckRun.onLargeStack {
+            for p in packages {
+                let facts = inliner.facts(forPackage: p, expanded: expanded) { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+                if let first = facts.problems.first { out.untyped[p] = first }
+                out.factsByPackage[p] = facts.facts
+                for span in facts.genericBodies { out.genericBodies[span.file, default: []].append(span.first...span.last) }
+            }
+        }
+        out.seconds = Date().timeIntervalSince(started)
+        return out
+    }
+}
