@@ -95,7 +95,13 @@ public final class NativeInliningSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let (_, analysis, relative) = try prepare(package)
-        return TypecheckRun.onLargeStack { analysis.facts(package.importPath, relativePaths: relative) }
+        let src = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
+        return TypecheckRun.onLargeStack {
+            analysis.facts(package.importPath, relativePaths: relative) { file in
+                // The gc engine's convention: standard library files relative to GOROOT/src.
+                file.hasPrefix(src) ? String(file.dropFirst(src.count)) : file
+            }
+        }
     }
 
     /// Allocation sites for a scanned package (`NativeAllocations`): every allocating node and

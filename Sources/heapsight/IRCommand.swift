@@ -31,6 +31,9 @@ struct IRCommand: ParsableCommand {
     @Flag(help: "Print the native escape analysis' verdicts instead, as `go build -gcflags=-m` prints them.")
     var escape = false
 
+    @Flag(help: "With --escape, also print the flow explanations and capture lines, as `-gcflags=-m=2` prints them.")
+    var explain = false
+
     func run() throws {
         try runReportingErrors {
             guard let goroot = GoRootLocator.locate() else {
@@ -64,13 +67,16 @@ struct IRCommand: ParsableCommand {
             let native = NativeIR(program: program)
             let expand = inlined
             let showEscape = escape
+            let explains = explain
             let text: String? = TypecheckRun.onLargeStack {
                 if showEscape {
                     let paths = path == "std" ? program.session.standardPackages() : [path]
-                    let analysis = NativeEscape(ir: native, explains: false)
+                    let analysis = NativeEscape(ir: native, explains: explains)
                     var out = ""
                     for p in paths {
                         guard let r = analysis.analyze(p) else { continue }
+                        out += r.captures.map { $0.line + "\n" }.joined()
+                        out += r.explanations.flatMap(\.lines).map { $0 + "\n" }.joined()
                         out += r.verdicts.map { "\($0.position): \($0.text)\n" }.joined()
                     }
                     return out
