@@ -143,7 +143,9 @@ public struct IRPrinter {
             out += "("
             let args = f.list(n.list)
             writeList(f, args, &out)
-            let packed = args.last.map { f[$0].op == .sliceLit && f[$0].flags.contains(.implicit) } ?? false
+            // Packed variadic arguments print as a spread slice: `... argument...`, or `nil...`
+            // when there are none.
+            let packed = args.last.map { (f[$0].op == .sliceLit || f[$0].op == .nilValue) && f[$0].flags.contains(.implicit) } ?? false
             out += (n.flags.contains(.spread) || packed) ? "...)" : ")"
         case .inlinedCall:
             let results = f.list(n.list2)

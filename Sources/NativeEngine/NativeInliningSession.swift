@@ -95,12 +95,8 @@ public final class NativeInliningSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let (_, analysis, relative) = try prepare(package)
-        let src = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
         return TypecheckRun.onLargeStack {
-            analysis.facts(package.importPath, relativePaths: relative) { file in
-                // The gc engine's convention: standard library files relative to GOROOT/src.
-                file.hasPrefix(src) ? String(file.dropFirst(src.count)) : file
-            }
+            analysis.facts(package.importPath, relativePaths: relative, notePath: self.gorootRelative)
         }
     }
 
@@ -121,8 +117,16 @@ public final class NativeInliningSession: @unchecked Sendable {
             var s = s
             s.file = relative[s.file] ?? s.file
             s.codeFile = relative[s.codeFile] ?? s.codeFile
+            s.explanation = s.explanation.map { FlowExplanations.renderingAt($0) { relative[$0] ?? self.gorootRelative($0) } }
             return s
         }
+    }
+
+    /// A file as the gc engine names files outside the scanned tree: the standard library's
+    /// relative to GOROOT/src, others as they are.
+    private func gorootRelative(_ file: String) -> String {
+        let src = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
+        return file.hasPrefix(src) ? String(file.dropFirst(src.count)) : file
     }
 
     private func makeInliner() -> NativeInliner {

@@ -54,7 +54,7 @@ public struct NativeAllocations {
             if case .escapes(let subject, _) = e.subject {
                 // An `append` site is named `append` by its verdict, by the whole call in its flow.
                 let named = subject.hasPrefix("append(") ? "append" : subject
-                explanations[Self.key(e.position, named), default: []] += e.lines
+                explanations[Self.key(e.position, named), default: []] += e.messages(path: { $0 })
             }
         }
         var nodeSites: [Int: [IRNodeID: EscapeSite]] = [:]

@@ -1,4 +1,5 @@
 import EscapeGraph
+import Foundation
 
 /// The `-m=2` explanations of one package's escape analysis, grouped by what they explain,
 /// as the gc engine attaches the compiler's to its facts.
@@ -39,4 +40,20 @@ struct FlowExplanations {
     func lines(at position: SourcePosition, subject: String) -> [String] {
         blocks[Key(position: position, subject: subject)]?.flatMap { $0 } ?? []
     }
+
+    /// An explanation line with its trailing ` at FILE:LINE[:COL]` file rendered by `path`
+    /// (other lines unchanged).
+    static func renderingAt(_ line: String, path: (String) -> String) -> String {
+        guard line.hasPrefix("    from "), let r = line.range(of: " at ", options: .backwards) else { return line }
+        let at = line[r.upperBound...]
+        var parts = at.split(separator: ":", omittingEmptySubsequences: false)
+        var numbers: [Substring] = []
+        while numbers.count < 2, parts.count > 1, let last = parts.last, Int(last) != nil {
+            numbers.insert(last, at: 0)
+            parts.removeLast()
+        }
+        guard !numbers.isEmpty else { return line }
+        return line[..<r.upperBound] + path(parts.joined(separator: ":")) + ":" + numbers.joined(separator: ":")
+    }
+
 }
