@@ -40,6 +40,8 @@ public struct IRPrinter {
         case .addString: return 5
         case .andAnd: return 3
         case .orOr: return 2
+        // The compiler gives an inlined call no precedence: `(~r0).f`, `!(~r0)`.
+        case .inlinedCall: return 0
         default: return 8
         }
     }
@@ -174,7 +176,8 @@ public struct IRPrinter {
         case .addString:
             for (i, x) in f.list(n.list).enumerated() {
                 if i > 0 { out += " + " }
-                write(f, x, np, &out)
+                // A concatenation's operands are never parenthesised inlined calls.
+                write(f, x, f[skipImplicit(f, x)].op == .inlinedCall ? 0 : np, &out)
             }
         default:
             out += "<node \(n.op)>"

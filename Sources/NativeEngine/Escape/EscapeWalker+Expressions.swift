@@ -13,7 +13,7 @@ extension EscapeWalker {
         guard id.exists else { return }
         let n = f[id]
         var k = k0
-        if k.derefs >= 0 && !program.isUntyped(n.type) && !n.type.isInvalid && !program.hasPointers(n.type) {
+        if k.derefs >= 0 && !program.isUntyped(n.type) && !n.type.isInvalid && !hasPointers(n.type) {
             k = .discard
         }
         switch n.op {

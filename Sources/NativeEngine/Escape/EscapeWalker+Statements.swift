@@ -143,8 +143,9 @@ extension EscapeWalker {
             let t = f[v].type
             if hasPointers(t) {
                 let shaped = program.isInterface(t) || program.isPointerShaped(t)
+                let text = graph.options.explains ? caseClauseText(c) : ""
                 ks.append(graph.dotType(.into(loc), targetIsInterfaceOrPointerShaped: shaped,
-                                        statementSite(c, "case"), .switchCase))
+                                        statementSite(c, text), .switchCase))
             }
         }
         expr(graph.teeHole(ks), n.a)
@@ -228,7 +229,8 @@ extension EscapeWalker {
         let n = f[id]
         func side(_ xs: [IRNodeID]) -> String { xs.map { $0.exists ? printer.text(f, $0) : "_" }.joined(separator: ", ") }
         // A declaring assignment prints `:=`, as the compiler prints its `Def` assignments.
-        let op = n.flags.contains(.define) ? ":=" : "="
+        // `var x T` zeroes x: `x = <nil>`.
+        let op = n.flags.contains(.define) && !(n.op == .assign && !n.b.exists) ? ":=" : "="
         switch n.op {
         case .assign: return "\(n.a.exists ? printer.text(f, n.a) : "_") \(op) \(n.b.exists ? printer.text(f, n.b) : "<nil>")"
         case .assignOp:

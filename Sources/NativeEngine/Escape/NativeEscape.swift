@@ -50,6 +50,7 @@ public final class NativeEscape {
     /// Whether flow explanations are recorded (`-m=2`).
     public let explains: Bool
     private var results: [String: PackageEscape] = [:]
+    private lazy var pointers = HeapPointers(program: ir.program.types)
     private var inProgress: Set<String> = []
 
     /// Escape analysis over a run's GoIR.
@@ -91,7 +92,7 @@ public final class NativeEscape {
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
             var walker = EscapeWalker(program: program, package: package, printer: printer, members: members,
-                                      explains: explains) { [unowned self] o in
+                                      explains: explains, pointers: pointers) { [unowned self] o in
                 if let local = package.functionsByObject[o] ?? package.functionsByObject[program.object(o).origin ?? o],
                    package.path == program.packagePath(program.object(program.object(o).origin ?? o).package) {
                     _ = local
