@@ -107,7 +107,10 @@ public struct IRPrinter {
             out += "." + program.object(ObjectID(n.aux)).name
         case .dotType:
             write(f, n.a, np, &out)
-            out += ".(" + types.name(n.type) + ")"
+            // A comma-ok assertion has the tuple type (T, bool); it prints as `x.(T)`.
+            var asserted = n.type
+            if case .tuple(let vars) = program.node(n.type), let first = vars.first { asserted = program.object(first).type }
+            out += ".(" + types.name(asserted) + ")"
         case .index, .indexMap:
             write(f, n.a, np, &out)
             out += "["; write(f, n.b, 0, &out); out += "]"

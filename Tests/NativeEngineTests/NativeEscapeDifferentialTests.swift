@@ -215,21 +215,21 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         print("\(a.differences.count) disagreements in \(log.path)")
         XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 60000)
         // Measured 2026-12-04 (72,495 compiler lines): moved-to-heap 0.919, escapes 0.951,
-        // no-escape 0.966, leak-param 0.979, leak-param-content 0.958, leak-result 0.980.
-        // Known gaps (docs/goir.md): generic shape instances, inlining decisions, range-over-func
-        // branches out of the body, method wrappers.
+        // no-escape 0.970, leak-param 0.984, leak-param-content 0.969, leak-result 0.997.
+        // Known gaps (docs/native-engine.md): generic shape instances, inlining decisions,
+        // range-over-func branches out of the body, method wrappers.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.914, "escapes": 0.946, "no-escape": 0.961,
-            "leak-param": 0.974, "leak-param-content": 0.953, "leak-result": 0.975,
+            "moved-to-heap": 0.914, "escapes": 0.946, "no-escape": 0.965,
+            "leak-param": 0.978, "leak-param-content": 0.963, "leak-result": 0.99,
         ])
 
         let flows = FlowAgreement(compiler: compilerText, native: lines)
         print(flows.report("all of std"))
         XCTAssertGreaterThan(flows.compiler, 80000)
-        // Measured 2026-12-04: 0.575 of 85,910 compiler blocks identical. Known
-        // gaps (docs/native-engine.md): generic shape instances, go/types' type switch
-        // clauses (the compiler prints each clause's statements), method wrappers.
-        XCTAssertGreaterThanOrEqual(flows.share, 0.57, "share of flow explanations identical to the compiler's")
+        // Measured 2026-12-04: 54,618 of 85,910 compiler blocks identical (0.636). Known gaps
+        // (docs/native-engine.md): generic shape instances, paths through go/types' large
+        // batch, method wrappers, temporaries numbered differently.
+        XCTAssertGreaterThanOrEqual(flows.share, 0.63, "share of flow explanations identical to the compiler's")
     }
 
     static func assertFloors(_ a: Agreement, _ floors: [String: Double], file: StaticString = #filePath, line: UInt = #line) {

@@ -28,7 +28,10 @@ extension EscapeWalker {
         case .dot, .dotInter: expr(graph.note(k, site(id), .dot), n.a)
         case .dotPtr: expr(graph.deref(k, site(id), .dotOfPointer), n.a)
         case .dotType:
-            let shaped = program.isInterface(n.type) || program.isPointerShaped(n.type)
+            // A comma-ok assertion's value is its tuple's first element.
+            var target = n.type
+            if case .tuple(let vars) = program.node(n.type), let first = vars.first { target = program.object(first).type }
+            let shaped = program.isInterface(target) || program.isPointerShaped(target)
             expr(graph.dotType(k, targetIsInterfaceOrPointerShaped: shaped, site(id), .dot), n.a)
         case .index:
             if case .array = program.node(program.under(f[n.a].type)) {

@@ -70,6 +70,9 @@ extension EscapeWalker {
             assignList(f.list(n.list), [n.a], why: .assignPairMapRead, at: id)
         case .assignRecv:
             assignList(f.list(n.list), [n.a], why: .assignPairReceive, at: id)
+        case .assignCall where f[n.a].op == .dotType:
+            // `v, ok := x.(T)`, lowered as a call-like tuple assignment.
+            assignList(f.list(n.list), [n.a], why: .assignPairDotType, at: id)
         case .assignCall:
             let ks = f.list(n.list).map { addr($0) }
             call(ks, n.a)
