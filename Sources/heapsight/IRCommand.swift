@@ -13,7 +13,7 @@ struct IRCommand: ParsableCommand {
         abstract: "Print a package's function bodies lowered to GoIR (the compiler's shape).",
         discussion: """
         PACKAGE is an import path of the standard library or a directory holding a package of a \
-        module (with --escape, `std` analyses every package of the standard library). With --func NAME only that function and its literals are printed (NAME as the \
+        module (with --escape, `std` analyses every package of the standard library, `cmd` every package of GOROOT/src/cmd). With --func NAME only that function and its literals are printed (NAME as the \
         compiler names it: F, (*T).M, T.M, F.func1). With --inlined, calls the inliner inlines are \
         replaced by the callee's body (INLCALL blocks), as escape analysis sees them. Each statement is one line with its position; \
         expressions print as the compiler prints them in -m messages.
@@ -70,7 +70,8 @@ struct IRCommand: ParsableCommand {
             let explains = explain
             let text: String? = TypecheckRun.onLargeStack {
                 if showEscape {
-                    let paths = path == "std" ? program.session.standardPackages() : [path]
+                    let paths = path == "std" ? program.session.standardPackages()
+                        : path == "cmd" ? NativeProgram.commandPackages(goroot: goroot.path) : [path]
                     let analysis = NativeEscape(ir: native, explains: explains)
                     var out = ""
                     for p in paths {
