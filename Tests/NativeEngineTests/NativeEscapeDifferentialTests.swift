@@ -195,12 +195,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     /// path is printed) and the first ones to the log.
     func testAllOfStd() throws {
         let go = TestSupport.goToolchain
-        let r = try TestSupport.run(go.go, ["build", "-a", "-o", "/dev/null", "-gcflags=all=-m=2", "std"],
-                                    cwd: URL(fileURLWithPath: NSTemporaryDirectory()),
-                                    environment: go.environment(extra: ["GOFLAGS": "", "GOOS": "linux", "GOARCH": "amd64"]))
-        XCTAssertEqual(r.status, 0, r.err.suffix(2000).description)
-        let src = go.goroot + "/src"
-        let compilerText = r.err + r.out
+        let (text, src) = try Self.compileAll("std", flags: "-m=2")
+        let compilerText = text
         let program = NativeProgram(goroot: go.goroot)
         let analysis = NativeEscape(ir: NativeIR(program: program), explains: true)
         let lines: String = TypecheckRun.onLargeStack {
@@ -239,14 +235,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     /// as the native engine does not read profiles.
     func testAllOfCmd() throws {
         let go = TestSupport.goToolchain
-        let r = try TestSupport.run(go.go, ["build", "-a", "-o", "/dev/null", "-gcflags=all=-m", "cmd"],
-                                    cwd: URL(fileURLWithPath: NSTemporaryDirectory()),
-                                    environment: go.environment(extra: ["GOFLAGS": "", "GOOS": "linux", "GOARCH": "amd64"]))
-        XCTAssertEqual(r.status, 0, r.err.suffix(2000).description)
-        let src = go.goroot + "/src"
+        let (text, src) = try Self.compileAll("cmd", flags: "-m")
         var plain = ""
         var inProfiledCopy = false
-        for line in (r.err + r.out).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("# ") {
                 inProfiledCopy = line.contains(" [")
                 continue
@@ -272,6 +264,17 @@ final class NativeEscapeDifferentialTests: XCTestCase {
             "moved-to-heap": 0.935, "escapes": 0.951, "no-escape": 0.964,
             "leak-param": 0.987, "leak-param-content": 0.986, "leak-result": 0.99,
         ])
+    }
+
+    /// The compiler's output for `go build -a -gcflags=all=FLAGS PATTERN` (linux/amd64, cgo off)
+    /// and GOROOT/src, where its paths resolve.
+    static func compileAll(_ pattern: String, flags: String) throws -> (text: String, src: String) {
+        let go = TestSupport.goToolchain
+        let r = try TestSupport.run(go.go, ["build", "-a", "-o", "/dev/null", "-gcflags=all=\(flags)", pattern],
+                                    cwd: URL(fileURLWithPath: NSTemporaryDirectory()),
+                                    environment: go.environment(extra: ["GOFLAGS": "", "GOOS": "linux", "GOARCH": "amd64"]))
+        XCTAssertEqual(r.status, 0, r.err.suffix(2000).description)
+        return (r.err + r.out, go.goroot + "/src")
     }
 
     static func assertFloors(_ a: Agreement, _ floors: [String: Double], file: StaticString = #filePath, line: UInt = #line) {
