@@ -16,6 +16,11 @@ public struct EscapeBatchResult: Sendable {
         messages.compactMap { if case let .explanation(e) = $0 { return e } else { return nil } }
     }
 
+    /// All `capturing by` decisions, in order.
+    public var captures: [CaptureDecision] {
+        messages.compactMap { if case let .capture(c) = $0 { return c } else { return nil } }
+    }
+
     /// The compiler's text lines (`POS: …`), in order.
     public var lines: [String] { messages.flatMap(\.lines) }
 }
@@ -134,8 +139,10 @@ extension EscapeGraph {
         let text = texts[i]
         let pos = positions[i]
         let report = options.reportsVerdicts
+        // `append`'s verdicts name the builtin alone; its explanations print the whole call.
+        let subject = kind == .allocation(.append) ? "append" : text
         func verdict(_ k: VerdictKind, _ line: String) {
-            messages.append(.verdict(EscapeVerdict(position: pos, kind: k, subject: text, text: line, location: loc)))
+            messages.append(.verdict(EscapeVerdict(position: pos, kind: k, subject: subject, text: line, location: loc)))
         }
         if attributeBits[i].contains(.escapes) {
             switch kind {

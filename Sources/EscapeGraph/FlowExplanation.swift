@@ -14,7 +14,14 @@ public struct FlowNote: Sendable, Hashable, Codable {
     }
 
     /// `from WHERE (WHY) at POS`.
-    public var text: String { "from \(whereText) (\(why.rawValue)) at \(position)" }
+    public var text: String { text(path: { $0 }) }
+
+    /// `from WHERE (WHY) at POS`, the position's file rendered by `path`.
+    public func text(path: (String) -> String) -> String {
+        var at = position
+        if at.isKnown { at.file = path(at.file) }
+        return "from \(whereText) (\(why.rawValue)) at \(at)"
+    }
 }
 
 /// One edge of an explained path: `DST ← OPS SRC`, with its notes, innermost first.
@@ -65,15 +72,29 @@ public struct FlowExplanation: Sendable, Hashable, Codable {
     /// The compiler's exact lines (`POS: …`, 3 spaces before `flow`, 5 before `from`).
     public var lines: [String] {
         let pos = position.description
-        var out = ["\(pos): \(headline)"]
+        return messages(path: { $0 }).map { "\(pos): \($0)" }
+    }
+
+    /// The lines without their leading position, as a fact's explanation keeps them (the
+    /// compiler's text after `POS: `, spaces kept), each note's `at` file rendered by `path`.
+    public func messages(path: (String) -> String) -> [String] {
+        var out = [headline]
         for step in steps {
-            out.append("\(pos):   \(step.text)")
-            for note in step.notes { out.append("\(pos):     \(note.text)") }
+            out.append("  \(step.text)")
+            for note in step.notes { out.append("    \(note.text(path: path))") }
         }
         if truncated {
-            out.append("\(pos):   warning: truncated explanation due to assignment cycle; see golang.org/issue/35518")
+            out.append("  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518")
         }
         return out
+    }
+
+    /// The subject the explanation is about: the escaping location's text or the parameter.
+    public var subjectText: String {
+        switch subject {
+        case let .escapes(subject, _): return subject
+        case let .parameterLeak(parameter, _, _, _): return parameter
+        }
     }
 }
 
@@ -99,8 +120,11 @@ public struct CaptureDecision: Sendable, Hashable, Codable {
     public var width: Int64
 
     /// `POS: F capturing by value|ref: x (addr=… assign=… width=…)`.
-    public var line: String {
-        "\(position): \(function) capturing by \(byReference ? "ref" : "value"): \(name) (addr=\(addressTaken) assign=\(reassigned) width=\(width))"
+    public var line: String { "\(position): \(message)" }
+
+    /// The line without its position.
+    public var message: String {
+        "\(function) capturing by \(byReference ? "ref" : "value"): \(name) (addr=\(addressTaken) assign=\(reassigned) width=\(width))"
     }
 }
 

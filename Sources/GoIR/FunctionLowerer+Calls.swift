@@ -30,7 +30,7 @@ extension FunctionLowerer {
                     return function.add(.callInterface, type: resultType, pos: at, a: callee, list: args,
                                         flags: n.ellipsis >= 0 ? .spread : [])
                 }
-                recv = adjustReceiver(recv, for: m)
+                recv = adjustReceiver(recv, for: m, at: position(fun))
                 let callee = function.add(.methodExpr, type: program.object(m).type, pos: position(fun), aux: m.raw,
                                           flags: .implicit)
                 let args = [recv] + arguments(n, sig)

@@ -128,7 +128,7 @@ extension FunctionLowerer {
             if program.isInterface(function[recv].type) || program.isTypeParam(function[recv].type) {
                 return function.add(.methodValue, type: typeOf(e), pos: position(e), a: recv, aux: m.raw)
             }
-            recv = adjustReceiver(recv, for: m)
+            recv = adjustReceiver(recv, for: m, at: position(e))
             return function.add(.methodValue, type: typeOf(e), pos: position(e), a: recv, aux: m.raw)
         default:
             return function.add(.nilValue, type: typeOf(e), pos: position(e))
@@ -143,15 +143,16 @@ extension FunctionLowerer {
 
     /// The receiver a method gets: an implicit `&` when the method wants a pointer and the
     /// value is addressable, an implicit `*` when it wants a value and has a pointer.
-    func adjustReceiver(_ recv: IRNodeID, for method: ObjectID) -> IRNodeID {
+    func adjustReceiver(_ recv: IRNodeID, for method: ObjectID, at selector: IRPos) -> IRNodeID {
         let wantsPointer = program.hasPointerReceiver(method)
         let t = function[recv].type
+        // The implicit `&x` or `*p` sits at the selector's dot, as the compiler places it.
         if wantsPointer && !isPointer(t) {
             markAddressTaken(recv)
-            return function.add(.addr, type: program.pointer(t), pos: function[recv].pos, a: recv, flags: .implicit)
+            return function.add(.addr, type: program.pointer(t), pos: selector, a: recv, flags: .implicit)
         }
         if !wantsPointer && isPointer(t), case .pointer(let base) = program.node(program.under(t)) {
-            return function.add(.deref, type: base, pos: function[recv].pos, a: recv, flags: .implicit)
+            return function.add(.deref, type: base, pos: selector, a: recv, flags: .implicit)
         }
         return recv
     }

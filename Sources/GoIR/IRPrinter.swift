@@ -40,6 +40,8 @@ public struct IRPrinter {
         case .addString: return 5
         case .andAnd: return 3
         case .orOr: return 2
+        // The compiler gives an inlined call no precedence: `(~r0).f`, `!(~r0)`.
+        case .inlinedCall: return 0
         default: return 8
         }
     }
@@ -105,7 +107,10 @@ public struct IRPrinter {
             out += "." + program.object(ObjectID(n.aux)).name
         case .dotType:
             write(f, n.a, np, &out)
-            out += ".(" + types.name(n.type) + ")"
+            // A comma-ok assertion has the tuple type (T, bool); it prints as `x.(T)`.
+            var asserted = n.type
+            if case .tuple(let vars) = program.node(n.type), let first = vars.first { asserted = program.object(first).type }
+            out += ".(" + types.name(asserted) + ")"
         case .index, .indexMap:
             write(f, n.a, np, &out)
             out += "["; write(f, n.b, 0, &out); out += "]"
@@ -143,7 +148,9 @@ public struct IRPrinter {
             out += "("
             let args = f.list(n.list)
             writeList(f, args, &out)
-            let packed = args.last.map { f[$0].op == .sliceLit && f[$0].flags.contains(.implicit) } ?? false
+            // Packed variadic arguments print as a spread slice: `... argument...`, or `nil...`
+            // when there are none.
+            let packed = args.last.map { (f[$0].op == .sliceLit || f[$0].op == .nilValue) && f[$0].flags.contains(.implicit) } ?? false
             out += (n.flags.contains(.spread) || packed) ? "...)" : ")"
         case .inlinedCall:
             let results = f.list(n.list2)
@@ -172,7 +179,8 @@ public struct IRPrinter {
         case .addString:
             for (i, x) in f.list(n.list).enumerated() {
                 if i > 0 { out += " + " }
-                write(f, x, np, &out)
+                // A concatenation's operands are never parenthesised inlined calls.
+                write(f, x, f[skipImplicit(f, x)].op == .inlinedCall ? 0 : np, &out)
             }
         default:
             out += "<node \(n.op)>"

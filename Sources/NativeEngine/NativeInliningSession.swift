@@ -78,7 +78,9 @@ public final class NativeInliningSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let (_, analysis, relative) = try prepare(package)
-        return TypecheckRun.onLargeStack { analysis.facts(package.importPath, relativePaths: relative) }
+        return TypecheckRun.onLargeStack {
+            analysis.facts(package.importPath, relativePaths: relative, notePath: self.gorootRelative)
+        }
     }
 
     /// Allocation sites for a scanned package (`NativeAllocations`): every allocating node and
@@ -98,8 +100,16 @@ public final class NativeInliningSession: @unchecked Sendable {
             var s = s
             s.file = relative[s.file] ?? s.file
             s.codeFile = relative[s.codeFile] ?? s.codeFile
+            s.explanation = s.explanation.map { FlowExplanations.renderingAt($0) { relative[$0] ?? self.gorootRelative($0) } }
             return s
         }
+    }
+
+    /// A file as the gc engine names files outside the scanned tree: the standard library's
+    /// relative to GOROOT/src, others as they are.
+    private func gorootRelative(_ file: String) -> String {
+        let src = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
+        return file.hasPrefix(src) ? String(file.dropFirst(src.count)) : file
     }
 
     private func makeInliner() -> NativeInliner {

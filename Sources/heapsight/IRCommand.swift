@@ -13,7 +13,7 @@ struct IRCommand: ParsableCommand {
         abstract: "Print a package's function bodies lowered to GoIR (the compiler's shape).",
         discussion: """
         PACKAGE is an import path of the standard library or a directory holding a package of a \
-        module (with --escape or --inlining, `std` analyses every package of the standard library). With --func NAME only that function and its literals are printed (NAME as the \
+        module (with --escape or --inlining, `std` analyses every package of the standard library, `cmd` every package of GOROOT/src/cmd). With --func NAME only that function and its literals are printed (NAME as the \
         compiler names it: F, (*T).M, T.M, F.func1). With --inlined, calls the inliner inlines are \
         replaced by the callee's body (INLCALL blocks), as escape analysis sees them. Each statement is one line with its position; \
         expressions print as the compiler prints them in -m messages.
@@ -33,6 +33,9 @@ struct IRCommand: ParsableCommand {
 
     @Flag(help: "Print the native inliner's verdicts and inlined calls instead, as `go build -gcflags=-m=2` prints them (without the `as:` bodies).")
     var inlining = false
+
+    @Flag(help: "With --escape, also print the flow explanations and capture lines, as `-gcflags=-m=2` prints them.")
+    var explain = false
 
     func run() throws {
         try runReportingErrors {
@@ -68,17 +71,20 @@ struct IRCommand: ParsableCommand {
             let expand = inlined
             let showEscape = escape
             let showInlining = inlining
+            let explains = explain
             let text: String? = TypecheckRun.onLargeStack {
+                let paths = path == "std" ? program.session.standardPackages()
+                    : path == "cmd" ? NativeProgram.commandPackages(goroot: goroot.path) : [path]
                 if showInlining {
-                    let paths = path == "std" ? program.session.standardPackages() : [path]
                     return paths.map { InliningLines.text(native.inliner, package: $0) }.joined()
                 }
                 if showEscape {
-                    let paths = path == "std" ? program.session.standardPackages() : [path]
-                    let analysis = NativeEscape(ir: native, explains: false)
+                    let analysis = NativeEscape(ir: native, explains: explains)
                     var out = ""
                     for p in paths {
                         guard let r = analysis.analyze(p) else { continue }
+                        out += r.captures.map { $0.line + "\n" }.joined()
+                        out += r.explanations.flatMap(\.lines).map { $0 + "\n" }.joined()
                         out += r.verdicts.map { "\($0.position): \($0.text)\n" }.joined()
                     }
                     return out

@@ -26,4 +26,44 @@ final class EngineTests: XCTestCase {
         let run = try cli.run(["query", "select engine, go_version is not null from runs"])
         XCTAssertEqual(run.out, "gc\t1\n")
     }
+
+    /// `heapsight scan Examples` as Examples/heapsight.yml configures it (the native engine),
+    /// with no `go` command on PATH, so no compiler can run: only GOROOT's sources are read.
+    /// Its escape facts, explanations included, equal what the compiler says through the gc
+    /// engine on the same module.
+    func testNativeEngineScansTheExamplesWithoutTheCompiler() throws {
+        let go = TestSupport.goToolchain
+        let cli = try CLI(self)
+        var withGo = ProcessInfo.processInfo.environment
+        withGo["PATH"] = (go.go as NSString).deletingLastPathComponent + ":" + (withGo["PATH"] ?? "/usr/bin:/bin")
+        let gc = try cli.run(["scan", CLI.examples, "--engine", "gc", "--db", "gc.db", "--quiet"], environment: withGo)
+        XCTAssertEqual(gc.status, 0, gc.err)
+
+        var noGo = ProcessInfo.processInfo.environment
+        let path = (noGo["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .filter { !FileManager.default.isExecutableFile(atPath: "\($0)/go") }.joined(separator: ":")
+        noGo["PATH"] = path
+        noGo["GOROOT"] = go.goroot
+        // A build cache of its own that any go command would write to.
+        let cache = cli.directory.appendingPathComponent("gocache")
+        noGo["GOCACHE"] = cache.path
+        let native = try cli.run(["scan", CLI.examples, "--db", "native.db", "--quiet"], environment: noGo)
+        XCTAssertEqual(native.status, 0, native.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.path), "a go command ran during the native scan")
+        XCTAssertEqual(try cli.run(["query", "--db", "native.db", "select engine, skipped from runs"]).out, "native\t[]\n")
+
+        let sql = """
+            select file, line, col, kind, subject, detail, explanation from facts
+            where kind in ('moved-to-heap', 'escapes', 'no-escape', 'leak-param', 'leak-param-content', 'leak-result')
+            order by file, line, col, kind, subject
+            """
+        let expected = try cli.run(["query", "--db", "gc.db", sql])
+        let actual = try cli.run(["query", "--db", "native.db", sql])
+        XCTAssertEqual(expected.status, 0, expected.err)
+        XCTAssertEqual(actual.status, 0, actual.err)
+        XCTAssertTrue(expected.out.contains("escape.go\t9\t6\tmoved-to-heap\tx\t"), expected.out)
+        XCTAssertTrue(expected.out.contains("flow: ~r0 ← &x:"), expected.out)
+        XCTAssertEqual(actual.out, expected.out, "the native engine's escape facts and flows differ from the compiler's")
+    }
 }
+

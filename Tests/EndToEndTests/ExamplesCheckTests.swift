@@ -5,7 +5,7 @@ import XCTest
 
 /// The acceptance test: `heapsight check Examples` writes the three reports and exits 1
 /// because Examples carries one deliberately violated directive, and exits 0 once that directive
-/// is removed (on a temporary copy, with the gc engine that Examples/heapsight.yml selects).
+/// is removed (on a temporary copy, with the native engine that Examples/heapsight.yml selects).
 final class ExamplesCheckTests: XCTestCase {
     func testCheckExamplesFailsOnTheViolatedDirectiveAndPassesWithoutIt() throws {
         _ = TestSupport.goToolchain
@@ -15,7 +15,7 @@ final class ExamplesCheckTests: XCTestCase {
         let copy = cli.directory.appendingPathComponent("Examples")
         try FileManager.default.copyItem(atPath: CLI.examples, toPath: copy.path)
 
-        // Examples/heapsight.yml selects the gc engine, so no flag is needed.
+        // Examples/heapsight.yml selects the native engine, so no flag is needed.
         let r = try cli.run(["check", "Examples"], environment: env)
         XCTAssertEqual(r.status, 1, r.out + r.err)
         XCTAssertTrue(r.out.contains("policy: 4 checks, 1 failed"), r.out)
@@ -55,9 +55,12 @@ final class ExamplesCheckTests: XCTestCase {
     func testCheckExamplesWithoutAToolchainSaysWhatItCouldNotEvaluate() throws {
         let cli = try CLI(self)
         try FileManager.default.copyItem(atPath: CLI.examples, toPath: cli.path("Examples"))
-        // Examples/heapsight.yml (engine gc, the example plugin) with a go command that does not exist.
+        // Examples/heapsight.yml (the example plugin) with the gc engine and a go command that
+        // does not exist.
         let config = try String(contentsOfFile: cli.path("Examples/heapsight.yml"), encoding: .utf8)
-        try cli.write("Examples/heapsight.yml", config + "\ngo:\n  command: /nonexistent/go\n")
+        XCTAssertTrue(config.contains("\nengine: native\n"))
+        try cli.write("Examples/heapsight.yml", config.replacingOccurrences(of: "\nengine: native\n", with: "\nengine: gc\n")
+                      + "\ngo:\n  command: /nonexistent/go\n")
         let r = try cli.run(["check", "Examples"])
         XCTAssertEqual(r.status, 1, r.out + r.err)
         XCTAssertTrue(r.out.contains("policy: 4 checks, 2 failed (2 could not be evaluated)"), r.out)

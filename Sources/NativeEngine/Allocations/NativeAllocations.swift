@@ -52,7 +52,9 @@ public struct NativeAllocations {
         var explanations: [String: [String]] = [:]
         for e in escape.explanations {
             if case .escapes(let subject, _) = e.subject {
-                explanations[Self.key(e.position, subject), default: []] += e.lines
+                // An `append` site is named `append` by its verdict, by the whole call in its flow.
+                let named = subject.hasPrefix("append(") ? "append" : subject
+                explanations[Self.key(e.position, named), default: []] += e.messages(path: { $0 })
             }
         }
         var nodeSites: [Int: [IRNodeID: EscapeSite]] = [:]

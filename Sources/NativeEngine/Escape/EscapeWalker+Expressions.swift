@@ -13,7 +13,7 @@ extension EscapeWalker {
         guard id.exists else { return }
         let n = f[id]
         var k = k0
-        if k.derefs >= 0 && !program.isUntyped(n.type) && !n.type.isInvalid && !program.hasPointers(n.type) {
+        if k.derefs >= 0 && !program.isUntyped(n.type) && !n.type.isInvalid && !hasPointers(n.type) {
             k = .discard
         }
         switch n.op {
@@ -28,7 +28,10 @@ extension EscapeWalker {
         case .dot, .dotInter: expr(graph.note(k, site(id), .dot), n.a)
         case .dotPtr: expr(graph.deref(k, site(id), .dotOfPointer), n.a)
         case .dotType:
-            let shaped = program.isInterface(n.type) || program.isPointerShaped(n.type)
+            // A comma-ok assertion's value is its tuple's first element.
+            var target = n.type
+            if case .tuple(let vars) = program.node(n.type), let first = vars.first { target = program.object(first).type }
+            let shaped = program.isInterface(target) || program.isPointerShaped(target)
             expr(graph.dotType(k, targetIsInterfaceOrPointerShaped: shaped, site(id), .dot), n.a)
         case .index:
             if case .array = program.node(program.under(f[n.a].type)) {
@@ -115,7 +118,8 @@ extension EscapeWalker {
         let hole = graph.spill(k, text, kind: kind, at: at)
         let loc = hole.destination
         origins.append((loc, EscapeSite(function: current, node: id, variable: nil, escapes: false,
-                                        loopDepth: graph.cursor.loopDepth, position: at, text: text)))
+                                        loopDepth: graph.cursor.loopDepth, position: at,
+                                        text: kind == .append ? "append" : text)))
         var shape: HeapAllocationFacts.Shape = .plain
         switch n.op {
         case .new, .ptrLit:
@@ -150,8 +154,6 @@ extension EscapeWalker {
             let t = printer.text(f, id)
             guard let len, let open = t.firstIndex(of: ",") else { return t }
             return String(t[..<open]) + ", " + len + (cap.map { ", " + $0 } ?? "") + ")"
-        case .builtin:
-            if BuiltinFunction(rawValue: UInt8(n.aux)) == .append { return "append" }
         default: break
         }
         return printer.text(f, id)
@@ -206,12 +208,37 @@ extension EscapeWalker {
         var captures: [CapturedVariable] = []
         for v in lit.captured {
             guard let loc = location(v, in: index) else { continue }
-            let use = NoteSite(lit[v].name, at: position(lit[v].pos, in: index))
+            let use = NoteSite(lit[v].name, at: position(firstUse(of: v, in: index) ?? lit[v].pos, in: index))
             captures.append(CapturedVariable(variable: loc, use: use, width: program.sizeof(lit[v].type)))
         }
         graph.recordClosure(record.destination, function: litID, captures: captures)
         declareVariables(of: index)
         walkFunction(index)
+    }
+
+    /// Where a literal first mentions a variable it captures, in source order, its nested
+    /// literals included: the compiler makes the closure's copy of the variable there, and its
+    /// `captured by a closure` notes point at it.
+    func firstUse(of v: IRVarID, in index: Int) -> IRPos? {
+        let lit = package.functions[index]
+        var best: IRPos?
+        func consider(_ p: IRPos) {
+            guard p.isKnown, p.inlined < 0 else { return }
+            if best == nil || (p.file, p.offset) < (best!.file, best!.offset) { best = p }
+        }
+        lit.forEachReachable(from: lit.body) { _, n in
+            if n.op == .name, n.aux == v.raw { consider(n.pos) }
+            if n.op == .closure {
+                let inner = package.functions[Int(n.aux)]
+                for c in inner.captured {
+                    if let o = inner[c].outer, Int(o.function) == index, o.variable == v,
+                       let p = firstUse(of: c, in: Int(n.aux)) {
+                        consider(p)
+                    }
+                }
+            }
+        }
+        return best
     }
 
     /// `unsafe.Pointer(uintptr arithmetic)`: the pointer operands of the arithmetic flow on.

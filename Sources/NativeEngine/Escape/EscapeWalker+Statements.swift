@@ -17,7 +17,16 @@ extension EscapeWalker {
         guard id.exists else { return }
         let n = f[id]
         switch n.op {
-        case .block: block(n.list)
+        case .block:
+            if isInlinedReturn(n) {
+                // An inlined `return v`: the compiler assigns the results as a list.
+                let stmts = f.list(n.list)
+                let a = f[stmts[0]]
+                assignList([a.a], [a.b], why: .assignPair, at: stmts[0])
+                statement(stmts[1])
+            } else {
+                block(n.list)
+            }
         case .declare:
             if let loc = location(IRVarID(n.aux), in: current) { graph.setLoopDepth(loc, declaredDepth(IRVarID(n.aux))) }
         case .label:
@@ -61,6 +70,9 @@ extension EscapeWalker {
             assignList(f.list(n.list), [n.a], why: .assignPairMapRead, at: id)
         case .assignRecv:
             assignList(f.list(n.list), [n.a], why: .assignPairReceive, at: id)
+        case .assignCall where f[n.a].op == .dotType:
+            // `v, ok := x.(T)`, lowered as a call-like tuple assignment.
+            assignList(f.list(n.list), [n.a], why: .assignPairDotType, at: id)
         case .assignCall:
             let ks = f.list(n.list).map { addr($0) }
             call(ks, n.a)
@@ -75,6 +87,16 @@ extension EscapeWalker {
             // An expression evaluated for its effects.
             discard(id)
         }
+    }
+
+    /// The block inline expansion makes of a callee's `return v`: the result assigned, then a
+    /// jump to the end of the inlined body.
+    func isInlinedReturn(_ n: IRNode) -> Bool {
+        guard n.flags.contains(.synthetic) else { return false }
+        let stmts = f.list(n.list)
+        guard stmts.count == 2, f[stmts[0]].op == .assign, f[stmts[0]].pos.inlined >= 0 else { return false }
+        let jump = f[stmts[1]]
+        return jump.op == .branch && Token(rawValue: UInt8(jump.aux)) == .kwGoto
     }
 
     /// The loop depth a declaration stamps: per-iteration loop variables that are captured or
@@ -95,7 +117,7 @@ extension EscapeWalker {
         graph.cursor.loopDepth += 1
         let key = n.b.exists ? addr(n.b) : .discard
         let value = n.c.exists ? addr(n.c) : .discard
-        let s = statementSite(id, "range")
+        let s = statementSite(id, "for loop")
         _ = key
         if case .array = program.node(program.under(f[n.a].type)) {
             var k = value
@@ -124,8 +146,9 @@ extension EscapeWalker {
             let t = f[v].type
             if hasPointers(t) {
                 let shaped = program.isInterface(t) || program.isPointerShaped(t)
+                let text = graph.options.explains ? caseClauseText(c) : ""
                 ks.append(graph.dotType(.into(loc), targetIsInterfaceOrPointerShaped: shaped,
-                                        statementSite(c, "case"), .switchCase))
+                                        statementSite(c, text), .switchCase))
             }
         }
         expr(graph.teeHole(ks), n.a)
@@ -208,12 +231,15 @@ extension EscapeWalker {
     func assignmentText(_ id: IRNodeID) -> String {
         let n = f[id]
         func side(_ xs: [IRNodeID]) -> String { xs.map { $0.exists ? printer.text(f, $0) : "_" }.joined(separator: ", ") }
+        // A declaring assignment prints `:=`, as the compiler prints its `Def` assignments.
+        // `var x T` zeroes x: `x = <nil>`.
+        let op = n.flags.contains(.define) && !(n.op == .assign && !n.b.exists) ? ":=" : "="
         switch n.op {
-        case .assign: return "\(n.a.exists ? printer.text(f, n.a) : "_") = \(n.b.exists ? printer.text(f, n.b) : "<nil>")"
+        case .assign: return "\(n.a.exists ? printer.text(f, n.a) : "_") \(op) \(n.b.exists ? printer.text(f, n.b) : "<nil>")"
         case .assignOp:
             return "\(printer.text(f, n.a)) \(Token(rawValue: UInt8(n.aux))?.text ?? "?")= \(printer.text(f, n.b))"
-        case .assignList: return "\(side(f.list(n.list))) = \(side(f.list(n.list2)))"
-        default: return "\(side(f.list(n.list))) = \(printer.text(f, n.a))"
+        case .assignList: return "\(side(f.list(n.list))) \(op) \(side(f.list(n.list2)))"
+        default: return "\(side(f.list(n.list))) \(op) \(printer.text(f, n.a))"
         }
     }
 

@@ -29,9 +29,13 @@ struct EscapeWalker {
     /// What each location created for a node or variable stands for, in creation order.
     var origins: [(location: LocationID, site: EscapeSite)] = []
 
+    /// Which types hold pointers the analysis follows.
+    let pointers: HeapPointers
+
     init(program: Program, package: IRPackage, printer: IRPrinter, members: [Int], explains: Bool,
-         tags: @escaping (ObjectID) -> [LeakSummary]?) {
+         pointers: HeapPointers, tags: @escaping (ObjectID) -> [LeakSummary]?) {
         self.program = program
+        self.pointers = pointers
         self.package = package
         self.printer = printer
         self.members = members
@@ -116,7 +120,7 @@ struct EscapeWalker {
             let v = fn[p]
             let blank = v.flags.contains(.blank)
             return ParameterDeclaration(name: blank ? (v.name == "_" ? "_" : nil) : v.name,
-                                        position: position(v.pos, in: m), hasPointers: program.hasPointers(v.type),
+                                        position: position(v.pos, in: m), hasPointers: pointers.hasPointers(v.type),
                                         isUintptr: program.basicKind(v.type) == .uintptr,
                                         location: fn.hasBody && !blank ? map[p.raw] : nil)
         }
@@ -178,8 +182,5 @@ struct EscapeWalker {
     }
 
     /// Does `n` have pointers (untyped and invalid types count as pointer-free).
-    func hasPointers(_ t: TypeID) -> Bool {
-        if t.isInvalid { return true }
-        return program.hasPointers(t)
-    }
+    func hasPointers(_ t: TypeID) -> Bool { pointers.hasPointers(t) }
 }

@@ -34,6 +34,8 @@ public struct PackageEscape: Sendable {
     public var verdicts: [EscapeVerdict]
     /// Flow explanations, in the order the compiler prints them.
     public var explanations: [FlowExplanation]
+    /// Closure capture decisions (`F capturing by value: x`), in the compiler's order.
+    public var captures: [CaptureDecision]
     /// Leak tags of declared functions and methods: one per parameter, receiver first.
     public var tags: [ObjectID: [LeakSummary]]
     /// The verdicts of each generic function's body (with its literals), analysed once on its
@@ -51,6 +53,7 @@ public final class NativeEscape {
     /// Whether flow explanations are recorded (`-m=2`).
     public let explains: Bool
     private var results: [String: PackageEscape] = [:]
+    private lazy var pointers = HeapPointers(program: ir.program.types)
     private var inProgress: Set<String> = []
 
     /// Escape analysis over a run's GoIR.
@@ -87,12 +90,12 @@ public final class NativeEscape {
     private func analyze(_ package: IRPackage, index: Int32) -> PackageEscape {
         let program = ir.program.types
         let printer = IRPrinter(program: program, package: package, localPackage: index)
-        var out = PackageEscape(package: package, sites: [], verdicts: [], explanations: [], tags: [:])
+        var out = PackageEscape(package: package, sites: [], verdicts: [], explanations: [], captures: [], tags: [:])
         var literalTags: [Int: [LeakSummary]] = [:]
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
             var walker = EscapeWalker(program: program, package: package, printer: printer, members: members,
-                                      explains: explains) { [unowned self] o in
+                                      explains: explains, pointers: pointers) { [unowned self] o in
                 if let local = package.functionsByObject[o] ?? package.functionsByObject[program.object(o).origin ?? o],
                    package.path == program.packagePath(program.object(program.object(o).origin ?? o).package) {
                     _ = local
@@ -119,6 +122,7 @@ public final class NativeEscape {
                 out.verdicts += result.verdicts
             }
             out.explanations += result.explanations
+            out.captures += result.captures
             for m in members {
                 guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
                 if let o = package.functions[m].object { out.tags[o] = t } else { literalTags[m] = t }
@@ -178,29 +182,32 @@ public final class NativeEscape {
 
     /// Facts for the package's verdicts: every kind the compiler prints at `-m`, with
     /// positions in the package's files (verdicts about other files, such as generic code of
-    /// an imported package instantiated here, are kept with their own paths).
-    public func facts(_ path: String, relativePaths: [String: String]) -> [Fact] {
+    /// an imported package instantiated here, are kept with their own paths). Each
+    /// `moved-to-heap`, `escapes` and `leak-*` fact carries its `-m=2` explanation as the gc
+    /// engine stores the compiler's (`FlowExplanations`); `notePath` renders the files that
+    /// the explanation's notes point at.
+    public func facts(_ path: String, relativePaths: [String: String], notePath: (String) -> String = { $0 }) -> [Fact] {
         guard let r = analyze(path) else { return [] }
-        var explanationsBySubject: [String: String] = [:]
-        for e in r.explanations {
-            explanationsBySubject["\(e.position)|\(e.headline)"] = e.lines.joined(separator: "\n")
-        }
+        let explanations = FlowExplanations(r, path: { relativePaths[$0] ?? notePath($0) })
         return r.verdicts.compactMap { v -> Fact? in
             guard let file = relativePaths[v.position.file] else { return nil }
             let line = Int(v.position.line), column = Int(v.position.column)
+            let kind: FactKind
+            var detail = ""
             switch v.kind {
-            case .movedToHeap: return Fact(kind: .movedToHeap, file: file, line: line, column: column, subject: v.subject)
-            case .escapes: return Fact(kind: .escapes, file: file, line: line, column: column, subject: v.subject)
-            case .noEscape: return Fact(kind: .noEscape, file: file, line: line, column: column, subject: v.subject)
-            case .leakParam: return Fact(kind: .leakParam, file: file, line: line, column: column, subject: v.subject)
-            case .leakParamContent:
-                return Fact(kind: .leakParamContent, file: file, line: line, column: column, subject: v.subject)
+            case .movedToHeap: kind = .movedToHeap
+            case .escapes: kind = .escapes
+            case .noEscape, .parameterNoEscape: kind = .noEscape
+            case .leakParam: kind = .leakParam
+            case .leakParamContent: kind = .leakParamContent
             case .leakResult:
-                let detail = v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? ""
-                return Fact(kind: .leakResult, file: file, line: line, column: column, subject: v.subject, detail: detail)
-            case .parameterNoEscape: return Fact(kind: .noEscape, file: file, line: line, column: column, subject: v.subject)
+                kind = .leakResult
+                detail = v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? ""
             default: return nil
             }
+            let explained = kind != .noEscape ? explanations.lines(at: v.position, subject: v.subject) : []
+            return Fact(kind: kind, file: file, line: line, column: column, subject: v.subject, detail: detail,
+                        explanation: explained)
         }
     }
 }
