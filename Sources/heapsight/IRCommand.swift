@@ -76,7 +76,7 @@ struct IRCommand: ParsableCommand {
                 let paths = path == "std" ? program.session.standardPackages()
                     : path == "cmd" ? NativeProgram.commandPackages(goroot: goroot.path) : [path]
                 if showInlining {
-                    return paths.map { InliningLines.text(native.inliner, package: $0) }.joined()
+                    return paths.map { InliningLines.text(native, package: $0) }.joined()
                 }
                 if showEscape {
                     let analysis = NativeEscape(ir: native, explains: explains)

@@ -94,7 +94,7 @@ final class ShapeInstanceDifferentialTests: XCTestCase {
         let compiler = Self.lines(r.err + r.out, base: resolved)
         let (program, packages) = try NativeTestModule.program(moduleRoot: root)
         let native = NativeIR(program: program)
-        let text: String = TypecheckRun.onLargeStack { packages.map { InliningLines.text(native.inliner, package: $0) }.joined() }
+        let text: String = TypecheckRun.onLargeStack { packages.map { InliningLines.text(native, package: $0) }.joined() }
         let a = Agreement(compiler: compiler, native: Self.lines(text, base: resolved))
         print(a.report())
         XCTAssertGreaterThan(compiler.count, 100)
@@ -114,7 +114,7 @@ final class ShapeInstanceDifferentialTests: XCTestCase {
         let program = NativeProgram(goroot: go.goroot)
         let native = NativeIR(program: program)
         let text: String = TypecheckRun.onLargeStack {
-            Self.packages.map { InliningLines.text(native.inliner, package: $0) }.joined()
+            Self.packages.map { InliningLines.text(native, package: $0) }.joined()
         }
         let nativeLines = Self.lines(text, base: go.goroot + "/src")
 
