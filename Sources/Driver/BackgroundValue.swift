@@ -1,0 +1,25 @@
+import Foundation
+
+/// A value computed on a thread of its own while the scan goes on (the git state, the go
+/// command's answer about itself, the opened store); `value` waits for it. A dedicated thread,
+/// not a dispatch queue: the work blocks on child processes and disk, and must not take a
+/// worker the pipe readers need.
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Value?
+
+    /// Starts computing `body` now.
+    init(_ body: @escaping @Sendable () -> Value) {
+        done.enter()
+        Thread.detachNewThread { [self] in
+            result = body()
+            done.leave()
+        }
+    }
+
+    /// The value, once computed (waits for it the first time).
+    var value: Value {
+        done.wait()
+        return result!
+    }
+}
