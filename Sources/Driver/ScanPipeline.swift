@@ -7,6 +7,12 @@ import PassKit
 /// The steps of one scan, in order: configuration and passes, GOROOT and target, packages,
 /// store, engine, passes per package, git state, record. Nothing is written to the store until
 /// the last step, and every operational failure before it leaves an existing store untouched.
+///
+/// What does not depend on the step before it runs beside it, on threads of its own
+/// (`BackgroundValue`): the git state from the start, the go command's answer about itself
+/// while the packages load and the build starts (`ToolchainLookup`), and, while the engine
+/// reads the compiler's output, the opening of the store and the parsing of the files. The
+/// result does not depend on timing: each of them is waited for where its value is used.
 struct ScanPipeline {
     let request: ScanRequest
 
@@ -54,6 +60,8 @@ struct ScanPipeline {
         let opening = BackgroundValue { Result { try Self.openStore(request.dbPath) } }
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
+        // Parsing and hashing the files needs no engine: done while the compiler's text streams in.
+        let preparing = early == nil ? nil : BackgroundValue { zip(loaded.packages, inputs).map { PackageAnalyzer.prepare($0, input: $1) } }
         let compilation = early?.finish(toolchain: lookup.toolchain)
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
                                               packages: inputs, context: context, goroot: goroot?.path,
@@ -64,7 +72,7 @@ struct ScanPipeline {
                                        resources: engineSetup.resources, unavailable: engineSetup.unavailablePasses,
                                        engineFailed: engineSetup.failedPackages,
                                        progress: request.quiet ? nil : request.progress, jobs: request.jobs)
-            .analyze(loaded, inputs: inputs)
+            .analyze(loaded, inputs: inputs, prepared: preparing?.value)
         for i in analyses.indices where engineSetup.failedPackages.contains(analyses[i].package.importPath) {
             analyses[i].package.failed = true
         }
