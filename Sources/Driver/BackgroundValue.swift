@@ -17,6 +17,12 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Waits at most `seconds` for the value; false when it was not computed by then.
+    @discardableResult
+    func wait(seconds: Double) -> Bool {
+        done.wait(timeout: .now() + seconds) == .success
+    }
+
     /// The value, once computed (waits for it the first time).
     var value: Value {
         done.wait()

@@ -17,6 +17,7 @@ struct ScanPipeline {
     let request: ScanRequest
 
     func run() throws -> ScanOutcome {
+        InterruptWatch.install()
         let started = request.now()
         let clockStart = DispatchTime.now()
         var clock = PhaseClock()
@@ -58,6 +59,10 @@ struct ScanPipeline {
         clock.lap("load")
         let request = self.request
         let opening = BackgroundValue { Result { try Self.openStore(request.dbPath) } }
+        // An interrupt while the store is being created lets the creation finish, so that an
+        // interrupted scan leaves a store without the run, never a half-made file.
+        let openingCleanup = InterruptCleanup.register { opening.wait(seconds: Self.storeOpeningGrace) }
+        defer { InterruptCleanup.unregister(openingCleanup) }
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         // Parsing and hashing the files needs no engine: done while the compiler's text streams in.
@@ -97,6 +102,7 @@ struct ScanPipeline {
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
+        InterruptWatch.holdIfInterrupted()
         let runID = try store.record(content)
         clock.lap("record")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
@@ -104,6 +110,9 @@ struct ScanPipeline {
         outcome.profiles = content.profiles
         return outcome
     }
+
+    /// How long an interrupt waits for the store being opened in the background.
+    static let storeOpeningGrace = 10.0
 
     /// The run's content: packages in bottom-up order, run-wide notes first, and the status
     /// (`partial` when a package failed or any error was diagnosed).
