@@ -8,9 +8,18 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchGroup()
     private var result: Value?
 
-    /// Starts computing `body` now.
-    init(_ body: @escaping @Sendable () -> Value) {
+    private let body: @Sendable () -> Value
+
+    /// Starts computing `body` now, or, with `startNow: false`, when `start()` is called (so
+    /// that a waiter can be registered before the work begins).
+    init(startNow: Bool = true, _ body: @escaping @Sendable () -> Value) {
+        self.body = body
         done.enter()
+        if startNow { start() }
+    }
+
+    /// Starts the work of a value made with `startNow: false` (once).
+    func start() {
         Thread.detachNewThread { [self] in
             result = body()
             done.leave()

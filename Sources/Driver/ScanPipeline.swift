@@ -58,11 +58,12 @@ struct ScanPipeline {
         notes += checked.notes
         clock.lap("load")
         let request = self.request
-        let opening = BackgroundValue { Result { try Self.openStore(request.dbPath) } }
+        let opening = BackgroundValue(startNow: false) { Result { try Self.openStore(request.dbPath) } }
         // An interrupt while the store is being created lets the creation finish, so that an
         // interrupted scan leaves a store without the run, never a half-made file.
         let openingCleanup = InterruptCleanup.register { opening.wait(seconds: Self.storeOpeningGrace) }
         defer { InterruptCleanup.unregister(openingCleanup) }
+        opening.start()
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         // Parsing and hashing the files needs no engine: done while the compiler's text streams in.
