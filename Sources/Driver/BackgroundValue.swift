@@ -32,6 +32,15 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         done.wait(timeout: .now() + seconds) == .success
     }
 
+    /// The value, handed over (waits for it): this keeps no reference to it afterwards, so
+    /// that its owner decides when it goes (a store closes, and checkpoints its log, when its
+    /// last reference does). Call once, and use neither `value` nor `take` after.
+    func take() -> Value {
+        done.wait()
+        defer { result = nil }
+        return result!
+    }
+
     /// The value, once computed (waits for it the first time).
     var value: Value {
         done.wait()

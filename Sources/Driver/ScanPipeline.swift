@@ -91,7 +91,8 @@ struct ScanPipeline {
                           committedAt: origin.gitCommittedAt)
             recordedRoots = origin.roots
         }
-        let store = try opening.value.get()
+        // Taken, not shared: the store closes (and checkpoints its log) when the scan ends.
+        let store = try opening.take().get()
         clock.lap("git, store")
         let run = RunRecord(
             startedAt: started, finishedAt: started, roots: recordedRoots, gitCommit: git.commit,

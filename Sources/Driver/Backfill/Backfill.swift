@@ -73,9 +73,11 @@ public func runBackfill(_ request: BackfillRequest,
             discardWorktree(repo, tree: tree, temp: temp)
             InterruptCleanup.unregister(cleanup)
         }
-        // Made once its removal is registered: an interrupt in between leaves nothing.
-        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
+        // Nothing is made while an interrupt is handled (its cleanup may have listed what to
+        // remove before this commit's removal was registered), and the folder only once its
+        // removal is registered.
         InterruptWatch.holdIfInterrupted()
+        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         try repo.addWorktree(at: tree, commit: sha)
         var scanRequest = request.scan
         scanRequest.dbPath = dbPath
