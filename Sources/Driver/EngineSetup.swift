@@ -27,8 +27,21 @@ struct EngineSetup {
     /// Packages the engine could not analyse.
     var failedPackages: Set<String> = []
 
+    /// How the gc engine runs the compiler for this configuration and target.
+    static func gcConfiguration(config: Configuration, goos: String, goarch: String) -> GCConfiguration {
+        // The allocations pass pairs verdicts with the allocator calls in the assembly; the
+        // bounds pass reads the checks the compiler kept.
+        GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
+                        goos: goos, goarch: goarch, assembly: config.isEnabled("allocations"),
+                        tags: config.go.tags, cgo: config.go.cgo,
+                        boundsChecks: config.isEnabled("bounds"))
+    }
+
+    /// Prepares the engine's resources. With `gc`, `compilation` is the engine's result when the
+    /// caller ran the compiler already (`ScanPipeline` starts it early); otherwise it runs here.
     static func prepare(engine: EngineKind, config: Configuration, baseDirectory: String,
-                        packages: [PackageInput], context: BuildContext, goroot: String? = nil) -> EngineSetup {
+                        packages: [PackageInput], context: BuildContext, goroot: String? = nil,
+                        compilation: GCCompilation? = nil) -> EngineSetup {
         var setup = EngineSetup()
         switch engine {
         case .native:
@@ -48,14 +61,9 @@ struct EngineSetup {
                 setup.unavailablePasses[pass] = "the native engine does not compute it yet; use --engine gc"
             }
         case .gc:
-            // The allocations pass pairs verdicts with the allocator calls in the assembly; the
-            // bounds pass reads the checks the compiler kept.
-            let configuration = GCConfiguration(goCommand: config.go.command == "go" ? nil : config.go.command,
-                                                goos: context.goos, goarch: context.goarch,
-                                                assembly: config.isEnabled("allocations"),
-                                                tags: config.go.tags, cgo: config.go.cgo,
-                                                boundsChecks: config.isEnabled("bounds"))
-            let compilation = GCEngine.compile(root: baseDirectory, packages: packages, configuration: configuration)
+            let compilation = compilation ?? GCEngine.compile(
+                root: baseDirectory, packages: packages,
+                configuration: gcConfiguration(config: config, goos: context.goos, goarch: context.goarch))
             setup.resources.set(compilation)
             if let reason = compilation.skippedReason {
                 // One message says how to get a toolchain; the run lists each pass it skipped.

@@ -8,35 +8,34 @@ struct GitInfo: Equatable {
     var dirty: Bool?
     var committedAt: Date?
 
-    /// Reads the state of the checkout containing `directory`; all nil when it is not one or git
-    /// is missing.
-    static func read(directory: String) -> GitInfo {
-        guard let git = findGit() else { return GitInfo() }
-        guard let commit = run(git, ["-C", directory, "rev-parse", "HEAD"]) else { return GitInfo() }
-        var branch = run(git, ["-C", directory, "rev-parse", "--abbrev-ref", "HEAD"])
-        if branch == "HEAD" { branch = nil }
-        let status = run(git, ["-C", directory, "status", "--porcelain", "--untracked-files=no"], allowEmpty: true)
-        let committedAt = run(git, ["-C", directory, "show", "-s", "--format=%ct", "HEAD"])
-            .flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) }
-        return GitInfo(commit: commit, branch: branch, dirty: status.map { !$0.isEmpty },
-                       committedAt: committedAt)
-    }
-
     /// The state of the one checkout that holds every root; all nil when a root is outside any
-    /// checkout or the roots lie in different ones (never the current directory's repository
-    /// for roots that are not in it).
+    /// checkout, the roots lie in different ones (never the current directory's repository for
+    /// roots that are not in it), the checkout has no commit yet, or git is missing.
+    ///
+    /// Three git processes for one root: `rev-parse` answers the top folder, the commit and
+    /// the branch at once, then `status` (dirty) and `show` (commit date). Each further root
+    /// adds one `rev-parse`.
     static func read(roots: [String]) -> GitInfo {
         guard let git = findGit(), !roots.isEmpty else { return GitInfo() }
-        var top: String?
+        var head: (top: String, commit: String, branch: String)?
         for root in roots {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory)
             let folder = exists && !isDirectory.boolValue ? (root as NSString).deletingLastPathComponent : root
-            guard let t = run(git, ["-C", folder.isEmpty ? "." : folder, "rev-parse", "--show-toplevel"]) else { return GitInfo() }
-            if let top, top != t { return GitInfo() }
-            top = t
+            // Fails (exit 128) outside a checkout and in one whose HEAD has no commit yet.
+            guard let out = run(git, ["-C", folder.isEmpty ? "." : folder, "rev-parse", "--show-toplevel",
+                                      "HEAD", "--abbrev-ref", "HEAD"]) else { return GitInfo() }
+            let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard lines.count == 3 else { return GitInfo() }
+            if let head, head.top != lines[0] { return GitInfo() }
+            head = (lines[0], lines[1], lines[2])
         }
-        return top.map { read(directory: $0) } ?? GitInfo()
+        guard let head else { return GitInfo() }
+        let status = run(git, ["-C", head.top, "status", "--porcelain", "--untracked-files=no"], allowEmpty: true)
+        let committedAt = run(git, ["-C", head.top, "show", "-s", "--format=%ct", "HEAD"])
+            .flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) }
+        return GitInfo(commit: head.commit, branch: head.branch == "HEAD" ? nil : head.branch,
+                       dirty: status.map { !$0.isEmpty }, committedAt: committedAt)
     }
 
     private static func findGit() -> String? { ProcessRunner.findExecutable("git") }

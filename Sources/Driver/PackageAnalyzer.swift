@@ -46,7 +46,27 @@ struct PackageAnalyzer {
         return input
     }
 
-    func analyze(_ loaded: LoadResult, inputs: [PackageInput]) -> [PackageAnalysis] {
+    /// A package's files parsed (`SyntaxCheck`) and described for the store (hash, size,
+    /// lines): the part of its analysis that needs no pass, which the scan does while the
+    /// engine runs.
+    struct PreparedPackage: Sendable {
+        var input: PackageInput
+        var syntaxDiagnostics: [Diagnostic]
+        var files: [FileRecord]
+    }
+
+    /// Parses and describes one package's files.
+    static func prepare(_ loaded: LoadedPackage, input: PackageInput) -> PreparedPackage {
+        let (parsed, diagnostics) = SyntaxCheck.parse(input)
+        return PreparedPackage(
+            input: parsed, syntaxDiagnostics: diagnostics,
+            files: loaded.files.map { FileRecord(path: $0.path, package: loaded.importPath, sha256: SHA256.hex(of: $0.bytes),
+                                                 bytes: $0.bytes.count, lines: lineCount($0.bytes)) })
+    }
+
+    /// Analyses every package; `prepared` holds what `prepare` made of each input, when the
+    /// caller made it already.
+    func analyze(_ loaded: LoadResult, inputs: [PackageInput], prepared: [PreparedPackage]? = nil) -> [PackageAnalysis] {
         let packages = loaded.packages
         var index: [String: Int] = [:]
         for (i, p) in packages.enumerated() { index[p.importPath] = i }
@@ -56,21 +76,19 @@ struct PackageAnalyzer {
         let counter = ProgressCounter(total: packages.count, report: progress)
         let analyzer = self
         return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies) { i in
-            let result = analyzer.analyze(packages[i], input: inputs[i])
+            let result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
             counter.finished(packages[i].importPath)
             return result
         }
     }
 
-    func analyze(_ loaded: LoadedPackage, input unparsed: PackageInput) -> PackageAnalysis {
-        let (input, syntaxDiagnostics) = SyntaxCheck.parse(unparsed)
+    func analyze(_ loaded: LoadedPackage, prepared: PreparedPackage) -> PackageAnalysis {
+        let input = prepared.input
         var analysis = PackageAnalysis(
             package: PackageRecord(importPath: loaded.importPath, name: loaded.name, directory: loaded.directory,
                                    isStandard: loaded.isStandard),
-            files: loaded.files.map { FileRecord(path: $0.path, package: loaded.importPath, sha256: SHA256.hex(of: $0.bytes),
-                                                 bytes: $0.bytes.count, lines: Self.lineCount($0.bytes)) },
-            functions: [], facts: [], diagnostics: [])
-        analysis.diagnostics.append(contentsOf: syntaxDiagnostics)
+            files: prepared.files, functions: [], facts: [], diagnostics: [])
+        analysis.diagnostics.append(contentsOf: prepared.syntaxDiagnostics)
         let context = PassContext(package: input, engine: engine, settings: [:], resources: resources)
         var failedPasses: Set<String> = []
         func record(_ pass: AnyPass, _ status: PassExecution.Status, _ reason: String = "") {

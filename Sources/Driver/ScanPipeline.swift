@@ -1,15 +1,23 @@
 import FactStore
 import Foundation
+import GCEngine
 import GoLoader
 import PassKit
 
 /// The steps of one scan, in order: configuration and passes, GOROOT and target, packages,
 /// store, engine, passes per package, git state, record. Nothing is written to the store until
 /// the last step, and every operational failure before it leaves an existing store untouched.
+///
+/// What does not depend on the step before it runs beside it, on threads of its own
+/// (`BackgroundValue`): the git state from the start, the go command's answer about itself
+/// while the packages load and the build starts (`ToolchainLookup`), and, while the engine
+/// reads the compiler's output, the opening of the store and the parsing of the files. The
+/// result does not depend on timing: each of them is waited for where its value is used.
 struct ScanPipeline {
     let request: ScanRequest
 
     func run() throws -> ScanOutcome {
+        InterruptWatch.install()
         let started = request.now()
         let clockStart = DispatchTime.now()
         var clock = PhaseClock()
@@ -19,63 +27,73 @@ struct ScanPipeline {
         let registry = try makeRegistry(config: config)
         let profiles = try readProfiles(config: config)
         clock.lap("configuration")
+        // The git state depends only on the roots: it is read while the scan goes on.
+        let gitState = request.provenance == nil ? BackgroundValue { GitInfo.read(roots: roots) } : nil
+        let goos = config.goos ?? BuildContext.hostOS, goarch = config.goarch ?? BuildContext.hostArch
+        let lookup = ToolchainLookup(engine: engine, config: config, goos: goos, goarch: goarch)
 
-        let goroot = GoRootLocator.locate(configured: config.go.goroot)
+        // Under the gc engine the build starts as soon as the packages are known and checked,
+        // while the go command is still answering about itself: the packages are loaded for
+        // the release assumed until then, and again if the answer names another one
+        // (`ToolchainLookup`).
+        let assumedContext = buildContext(config: config, goroot: lookup.provisional)
+        let assumed = Result { try loadAndCheck(roots: roots, context: assumedContext, profiles: profiles) }
+        var early = (try? assumed.get()).flatMap { startEngine($0.loaded, lookup: lookup) }
+        let goroot = lookup.goroot()
+        let context = buildContext(config: config, goroot: goroot)
+        let checked: CheckedLoad
+        if context == assumedContext {
+            checked = try assumed.get()
+        } else {
+            early?.cancel()
+            checked = try loadAndCheck(roots: roots, context: context, profiles: profiles)
+            early = startEngine(checked.loaded, lookup: lookup)
+        }
+        let loaded = checked.loaded, profileTree = checked.profileTree
         var notes: [Diagnostic] = []
         if goroot == nil {
             notes.append(Diagnostic(severity: .note, source: "loader",
                                     message: "no GOROOT found ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml); calls into the standard library are treated conservatively"))
         }
-        let context = buildContext(config: config, goroot: goroot)
-        clock.lap("goroot")
-        let loaded: LoadResult
-        do {
-            loaded = try PackageLoader(context: context).load(roots: roots)
-        } catch let error as LoadError {
-            throw ScanError.input(error.description)
-        }
-        guard !loaded.packages.isEmpty else {
-            let reasons = loaded.notes.filter { $0.level != .note }.prefix(3).map { "\($0.path): \($0.message)" }
-            throw ScanError.input("no Go packages found under \(roots.joined(separator: ", ")) for \(context.goos)/\(context.goarch)"
-                                  + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"))
-        }
-        notes.append(contentsOf: loaded.notes.map(Self.diagnostic(from:)))
-        // go.mod and go.work problems the lenient reading passed over make the run partial.
-        let base = loaded.baseDirectory
-        notes.append(contentsOf: ModuleFileCheck.diagnostics(
-            moduleRoots: loaded.packages.compactMap(\.moduleRoot), base: base,
-            relative: { $0.hasPrefix(base + "/") ? String($0.dropFirst(base.count + 1)) : $0 }))
-        let profileTree = Self.profileTree(loaded)
-        try Self.checkProfilesMatch(profiles, tree: profileTree)
-        // The store is opened after the cheap checks and before the expensive work, so a bad
-        // --db fails fast, and a bad path or config never creates a database file.
+        notes += checked.notes
         clock.lap("load")
-        let store = try openStore()
-        clock.lap("open store")
+        let request = self.request
+        let opening = BackgroundValue(startNow: false) { Result { try Self.openStore(request.dbPath) } }
+        // An interrupt while the store is being created lets the creation finish, so that an
+        // interrupted scan leaves a store without the run, never a half-made file.
+        let openingCleanup = InterruptCleanup.register { opening.wait(seconds: Self.storeOpeningGrace) }
+        defer { InterruptCleanup.unregister(openingCleanup) }
+        opening.start()
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
+        // Parsing and hashing the files needs no engine: done while the compiler's text streams in.
+        let preparing = early == nil ? nil : BackgroundValue { zip(loaded.packages, inputs).map { PackageAnalyzer.prepare($0, input: $1) } }
+        let compilation = early?.finish(toolchain: lookup.toolchain)
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
-                                              packages: inputs, context: context, goroot: goroot?.path)
+                                              packages: inputs, context: context, goroot: goroot?.path,
+                                              compilation: compilation)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        resources: engineSetup.resources, unavailable: engineSetup.unavailablePasses,
                                        engineFailed: engineSetup.failedPackages,
                                        progress: request.quiet ? nil : request.progress, jobs: request.jobs)
-            .analyze(loaded, inputs: inputs)
+            .analyze(loaded, inputs: inputs, prepared: preparing?.value)
         for i in analyses.indices where engineSetup.failedPackages.contains(analyses[i].package.importPath) {
             analyses[i].package.failed = true
         }
 
         clock.lap("passes")
-        var git = GitInfo.read(roots: roots)
+        var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
         if let origin = request.provenance {
             git = GitInfo(commit: origin.gitCommit, branch: origin.gitBranch, dirty: false,
                           committedAt: origin.gitCommittedAt)
             recordedRoots = origin.roots
         }
-        clock.lap("git")
+        // Taken, not shared: the store closes (and checkpoints its log) when the scan ends.
+        let store = try opening.take().get()
+        clock.lap("git, store")
         let run = RunRecord(
             startedAt: started, finishedAt: started, roots: recordedRoots, gitCommit: git.commit,
             gitBranch: git.branch, gitDirty: git.dirty, gitCommittedAt: git.committedAt, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
@@ -86,6 +104,7 @@ struct ScanPipeline {
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
+        InterruptWatch.holdIfInterrupted()
         let runID = try store.record(content)
         clock.lap("record")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
@@ -93,6 +112,9 @@ struct ScanPipeline {
         outcome.profiles = content.profiles
         return outcome
     }
+
+    /// How long an interrupt waits for the store being opened in the background.
+    static let storeOpeningGrace = 10.0
 
     /// The run's content: packages in bottom-up order, run-wide notes first, and the status
     /// (`partial` when a package failed or any error was diagnosed).
@@ -159,8 +181,8 @@ struct ScanPipeline {
         }
     }
 
-    /// Opens the store before any work, so a bad `--db` fails fast and untouched.
-    private func openStore() throws -> FactStore {
+    /// Checks where the store goes before any work, so a bad `--db` fails fast and untouched.
+    private func checkStoreLocation() throws {
         let path = request.dbPath
         let parent = (path as NSString).deletingLastPathComponent
         let dir = parent.isEmpty ? "." : parent
@@ -180,6 +202,16 @@ struct ScanPipeline {
         if !FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: dir) {
             throw ScanError.database("the folder \(dir) is not writable, so the database \(path) cannot be created; pass another --db")
         }
+        // A file that is not a SQLite database is refused here, before any compile.
+        do {
+            try FactStore.checkHeader(path: path)
+        } catch let error as FactStoreError {
+            throw ScanError.database(error.description)
+        }
+    }
+
+    /// Opens (creating or migrating) the store whose location `checkStoreLocation` accepted.
+    private static func openStore(_ path: String) throws -> FactStore {
         do {
             return try FactStore.open(path: path)
         } catch let error as FactStoreError {
@@ -187,12 +219,58 @@ struct ScanPipeline {
         }
     }
 
+    /// What loading found, checked: packages, the loader's and go.mod's notes, the tree profiles
+    /// are matched against.
+    struct CheckedLoad {
+        var loaded: LoadResult
+        var notes: [Diagnostic]
+        var profileTree: ProfileTree
+    }
+
+    /// Loads the packages and runs the cheap checks that stop a scan before any expensive work:
+    /// no packages, profiles of another tree, an unusable `--db` (checked after the paths and
+    /// the configuration, so that a bad one never creates a database folder or file).
+    private func loadAndCheck(roots: [String], context: BuildContext, profiles: [ProfileInput]) throws -> CheckedLoad {
+        let loaded = try loadPackages(roots: roots, context: context)
+        guard !loaded.packages.isEmpty else {
+            let reasons = loaded.notes.filter { $0.level != .note }.prefix(3).map { "\($0.path): \($0.message)" }
+            throw ScanError.input("no Go packages found under \(roots.joined(separator: ", ")) for \(context.goos)/\(context.goarch)"
+                                  + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"))
+        }
+        var notes = loaded.notes.map(Self.diagnostic(from:))
+        // go.mod and go.work problems the lenient reading passed over make the run partial.
+        let base = loaded.baseDirectory
+        notes.append(contentsOf: ModuleFileCheck.diagnostics(
+            moduleRoots: loaded.packages.compactMap(\.moduleRoot), base: base,
+            relative: { $0.hasPrefix(base + "/") ? String($0.dropFirst(base.count + 1)) : $0 }))
+        let profileTree = Self.profileTree(loaded)
+        try Self.checkProfilesMatch(profiles, tree: profileTree)
+        try checkStoreLocation()
+        return CheckedLoad(loaded: loaded, notes: notes, profileTree: profileTree)
+    }
+
+    /// The packages under `roots` for `context`, with loading errors in the scan's terms.
+    private func loadPackages(roots: [String], context: BuildContext) throws -> LoadResult {
+        do {
+            return try PackageLoader(context: context).load(roots: roots)
+        } catch let error as LoadError {
+            throw ScanError.input(error.description)
+        }
+    }
+
+    /// Starts the gc engine's build of `loaded` (nil under the native engine, or with no
+    /// packages to build).
+    private func startEngine(_ loaded: LoadResult, lookup: ToolchainLookup) -> GCEngine.Started? {
+        guard let configuration = lookup.gcConfiguration, !loaded.packages.isEmpty else { return nil }
+        return GCEngine.start(root: loaded.baseDirectory, packages: loaded.packages.map(PackageAnalyzer.input(for:)),
+                              configuration: configuration)
+    }
+
     private func buildContext(config: Configuration, goroot: GoRoot?) -> BuildContext {
         var minor = 27
         if let v = goroot?.version, v.hasPrefix("go1."),
            let m = Int(v.dropFirst(4).prefix(while: { $0.isNumber })) { minor = m }
-        let goarch = config.goarch ?? BuildContext.hostArch
-        return BuildContext(goos: config.goos ?? BuildContext.hostOS, goarch: goarch,
+        return BuildContext(goos: config.goos ?? BuildContext.hostOS, goarch: config.goarch ?? BuildContext.hostArch,
                             cgoEnabled: config.go.cgo, tags: Set(config.go.tags), releaseMinor: minor,
                             includeTests: request.includeTests)
     }

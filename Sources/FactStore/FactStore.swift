@@ -38,6 +38,12 @@ public final class FactStore: @unchecked Sendable {
         return FactStore(path: path, db: db, readOnly: false)
     }
 
+    /// Refuses an existing, non-empty file that is not a SQLite database, without opening it:
+    /// the check `open` starts with, for callers that open the store later.
+    public static func checkHeader(path: String) throws {
+        try StoreFile.checkHeader(path: path)
+    }
+
     /// Checks, configures and migrates a store opened for writing.
     private static func openStore(_ db: SQLiteConnection, path: String) throws {
         try StoreFile.checkIsStore(db, path: path)

@@ -16,6 +16,8 @@ enum JSONText {
 
     /// A JSON string literal.
     static func quote(_ s: String) -> String {
+        // Most text needs no escape (a scan writes one explanation array per fact): copy it whole.
+        if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -48,29 +48,10 @@ struct AssemblyListing: Sendable {
     }
 
     private static func firstIndex(of byte: UInt8, in line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var i = start
-        while i < line.count {
-            if line[i] == byte { return i }
-            i += 1
-        }
-        return nil
+        ASCIISearch.firstOffset(of: byte, in: line, from: start)
     }
 
     private static func firstIndex(of needle: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = needle.first, line.count >= needle.count else { return nil }
-        var i = 0
-        let last = line.count - needle.count
-        outer: while i <= last {
-            if line[i] == first {
-                var k = 1
-                while k < needle.count {
-                    if line[i + k] != needle[k] { i += 1; continue outer }
-                    k += 1
-                }
-                return i
-            }
-            i += 1
-        }
-        return nil
+        needle.withUnsafeBufferPointer { ASCIISearch.firstOffset(of: $0, in: line) }
     }
 }

@@ -18,20 +18,16 @@ struct BuildTextSplitter {
     /// Reads the next chunk.
     mutating func feed<Sink: BuildEventSink>(_ chunk: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         var start = 0
-        var i = 0
-        while i < chunk.count {
-            if chunk[i] == Self.newline {
-                if partial.isEmpty {
-                    line(UnsafeBufferPointer(rebasing: chunk[start...i]), into: &sink)
-                } else {
-                    partial.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...i]))
-                    let whole = partial
-                    partial.removeAll(keepingCapacity: true)
-                    whole.withUnsafeBufferPointer { line($0, into: &sink) }
-                }
-                start = i + 1
+        while let i = ASCIISearch.firstOffset(of: Self.newline, in: chunk, from: start) {
+            if partial.isEmpty {
+                line(UnsafeBufferPointer(rebasing: chunk[start...i]), into: &sink)
+            } else {
+                partial.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...i]))
+                let whole = partial
+                partial.removeAll(keepingCapacity: true)
+                whole.withUnsafeBufferPointer { line($0, into: &sink) }
             }
-            i += 1
+            start = i + 1
         }
         if start < chunk.count { partial.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...])) }
     }

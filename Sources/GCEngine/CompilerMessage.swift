@@ -40,7 +40,7 @@ public enum CompilerMessage: Sendable, Hashable {
         if m.hasPrefix(" ") { return .explanationLine }
         if m.hasPrefix("can inline ") {
             let rest = m.dropFirst("can inline ".count)
-            if let r = rest.range(of: " with cost ") {
+            if let r = rest.asciiRange(of: " with cost ") {
                 let name = String(rest[..<r.lowerBound])
                 let digits = rest[r.upperBound...].prefix { $0.isNumber }
                 return .verdict(kind: .canInline, subject: name, detail: "cost=\(digits)")
@@ -49,10 +49,10 @@ public enum CompilerMessage: Sendable, Hashable {
         }
         if m.hasPrefix("cannot inline ") {
             let rest = m.dropFirst("cannot inline ".count)
-            if let colon = rest.range(of: ": ") {
+            if let colon = rest.asciiRange(of: ": ") {
                 let name = rest[..<colon.lowerBound]
                 let reason = String(rest[colon.upperBound...])
-                if let into = name.range(of: " into ") {
+                if let into = name.asciiRange(of: " into ") {
                     return .verdict(kind: .cannotInline, subject: String(name[..<into.lowerBound]),
                                     detail: "into \(name[into.upperBound...]): \(reason)")
                 }
@@ -65,7 +65,7 @@ public enum CompilerMessage: Sendable, Hashable {
         }
         for (prefix, suffix) in [("devirtualizing ", ""), ("partially devirtualizing ", " partial")] where m.hasPrefix(prefix) {
             let rest = m.dropFirst(prefix.count)
-            guard let to = rest.range(of: " to ", options: .backwards) else { return .other }
+            guard let to = rest.asciiRange(of: " to ", backwards: true) else { return .other }
             return .verdict(kind: .devirtualize, subject: String(rest[..<to.lowerBound]),
                             detail: String(rest[to.upperBound...]) + suffix)
         }
@@ -80,7 +80,7 @@ public enum CompilerMessage: Sendable, Hashable {
         }
         if m.hasPrefix("leaking param: ") {
             let rest = m.dropFirst("leaking param: ".count)
-            if let r = rest.range(of: " to result ") {
+            if let r = rest.asciiRange(of: " to result ") {
                 return .verdict(kind: .leakResult, subject: String(rest[..<r.lowerBound]),
                                 detail: String(rest[r.upperBound...]))
             }
@@ -93,15 +93,15 @@ public enum CompilerMessage: Sendable, Hashable {
             return .verdict(kind: .noEscape, subject: String(m.dropLast(" does not escape".count)), detail: "")
         }
         if m.hasSuffix(":") {
-            if let r = m.range(of: " escapes to heap in ") {
+            if let r = m.asciiRange(of: " escapes to heap in ") {
                 return .explanationHeader(subject: String(m[..<r.lowerBound]))
             }
-            if m.hasPrefix("parameter "), let r = m.range(of: " leaks to ") {
+            if m.hasPrefix("parameter "), let r = m.asciiRange(of: " leaks to ") {
                 return .explanationHeader(subject: String(m[m.index(m.startIndex, offsetBy: "parameter ".count)..<r.lowerBound]))
             }
         }
         for marker in [" capturing by value: ", " capturing by ref: "] {
-            if let r = m.range(of: marker) {
+            if let r = m.asciiRange(of: marker) {
                 let rest = m[r.upperBound...]
                 let name = rest.split(separator: " ", maxSplits: 1).first.map(String.init) ?? String(rest)
                 return .capture(subject: name)

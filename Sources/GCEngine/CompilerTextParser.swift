@@ -112,7 +112,7 @@ public struct CompilerTextParser: Sendable {
 
         /// Rewrites the trailing ` at PATH:LINE:COL` of a flow line to the fact path convention.
         private mutating func rewriteAt(_ message: String) -> String {
-            guard let r = message.range(of: " at ", options: .backwards) else { return message }
+            guard let r = message.asciiRange(of: " at ", backwards: true) else { return message }
             let position = CompilerLine.parse(Substring(message[r.upperBound...] + ": "))
             guard !position.path.isEmpty, position.line > 0 else { return message }
             let mapped = paths.map(position.path)

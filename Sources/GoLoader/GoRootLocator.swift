@@ -13,17 +13,24 @@ public struct GoRoot: Sendable, Hashable {
 /// Finds GOROOT: `$GOROOT` first, then `go env GOROOT`, then the configured value.
 public enum GoRootLocator {
     /// The first candidate that is a directory with a `src` folder; nil when none is.
+    /// `goEnvGOROOT` is what `go env GOROOT` of the `go` on PATH answered, when the caller has
+    /// asked it already (the gc engine asks that command once for everything it needs).
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              configured: String? = nil) -> GoRoot? {
-        if let env = environment["GOROOT"], !env.isEmpty, let root = check(env, source: "$GOROOT") {
-            return root
-        }
-        if let go = findExecutable("go", environment: environment), let out = run(go, ["env", "GOROOT"]),
+                              configured: String? = nil, goEnvGOROOT: String? = nil) -> GoRoot? {
+        if let root = fromEnvironment(environment) { return root }
+        if let go = findExecutable("go", environment: environment), let out = goEnvGOROOT ?? run(go, ["env", "GOROOT"]),
            let root = check(out, source: "go env GOROOT") {
             return root
         }
         if let configured, !configured.isEmpty, let root = check(configured, source: "config") { return root }
         return nil
+    }
+
+    /// `$GOROOT`, when it names a directory with a `src` folder: the first candidate of
+    /// `locate`, the one that needs no process.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> GoRoot? {
+        guard let env = environment["GOROOT"], !env.isEmpty else { return nil }
+        return check(env, source: "$GOROOT")
     }
 
     static func check(_ path: String, source: String) -> GoRoot? {

@@ -30,6 +30,7 @@ public enum ProcessRunner {
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
+        let exit = ProcessExit(process)
         try process.run()
         // An interrupted heapsight does not leave the tool running (a SIGTERM reaches only us).
         let child = process.processIdentifier
@@ -41,7 +42,7 @@ public enum ProcessRunner {
         DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        process.waitUntilExit()
+        exit.wait()
         group.wait()
         return Result(status: process.terminationStatus, stdout: out, stderr: err)
     }

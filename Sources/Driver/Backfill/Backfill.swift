@@ -48,6 +48,7 @@ public struct BackfillOutcome: Sendable {
 public func runBackfill(_ request: BackfillRequest,
                         scan: (ScanRequest) throws -> ScanOutcome = runScan,
                         progress: (String) -> Void = { _ in }) throws -> BackfillOutcome {
+    InterruptWatch.install()
     guard request.every >= 1 else { throw BackfillError.invalidEvery(request.every) }
     let repo = try GitRepository(containing: request.path)
     let all = try repo.commits(since: request.since)
@@ -63,19 +64,20 @@ public func runBackfill(_ request: BackfillRequest,
             continue
         }
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("heapsight-backfill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         let tree = temp.appendingPathComponent("src").path
         // Removed after the scan, and on an interrupt (SIGINT, SIGTERM) during it, so the user's
         // repository never keeps a registered worktree of ours.
-        let cleanup = InterruptCleanup.register {
-            repo.removeWorktree(at: tree)
-            try? FileManager.default.removeItem(at: temp)
-        }
+        let cleanup = InterruptCleanup.register { discardWorktree(repo, tree: tree, temp: temp) }
         defer {
+            // Still registered while it runs: an interrupt meanwhile finishes it before exiting.
+            discardWorktree(repo, tree: tree, temp: temp)
             InterruptCleanup.unregister(cleanup)
-            repo.removeWorktree(at: tree)
-            try? FileManager.default.removeItem(at: temp)
         }
+        // Nothing is made while an interrupt is handled (its cleanup may have listed what to
+        // remove before this commit's removal was registered), and the folder only once its
+        // removal is registered.
+        InterruptWatch.holdIfInterrupted()
+        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         try repo.addWorktree(at: tree, commit: sha)
         var scanRequest = request.scan
         scanRequest.dbPath = dbPath
@@ -93,3 +95,19 @@ public func runBackfill(_ request: BackfillRequest,
     }
     return BackfillOutcome(steps: steps)
 }
+
+/// Removes a backfill worktree, its registration and its temporary folder. Tried again for a
+/// moment while either is still there: a `git worktree add` killed by an interrupt may leave a
+/// child process that is still writing files into the folder.
+func discardWorktree(_ repo: GitRepository, tree: String, temp: URL) {
+    for _ in 0..<discardAttempts {
+        repo.removeWorktree(at: tree)
+        try? FileManager.default.removeItem(at: temp)
+        if !FileManager.default.fileExists(atPath: temp.path) && !repo.hasWorktree(at: tree) { return }
+        usleep(discardRetryMicroseconds)
+    }
+}
+
+/// How often `discardWorktree` tries, and how long it waits between tries.
+let discardAttempts = 20
+let discardRetryMicroseconds: useconds_t = 100_000

@@ -21,6 +21,10 @@ struct GitRepository {
         prefix = out.count > 1 ? out[1] : ""
     }
 
+    /// How long a thread whose git was killed by an interrupt waits for the interrupt's
+    /// cleanup to end the process.
+    static let interruptGrace: TimeInterval = 10
+
     /// Runs git and returns its standard output without the final newline.
     @discardableResult
     static func git(_ args: [String], failure: (String) -> BackfillError) throws -> String {
@@ -30,6 +34,12 @@ struct GitRepository {
         guard let git = ProcessRunner.findExecutable("git", environment: env),
               let result = try? ProcessRunner.run(git, args, environment: env) else {
             throw BackfillError.gitMissing
+        }
+        if result.status == SIGKILL {
+            // Only an interrupt kills git here (`ProcessRunner` registers the kill): the handler
+            // is removing the worktree and ends the process with the signal's code. Waiting
+            // for it keeps this thread from racing it with an error exit of its own.
+            Thread.sleep(forTimeInterval: interruptGrace)
         }
         guard result.status == 0 else {
             let message = result.err.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -87,10 +97,22 @@ struct GitRepository {
         try git(["worktree", "add", "--detach", "--quiet", path, sha])
     }
 
-    /// Removes a worktree added by `addWorktree` and its administrative files.
+    /// Removes a worktree added by `addWorktree` and its administrative files. Forced twice:
+    /// a `worktree add` interrupted before it finished leaves the worktree locked
+    /// ("initializing"), which a single `--force` refuses to remove.
     func removeWorktree(at path: String) {
-        _ = try? git(["worktree", "remove", "--force", path])
+        _ = try? git(["worktree", "remove", "--force", "--force", path])
+        // An add stopped before it wrote the worktree's `.git` file cannot be removed by git:
+        // unlock its entry, delete the folder, and let prune drop the entry.
+        _ = try? git(["worktree", "unlock", path])
+        try? FileManager.default.removeItem(atPath: path)
         _ = try? git(["worktree", "prune"])
+    }
+
+    /// Whether `path` is a registered worktree of the repository.
+    func hasWorktree(at path: String) -> Bool {
+        let list = (try? git(["worktree", "list", "--porcelain"])) ?? ""
+        return list.split(separator: "\n").contains { $0 == "worktree \(path)" }
     }
 }
 
