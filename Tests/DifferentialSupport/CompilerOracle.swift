@@ -102,13 +102,16 @@ public struct CompilerOracle: Sendable {
         var Output: String?
     }
 
-    /// The environment variable naming recorded compiler text to use instead of compiling
-    /// (`go build -a -gcflags=all=-m=2 ... 2>&1` output, `# importpath` headers; several
-    /// files separated by `:`, the first holding a package wins): a development loop reads
-    /// one recording instead of compiling std and cmd again. CI does not set it.
-    public static let recordingVariable = "HEAPSIGHT_ORACLE_RECORDING"
+    /// The recorded std and cmd output of this run, as `FILE:FILE` (`go build -a
+    /// -gcflags=all=-m=2 ... 2>&1` text, `# importpath` headers), when `RecordedCompilerOutput`
+    /// names both (the corpus is std and cmd together).
+    static func recordedFiles() -> String? {
+        guard let std = RecordedCompilerOutput.file("std"), let cmd = RecordedCompilerOutput.file("cmd") else { return nil }
+        return std + ":" + cmd
+    }
 
-    /// The `build-output` events of recorded compiler text files (see `recordingVariable`).
+    /// The `build-output` events of recorded compiler text files (`FILE:FILE`; the first
+    /// holding a package wins).
     static func recordedEvents(_ files: String) throws -> Data {
         var seen: Set<String> = []
         var data = Data()
@@ -130,12 +133,9 @@ public struct CompilerOracle: Sendable {
     }
 
     /// The cache file of a corpus, compiling it first when it is not there (or the recording
-    /// `recordingVariable` names, for the std and cmd corpus).
+    /// `RecordedCompilerOutput` names, for the std and cmd corpus).
     static func cachedStream(_ corpus: Corpus, go: GoToolchain) throws -> (String, Double) {
-        if corpus.name == Corpora.goroot.name, let recorded = ProcessInfo.processInfo.environment[recordingVariable],
-           !recorded.isEmpty {
-            return (recorded, 0)
-        }
+        if corpus.name == Corpora.goroot.name, let recorded = recordedFiles() { return (recorded, 0) }
         let arguments = (corpus.exportOnly ? ["list", "-e", "-export", "-f", listFormat] : ["build", "-json"])
             + corpus.flags + corpus.patterns
         let keyText = ([go.version, corpus.name, corpus.directory] + arguments

@@ -228,14 +228,14 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(flows.share, 0.63, "share of flow explanations identical to the compiler's")
     }
 
-    /// All of `go list cmd` against `go build -a -gcflags=all=-m cmd`, as `testAllOfStd`
+    /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`
     /// compares std: the verdicts of the files under GOROOT/src/cmd (cmd's vendor/ left out).
     /// The go command also compiles cmd/compile's packages a second time with its profile
     /// (`# cmd/compile/internal/ssa [cmd/compile]`); only the plain compilations are compared,
     /// as the native engine does not read profiles.
     func testAllOfCmd() throws {
         let go = TestSupport.goToolchain
-        let (text, src) = try Self.compileAll("cmd", flags: "-m")
+        let (text, src) = try Self.compileAll("cmd", flags: "-m=2")
         var plain = ""
         var inProfiledCopy = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -267,9 +267,13 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     }
 
     /// The compiler's output for `go build -a -gcflags=all=FLAGS PATTERN` (linux/amd64, cgo off)
-    /// and GOROOT/src, where its paths resolve.
+    /// and GOROOT/src, where its paths resolve; the run's recorded `-m=2` output when there is
+    /// one (`RecordedCompilerOutput`).
     static func compileAll(_ pattern: String, flags: String) throws -> (text: String, src: String) {
         let go = TestSupport.goToolchain
+        if flags == "-m=2", let recorded = try RecordedCompilerOutput.text(pattern) {
+            return (String(decoding: recorded, as: UTF8.self), go.goroot + "/src")
+        }
         let r = try TestSupport.run(go.go, ["build", "-a", "-o", "/dev/null", "-gcflags=all=\(flags)", pattern],
                                     cwd: URL(fileURLWithPath: NSTemporaryDirectory()),
                                     environment: go.environment(extra: ["GOFLAGS": "", "GOOS": "linux", "GOARCH": "amd64"]))

@@ -15,9 +15,7 @@ enum StdCompilerOracle {
     /// The `-m=2` text of `pattern` (`std` or `cmd`; the go command's text form: a
     /// `# IMPORTPATH` block per package).
     static func compilerText(_ pattern: String) throws -> Data {
-        if let saved = ProcessInfo.processInfo.environment["HEAPSIGHT_\(pattern.uppercased())_M2"], !saved.isEmpty {
-            return try Data(contentsOf: URL(fileURLWithPath: saved))
-        }
+        if let recorded = try RecordedCompilerOutput.text(pattern) { return recorded }
         let go = TestSupport.goToolchain
         let r = try TestSupport.run(go.go, ["build", "-a", "-o", "/dev/null", "-gcflags=all=-m=2", pattern],
                                     cwd: URL(fileURLWithPath: go.goroot + "/src"),
