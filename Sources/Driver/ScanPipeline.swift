@@ -162,6 +162,7 @@ struct ScanPipeline {
     /// Opens the store before any work, so a bad `--db` fails fast and untouched.
     private func openStore() throws -> FactStore {
         let path = request.dbPath
+        if FactStore.isServerLocation(path) { return try openStore(at: path) }
         let parent = (path as NSString).deletingLastPathComponent
         let dir = parent.isEmpty ? "." : parent
         var isDir: ObjCBool = false
@@ -180,6 +181,11 @@ struct ScanPipeline {
         if !FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: dir) {
             throw ScanError.database("the folder \(dir) is not writable, so the database \(path) cannot be created; pass another --db")
         }
+        return try openStore(at: path)
+    }
+
+    /// Opens (creating or migrating) the store at a checked location.
+    private func openStore(at path: String) throws -> FactStore {
         do {
             return try FactStore.open(path: path)
         } catch let error as FactStoreError {

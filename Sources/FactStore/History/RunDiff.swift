@@ -87,12 +87,12 @@ extension FactStore {
                 """, [.int(base), .int(head)]) { $0.text(0) }
             let candidates = """
                 SELECT \(Self.factColumns) FROM facts
-                  WHERE run_id = ?1 AND function_id IN (SELECT value FROM json_each(?2)) AND external = 0
+                  WHERE run_id = ?1 AND function_id IN (\(db.dialect.jsonTextList("?2"))) AND external = 0
                 UNION ALL
                 SELECT \(Self.factColumns) FROM facts
                   WHERE run_id = ?1 AND function_id IS NULL AND external = 0
                 """
-            let list = SQLiteValue.text(JSONText.encode(functions))
+            let list = SQLValue.text(JSONText.encode(functions))
             return (try db.rows(candidates, [.int(base), list], map: Self.fact),
                     try db.rows(candidates, [.int(head), list], map: Self.fact))
         }

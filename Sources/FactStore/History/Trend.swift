@@ -66,16 +66,16 @@ extension FactStore {
                 let aggregate = q.metric == .functions ? "count(*)" : "sum(\(q.metric.column))"
                 pairs = try db.rows("""
                     SELECT run_id, \(aggregate) FROM function_metrics
-                    WHERE function_id IN (SELECT function_id FROM function_names WHERE function_id GLOB ?1)
-                      AND (?2 IS NULL OR package GLOB ?2)
+                    WHERE function_id IN (SELECT function_id FROM function_names WHERE \(db.dialect.glob("function_id", "?1")))
+                      AND (?2 IS NULL OR \(db.dialect.glob("package", "?2")))
                     GROUP BY run_id
-                    """, [.text(fn), .optional(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
+                    """, [db.dialect.globArgument(fn), db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
             } else {
                 pairs = try db.rows("""
                     SELECT run_id, sum(\(q.metric.column)) FROM package_metrics
-                    WHERE ?1 IS NULL OR package GLOB ?1
+                    WHERE ?1 IS NULL OR \(db.dialect.glob("package", "?1"))
                     GROUP BY run_id
-                    """, [.optional(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
+                    """, [db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
             }
             return Dictionary(pairs, uniquingKeysWith: +)
         }
