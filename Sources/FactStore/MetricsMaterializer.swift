@@ -32,7 +32,7 @@ enum MetricsMaterializer {
 
     /// Inserts the metrics rows of one run.
     static func materialize(run id: Int64, on db: any StoreConnection) throws {
-        let perFact = perFact(db.dialect)
+        let perFact = Self.perFact(db.dialect)
         let hasAlloc = try db.scalarInt(
             "SELECT EXISTS(SELECT 1 FROM facts WHERE run_id = ?1 AND external = 0 AND kind = 'alloc')", [.int(id)]) == 1
         let hasEscapes = try db.scalarInt(

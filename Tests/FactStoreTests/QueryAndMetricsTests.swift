@@ -23,7 +23,7 @@ final class QueryAndMetricsTests: XCTestCase {
                           "INSERT INTO runs(id) VALUES(5)", "CREATE TABLE t(x INTEGER)"]
                 + (backend == .sqlite ? ["PRAGMA query_only = 0", "pragma  QUERY_ONLY=false", "VACUUM"]
                    : ["SET TRANSACTION READ WRITE", "SELECT set_config('transaction_read_only', 'off', false)", "VACUUM",
-                      "SELECT nextval('runs_id_seq')", "COMMIT"])
+                      "SELECT nextval('runs_id_seq')"])
             for sql in writes {
                 XCTAssertThrowsError(try store.query(sql), sql) { error in
                     guard case FactStoreError.writeRefused = error else { return XCTFail("\(sql): \(error)") }
@@ -45,6 +45,15 @@ final class QueryAndMetricsTests: XCTestCase {
                 guard case FactStoreError.queryFailed = error else { return XCTFail("\(error)") }
                 XCTAssertTrue("\(error)".contains(backend == .sqlite ? "no such column" : "column \"nope\" does not exist"), "\(error)")
             }
+            try store.record(StoreFixtures.sampleContent())
+            XCTAssertThrowsError(try store.query("SELECT 1; DELETE FROM facts")) { error in
+                guard case FactStoreError.multipleStatements = error else { return XCTFail("\(error)") }
+            }
+            XCTAssertThrowsError(try store.query("  -- nothing here\n ;")) { error in
+                XCTAssertEqual(error as? FactStoreError, .emptyQuery)
+            }
+            XCTAssertEqual(try store.query("SELECT count(*) FROM facts").rows, [["11"]])
+            XCTAssertEqual(try store.query("SELECT id FROM runs WHERE id > 5").columns, ["id"])
         }
     }
 

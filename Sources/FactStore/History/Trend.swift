@@ -67,13 +67,13 @@ extension FactStore {
                 pairs = try db.rows("""
                     SELECT run_id, \(aggregate) FROM function_metrics
                     WHERE function_id IN (SELECT function_id FROM function_names WHERE \(db.dialect.glob("function_id", "?1")))
-                      AND (?2 IS NULL OR \(db.dialect.glob("package", "?2")))
+                      AND (CAST(?2 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?2")))
                     GROUP BY run_id
                     """, [db.dialect.globArgument(fn), db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
             } else {
                 pairs = try db.rows("""
                     SELECT run_id, sum(\(q.metric.column)) FROM package_metrics
-                    WHERE ?1 IS NULL OR \(db.dialect.glob("package", "?1"))
+                    WHERE CAST(?1 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?1"))
                     GROUP BY run_id
                     """, [db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
             }

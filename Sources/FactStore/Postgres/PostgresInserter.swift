@@ -22,6 +22,7 @@ final class PostgresInserter: RowInserter {
     }
 
     func add(_ row: [SQLValue]) throws {
+        if values.isEmpty { connection.holdsRows(self) }
         values += row
         if values.count + width > PostgresStoreConnection.parametersPerBatch { try flush() }
     }

@@ -3,13 +3,16 @@ import Foundation
 /// `heapsight query` on PostgreSQL: one statement in a read-only transaction.
 ///
 /// The statement runs after `BEGIN READ ONLY` and a first query, so that the transaction can no
-/// longer be switched to read-write; the server then refuses every write (SQLSTATE 25006), which
-/// is reported as `writeRefused`. The extended protocol takes exactly one statement, so a second
+/// longer be switched to read-write; the server then refuses every write (SQLSTATE 25006), every
+/// attempt to lift the read-only mode and every statement that cannot run inside a transaction,
+/// such as VACUUM (25001), and both are reported as `writeRefused`. The extended protocol takes exactly one statement, so a second
 /// one is refused before anything runs. The transaction is always rolled back, and session
 /// advisory locks a query might have taken are released, so that a query never holds up writers.
 extension PostgresStoreConnection {
     /// SQLSTATE of a write attempted in a read-only transaction.
     static let readOnlyViolation = "25006"
+    /// SQLSTATE of a statement refused inside the running transaction (a switch to read-write, VACUUM).
+    static let activeTransaction = "25001"
     /// SQLSTATE of a syntax error; with "multiple commands" in the message, a second statement.
     static let syntaxError = "42601"
 
@@ -27,7 +30,7 @@ extension PostgresStoreConnection {
         do {
             result = try send(sql, []).rows.map(PostgresStoreRow.init)
         } catch let failure as ServerFailure {
-            if failure.sqlState == Self.readOnlyViolation { throw FactStoreError.writeRefused(sql: sql) }
+            if failure.sqlState == Self.readOnlyViolation || failure.sqlState == Self.activeTransaction { throw FactStoreError.writeRefused(sql: sql) }
             if failure.sqlState == Self.syntaxError, failure.message.contains("multiple commands") {
                 throw FactStoreError.multipleStatements(sql: sql)
             }

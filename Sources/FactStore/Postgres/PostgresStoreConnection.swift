@@ -71,9 +71,12 @@ final class PostgresStoreConnection: StoreConnection {
     }
 
     func inserter(_ sql: String) throws -> any RowInserter {
-        let inserter = try PostgresInserter(sql: sql, connection: self)
+        try PostgresInserter(sql: sql, connection: self)
+    }
+
+    /// Notes an inserter that holds rows not yet sent.
+    func holdsRows(_ inserter: PostgresInserter) {
         pending.append(inserter)
-        return inserter
     }
 
     /// Sends the rows every inserter still holds, in the order the inserters were made.

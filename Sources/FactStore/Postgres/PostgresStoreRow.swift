@@ -64,7 +64,7 @@ struct PostgresStoreRow: StoreRow {
             return (try? cell.decode(Double.self)).map(Value.real) ?? .null
         case .numeric:
             guard let d = try? cell.decode(Decimal.self) else { return .null }
-            if d == d.rounded, let v = Int64(exactly: NSDecimalNumber(decimal: d).int64Value), Decimal(v) == d { return .int(v) }
+            if d == d.rounded, case let v = NSDecimalNumber(decimal: d).int64Value, Decimal(v) == d { return .int(v) }
             return .text("\(d)")
         case .text, .varchar, .name, .bpchar, .char, .unknown, .json, .jsonb:
             return (try? cell.decode(String.self)).map(Value.text) ?? .null

@@ -1,4 +1,3 @@
-import NIOSSL
 import PostgresNIO
 
 /// libpq's sslmode as postgres-nio's TLS setting: `disable` none; `prefer` TLS when offered,
