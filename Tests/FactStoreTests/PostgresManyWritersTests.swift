@@ -93,12 +93,12 @@ final class PostgresManyWritersTests: XCTestCase {
         let store = try FactStore.open(path: url)
         var output = ""
         var generator = SystemRandomNumberGenerator()
-        for round in 0..<4 {
-            let children = try (0..<3).map { try WriterProcess([url, "1000", "20000", "k\(round)x\($0)"]) }
+        for round in 0..<2 {
+            let children = try (0..<3).map { try WriterProcess([url, "1000", "5000", "k\(round)x\($0)"]) }
             for child in children {
                 let begun = Int.random(in: 1...3, using: &generator)
                 output += child.read(until: "begin \(begun)")
-                let pause = UInt32.random(in: 0...400_000, using: &generator)
+                let pause = UInt32.random(in: 0...200_000, using: &generator)
                 usleep(pause)
                 kill(child.process.processIdentifier, SIGKILL)
                 let rest = child.finish()

@@ -75,6 +75,9 @@ protocol StoreConnection: AnyObject {
     func lastRunID() throws -> Int64
     /// Records that run number `id`, inserted explicitly, is taken, so that later runs get higher ones.
     func claimRunID(_ id: Int64) throws
+    /// Runs `body`, whose reads all see one snapshot of the store: a run that commits meanwhile
+    /// is in none of them or, after the transaction, in all of them.
+    func readTransaction<T>(_ body: () throws -> T) throws -> T
     /// Names of the tables in the store's schema.
     func tableNames() throws -> [String]
     /// Keeps a copy of the store as it is before a migration from `version` (SQLite: the file

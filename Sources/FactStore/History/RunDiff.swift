@@ -75,7 +75,7 @@ extension FactStore {
         // Read only the facts that can differ, in one query per run, and compare them in memory
         // under the identity rule. Without external facts, functions whose fingerprint and fact
         // count agree in both runs cannot differ (metrics count only facts inside the tree).
-        let (baseFacts, headFacts): ([Fact], [Fact]) = try locked {
+        let (baseFacts, headFacts): ([Fact], [Fact]) = try locked { try db.readTransaction {
             if includeExternal {
                 let all = "SELECT \(Self.factColumns) FROM facts WHERE run_id = ?1"
                 return (try db.rows(all, [.int(base)], map: Self.fact), try db.rows(all, [.int(head)], map: Self.fact))
@@ -95,7 +95,7 @@ extension FactStore {
             let list = SQLValue.text(JSONText.encode(functions))
             return (try db.rows(candidates, [.int(base), list], map: Self.fact),
                     try db.rows(candidates, [.int(head), list], map: Self.fact))
-        }
+        } }
         return RunDiff.compare(base: base, head: head, baseFacts: baseFacts, headFacts: headFacts)
     }
 }

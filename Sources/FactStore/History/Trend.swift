@@ -60,7 +60,12 @@ extension FactStore {
     /// The metric per run (or commit, or day), oldest first, with the change from the previous
     /// row. Runs with status `failed` are left out. Reads only the metrics tables.
     public func trend(_ q: TrendQuery) throws -> [TrendPoint] {
-        let values: [Int64: Int] = try locked {
+        try locked { try db.readTransaction { try trendPoints(q) } }
+    }
+
+    /// The trend's two reads (metric values, then runs), inside one read transaction.
+    private func trendPoints(_ q: TrendQuery) throws -> [TrendPoint] {
+        let values: [Int64: Int] = try {
             var pairs: [(Int64, Int)]
             if let fn = q.functionGlob {
                 let aggregate = q.metric == .functions ? "count(*)" : "sum(\(q.metric.column))"
@@ -78,16 +83,16 @@ extension FactStore {
                     """, [db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
             }
             return Dictionary(pairs, uniquingKeysWith: +)
-        }
+        }()
         // By run: recorded order. By commit or day: history order, the commit's date when known
         // (backfilled runs), else the run's start.
         let order = q.grouping == .run ? "id" : "COALESCE(git_committed_at, started_at), id"
-        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?, time: String)] = try locked {
+        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?, time: String)] = try {
             try db.rows("""
                 SELECT id, started_at, git_commit, git_branch, label, COALESCE(git_committed_at, started_at)
                 FROM runs WHERE status <> 'failed' ORDER BY \(order)
                 """) { ($0.int64(0), $0.text(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4), $0.text(5)) }
-        }
+        }()
         var rows: [(key: String, run: Int64)] = []
         var position: [String: Int] = [:]
         for r in runs {

@@ -136,6 +136,13 @@ final class PostgresStoreConnection: StoreConnection {
         try run("SELECT setval(pg_get_serial_sequence('runs', 'id'), ?1)", [.int(id)])
     }
 
+    func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        try flushPending()
+        _ = try send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", [])
+        defer { _ = try? send("COMMIT", []) }
+        return try body()
+    }
+
     func tableNames() throws -> [String] {
         try rows("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()", []) { $0.text(0) }
     }

@@ -32,6 +32,13 @@ extension SQLiteConnection: StoreConnection {
     /// Nothing: AUTOINCREMENT notes an explicit id in `sqlite_sequence` itself.
     func claimRunID(_ id: Int64) throws {}
 
+    func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if inTransaction { return try body() }
+        try execute("BEGIN")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     func tableNames() throws -> [String] {
         try statementRows("SELECT name FROM sqlite_schema WHERE type = 'table'", []) { $0.text(0) }
     }
