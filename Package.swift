@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        // The PostgreSQL backend of the fact store (`--db postgres://...`).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries (Debian: libsqlite3-dev, libxml2-dev, zlib1g-dev).
@@ -54,7 +56,9 @@ let package = Package(
 
         // Pass API, engines, store, reports, driver.
         .target(name: "PassKit", dependencies: ["GoSyntax", "GoLoader"]),
-        .target(name: "FactStore", dependencies: ["PassKit", "CSQLite"]),
+        .target(name: "FactStore", dependencies: [
+            "PassKit", "CSQLite", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .target(name: "GCEngine", dependencies: ["PassKit", "GoSyntax", "GoLoader"]),
         .target(name: "EscapeGraph", swiftSettings: [
             .unsafeFlags(["-O"], .when(configuration: .debug)),

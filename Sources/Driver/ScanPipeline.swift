@@ -184,6 +184,7 @@ struct ScanPipeline {
     /// Checks where the store goes before any work, so a bad `--db` fails fast and untouched.
     private func checkStoreLocation() throws {
         let path = request.dbPath
+        if FactStore.isServerLocation(path) { return }  // a server: nothing to check on disk
         let parent = (path as NSString).deletingLastPathComponent
         let dir = parent.isEmpty ? "." : parent
         var isDir: ObjCBool = false

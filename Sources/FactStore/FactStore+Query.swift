@@ -5,7 +5,8 @@ extension FactStore {
     /// `PRAGMA query_only`) and returns its rows as text. A statement that would write is
     /// refused with `FactStoreError.writeRefused` before it runs, and changes nothing.
     public func query(_ sql: String) throws -> QueryResult {
-        try locked {
+        if let server = db as? PostgresStoreConnection { return try locked { try server.readOnlyQuery(sql) } }
+        return try locked {
             let c = try readOnlyConnection()
             let prepared: (statement: SQLiteStatement?, moreStatements: Bool)
             do {

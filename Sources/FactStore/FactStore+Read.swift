@@ -8,7 +8,7 @@ extension FactStore {
         r.package_count, r.function_count, r.fact_count, r.diagnostic_count, r.git_committed_at
         """
 
-    static func storedRun(_ s: SQLiteStatement) -> StoredRun {
+    static func storedRun(_ s: any StoreRow) -> StoredRun {
         let record = RunRecord(
             startedAt: Timestamp.parse(s.text(1)) ?? Date(timeIntervalSince1970: 0),
             finishedAt: Timestamp.parse(s.text(2)) ?? Date(timeIntervalSince1970: 0),
@@ -24,7 +24,7 @@ extension FactStore {
     static let factColumns = "kind, file, line, col, subject, detail, function_id, explanation, external"
 
     /// A fact from a row of (kind, file, line, col, subject, detail, function_id, explanation, external).
-    static func fact(_ s: SQLiteStatement) -> Fact {
+    static func fact(_ s: any StoreRow) -> Fact {
         Fact(kind: FactKind(rawValue: s.text(0)) ?? .alloc, file: s.text(1), line: s.int(2), column: s.int(3),
              subject: s.text(4), detail: s.text(5), function: s.optionalText(6),
              explanation: JSONText.decode(s.text(7)), external: s.int(8) != 0)
@@ -46,7 +46,7 @@ extension FactStore {
         let facts = try locked {
             try db.rows("""
                 SELECT kind, file, line, col, subject, detail, function_id, explanation, external
-                FROM facts WHERE run_id = ?1 AND (?2 OR external = 0)
+                FROM facts WHERE run_id = ?1 AND (?2 = 1 OR external = 0)
                 ORDER BY file, line, col, kind, subject, detail
                 """, [.int(run), .bool(includeExternal)], map: Self.fact)
         }

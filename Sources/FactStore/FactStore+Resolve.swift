@@ -17,7 +17,8 @@ extension FactStore {
             if let id = try db.scalarInt("SELECT max(id) FROM runs WHERE label = ?1", [.text(reference)]) { return id }
             if let id = try db.scalarInt("SELECT max(id) FROM runs WHERE git_branch = ?1", [.text(reference)]) { return id }
             if reference.count >= 4, reference.allSatisfy(\.isHexDigit),
-               let id = try db.scalarInt("SELECT max(id) FROM runs WHERE git_commit GLOB ?1", [.text(reference.lowercased() + "*")]) {
+               let id = try db.scalarInt("SELECT max(id) FROM runs WHERE \(db.dialect.glob("git_commit", "?1"))",
+                                         [db.dialect.globArgument(reference.lowercased() + "*")]) {
                 return id
             }
             let labels = try db.rows("SELECT DISTINCT label FROM runs WHERE label IS NOT NULL ORDER BY label LIMIT 10") { $0.text(0) }

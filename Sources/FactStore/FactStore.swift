@@ -1,19 +1,20 @@
 import CSQLite
 import Foundation
 
-/// The SQLite store of runs, facts and metrics: one file, WAL, one writer at a time, many
-/// readers. Every run is written in one transaction, so a failed or killed write leaves no
-/// partial run. See docs/schema.md for the tables users may query.
+/// The store of runs, facts and metrics, in a SQLite file (WAL, one writer at a time, many
+/// readers) or a PostgreSQL database (`postgres://…`, many writers taking turns per run). Every
+/// run is written in one transaction, so a failed or killed write leaves no partial run. See
+/// docs/schema.md for the tables users may query.
 public final class FactStore: @unchecked Sendable {
-    /// The database file.
+    /// The database file, or the PostgreSQL URL (without a password).
     public let path: String
     /// True when opened with `openReadOnly`.
     public let isReadOnly: Bool
-    let db: SQLiteConnection
+    let db: any StoreConnection
     private var queryConnection: SQLiteConnection?
     private let lock = NSLock()
 
-    private init(path: String, db: SQLiteConnection, readOnly: Bool) {
+    init(path: String, db: any StoreConnection, readOnly: Bool) {
         self.path = path
         self.db = db
         self.isReadOnly = readOnly
@@ -23,6 +24,7 @@ public final class FactStore: @unchecked Sendable {
     /// after a copy is kept as `PATH.bak-vN`; a newer schema, a non-SQLite file or a SQLite file
     /// that is not a heapsight store is refused with a typed error and left unchanged.
     public static func open(path: String) throws -> FactStore {
+        if isServerLocation(path) { return try openServer(url: path, readOnly: false) }
         try StoreFile.checkHeader(path: path)
         let db = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         // Another process may be creating or migrating the same file: retry while it is busy.
@@ -63,6 +65,7 @@ public final class FactStore: @unchecked Sendable {
     /// Opens an existing store for reading only: never creates, never migrates, never writes,
     /// and works in a folder this user cannot write (see `StoreFile.readLocation`).
     public static func openReadOnly(path: String) throws -> FactStore {
+        if isServerLocation(path) { return try openServer(url: path, readOnly: true) }
         guard FileManager.default.fileExists(atPath: path) else { throw FactStoreError.missingDatabase(path: path) }
         try StoreFile.checkHeader(path: path)
         let (location, flags) = try StoreFile.readLocation(path: path)

@@ -31,6 +31,12 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
     /// The file is a SQLite database whose pages are damaged or missing (truncated by a copy or
     /// a full disk).
     case damaged(path: String, reason: String)
+    /// A `postgres://` store location that cannot be used as given.
+    case badLocation(location: String, reason: String)
+    /// The PostgreSQL server could not be reached or refused the login.
+    case cannotConnect(location: String, reason: String)
+    /// A statement failed on the PostgreSQL server.
+    case server(location: String, reason: String)
     /// The store sits in a folder this user cannot write and has write-ahead log entries that
     /// were never merged into it, so it cannot be read consistently without writing.
     case pendingLogInReadOnlyFolder(path: String)
@@ -68,6 +74,12 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
             return "cannot record the run: \(reason)"
         case .damaged(let path, let reason):
             return "\(path) is damaged (\(reason)), perhaps truncated by an interrupted copy or a full disk; restore it from a backup (migrations keep \(path).bak-vN), or move it aside and scan again"
+        case .badLocation(let location, let reason):
+            return "cannot use the database \(location): \(reason); write it as postgres://USER@HOST:PORT/DB?sslmode=MODE"
+        case .cannotConnect(let location, let reason):
+            return "cannot connect to the PostgreSQL database \(location): \(reason); check that the server runs and that the user, host, port, database and sslmode are right, and give a password through PGPASSWORD or ~/.pgpass"
+        case .server(let location, let reason):
+            return "database error in \(location): \(reason)"
         case .pendingLogInReadOnlyFolder(let path):
             return "\(path) has changes in \(path)-wal that were never merged into it, and its folder is not writable, so it cannot be read; copy the database together with its -wal file to a writable folder, or open it once where it can be written"
         }

@@ -11,11 +11,13 @@
 /// - leaks: `leak-param` + `leak-param-content`.
 /// - inlinable / not inlinable: 1 when the function has a `can-inline` / `cannot-inline` fact.
 enum MetricsMaterializer {
-    /// Metric columns shared by both tables, with the expression each fact contributes
-    /// (`?2` is 1 when heap sites come from `alloc` facts).
-    static let perFact: [(column: String, expression: String)] = [
-        ("heap_sites", "CASE WHEN ?2 THEN (kind = 'alloc' AND (' ' || detail || ' ') LIKE '% heap %') ELSE kind IN ('escapes', 'moved-to-heap') END"),
-        ("heap_sites_in_loops", "CASE WHEN ?2 THEN (kind = 'alloc' AND (' ' || detail || ' ') LIKE '% heap %' AND detail LIKE '%depth=%' AND detail NOT LIKE '%depth=0%') ELSE 0 END"),
+    /// Metric columns shared by both tables, with the expression each fact contributes as 0 or
+    /// 1 (`?2` is 1 when heap sites come from `alloc` facts).
+    static func perFact(_ dialect: SQLDialect) -> [(column: String, expression: String)] {
+        let like = dialect.caseInsensitiveLike
+        return [
+        ("heap_sites", "CASE WHEN ?2 = 1 THEN (kind = 'alloc' AND (' ' || detail || ' ') \(like) '% heap %') ELSE kind IN ('escapes', 'moved-to-heap') END"),
+        ("heap_sites_in_loops", "CASE WHEN ?2 = 1 THEN (kind = 'alloc' AND (' ' || detail || ' ') \(like) '% heap %' AND detail \(like) '%depth=%' AND detail NOT \(like) '%depth=0%') ELSE false END"),
         ("moved_to_heap", "kind = 'moved-to-heap'"),
         ("escapes", "kind = 'escapes'"),
         ("no_escape", "kind = 'no-escape'"),
@@ -24,11 +26,13 @@ enum MetricsMaterializer {
         ("not_inlinable", "kind = 'cannot-inline'"),
         ("inline_calls", "kind = 'inline-call'"),
         ("allocs", "kind = 'alloc'"),
-        ("facts", "1"),
-    ]
+        ("facts", "true"),
+        ].map { ($0.0, "CAST(\($0.1) AS INTEGER)") }
+    }
 
     /// Inserts the metrics rows of one run.
-    static func materialize(run id: Int64, on db: SQLiteConnection) throws {
+    static func materialize(run id: Int64, on db: any StoreConnection) throws {
+        let perFact = Self.perFact(db.dialect)
         let hasAlloc = try db.scalarInt(
             "SELECT EXISTS(SELECT 1 FROM facts WHERE run_id = ?1 AND external = 0 AND kind = 'alloc')", [.int(id)]) == 1
         let hasEscapes = try db.scalarInt(
@@ -55,7 +59,7 @@ enum MetricsMaterializer {
                     SELECT function_id, package FROM functions WHERE run_id = ?1
                     UNION ALL
                     SELECT function_id, COALESCE(package, '') FROM facts
-                      WHERE run_id = ?1 AND external = 0 AND function_id IS NOT NULL)
+                      WHERE run_id = ?1 AND external = 0 AND function_id IS NOT NULL) AS u
                   GROUP BY function_id) AS k
             LEFT JOIN (SELECT function_id, \(zip(fnAggregates, columns).map { "\($0) AS \($1)" }.joined(separator: ", "))
                        FROM facts WHERE run_id = ?1 AND external = 0 AND function_id IS NOT NULL
@@ -76,7 +80,7 @@ enum MetricsMaterializer {
               UNION ALL
               SELECT import_path, 0, \(columns.map { _ in "0" }.joined(separator: ", "))
                 FROM packages WHERE run_id = ?1
-            )
+            ) AS u
             GROUP BY package
             """
         try db.run(packageSQL, [.int(id), .int(hasAlloc ? 1 : 0)])
@@ -84,7 +88,7 @@ enum MetricsMaterializer {
 
     /// Sets `function_metrics.fingerprint` of one run (schema version 3): per function, the sum
     /// of `heapsight_identity(kind, subject, detail)` over its facts inside the scanned tree.
-    static func fingerprint(run id: Int64, on db: SQLiteConnection) throws {
+    static func fingerprint(run id: Int64, on db: any StoreConnection) throws {
         try db.run("""
             UPDATE function_metrics SET fingerprint = g.fp
             FROM (SELECT function_id, sum(heapsight_identity(kind, subject, detail)) AS fp FROM facts

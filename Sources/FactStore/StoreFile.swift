@@ -26,9 +26,9 @@ enum StoreFile {
     }
 
     /// Refuses a SQLite database that has tables but no `schema_version` table.
-    static func checkIsStore(_ db: SQLiteConnection, path: String) throws {
+    static func checkIsStore(_ db: any StoreConnection, path: String) throws {
         try wrap(path) {
-            let tables = try db.rows("SELECT name FROM sqlite_schema WHERE type = 'table'") { $0.text(0) }
+            let tables = try db.tableNames()
             if !tables.isEmpty && !tables.contains("schema_version") {
                 throw FactStoreError.foreignDatabase(path: path)
             }
@@ -36,10 +36,9 @@ enum StoreFile {
     }
 
     /// The highest applied schema version, 0 for an empty database.
-    static func schemaVersion(_ db: SQLiteConnection, path: String) throws -> Int {
+    static func schemaVersion(_ db: any StoreConnection, path: String) throws -> Int {
         try wrap(path) {
-            let has = try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'") ?? 0
-            if has == 0 { return 0 }
+            if try !db.tableNames().contains("schema_version") { return 0 }
             return Int(try db.scalarInt("SELECT max(version) FROM schema_version") ?? 0)
         }
     }
@@ -76,6 +75,8 @@ enum StoreFile {
                 throw FactStoreError.damaged(path: path, reason: failure.description)
             }
             throw FactStoreError.sqlite(path: path, reason: failure.description)
+        } catch let failure as ServerFailure {
+            throw FactStoreError.server(location: path, reason: failure.description)
         }
     }
 }

@@ -45,9 +45,12 @@ struct BackfillCommand: ParsableCommand {
     func run() throws {
         var failures = 0
         try runReportingErrors {
-            let dbPath = URL(fileURLWithPath: store.db).standardizedFileURL.path
-            try FileManager.default.createDirectory(atPath: (dbPath as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            let server = FactStore.isServerLocation(store.db)
+            let dbPath = server ? store.db : URL(fileURLWithPath: store.db).standardizedFileURL.path
+            if !server {
+                try FileManager.default.createDirectory(atPath: (dbPath as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+            }
             let config = self.config.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             let scan = ScanRequest(paths: [], dbPath: dbPath, configPath: config, jobs: jobs, engine: engine, quiet: true)
             let quiet = output.quiet

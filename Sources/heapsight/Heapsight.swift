@@ -26,6 +26,7 @@ struct Heapsight: ParsableCommand {
             DiffCommand.self,
             PruneCommand.self,
             BackfillCommand.self,
+            StoreCommand.self,
             CheckCommand.self,
             ReportCommand.self,
             ExplainCommand.self,

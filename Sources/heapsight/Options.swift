@@ -3,15 +3,27 @@ import Driver
 import Foundation
 import PassKit
 
-/// `--db FILE`: the SQLite store every command that reads or writes facts uses.
+/// `--db FILE|URL`: the store every command that reads or writes facts uses, a SQLite file or a
+/// PostgreSQL database (`postgres://USER@HOST:PORT/DB?sslmode=MODE`); `HEAPSIGHT_DB` when
+/// `--db` is not given.
 struct StoreOptions: ParsableArguments {
     /// The default store location, relative to the current directory.
     static let defaultPath = "reports/heapsight.db"
+    /// The environment variable that names the store when `--db` is not given.
+    static let environmentVariable = "HEAPSIGHT_DB"
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The heapsight database.", valueName: "FILE"))
-    var db: String = StoreOptions.defaultPath
+    @Option(name: .customLong("db"),
+            help: ArgumentHelp("The heapsight database: a SQLite file or postgres://USER@HOST:PORT/DB?sslmode=MODE (default: $HEAPSIGHT_DB, else \(StoreOptions.defaultPath)).",
+                               valueName: "FILE|URL"))
+    var given: String?
 
-    /// True when the user did not pass `--db`.
+    /// The store location: `--db`, else `HEAPSIGHT_DB`, else the default file.
+    var db: String {
+        given ?? ProcessInfo.processInfo.environment[Self.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+            ?? Self.defaultPath
+    }
+
+    /// True when neither `--db` nor `HEAPSIGHT_DB` chose the store.
     var isDefault: Bool { db == StoreOptions.defaultPath }
 }
 

@@ -14,7 +14,7 @@ enum StoreAccess {
     /// commands that change recorded runs but never create a store (`prune`).
     static func openExistingForWriting(_ options: StoreOptions) throws -> FactStore {
         try reportingStoreErrors {
-            guard FileManager.default.fileExists(atPath: options.db) else {
+            guard FactStore.isServerLocation(options.db) || FileManager.default.fileExists(atPath: options.db) else {
                 throw FactStoreError.missingDatabase(path: options.db)
             }
             return try FactStore.open(path: options.db)

@@ -36,35 +36,37 @@ final class ProfileStoreTests: XCTestCase {
     }
 
     func testProfilesRoundTripAndFeedTheMetrics() throws {
-        let store = try FactStore.open(path: try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path)
-        var content = StoreFixtures.sampleContent()
-        content.profiles = Self.sampleProfiles()
-        let id = try store.record(content)
+        try onEachBackend { _, location in
+            let store = try FactStore.open(path: location)
+            var content = StoreFixtures.sampleContent()
+            content.profiles = Self.sampleProfiles()
+            let id = try store.record(content)
 
-        let stored = try store.profiles(run: id)
-        XCTAssertEqual(stored.map(\.record.path), ["mem.pprof", "cpu.pprof"])
-        var expected = Self.sampleProfiles()
-        for i in expected.indices { expected[i].sites = [] }
-        XCTAssertEqual(stored.map(\.record), expected)
+            let stored = try store.profiles(run: id)
+            XCTAssertEqual(stored.map(\.record.path), ["mem.pprof", "cpu.pprof"])
+            var expected = Self.sampleProfiles()
+            for i in expected.indices { expected[i].sites = [] }
+            XCTAssertEqual(stored.map(\.record), expected)
 
-        let sites = try store.profileSites(run: id)
-        XCTAssertEqual(sites.map { "\($0.file):\($0.line)" }, ["/build/old/a.go:90", "a/a.go:5", "a/a.go:14", "b/b.go:9"])
-        // F's line is in both profiles: bytes from the heap profile, CPU from the CPU profile.
-        XCTAssertEqual(sites[1].weight, ProfileWeight(allocObjects: 10, allocBytes: 640, cpuNanoseconds: 20_000_000))
-        XCTAssertEqual(sites[0].status, .stale)
+            let sites = try store.profileSites(run: id)
+            XCTAssertEqual(sites.map { "\($0.file):\($0.line)" }, ["/build/old/a.go:90", "a/a.go:5", "a/a.go:14", "b/b.go:9"])
+            // F's line is in both profiles: bytes from the heap profile, CPU from the CPU profile.
+            XCTAssertEqual(sites[1].weight, ProfileWeight(allocObjects: 10, allocBytes: 640, cpuNanoseconds: 20_000_000))
+            XCTAssertEqual(sites[0].status, .stale)
 
-        // Profiled bytes count positions in the source (site and unknown), never stale ones.
-        let fn = try store.query("SELECT function_id, profiled_bytes, profiled_objects FROM function_metrics WHERE run_id = \(id) AND profiled_bytes > 0 ORDER BY function_id").rows
-        XCTAssertEqual(fn, [["example.com/m/a.F", "640", "10"], ["example.com/m/a.G", "3000", "3"], ["example.com/m/b.(*T).Run", "48", "1"]])
-        let pkg = try store.query("SELECT package, profiled_bytes FROM package_metrics WHERE run_id = \(id) ORDER BY package").rows
-        XCTAssertEqual(pkg, [["example.com/m/a", "3640"], ["example.com/m/b", "48"]])
-        let trend = try store.trend(TrendQuery(metric: .profiledBytes))
-        XCTAssertEqual(trend.map(\.value), [3688])
+            // Profiled bytes count positions in the source (site and unknown), never stale ones.
+            let fn = try store.query("SELECT function_id, profiled_bytes, profiled_objects FROM function_metrics WHERE run_id = \(id) AND profiled_bytes > 0 ORDER BY function_id").rows
+            XCTAssertEqual(fn, [["example.com/m/a.F", "640", "10"], ["example.com/m/a.G", "3000", "3"], ["example.com/m/b.(*T).Run", "48", "1"]])
+            let pkg = try store.query("SELECT package, profiled_bytes FROM package_metrics WHERE run_id = \(id) ORDER BY package").rows
+            XCTAssertEqual(pkg, [["example.com/m/a", "3640"], ["example.com/m/b", "48"]])
+            let trend = try store.trend(TrendQuery(metric: .profiledBytes))
+            XCTAssertEqual(trend.map(\.value), [3688])
 
-        // Deleting the run deletes its profiles.
-        _ = try Prune.run(store, keep: 0, before: nil, includeLabelled: true)
-        XCTAssertEqual(try store.query("SELECT count(*) FROM profiles").rows, [["0"]])
-        XCTAssertEqual(try store.query("SELECT count(*) FROM profile_sites").rows, [["0"]])
+            // Deleting the run deletes its profiles.
+            _ = try Prune.run(store, keep: 0, before: nil, includeLabelled: true)
+            XCTAssertEqual(try store.query("SELECT count(*) FROM profiles").rows, [["0"]])
+            XCTAssertEqual(try store.query("SELECT count(*) FROM profile_sites").rows, [["0"]])
+        }
     }
 
     /// A database written by schema version 4 is migrated to 5: a `.bak-v4` copy is kept, the

@@ -55,7 +55,8 @@ public func runBackfill(_ request: BackfillRequest,
     var chosen = stride(from: 0, to: all.count, by: request.every).map { all[$0] }
     if let last = all.last, chosen.last != last { chosen.append(last) }
     let branch = repo.currentBranch()
-    let dbPath = URL(fileURLWithPath: request.scan.dbPath).standardizedFileURL.path
+    let dbPath = FactStore.isServerLocation(request.scan.dbPath)
+        ? request.scan.dbPath : URL(fileURLWithPath: request.scan.dbPath).standardizedFileURL.path
     var steps: [BackfillOutcome.Step] = []
     for sha in chosen {
         if let existing = try FactStore.open(path: dbPath).run(commit: sha) {

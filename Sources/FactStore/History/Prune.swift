@@ -50,7 +50,7 @@ extension FactStore {
     func deleteRuns(_ ids: [Int64]) throws {
         guard !isReadOnly else { throw FactStoreError.writeRefused(sql: "prune") }
         try locked {
-            try WriteTransaction.run(db, path: path) {
+            try db.writeTransaction {
                 for id in ids {
                     for table in Self.runTables { try db.run("DELETE FROM \(table) WHERE run_id = ?1", [.int(id)]) }
                     try db.run("DELETE FROM runs WHERE id = ?1", [.int(id)])
@@ -60,22 +60,13 @@ extension FactStore {
                       SELECT 1 FROM function_metrics m WHERE m.function_id = function_names.function_id)
                     """)
             }
-            // Stores created with incremental auto-vacuum give free pages back without rewriting
-            // the whole file; older ones need a full VACUUM.
-            if try db.scalarInt("PRAGMA auto_vacuum") == 2 {
-                try db.execute("PRAGMA incremental_vacuum")
-            } else {
-                try db.execute("VACUUM")
-            }
-            try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try db.reclaimSpace()
         }
     }
 
-    /// Size of the database file plus its WAL, in bytes.
+    /// Bytes the store occupies: the database file plus its WAL for SQLite, the database's
+    /// size on the server for PostgreSQL.
     public func fileSize() -> Int64 {
-        func size(_ p: String) -> Int64 {
-            ((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber)?.int64Value ?? 0
-        }
-        return size(path) + size(path + "-wal")
+        (try? locked { db.storageSize() }) ?? 0
     }
 }

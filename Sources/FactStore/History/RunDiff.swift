@@ -75,7 +75,7 @@ extension FactStore {
         // Read only the facts that can differ, in one query per run, and compare them in memory
         // under the identity rule. Without external facts, functions whose fingerprint and fact
         // count agree in both runs cannot differ (metrics count only facts inside the tree).
-        let (baseFacts, headFacts): ([Fact], [Fact]) = try locked {
+        let (baseFacts, headFacts): ([Fact], [Fact]) = try locked { try db.readTransaction {
             if includeExternal {
                 let all = "SELECT \(Self.factColumns) FROM facts WHERE run_id = ?1"
                 return (try db.rows(all, [.int(base)], map: Self.fact), try db.rows(all, [.int(head)], map: Self.fact))
@@ -87,15 +87,15 @@ extension FactStore {
                 """, [.int(base), .int(head)]) { $0.text(0) }
             let candidates = """
                 SELECT \(Self.factColumns) FROM facts
-                  WHERE run_id = ?1 AND function_id IN (SELECT value FROM json_each(?2)) AND external = 0
+                  WHERE run_id = ?1 AND function_id IN (\(db.dialect.jsonTextList("?2"))) AND external = 0
                 UNION ALL
                 SELECT \(Self.factColumns) FROM facts
                   WHERE run_id = ?1 AND function_id IS NULL AND external = 0
                 """
-            let list = SQLiteValue.text(JSONText.encode(functions))
+            let list = SQLValue.text(JSONText.encode(functions))
             return (try db.rows(candidates, [.int(base), list], map: Self.fact),
                     try db.rows(candidates, [.int(head), list], map: Self.fact))
-        }
+        } }
         return RunDiff.compare(base: base, head: head, baseFacts: baseFacts, headFacts: headFacts)
     }
 }

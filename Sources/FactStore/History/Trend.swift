@@ -60,34 +60,39 @@ extension FactStore {
     /// The metric per run (or commit, or day), oldest first, with the change from the previous
     /// row. Runs with status `failed` are left out. Reads only the metrics tables.
     public func trend(_ q: TrendQuery) throws -> [TrendPoint] {
-        let values: [Int64: Int] = try locked {
+        try locked { try db.readTransaction { try trendPoints(q) } }
+    }
+
+    /// The trend's two reads (metric values, then runs), inside one read transaction.
+    private func trendPoints(_ q: TrendQuery) throws -> [TrendPoint] {
+        let values: [Int64: Int] = try {
             var pairs: [(Int64, Int)]
             if let fn = q.functionGlob {
                 let aggregate = q.metric == .functions ? "count(*)" : "sum(\(q.metric.column))"
                 pairs = try db.rows("""
                     SELECT run_id, \(aggregate) FROM function_metrics
-                    WHERE function_id IN (SELECT function_id FROM function_names WHERE function_id GLOB ?1)
-                      AND (?2 IS NULL OR package GLOB ?2)
+                    WHERE function_id IN (SELECT function_id FROM function_names WHERE \(db.dialect.glob("function_id", "?1")))
+                      AND (CAST(?2 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?2")))
                     GROUP BY run_id
-                    """, [.text(fn), .optional(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
+                    """, [db.dialect.globArgument(fn), db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
             } else {
                 pairs = try db.rows("""
                     SELECT run_id, sum(\(q.metric.column)) FROM package_metrics
-                    WHERE ?1 IS NULL OR package GLOB ?1
+                    WHERE CAST(?1 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?1"))
                     GROUP BY run_id
-                    """, [.optional(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
+                    """, [db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
             }
             return Dictionary(pairs, uniquingKeysWith: +)
-        }
+        }()
         // By run: recorded order. By commit or day: history order, the commit's date when known
         // (backfilled runs), else the run's start.
         let order = q.grouping == .run ? "id" : "COALESCE(git_committed_at, started_at), id"
-        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?, time: String)] = try locked {
+        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?, time: String)] = try {
             try db.rows("""
                 SELECT id, started_at, git_commit, git_branch, label, COALESCE(git_committed_at, started_at)
                 FROM runs WHERE status <> 'failed' ORDER BY \(order)
                 """) { ($0.int64(0), $0.text(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4), $0.text(5)) }
-        }
+        }()
         var rows: [(key: String, run: Int64)] = []
         var position: [String: Int] = [:]
         for r in runs {

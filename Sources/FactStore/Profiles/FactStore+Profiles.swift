@@ -2,36 +2,31 @@ import Foundation
 
 /// Writes a run's profiles and their sites (schema version 5), inside the run's transaction.
 struct ProfileWriter {
-    let db: SQLiteConnection
+    let db: any StoreConnection
 
     /// Inserts the profiles of run `id` and their sites.
     func write(_ profiles: [ProfileRecord], run id: Int64) throws {
-        let profile = try db.cached("""
+        let profileSQL = """
             INSERT INTO profiles(run_id, path, sha256, kind, sample_types, samples, attributed, total_objects,
               total_bytes, total_cpu_ns, duration_ns)
             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            """)
-        let site = try db.cached("""
+            """
+        let site = try db.inserter("""
             INSERT INTO profile_sites(run_id, profile_id, file, line, symbol, function_id, inlined, status,
               alloc_objects, alloc_bytes, inuse_objects, inuse_bytes, cpu_ns, call_file, call_line)
             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             """)
         for p in profiles {
-            try profile.bind([.int(id), .text(p.path), .text(p.sha256), .text(p.kind.rawValue),
+            let profileID = try db.insertReturningID(profileSQL, [.int(id), .text(p.path), .text(p.sha256), .text(p.kind.rawValue),
                               .text(JSONText.encode(p.sampleTypes)), .integer(p.sampleCount), .integer(p.attributedCount),
                               .int(p.totalObjects), .int(p.totalBytes), .int(p.totalCPUNanoseconds),
                               .int(p.durationNanoseconds)])
-            while try profile.step() {}
-            profile.reset()
-            let profileID = db.lastInsertRowID
             for s in p.sites {
                 let w = s.weight
-                try site.bind([.int(id), .int(profileID), .text(s.file), .integer(s.line), .text(s.symbol),
+                try site.add([.int(id), .int(profileID), .text(s.file), .integer(s.line), .text(s.symbol),
                                .optional(s.functionID), .bool(s.inlined), .text(s.status.rawValue),
                                .int(w.allocObjects), .int(w.allocBytes), .int(w.inuseObjects), .int(w.inuseBytes),
-                               .int(w.cpuNanoseconds), .optional(s.callFile), s.callLine.map { SQLiteValue.integer($0) } ?? .null])
-                while try site.step() {}
-                site.reset()
+                               .int(w.cpuNanoseconds), .optional(s.callFile), s.callLine.map { SQLValue.integer($0) } ?? .null])
             }
         }
     }
@@ -39,7 +34,7 @@ struct ProfileWriter {
     /// Sets `profiled_bytes` and `profiled_objects` of the run's function and package metrics:
     /// allocated bytes and objects of the profile positions that exist in the source (`site` and
     /// `unknown`), by the function containing them and by the package of their file.
-    static func materialize(run id: Int64, on db: SQLiteConnection) throws {
+    static func materialize(run id: Int64, on db: any StoreConnection) throws {
         try db.run("""
             UPDATE function_metrics SET profiled_bytes = g.b, profiled_objects = g.o
             FROM (SELECT function_id, sum(alloc_bytes) AS b, sum(alloc_objects) AS o FROM profile_sites

@@ -97,7 +97,7 @@ final class SQLiteConnection {
     }
 
     /// Rows of a query with bound arguments, each row mapped by `map`.
-    func rows<T>(_ sql: String, _ arguments: [SQLiteValue] = [], map: (SQLiteStatement) throws -> T) throws -> [T] {
+    func statementRows<T>(_ sql: String, _ arguments: [SQLValue], map: (SQLiteStatement) throws -> T) throws -> [T] {
         let stmt = try cached(sql)
         try stmt.bind(arguments)
         var out: [T] = []
@@ -107,16 +107,11 @@ final class SQLiteConnection {
     }
 
     /// Runs a statement with bound arguments that returns no rows.
-    func run(_ sql: String, _ arguments: [SQLiteValue] = []) throws {
+    func run(_ sql: String, _ arguments: [SQLValue]) throws {
         let stmt = try cached(sql)
         try stmt.bind(arguments)
         while try stmt.step() {}
         stmt.reset()
-    }
-
-    /// The first column of the first row, as an integer.
-    func scalarInt(_ sql: String, _ arguments: [SQLiteValue] = []) throws -> Int64? {
-        try rows(sql, arguments) { $0.isNull(0) ? nil : $0.int64(0) }.first ?? nil
     }
 
     /// The rowid of the last insert.
@@ -124,23 +119,6 @@ final class SQLiteConnection {
 
     /// Whether the connection is inside a transaction.
     var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
-}
-
-/// A value bound to a statement parameter.
-enum SQLiteValue {
-    case int(Int64)
-    case text(String)
-    case real(Double)
-    case null
-}
-
-extension SQLiteValue {
-    /// `.text` for a string, `.null` for nil.
-    static func optional(_ s: String?) -> SQLiteValue { s.map { .text($0) } ?? .null }
-    /// `.int` from an `Int`.
-    static func integer(_ i: Int) -> SQLiteValue { .int(Int64(i)) }
-    /// 1/0 for a Bool, `.null` for nil.
-    static func bool(_ b: Bool?) -> SQLiteValue { b.map { .int($0 ? 1 : 0) } ?? .null }
 }
 
 /// A failed SQLite call: result code, message, and the SQL that failed.

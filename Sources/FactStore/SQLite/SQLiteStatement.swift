@@ -14,12 +14,12 @@ final class SQLiteStatement {
     deinit { sqlite3_finalize(handle) }
 
     /// Binds the arguments to parameters 1...n.
-    func bind(_ values: [SQLiteValue]) throws {
+    func bind(_ values: [SQLValue]) throws {
         for (i, value) in values.enumerated() { try bind(value, at: Int32(i + 1)) }
     }
 
     /// Binds one value to a 1-based parameter.
-    func bind(_ value: SQLiteValue, at index: Int32) throws {
+    func bind(_ value: SQLValue, at index: Int32) throws {
         let rc: Int32
         switch value {
         case .int(let v): rc = sqlite3_bind_int64(handle, index, v)

@@ -6,7 +6,7 @@ struct Migration: Sendable {
     /// What the migration changes, in one line (stored in `schema_version.description`).
     let summary: String
     /// Applies the migration inside the migrator's transaction.
-    let apply: @Sendable (SQLiteConnection) throws -> Void
+    let apply: @Sendable (any StoreConnection) throws -> Void
 }
 
 /// All migrations in order. `Schema.current` is the last one's version.

@@ -99,6 +99,6 @@ enum SchemaV1 {
         """
 
     static let migration = Migration(version: 1, summary: "runs, packages, files, functions, facts, diagnostics") { db in
-        try db.execute(sql)
+        try db.executeSchema(sql)
     }
 }

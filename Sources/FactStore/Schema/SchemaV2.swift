@@ -55,8 +55,9 @@ enum SchemaV2 {
         """
 
     static let migration = Migration(version: 2, summary: "function_metrics, package_metrics, function_names, runs.heap_sites_source, row counts, git_committed_at") { db in
-        try db.execute(sql)
-        try db.execute("INSERT OR IGNORE INTO function_names(function_id) SELECT DISTINCT function_id FROM functions")
+        try db.executeSchema(sql)
+        // `WHERE true` lets SQLite tell the upsert clause from a join condition.
+        try db.run("INSERT INTO function_names(function_id) SELECT DISTINCT function_id FROM functions WHERE true ON CONFLICT DO NOTHING")
         let runIDs = try db.rows("SELECT id FROM runs ORDER BY id") { $0.int64(0) }
         for id in runIDs { try MetricsMaterializer.materialize(run: id, on: db) }
     }

@@ -5,7 +5,7 @@
 /// by function. Fingerprints of runs already recorded are computed by this migration.
 enum SchemaV3 {
     static let migration = Migration(version: 3, summary: "function_metrics.fingerprint") { db in
-        try db.execute("""
+        try db.executeSchema("""
             ALTER TABLE function_metrics ADD COLUMN fingerprint INTEGER NOT NULL DEFAULT 0;
             DROP INDEX function_metrics_run;
             CREATE INDEX function_metrics_run ON function_metrics(run_id, fingerprint, facts);

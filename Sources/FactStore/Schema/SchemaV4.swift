@@ -26,6 +26,6 @@ enum SchemaV4 {
         """
 
     static let migration = Migration(version: 4, summary: "directives, runs.directives_recorded") { db in
-        try db.execute(sql)
+        try db.executeSchema(sql)
     }
 }

@@ -52,6 +52,6 @@ enum SchemaV5 {
         """
 
     static let migration = Migration(version: 5, summary: "profiles, profile_sites, metrics.profiled_bytes/objects") { db in
-        try db.execute(sql)
+        try db.executeSchema(sql)
     }
 }

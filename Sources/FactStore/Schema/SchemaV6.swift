@@ -20,6 +20,6 @@ enum SchemaV6 {
         """
 
     static let migration = Migration(version: 6, summary: "pass_executions, runs.passes_recorded") { db in
-        try db.execute(sql)
+        try db.executeSchema(sql)
     }
 }

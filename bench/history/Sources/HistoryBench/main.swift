@@ -1,5 +1,8 @@
 // HistoryBench generate DB [RUNS] [FUNCTIONS]  — builds a synthetic store through FactStore.record
 // HistoryBench time DB                          — times trend and diff queries on it
+// HistoryBench compare DB DB2                    — times them on two stores alternately (SQLite
+//                                                  against PostgreSQL), with the ratio
+// DB may be a SQLite file or a postgres:// URL.
 import FactStore
 import Foundation
 import PassKit
@@ -79,10 +82,32 @@ func generate(path: String, runs: Int, functionCount: Int) throws {
                  Double(facts) / total, Double(store.fileSize()) / 1e9))
 }
 
+/// The timed queries, each returning a row count.
+func queries(_ store: FactStore) throws -> [(String, () throws -> Int)] {
+    let last = try store.resolveRun("latest")
+    return [
+        ("trend heap-sites (whole store)", { try store.trend(TrendQuery(metric: .heapSites)).count }),
+        ("trend heap-sites --package example.com/big/pkg7", { try store.trend(TrendQuery(metric: .heapSites, packageGlob: "example.com/big/pkg7")).count }),
+        ("trend heap-sites --package '*pkg1?'", { try store.trend(TrendQuery(metric: .heapSites, packageGlob: "*pkg1?")).count }),
+        ("trend not-inlinable --function 'example.com/big/pkg3.Parse*'", {
+            try store.trend(TrendQuery(metric: .notInlinable, functionGlob: "example.com/big/pkg3.Parse*")).count
+        }),
+        ("trend heap-sites --function '*.Encode1?'", { try store.trend(TrendQuery(metric: .heapSites, functionGlob: "*.Encode1?")).count }),
+        ("trend heap-sites --by day --last 30", { try store.trend(TrendQuery(metric: .heapSites, last: 30, grouping: .day)).count }),
+        ("diff latest-1 latest", { try store.diff(base: last - 1, head: last).appearedCount }),
+        ("diff 1 latest", { try store.diff(base: 1, head: last).appearedCount }),
+        ("facts(run: latest) in canonical order", { try store.facts(run: last).count }),
+        ("exportTSV(run: latest)", { try store.exportTSV(run: last).count }),
+        ("runs() (list all runs)", { try store.runs().count }),
+        ("resolveRun release (branch)", { Int(try store.resolveRun("release")) }),
+    ]
+}
+
 func time(path: String) throws {
     let store = try FactStore.openReadOnly(path: path)
-    let last = try store.resolveRun("latest")
-    func measure(_ name: String, _ body: () throws -> Int) rethrows {
+    print("| query | rows | median of 5 | best |")
+    print("|---|---|---|---|")
+    for (name, body) in try queries(store) {
         var best = Double.infinity, all: [Double] = [], rows = 0
         for _ in 0..<5 {
             let (n, s) = try seconds(body)
@@ -91,22 +116,25 @@ func time(path: String) throws {
         let median = all.sorted()[all.count / 2]
         print(String(format: "| %@ | %d | %.1f ms | %.1f ms |", name, rows, median * 1000, best * 1000))
     }
-    print("| query | rows | median of 5 | best |")
-    print("|---|---|---|---|")
-    try measure("trend heap-sites (whole store)") { try store.trend(TrendQuery(metric: .heapSites)).count }
-    try measure("trend heap-sites --package example.com/big/pkg7") { try store.trend(TrendQuery(metric: .heapSites, packageGlob: "example.com/big/pkg7")).count }
-    try measure("trend heap-sites --package '*pkg1?'") { try store.trend(TrendQuery(metric: .heapSites, packageGlob: "*pkg1?")).count }
-    try measure("trend not-inlinable --function 'example.com/big/pkg3.Parse*'") {
-        try store.trend(TrendQuery(metric: .notInlinable, functionGlob: "example.com/big/pkg3.Parse*")).count
+}
+
+/// Times every query on two stores of the same history, alternating between them so that both
+/// see the same machine load; prints the medians of 7 and their ratio (second / first).
+func compare(_ first: String, _ second: String) throws {
+    let a = try queries(FactStore.openReadOnly(path: first)), b = try queries(FactStore.openReadOnly(path: second))
+    print("| query | rows | SQLite median of 7 | PostgreSQL median of 7 | ratio |")
+    print("|---|---|---|---|---|")
+    for ((name, x), (_, y)) in zip(a, b) {
+        var tx: [Double] = [], ty: [Double] = [], rows = (0, 0)
+        _ = try x(); _ = try y()  // warm both
+        for _ in 0..<7 {
+            let (n, s) = try seconds(x); tx.append(s); rows.0 = n
+            let (m, t) = try seconds(y); ty.append(t); rows.1 = m
+        }
+        guard rows.0 == rows.1 else { fatalError("\(name): \(rows.0) rows against \(rows.1)") }
+        let mx = tx.sorted()[3], my = ty.sorted()[3]
+        print(String(format: "| %@ | %d | %.1f ms | %.1f ms | %.2f× |", name, rows.0, mx * 1000, my * 1000, my / mx))
     }
-    try measure("trend heap-sites --function '*.Encode1?'") { try store.trend(TrendQuery(metric: .heapSites, functionGlob: "*.Encode1?")).count }
-    try measure("trend heap-sites --by day --last 30") { try store.trend(TrendQuery(metric: .heapSites, last: 30, grouping: .day)).count }
-    try measure("diff latest-1 latest") { try store.diff(base: last - 1, head: last).appearedCount }
-    try measure("diff 1 latest") { try store.diff(base: 1, head: last).appearedCount }
-    try measure("facts(run: latest) in canonical order") { try store.facts(run: last).count }
-    try measure("exportTSV(run: latest)") { try store.exportTSV(run: last).count }
-    try measure("runs() (list all runs)") { try store.runs().count }
-    try measure("resolveRun release (branch)") { Int(try store.resolveRun("release")) }
 }
 
 let args = CommandLine.arguments
@@ -115,7 +143,9 @@ case ("generate", 3...5):
     try generate(path: args[2], runs: args.count > 3 ? Int(args[3])! : 1000, functionCount: args.count > 4 ? Int(args[4])! : 10_000)
 case ("time", 3):
     try time(path: args[2])
+case ("compare", 4):
+    try compare(args[2], args[3])
 default:
-    FileHandle.standardError.write(Data("usage: HistoryBench generate DB [RUNS] [FUNCTIONS] | HistoryBench time DB\n".utf8))
+    FileHandle.standardError.write(Data("usage: HistoryBench generate DB [RUNS] [FUNCTIONS] | HistoryBench time DB | HistoryBench compare DB DB2\n".utf8))
     exit(2)
 }
