@@ -210,22 +210,23 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         print(a.report("all of std").split(separator: "\n").prefix(40).joined(separator: "\n"))
         print("\(a.differences.count) disagreements in \(log.path)")
         XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 60000)
-        // Measured 2026-12-04 (72,495 compiler lines): moved-to-heap 0.919, escapes 0.951,
-        // no-escape 0.970, leak-param 0.984, leak-param-content 0.968, leak-result 0.997.
-        // Known gaps (docs/native-engine.md): generic shape instances, inlining decisions,
-        // range-over-func branches out of the body, method wrappers.
+        // Measured 2026-12-04 (72,495 compiler lines, shape instances and devirtualization
+        // merged): moved-to-heap 0.950, escapes 0.959, no-escape 0.974, leak-param 0.986,
+        // leak-param-content 0.971, leak-result 0.997. Known gaps (docs/native-engine.md):
+        // shaped bodies (dictionary reads), inlining decisions, range-over-func branches out
+        // of the body, method wrappers.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.914, "escapes": 0.946, "no-escape": 0.965,
-            "leak-param": 0.978, "leak-param-content": 0.963, "leak-result": 0.99,
+            "moved-to-heap": 0.945, "escapes": 0.954, "no-escape": 0.969,
+            "leak-param": 0.981, "leak-param-content": 0.966, "leak-result": 0.99,
         ])
 
         let flows = FlowAgreement(compiler: compilerText, native: lines)
         print(flows.report("all of std"))
         XCTAssertGreaterThan(flows.compiler, 80000)
-        // Measured 2026-12-04: 54,618 of 85,910 compiler blocks identical (0.636). Known gaps
+        // Measured 2026-12-04: 55,136 of 85,910 compiler blocks identical (0.642). Known gaps
         // (docs/native-engine.md): generic shape instances, paths through go/types' large
         // batch, method wrappers, temporaries numbered differently.
-        XCTAssertGreaterThanOrEqual(flows.share, 0.63, "share of flow explanations identical to the compiler's")
+        XCTAssertGreaterThanOrEqual(flows.share, 0.637, "share of flow explanations identical to the compiler's")
     }
 
     /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`

@@ -24,10 +24,14 @@ final class NativeGoTestCorpusDifferentialTests: XCTestCase {
         XCTAssertGreaterThan(compiled.count, 1500)
         XCTAssertGreaterThan(d.scores[.canInline]!.countB, 3000, "the compiler's output was not read")
         Floors([
-            .canInline: .init(precision: 0.963, recall: 0.705, f1: 0.814),
-            .cannotInline: .init(precision: 0.944, recall: 0.823, f1: 0.879),
-            .inlineCall: .init(precision: 0.991, recall: 0.595, f1: 0.744),
-            .devirtualize: .init(precision: 0.866, recall: 0.750, f1: 0.804),
+            // Measured 2026-12-04 with shape instances and devirtualization (P / R / F1):
+            // can-inline 0.876 / 0.833 / 0.854, cannot-inline 0.927 / 0.875 / 0.900,
+            // inline-call 0.945 / 0.716 / 0.815, devirtualize 0.863 / 0.755 / 0.806. Shape
+            // instances raised recall and lowered precision (shaped bodies are not lowered).
+            .canInline: .init(precision: 0.871, recall: 0.828, f1: 0.849),
+            .cannotInline: .init(precision: 0.922, recall: 0.870, f1: 0.895),
+            .inlineCall: .init(precision: 0.940, recall: 0.711, f1: 0.810),
+            .devirtualize: .init(precision: 0.857, recall: 0.750, f1: 0.800),
         ]).check(d)
     }
 }
