@@ -14,7 +14,7 @@ final class CommandTests: XCTestCase {
             XCTAssertEqual(help.status, 0, command)
             XCTAssertTrue(help.out.contains("USAGE: heapsight \(command)"), help.out)
         }
-        XCTAssertTrue(try cli.run(["scan", "--help"]).out.contains("--db <FILE>"))
+        XCTAssertTrue(try cli.run(["scan", "--help"]).out.contains("--db <FILE|URL>"))
         let version = try cli.run(["--version"])
         XCTAssertEqual(version.status, 0)
         XCTAssertNotNil(version.out.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression), version.out)

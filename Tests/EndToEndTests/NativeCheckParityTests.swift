@@ -58,8 +58,10 @@ final class NativeCheckParityTests: XCTestCase {
         let gcResults = try Self.sarifResults(cli.path("gc/heapsight.sarif"))
         XCTAssertEqual(gcResults.map { $0.split(separator: " ").first.map(String.init) }, ["directive.noalloc"])
         XCTAssertEqual(try Self.sarifResults(cli.path("native/heapsight.sarif")), gcResults)
-        // No compiler: nothing was skipped for want of one, and the native run names no toolchain problem.
-        XCTAssertFalse(native.out.contains("not run:"), native.out)
+        // No compiler: nothing was skipped for want of one (only the bounds pass, which needs
+        // the compiler's SSA, is not run under native), and the run names no toolchain problem.
+        let notRun = native.out.split(separator: "\n").filter { $0.hasPrefix("not run:") }
+        XCTAssertEqual(notRun, ["not run: bounds: the native engine does not compute it yet; use --engine gc"], native.out)
         XCTAssertFalse((native.out + native.err).contains("no Go toolchain"), native.out + native.err)
     }
 
