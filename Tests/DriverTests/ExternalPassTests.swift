@@ -12,6 +12,9 @@ final class ExternalPassTests: XCTestCase {
         "q/q.go": "package q\n\nfunc Q() int { return 1 }\n",
     ]
 
+    /// Configuration that turns the engine's own passes off, for tests about plugins alone.
+    static let builtInPassesOff = "passes:\n  inlining:\n    enabled: false\n  escape:\n    enabled: false\n  allocations:\n    enabled: false\n"
+
     func pluginConfig(_ command: String, timeout: Double = 20) -> String {
         "plugins:\n  - name: probe\n    command: \(command)\n    timeout: \(timeout)\n"
     }
@@ -20,7 +23,7 @@ final class ExternalPassTests: XCTestCase {
         let fx = try ScanFixture(Self.tree)
         let script = TestSupport.repoRoot.appendingPathComponent("Examples/plugins/fmt_calls.py").path
         // The built-in engine passes are off: this test is about the plugin's facts.
-        try fx.write("heapsight.yml", "passes:\n  inlining:\n    enabled: false\n  escape:\n    enabled: false\n  allocations:\n    enabled: false\nplugins:\n  - name: fmt-calls\n    command: [python3, \(script)]\n")
+        try fx.write("heapsight.yml", Self.builtInPassesOff + "plugins:\n  - name: fmt-calls\n    command: [python3, \(script)]\n")
         let outcome = try runScan(fx.request(config: "heapsight.yml"))
         XCTAssertEqual(outcome.status, "ok", "\(outcome.diagnostics)")
         let facts = try fx.store().facts(run: outcome.runID)
@@ -42,7 +45,7 @@ final class ExternalPassTests: XCTestCase {
                           "facts": [{"kind": "no-such-kind", "file": "p.go", "line": 1, "column": 1, "subject": "x"},
                                     {"kind": "alloc", "file": "elsewhere.go", "line": 1, "column": 1, "subject": "y"}]}))
         """)
-        try fx.write("heapsight.yml", "passes:\n  inlining:\n    enabled: false\n  escape:\n    enabled: false\n  allocations:\n    enabled: false\nplugins:\n  - name: echo\n    command: [python3, echo.py]\n    settings:\n      level: 3\n")
+        try fx.write("heapsight.yml", Self.builtInPassesOff + "plugins:\n  - name: echo\n    command: [python3, echo.py]\n    settings:\n      level: 3\n")
         let outcome = try runScan(fx.request(extra: [FakePasses.makes], config: "heapsight.yml"))
         let diags = try fx.store().diagnostics(run: outcome.runID).filter { $0.source == "pass:echo" }
         XCTAssertEqual(diags.filter { $0.severity == .note }.map(\.message).sorted(), [
@@ -123,7 +126,9 @@ final class ExternalPassTests: XCTestCase {
         let marker = "31.\(Int.random(in: 100...999))"
         let fx = try ScanFixture(Self.tree)
         try fx.write("plugin.sh", "#!/bin/sh\nsleep \(marker)\necho late\n", executable: true)
-        try fx.write("heapsight.yml", pluginConfig("./plugin.sh", timeout: 0.5))
+        // The built-in passes are off: under load, the native analysis of fmt's dependencies
+        // alone can take longer than the bound below, which is about the plugin's child.
+        try fx.write("heapsight.yml", Self.builtInPassesOff + pluginConfig("./plugin.sh", timeout: 0.5))
         let start = Date()
         let outcome = try runScan(fx.request(config: "heapsight.yml"))
         XCTAssertLessThan(Date().timeIntervalSince(start), 25, "the scan waited for the plugin's child")
