@@ -64,8 +64,12 @@ public enum GCEngine {
         let first = go.flatMap { go in
             modules.modules.first.map { Started.invocation(go: go, configuration: configuration, module: $0).start() }
         }
+        var scannedFiles: [String: String] = [:]
+        for p in packages {
+            for f in p.files { scannedFiles[URL(fileURLWithPath: f.absolutePath).standardizedFileURL.path] = f.path }
+        }
         return Started(root: rootURL.path, configuration: configuration, go: go, modules: modules, first: first,
-                       started: Date())
+                       started: Date(), scannedFiles: scannedFiles)
     }
 
     /// A compilation whose first build is running.
@@ -76,6 +80,8 @@ public enum GCEngine {
         let modules: ModuleGrouping
         let first: BuildInvocation.Running?
         let started: Date
+        /// Absolute path of each scanned file to its path in the scan.
+        let scannedFiles: [String: String]
 
         static func invocation(go: String, configuration: GCConfiguration, module: ModuleGrouping.Module) -> BuildInvocation {
             BuildInvocation(go: go, configuration: configuration, moduleRoot: module.root,
@@ -108,7 +114,7 @@ public enum GCEngine {
         }
 
         private func compile(go: String, toolchain: GoToolchainInfo) -> GCCompilation {
-            let paths = FactPathMapper(root: root, goroot: toolchain.goroot)
+            let paths = FactPathMapper(root: root, goroot: toolchain.goroot, scannedFiles: scannedFiles)
             var compilation = GCCompilation(goVersion: toolchain.version, goroot: toolchain.goroot)
             if let tag = toolchain.releaseTag, !(tag == "go1.27" || tag.hasPrefix("go1.27.")) {
                 // Other releases print other decisions; the facts are still theirs, but say so.

@@ -51,6 +51,32 @@ final class GCEngineEndToEndTests: XCTestCase {
         XCTAssertTrue(kinds.isSuperset(of: ["can-inline", "inline-call", "moved-to-heap", "escapes", "no-escape", "alloc"]), "\(kinds)")
     }
 
+    /// A scan of several paths outside the current folder (two modules): the gc engine names
+    /// each scanned file as the loader does, which is how the file table and the native
+    /// engine's facts name it, so the facts are not external and the two engines' runs compare.
+    func testSeveralPathsOutsideTheCurrentFolderNameEachFileOnce() throws {
+        let cli = try CLI(self)
+        let fixture = TestSupport.repoRoot.appendingPathComponent("Tests/GCEngineTests/Fixtures/escapes").path
+        let examples = TestSupport.repoRoot.appendingPathComponent("Examples").path
+        for engine in ["gc", "native"] {
+            let r = try cli.run(["scan", fixture, examples, "--engine", engine, "--db", "h.db", "--quiet"], environment: goEnvironment())
+            XCTAssertEqual(r.status, 0, r.err)
+        }
+        let scanned = Set(try query(cli, "select path from files where run_id = 1").map { $0[0] })
+        XCTAssertTrue(scanned.contains(examples + "/escape.go"), "\(scanned)")
+        for run in [1, 2] {
+            let named = Set(try query(cli, "select distinct file from facts where run_id = \(run) and kind = 'can-inline' and external = 0").map { $0[0] })
+            XCTAssertEqual(named.subtracting(scanned), [], "run \(run) names scanned files otherwise")
+            XCTAssertTrue(named.contains(examples + "/escape.go"), "run \(run): \(named)")
+        }
+        let compared = try cli.run(["compare", "1", "2", "--db", "h.db", "--kind", "can-inline"])
+        XCTAssertEqual(compared.status, 0, compared.err)
+        // kind, A, B, both: with two names for one file no fact would be in both runs.
+        let row = compared.out.split(separator: "\n").first { $0.hasPrefix("can-inline ") }?.split(separator: " ") ?? []
+        XCTAssertEqual(row.count, 7, compared.out)
+        XCTAssertGreaterThan(row.count > 3 ? Int(row[3]) ?? 0 : 0, 0, compared.out)
+    }
+
     func testExportEqualsTheNormalizedCompilerOutputAndCompareScoresIdenticalRunsOne() throws {
         let cli = try CLI(self)
         let fixture = TestSupport.repoRoot.appendingPathComponent("Tests/GCEngineTests/Fixtures/escapes").path
