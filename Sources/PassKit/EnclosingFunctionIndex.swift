@@ -5,12 +5,24 @@
 /// parent's statement owns only the columns between its `func` keyword and closing brace.
 public struct EnclosingFunctionIndex: Sendable {
     private var byFile: [String: [FunctionRecord]] = [:]
+    /// Per file, for each record (same order) the index of the innermost record that holds its
+    /// start, or -1: function ranges nest or are disjoint, so these form the nesting tree.
+    private var parents: [String: [Int]] = [:]
 
     /// Indexes function records (any order).
     public init(_ records: [FunctionRecord]) {
         for record in records { byFile[record.file, default: []].append(record) }
         for key in byFile.keys {
             byFile[key]!.sort { ($0.startLine, $0.startColumn) < ($1.startLine, $1.startColumn) }
+            let sorted = byFile[key]!
+            var parent = [Int](repeating: -1, count: sorted.count)
+            var open: [Int] = []
+            for (i, r) in sorted.enumerated() {
+                while let top = open.last, !sorted[top].contains(line: r.startLine, column: r.startColumn) { open.removeLast() }
+                parent[i] = open.last ?? -1
+                open.append(i)
+            }
+            parents[key] = parent
         }
     }
 
@@ -35,15 +47,25 @@ public struct EnclosingFunctionIndex: Sendable {
         return record
     }
 
-    /// The innermost record holding the position other than `excluded`.
+    /// The innermost record holding the position other than `excluded`. Records are sorted by
+    /// start; the last one starting at or before the position is found by binary search. Any
+    /// earlier record that holds the position also holds that one's start, so it is one of its
+    /// enclosing records: the answer is the first record holding the position on the way up
+    /// the nesting from there. A lookup costs the logarithm of the file's functions plus the
+    /// nesting depth.
     private func function(file: String, line: Int, column: Int, excluding excluded: String?) -> FunctionRecord? {
-        guard let records = byFile[file] else { return nil }
-        var best: FunctionRecord?
-        for record in records where record.id != excluded {
-            if (record.startLine, record.startColumn) > (line, column) { break }
-            if record.contains(line: line, column: column) { best = record }
+        guard let records = byFile[file], let parent = parents[file] else { return nil }
+        var low = 0, high = records.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (records[mid].startLine, records[mid].startColumn) <= (line, column) { low = mid + 1 } else { high = mid }
         }
-        return best
+        var i = low - 1
+        while i >= 0 {
+            if records[i].id != excluded, records[i].contains(line: line, column: column) { return records[i] }
+            i = parent[i]
+        }
+        return nil
     }
 
     /// The facts with `function` set to their owner's id (left nil when none).

@@ -40,4 +40,42 @@ final class EnclosingFunctionIndexTests: XCTestCase {
         XCTAssertEqual(index.owner(of: verdict)?.id, "p.F")
         XCTAssertEqual(index.owner(of: inside)?.id, "p.F.func1")
     }
+    /// A file of many top-level functions, each with nested literals, some on one line: every
+    /// position's function is the one a full scan of the records gives (of the records holding
+    /// the position, the one starting last), including positions between functions.
+    func testLookupAgreesWithAFullScanOnANestedFile() {
+        var records: [FunctionRecord] = []
+        var line = 1
+        func record(_ id: String, _ sl: Int, _ sc: Int, _ el: Int, _ ec: Int, literal: Bool) -> FunctionRecord {
+            FunctionRecord(id: id, package: "p", receiver: "", name: id, file: "p.go", line: sl, column: sc,
+                           startLine: sl, startColumn: sc, endLine: el, endColumn: ec, lineCount: el - sl + 1,
+                           statementCount: 1, directives: [], isLiteral: literal, parent: nil)
+        }
+        for f in 0..<300 {
+            let start = line
+            var body: [FunctionRecord] = []
+            for l in 0..<(f % 4) {
+                let at = start + 1 + 2 * l
+                body.append(record("F\(f).func\(l + 1)", at, 5, at + 1, 2, literal: true))
+                if l == 1 { body.append(record("F\(f).func\(l + 1).1", at, 20, at, 40, literal: true)) }
+            }
+            line = start + 2 + 2 * (f % 4)
+            records.append(record("F\(f)", start, 1, line, 1, literal: false))
+            records += body
+            line += 2  // a blank line and package-level code between functions
+        }
+        let index = EnclosingFunctionIndex(records.reversed())
+        func fullScan(_ l: Int, _ c: Int) -> String? {
+            records.filter { $0.contains(line: l, column: c) }
+                .max { ($0.startLine, $0.startColumn) < ($1.startLine, $1.startColumn) }?.id
+        }
+        var checked = 0
+        for l in 1...line {
+            for c in [1, 2, 5, 6, 19, 20, 30, 40, 41, 60] {
+                XCTAssertEqual(index.function(file: "p.go", line: l, column: c)?.id, fullScan(l, c), "\(l):\(c)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 10_000)
+    }
 }
