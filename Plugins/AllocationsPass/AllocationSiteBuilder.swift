@@ -138,26 +138,33 @@ struct AllocationSiteBuilder {
         }
     }
 
+    /// The functions whose own body (not a nested literal's) holds a `for` or `range` loop.
+    private func functionsWithLoops() -> Set<String> {
+        var byFile: [String: [(id: String, start: Int, end: Int)]] = [:]
+        for function in functions {
+            guard let layout = files[function.file],
+                  let start = layout.offset(line: function.startLine, column: function.startColumn),
+                  let end = layout.offset(line: function.endLine, column: function.endColumn) else { continue }
+            byFile[function.file, default: []].append((function.id, start, end))
+        }
+        var out: Set<String> = []
+        for (file, spans) in byFile {
+            guard let layout = files[file] else { continue }
+            for i in layout.spansWithLoops(spans.map { ($0.start, $0.end) }) { out.insert(spans[i].id) }
+        }
+        return out
+    }
+
     /// Sorts the sites into canonical order and counts them per function.
     func finish(_ unsorted: [AllocationSite], into start: AllocationsResult) -> AllocationsResult {
         var result = start
         var sites = unsorted
         sites.sort { ($0.file, $0.line, $0.column, $0.kind.rawValue, $0.subject) < ($1.file, $1.line, $1.column, $1.kind.rawValue, $1.subject) }
         result.sites = sites
+        let looping = functionsWithLoops()
         for function in functions {
             var counts = FunctionAllocations()
-            if let layout = files[function.file],
-               let start = layout.offset(line: function.startLine, column: function.startColumn),
-               let end = layout.offset(line: function.endLine, column: function.endColumn) {
-                let nested = functions.filter { $0.parent == function.id || ($0.isLiteral && $0.id.hasPrefix(function.id + ".")) }
-                counts.hasLoops = layout.loops.contains { loop in
-                    loop.open > start && loop.close < end && !nested.contains { n in
-                        guard n.file == function.file, let ns = layout.offset(line: n.startLine, column: n.startColumn),
-                              let ne = layout.offset(line: n.endLine, column: n.endColumn) else { return false }
-                        return loop.open > ns && loop.close < ne
-                    }
-                }
-            }
+            counts.hasLoops = looping.contains(function.id)
             result.functions[function.id] = counts
         }
         for site in sites {

@@ -9,8 +9,11 @@ import GoSyntax
 struct SourceLayout {
     let bytes: [UInt8]
     private(set) var lineStarts: [Int] = [0]
-    /// Loop bodies as (open, close) byte offsets of their braces.
+    /// Loop bodies as (open, close) byte offsets of their braces, sorted by `open`.
     private(set) var loops: [(open: Int, close: Int)] = []
+    /// For each loop (same order) the index of the innermost loop holding it, or -1: loop
+    /// bodies nest or are disjoint, so these form the nesting tree.
+    private var loopParents: [Int] = []
     /// Body `{` offset per `func` keyword offset, for declarations and literals.
     private var bodies: [Int: Int] = [:]
 
@@ -36,7 +39,16 @@ struct SourceLayout {
             }
             return true
         }
+        loops.sort { $0.open < $1.open }
+        var parents = [Int](repeating: -1, count: loops.count)
+        var open: [Int] = []
+        for (i, loop) in loops.enumerated() {
+            while let top = open.last, !(loops[top].open < loop.open && loop.open < loops[top].close) { open.removeLast() }
+            parents[i] = open.last ?? -1
+            open.append(i)
+        }
         self.loops = loops
+        self.loopParents = parents
         self.bodies = bodies
     }
 
@@ -48,8 +60,48 @@ struct SourceLayout {
 
     /// Number of loop bodies holding `offset` that open after `functionStart` (the enclosing
     /// function's `func` keyword): the loop depth inside that function.
+    ///
+    /// The last loop opening before `offset` is found by binary search; every loop holding
+    /// `offset` also holds that one's opening brace, so they are all on its way up the nesting:
+    /// a lookup costs the logarithm of the file's loops plus the nesting depth.
     func loopDepth(at offset: Int, functionStart: Int) -> Int {
-        loops.reduce(0) { $0 + (($1.open > functionStart && $1.open < offset && offset < $1.close) ? 1 : 0) }
+        var low = 0, high = loops.count
+        while low < high {
+            let mid = (low + high) / 2
+            if loops[mid].open < offset { low = mid + 1 } else { high = mid }
+        }
+        var depth = 0
+        var i = low - 1
+        while i >= 0, loops[i].open > functionStart {
+            if offset < loops[i].close { depth += 1 }
+            i = loopParents[i]
+        }
+        return depth
+    }
+
+    /// Of the spans (start, end) of a file's functions, those whose own body holds a loop:
+    /// a loop belongs to the innermost function around it, not to the functions enclosing
+    /// that one. One sweep over both, sorted by start.
+    func spansWithLoops(_ spans: [(start: Int, end: Int)]) -> Set<Int> {
+        let order = spans.indices.sorted { (spans[$0].start, -spans[$0].end) < (spans[$1].start, -spans[$1].end) }
+        var out: Set<Int> = []
+        var open: [Int] = []
+        var next = 0
+        for loop in loops {
+            while next < order.count, spans[order[next]].start < loop.open {
+                open.append(order[next])
+                next += 1
+            }
+            // A span that ended before this loop opens holds no later loop either.
+            while let top = open.last, spans[top].end <= loop.open { open.removeLast() }
+            var k = open.count - 1
+            while k >= 0 {
+                let s = spans[open[k]]
+                if s.start < loop.open && loop.close < s.end { out.insert(open[k]); break }
+                k -= 1
+            }
+        }
+        return out
     }
 
     /// Offset of the `{` opening the body of the function or literal whose `func` keyword is at
