@@ -52,8 +52,7 @@ public final class FactStore: @unchecked Sendable {
 
     /// Checks, configures and migrates a store opened for writing.
     private static func openStore(_ db: SQLiteConnection, path: String) throws {
-        try StoreFile.checkIsStore(db, path: path)
-        let found = try StoreFile.schemaVersion(db, path: path)
+        let found = try StoreFile.storeVersion(db, path: path)
         if found > Schema.current {
             throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
         }
@@ -75,8 +74,7 @@ public final class FactStore: @unchecked Sendable {
         let (location, flags) = try StoreFile.readLocation(path: path)
         let db = try SQLiteConnection(path: location, flags: flags)
         try StoreFile.wrap(path) { try db.execute("PRAGMA query_only = 1") }
-        try StoreFile.checkIsStore(db, path: path)
-        let found = try StoreFile.schemaVersion(db, path: path)
+        let found = try StoreFile.storeVersion(db, path: path)
         if found == 0 { throw FactStoreError.foreignDatabase(path: path) }
         if found > Schema.current {
             throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)

@@ -21,8 +21,7 @@ extension FactStore {
             try PostgresStoreConnection.createDatabase(location)
             db = try PostgresStoreConnection(location: location, readOnly: readOnly)
         }
-        try StoreFile.checkIsStore(db, path: name)
-        let found = try StoreFile.schemaVersion(db, path: name)
+        let found = try StoreFile.storeVersion(db, path: name)
         if found > Schema.current {
             throw FactStoreError.newerSchema(path: name, found: found, supported: Schema.current)
         }
