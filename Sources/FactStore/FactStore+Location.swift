@@ -4,14 +4,15 @@ extension FactStore {
     /// Refuses, before any work and without connecting or writing, a store location that can
     /// never be opened: a malformed `postgres://` URL or one that holds a password, a URL of a
     /// kind heapsight does not store history in (`mysql://…`), an empty location, or an existing,
-    /// non-empty file that is not a SQLite database. Every `--db`, `HEAPSIGHT_DB` and `store:`
-    /// value passes through it.
+    /// non-empty file that is not a SQLite database. `scan` checks its store with it before
+    /// any work.
     public static func checkLocation(_ location: String) throws {
         try checkLocationForm(location)
         if !isServerLocation(location) { try StoreFile.checkHeader(path: location) }
     }
 
-    /// The part of `checkLocation` that looks only at the text, never at a file or a server.
+    /// The part of `checkLocation` that looks only at the text, never at a file or a server:
+    /// every `--db`, `HEAPSIGHT_DB` and `store:` value passes through it.
     public static func checkLocationForm(_ location: String) throws {
         if isServerLocation(location) {
             _ = try PostgresLocation(url: location)

@@ -27,7 +27,7 @@ final class StoreLocationTests: XCTestCase {
         let f = FunctionRecord(id: "example.com/m.F", package: "example.com/m", receiver: "", name: "F", file: "m.go",
                                line: 3, column: 6, startLine: 3, startColumn: 1, endLine: 9, endColumn: 1, lineCount: 7,
                                statementCount: 2, directives: [], isLiteral: false, parent: nil)
-        try FactStore.open(path: location).record(RunContent(
+        _ = try FactStore.open(path: location).record(RunContent(
             run: RunRecord(startedAt: start, finishedAt: start.addingTimeInterval(1), roots: ["."], label: label,
                            engine: "gc", toolVersion: "test", goos: "linux", goarch: "amd64", configHash: "x"),
             packages: [PackageRecord(importPath: "example.com/m", name: "m", directory: ".")], functions: [f],
@@ -44,7 +44,9 @@ final class StoreLocationTests: XCTestCase {
             let cli = try CLI(self)
             // The configured store: a file relative to the configuration's folder, or a database.
             let configured = backend == "sqlite" ? cli.path("settings/history/h.db") : try serverDatabase()
-            try FileManager.default.createDirectory(atPath: cli.path("settings/history"), withIntermediateDirectories: true)
+            for folder in ["settings/history", "reports"] {
+                try FileManager.default.createDirectory(atPath: cli.path(folder), withIntermediateDirectories: true)
+            }
             try seed(configured, label: "configured")
             try seed(cli.path("env.db"), label: "environment")
             try seed(cli.path("flag.db"), label: "flag")
