@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 
 /// `heapsight query` on PostgreSQL: one statement in a read-only transaction.
 ///
