@@ -5,7 +5,7 @@ import Yams
 
 extension Configuration {
     /// Top-level keys and what they are for (the reference is `config/heapsight.yml`).
-    static let topLevelKeys = ["engine", "go", "goos", "goarch", "passes", "plugins", "policy", "report", "profiles"]
+    static let topLevelKeys = ["engine", "go", "goos", "goarch", "passes", "plugins", "policy", "report", "profiles", "store"]
 
     /// The configuration a command working on `roots` uses: `--config FILE` when given, else
     /// `heapsight.yml` in the first root (the root itself when it is a folder, the folder holding
@@ -65,6 +65,7 @@ extension Configuration {
             case "policy": config.policy = value
             case "profiles": config.profiles = try reader.strings(value, at: key)
             case "report": config.report = value
+            case "store": config.store = try reader.storeLocation(value, configurationFile: file)
             default: break
             }
         }

@@ -21,6 +21,10 @@ public struct Configuration: @unchecked Sendable {
     /// `profiles:` pprof files to attribute to the scan, relative to the configuration file's
     /// folder (added to `scan --profile`).
     public var profiles: [String] = []
+    /// `store:` the store runs are recorded in and read from, a SQLite file (relative to the
+    /// configuration file's folder, already resolved here) or a `postgres://` URL; nil when the
+    /// file does not name one. `--db` and `HEAPSIGHT_DB` take precedence (`StoreLocation`).
+    public var store: String?
     /// The `policy` section, left to the policy module to interpret.
     public var policy: Node?
     /// The `report` section, left to the report renderers to interpret.

@@ -184,7 +184,8 @@ struct ScanPipeline {
     /// Checks where the store goes before any work, so a bad `--db` fails fast and untouched.
     private func checkStoreLocation() throws {
         let path = request.dbPath
-        if FactStore.isServerLocation(path) { return }  // a server: nothing to check on disk
+        // A URL: only its form to check (a malformed one, or one of another kind, is refused).
+        if path.contains("://") { return try Self.checkLocation(path) }
         let parent = (path as NSString).deletingLastPathComponent
         let dir = parent.isEmpty ? "." : parent
         var isDir: ObjCBool = false
@@ -204,8 +205,13 @@ struct ScanPipeline {
             throw ScanError.database("the folder \(dir) is not writable, so the database \(path) cannot be created; pass another --db")
         }
         // A file that is not a SQLite database is refused here, before any compile.
+        try Self.checkLocation(path)
+    }
+
+    /// `FactStore.checkLocation`, its refusal turned into the scan's database error.
+    private static func checkLocation(_ path: String) throws {
         do {
-            try FactStore.checkHeader(path: path)
+            try FactStore.checkLocation(path)
         } catch let error as FactStoreError {
             throw ScanError.database(error.description)
         }

@@ -24,7 +24,7 @@ public final class FactStore: @unchecked Sendable {
     /// after a copy is kept as `PATH.bak-vN`; a newer schema, a non-SQLite file or a SQLite file
     /// that is not a heapsight store is refused with a typed error and left unchanged.
     public static func open(path: String) throws -> FactStore {
-        if isServerLocation(path) { return try openServer(url: path, readOnly: false) }
+        if isServerLocation(path) { return try openServer(url: path, readOnly: false, create: true) }
         try StoreFile.checkHeader(path: path)
         let db = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         // Another process may be creating or migrating the same file: retry while it is busy.
@@ -40,16 +40,19 @@ public final class FactStore: @unchecked Sendable {
         return FactStore(path: path, db: db, readOnly: false)
     }
 
-    /// Refuses an existing, non-empty file that is not a SQLite database, without opening it:
-    /// the check `open` starts with, for callers that open the store later.
-    public static func checkHeader(path: String) throws {
-        try StoreFile.checkHeader(path: path)
+    /// Opens an existing store for reading and writing, like `open`, but never creates one: a
+    /// missing file, or a PostgreSQL database holding no heapsight tables (or none at all), is
+    /// `FactStoreError.missingDatabase` and is left as it was. For the commands that change
+    /// recorded runs but have nothing to record (`prune`).
+    public static func openExisting(path: String) throws -> FactStore {
+        if isServerLocation(path) { return try openServer(url: path, readOnly: false, create: false) }
+        guard FileManager.default.fileExists(atPath: path) else { throw FactStoreError.missingDatabase(path: path) }
+        return try open(path: path)
     }
 
     /// Checks, configures and migrates a store opened for writing.
     private static func openStore(_ db: SQLiteConnection, path: String) throws {
-        try StoreFile.checkIsStore(db, path: path)
-        let found = try StoreFile.schemaVersion(db, path: path)
+        let found = try StoreFile.storeVersion(db, path: path)
         if found > Schema.current {
             throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)
         }
@@ -65,14 +68,13 @@ public final class FactStore: @unchecked Sendable {
     /// Opens an existing store for reading only: never creates, never migrates, never writes,
     /// and works in a folder this user cannot write (see `StoreFile.readLocation`).
     public static func openReadOnly(path: String) throws -> FactStore {
-        if isServerLocation(path) { return try openServer(url: path, readOnly: true) }
+        if isServerLocation(path) { return try openServer(url: path, readOnly: true, create: false) }
         guard FileManager.default.fileExists(atPath: path) else { throw FactStoreError.missingDatabase(path: path) }
         try StoreFile.checkHeader(path: path)
         let (location, flags) = try StoreFile.readLocation(path: path)
         let db = try SQLiteConnection(path: location, flags: flags)
         try StoreFile.wrap(path) { try db.execute("PRAGMA query_only = 1") }
-        try StoreFile.checkIsStore(db, path: path)
-        let found = try StoreFile.schemaVersion(db, path: path)
+        let found = try StoreFile.storeVersion(db, path: path)
         if found == 0 { throw FactStoreError.foreignDatabase(path: path) }
         if found > Schema.current {
             throw FactStoreError.newerSchema(path: path, found: found, supported: Schema.current)

@@ -10,7 +10,8 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
     case newerSchema(path: String, found: Int, supported: Int)
     /// A read-only open found a database that needs a migration first.
     case olderSchemaReadOnly(path: String, found: Int, supported: Int)
-    /// The database file does not exist (read-only open never creates one).
+    /// The database file does not exist, or the PostgreSQL database does not exist or holds no
+    /// heapsight tables (an open that must not create never creates one).
     case missingDatabase(path: String)
     /// A query tried to change the database through the read-only query connection.
     case writeRefused(sql: String)
@@ -48,12 +49,16 @@ public enum FactStoreError: Error, CustomStringConvertible, Equatable {
             return "cannot open the heapsight database \(path): \(reason); check that the folder exists and is writable, or pass --db FILE"
         case .notADatabase(let path):
             return "\(path) is not a SQLite database; it was left unchanged — pass --db with another file name"
+        case .foreignDatabase(let path) where FactStore.isServerLocation(path):
+            return "\(path) holds tables but is not a heapsight store (no schema_version table); it was left unchanged — pass --db with another database"
         case .foreignDatabase(let path):
             return "\(path) is a SQLite database but not a heapsight store (no schema_version table); it was left unchanged — pass --db with another file name"
         case .newerSchema(let path, let found, let supported):
             return "\(path) has schema version \(found), but this heapsight understands up to version \(supported); upgrade heapsight, or pass --db with another file name"
         case .olderSchemaReadOnly(let path, let found, let supported):
             return "\(path) has schema version \(found) and needs migrating to version \(supported); run any writing command (for example `heapsight scan`) once, or open it read-write"
+        case .missingDatabase(let path) where FactStore.isServerLocation(path):
+            return "no heapsight history in \(path): the database does not exist or holds no heapsight tables, and nothing was created; run `heapsight scan --db URL` first, or pass --db with another database"
         case .missingDatabase(let path):
             return "no heapsight database at \(path); run `heapsight scan` first, or pass --db FILE"
         case .writeRefused(let sql):

@@ -25,13 +25,15 @@ enum StoreFile {
         if Array(head[0..<n]) != Array(sqliteHeader[0..<n]) { throw FactStoreError.notADatabase(path: path) }
     }
 
-    /// Refuses a SQLite database that has tables but no `schema_version` table.
-    static func checkIsStore(_ db: any StoreConnection, path: String) throws {
+    /// The schema version of a database about to be opened as a store, 0 for an empty one;
+    /// refuses a database that has tables but no `schema_version` table. One look at the tables
+    /// serves both (on a server, each look is a round trip).
+    static func storeVersion(_ db: any StoreConnection, path: String) throws -> Int {
         try wrap(path) {
             let tables = try db.tableNames()
-            if !tables.isEmpty && !tables.contains("schema_version") {
-                throw FactStoreError.foreignDatabase(path: path)
-            }
+            if tables.isEmpty { return 0 }
+            if !tables.contains("schema_version") { throw FactStoreError.foreignDatabase(path: path) }
+            return Int(try db.scalarInt("SELECT max(version) FROM schema_version") ?? 0)
         }
     }
 

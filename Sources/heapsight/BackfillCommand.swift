@@ -45,8 +45,9 @@ struct BackfillCommand: ParsableCommand {
     func run() throws {
         var failures = 0
         try runReportingErrors {
-            let server = FactStore.isServerLocation(store.db)
-            let dbPath = server ? store.db : URL(fileURLWithPath: store.db).standardizedFileURL.path
+            let location = try store.location(config: config, roots: [path]).location
+            let server = FactStore.isServerLocation(location)
+            let dbPath = server ? location : URL(fileURLWithPath: location).standardizedFileURL.path
             if !server {
                 try FileManager.default.createDirectory(atPath: (dbPath as NSString).deletingLastPathComponent,
                                                         withIntermediateDirectories: true)

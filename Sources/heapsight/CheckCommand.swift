@@ -28,12 +28,14 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         try runReportingErrors {
             // Resolve the baseline before scanning: the new run must not become its own baseline.
+            // A store with no history yet (an absent file, an absent or empty database) leaves it
+            // to the check to report the missing baseline.
+            let request = try scan.request()
             var baselineRef = baseline
-            if let b = baseline, FileManager.default.fileExists(atPath: scan.store.db) {
-                let s = try FactStore.openReadOnly(path: scan.store.db)
+            if let b = baseline, let s = try StoreAccess.openIfRecorded(request.dbPath) {
                 baselineRef = String(try s.resolveRun(b))
             }
-            let outcome = try runCheck(CheckRequest(scan: scan.request(), baseline: baselineRef, output: out))
+            let outcome = try runCheck(CheckRequest(scan: request, baseline: baselineRef, output: out))
             failed = outcome.failed
             if !scan.output.quiet {
                 print(TextRenderer().render(outcome.model), terminator: "")

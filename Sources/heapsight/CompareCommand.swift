@@ -16,7 +16,7 @@ struct CompareCommand: ParsableCommand {
         outside the scanned tree are left out unless --include-external is given.
         """)
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: HistoryStoreOptions
 
     @Argument(help: "The run to judge (a run number, `latest`, a label, a branch or a commit prefix).")
     var runA: String
@@ -39,7 +39,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let db = try StoreAccess.openForReading(store)
+            let db = try StoreAccess.openForReading(try store.location())
             let a = try db.resolveRun(runA)
             let b = try db.resolveRun(runB)
             let wanted = Set(kinds)

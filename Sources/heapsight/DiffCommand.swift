@@ -13,7 +13,7 @@ struct DiffCommand: ParsableCommand {
         position — so moving code or reformatting a file gives an empty diff.
         """)
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: HistoryStoreOptions
 
     @Argument(help: "The base run.")
     var base: String
@@ -33,7 +33,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var changed = false
         try runReportingErrors {
-            let db = try StoreAccess.openForReading(store)
+            let db = try StoreAccess.openForReading(try store.location())
             let diff = try db.diff(base: try db.resolveRun(base), head: try db.resolveRun(head),
                                    includeExternal: includeExternal)
             print(format.render(diff), terminator: "")

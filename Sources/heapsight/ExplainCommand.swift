@@ -38,7 +38,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let s = try StoreAccess.openForReading(store)
+            let s = try StoreAccess.openForReading(try store.location(config: config))
             let id = try s.resolveRun(runRef)
             let roots = try s.run(id: id)?.record.roots ?? []
             let settings = try CheckSettings.discover(configPath: config, roots: roots)

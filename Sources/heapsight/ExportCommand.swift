@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable { case tsv, json }
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: HistoryStoreOptions
 
     @Option(name: .customLong("run"), help: ArgumentHelp("Run id, label, branch or `latest`.", valueName: "N"))
     var runReference: String = "latest"
@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let db = try StoreAccess.openForReading(store)
+            let db = try StoreAccess.openForReading(try store.location())
             let id: Int64
             do { id = try db.resolveRun(runReference) } catch let e as FactStoreError { throw fail(e.description) }
             let text = format == .tsv ? try db.exportTSV(run: id, includeExternal: includeExternal)

@@ -4,27 +4,36 @@ import Foundation
 import PassKit
 
 /// `--db FILE|URL`: the store every command that reads or writes facts uses, a SQLite file or a
-/// PostgreSQL database (`postgres://USER@HOST:PORT/DB?sslmode=MODE`); `HEAPSIGHT_DB` when
-/// `--db` is not given.
+/// PostgreSQL database (`postgres://USER@HOST:PORT/DB?sslmode=MODE`); when it is not given,
+/// `HEAPSIGHT_DB`, then `store:` in the configuration file, then the default
+/// (`StoreLocation.resolve`).
 struct StoreOptions: ParsableArguments {
-    /// The default store location, relative to the current directory.
-    static let defaultPath = "reports/heapsight.db"
-    /// The environment variable that names the store when `--db` is not given.
-    static let environmentVariable = "HEAPSIGHT_DB"
-
     @Option(name: .customLong("db"),
-            help: ArgumentHelp("The heapsight database: a SQLite file or postgres://USER@HOST:PORT/DB?sslmode=MODE (default: $HEAPSIGHT_DB, else \(StoreOptions.defaultPath)).",
+            help: ArgumentHelp("The heapsight database: a SQLite file or postgres://USER@HOST:PORT/DB?sslmode=MODE (default: $\(StoreLocation.environmentVariable), else store: in the configuration file, else \(StoreLocation.defaultPath)).",
                                valueName: "FILE|URL"))
     var given: String?
 
-    /// The store location: `--db`, else `HEAPSIGHT_DB`, else the default file.
-    var db: String {
-        given ?? ProcessInfo.processInfo.environment[Self.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
-            ?? Self.defaultPath
+    /// The store to use, with `configPath` (`--config`) or else `heapsight.yml` in the first of
+    /// `roots` as the configuration file that may name it.
+    func location(config configPath: String?, roots: [String] = []) throws -> StoreLocation {
+        do {
+            return try StoreLocation.resolve(flag: given, configPath: configPath, roots: roots)
+        } catch let error as StoreLocationError {
+            throw fail(error.description)
+        }
     }
+}
 
-    /// True when neither `--db` nor `HEAPSIGHT_DB` chose the store.
-    var isDefault: Bool { db == StoreOptions.defaultPath }
+/// The store options of the commands that read the history and take no configuration file of
+/// their own: `--db`, and `--config` for the file whose `store:` names the store.
+struct HistoryStoreOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Configuration file whose store: names the database (default: heapsight.yml in the current folder when present).", valueName: "FILE"))
+    var config: String?
+
+    /// The store to use.
+    func location() throws -> StoreLocation { try store.location(config: config) }
 }
 
 /// `--quiet`: suppresses progress and summaries.
@@ -83,9 +92,13 @@ struct ScanOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
+    /// The store these options name (`--db`, `HEAPSIGHT_DB`, `store:` of the scan's configuration).
+    func storeLocation() throws -> StoreLocation { try store.location(config: config, roots: paths) }
+
     /// The scan these options describe.
-    func request(includeTests: Bool = false, progress: (@Sendable (String) -> Void)? = nil) -> ScanRequest {
-        var request = ScanRequest(paths: paths, dbPath: store.db, createDatabaseDirectory: store.isDefault, configPath: config,
+    func request(includeTests: Bool = false, progress: (@Sendable (String) -> Void)? = nil) throws -> ScanRequest {
+        let store = try storeLocation()
+        var request = ScanRequest(paths: paths, dbPath: store.location, createDatabaseDirectory: store.mayCreateFolder, configPath: config,
                                   label: label, jobs: jobs, includeTests: includeTests, engine: engine, quiet: output.quiet,
                                   progress: progress)
         request.profiles = profiles

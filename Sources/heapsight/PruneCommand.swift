@@ -9,7 +9,7 @@ struct PruneCommand: ParsableCommand {
         abstract: "Delete old runs (keeping labelled ones) and reclaim the space.",
         discussion: "Run numbers are never reused after a prune.")
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: HistoryStoreOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Keep the newest N runs.", valueName: "N"))
     var keep: Int?
@@ -33,7 +33,7 @@ struct PruneCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let db = try StoreAccess.openExistingForWriting(store)
+            let db = try StoreAccess.openExistingForWriting(try store.location())
             let outcome = try Prune.run(db, keep: keep, before: before.flatMap(DateArgument.parse),
                                         includeLabelled: includeLabelled, dryRun: dryRun)
             let verb = dryRun ? "would delete" : "deleted"

@@ -13,7 +13,7 @@ struct QueryCommand: ParsableCommand {
         function_metrics, package_metrics (see docs/schema.md).
         """)
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: HistoryStoreOptions
 
     @Argument(help: ArgumentHelp("The SQL statement.", valueName: "SQL"))
     var sql: String
@@ -23,7 +23,7 @@ struct QueryCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let db = try StoreAccess.openForReading(store)
+            let db = try StoreAccess.openForReading(try store.location())
             let result: QueryResult
             do { result = try db.query(sql) } catch let e as FactStoreError { throw fail(e.description) }
             var out = ""

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let s = try StoreAccess.openForReading(store)
+            let s = try StoreAccess.openForReading(try store.location(config: config))
             let id = try s.resolveRun(runRef)
             let roots = try s.run(id: id)?.record.roots ?? []
             var settings = try CheckSettings.discover(configPath: config, roots: roots)

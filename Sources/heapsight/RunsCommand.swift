@@ -8,11 +8,11 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs",
         abstract: "List the recorded runs with their engine, commit, label and counts.")
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: HistoryStoreOptions
 
     func run() throws {
         try runReportingErrors {
-            let db = try StoreAccess.openForReading(store)
+            let db = try StoreAccess.openForReading(try store.location())
             let runs = try db.runs()
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = TimeZone(identifier: "UTC")
@@ -23,7 +23,7 @@ struct RunsCommand: ParsableCommand {
                              commit, r.record.label.map(TerminalText.escaped) ?? "-", "\(r.packageCount)", "\(r.functionCount)", "\(r.factCount)"])
             }
             if runs.isEmpty {
-                print("no runs recorded in \(store.db); run `heapsight scan` first")
+                print("no runs recorded in \(db.path); run `heapsight scan` first")
                 return
             }
             print(TextTable.render(rows), terminator: "")

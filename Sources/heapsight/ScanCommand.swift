@@ -28,9 +28,10 @@ struct ScanCommand: ParsableCommand {
         try runReportingErrors {
             let showProgress = !scan.output.quiet && isatty(STDERR_FILENO) == 1
             let progress: (@Sendable (String) -> Void)? = showProgress ? ScanCommand.printProgress : nil
-            let outcome = try runScan(scan.request(includeTests: tests, progress: progress))
+            let request = try scan.request(includeTests: tests, progress: progress)
+            let outcome = try runScan(request)
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
-            ScanSummary(outcome: outcome, dbPath: scan.store.db).print(quiet: scan.output.quiet)
+            ScanSummary(outcome: outcome, dbPath: request.dbPath).print(quiet: scan.output.quiet)
             if timings {
                 for phase in outcome.phases {
                     print("  \(phase.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(String(format: "%.2f", phase.seconds))s")

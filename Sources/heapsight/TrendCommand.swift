@@ -14,7 +14,7 @@ struct TrendCommand: ParsableCommand {
         case-sensitive. Runs whose status is `failed` are left out.
         """)
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: HistoryStoreOptions
 
     @Option(help: ArgumentHelp("The metric to follow.", valueName: "METRIC"))
     var metric: TrendMetric = .heapSites
@@ -40,7 +40,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let db = try StoreAccess.openForReading(store)
+            let db = try StoreAccess.openForReading(try store.location())
             let query = TrendQuery(metric: metric, packageGlob: package, functionGlob: function, last: last, grouping: by)
             print(format.render(try db.trend(query), query: query), terminator: "")
         }

@@ -133,6 +133,7 @@ final class ShippedConfigurationTests: XCTestCase {
         XCTAssertEqual(shipped.goos, defaults.goos)
         XCTAssertEqual(shipped.goarch, defaults.goarch)
         XCTAssertEqual(shipped.plugins, defaults.plugins)
+        XCTAssertEqual(shipped.store, defaults.store)
         for pass in PassCatalog.builtIn {
             XCTAssertTrue(shipped.isEnabled(pass.name), pass.name)
         }

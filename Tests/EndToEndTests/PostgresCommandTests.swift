@@ -12,22 +12,7 @@ final class PostgresCommandTests: XCTestCase {
     static let second = first + "\n// Grow allocates a slice.\nfunc Grow(n int) []int {\n\treturn make([]int, n)\n}\n"
 
     /// A new database on the test server, dropped at teardown.
-    func database() throws -> String {
-        guard let base = ProcessInfo.processInfo.environment["HEAPSIGHT_TEST_POSTGRES"], !base.isEmpty else {
-            if ProcessInfo.processInfo.environment["CI"].map({ !$0.isEmpty }) == true {
-                XCTFail("CI is set but HEAPSIGHT_TEST_POSTGRES is not: .ci/run must start the PostgreSQL server")
-            }
-            throw XCTSkip("HEAPSIGHT_TEST_POSTGRES is not set; start a server with scripts/postgres-cluster")
-        }
-        let psql = TestSupport.which("psql") ?? "/usr/bin/psql"
-        let name = "e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let created = try TestSupport.run(psql, [base, "-qc", "CREATE DATABASE \(name)"])
-        XCTAssertEqual(created.status, 0, "the test server cannot be reached: \(created.err)")
-        addTeardownBlock { _ = try? TestSupport.run(psql, [base, "-qc", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"]) }
-        var c = URLComponents(string: base)!
-        c.path = "/" + name
-        return c.string!
-    }
+    func database() throws -> String { try serverDatabase() }
 
     /// The scratch folder with `tree/` (a git repository, two commits) scanned into `h.db`.
     func prepare() throws -> CLI {

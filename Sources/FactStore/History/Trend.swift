@@ -58,40 +58,46 @@ public struct TrendPoint: Sendable, Hashable, Codable {
 
 extension FactStore {
     /// The metric per run (or commit, or day), oldest first, with the change from the previous
-    /// row. Runs with status `failed` are left out. Reads only the metrics tables.
+    /// row. Runs with status `failed` are left out. Reads only the metrics tables and `runs`,
+    /// in one statement: consistent on its own, without a transaction around it, and one round
+    /// trip on a server.
     public func trend(_ q: TrendQuery) throws -> [TrendPoint] {
-        try locked { try db.readTransaction { try trendPoints(q) } }
+        try locked { try trendPoints(q) }
     }
 
-    /// The trend's two reads (metric values, then runs), inside one read transaction.
+    /// The metric's value per run: `run_id` and `total` (an integer on both backends, where
+    /// PostgreSQL's `sum` of integers would be `numeric`), with its arguments.
+    private func trendValues(_ q: TrendQuery) -> (sql: String, arguments: [SQLValue]) {
+        if let fn = q.functionGlob {
+            let aggregate = q.metric == .functions ? "count(*)" : "sum(\(q.metric.column))"
+            return ("""
+                SELECT run_id, CAST(\(aggregate) AS BIGINT) AS total FROM function_metrics
+                WHERE function_id IN (SELECT function_id FROM function_names WHERE \(db.dialect.glob("function_id", "?1")))
+                  AND (CAST(?2 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?2")))
+                GROUP BY run_id
+                """, [db.dialect.globArgument(fn), db.dialect.globArgument(q.packageGlob)])
+        }
+        return ("""
+            SELECT run_id, CAST(sum(\(q.metric.column)) AS BIGINT) AS total FROM package_metrics
+            WHERE CAST(?1 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?1"))
+            GROUP BY run_id
+            """, [db.dialect.globArgument(q.packageGlob)])
+    }
+
+    /// The trend's rows from the runs and their values.
     private func trendPoints(_ q: TrendQuery) throws -> [TrendPoint] {
-        let values: [Int64: Int] = try {
-            var pairs: [(Int64, Int)]
-            if let fn = q.functionGlob {
-                let aggregate = q.metric == .functions ? "count(*)" : "sum(\(q.metric.column))"
-                pairs = try db.rows("""
-                    SELECT run_id, \(aggregate) FROM function_metrics
-                    WHERE function_id IN (SELECT function_id FROM function_names WHERE \(db.dialect.glob("function_id", "?1")))
-                      AND (CAST(?2 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?2")))
-                    GROUP BY run_id
-                    """, [db.dialect.globArgument(fn), db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
-            } else {
-                pairs = try db.rows("""
-                    SELECT run_id, sum(\(q.metric.column)) FROM package_metrics
-                    WHERE CAST(?1 AS TEXT) IS NULL OR \(db.dialect.glob("package", "?1"))
-                    GROUP BY run_id
-                    """, [db.dialect.globArgument(q.packageGlob)]) { ($0.int64(0), $0.int(1)) }
-            }
-            return Dictionary(pairs, uniquingKeysWith: +)
-        }()
+        let values = trendValues(q)
         // By run: recorded order. By commit or day: history order, the commit's date when known
         // (backfilled runs), else the run's start.
-        let order = q.grouping == .run ? "id" : "COALESCE(git_committed_at, started_at), id"
-        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?, time: String)] = try {
+        let order = q.grouping == .run ? "r.id" : "COALESCE(r.git_committed_at, r.started_at), r.id"
+        let runs: [(id: Int64, started: String, commit: String?, branch: String?, label: String?, time: String, value: Int)] = try {
             try db.rows("""
-                SELECT id, started_at, git_commit, git_branch, label, COALESCE(git_committed_at, started_at)
-                FROM runs WHERE status <> 'failed' ORDER BY \(order)
-                """) { ($0.int64(0), $0.text(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4), $0.text(5)) }
+                SELECT r.id, r.started_at, r.git_commit, r.git_branch, r.label, COALESCE(r.git_committed_at, r.started_at), v.total
+                FROM runs r LEFT JOIN (\(values.sql)) v ON v.run_id = r.id
+                WHERE r.status <> 'failed' ORDER BY \(order)
+                """, values.arguments) {
+                ($0.int64(0), $0.text(1), $0.optionalText(2), $0.optionalText(3), $0.optionalText(4), $0.text(5), $0.int(6))
+            }
         }()
         var rows: [(key: String, run: Int64)] = []
         var position: [String: Int] = [:]
@@ -115,7 +121,7 @@ extension FactStore {
         var points: [TrendPoint] = []
         for (i, row) in rows.enumerated() {
             let r = byID[row.run]!
-            let value = values[row.run] ?? 0
+            let value = r.value
             points.append(TrendPoint(run: row.run, key: row.key, startedAt: Timestamp.parse(r.started) ?? Date(timeIntervalSince1970: 0),
                                      gitCommit: r.commit, gitBranch: r.branch, label: r.label, value: value,
                                      change: i == 0 ? nil : value - points[i - 1].value))

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 
 /// `heapsight query` on PostgreSQL: one statement in a read-only transaction.
 ///
@@ -26,9 +27,9 @@ extension PostgresStoreConnection {
             _ = try? send("SELECT pg_advisory_unlock_all()", [])
         }
         _ = try send("SELECT 1", [])
-        let result: PostgresQueryResultRows
+        let raw: [PostgresRow]
         do {
-            result = try send(sql, []).rows.map(PostgresStoreRow.init)
+            raw = try send(sql, []).rows
         } catch let failure as ServerFailure {
             if failure.sqlState == Self.readOnlyViolation || failure.sqlState == Self.activeTransaction { throw FactStoreError.writeRefused(sql: sql) }
             if failure.sqlState == Self.syntaxError, failure.message.contains("multiple commands") {
@@ -36,7 +37,8 @@ extension PostgresStoreConnection {
             }
             throw FactStoreError.queryFailed(sql: sql, reason: failure.description)
         }
-        let columns = try result.first?.columns ?? columnNames(of: sql)
+        let columns = try raw.first.map(PostgresStoreRow.columns(of:)) ?? columnNames(of: sql)
+        let result = raw.map(PostgresStoreRow.init)
         return QueryResult(columns: columns, rows: result.map { row in (0..<row.values.count).map(row.displayText) })
     }
 
@@ -47,7 +49,7 @@ extension PostgresStoreConnection {
         while body.hasSuffix(";") { body.removeLast() }
         let probe = "SELECT q.* FROM (VALUES (1)) AS one LEFT JOIN (\(body)) AS q ON true"
         guard let row = try? send(probe, []).rows.first else { return [] }
-        return PostgresStoreRow(row).columns
+        return PostgresStoreRow.columns(of: row)
     }
 
     /// True when `sql` is only blanks, semicolons and comments.
@@ -58,6 +60,3 @@ extension PostgresStoreConnection {
         return s.allSatisfy { $0.isWhitespace || $0 == ";" }
     }
 }
-
-/// Decoded rows of one result.
-typealias PostgresQueryResultRows = [PostgresStoreRow]

@@ -41,6 +41,9 @@ final class PostgresStoreConnection: StoreConnection {
             connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(),
                                                         configuration: configuration, id: 1, logger: logger).wait()
         } catch {
+            if ServerFailure(error).sqlState == Self.undefinedDatabase {
+                throw FactStoreError.missingDatabase(path: location.display)
+            }
             throw FactStoreError.cannotConnect(location: location.display, reason: Self.reason(error))
         }
     }

@@ -15,17 +15,17 @@ struct PostgresStoreRow: StoreRow {
 
     /// The cells in column order.
     let values: [Value]
-    /// The column names.
-    let columns: [String]
 
     init(_ row: PostgresRow) {
-        var values: [Value] = [], columns: [String] = []
-        for cell in row {
-            values.append(Self.decode(cell))
-            columns.append(cell.columnName)
-        }
+        var values: [Value] = []
+        values.reserveCapacity(row.count)
+        for cell in row { values.append(Self.decode(cell)) }
         self.values = values
-        self.columns = columns
+    }
+
+    /// The column names of `row` (the same for every row of a result, so read once).
+    static func columns(of row: PostgresRow) -> [String] {
+        row.map(\.columnName)
     }
 
     func isNull(_ i: Int) -> Bool { values[i] == .null }
