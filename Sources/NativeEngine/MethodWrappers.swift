@@ -38,7 +38,9 @@ import GoTypes
 //   in every package that reads it. A wrapper of a concrete instance (`entry[int]`) calls the
 //   instantiated method, itself a thin call of the shaped copy: inlined, it prints both names
 //   (`node[int].val`, then `node[go.shape.int].val`). A wrapper of a shaped instance calls
-//   the shaped copy directly.
+//   the shaped copy directly. The shape types themselves (`go.shape.struct { ...;
+//   reflect.flag }` for `reflect.Value`) get the wrappers of their underlying struct's
+//   promoted methods, in every package instantiating with them.
 //
 // Not modelled: anonymous struct types the package reads from its imports, the forced `error.Error` wrapper of
 // the runtime, method values inside generic bodies and inside inlined bodies.
@@ -82,10 +84,13 @@ struct MethodWrapperCollector {
 
     /// The wrappers of the package's defined types and method values, in declaration order.
     static func wrappers(of pkg: TypedPackage, lowered: IRPackage?, reported: (Int) -> Bool,
-                         instanceTypes: [(type: TypeID, environment: [TypeID: Shape])], program: Program) -> [MethodWrapper] {
+                         instanceTypes: [(type: TypeID, environment: [TypeID: Shape])], functionArguments: [TypeID],
+                         program: Program) -> [MethodWrapper] {
         var c = MethodWrapperCollector(program: program)
         for t in c.declaredTypes(pkg) + c.anonymousStructs(pkg) { c.addTypeWrappers(t) }
         for (t, env) in instanceTypes where !program.isInterface(t) { c.addTypeWrappers(t, environment: env) }
+        let arguments = functionArguments + c.instanceArguments(reachableFrom: c.referencedTypes(pkg))
+        for t in c.shapeStructs(arguments) { c.addTypeWrappers(t) }
         if let lowered { c.addMethodValueWrappers(lowered, reported: reported) }
         return c.wrappers
     }
@@ -129,6 +134,69 @@ struct MethodWrapperCollector {
                     out.append(t)
                     return true
                 }
+            }
+        }
+        return out
+    }
+
+    /// The struct types behind the shapes of the concrete type arguments the package
+    /// instantiates with (of generic types it reads, and of generic functions), when they have
+    /// embedded fields: a shape type (`go.shape.struct { ...; reflect.flag }`) has no declared
+    /// methods, but it has the promoted ones of its underlying struct.
+    private func shapeStructs(_ arguments: [TypeID]) -> [TypeID] {
+        let shapes = ShapeNaming(program: program)
+        var out: [TypeID] = []
+        for a in arguments {
+            let u = program.under(a)
+            guard case .structure(let s) = program.node(u), s.fields.contains(where: { program.object($0).embedded }),
+                  !shapes.mentionsTypeParameter(u), !out.contains(where: { program.identical($0, u) }) else { continue }
+            out.append(u)
+        }
+        return out
+    }
+
+    /// The types the package's code names: of its expressions and declared variables.
+    private func referencedTypes(_ pkg: TypedPackage) -> [TypeID] {
+        var out: Set<TypeID> = []
+        for facts in pkg.facts {
+            for (_, f) in facts.exprs where f.mode != .void && f.mode != .builtin { out.insert(f.type) }
+            for (_, d) in facts.defs {
+                if let o = d, program.object(o).kind == .variable { out.insert(program.object(o).type) }
+            }
+        }
+        return out.sorted { $0.raw < $1.raw }
+    }
+
+    /// The type arguments of every instance of a generic type reachable from `roots` the way
+    /// the compiler reads types: through their structure, and through the signatures of the
+    /// methods of every named type and interface reached.
+    private func instanceArguments(reachableFrom roots: [TypeID]) -> [TypeID] {
+        var seen: Set<TypeID> = []
+        var stack = roots
+        var out: [TypeID] = []
+        func push(_ t: TypeID) { if !seen.contains(t) { stack.append(t) } }
+        func pushSignature(_ m: ObjectID) {
+            guard let s = program.signatureOf(program.object(m).type) else { return }
+            for v in s.params + s.results { push(program.object(v).type) }
+        }
+        while let t = stack.popLast() {
+            guard seen.insert(t).inserted else { continue }
+            switch program.node(t) {
+            case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): push(e)
+            case .map(let k, let v): push(k); push(v)
+            case .signature(let s): for v in s.params + s.results { push(program.object(v).type) }
+            case .tuple(let vars): for v in vars { push(program.object(v).type) }
+            case .structure(let s): for f in s.fields { push(program.object(f).type) }
+            case .interface: program.interfaceMethods(t).forEach(pushSignature)
+            case .alias(let i): push(program.aliases[Int(i)].actual)
+            case .named(let i):
+                let n = program.named[Int(i)]
+                if !n.typeParams.isEmpty && n.typeArgs.isEmpty { continue }
+                out += n.typeArgs
+                n.typeArgs.forEach(push)
+                push(program.under(t))
+                program.methods(of: t).forEach(pushSignature)
+            default: break
             }
         }
         return out

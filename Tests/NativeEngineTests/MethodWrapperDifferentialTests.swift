@@ -9,7 +9,8 @@ import XCTest
 /// of value methods, methods promoted through embedded values and pointers (several levels,
 /// from this package and from std), a type that only re-declares a struct with embedded
 /// fields, a type declared in a function, struct types written as literals (a variable's, a
-/// field's), method values (`T.M-fm`), and the wrappers where
+/// field's), method values (`T.M-fm`), the shape of `reflect.Value` (read through
+/// `reflect.Type`'s methods), and the wrappers where
 /// nothing is inlined (an over-budget method, an embedded interface). Every `inlining call to`
 /// the compiler prints inside them must be the native engine's, and no other.
 final class MethodWrapperDifferentialTests: XCTestCase {
@@ -17,6 +18,7 @@ final class MethodWrapperDifferentialTests: XCTestCase {
     package p
 
     import (
+    \t"reflect"
     \t"strings"
     \t"sync"
     )
@@ -91,6 +93,10 @@ final class MethodWrapperDifferentialTests: XCTestCase {
     \treturn x.Get()
     }
 
+    // Reading reflect.Type reads iter.Seq2[reflect.Value, reflect.Value] (a method result of
+    // reflect.Value): the shape of reflect.Value gets the wrappers of its promoted flag methods.
+    func TypeOf(v any) reflect.Type { return reflect.TypeOf(v) }
+
     func Values(o *Outer, b *strings.Builder) (func() int, func() int, func(int)) {
     \treturn o.Get, b.Len, o.Set
     }
@@ -152,7 +158,7 @@ final class MethodWrapperDifferentialTests: XCTestCase {
     func testWrapperInlinedCallsAreTheCompilers() throws {
         let (expected, native) = try wrapperCalls(Self.source)
         // The fixture's cases are still the compiler's: promoted, pointer, method value, std.
-        for name in ["Small.Get", "twice", "Outer.Name", "sync.(*Mutex).Lock", "strings.(*Builder).Len"] {
+        for name in ["Small.Get", "twice", "Outer.Name", "sync.(*Mutex).Lock", "strings.(*Builder).Len", "reflect.flag.mustBe"] {
             XCTAssertTrue(expected.contains(name), "the compiler no longer inlines \(name) into a wrapper: \(expected)")
         }
         XCTAssertFalse(expected.contains("Big.Sum"))
