@@ -32,7 +32,6 @@ import GoTypes
 //   the method's receiver type.
 // - Methods promoted from an embedded interface get wrappers that make an interface call;
 //   nothing is inlined there, so they are not modelled.
-//
 // - For every instance of a generic type the package reads (`ShapeInstanceCollector`: in its
 //   own code, through the types it reads, in the shaped bodies it compiles), the same wrappers,
 //   in every package that reads it. A wrapper of a concrete instance (`entry[int]`) calls the
@@ -40,12 +39,18 @@ import GoTypes
 //   (`node[int].val`, then `node[go.shape.int].val`). A wrapper of a shaped instance calls
 //   the shaped copy directly. The shape types themselves (`go.shape.struct { ...;
 //   reflect.flag }` for `reflect.Value`) get the wrappers of their underlying struct's
-//   promoted methods, in every package instantiating with them.
+//   promoted methods, in every package reading an instance with them: the compiler reads a
+//   named type with the signatures of all its methods, so reading `reflect.Type` reaches
+//   `iter.Seq2[reflect.Value, reflect.Value]` (a result of a `reflect.Value` method).
 //
-// Not modelled: anonymous struct types the package reads from its imports, the forced `error.Error` wrapper of
-// the runtime, method values inside generic bodies and inside inlined bodies.
+// Not modelled: anonymous struct types the package reads from its imports; the compiler's
+// choice, for an instance reached through imported types, of the importers that build its
+// wrappers (it builds `internal/sync`'s `node` wrappers in some importers of `sync` and not in
+// others); the forced `error.Error` wrapper of the runtime; method values inside generic
+// bodies and inside inlined bodies; escape analysis of the wrappers (they get no GoIR body).
 //
-// Complexity: linear in the method sets of the package's types and in its lowered bodies.
+// Complexity: linear in the method sets of the package's types, in its lowered bodies, and in
+// the types reachable from the types it names.
 
 /// One wrapper a package compiles: a call of `method` on an adjusted receiver.
 struct MethodWrapper: Hashable {
