@@ -48,7 +48,9 @@
 //   compiler's rewrite, but not its `#next` codes for labelled branches and `goto`.
 // - The per-iteration copies `loopvar` makes of captured loop variables are flagged
 //   (`perIteration`) for the analyses, not materialised.
-// - Method wrappers (`(*T).M` for value methods, `T.M-fm`) are not built.
+// - Method wrappers (`(*T).M` for value methods, promoted methods, `T.M-fm`) get no GoIR body:
+//   the native engine lists the wrappers a package compiles and the calls inlined into them
+//   (`MethodWrappers` in NativeEngine), but escape analysis does not see them.
 //
 // # Complexity
 //

@@ -70,7 +70,7 @@ extension NativeInliner {
                        from: pkg, into: &out)
             }
         }
-        return out + instanceInlinedCalls(pkg)
+        return out + instanceInlinedCalls(pkg) + wrapperInlinedCalls(pkg)
     }
 
     /// Calls in the initializers of package-level variables (the package's init function),
@@ -110,7 +110,7 @@ extension NativeInliner {
         var copied: Bool
     }
 
-    private func resolve(_ target: InlineCallTarget, calledOnce: Bool, context: (TypedPackage, Int),
+    func resolve(_ target: InlineCallTarget, calledOnce: Bool, context: (TypedPackage, Int),
                          binding: Binding?, copied: Bool, from current: TypedPackage, call: NodeID = .none,
                          environment: [TypeID: Shape] = [:]) -> ResolvedCallee? {
         let types = program.types

@@ -76,7 +76,7 @@ extension NativeInliner {
     }
 
     /// What a wrapper's body costs besides the call's callee.
-    private func wrapperOverhead(_ generic: ObjectID) -> Int {
+    func wrapperOverhead(_ generic: ObjectID) -> Int {
         guard let s = program.types.signatureOf(program.types.object(generic).type) else { return 0 }
         let isMethod = s.recv != nil
         let names = s.params.count + (isMethod ? 1 : 0)
@@ -87,7 +87,7 @@ extension NativeInliner {
     }
 
     /// The directive refusal of a generic declaration (its wrappers carry its directives).
-    private func pragmaRefusal(_ generic: ObjectID) -> String? {
+    func pragmaRefusal(_ generic: ObjectID) -> String? {
         let r = program.types.object(generic)
         guard let owner = program.package(index: r.package),
               let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return nil }

@@ -52,6 +52,9 @@ struct ShapeInstanceCollector {
     private let naming: ShapeNaming
     private(set) var instances: [ShapeInstance] = []
     private(set) var wrappers: [InstanceWrapper] = []
+    /// The instances of generic types the package reads, each with the shapes of the type
+    /// parameters it is written with (empty for a concrete instance): each gets method wrappers.
+    private(set) var instanceTypes: [(type: TypeID, environment: [TypeID: Shape])] = []
     private var seenInstances: Set<ShapeInstance> = []
     private var seenWrappers: Set<InstanceWrapper> = []
     private var seenTypes: Set<String> = []
@@ -261,6 +264,7 @@ struct ShapeInstanceCollector {
             guard !n.typeArgs.contains(where: { mentionsTypeParameter($0, except: env) }) else { return }
             let key = link(t, env)
             guard seenTypes.insert(key).inserted else { return }
+            instanceTypes.append((t, env))
             guard case .named(let oi) = types.node(types.unalias(origin)) else { return }
             let params = types.named[Int(oi)].typeParams
             guard params.count == n.typeArgs.count else { return }
