@@ -51,7 +51,8 @@ extension FunctionLowerer {
         let depth = rangeDepth + 1
         let returns = containsReturn(n.body)
         if depth == 1 && (returns || containsRangeOverFunction(n.body)) {
-            let next = declare(name: "#next", type: intType, object: nil, varClass: .temp, pos: at)
+            // The compiler's `#next` has no position (its escape verdicts print none).
+            let next = declare(name: "#next", type: intType, object: nil, varClass: .temp, pos: .none)
             out.append(function.add(.declare, pos: at, aux: next.raw))
             out.append(function.add(.assign, pos: at, a: nameNode(next, at: at), flags: .define))
             rangeNext = next

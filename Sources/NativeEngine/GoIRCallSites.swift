@@ -23,6 +23,8 @@ struct InlineCallSite: Sendable {
     var call: NodeID
     /// True for a function literal called in only one place (a larger limit applies).
     var calledOnce: Bool = false
+    /// True for a call through a closure variable: a literal it reaches keeps its own name.
+    var throughClosureVariable: Bool = false
     /// The file of the call (by index in the package).
     var file: Int = 0
 }
@@ -112,6 +114,7 @@ struct GoIRCallSites {
         let callee = f[n.a]
         var target: InlineCallTarget? = nil
         var once = false
+        var captured = false
         switch callee.op {
         case .function, .methodExpr:
             target = functionTarget(ObjectID(callee.aux))
@@ -124,6 +127,7 @@ struct GoIRCallSites {
                 target = v.object.map { .parameter($0) }
             } else if v.varClass == .captured {
                 target = capturedTarget(n.a, in: f)
+                captured = true
             } else if let value = staticValue(callee, in: f) {
                 if value.op == .closure {
                     target = literalTarget(value.aux)
@@ -137,7 +141,7 @@ struct GoIRCallSites {
         }
         if let target {
             callSites.append(InlineCallSite(offset: Int(n.pos.offset), target: target, call: call, calledOnce: once,
-                                            file: Int(n.pos.file)))
+                                            throughClosureVariable: captured, file: Int(n.pos.file)))
         }
     }
 
