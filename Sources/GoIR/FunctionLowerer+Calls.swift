@@ -150,7 +150,8 @@ extension FunctionLowerer {
         }
         let x = expr(arg)
         let source = function[x].type
-        let op = conversionOp(from: source, to: target)
+        var op = conversionOp(from: source, to: target)
+        if op == .convNop && keepsRounding(from: source, to: target) { op = .conv }
         if op == .convNop && program.identical(source, target) { return x }
         return function.add(op, type: target, pos: at, a: x)
     }
@@ -188,6 +189,15 @@ extension FunctionLowerer {
     }
 
     private func isRune(_ t: TypeID) -> Bool { program.basicKind(t) == .int32 }
+
+    /// True for an explicit conversion between floating-point (or complex) types of one kind,
+    /// identical ones included: the conversion rounds, so the compiler keeps it as a real
+    /// conversion where other same-representation conversions are free.
+    func keepsRounding(from source: TypeID, to target: TypeID) -> Bool {
+        guard case .basic(let a, _) = program.node(program.under(source)),
+              case .basic(let b, _) = program.node(program.under(target)), a == b else { return false }
+        return a == .float32 || a == .float64 || a == .complex64 || a == .complex128
+    }
 
     /// The machine representation of a number kind on amd64 (the compiler's `SimType`: `int`
     /// is `int64`, `uint` and `uintptr` are `uint64`); other kinds stand for themselves.

@@ -130,86 +130,8 @@ extension FunctionLowerer {
                             aux2: n.aux2, flags: n.flags)
     }
 
-    // MARK: Range over functions
-
-    /// `for k, v := range seq { body }` becomes `seq(func(k K, v V) bool { body; return true })`
-    /// with the literal named `F-range1` at the `for` keyword; `continue` returns true, `break`
-    /// false, and a `return` stores the results in `#rvN` variables of the enclosing function.
-    func rangeOverFunction(_ s: NodeID, into out: inout [IRNodeID]) {
-        let n = tree[s]
-        let at = pos(n.pos)
-        let seq = expr(n.x)
-        guard let seqSig = program.signatureOf(function[seq].type), let yieldParam = seqSig.params.first else {
-            out.append(seq)
-            return
-        }
-        let yieldType = program.object(yieldParam).type
-        let state = declare(name: "#state\(rangeCount + 1)", type: program.basicType(.int), object: nil, varClass: .temp, pos: at)
-        out.append(function.add(.declare, pos: at, aux: state.raw))
-        let ready = function.add(.assign, pos: at, a: nameNode(state, at: at),
-                                 b: literal(.int(BigInt(1)), type: program.basicType(.int), at: at), flags: .define)
-        function.variables[Int(state.raw)].definition = ready
-        out.append(ready)
-        var resultVars: [IRVarID] = []
-        if containsReturn(n.body) {
-            for (i, r) in function.results.enumerated() {
-                let v = declare(name: "#rv\(i + 1)", type: function[r].type, object: nil, varClass: .temp, pos: function[r].pos)
-                out.append(function.add(.declare, pos: function[r].pos, aux: v.raw))
-                resultVars.append(v)
-            }
-        }
-        rangeCount += 1
-        let name = function.kind == .declared || function.kind == .packageInit
-            ? "\(function.name)-range\(rangeCount)" : "\(function.name)-range\(rangeCount)"
-        let define = n.token == .define
-        let body = lowerLiteral(name: name, kind: .rangeBody, type: yieldType, at: at) { lit in
-            lit.rangeResults = resultVars.map { lit.captureOuter($0, from: self) }
-            lit.loopDepth = 1
-            var stmts: [IRNodeID] = []
-            var index = 0
-            let yieldSig = self.program.signatureOf(yieldType)
-            for e in [n.key, n.value] where e.exists {
-                let pt = index < (yieldSig?.params.count ?? 0) ? self.program.object(yieldSig!.params[index]).type : TypeID.invalid
-                index += 1
-                if isBlank(e) {
-                    lit.function.params.append(lit.declare(name: "_", type: pt, object: nil, varClass: .param,
-                                                           pos: self.pos(tree[e].pos), flags: .blank))
-                } else if define, let o = facts.defs[e] ?? nil {
-                    let r = program.object(o)
-                    lit.function.params.append(lit.declare(name: r.name, type: r.type, object: o, varClass: .param,
-                                                           pos: self.pos(tree[e].pos)))
-                } else {
-                    let p = lit.declare(name: "#p\(index)", type: pt, object: nil, varClass: .param, pos: self.pos(tree[e].pos))
-                    lit.function.params.append(p)
-                    let target = lit.expr(e)
-                    lit.markReassigned(target)
-                    stmts.append(lit.function.add(.assign, pos: self.pos(tree[e].pos), a: target, b: lit.nameNode(p, at: self.pos(tree[e].pos))))
-                }
-            }
-            if let ys = yieldSig, let r = ys.results.first {
-                lit.function.results.append(lit.declare(name: "~r0", type: program.object(r).type, object: nil,
-                                                        varClass: .result, pos: at, flags: .blank))
-            }
-            let stateVar = lit.captureOuter(state, from: self)
-            lit.function.variables[Int(stateVar.raw)].flags.insert(.reassigned)
-            stmts.append(lit.function.add(.assign, pos: at, a: lit.nameNode(stateVar, at: at),
-                                          b: lit.literal(.int(BigInt(2)), type: program.basicType(.int), at: at)))
-            stmts += lit.statementList(tree[n.body].list)
-            stmts.append(lit.function.add(.assign, pos: at, a: lit.nameNode(stateVar, at: at),
-                                          b: lit.literal(.int(BigInt(1)), type: program.basicType(.int), at: at)))
-            let yes = lit.literal(.bool(true), type: program.basicType(.bool), at: at)
-            stmts.append(lit.function.add(.returnStmt, pos: at, list: [yes]))
-            return lit.function.add(.block, pos: at, list: stmts)
-        }
-        let closure = function.add(.closure, type: yieldType, pos: at, aux: body)
-        out.append(function.add(.call, type: .invalid, pos: at, a: seq, list: [closure], flags: .resultUnused))
-        if !resultVars.isEmpty {
-            out.append(function.add(.returnStmt, pos: at, list: resultVars.map { nameNode($0, at: at) }))
-        }
-    }
-
     /// True when a statement list holds a `return` (outside nested function literals).
-    private func containsReturn(_ body: NodeID) -> Bool {
+    func containsReturn(_ body: NodeID) -> Bool {
         var found = false
         func visit(_ id: NodeID) {
             guard id.exists, !found else { return }

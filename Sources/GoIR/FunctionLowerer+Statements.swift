@@ -316,15 +316,7 @@ extension FunctionLowerer {
         let n = tree[s]
         let at = pos(n.pos)
         if function.kind == .rangeBody {
-            // A return of the enclosing function: its values go to the `#rvN` variables.
-            let targets = rangeResults
-            for (i, e) in n.returnValues.enumerated() where i < targets.count {
-                let v = convert(e, to: function[targets[i]].type)
-                out.append(function.add(.assign, pos: at, a: nameNode(targets[i], at: at), b: v))
-                function.variables[Int(targets[i].raw)].flags.insert(.reassigned)
-            }
-            let no = literal(.bool(false), type: program.basicType(.bool), at: at)
-            out.append(function.add(.returnStmt, pos: at, list: [no]))
+            rangeReturn(Array(n.returnValues), at: at, into: &out)
             return
         }
         let results = function.results.map { function[$0].type }
@@ -396,7 +388,7 @@ extension FunctionLowerer {
 
     func rangeStatement(_ s: NodeID, label: Int32) -> IRNodeID {
         let n = tree[s]
-        let x = expr(n.x)
+        let x = rangeOperand(n.x, bindsValue: n.value.exists)
         let define = n.token == .define
         let first = function.variables.count
         let key = n.key.exists && !isBlank(n.key) ? assignee(n.key, define: define, valueType: nil) : nil
@@ -543,8 +535,7 @@ extension FunctionLowerer {
         let leavesBody = n.token == .kwContinue ? loopNesting == 0 : breakNesting == 0
         if function.kind == .rangeBody && leavesBody && n.token != .kwGoto && label < 0 {
             // `continue` and `break` of the loop a range-over-func body stands for.
-            let result = literal(.bool(n.token == .kwContinue), type: program.basicType(.bool), at: pos(n.pos))
-            out.append(function.add(.returnStmt, pos: pos(n.pos), list: [result]))
+            rangeBranch(continues: n.token == .kwContinue, at: pos(n.pos), into: &out)
             return
         }
         out.append(function.add(.branch, pos: pos(n.pos), aux: Int32(n.token.rawValue), aux2: label))

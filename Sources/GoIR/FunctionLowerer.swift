@@ -36,8 +36,16 @@ final class FunctionLowerer {
     /// loop, or `break` outside any breakable statement, ends the body function.
     var loopNesting = 0
     var breakNesting = 0
-    /// In a range-over-func body: the enclosing function's `#rvN` result variables.
-    var rangeResults: [IRVarID] = []
+    /// In a range-over-func body: the enclosing function's result variables, captured on
+    /// first use (by index).
+    var rangeResults: [Int: IRVarID] = [:]
+    /// Range-over-func loops around this body (0 outside any; 1 in the body of an outermost one).
+    var rangeDepth = 0
+    /// In a range-over-func body: its loop's `#stateN` variable (captured).
+    var rangeState: IRVarID?
+    /// The `#next` variable of the outermost range-over-func loop being lowered (declared by
+    /// the function holding that loop, captured on first use by the bodies inside it).
+    var rangeNext: IRVarID?
 
     init(package: PackageLowerer, function: IRFunction, index: Int32, file: Int) {
         self.package = package

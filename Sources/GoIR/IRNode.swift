@@ -71,6 +71,10 @@ public struct IRFlags: OptionSet, Hashable, Sendable {
     public static let keyed = IRFlags(rawValue: 1 << 8)
     /// A call's result is not used.
     public static let resultUnused = IRFlags(rawValue: 1 << 9)
+    /// A call of a run-time check the front end inserts (`runtime.panicrangestate` in a
+    /// range-over-func loop): its callee is a `nilValue` node, and the inliner counts it as an
+    /// ordinary node.
+    public static let runtimeCheck = IRFlags(rawValue: 1 << 10)
 }
 
 /// One lowered node. Children and payload are interpreted per `op` (see `IROp`).

@@ -23,6 +23,8 @@ struct InlineCallSite: Sendable {
     var call: NodeID
     /// True for a function literal called in only one place (a larger limit applies).
     var calledOnce: Bool = false
+    /// True for a call through a closure variable: a literal it reaches keeps its own name.
+    var throughClosureVariable: Bool = false
     /// The file of the call (by index in the package).
     var file: Int = 0
 }
@@ -47,6 +49,8 @@ struct GoIRCallSites {
     /// Call sites reached through a local variable holding a literal (their `calledOnce` is
     /// settled once every call of the body is seen).
     private var throughVariable: [Int] = []
+    /// The function whose body is being visited (by index in the package).
+    private var current = 0
 
     init(program: Program, package: IRPackage, localPackage: Int32, syntaxCall: @escaping (Int32, Int) -> NodeID?,
          syntaxLiteral: @escaping (Int32, Int) -> NodeID?) {
@@ -79,7 +83,10 @@ struct GoIRCallSites {
 
     private mutating func visitFunction(_ index: Int) {
         let f = package.functions[index]
+        let outer = current
+        current = index
         visit(f.body, in: f)
+        current = outer
     }
 
     private mutating func visit(_ id: IRNodeID, in f: IRFunction) {
@@ -107,6 +114,7 @@ struct GoIRCallSites {
         let callee = f[n.a]
         var target: InlineCallTarget? = nil
         var once = false
+        var captured = false
         switch callee.op {
         case .function, .methodExpr:
             target = functionTarget(ObjectID(callee.aux))
@@ -117,7 +125,10 @@ struct GoIRCallSites {
             let v = f[IRVarID(callee.aux)]
             if v.varClass == .param {
                 target = v.object.map { .parameter($0) }
-            } else if v.varClass != .captured, let value = staticValue(callee, in: f) {
+            } else if v.varClass == .captured {
+                target = capturedTarget(n.a, in: f)
+                captured = true
+            } else if let value = staticValue(callee, in: f) {
                 if value.op == .closure {
                     target = literalTarget(value.aux)
                     if target != nil { throughVariable.append(callSites.count) }
@@ -130,7 +141,7 @@ struct GoIRCallSites {
         }
         if let target {
             callSites.append(InlineCallSite(offset: Int(n.pos.offset), target: target, call: call, calledOnce: once,
-                                            file: Int(n.pos.file)))
+                                            throughClosureVariable: captured, file: Int(n.pos.file)))
         }
     }
 
@@ -146,6 +157,22 @@ struct GoIRCallSites {
         let f = package.functions[Int(index)]
         guard f.kind == .literal, let node = syntaxLiteral(f.pos.file, Int(f.pos.offset)) else { return nil }
         return .literal(node)
+    }
+
+    /// What a closure variable statically holds, through the variable it captures: a
+    /// declared function, or a function literal that captures nothing of another function.
+    private func capturedTarget(_ name: IRNodeID, in f: IRFunction) -> InlineCallTarget? {
+        let index = current
+        let value = package.staticValue(of: name, in: index)
+        let x = package.functions[value.function][value.node]
+        switch x.op {
+        case .function, .methodExpr: return functionTarget(ObjectID(x.aux))
+        case .closure:
+            let literal = package.functions[Int(x.aux)]
+            if let first = literal.captured.first, let outer = literal[first].outer, Int(outer.function) != index { return nil }
+            return literalTarget(x.aux)
+        default: return nil
+        }
     }
 
     /// The only value of a local variable assigned once at its definition, never reassigned

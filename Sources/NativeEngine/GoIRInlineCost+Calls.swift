@@ -11,6 +11,12 @@ extension GoIRInlineCost {
 
     mutating func call(_ n: IRNode) {
         charge()
+        if n.flags.contains(.runtimeCheck) {
+            // A check the front end inserts (`runtime.panicrangestate`): a cheap call.
+            charge()
+            visitList(n.list)
+            return
+        }
         let callee = function[n.a]
         var extra = InlineBudget.call
         var known: Int? = nil
@@ -52,13 +58,17 @@ extension GoIRInlineCost {
             if isGenericCallee(o) { charge(function.isGeneric ? 4 : 2) }
         case .name:
             let v = function[IRVarID(callee.aux)]
-            if v.varClass == .param || v.varClass == .captured {
-                extra = InlineBudget.parameterCall
-            } else {
+            if v.varClass == .param || v.varClass == .captured { extra = InlineBudget.parameterCall }
+            if v.varClass == .captured {
+                known = capturedCalleeCost(n.a)
+            } else if v.varClass != .param {
                 known = staticCalleeCost(callee)
             }
         case .closure:
             known = literalInlineCost(callee.aux)
+        case .call, .callInterface:
+            // `f()(x)`: the function value goes through a temporary.
+            charge(InlineBudget.calledValueTemporary)
         default:
             break
         }
@@ -111,6 +121,25 @@ extension GoIRInlineCost {
             }
         }
         return nil
+    }
+
+    /// The cost of calling a closure variable whose captured variable statically holds a
+    /// function or a function literal (the compiler follows a closure variable to the variable
+    /// it captures). A literal that captures variables of a function other than this one is
+    /// not inlined here.
+    func capturedCalleeCost(_ name: IRNodeID) -> Int? {
+        guard let index else { return nil }
+        let value = package.staticValue(of: name, in: index, current: function)
+        let f = value.function == index ? function : package.functions[value.function]
+        let x = f[value.node]
+        switch x.op {
+        case .function: return inlinableCost(ObjectID(x.aux))
+        case .closure:
+            let literal = package.functions[Int(x.aux)]
+            if let first = literal.captured.first, let outer = literal[first].outer, Int(outer.function) != index { return nil }
+            return literalInlineCost(x.aux)
+        default: return nil
+        }
     }
 
     /// True for a generic function or a method of a generic type: the call goes to a shape

@@ -21,6 +21,8 @@ struct GoIRInlineCost {
     let program: Program
     let package: IRPackage
     let function: IRFunction
+    /// The function's index in the package (nil for a body outside the package's table).
+    let index: Int?
     let callees: Callees
     /// True when the function is "big": callees are then inlined only up to `InlineBudget.bigCallee`.
     let isBig: Bool
@@ -31,14 +33,12 @@ struct GoIRInlineCost {
     private(set) var nodes = 0
     /// The reason the function can never be inlined, once found (the walk stops there).
     private(set) var reason: String?
-    /// True when the body holds a construct whose compiler shape GoIR does not build yet
-    /// (a range-over-func loop).
-    private(set) var unmodelled = false
 
-    init(program: Program, package: IRPackage, function: IRFunction, callees: Callees, isBig: Bool) {
+    init(program: Program, package: IRPackage, function: IRFunction, index: Int? = nil, callees: Callees, isBig: Bool) {
         self.program = program
         self.package = package
         self.function = function
+        self.index = index
         self.callees = callees
         self.isBig = isBig
     }
@@ -98,8 +98,6 @@ struct GoIRInlineCost {
             return
         case .closure:
             charge(1 + InlineBudget.closureLiteral)  // the body is costed as its own function
-            let index = Int(n.aux)
-            if index < package.functions.count, package.functions[index].kind == .rangeBody { unmodelled = true }
             return
         case .builtin:
             builtin(n)

@@ -201,14 +201,14 @@ public final class GoIRInliner {
         return (declared[target.path]?[target.index] ?? nil)?.cost
     }
 
-    /// Costs a function against a budget; nil when its body holds a construct GoIR does not
-    /// lower to the compiler's shape yet.
+    /// Costs a function against a budget.
     private func cost(_ pkg: IRPackage, _ i: Int, budget: Int) -> InlineVerdict? {
         let callees = GoIRInlineCost.Callees(
             cost: { [unowned self] in self.calleeCost($0) },
             literalCost: { [unowned self] in self.literalVerdict(pkg, Int($0))?.cost })
         func walk(big: Bool) -> GoIRInlineCost {
-            var w = GoIRInlineCost(program: program.types, package: pkg, function: pkg.functions[i], callees: callees, isBig: big)
+            var w = GoIRInlineCost(program: program.types, package: pkg, function: pkg.functions[i], index: i,
+                                   callees: callees, isBig: big)
             w.run()
             return w
         }
@@ -218,7 +218,6 @@ public final class GoIRInliner {
             big[pkg.path, default: []].insert(i)
         }
         if let reason = w.reason { return .notInlinable(reason: reason) }
-        if w.unmodelled { return nil }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
         return .inlinable(cost: w.cost)
     }

@@ -31,6 +31,9 @@ public enum InlineBudget {
     /// Nodes of the temporary an interface call's receiver computed by a call goes through
     /// (declared, assigned, read).
     public static let interfaceReceiverTemporary = 5
+    /// Nodes of the temporary a function value computed by a call goes through before it is
+    /// called (`f()(x)`, and `range f()` over a function): declared, assigned, read.
+    public static let calledValueTemporary = 5
     /// Extra nodes of a select case `<-c` (rewritten `_, _ = <-c`).
     public static let selectReceive = 3
     /// Extra node of a select case `v = <-c` (its second `_`).

@@ -177,7 +177,8 @@ extension NativeInliner {
                 binding: Binding?, closure: Bool, from current: TypedPackage, environment: [TypeID: Shape] = [:],
                 into out: inout [InlinedCall]) {
         guard let callee = resolve(site.target, calledOnce: site.calledOnce, context: context,
-                                   binding: binding, copied: closure, from: current, call: site.call,
+                                   binding: binding, copied: closure && !site.throughClosureVariable,
+                                   from: current, call: site.call,
                                    environment: environment) else { return }
         var limit = big ? InlineBudget.bigCallee : InlineBudget.callee
         if callee.isLiteral {
