@@ -136,7 +136,7 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     func testFixtureModules() throws {
         var total = Agreement()
         for rel in ["Examples", "Tests/GCEngineTests/Fixtures/escapes", "Tests/PassesTests/Fixtures/allocs",
-                    "Tests/NativeEngineTests/Fixtures/costs"] {
+                    "Tests/NativeEngineTests/Fixtures/costs", "Tests/NativeEngineTests/Fixtures/escapes"] {
             let root = TestSupport.repoRoot.appendingPathComponent(rel).path
             let a = try Self.agreement(moduleRoot: root)
             print(a.report(rel))
@@ -233,7 +233,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     /// compares std: the verdicts of the files under GOROOT/src/cmd (cmd's vendor/ left out).
     /// The go command also compiles cmd/compile's packages a second time with its profile
     /// (`# cmd/compile/internal/ssa [cmd/compile]`); only the plain compilations are compared,
-    /// as the native engine does not read profiles.
+    /// as the native engine does not read profiles. The disagreements are written to a file in
+    /// the temporary folder, as `testAllOfStd` writes its own.
     func testAllOfCmd() throws {
         let go = TestSupport.goToolchain
         let (text, src) = try Self.compileAll("cmd", flags: "-m=2")
@@ -257,7 +258,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         }
         let a = Agreement(compiler: Self.parse(plain, base: src).filter(isCommandFile),
                           native: Self.parse(lines, base: src).filter(isCommandFile))
+        let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-escape-cmd-disagreements.txt")
+        try a.differences.joined(separator: "\n").write(to: log, atomically: true, encoding: .utf8)
         print(a.report("all of cmd").split(separator: "\n").prefix(40).joined(separator: "\n"))
+        print("\(a.differences.count) disagreements in \(log.path)")
         XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 60000)
         // Measured 2026-12-04 (82,681 compiler lines): moved-to-heap 0.940, escapes 0.956,
         // no-escape 0.969, leak-param 0.992, leak-param-content 0.991, leak-result 0.995.
