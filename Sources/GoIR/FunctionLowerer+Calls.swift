@@ -229,7 +229,9 @@ extension FunctionLowerer {
                 return function.add(.makeChan, type: mt, pos: at, a: size)
             }
         case .new:
-            if let a = args.first, !isTypeExpression(a) {
+            // An operand the type checker has no fact for (a type it could not resolve) is
+            // taken as a type, as nearly every `new` operand is.
+            if let a = args.first, let mode = fact(a)?.mode, mode != .type {
                 // `new(expr)`: a temporary initialised with the value, then its address.
                 let v = convert(a, to: pointee(t))
                 let tmp = temporary(pointee(t), at: at)

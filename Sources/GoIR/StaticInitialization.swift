@@ -80,9 +80,10 @@ struct StaticLayout {
         case .addr:
             return !withoutRelocations && isGlobalLocation(f, n.a) ? [] : nil
         case .stringToBytes:
-            var operand = n.a
-            while operand.exists, f[operand].op == .name, let arg = bound[f[operand].aux] { operand = arg }
-            return !withoutRelocations && f[operand].op == .literal ? [] : nil
+            return !withoutRelocations && isConstant(f, n.a, bound: bound) ? [] : nil
+        case .addString:
+            // Constant once an inlined call's arguments stand in for its parameters.
+            return !withoutRelocations && f.list(n.list).allSatisfy { isConstant(f, $0, bound: bound) } ? [] : nil
         case .conv:
             return dynamicParts(f, n.a, bound: &bound)?.isEmpty == true ? [] : nil
         case .ptrLit:
@@ -105,6 +106,23 @@ struct StaticLayout {
         default:
             return nil
         }
+    }
+
+    /// A constant, directly or as the argument bound to an inlined call's parameter.
+    private func isConstant(_ f: IRFunction, _ id: IRNodeID, bound: [Int32: IRNodeID]) -> Bool {
+        var x = id
+        for _ in 0..<16 {
+            guard x.exists else { return false }
+            switch f[x].op {
+            case .literal: return true
+            case .convNop: x = f[x].a
+            case .name:
+                guard let arg = bound[f[x].aux], arg != x else { return false }
+                x = arg
+            default: return false
+            }
+        }
+        return false
     }
 
     /// A value's dynamic parts, or the value itself when it cannot be laid out.
