@@ -56,3 +56,9 @@ type buffer struct{ buf []byte }
 func rawToken(s string) token { return token{raw: &buffer{buf: []byte(s)}} }
 
 var null = rawToken("null")
+
+type names struct{ base, fast, fastPtr string }
+
+func mknames(base, ptr string) names { return names{base, base + "_fast", base + "_fast" + ptr} }
+
+var accessNames = mknames("access", "ptr")
