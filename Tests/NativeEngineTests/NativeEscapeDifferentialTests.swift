@@ -264,11 +264,13 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         print(a.report("all of cmd").split(separator: "\n").prefix(40).joined(separator: "\n"))
         print("\(a.differences.count) disagreements in \(log.path)")
         XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 60000)
-        // Measured 2026-12-04 (82,681 compiler lines): moved-to-heap 0.940, escapes 0.956,
-        // no-escape 0.969, leak-param 0.992, leak-param-content 0.991, leak-result 0.995.
+        // Measured 2026-12-04 (82,681 compiler lines): moved-to-heap 0.985, escapes 0.970,
+        // no-escape 0.967, leak-param 0.992, leak-param-content 0.992, leak-result 0.996.
+        // Known gaps: shaped bodies, and cmd/go's packages over cmd's vendored modules, which
+        // do not type-check natively yet.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.935, "escapes": 0.951, "no-escape": 0.964,
-            "leak-param": 0.987, "leak-param-content": 0.986, "leak-result": 0.99,
+            "moved-to-heap": 0.979, "escapes": 0.965, "no-escape": 0.962,
+            "leak-param": 0.987, "leak-param-content": 0.987, "leak-result": 0.99,
         ])
     }
 
