@@ -82,7 +82,12 @@ extension FunctionLowerer {
         var values: [IRNodeID]
         if args.count == 1, paramTypes.count > 1 || (paramTypes.count == 1 && sig.variadic && n.ellipsis < 0),
            case .tuple(let results) = program.node(typeOf(args[0])) {
-            values = multiValue(args[0], results.map { program.object($0).type })
+            // The results convert to the parameters' types at the call, as the compiler's
+            // rewrite through temporaries places them.
+            let fixed = sig.variadic ? paramTypes.count - 1 : paramTypes.count
+            values = multiValue(args[0], results.map { program.object($0).type }).enumerated().map { i, v in
+                i < fixed ? implicitConversion(v, to: paramTypes[i], at: pos(n.lparen)) : v
+            }
             return pack(values, paramTypes, sig.variadic, spread: false, at: pos(n.lparen))
         }
         values = []
@@ -234,7 +239,9 @@ extension FunctionLowerer {
                 return function.add(.makeChan, type: mt, pos: at, a: size)
             }
         case .new:
-            if let a = args.first, !isTypeExpression(a) {
+            // An operand the type checker has no fact for (a type it could not resolve) is
+            // taken as a type, as nearly every `new` operand is.
+            if let a = args.first, let mode = fact(a)?.mode, mode != .type {
                 // `new(expr)`: a temporary initialised with the value, then its address.
                 let v = convert(a, to: pointee(t))
                 let tmp = temporary(pointee(t), at: at)

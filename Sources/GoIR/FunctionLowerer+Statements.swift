@@ -203,7 +203,7 @@ extension FunctionLowerer {
             let target = targets[i].node.exists ? function[targets[i].node].type : TypeID.invalid
             switch r {
             case .source(let e): values.append(target.isInvalid ? expr(e) : convert(e, to: target))
-            case .lowered(let v): values.append(target.isInvalid ? v : implicitConversion(v, to: target))
+            case .lowered(let v): values.append(target.isInvalid ? v : implicitConversion(v, to: target, at: at))
             }
         }
         out += prelude
@@ -323,7 +323,8 @@ extension FunctionLowerer {
         let exprs = Array(n.returnValues)
         var values: [IRNodeID] = []
         if exprs.count == 1 && results.count > 1, case .tuple(let rs) = program.node(typeOf(exprs[0])) {
-            values = zip(multiValue(exprs[0], rs.map { program.object($0).type }), results).map { implicitConversion($0, to: $1) }
+            values = zip(multiValue(exprs[0], rs.map { program.object($0).type }), results)
+                .map { implicitConversion($0, to: $1, at: at) }
         } else {
             for (i, e) in exprs.enumerated() {
                 values.append(convert(e, to: i < results.count ? results[i] : .invalid))

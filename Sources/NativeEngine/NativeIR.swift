@@ -55,7 +55,7 @@ public final class NativeIR {
         let expansion = withIntrinsics
         TypecheckRun.onLargeStack {
             if self.inlining { InlineExpansion.expand(&ir, decisions: expansion) }
-            StaticInitialization.remove(in: &ir)
+            StaticInitialization.remove(in: &ir, program: types)
             DeadLocals.remove(in: &ir)
         }
         expanded[path] = ir

@@ -149,11 +149,13 @@ extension EscapeWalker {
         case .convIface:
             if let lit = staticConstant(n.a) { return printer.text(f, lit) }
         case .makeSlice:
-            let len = n.a.exists ? (staticConstant(n.a).map { printer.text(f, $0) } ?? printer.text(f, n.a)) : nil
-            let cap = n.b.exists ? (staticConstant(n.b).map { printer.text(f, $0) } ?? printer.text(f, n.b)) : nil
+            // Only the size that decides the allocation (the cap, else the len) is rewritten.
             let t = printer.text(f, id)
-            guard let len, let open = t.firstIndex(of: ",") else { return t }
-            return String(t[..<open]) + ", " + len + (cap.map { ", " + $0 } ?? "") + ")"
+            guard n.a.exists, let open = t.firstIndex(of: ",") else { return t }
+            let decisive = n.b.exists ? n.b : n.a
+            let size = rewrittenSize(decisive) ?? printer.text(f, decisive)
+            let len = n.b.exists ? printer.text(f, n.a) + ", " : ""
+            return String(t[..<open]) + ", " + len + size + ")"
         default: break
         }
         return printer.text(f, id)
@@ -170,6 +172,24 @@ extension EscapeWalker {
         guard id.exists, let lit = staticConstant(id) else { return nil }
         if case .int(let i) = f.constants[Int(f[lit].aux)], let v = i.int64, v >= 0, v <= Int64(Int32.max) { return v }
         return nil
+    }
+
+    /// The text of the literal a `make` size is rewritten to before the allocation is decided:
+    /// a non-negative constant the size statically holds, or the length of the slice literal
+    /// whose `len` it is. Nil when it is a literal already or nothing is known.
+    func rewrittenSize(_ id: IRNodeID) -> String? {
+        guard id.exists, f[id].op != .literal else { return nil }
+        if let lit = staticConstant(id) {
+            if case .int(let i) = f.constants[Int(f[lit].aux)], i.signum >= 0 { return printer.text(f, lit) }
+            return nil
+        }
+        let v = package.staticValue(of: id, in: current, throughConversions: true)
+        let n = package.functions[v.function][v.node]
+        guard n.op == .builtin, BuiltinFunction(rawValue: UInt8(n.aux)) == .len,
+              let arg = package.functions[v.function].list(n.list).first else { return nil }
+        let x = package.staticValue(of: arg, in: v.function)
+        let lit = package.functions[x.function][x.node]
+        return lit.op == .sliceLit ? String(lit.aux) : nil
     }
 
     func pointee(_ t: TypeID) -> TypeID {

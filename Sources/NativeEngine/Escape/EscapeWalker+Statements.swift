@@ -243,18 +243,6 @@ extension EscapeWalker {
         }
     }
 
-    /// `b.buf = b.buf[n:m]`-like assignments the compiler ignores.
-    func isSelfAssign(_ dst: IRNodeID, _ src: IRNodeID) -> Bool {
-        let d = f[dst], s0 = f[src]
-        guard d.op == .dot || d.op == .dotPtr else { return false }
-        var s = src
-        if s0.op == .slice { s = s0.a }
-        let sn = f[s]
-        guard sn.op == .dot || sn.op == .dotPtr else { return false }
-        guard f[d.a].op == .name, f[sn.a].op == .name, f[d.a].aux == f[sn.a].aux else { return false }
-        return d.op == sn.op
-    }
-
     mutating func reassigned(_ ks: [Hole], _ dsts: [IRNodeID], at whereNode: IRNodeID) {
         let w = f[whereNode]
         if w.op == .assign && !w.b.exists { return }

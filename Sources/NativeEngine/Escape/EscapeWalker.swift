@@ -47,11 +47,16 @@ struct EscapeWalker {
 
     // MARK: Positions and texts
 
+    /// The first column the compiler's positions cannot hold (8 bits, the largest value
+    /// meaning "unknown"): such positions print without a column.
+    static let unrepresentableColumn = 255
+
     /// The position the compiler prints for a node of function `fn`.
     func position(_ p: IRPos, in fn: Int) -> EscapePosition {
         let q = package.reportedPosition(p, in: package.functions[fn])
         guard let r = package.position(q) else { return .none }
-        return EscapePosition(file: r.file, line: Int32(r.line), column: Int32(r.column))
+        let column = r.column >= Self.unrepresentableColumn ? 0 : r.column
+        return EscapePosition(file: r.file, line: Int32(r.line), column: Int32(column))
     }
 
     func site(_ id: IRNodeID) -> NoteSite {

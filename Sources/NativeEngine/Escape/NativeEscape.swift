@@ -62,9 +62,15 @@ public final class NativeEscape {
         self.explains = explains
     }
 
-    /// The package's escape analysis (computed once; imports first).
+    /// Packages `go list` names that the compiler never compiles: their declarations only
+    /// document what the compiler implements itself.
+    static let documentationOnlyPackages: Set<String> = ["builtin", "unsafe"]
+
+    /// The package's escape analysis (computed once; imports first); nil for an unknown
+    /// package and for `builtin` and `unsafe`.
     public func analyze(_ path: String) -> PackageEscape? {
         if let r = results[path] { return r }
+        if Self.documentationOnlyPackages.contains(path) { return nil }
         guard let typed = ir.program.package(path) else { return nil }
         if let r = results[typed.path] { return r }
         guard !inProgress.contains(typed.path), let package = ir.expanded(typed.path) else { return nil }
