@@ -20,8 +20,7 @@ extension FunctionLowerer {
         case .indexExpr, .indexListExpr: return index(e)
         case .sliceExpr: return slice(e)
         case .typeAssertExpr:
-            let x = expr(n.x)
-            return function.add(.dotType, type: typeOf(e), pos: position(e), a: x)
+            return typeAssertion(expr(n.x), type: typeOf(e), at: position(e))
         case .callExpr: return call(e)
         case .starExpr:
             let x = expr(n.x)

@@ -71,6 +71,13 @@ struct GoIRInlineCost {
         guard id.exists, reason == nil else { return }
         let n = function[id]
         switch n.op {
+        case .typeOperand where n.a.exists:
+            charge()  // ODYNAMICTYPE, then its dictionary word
+            visit(n.a)
+            return
+        case .typeWord:
+            charge(n.aux == TypeWordSource.dictionary.rawValue ? InlineBudget.dictionaryWord : InlineBudget.staticTypeWord)
+            return
         case .none, .typeOperand, .fallthroughStmt:
             return  // OTYPE and OFALL: free, children skipped
         case .block, .convNop, .methodExpr:
@@ -112,9 +119,6 @@ struct GoIRInlineCost {
             }
             visitChildren(n)
             return
-        case .new where ShapeNaming(program: program).mentionsTypeParameter(n.type):
-            // A shaped copy allocates with the run-time type its dictionary holds.
-            charge(1 + InlineBudget.dynamicType)
         case .methodValue, .sliceLit:
             charge(2)
         case .addr:

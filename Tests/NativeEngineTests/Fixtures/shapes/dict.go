@@ -1,0 +1,49 @@
+package shapes
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// What a shaped copy reads from its dictionary: the run-time types of type assertions,
+// type-switch cases and new(T), the code of a type parameter's methods; and what it knows as
+// constants of the shape (unsafe.Sizeof of a type parameter).
+
+type Named struct{ s string }
+
+func (n Named) String() string { return n.s }
+
+func AssertTo[T any](x any) T { return x.(T) }
+
+func AssertOK[T any](x any) (T, bool) {
+	v, ok := x.(T)
+	return v, ok
+}
+
+func KindOf[T any](x any) int {
+	switch x.(type) {
+	case T:
+		return 1
+	case int:
+		return 2
+	}
+	return 0
+}
+
+func Alloc[T any]() *T { return new(T) }
+
+func Describe[T fmt.Stringer](v T) string { return v.String() + v.String() }
+
+func SizeOf[T any](v T) uint64 { return uint64(unsafe.Sizeof(v)) }
+
+func AlignOf[T any](v T) uintptr { return unsafe.Alignof(v) }
+
+func UseDict(n Named, p *Named) int {
+	_ = AssertTo[Named](n)
+	_ = AssertTo[*Named](p)
+	_, _ = AssertOK[int](3)
+	_ = Alloc[Named]()
+	_ = Describe(n)
+	_ = Describe(p)
+	return KindOf[Named](n) + int(SizeOf(n)) + int(AlignOf(p))
+}
