@@ -145,6 +145,11 @@ extension FunctionLowerer {
         if f?.mode == .nilValue || program.basicKind(typeOf(arg)) == .untypedNil {
             return function.add(.nilValue, type: target, pos: at)
         }
+        if let f, f.mode == .constant, let v = f.value, function.isGeneric, program.isTypeParam(target) {
+            // A constant converted to a type parameter: the constant of the shape, kept from folding.
+            let lit = literal(v, type: target, at: at)
+            return function.add(.convNop, type: target, pos: at, a: lit, flags: .implicit)
+        }
         if let f, f.mode == .constant, let v = f.value, program.isInterface(target) {
             let lit = literal(v, type: program.isUntyped(f.type) ? program.defaultType(f.type) : f.type, at: at)
             return function.add(.convIface, type: target, pos: at, a: lit)
@@ -156,7 +161,7 @@ extension FunctionLowerer {
             return x
         }
         let source = function[x].type
-        let op = conversionOp(from: source, to: target)
+        let op = shapedConversionOp(from: source, to: target) ?? conversionOp(from: source, to: target)
         if op == .convNop && program.identical(source, target) { return x }
         return function.add(op, type: target, pos: at, a: x)
     }

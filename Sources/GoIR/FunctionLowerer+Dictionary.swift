@@ -22,8 +22,11 @@ import GoTypes
 // - `unsafe.Sizeof`, `Alignof` and `Offsetof` of a type-parameter operand are constants of the
 //   shape (one node, and a conversion of one folds into it).
 //
-// What changes with the shape (a conversion between a type parameter and a concrete type is a
-// no-op for one shape and a real conversion for another) is not lowered here.
+// - a conversion to or from a type parameter is the conversion its shapes make: a constant
+//   converted to a type parameter is the constant (under a no-op conversion that keeps it from
+//   folding), and otherwise the op every pair of terms of the type sets agrees on (`int` to
+//   `T ~int | ~int64` changes no bits on amd64); where the terms disagree, the op depends on
+//   the shape and GoIR keeps a conversion.
 
 /// Where a `typeWord` node's run-time type information comes from.
 public enum TypeWordSource: Int32, Sendable {
@@ -70,6 +73,43 @@ extension FunctionLowerer {
     /// on a value of type-parameter type (none for other receivers).
     func methodWord(receiver t: TypeID, at: IRPos) -> IRNodeID {
         function.isGeneric && program.isTypeParam(t) ? typeWord(.dictionary, at: at) : .none
+    }
+
+    /// The op of a conversion in a generic body between `source` and `target` when either is
+    /// a type parameter (nil otherwise, and for conversions to or from real interfaces).
+    func shapedConversionOp(from source: TypeID, to target: TypeID) -> IROp? {
+        guard function.isGeneric, program.isTypeParam(source) || program.isTypeParam(target) else { return nil }
+        let sources = termTypes(source), targets = termTypes(target)
+        guard !sources.isEmpty, !targets.isEmpty else { return nil }
+        var ops: Set<IROp> = []
+        for s in sources {
+            for t in targets { ops.insert(conversionOp(from: s, to: t)) }
+        }
+        return ops.count == 1 ? ops.first : .conv
+    }
+
+    /// The underlying types a type is one of: a type parameter's terms (none when its
+    /// constraint lists none, or lists an interface), the type itself otherwise.
+    private func termTypes(_ t: TypeID) -> [TypeID] {
+        guard case .typeParam(let i) = program.node(program.unalias(t)) else {
+            return program.isInterface(t) ? [] : [program.under(t)]
+        }
+        var out: [TypeID] = []
+        var seen: Set<TypeID> = []
+        collectTerms(program.typeParams[Int(i)].constraint, into: &out, &seen)
+        return out.contains(where: { program.isInterface($0) || program.isTypeParam($0) }) ? [] : out
+    }
+
+    private func collectTerms(_ t: TypeID, into out: inout [TypeID], _ seen: inout Set<TypeID>) {
+        guard seen.insert(t).inserted else { return }
+        switch program.node(program.under(t)) {
+        case .interface(let it):
+            for e in it.embeddeds { collectTerms(e, into: &out, &seen) }
+        case .union(let terms):
+            for term in terms { out.append(program.under(term.type)) }
+        default:
+            out.append(program.under(t))
+        }
     }
 
     /// True for `unsafe.Sizeof`, `Alignof` or `Offsetof` whose operand's size depends on a

@@ -114,7 +114,8 @@ struct GoIRInlineCost {
         case .callInterface:
             charge(1 + InlineBudget.call)
             let dot = function[n.a]
-            if dot.op == .dotInter, [.call, .callInterface, .builtin].contains(function[dot.a].op) {
+            // A type parameter's method (a dictionary word in `b`) takes its receiver as is.
+            if dot.op == .dotInter, !dot.b.exists, [.call, .callInterface, .builtin].contains(function[dot.a].op) {
                 charge(InlineBudget.interfaceReceiverTemporary)
             }
             visitChildren(n)

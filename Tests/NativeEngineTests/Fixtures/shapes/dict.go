@@ -38,6 +38,16 @@ func SizeOf[T any](v T) uint64 { return uint64(unsafe.Sizeof(v)) }
 
 func AlignOf[T any](v T) uintptr { return unsafe.Alignof(v) }
 
+func Fresh[T fmt.Stringer](mk func() T) string { return mk().String() }
+
+// Conversions to and from type parameters are the conversions of their shapes.
+
+func FromInt[T ~int | ~int64](n int) T { return T(n) }
+
+func Widen[T ~int | ~int64](v T) int64 { return int64(v) }
+
+func Start[T ~int | ~int64]() T { return T(0) }
+
 func UseDict(n Named, p *Named) int {
 	_ = AssertTo[Named](n)
 	_ = AssertTo[*Named](p)
@@ -45,5 +55,8 @@ func UseDict(n Named, p *Named) int {
 	_ = Alloc[Named]()
 	_ = Describe(n)
 	_ = Describe(p)
+	_ = Fresh(func() Named { return n })
+	_ = FromInt[int64](3) + Start[int64]()
+	_ = Widen(MyInt(4))
 	return KindOf[Named](n) + int(SizeOf(n)) + int(AlignOf(p))
 }
