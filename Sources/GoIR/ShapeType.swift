@@ -69,7 +69,7 @@ public struct ShapeNaming {
     }
 
     /// The generic type a named instance instantiates, nil for other types.
-    private func genericOrigin(_ t: TypeID) -> TypeID? {
+    public func genericOrigin(_ t: TypeID) -> TypeID? {
         guard case .named(let i) = program.node(program.unalias(t)), let origin = program.named[Int(i)].origin,
               !program.named[Int(i)].typeArgs.isEmpty else { return nil }
         return program.unalias(origin)

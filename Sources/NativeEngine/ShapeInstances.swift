@@ -264,7 +264,7 @@ struct ShapeInstanceCollector {
                 return
             }
             guard !n.typeArgs.contains(where: { mentionsTypeParameter($0, except: env) }) else { return }
-            let selfReference = !env.isEmpty && expanding != nil && n.typeArgs.contains { genericOrigin($0) == expanding }
+            let selfReference = !env.isEmpty && expanding != nil && n.typeArgs.contains { naming.genericOrigin($0) == expanding }
             let key = (selfReference ? "self " : "") + link(t, env)
             guard seenTypes.insert(key).inserted else { return }
             guard case .named(let oi) = types.node(types.unalias(origin)) else { return }
@@ -289,12 +289,5 @@ struct ShapeInstanceCollector {
         default:
             break
         }
-    }
-
-    /// The generic type a named instance instantiates, nil for other types.
-    private func genericOrigin(_ t: TypeID) -> TypeID? {
-        guard case .named(let i) = types.node(types.unalias(t)), let origin = types.named[Int(i)].origin,
-              !types.named[Int(i)].typeArgs.isEmpty else { return nil }
-        return types.unalias(origin)
     }
 }
