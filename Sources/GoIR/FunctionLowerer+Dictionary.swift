@@ -88,6 +88,15 @@ extension FunctionLowerer {
         return ops.count == 1 ? ops.first : .conv
     }
 
+    /// The type a composite literal of `t` builds: for a type parameter whose terms share one
+    /// underlying type (`S ~[]E`), that type; `t` otherwise.
+    func literalType(_ t: TypeID) -> TypeID {
+        guard program.isTypeParam(t) else { return t }
+        let terms = termTypes(t)
+        guard let first = terms.first, terms.allSatisfy({ program.identical($0, first) }) else { return t }
+        return first
+    }
+
     /// The underlying types a type is one of: a type parameter's terms (none when its
     /// constraint lists none, or lists an interface), the type itself otherwise.
     private func termTypes(_ t: TypeID) -> [TypeID] {

@@ -298,7 +298,7 @@ extension FunctionLowerer {
         var t = t0
         if case .pointer(let base) = program.node(program.under(t)) { t = base }
         let at = pos(n.lbrace)
-        switch program.node(program.under(t)) {
+        switch program.node(program.under(literalType(t))) {
         case .structure(let s):
             var keys: [IRNodeID] = []
             for (i, elt) in n.elts.enumerated() {
