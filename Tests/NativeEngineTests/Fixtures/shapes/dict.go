@@ -48,6 +48,9 @@ func Widen[T ~int | ~int64](v T) int64 { return int64(v) }
 
 func Start[T ~int | ~int64]() T { return T(0) }
 
+// A composite literal of a type parameter builds its core type.
+func Copy[S ~[]E, E any](s S) S { return append(S{}, s...) }
+
 func UseDict(n Named, p *Named) int {
 	_ = AssertTo[Named](n)
 	_ = AssertTo[*Named](p)
@@ -58,5 +61,6 @@ func UseDict(n Named, p *Named) int {
 	_ = Fresh(func() Named { return n })
 	_ = FromInt[int64](3) + Start[int64]()
 	_ = Widen(MyInt(4))
+	_ = Copy([]Named{n})
 	return KindOf[Named](n) + int(SizeOf(n)) + int(AlignOf(p))
 }
