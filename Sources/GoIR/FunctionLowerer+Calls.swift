@@ -25,7 +25,8 @@ extension FunctionLowerer {
                 let rt = function[recv].type
                 if program.isInterface(rt) || program.isTypeParam(rt) {
                     if program.isInterface(rt), path.isEmpty, isCall(x) { recv = spill(recv, at: position(x)) }
-                    let callee = function.add(.dotInter, type: typeOf(fun), pos: position(fun), a: recv, aux: m.raw)
+                    let word = methodWord(receiver: rt, at: position(fun))
+                    let callee = function.add(.dotInter, type: typeOf(fun), pos: position(fun), a: recv, b: word, aux: m.raw)
                     let args = arguments(n, sig)
                     return function.add(.callInterface, type: resultType, pos: at, a: callee, list: args,
                                         flags: n.ellipsis >= 0 ? .spread : [])
@@ -149,13 +150,23 @@ extension FunctionLowerer {
         if f?.mode == .nilValue || program.basicKind(typeOf(arg)) == .untypedNil {
             return function.add(.nilValue, type: target, pos: at)
         }
+        if let f, f.mode == .constant, let v = f.value, function.isGeneric, program.isTypeParam(target) {
+            // A constant converted to a type parameter: the constant of the shape, kept from folding.
+            let lit = literal(v, type: target, at: at)
+            return function.add(.convNop, type: target, pos: at, a: lit, flags: .implicit)
+        }
         if let f, f.mode == .constant, let v = f.value, program.isInterface(target) {
             let lit = literal(v, type: program.isUntyped(f.type) ? program.defaultType(f.type) : f.type, at: at)
             return function.add(.convIface, type: target, pos: at, a: lit)
         }
         let x = expr(arg)
+        if isShapeConstantNode(x) {
+            // A constant of the shape converts at compile time.
+            function.nodes[Int(x.raw)].type = target
+            return x
+        }
         let source = function[x].type
-        var op = conversionOp(from: source, to: target)
+        var op = shapedConversionOp(from: source, to: target) ?? conversionOp(from: source, to: target)
         if op == .convNop && keepsRounding(from: source, to: target) { op = .conv }
         if op == .convNop && program.identical(source, target) { return x }
         return function.add(op, type: target, pos: at, a: x)
@@ -253,7 +264,9 @@ extension FunctionLowerer {
                 markAddressTaken(name)
                 return function.add(.addr, type: t, pos: at, a: name)
             }
-            return function.add(.new, type: t, pos: at)
+            // `new(T)` of a type that mentions a type parameter allocates a dynamic type.
+            let operand = isDerived(pointee(t)) ? typeOperand(pointee(t), at: at) : IRNodeID.none
+            return function.add(.new, type: t, pos: at, a: operand)
         case .append:
             guard let first = args.first else { break }
             let s = expr(first)
@@ -284,6 +297,7 @@ extension FunctionLowerer {
         default:
             break
         }
+        if isShapeConstant(b) { return function.add(.builtin, type: t, pos: at, aux: Int32(b.rawValue)) }
         let list = args.filter { !isTypeExpression($0) }.map { expr($0) }
         return function.add(.builtin, type: t, pos: at, list: list, aux: Int32(b.rawValue),
                             flags: n.ellipsis >= 0 ? .spread : [])

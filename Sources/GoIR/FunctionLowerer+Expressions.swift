@@ -20,8 +20,7 @@ extension FunctionLowerer {
         case .indexExpr, .indexListExpr: return index(e)
         case .sliceExpr: return slice(e)
         case .typeAssertExpr:
-            let x = expr(n.x)
-            return function.add(.dotType, type: typeOf(e), pos: position(e), a: x)
+            return typeAssertion(expr(n.x), type: typeOf(e), at: position(e))
         case .callExpr: return call(e)
         case .starExpr:
             let x = expr(n.x)
@@ -299,7 +298,7 @@ extension FunctionLowerer {
         var t = t0
         if case .pointer(let base) = program.node(program.under(t)) { t = base }
         let at = pos(n.lbrace)
-        switch program.node(program.under(t)) {
+        switch program.node(program.under(literalType(t))) {
         case .structure(let s):
             var keys: [IRNodeID] = []
             for (i, elt) in n.elts.enumerated() {

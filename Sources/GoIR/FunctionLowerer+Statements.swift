@@ -471,7 +471,7 @@ extension FunctionLowerer {
                 if fact(t)?.mode == .nilValue || program.basicKind(typeOf(t)) == .untypedNil {
                     return function.add(.nilValue, type: typeOf(t), pos: pos(tree[t].pos))
                 }
-                return function.add(.typeOperand, type: typeOf(t), pos: pos(tree[t].pos))
+                return typeOperand(typeOf(t), at: pos(tree[t].pos))
             }
             var variable = IRNodeID.none
             if symbol.exists, let o = clauseObject(clause, symbol: symbol) {

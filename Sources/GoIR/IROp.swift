@@ -19,8 +19,13 @@ public enum IROp: UInt8, Sendable, CaseIterable {
     case literal
     /// `nil` (ONIL).
     case nilValue
-    /// A type operand (the `T` of `x.(T)` cases in a type switch): the type is `type`.
+    /// A type operand (the `T` of `x.(T)` cases in a type switch, the `T` of `new(T)`): the type
+    /// is `type`. In a shaped copy, a type that mentions a type parameter is a dynamic type
+    /// (ODYNAMICTYPE) and `a` is the `typeWord` its run-time type is read from.
     case typeOperand
+    /// Run-time type information a shaped copy reads (`TypeWordSource`): a word of its
+    /// dictionary (`.dict[i]`) or a type descriptor's address; `aux` = the source's raw value.
+    case typeWord
 
     // MARK: Operators
     /// A unary operator `-x`, `+x`, `!x`, `^x`: `a` = x, `aux` = `Token` raw value.

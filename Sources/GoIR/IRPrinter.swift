@@ -88,6 +88,7 @@ public struct IRPrinter {
                 out += program.object(ObjectID(n.aux)).name
             }
         case .typeOperand: out += types.name(n.type)
+        case .typeWord: out += n.aux == TypeWordSource.dictionary.rawValue ? ".dict" : "type"
         case .closure: out += "func literal"
         case .ptrLit:
             out += "&"

@@ -51,13 +51,48 @@ public struct ShapeNaming {
     /// The shape of a type argument for a type parameter (see the essay above); `env` gives
     /// the shapes of the type parameters of the shaped body the argument is written in.
     public func shape(of argument: TypeID, for parameter: TypeID, in env: [TypeID: Shape] = [:]) -> Shape {
+        shape(of: argument, for: parameter, ShapedLink(shapes: env))
+    }
+
+    private func shape(of argument: TypeID, for parameter: TypeID, _ shaping: ShapedLink) -> Shape {
         let basic = isBasicConstraint(parameter)
-        if let s = env[argument] { return basic && s.isPointer ? Shape.bytePointer : s }
+        if let s = shaping.shapes[argument] { return basic && s.isPointer ? Shape.bytePointer : s }
         let u = program.under(argument)
-        if case .pointer = program.node(u) {
-            return basic ? Shape.bytePointer : Shape(link: Self.bounded(link(u, env)), isPointer: true)
+        if case .pointer = program.node(u), basic { return Shape.bytePointer }
+        var inner = shaping
+        if let origin = genericOrigin(argument) { inner.expanding.insert(origin) }
+        var out = ""
+        write(u, &out, inner)
+        let isPointer: Bool
+        if case .pointer = program.node(u) { isPointer = true } else { isPointer = false }
+        return Shape(link: Self.bounded(out), isPointer: isPointer)
+    }
+
+    /// The generic type a named instance instantiates, nil for other types.
+    public func genericOrigin(_ t: TypeID) -> TypeID? {
+        guard case .named(let i) = program.node(program.unalias(t)), let origin = program.named[Int(i)].origin,
+              !program.named[Int(i)].typeArgs.isEmpty else { return nil }
+        return program.unalias(origin)
+    }
+
+    /// What writing a type inside a shaped body needs: the shapes of the body's type
+    /// parameters, and the generic types whose underlying types are being spelled out (a type
+    /// argument naming one of them keeps its name, which ends the recursion of a type that
+    /// refers to itself, as `entry[K,V]`'s `overflow atomic.Pointer[entry[K,V]]` does).
+    private struct ShapedLink {
+        var shapes: [TypeID: Shape]
+        var names: [TypeID: String]
+        var expanding: Set<TypeID> = []
+
+        init(shapes: [TypeID: Shape]) {
+            self.shapes = shapes
+            self.names = shapes.mapValues(\.name)
         }
-        return Shape(link: Self.bounded(link(u, env)), isPointer: false)
+
+        init(names: [TypeID: String]) {
+            self.shapes = [:]
+            self.names = names
+        }
     }
 
     /// Link strings longer than this are replaced by their hash in shape names.
@@ -74,7 +109,9 @@ public struct ShapeNaming {
 
     /// A type's link string with the environment's type parameters printed as their shapes.
     public func link(_ t: TypeID, _ env: [TypeID: Shape]) -> String {
-        linkString(t, substituting: env.mapValues(\.name))
+        var out = ""
+        write(t, &out, ShapedLink(shapes: env))
+        return out
     }
 
     /// True when the type parameter's constraint is an interface described by its methods only.
@@ -119,7 +156,13 @@ public struct ShapeNaming {
     /// Type parameters in `substituting` print as the text given there.
     public func linkString(_ t: TypeID, substituting: [TypeID: String] = [:]) -> String {
         var out = ""
-        write(t, &out, substituting)
+        write(t, &out, ShapedLink(names: substituting))
+        return out
+    }
+
+    private func text(_ t: TypeID, _ sub: ShapedLink) -> String {
+        var out = ""
+        write(t, &out, sub)
         return out
     }
 
@@ -133,7 +176,7 @@ public struct ShapeNaming {
         return r.isExported || r.package < 0 ? r.name : program.packagePath(r.package) + "." + r.name
     }
 
-    private func write(_ t: TypeID, _ out: inout String, _ sub: [TypeID: String]) {
+    private func write(_ t: TypeID, _ out: inout String, _ sub: ShapedLink) {
         switch program.node(t) {
         case .basic(let k, let name):
             switch k {
@@ -158,7 +201,7 @@ public struct ShapeNaming {
             }
             write(e, &out, sub)
         case .tuple(let vars):
-            out += "(" + vars.map { linkString(program.object($0).type, substituting: sub) }.joined(separator: ", ") + ")"
+            out += "(" + vars.map { text(program.object($0).type, sub) }.joined(separator: ", ") + ")"
         case .signature(let s):
             out += "func"
             writeSignature(s, &out, sub)
@@ -191,10 +234,10 @@ public struct ShapeNaming {
             let n = program.named[Int(i)]
             out += qualified(n.object)
             if !n.typeArgs.isEmpty {
-                out += "[" + n.typeArgs.map { linkString($0, substituting: sub) }.joined(separator: ",") + "]"
+                out += "[" + typeArguments(n, sub).joined(separator: ",") + "]"
             }
         case .typeParam(let i):
-            if let text = sub[t] { out += text; return }
+            if let name = sub.names[t] { out += name; return }
             out += program.object(program.typeParams[Int(i)].object).name
         case .alias(let i):
             let a = program.aliases[Int(i)]
@@ -208,6 +251,30 @@ public struct ShapeNaming {
         }
     }
 
+    /// The spelled type arguments of a named instance. In a shaped body, an instance whose
+    /// arguments mention the body's shapes is itself read as a shaped instance: every argument
+    /// becomes its shape (`atomic.Pointer[node[K,V]]` spells `atomic.Pointer[go.shape.struct {
+    /// internal/sync.isEntry bool }]`), unless the argument is a type being spelled out.
+    private func typeArguments(_ n: NamedType, _ sub: ShapedLink) -> [String] {
+        guard !sub.shapes.isEmpty, let origin = n.origin,
+              n.typeArgs.contains(where: { mentionsTypeParameter($0) && !isSelfReference($0, sub) }),
+              case .named(let oi) = program.node(program.unalias(origin)),
+              program.named[Int(oi)].typeParams.count == n.typeArgs.count else {
+            return n.typeArgs.map { text($0, sub) }
+        }
+        return zip(n.typeArgs, program.named[Int(oi)].typeParams).map { a, p in
+            isSelfReference(a, sub) ? text(a, sub) : shape(of: a, for: p, sub).name
+        }
+    }
+
+    /// True for an argument kept as written: a generic type being spelled out, or an instance
+    /// of a generic interface.
+    private func isSelfReference(_ t: TypeID, _ sub: ShapedLink) -> Bool {
+        guard let origin = genericOrigin(t) else { return false }
+        if case .interface = program.node(program.under(t)) { return true }
+        return sub.expanding.contains(origin)
+    }
+
     /// True for an embedded field whose name is its type's name (`T`, `*T`, `pkg.T`); an
     /// instance (`node[K,V]`) or an alias names a field differently from its type.
     private func isNamedAfterItsType(_ field: ObjectRecord) -> Bool {
@@ -217,7 +284,7 @@ public struct ShapeNaming {
         return program.object(program.named[Int(i)].object).name == field.name
     }
 
-    private func writeSignature(_ s: SignatureType, _ out: inout String, _ sub: [TypeID: String]) {
+    private func writeSignature(_ s: SignatureType, _ out: inout String, _ sub: ShapedLink) {
         out += "("
         for (i, p) in s.params.enumerated() {
             if i > 0 { out += ", " }
@@ -234,7 +301,7 @@ public struct ShapeNaming {
             out += " "
             write(program.object(s.results[0]).type, &out, sub)
         } else if s.results.count > 1 {
-            out += " (" + s.results.map { linkString(program.object($0).type, substituting: sub) }.joined(separator: ", ") + ")"
+            out += " (" + s.results.map { text(program.object($0).type, sub) }.joined(separator: ", ") + ")"
         }
     }
 }

@@ -71,6 +71,13 @@ struct GoIRInlineCost {
         guard id.exists, reason == nil else { return }
         let n = function[id]
         switch n.op {
+        case .typeOperand where n.a.exists:
+            charge()  // ODYNAMICTYPE, then its dictionary word
+            visit(n.a)
+            return
+        case .typeWord:
+            charge(n.aux == TypeWordSource.dictionary.rawValue ? InlineBudget.dictionaryWord : InlineBudget.staticTypeWord)
+            return
         case .none, .typeOperand, .fallthroughStmt:
             return  // OTYPE and OFALL: free, children skipped
         case .block, .convNop, .methodExpr:
@@ -105,14 +112,12 @@ struct GoIRInlineCost {
         case .callInterface:
             charge(1 + InlineBudget.call)
             let dot = function[n.a]
-            if dot.op == .dotInter, [.call, .callInterface, .builtin].contains(function[dot.a].op) {
+            // A type parameter's method (a dictionary word in `b`) takes its receiver as is.
+            if dot.op == .dotInter, !dot.b.exists, [.call, .callInterface, .builtin].contains(function[dot.a].op) {
                 charge(InlineBudget.interfaceReceiverTemporary)
             }
             visitChildren(n)
             return
-        case .new where ShapeNaming(program: program).mentionsTypeParameter(n.type):
-            // A shaped copy allocates with the run-time type its dictionary holds.
-            charge(1 + InlineBudget.dynamicType)
         case .methodValue, .sliceLit:
             charge(2)
         case .addr:

@@ -8,8 +8,9 @@ extension InlineBudget {
     /// Each result of a wrapper returning several: the call's results go through temporaries
     /// (declared, assigned, returned).
     static let wrapperResultTemporary = 4
-    /// `new(T)` of a type-parameter type in a generic body: the shaped copy the compiler
-    /// compiles allocates with the run-time type its dictionary holds (a dynamic-type node and
-    /// the dictionary read under it).
-    static let dynamicType = 5
+    /// A word a shaped copy reads from its dictionary (`typeWord`): the index, the implicit
+    /// dereference of `.dict`, its name and the constant.
+    static let dictionaryWord = 4
+    /// A type descriptor's address (`typeWord` of a static type): the address and the symbol.
+    static let staticTypeWord = 2
 }

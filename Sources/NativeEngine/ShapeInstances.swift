@@ -243,17 +243,22 @@ struct ShapeInstanceCollector {
 
     /// Notes the instances of generic types a type mentions (through its structure and the
     /// underlying types of the named types it reaches): every method of each.
-    private mutating func noteType(_ t: TypeID, _ env: [TypeID: Shape]) {
+    ///
+    /// `expanding` is the generic type whose instance's underlying type is being read. In a
+    /// shaped body, an instance mentioning that type again (`entry[K,V]`'s field
+    /// `atomic.Pointer[entry[K,V]]`) is not shaped through it: the compiler keeps it as an
+    /// instance of its own, with wrappers named by the shaped arguments that call the shaped copy.
+    private mutating func noteType(_ t: TypeID, _ env: [TypeID: Shape], expanding: TypeID? = nil) {
         switch types.node(t) {
-        case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): noteType(e, env)
-        case .map(let k, let v): noteType(k, env); noteType(v, env)
+        case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): noteType(e, env, expanding: expanding)
+        case .map(let k, let v): noteType(k, env, expanding: expanding); noteType(v, env, expanding: expanding)
         case .signature(let s):
-            for v in s.params + s.results { noteType(types.object(v).type, env) }
+            for v in s.params + s.results { noteType(types.object(v).type, env, expanding: expanding) }
         case .tuple(let vars):
-            for v in vars { noteType(types.object(v).type, env) }
+            for v in vars { noteType(types.object(v).type, env, expanding: expanding) }
         case .structure(let s):
-            for f in s.fields { noteType(types.object(f).type, env) }
-        case .alias(let i): noteType(types.aliases[Int(i)].actual, env)
+            for f in s.fields { noteType(types.object(f).type, env, expanding: expanding) }
+        case .alias(let i): noteType(types.aliases[Int(i)].actual, env, expanding: expanding)
         case .named(let i):
             let n = types.named[Int(i)]
             guard let origin = n.origin, !n.typeArgs.isEmpty else {
@@ -262,7 +267,8 @@ struct ShapeInstanceCollector {
                 return
             }
             guard !n.typeArgs.contains(where: { mentionsTypeParameter($0, except: env) }) else { return }
-            let key = link(t, env)
+            let selfReference = !env.isEmpty && expanding != nil && n.typeArgs.contains { naming.genericOrigin($0) == expanding }
+            let key = (selfReference ? "self " : "") + link(t, env)
             guard seenTypes.insert(key).inserted else { return }
             instanceTypes.append((t, env))
             guard case .named(let oi) = types.node(types.unalias(origin)) else { return }
@@ -273,9 +279,9 @@ struct ShapeInstanceCollector {
             for m in types.named[Int(oi)].methods {
                 let instance = ShapeInstance(generic: m, shapes: shapes)
                 add(instance)
-                if concrete {
-                    addWrapper(InstanceWrapper(generic: m, arguments: n.typeArgs.map { naming.linkString($0) }, instance: instance,
-                                               types: n.typeArgs))
+                if concrete || selfReference {
+                    let arguments = n.typeArgs.map { concrete ? naming.linkString($0) : link($0, env) }
+                    addWrapper(InstanceWrapper(generic: m, arguments: arguments, instance: instance, types: n.typeArgs))
                 }
             }
             for a in n.typeArgs { noteType(a, env) }
@@ -283,7 +289,7 @@ struct ShapeInstanceCollector {
             // parameters in its underlying type: substitute them here.
             var arguments: [TypeID: TypeID] = [:]
             for (p, a) in zip(params, n.typeArgs) { arguments[p] = a }
-            noteType(types.subst(types.under(t), arguments), env)
+            noteType(types.subst(types.under(t), arguments), env, expanding: types.unalias(origin))
         default:
             break
         }

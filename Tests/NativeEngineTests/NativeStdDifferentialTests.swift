@@ -22,8 +22,11 @@ final class NativeStdDifferentialTests: XCTestCase {
             // loops rewritten as the front end does (P / R / F1): can-inline 0.982 / 0.941 /
             // 0.961, cannot-inline 0.977 / 0.956 / 0.966, inline-call 0.994 / 0.914 / 0.952,
             // devirtualize 0.962 / 0.954 / 0.958.
-            .canInline: .init(precision: 0.977, recall: 0.935, f1: 0.956),
-            .cannotInline: .init(precision: 0.972, recall: 0.950, f1: 0.961),
+            // Measured 2026-12-04 with shaped bodies reading their dictionary (P / R / F1):
+            // can-inline 0.980 / 0.941 / 0.960, cannot-inline 0.978 / 0.955 / 0.966,
+            // inline-call 0.995 / 0.909 / 0.950, devirtualize 0.962 / 0.954 / 0.958.
+            .canInline: .init(precision: 0.977, recall: 0.936, f1: 0.956),
+            .cannotInline: .init(precision: 0.973, recall: 0.950, f1: 0.961),
             .inlineCall: .init(precision: 0.988, recall: 0.972, f1: 0.980),
             .devirtualize: .init(precision: 0.956, recall: 0.949, f1: 0.952),
         ]).check(d)
