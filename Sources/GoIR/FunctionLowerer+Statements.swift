@@ -137,7 +137,7 @@ extension FunctionLowerer {
             // Declared names come before the call's temporaries (the compiler numbers a
             // temporary by the declarations before it).
             let targets = define ? lhs.map { assignee($0, define: true, valueType: nil) } : nil
-            let values = multiValue(rhs[0], results.map { program.object($0).type })
+            let values = multiValue(rhs[0], results.map { program.object($0).type }, statement: at)
             out += prelude
             prelude = []
             assignValues(lhs, values.map { .lowered($0) }, define: define, at: at, into: &out, targets: targets)
@@ -263,7 +263,7 @@ extension FunctionLowerer {
             }
             if values.count == 1 && names.count > 1, case .tuple(let results) = program.node(typeOf(values[0])) {
                 let targets = names.map { assignee($0, define: true, valueType: nil) }
-                let lowered = multiValue(values[0], results.map { program.object($0).type })
+                let lowered = multiValue(values[0], results.map { program.object($0).type }, statement: at)
                 out += prelude
                 prelude = []
                 assignValues(names, lowered.map { .lowered($0) }, define: true, at: at, into: &out, targets: targets)
@@ -303,7 +303,7 @@ extension FunctionLowerer {
             prelude = []
             let at = pos(tree[names[0]].pos)
             if values.count == 1 && names.count > 1, case .tuple(let results) = program.node(typeOf(values[0])) {
-                let lowered = multiValue(values[0], results.map { program.object($0).type })
+                let lowered = multiValue(values[0], results.map { program.object($0).type }, statement: at)
                 out += prelude
                 prelude = []
                 assignValues(names, lowered.map { .lowered($0) }, define: false, at: at, into: &out)
@@ -337,7 +337,7 @@ extension FunctionLowerer {
         let exprs = Array(n.returnValues)
         var values: [IRNodeID] = []
         if exprs.count == 1 && results.count > 1, case .tuple(let rs) = program.node(typeOf(exprs[0])) {
-            values = zip(multiValue(exprs[0], rs.map { program.object($0).type }), results).map { implicitConversion($0, to: $1) }
+            values = zip(multiValue(exprs[0], rs.map { program.object($0).type }, statement: at), results).map { implicitConversion($0, to: $1) }
         } else {
             for (i, e) in exprs.enumerated() {
                 values.append(convert(e, to: i < results.count ? results[i] : .invalid))
