@@ -29,9 +29,9 @@ struct FlowAgreement {
     /// The share of the compiler's blocks printed identically.
     var share: Double { compiler == 0 ? 1 : Double(identical) / Double(compiler) }
 
-    /// Compares the explanation blocks of two `-m=2` texts.
-    init(compiler c: String, native n: String) {
-        let cb = Self.blocks(c), nb = Self.blocks(n)
+    /// Compares the explanation blocks of two `-m=2` texts, those whose header `keep` accepts.
+    init(compiler c: String, native n: String, keep: (Substring) -> Bool = { _ in true }) {
+        let cb = Self.blocks(c).filter { keep(Self.header($0)) }, nb = Self.blocks(n).filter { keep(Self.header($0)) }
         var counts: [String: Int] = [:]
         var byHeader: [Substring: [String]] = [:]
         var byLooseHeader: [String: [String]] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GoTypes
 import NativeEngine
 import TestSupport
 
@@ -32,8 +33,9 @@ final class NativeFlowFixtureTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(share, Self.fixtureFloor)
     }
 
-    /// Measured share over the escape fixtures minus a margin.
-    static let fixtureFloor = 0.0
+    /// Measured share over the escape fixtures minus a margin. Measured 2026-12-04: 186 of
+    /// 223 (0.834); 26 of the others run through shaped generic bodies.
+    static let fixtureFloor = 0.829
 
     /// The compiler's and the native blocks of one module, paths relative to the module (`./f.go`).
     static func agreement(moduleRoot: String) throws -> FlowAgreement {
