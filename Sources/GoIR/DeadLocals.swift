@@ -1,3 +1,5 @@
+import GoTypes
+
 /// Removes assignments to locals that are never read, when the assigned value has no effects
 /// (a name, a constant, `nil` or a function literal), as the compiler does after inlining: a
 /// literal inlined at its only call site is left assigned to a variable nobody reads, and
@@ -5,8 +7,9 @@
 /// block; the variable loses its definition.
 public enum DeadLocals {
     /// Runs over every function of the package that is not a capturing literal (those are
-    /// visited through their enclosing function).
-    public static func remove(in package: inout IRPackage) {
+    /// visited through their enclosing function). A removed element of a list assignment gets
+    /// the constant `0` of `zeroType` (the compiler's is an `int`, printed as plain `0`).
+    public static func remove(in package: inout IRPackage, zeroType: TypeID) {
         for i in package.functions.indices {
             let f = package.functions[i]
             if f.parent >= 0 && !f.captured.isEmpty { continue }
@@ -17,13 +20,16 @@ public enum DeadLocals {
                 v.function(i)
                 return v.order.compactMap { k in v.defs[k].flatMap { $0.isEmpty ? nil : (k, $0) } }
             }()
-            Visitor.apply(pending, to: &package)
+            Visitor.apply(pending, to: &package, zeroType: zeroType)
         }
     }
 
     struct Key: Hashable {
         var function: Int
         var variable: Int32
+
+        /// `_` in list assignments.
+        static let blank = Key(function: -1, variable: -1)
     }
 
     struct Site: Hashable {
@@ -64,6 +70,15 @@ public enum DeadLocals {
             case .name, .literal, .nilValue, .closure: return true
             default: return false
             }
+        }
+
+        /// Whether `id` reads the first temporary of a multi-value call: the compiler's value
+        /// there holds the call itself, an effect.
+        func readsCallResult(_ f: IRFunction, _ id: IRNodeID) -> Bool {
+            guard f[id].op == .name else { return false }
+            let d = f[IRVarID(f[id].aux)].definition
+            guard d.exists, f[d].op == .assignCall, let first = f.list(f[d].list).first else { return false }
+            return f[first].op == .name && f[first].aux == f[id].aux
         }
 
         mutating func function(_ i: Int) {
@@ -120,8 +135,17 @@ public enum DeadLocals {
                 assign(fn, Site(function: fn, node: id, element: 0), lhs: n.a, rhs: n.b)
             case .assignList:
                 let lhs = f.list(n.list), rhs = f.list(n.list2)
+                // Beside a named destination, `_` is one more local nobody reads: its values
+                // without effects are dropped too.
+                let hasNamed = lhs.contains { $0.exists }
                 for (i, l) in lhs.enumerated() where i < rhs.count {
-                    assign(fn, Site(function: fn, node: id, element: i), lhs: l, rhs: rhs[i])
+                    let site = Site(function: fn, node: id, element: i)
+                    if !l.exists && hasNamed && hasNoEffects(f, rhs[i]) && !(i == 0 && readsCallResult(f, rhs[i])) {
+                        if defs[.blank] == nil { order.append(.blank) }
+                        defs[.blank, default: []].append(site)
+                        continue
+                    }
+                    assign(fn, site, lhs: l, rhs: rhs[i])
                 }
             default:
                 node(fn, n.a)
@@ -133,7 +157,7 @@ public enum DeadLocals {
         }
 
         /// Blanks out the assignments still pending.
-        static func apply(_ pending: [(Key, [Site])], to package: inout IRPackage) {
+        static func apply(_ pending: [(Key, [Site])], to package: inout IRPackage, zeroType: TypeID) {
             for (k, sites) in pending {
                 for s in sites {
                     var f = package.functions[s.function]
@@ -146,13 +170,15 @@ public enum DeadLocals {
                         // a constant with no effects.
                         var lhs = f.list(n.list), rhs = f.list(n.list2)
                         lhs[s.element] = .none
-                        rhs[s.element] = f.add(.literal, type: f[rhs[s.element]].type, pos: n.pos,
+                        rhs[s.element] = f.add(.literal, type: zeroType, pos: n.pos,
                                                aux: f.addConstant(.int(.init(0))))
                         f.nodes[Int(s.node.raw)].list = f.makeList(lhs)
                         f.nodes[Int(s.node.raw)].list2 = f.makeList(rhs)
                     }
-                    f.variables[Int(k.variable)].definition = f.variables[Int(k.variable)].definition == s.node ? .none
-                        : f.variables[Int(k.variable)].definition
+                    if k != .blank {
+                        f.variables[Int(k.variable)].definition = f.variables[Int(k.variable)].definition == s.node ? .none
+                            : f.variables[Int(k.variable)].definition
+                    }
                     package.functions[s.function] = f
                 }
             }

@@ -120,8 +120,10 @@ extension FunctionLowerer {
     }
 
     /// `f(g())` with a multi-value `g`: the results go through temporaries
-    /// (`t1, t2 = g()`, emitted before the statement), converted to `targets`.
-    func multiValue(_ call: NodeID, _ types: [TypeID]) -> [IRNodeID] {
+    /// (`t1, t2 = g()`, emitted before the statement), converted to `targets`. The assignment
+    /// of the temporaries stands at `statement` when given (an assignment's or a return's
+    /// position), else at the call.
+    func multiValue(_ call: NodeID, _ types: [TypeID], statement: IRPos? = nil) -> [IRNodeID] {
         let at = position(call)
         let c = expr(call)
         var temps: [IRVarID] = []
@@ -132,7 +134,7 @@ extension FunctionLowerer {
             decls.append(function.add(.declare, pos: at, aux: v.raw))
         }
         let lhs = temps.map { nameNode($0, at: at) }
-        let assign = function.add(.assignCall, pos: at, a: c, list: lhs, flags: .define)
+        let assign = function.add(.assignCall, pos: statement ?? at, a: c, list: lhs, flags: .define)
         for v in temps { function.variables[Int(v.raw)].definition = assign }
         prelude += decls + [assign]
         return temps.map { nameNode($0, at: at) }

@@ -185,9 +185,9 @@ extension FunctionLowerer {
             return function.add(.indexMap, type: typeOf(e), pos: position(e), a: m, b: key)
         }
         var x = expr(n.x)
-        // Indexing a pointer to an array dereferences it implicitly.
+        // Indexing a pointer to an array dereferences it implicitly (at the index expression).
         if case .pointer(let base) = program.node(program.under(function[x].type)), isArray(base) {
-            x = function.add(.deref, type: base, pos: function[x].pos, a: x, flags: .implicit)
+            x = function.add(.deref, type: base, pos: position(e), a: x, flags: .implicit)
         }
         let i = expr(n.index)
         return function.add(.index, type: typeOf(e), pos: position(e), a: x, b: i)
@@ -206,9 +206,10 @@ extension FunctionLowerer {
         let n = tree[e]
         var x = expr(n.x)
         if isArray(function[x].type) {
-            // Slicing an array slices its address (an implicit `&`).
+            // Slicing an array slices its address (an implicit `&`, at the slice as the
+            // compiler's typechecker places it).
             markAddressTaken(x)
-            x = function.add(.addr, type: program.pointer(function[x].type), pos: function[x].pos, a: x, flags: .implicit)
+            x = function.add(.addr, type: program.pointer(function[x].type), pos: position(e), a: x, flags: .implicit)
         }
         let lo = n.low.exists ? expr(n.low) : IRNodeID.none
         let hi = n.high.exists ? expr(n.high) : IRNodeID.none

@@ -134,10 +134,13 @@ extension FunctionLowerer {
         let define = n.token == .define
         // Multi-value call on the right: temporaries, then the assignment from them.
         if rhs.count == 1 && lhs.count > 1, case .tuple(let results) = program.node(typeOf(rhs[0])) {
-            let values = multiValue(rhs[0], results.map { program.object($0).type })
+            // Declared names come before the call's temporaries (the compiler numbers a
+            // temporary by the declarations before it).
+            let targets = define ? lhs.map { assignee($0, define: true, valueType: nil) } : nil
+            let values = multiValue(rhs[0], results.map { program.object($0).type }, statement: at)
             out += prelude
             prelude = []
-            assignValues(lhs, values.map { .lowered($0) }, define: define, at: at, into: &out)
+            assignValues(lhs, values.map { .lowered($0) }, define: define, at: at, into: &out, targets: targets)
             return
         }
         // Comma-ok forms.
@@ -195,9 +198,11 @@ extension FunctionLowerer {
         }
     }
 
-    /// `l1, l2 = r1, r2` (or a single `l = r`) with conversions to the left types.
-    func assignValues(_ lhs: [NodeID], _ rhs: [AssignedValue], define: Bool, at: IRPos, into out: inout [IRNodeID]) {
-        let targets = lhs.map { assignee($0, define: define, valueType: nil) }
+    /// `l1, l2 = r1, r2` (or a single `l = r`) with conversions to the left types; `targets`
+    /// when the left side was already declared.
+    func assignValues(_ lhs: [NodeID], _ rhs: [AssignedValue], define: Bool, at: IRPos, into out: inout [IRNodeID],
+                      targets declared: [Assignee]? = nil) {
+        let targets = declared ?? lhs.map { assignee($0, define: define, valueType: nil) }
         var values: [IRNodeID] = []
         for (i, r) in rhs.enumerated() {
             let target = targets[i].node.exists ? function[targets[i].node].type : TypeID.invalid
@@ -257,10 +262,11 @@ extension FunctionLowerer {
                 continue
             }
             if values.count == 1 && names.count > 1, case .tuple(let results) = program.node(typeOf(values[0])) {
-                let lowered = multiValue(values[0], results.map { program.object($0).type })
+                let targets = names.map { assignee($0, define: true, valueType: nil) }
+                let lowered = multiValue(values[0], results.map { program.object($0).type }, statement: at)
                 out += prelude
                 prelude = []
-                assignValues(names, lowered.map { .lowered($0) }, define: true, at: at, into: &out)
+                assignValues(names, lowered.map { .lowered($0) }, define: true, at: at, into: &out, targets: targets)
                 continue
             }
             if values.count == 1 && names.count == 2 {
@@ -297,7 +303,7 @@ extension FunctionLowerer {
             prelude = []
             let at = pos(tree[names[0]].pos)
             if values.count == 1 && names.count > 1, case .tuple(let results) = program.node(typeOf(values[0])) {
-                let lowered = multiValue(values[0], results.map { program.object($0).type })
+                let lowered = multiValue(values[0], results.map { program.object($0).type }, statement: at)
                 out += prelude
                 prelude = []
                 assignValues(names, lowered.map { .lowered($0) }, define: false, at: at, into: &out)
@@ -323,7 +329,7 @@ extension FunctionLowerer {
         let exprs = Array(n.returnValues)
         var values: [IRNodeID] = []
         if exprs.count == 1 && results.count > 1, case .tuple(let rs) = program.node(typeOf(exprs[0])) {
-            values = zip(multiValue(exprs[0], rs.map { program.object($0).type }), results)
+            values = zip(multiValue(exprs[0], rs.map { program.object($0).type }, statement: at), results)
                 .map { implicitConversion($0, to: $1, at: at) }
         } else {
             for (i, e) in exprs.enumerated() {

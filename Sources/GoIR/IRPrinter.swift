@@ -21,6 +21,17 @@ public struct IRPrinter {
 
     // MARK: Message text
 
+    /// `T(operand)` as the compiler prints an explicit conversion (`(*T)(operand)` when the
+    /// type has no name).
+    public func conversionText(to type: TypeID, _ operand: String) -> String {
+        conversionHead(type) + "(\(operand))"
+    }
+
+    private func conversionHead(_ type: TypeID) -> String {
+        let name = types.name(type)
+        return isNamed(type) ? name : "(\(name))"
+    }
+
     /// The expression as the compiler prints it in `-m` messages.
     public func text(_ f: IRFunction, _ id: IRNodeID) -> String {
         var out = ""
@@ -126,8 +137,7 @@ public struct IRPrinter {
             out += "]"
         case .conv, .convNop, .convIface, .stringToBytes, .bytesToString, .stringToRunes, .runesToString,
              .runeToString, .sliceToArray, .sliceToArrayPtr:
-            let name = types.name(n.type)
-            out += isNamed(n.type) ? name : "(\(name))"
+            out += conversionHead(n.type)
             out += "("; write(f, n.a, 0, &out); out += ")"
         case .new:
             out += "new(" + types.name(pointee(n.type)) + ")"

@@ -342,6 +342,13 @@ struct BodyCopier {
                 _ = new
             }
         }
+        if n.op == .assignCall {
+            // The temporaries a multi-value call defines.
+            for old in source.list(n.list) where old.exists && source[old].op == .name {
+                let v = source[IRVarID(source[old].aux)]
+                if v.definition == id, let mapped = variables[source[old].aux] { f.variables[Int(mapped.raw)].definition = copied }
+            }
+        }
         return copied
     }
 

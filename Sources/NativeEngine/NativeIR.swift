@@ -56,7 +56,7 @@ public final class NativeIR {
         TypecheckRun.onLargeStack {
             if self.inlining { InlineExpansion.expand(&ir, decisions: expansion) }
             StaticInitialization.remove(in: &ir, program: types)
-            DeadLocals.remove(in: &ir)
+            DeadLocals.remove(in: &ir, zeroType: types.basicType(.int))
         }
         expanded[path] = ir
         return ir

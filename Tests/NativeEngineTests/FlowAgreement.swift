@@ -6,6 +6,9 @@ import Foundation
 /// Two blocks are identical when every line is byte for byte the same (positions included,
 /// the notes' `at` positions too). Blocks are compared as multisets: the compiler prints
 /// some blocks more than once (a location reached again with fewer dereferences).
+///
+/// Every compiler block without an identical native one gets a cause (`FlowDifference`): the
+/// first line where it differs from the closest native block with the same header decides.
 struct FlowAgreement {
     /// Explanation blocks the compiler printed.
     var compiler = 0
@@ -15,21 +18,27 @@ struct FlowAgreement {
     var identical = 0
     /// Compiler blocks whose header the native analysis printed with other lines.
     var sameHeaderOtherLines = 0
-    /// A few compiler blocks without an identical native one, with the native block of the
-    /// same header when there is one (for the log).
-    var examples: [String] = []
+    /// Differing compiler blocks per cause.
+    var causes: [FlowDifference: Int] = [:]
+    /// A few differing compiler blocks per cause, with the closest native block when there is one.
+    var examples: [FlowDifference: [String]] = [:]
+
+    /// Examples kept per cause.
+    static let examplesPerCause = 40
 
     /// The share of the compiler's blocks printed identically.
     var share: Double { compiler == 0 ? 1 : Double(identical) / Double(compiler) }
 
-    /// Compares the explanation blocks of two `-m=2` texts.
-    init(compiler c: String, native n: String) {
-        let cb = Self.blocks(c), nb = Self.blocks(n)
+    /// Compares the explanation blocks of two `-m=2` texts, those whose header `keep` accepts.
+    init(compiler c: String, native n: String, keep: (Substring) -> Bool = { _ in true }) {
+        let cb = Self.blocks(c).filter { keep(Self.header($0)) }, nb = Self.blocks(n).filter { keep(Self.header($0)) }
         var counts: [String: Int] = [:]
-        var headers: [String: String] = [:]
+        var byHeader: [Substring: [String]] = [:]
+        var byLooseHeader: [String: [String]] = [:]
         for b in nb {
             counts[b, default: 0] += 1
-            headers[Self.header(b)] = b
+            byHeader[Self.header(b), default: []].append(b)
+            byLooseHeader[FlowDifference.looseHeader(Self.header(b)), default: []].append(b)
         }
         compiler = cb.count
         native = nb.count
@@ -37,23 +46,43 @@ struct FlowAgreement {
             if let k = counts[b], k > 0 {
                 counts[b] = k - 1
                 identical += 1
-            } else if let other = headers[Self.header(b)] {
-                sameHeaderOtherLines += 1
-                if examples.count < 20 { examples.append("compiler:\n\(b)\nnative:\n\(other)") }
+                continue
+            }
+            let header = Self.header(b)
+            let same = byHeader[header] ?? []
+            if !same.isEmpty { sameHeaderOtherLines += 1 }
+            let (cause, closest) = FlowDifference.classify(b, sameHeader: same,
+                                                           sameSubject: byLooseHeader[FlowDifference.looseHeader(header)] ?? [])
+            causes[cause, default: 0] += 1
+            if examples[cause, default: []].count < Self.examplesPerCause {
+                examples[cause, default: []].append("compiler:\n\(b)\nnative:\n\(closest ?? "(none)")")
             }
         }
     }
 
-    /// A summary line and the examples.
-    func report(_ title: String) -> String {
+    /// A summary line, the differing blocks per cause, and a few examples of the largest causes.
+    func report(_ title: String, examplesShown: Int = 2) -> String {
         var out = "\(title): flow explanations identical \(identical) of \(compiler) (\(String(format: "%.4f", share))); "
         out += "native printed \(native); same header, other lines \(sameHeaderOtherLines)\n"
-        out += examples.prefix(5).map { $0 + "\n" }.joined()
+        let ranked = causes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }
+        for (cause, count) in ranked {
+            out += "  \(String(count).leftPadded(to: 7)) \(cause.rawValue)\n"
+        }
+        for (cause, _) in ranked {
+            for e in (examples[cause] ?? []).prefix(examplesShown) { out += "[\(cause.rawValue)]\n\(e)\n" }
+        }
         return out
     }
 
-    private static func header(_ block: String) -> String {
-        String(block.prefix { $0 != "\n" })
+    /// Every kept example, grouped by cause (for the log file).
+    var allExamples: String {
+        causes.keys.sorted { $0.rawValue < $1.rawValue }.map { cause in
+            "==== \(cause.rawValue) (\(causes[cause] ?? 0))\n" + (examples[cause] ?? []).joined(separator: "\n\n")
+        }.joined(separator: "\n\n") + "\n"
+    }
+
+    static func header(_ block: String) -> Substring {
+        block.prefix { $0 != "\n" }
     }
 
     /// The explanation blocks of a `-m=2` text, each as its lines joined by newlines.
@@ -84,9 +113,15 @@ struct FlowAgreement {
     }
 
     /// The text after `PATH:LINE:COL: `, nil for a line without a position.
-    private static func message(of line: Substring) -> Substring? {
+    static func message(of line: Substring) -> Substring? {
         let parts = line.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, Int(parts[1]) != nil, Int(parts[2]) != nil, parts[3].hasPrefix(" ") else { return nil }
         return parts[3].dropFirst()
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -163,7 +163,7 @@ extension EscapeWalker {
             guard let loc = location(v, in: current) else { return .discard }
             return .into(loc)
         }
-        let s = statementSite(id, "return " + values.map { printer.text(f, $0) }.joined(separator: ", "))
+        let s = statementSite(id, "return " + valueListText(values))
         for (i, v) in values.enumerated() where i < targets.count {
             expr(graph.note(targets[i], s, .return), v)
         }
@@ -226,21 +226,6 @@ extension EscapeWalker {
             expr(graph.note(k, s, why), src)
         }
         reassigned(ks, dsts, at: whereNode)
-    }
-
-    func assignmentText(_ id: IRNodeID) -> String {
-        let n = f[id]
-        func side(_ xs: [IRNodeID]) -> String { xs.map { $0.exists ? printer.text(f, $0) : "_" }.joined(separator: ", ") }
-        // A declaring assignment prints `:=`, as the compiler prints its `Def` assignments.
-        // `var x T` zeroes x: `x = <nil>`.
-        let op = n.flags.contains(.define) && !(n.op == .assign && !n.b.exists) ? ":=" : "="
-        switch n.op {
-        case .assign: return "\(n.a.exists ? printer.text(f, n.a) : "_") \(op) \(n.b.exists ? printer.text(f, n.b) : "<nil>")"
-        case .assignOp:
-            return "\(printer.text(f, n.a)) \(Token(rawValue: UInt8(n.aux))?.text ?? "?")= \(printer.text(f, n.b))"
-        case .assignList: return "\(side(f.list(n.list))) \(op) \(side(f.list(n.list2)))"
-        default: return "\(side(f.list(n.list))) \(op) \(printer.text(f, n.a))"
-        }
     }
 
     mutating func reassigned(_ ks: [Hole], _ dsts: [IRNodeID], at whereNode: IRNodeID) {
