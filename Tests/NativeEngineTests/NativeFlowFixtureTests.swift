@@ -70,8 +70,10 @@ final class NativeFlowFixtureTests: XCTestCase {
     static let goTestFloor = 0.901
 
     /// Measured share over the escape fixtures minus a margin. Measured 2026-12-04: 186 of
-    /// 223 (0.834); 26 of the others run through shaped generic bodies.
-    static let fixtureFloor = 0.829
+    /// 223 (0.834); 26 of the others run through shaped generic bodies. With the range-over-func
+    /// fixture of the cost model (`Fixtures/costs/rangefunc.go`, 12 more blocks, 6 identical):
+    /// 192 of 235 (0.817).
+    static let fixtureFloor = 0.812
 
     /// The compiler's and the native blocks of one module, paths relative to the module (`./f.go`).
     static func agreement(moduleRoot: String, flags: String = "-m=2", inlining: Bool = true,
