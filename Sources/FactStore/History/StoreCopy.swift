@@ -105,12 +105,7 @@ extension FactStore {
                   inuse_bytes, cpu_ns, call_file, call_line
                 FROM profile_sites WHERE profile_id = ?1 ORDER BY id
                 """, [.int(id)]) { s in
-                ProfileSite(file: s.text(0), line: s.int(1), symbol: s.text(2), functionID: s.optionalText(3),
-                            inlined: s.int(4) != 0, status: ProfileSiteStatus(rawValue: s.text(5)) ?? .stale,
-                            weight: ProfileWeight(allocObjects: s.int64(6), allocBytes: s.int64(7),
-                                                  inuseObjects: s.int64(8), inuseBytes: s.int64(9),
-                                                  cpuNanoseconds: s.int64(10)),
-                            callFile: s.optionalText(11), callLine: s.isNull(12) ? nil : s.int(12))
+                ProfileSite(row: s)
             }
         }
     }

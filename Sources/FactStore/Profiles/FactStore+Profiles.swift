@@ -94,13 +94,22 @@ extension FactStore {
                 GROUP BY file, line, symbol, call_file, call_line
                 ORDER BY file, line, symbol, call_file IS NOT NULL, call_file, call_line
                 """, [.int(run)]) { s in
-                ProfileSite(file: s.text(0), line: s.int(1), symbol: s.text(2), functionID: s.optionalText(3),
-                            inlined: s.int(4) != 0, status: ProfileSiteStatus(rawValue: s.text(5)) ?? .stale,
-                            weight: ProfileWeight(allocObjects: s.int64(6), allocBytes: s.int64(7),
-                                                  inuseObjects: s.int64(8), inuseBytes: s.int64(9),
-                                                  cpuNanoseconds: s.int64(10)),
-                            callFile: s.optionalText(11), callLine: s.isNull(12) ? nil : s.int(12))
+                ProfileSite(row: s)
             }
         }
+    }
+}
+
+extension ProfileSite {
+    /// A site from a row of `profile_sites` whose columns are, in order: file, line, symbol,
+    /// function_id, inlined, status, alloc_objects, alloc_bytes, inuse_objects, inuse_bytes,
+    /// cpu_ns, call_file, call_line.
+    init(row s: any StoreRow) {
+        self.init(file: s.text(0), line: s.int(1), symbol: s.text(2), functionID: s.optionalText(3),
+                  inlined: s.int(4) != 0, status: ProfileSiteStatus(rawValue: s.text(5)) ?? .stale,
+                  weight: ProfileWeight(allocObjects: s.int64(6), allocBytes: s.int64(7),
+                                        inuseObjects: s.int64(8), inuseBytes: s.int64(9),
+                                        cpuNanoseconds: s.int64(10)),
+                  callFile: s.optionalText(11), callLine: s.isNull(12) ? nil : s.int(12))
     }
 }
