@@ -45,3 +45,25 @@ extension GoIRInliner {
         }
     }
 }
+
+extension GoIRInliner {
+    /// The `go`/`defer` wrappers and range-over-func bodies of a generic declaration's body,
+    /// each with its position, the part of its name after the declaration's (`.deferwrap1`,
+    /// `-range1`, `.func1.deferwrap1`) and its verdict. Every shaped copy of the declaration has
+    /// these functions too, named after the copy; the lowering on the type parameters decides
+    /// them (a wrapper's call and a loop body's statements do not depend on the shape).
+    func frontEndFunctions(ofGeneric generic: ObjectID) -> [(suffix: String, at: (file: String, line: Int, column: Int), verdict: InlineVerdict)] {
+        let r = program.types.object(generic)
+        guard r.package >= 0, let pkg = package(program.types.packagePath(r.package)) else { return [] }
+        guard let root = byObject[generic]?.index else { return [] }
+        let rootName = pkg.functions[root].name
+        var out: [(suffix: String, at: (file: String, line: Int, column: Int), verdict: InlineVerdict)] = []
+        for (i, f) in pkg.functions.enumerated() where f.kind == .goDeferWrapper || f.kind == .rangeBody {
+            var j = i
+            while pkg.functions[j].parent >= 0 { j = Int(pkg.functions[j].parent) }
+            guard j == root, f.name.hasPrefix(rootName), let v = verdict(pkg, i), let at = pkg.position(f.pos) else { continue }
+            out.append((String(f.name.dropFirst(rootName.count)), at, v))
+        }
+        return out
+    }
+}

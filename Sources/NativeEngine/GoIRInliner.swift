@@ -16,7 +16,7 @@ public final class GoIRInliner {
     /// Verdicts of function literals per package, by function index (nil: not modelled).
     private var literals: [String: [Int: InlineVerdict?]] = [:]
     /// Declared functions by object: package path and function index.
-    private var byObject: [ObjectID: (path: String, index: Int)] = [:]
+    private(set) var byObject: [ObjectID: (path: String, index: Int)] = [:]
     private var finished: Set<String> = []
     /// Function literals per package by `file << 32 | offset` of their `func` keyword.
     private var literalIndex: [String: [Int: Int]] = [:]

@@ -3,7 +3,8 @@ import GoSyntax
 import GoTypes
 
 /// Verdicts of the shape instances and instance wrappers a package compiles
-/// (`ShapeInstanceCollector`). A shaped copy is costed as its generic body: the lowering of a
+/// (`ShapeInstanceCollector`), with the `go`/`defer` wrappers and range-over-func bodies of each
+/// shaped copy (`F[go.shape.int].deferwrap1`). A shaped copy is costed as its generic body: the lowering of a
 /// generic body on its type parameters already charges what the shaped copy adds (the
 /// dictionary argument of the calls it makes to other generic functions). A wrapper is one
 /// call of its shaped copy: the call (the copy's cost when inlinable, else the extra cost of a
@@ -38,6 +39,9 @@ extension NativeInliner {
             out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: v))
             if let callee = resolvedInstance(instance, cost: 0, from: pkg) {
                 out += instanceLiteralVerdicts(callee.package, file: callee.file, body: callee.key.node, outerName: name)
+            }
+            for f in goir.frontEndFunctions(ofGeneric: instance.generic) {
+                out.append(FunctionVerdict(file: f.at.file, line: f.at.line, column: f.at.column, name: name + f.suffix, verdict: f.verdict))
             }
         }
         for wrapper in collector.wrappers {

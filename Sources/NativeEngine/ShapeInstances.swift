@@ -12,7 +12,9 @@ import GoTypes
 //
 // - every generic function its non-generic code instantiates (a call, `F[T]`, a generic
 //   function used as a value), and every method of every instance of a generic type its code
-//   mentions, directly or through the types it reads (a field of an imported struct counts);
+//   mentions, directly or through the types it reads (a field of an imported struct counts,
+//   and so does a type in the signature of any method of a defined type read, unexported
+//   methods and interface methods included: the compiler reads a type with its method set);
 // - transitively, what the shaped bodies instantiate, with their type parameters replaced by
 //   the shapes (`Sort[go.shape.[]go.shape.string,go.shape.string]` inside
 //   `Sorted[go.shape.string]`); shaped bodies get no wrappers.
@@ -258,12 +260,20 @@ struct ShapeInstanceCollector {
             for v in vars { noteType(types.object(v).type, env, expanding: expanding) }
         case .structure(let s):
             for f in s.fields { noteType(types.object(f).type, env, expanding: expanding) }
+        case .interface(let i):
+            for m in i.methods { noteType(types.object(m).type, env, expanding: expanding) }
+            for e in i.embeddeds { noteType(e, env, expanding: expanding) }
         case .alias(let i): noteType(types.aliases[Int(i)].actual, env, expanding: expanding)
         case .named(let i):
             let n = types.named[Int(i)]
             guard let origin = n.origin, !n.typeArgs.isEmpty else {
                 guard seenPlainTypes.insert(t).inserted else { return }
-                if n.typeParams.isEmpty { noteType(types.under(t), [:]) }
+                guard n.typeParams.isEmpty else { return }
+                noteType(types.under(t), [:])
+                // Reading a defined type reads its whole method set, unexported methods
+                // included: the types their signatures name are read too (`sync.Pool`'s
+                // `pin() (*poolLocal, int)` reaches `atomic.Pointer[poolChainElt]`).
+                for m in n.methods { noteType(types.object(m).type, [:]) }
                 return
             }
             guard !n.typeArgs.contains(where: { mentionsTypeParameter($0, except: env) }) else { return }
