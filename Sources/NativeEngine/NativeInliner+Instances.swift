@@ -10,7 +10,9 @@ import GoTypes
 /// call of its shaped copy: the call (the copy's cost when inlinable, else the extra cost of a
 /// call), the callee's name for a function (a method expression costs nothing), the
 /// dictionary's address, one name per parameter, the `return` when there are results, and the
-/// temporaries several results go through. A wrapper carries its generic's directives.
+/// temporaries several results go through. A wrapper carries its generic's directives. The
+/// second shaped copy of a self-referencing instance (`InstanceWrapper.isShapedCopy`) is
+/// costed as its generic body.
 extension NativeInliner {
     /// The shape instances and wrappers the package compiles (collected once per package).
     func shapeInstances(_ pkg: TypedPackage) -> ShapeInstanceCollector {
@@ -46,6 +48,11 @@ extension NativeInliner {
         }
         for wrapper in collector.wrappers {
             guard let v = shapeVerdict(wrapper.instance), let at = genericPosition(wrapper.generic) else { continue }
+            if wrapper.isShapedCopy {
+                let name = instanceName(wrapper.generic, arguments: wrapper.arguments, from: pkg)
+                out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: v))
+                continue
+            }
             let cost = (v.cost ?? InlineBudget.call) + wrapperOverhead(wrapper.generic)
             var verdict: InlineVerdict = cost <= InlineBudget.function
                 ? .inlinable(cost: cost)
@@ -131,8 +138,8 @@ extension NativeInliner {
 /// Inlined calls that reach shaped copies: a call of a generic function or method inlines its
 /// shaped copy (named by the shapes of the call's type arguments, which in a shaped body are
 /// the body's own shapes substituted), the shaped copies a package compiles inline calls in
-/// their bodies at the generic's positions, and each instance wrapper inlines its shaped copy
-/// at the generic declaration's position.
+/// their bodies at the generic's positions (a self-referencing instance's second copy too),
+/// and each instance wrapper inlines its shaped copy at the generic declaration's position.
 extension NativeInliner {
     /// True for a generic function, or a method of a generic type.
     func isGenericCallee(_ o: ObjectID) -> Bool {
@@ -194,17 +201,12 @@ extension NativeInliner {
     func instanceInlinedCalls(_ pkg: TypedPackage) -> [InlinedCall] {
         let collector = shapeInstances(pkg)
         var out: [InlinedCall] = []
-        for instance in collector.instances {
-            guard let callee = resolvedInstance(instance, cost: 0, from: pkg), let facts = bodyFacts[callee.key] else { continue }
-            let tree = callee.package.files[callee.file].tree
-            for site in facts.callSites {
-                let p = tree.source.position(of: site.offset)
-                let at = (file: callee.package.files[callee.file].path, line: p.line, column: p.column)
-                expand(site, context: (callee.package, callee.file), at: at, path: [], big: facts.isBig, binding: nil,
-                       closure: false, from: pkg, environment: callee.environment, into: &out)
-            }
-        }
+        for instance in collector.instances { expandShapedCopy(instance, from: pkg, into: &out) }
         for wrapper in collector.wrappers {
+            if wrapper.isShapedCopy {
+                expandShapedCopy(wrapper.instance, from: pkg, into: &out)
+                continue
+            }
             guard let cost = shapeVerdict(wrapper.instance)?.cost, cost <= InlineBudget.callee,
                   let callee = resolvedInstance(wrapper.instance, cost: cost, from: pkg),
                   let at = genericPosition(wrapper.generic) else { continue }
@@ -215,5 +217,17 @@ extension NativeInliner {
             }
         }
         return out
+    }
+
+    /// The calls inlined into one shaped copy's body, at the generic's positions.
+    private func expandShapedCopy(_ instance: ShapeInstance, from pkg: TypedPackage, into out: inout [InlinedCall]) {
+        guard let callee = resolvedInstance(instance, cost: 0, from: pkg), let facts = bodyFacts[callee.key] else { return }
+        let tree = callee.package.files[callee.file].tree
+        for site in facts.callSites {
+            let p = tree.source.position(of: site.offset)
+            let at = (file: callee.package.files[callee.file].path, line: p.line, column: p.column)
+            expand(site, context: (callee.package, callee.file), at: at, path: [], big: facts.isBig, binding: nil,
+                   closure: false, from: pkg, environment: callee.environment, into: &out)
+        }
     }
 }

@@ -37,6 +37,11 @@ struct InstanceWrapper: Hashable {
     var instance: ShapeInstance
     /// The concrete type arguments.
     var types: [TypeID]
+    /// True for the copy of a self-referencing instance in a shaped body (`entry[K,V]`'s field
+    /// `atomic.Pointer[entry[K,V]]`): the compiler could not shape the still incomplete type
+    /// argument and kept it, so this is a second shaped copy of the generic body, named by the
+    /// shaped arguments, not a wrapper that calls one.
+    var isShapedCopy = false
 
     /// Wrappers are the same when they instantiate the same generic with the same arguments.
     static func == (a: InstanceWrapper, b: InstanceWrapper) -> Bool { a.generic == b.generic && a.arguments == b.arguments }
@@ -285,13 +290,15 @@ struct ShapeInstanceCollector {
             let params = types.named[Int(oi)].typeParams
             guard params.count == n.typeArgs.count else { return }
             let shapes = zip(n.typeArgs, params).map { shape(of: $0, for: $1, env) }
-            let concrete = n.typeArgs.allSatisfy { isConcrete($0, env) }
+            // A concrete instance read by a shaped body is read as anywhere else: with wrappers.
+            let concrete = n.typeArgs.allSatisfy { !mentionsTypeParameter($0) }
             for m in types.named[Int(oi)].methods {
                 let instance = ShapeInstance(generic: m, shapes: shapes)
                 add(instance)
                 if concrete || selfReference {
                     let arguments = n.typeArgs.map { concrete ? naming.linkString($0) : link($0, env) }
-                    addWrapper(InstanceWrapper(generic: m, arguments: arguments, instance: instance, types: n.typeArgs))
+                    addWrapper(InstanceWrapper(generic: m, arguments: arguments, instance: instance, types: n.typeArgs,
+                                               isShapedCopy: !concrete))
                 }
             }
             for a in n.typeArgs { noteType(a, env) }
