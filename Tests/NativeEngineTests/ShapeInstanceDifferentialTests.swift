@@ -123,10 +123,11 @@ final class ShapeInstanceDifferentialTests: XCTestCase {
         let a = Agreement(compiler: compiler, native: nativeLines)
         print(a.report())
         XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 1000, "the compiler printed too few instance lines")
-        // Measured 2026-12-04 (go 1.27.3), shaped bodies reading their dictionary: can-inline
-        // 0.798, cannot-inline 0.848, inline-call 0.943 over 1,424 compiler lines
-        // (docs/native-engine.md lists what differs).
-        let floors = ["can-inline": 0.793, "cannot-inline": 0.843, "inline-call": 0.937]
+        // Measured 2026-12-05 (go 1.27.3), with instances read through method sets, the wrappers
+        // and loop bodies of shaped copies and self-referencing shaped copies: can-inline 0.941,
+        // cannot-inline 0.969, inline-call 0.992 over 1,424 compiler lines (0.798, 0.848, 0.943
+        // before; docs/native-engine.md lists what differs).
+        let floors = ["can-inline": 0.936, "cannot-inline": 0.964, "inline-call": 0.986]
         for (kind, floor) in floors {
             XCTAssertGreaterThanOrEqual(a.f1(kind), floor, "\(kind) F1 fell below its floor")
         }
