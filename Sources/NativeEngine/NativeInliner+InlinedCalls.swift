@@ -113,7 +113,7 @@ extension NativeInliner {
 
     func resolve(_ target: InlineCallTarget, calledOnce: Bool, context: (TypedPackage, Int),
                          binding: Binding?, copied: Bool, from current: TypedPackage, call: NodeID = .none,
-                         environment: [TypeID: Shape] = [:]) -> ResolvedCallee? {
+                         environment: [TypeID: Shape] = [:], ownName: Bool = false) -> ResolvedCallee? {
         let types = program.types
         switch target {
         case .function(let o) where isGenericCallee(o):
@@ -139,10 +139,12 @@ extension NativeInliner {
             let (pkg, file) = context
             guard let cost = literalVerdict(pkg, file: file, literal: node)?.cost,
                   let origin = literalOrigins[LiteralKey(package: pkg.path, file: file, node: node)] else { return nil }
-            // A literal copied into a function literal by inlining is named `outer.N`; any
-            // other keeps its own name (`outer.funcN`, or `outer.N` inside a literal).
+            // Reached through a closure variable, the literal itself is called (its own name:
+            // `outer.funcN`, or `outer.N` inside a literal); a copy made by inlining is named
+            // `outer.N` in a function literal, `outer.funcN` in a declared function.
             let key = LiteralKey(package: pkg.path, file: file, node: node)
-            let local = copied ? "\(origin.outer).\(origin.index)" : literalNames[key] ?? "\(origin.outer).func\(origin.index)"
+            let copyName = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+            let local = ownName ? literalNames[key] ?? copyName : copyName
             let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
             var params: [ObjectID] = []
             if let t = pkg.facts[file].exprs[node]?.type, case .signature(let sig) = types.node(types.under(t)) { params = sig.params }
@@ -183,7 +185,7 @@ extension NativeInliner {
         guard let callee = resolve(site.target, calledOnce: site.calledOnce, context: context,
                                    binding: binding, copied: closure && !site.throughClosureVariable,
                                    from: current, call: site.call,
-                                   environment: environment) else { return }
+                                   environment: environment, ownName: site.throughClosureVariable) else { return }
         var limit = big ? InlineBudget.bigCallee : InlineBudget.callee
         if callee.isLiteral {
             limit *= 2
