@@ -411,9 +411,11 @@ extension FunctionLowerer {
         loopDepth -= 1
         loopNesting -= 1
         breakNesting -= 1
+        // `aux`: how many `_` the loop writes as its key or value (each is a node the inliner counts).
+        let blanks = [n.key, n.value].filter { $0.exists && isBlank($0) }.count
         let node = function.add(.rangeStmt, type: function[x].type, pos: pos(n.rangePos), a: x,
                                 b: key?.node ?? .none, c: value?.node ?? .none, list: body, list2: decls,
-                                aux2: label, flags: (define ? IRFlags.define : IRFlags()).union(perIteration ? IRFlags.distinctVars : IRFlags()))
+                                aux: Int32(blanks), aux2: label, flags: (define ? IRFlags.define : IRFlags()).union(perIteration ? IRFlags.distinctVars : IRFlags()))
         for t in [key, value].compactMap({ $0 }) where t.node.exists {
             if t.defines { function.variables[Int(function[t.node].aux)].definition = node } else { markReassigned(t.node) }
         }

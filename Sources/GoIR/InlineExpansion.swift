@@ -19,6 +19,9 @@ public struct InlineDecisions {
     /// The type tables, to devirtualize interface calls before each is considered for
     /// inlining (`Devirtualization`); nil leaves interface calls as they are.
     public var devirtualizeWith: Program? = nil
+    /// The compiler's name of a function literal inlined into a caller (the literal first);
+    /// nil keeps the literal's own name.
+    public var literalName: ((IRFunction, IRFunction) -> String)? = nil
 
     /// Creates the decisions.
     public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
@@ -51,11 +54,10 @@ public enum InlineExpansion {
         public static let calledOnceLiteral = 800
     }
 
-    /// Expands every function of the package in place.
-    public static func expand(_ package: inout IRPackage, decisions: InlineDecisions) {
+    /// Expands the functions of the package in place: every one, or those at `functions`.
+    public static func expand(_ package: inout IRPackage, decisions: InlineDecisions, functions: [Int]? = nil) {
         var importedFiles: [String: Int32] = [:]
-        let count = package.functions.count
-        for i in 0..<count {
+        for i in functions ?? Array(package.functions.indices) {
             // The expander owns the package while it works (no second reference, so changing
             // one function never copies the whole table).
             var e = Expander(package: package, index: i, decisions: decisions, importedFiles: importedFiles)
@@ -200,7 +202,7 @@ struct Expander {
             local = true
             source = nil
             g = package.functions[i]
-            name = g.name
+            name = decisions.literalName?(g, f) ?? g.name
         }
         guard g.hasBody, g.body.exists else { return nil }
         let call = f[id]

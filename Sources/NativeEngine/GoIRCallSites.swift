@@ -27,6 +27,21 @@ struct InlineCallSite: Sendable {
     var throughClosureVariable: Bool = false
     /// The file of the call (by index in the package).
     var file: Int = 0
+    /// For a literal reached through a closure variable that captures variables of another
+    /// function: that function's declaration (package, file, `FuncDecl` or `FuncLit` node).
+    /// The literal is inlined only into a copy of the body compiled as part of that very
+    /// function (the compiler inlines no closure across closure frames).
+    var capturesOf: CapturingFunction? = nil
+}
+
+/// The function whose variables a function literal captures, by its declaration.
+struct CapturingFunction: Hashable, Sendable {
+    /// Import path of the package the declaration is in.
+    var package: String
+    /// The file (by index in that package).
+    var file: Int
+    /// The `FuncDecl` or `FuncLit` node.
+    var node: NodeID
 }
 
 /// What inlining needs of one lowered body: its statically resolved calls and the function
@@ -115,6 +130,7 @@ struct GoIRCallSites {
         var target: InlineCallTarget? = nil
         var once = false
         var captured = false
+        var capturesOf: CapturingFunction? = nil
         switch callee.op {
         case .function, .methodExpr:
             target = functionTarget(ObjectID(callee.aux))
@@ -126,7 +142,7 @@ struct GoIRCallSites {
             if v.varClass == .param {
                 target = v.object.map { .parameter($0) }
             } else if v.varClass == .captured {
-                target = capturedTarget(n.a, in: f)
+                (target, capturesOf) = capturedTarget(n.a, in: f)
                 captured = true
             } else if let value = staticValue(callee, in: f) {
                 if value.op == .closure {
@@ -141,7 +157,7 @@ struct GoIRCallSites {
         }
         if let target {
             callSites.append(InlineCallSite(offset: Int(n.pos.offset), target: target, call: call, calledOnce: once,
-                                            throughClosureVariable: captured, file: Int(n.pos.file)))
+                                            throughClosureVariable: captured, file: Int(n.pos.file), capturesOf: capturesOf))
         }
     }
 
@@ -160,18 +176,30 @@ struct GoIRCallSites {
     }
 
     /// What a closure variable statically holds, through the variable it captures: a
-    /// declared function, or a function literal that captures nothing of another function.
-    private func capturedTarget(_ name: IRNodeID, in f: IRFunction) -> InlineCallTarget? {
+    /// declared function, or a function literal. A literal that captures variables of a
+    /// function other than this one names that function; a literal reached from a `go`/`defer`
+    /// wrapper or a range-over-func body that way is never inlined (those are compiled as
+    /// closures of their own).
+    private func capturedTarget(_ name: IRNodeID, in f: IRFunction) -> (InlineCallTarget?, CapturingFunction?) {
         let index = current
         let value = package.staticValue(of: name, in: index)
         let x = package.functions[value.function][value.node]
         switch x.op {
-        case .function, .methodExpr: return functionTarget(ObjectID(x.aux))
+        case .function, .methodExpr: return (functionTarget(ObjectID(x.aux)), nil)
         case .closure:
             let literal = package.functions[Int(x.aux)]
-            if let first = literal.captured.first, let outer = literal[first].outer, Int(outer.function) != index { return nil }
-            return literalTarget(x.aux)
-        default: return nil
+            guard let first = literal.captured.first, let outer = literal[first].outer, Int(outer.function) != index else {
+                return (literalTarget(x.aux), nil)
+            }
+            let holder = package.functions[index]
+            let owner = package.functions[Int(outer.function)]
+            guard holder.kind != .goDeferWrapper, holder.kind != .rangeBody, owner.sourceFile >= 0, owner.sourceNode.exists else {
+                return (nil, nil)
+            }
+            let anchor = CapturingFunction(package: owner.sourcePackage.isEmpty ? package.path : owner.sourcePackage,
+                                           file: Int(owner.sourceFile), node: owner.sourceNode)
+            return (literalTarget(x.aux), anchor)
+        default: return (nil, nil)
         }
     }
 

@@ -29,7 +29,8 @@ struct GoIRInlineCost {
 
     /// Accumulated cost.
     var cost = 0
-    /// IR nodes visited, free ones included (for the "big function" test).
+    /// IR nodes visited, free ones included, extra weights excluded and the multi-value
+    /// refund applied (the compiler's count for its "big function" test).
     private(set) var nodes = 0
     /// The reason the function can never be inlined, once found (the walk stops there).
     private(set) var reason: String?
@@ -104,13 +105,15 @@ struct GoIRInlineCost {
             refuse(InlineReason.deferStatement)
             return
         case .closure:
-            charge(1 + InlineBudget.closureLiteral)  // the body is costed as its own function
+            charge()
+            cost += InlineBudget.closureLiteral  // the body is costed as its own function
             return
         case .builtin:
             builtin(n)
             return
         case .callInterface:
-            charge(1 + InlineBudget.call)
+            charge()
+            cost += InlineBudget.call
             let dot = function[n.a]
             // A type parameter's method (a dictionary word in `b`) takes its receiver as is.
             if dot.op == .dotInter, !dot.b.exists, [.call, .callInterface, .builtin].contains(function[dot.a].op) {
@@ -119,7 +122,8 @@ struct GoIRInlineCost {
             visitChildren(n)
             return
         case .methodValue, .sliceLit:
-            charge(2)
+            charge()
+            cost += 1  // one node, costed twice
         case .addr:
             charge()
             if isZeroOffsetFieldOfName(n.a) { cost -= InlineBudget.zeroOffsetFieldAddress }
@@ -133,7 +137,10 @@ struct GoIRInlineCost {
         case .assignList:
             charge()
             if let first = function.list(n.list2).first, isMultiValueTemporary(first) {
-                cost -= InlineBudget.multiValueTemporaries(function.list(n.list).count)
+                // Refunded from the "big function" count too.
+                let refund = InlineBudget.multiValueTemporaries(function.list(n.list).count)
+                cost -= refund
+                nodes -= refund
             }
             visitList(n.list, assigned: true)
             visitList(n.list2)
@@ -150,7 +157,7 @@ struct GoIRInlineCost {
             return
         case .rangeStmt:
             charge()
-            if n.c.exists && !n.b.exists { charge() }  // `for _, v := range`
+            charge(Int(n.aux))  // each `_` written as key or value (`for _, v :=`, `for k, _ :=`, `for _ =`)
             visitChildren(n)
             return
         case .typeSwitch:
@@ -261,7 +268,8 @@ struct GoIRInlineCost {
             refuse(InlineReason.recover)
             return
         case .panic:
-            charge(1 + InlineBudget.panic)
+            charge()
+            cost += InlineBudget.panic
             if let arg = function.list(n.list).first, function[arg].op == .convIface, function[arg].flags.contains(.implicit) {
                 cost -= 1
             }

@@ -30,29 +30,7 @@ public final class NativeIR {
         if let p = expanded[path] { return p }
         guard var ir = lowered(path), let typed = program.package(path) else { return nil }
         let types = program.types
-        let inliner = self.inliner
-        let decisions = InlineDecisions(
-            cost: { o in inliner.inlineCost(of: o) },
-            literalCost: { [unowned self] f in
-                // A range-over-func body has no cost in the syntax model: its node count stands
-                // in for it (it is inlined when the iterator is, as a literal called once).
-                if f.kind == .rangeBody { return f.nodeCount }
-                guard f.sourceFile >= 0, f.sourceNode.exists, let owner = self.program.package(f.sourcePackage) else { return nil }
-                return inliner.literalVerdict(owner, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
-            },
-            body: { [unowned self] o in
-                let r = types.object(o.origin(in: types))
-                return self.lowered(types.packagePath(r.package))
-            },
-            name: { [unowned self] o in self.calleeName(o, from: typed.index) })
-        var withIntrinsics = decisions
-        withIntrinsics.isIntrinsic = { o in
-            let r = types.object(o)
-            guard r.package >= 0, types.signatureOf(r.type)?.recv == nil else { return false }
-            return CheapCalls.intrinsics[types.packagePath(r.package)]?.contains(r.name) == true
-        }
-        withIntrinsics.devirtualizeWith = types
-        let expansion = withIntrinsics
+        let expansion = inliner.expansionDecisions(for: typed)
         TypecheckRun.onLargeStack {
             if self.inlining { InlineExpansion.expand(&ir, decisions: expansion) }
             StaticInitialization.remove(in: &ir, program: types)
@@ -66,25 +44,6 @@ public final class NativeIR {
     public func printer(for ir: IRPackage) -> IRPrinter {
         let index = program.package(ir.path)?.index ?? -1
         return IRPrinter(program: program.types, package: ir, localPackage: index)
-    }
-
-    /// A callee's name in `inlining call to` lines: qualified by package name outside the
-    /// package being compiled.
-    func calleeName(_ o: ObjectID, from local: Int32) -> String {
-        let types = program.types
-        let r = types.object(o)
-        var name = r.name
-        if let sig = types.signatureOf(r.type), let recv = sig.recv {
-            var t = types.unalias(types.object(recv).type)
-            var pointer = false
-            if case .pointer(let b) = types.node(t) { t = types.unalias(b); pointer = true }
-            if case .named(let i) = types.node(t) {
-                let base = types.object(types.named[Int(i)].object).name
-                name = pointer ? "(*\(base)).\(name)" : "\(base).\(name)"
-            }
-        }
-        if r.package >= 0 && r.package != local { name = types.packages[Int(r.package)].name + "." + name }
-        return name
     }
 }
 

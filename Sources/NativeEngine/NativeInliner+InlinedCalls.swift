@@ -41,14 +41,14 @@ extension NativeInliner {
         guard let pkg = program.package(path) else { return [] }
         let reported = verdicts(forPackage: path)
         var out: [InlinedCall] = []
-        var bodies: [(file: Int, body: NodeID, closure: Bool)] = []
+        var bodies: [(file: Int, body: NodeID, closure: Bool, declaration: NodeID)] = []
         for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !generic.contains("\(pkg.path)#\(i)") {
-            bodies.append((f.file, pkg.files[f.file].tree[f.node].body, false))
+            bodies.append((f.file, pkg.files[f.file].tree[f.node].body, false, f.node))
         }
         let literalKeys = literalNames.keys.filter { $0.package == pkg.path }
             .sorted { ($0.file, $0.node) < ($1.file, $1.node) }
         for key in literalKeys where literalVerdict(pkg, file: key.file, literal: key.node) != nil {
-            bodies.append((key.file, pkg.files[key.file].tree[key.node].body, true))
+            bodies.append((key.file, pkg.files[key.file].tree[key.node].body, true, key.node))
         }
         _ = reported
         for (file, sites) in initializerCallSites(pkg) {
@@ -60,17 +60,18 @@ extension NativeInliner {
                        from: pkg, into: &out)
             }
         }
-        for (file, body, closure) in bodies {
+        for (file, body, closure, declaration) in bodies {
             guard let facts = bodyFacts[LiteralKey(package: pkg.path, file: file, node: body)] else { continue }
             let tree = pkg.files[file].tree
+            let caller = CapturingFunction(package: pkg.path, file: file, node: declaration)
             for site in facts.callSites {
                 let p = tree.source.position(of: site.offset)
                 let at = (file: pkg.files[file].path, line: p.line, column: p.column)
                 expand(site, context: (pkg, file), at: at, path: [], big: facts.isBig, binding: nil, closure: closure,
-                       from: pkg, into: &out)
+                       from: pkg, caller: caller, into: &out)
             }
         }
-        return out + instanceInlinedCalls(pkg) + wrapperInlinedCalls(pkg)
+        return out + computedCalleeInlinedCalls(pkg) + instanceInlinedCalls(pkg) + wrapperInlinedCalls(pkg)
     }
 
     /// Calls in the initializers of package-level variables (the package's init function),
@@ -112,7 +113,7 @@ extension NativeInliner {
 
     func resolve(_ target: InlineCallTarget, calledOnce: Bool, context: (TypedPackage, Int),
                          binding: Binding?, copied: Bool, from current: TypedPackage, call: NodeID = .none,
-                         environment: [TypeID: Shape] = [:]) -> ResolvedCallee? {
+                         environment: [TypeID: Shape] = [:], ownName: Bool = false) -> ResolvedCallee? {
         let types = program.types
         switch target {
         case .function(let o) where isGenericCallee(o):
@@ -138,9 +139,12 @@ extension NativeInliner {
             let (pkg, file) = context
             guard let cost = literalVerdict(pkg, file: file, literal: node)?.cost,
                   let origin = literalOrigins[LiteralKey(package: pkg.path, file: file, node: node)] else { return nil }
-            // Inlined into a declared function, the compiler names a literal `outer.funcN`;
-            // inlined into a function literal, `outer.N`.
-            let local = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+            // Reached through a closure variable, the literal itself is called (its own name:
+            // `outer.funcN`, or `outer.N` inside a literal); a copy made by inlining is named
+            // `outer.N` in a function literal, `outer.funcN` in a declared function.
+            let key = LiteralKey(package: pkg.path, file: file, node: node)
+            let copyName = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+            let local = ownName ? literalNames[key] ?? copyName : copyName
             let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
             var params: [ObjectID] = []
             if let t = pkg.facts[file].exprs[node]?.type, case .signature(let sig) = types.node(types.under(t)) { params = sig.params }
@@ -175,11 +179,13 @@ extension NativeInliner {
     func expand(_ site: InlineCallSite, context: (TypedPackage, Int),
                 at: (file: String, line: Int, column: Int), path: [LiteralKey], big: Bool,
                 binding: Binding?, closure: Bool, from current: TypedPackage, environment: [TypeID: Shape] = [:],
-                into out: inout [InlinedCall]) {
+                caller: CapturingFunction? = nil, into out: inout [InlinedCall]) {
+        // A literal capturing another function's variables is inlined only into that function.
+        if let owner = site.capturesOf, owner != caller { return }
         guard let callee = resolve(site.target, calledOnce: site.calledOnce, context: context,
                                    binding: binding, copied: closure && !site.throughClosureVariable,
                                    from: current, call: site.call,
-                                   environment: environment) else { return }
+                                   environment: environment, ownName: site.throughClosureVariable) else { return }
         var limit = big ? InlineBudget.bigCallee : InlineBudget.callee
         if callee.isLiteral {
             limit *= 2
@@ -192,7 +198,8 @@ extension NativeInliner {
                             copied: closure)
         for s in facts.callSites {
             expand(s, context: (callee.package, callee.file), at: at, path: path + [callee.key], big: big,
-                   binding: inner, closure: closure, from: current, environment: callee.environment, into: &out)
+                   binding: inner, closure: closure, from: current, environment: callee.environment, caller: caller,
+                   into: &out)
         }
     }
 }

@@ -90,7 +90,7 @@ public final class NativeInliner {
             let offset = node.recv.exists ? tree[node.recv].opening : tree[node.name].pos
             let p = tree.source.position(of: offset)
             out.append(FunctionVerdict(file: pkg.files[f.file].path, line: p.line, column: p.column, name: name, verdict: v))
-            out += literalVerdicts(pkg, file: f.file, body: node.body, outerName: name)
+            out += literalVerdicts(pkg, file: f.file, body: node.body, outerName: name, inClosure: false)
         }
         out += packageLevelLiteralVerdicts(pkg)
         out += goir.frontEndVerdicts(forPackage: path)
@@ -115,26 +115,27 @@ public final class NativeInliner {
             guard let v = literalVerdict(pkg, file: file, literal: f.sourceNode) else { continue }
             let p = tree.source.position(of: tree[f.sourceNode].pos)
             out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
-            out += literalVerdicts(pkg, file: file, body: tree[f.sourceNode].body, outerName: name)
+            out += literalVerdicts(pkg, file: file, body: tree[f.sourceNode].body, outerName: name, inClosure: true)
         }
         return out
     }
 
     /// Verdicts of the function literals directly inside `body` (named `outer.funcN` in
-    /// source order) and, recursively, of the literals inside them (`outer.funcN.M`).
-    private func literalVerdicts(_ pkg: TypedPackage, file: Int, body: NodeID, outerName: String) -> [FunctionVerdict] {
+    /// source order, `outer.N` when `body` is itself a literal's) and, recursively, of the
+    /// literals inside them (`outer.funcN.M`).
+    private func literalVerdicts(_ pkg: TypedPackage, file: Int, body: NodeID, outerName: String,
+                                 inClosure: Bool) -> [FunctionVerdict] {
         let tree = pkg.files[file].tree
         let literals = bodyLiterals[LiteralKey(package: pkg.path, file: file, node: body)] ?? []
         var out: [FunctionVerdict] = []
-        let nested = outerName.contains(".func")
         for (i, lit) in literals.enumerated() {
-            let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
+            let name = inClosure ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
             literalNames[LiteralKey(package: pkg.path, file: file, node: lit)] = name
             literalOrigins[LiteralKey(package: pkg.path, file: file, node: lit)] = (outerName, i + 1)
             let p = tree.source.position(of: tree[lit].pos)
             guard let v = literalVerdict(pkg, file: file, literal: lit) else { continue }
             out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
-            out += literalVerdicts(pkg, file: file, body: tree[lit].body, outerName: name)
+            out += literalVerdicts(pkg, file: file, body: tree[lit].body, outerName: name, inClosure: true)
         }
         return out
     }
@@ -240,7 +241,7 @@ public final class NativeInliner {
     /// Calls (by the offset of their `(`) and function literals (by their `func`) of each file.
     private var syntaxIndex: [String: [Int: (calls: [Int: NodeID], literals: [Int: NodeID])]] = [:]
 
-    private func syntaxNode(_ pkg: TypedPackage, file: Int32, offset: Int) -> (call: NodeID?, literal: NodeID?) {
+    func syntaxNode(_ pkg: TypedPackage, file: Int32, offset: Int) -> (call: NodeID?, literal: NodeID?) {
         let fi = Int(file)
         guard fi >= 0 && fi < pkg.files.count else { return (nil, nil) }
         if syntaxIndex[pkg.path]?[fi] == nil {

@@ -24,13 +24,14 @@ final class NativeGoTestCorpusDifferentialTests: XCTestCase {
         XCTAssertGreaterThan(compiled.count, 1500)
         XCTAssertGreaterThan(d.scores[.canInline]!.countB, 3000, "the compiler's output was not read")
         Floors([
-            // Measured 2026-12-04 on main with method wrappers, shaped bodies, range-over-func loops and
-            // the cost fixes merged (P / R / F1): can-inline 0.895 / 0.851 / 0.872, cannot-inline 0.950 /
-            // 0.898 / 0.923, inline-call 0.951 / 0.863 / 0.905, devirtualize 0.873 / 0.764 / 0.815.
-            // Floors: measured minus 0.005.
-            .canInline: .init(precision: 0.890, recall: 0.846, f1: 0.867),
-            .cannotInline: .init(precision: 0.945, recall: 0.893, f1: 0.918),
-            .inlineCall: .init(precision: 0.946, recall: 0.858, f1: 0.900),
+            // Measured 2026-12-05 with range blanks costed, the "big function" node count and the
+            // calls of computed callees read from GoIR's expansion (P / R / F1): can-inline 0.902 /
+            // 0.857 / 0.879, cannot-inline 0.951 / 0.899 / 0.925, inline-call 0.950 / 0.867 / 0.907,
+            // devirtualize 0.873 / 0.764 / 0.815. Floors: measured minus 0.005 (inline-call
+            // precision kept at the earlier floor).
+            .canInline: .init(precision: 0.897, recall: 0.852, f1: 0.874),
+            .cannotInline: .init(precision: 0.946, recall: 0.894, f1: 0.919),
+            .inlineCall: .init(precision: 0.946, recall: 0.862, f1: 0.901),
             .devirtualize: .init(precision: 0.868, recall: 0.759, f1: 0.810),
         ]).check(d)
     }

@@ -89,3 +89,6 @@ func Clear(m map[int]int) { clear(m) }
 func Blank() { _ = NoInl() }
 func ConstIf() int { if false { return 1 }; return 2 }
 func Print() { println(1, "a") }
+func RangeBlankValue(m map[int]int) int { n := 0; for k, _ := range m { n += k }; return n }
+func RangeBlankKey(s []int) int { n := 0; for _ = range s { n++ }; return n }
+func RangeBlankBoth(s []int) int { n := 0; for _, _ = range s { n++ }; return n }

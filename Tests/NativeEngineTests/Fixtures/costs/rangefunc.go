@@ -1,5 +1,7 @@
 package x
 
+import "strings"
+
 // Range-over-func loops as the front end rewrites them, range over an array's length,
 // rounding float conversions and calls through closure variables (the compiler's -m=2 output
 // is the expected value).
@@ -139,4 +141,14 @@ func makeSeq(n int) func(func(int) bool) {
 		for i := 0; i < n && yield(i); i++ {
 		}
 	}
+}
+
+// An iterator returned by inlined calls: `SplitSeq`, `splitSeq`, the literal it returns, and
+// in that copy the loop body at each `yield`, all reported at the `for`.
+func SplitLengths(s string) int {
+	n := 0
+	for l := range strings.SplitSeq(s, ",") {
+		n += len(l)
+	}
+	return n
 }

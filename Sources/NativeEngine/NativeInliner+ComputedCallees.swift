@@ -1,0 +1,118 @@
+import Foundation
+import GoIR
+import GoTypes
+
+/// Calls the syntax-driven call sites cannot resolve: calls of a function value computed by
+/// a call (`a("1")("2")`, `next := iter(s); next()`), and the call a range-over-func loop is
+/// rewritten to (`seq(#yieldN)`, at the `for`, with no `(` in the source). The compiler
+/// inlines such a call when the callee's static value is inlinable, following the result of
+/// a call inlined just before (`range strings.SplitSeq(s, ",")` inlines `SplitSeq`,
+/// `splitSeq`, then the literal it returns, `strings.splitSeq.func1`; inside that copy each
+/// `yield(...)` inlines the loop body `F-rangeN` and the body's own calls, all reported at
+/// the `for`).
+///
+/// GoIR's inline expansion follows static values through inlined results, so these calls
+/// are read from the expansion of the functions holding them: every inlined call whose
+/// outermost call is one of those calls.
+extension NativeInliner {
+    /// The inlined calls rooted at computed-callee calls and range-over-func loops of the
+    /// package's functions.
+    func computedCalleeInlinedCalls(_ pkg: TypedPackage) -> [InlinedCall] {
+        guard var ir = goir.package(pkg.path) else { return [] }
+        var roots: [Int: Set<IRPos>] = [:]
+        for i in ir.functions.indices where isCompiledOnItsOwn(i, in: ir) {
+            let found = computedCalleeCalls(i, in: ir)
+            if !found.isEmpty { roots[i] = found }
+        }
+        guard !roots.isEmpty else { return [] }
+        var decisions = expansionDecisions(for: pkg)
+        decisions.literalName = { [unowned self] literal, caller in self.copiedLiteralName(literal, into: caller, from: pkg) }
+        let literalCost = decisions.literalCost
+        decisions.literalCost = { [unowned self] f in
+            // A loop body's own verdict (the compiler's cost of `F-rangeN`), found by name in
+            // the package it was written in.
+            guard f.kind == .rangeBody else { return literalCost(f) }
+            let owner = f.sourcePackage.isEmpty ? pkg.path : f.sourcePackage
+            guard let lowered = self.goir.package(owner), let j = lowered.function(named: f.name),
+                  lowered.functions[j].kind == .rangeBody else { return nil }
+            return self.goir.verdict(lowered, j)?.cost
+        }
+        let holders = roots.keys.sorted()
+        TypecheckRun.onLargeStack { InlineExpansion.expand(&ir, decisions: decisions, functions: holders) }
+        var out: [InlinedCall] = []
+        for i in holders {
+            let f = ir.functions[i]
+            let wanted = roots[i]!
+            for call in f.inlinedCalls {
+                var root = call
+                while root.parent >= 0 && Int(root.parent) < f.inlinedCalls.count { root = f.inlinedCalls[Int(root.parent)] }
+                let at = IRPos(file: root.pos.file, offset: root.pos.offset)
+                guard wanted.contains(at), let p = ir.position(at) else { continue }
+                out.append(InlinedCall(file: p.file, line: p.line, column: p.column, callee: call.callee))
+            }
+        }
+        return out
+    }
+
+    /// A function compiled on its own (declared, a literal, a loop body or a `go`/`defer`
+    /// wrapper), outside generic code.
+    private func isCompiledOnItsOwn(_ i: Int, in ir: IRPackage) -> Bool {
+        let f = ir.functions[i]
+        guard f.hasBody, f.body.exists, f.kind != .packageInit else { return false }
+        var j = i
+        while j >= 0 {
+            if ir.functions[j].isGeneric { return false }
+            j = Int(ir.functions[j].parent)
+        }
+        return true
+    }
+
+    /// Positions of the function's calls whose callee is computed by a call (directly, or
+    /// through a local defined by one), and of its range-over-func loops.
+    private func computedCalleeCalls(_ i: Int, in ir: IRPackage) -> Set<IRPos> {
+        let f = ir.functions[i]
+        var out = Set<IRPos>()
+        for l in f.literals where ir.functions[Int(l)].kind == .rangeBody {
+            let p = ir.functions[Int(l)].pos
+            out.insert(IRPos(file: p.file, offset: p.offset))
+        }
+        for n in f.nodes where n.op == .call && !n.flags.contains(.goDefer) && n.a.exists && n.pos.isKnown {
+            if isComputed(n.a, in: f) { out.insert(IRPos(file: n.pos.file, offset: n.pos.offset)) }
+        }
+        return out
+    }
+
+    /// True when a callee expression is a call's result, or a local variable defined once by
+    /// a call's result.
+    private func isComputed(_ callee: IRNodeID, in f: IRFunction) -> Bool {
+        var x = f[callee]
+        while x.op == .convNop { x = f[x.a] }
+        switch x.op {
+        case .call, .callInterface: return true
+        case .name:
+            let v = f[IRVarID(x.aux)]
+            guard v.varClass == .local || v.varClass == .temp, v.definition.exists,
+                  !v.flags.contains(.reassigned) else { return false }
+            let d = f[v.definition]
+            guard d.op == .assign, d.b.exists else { return false }
+            var value = f[d.b]
+            while value.op == .convNop { value = f[value.a] }
+            return value.op == .call || value.op == .callInterface
+        default: return false
+        }
+    }
+
+    /// The compiler's name of a function literal copied by inlining: the name of the function
+    /// it was written in (package-qualified outside the package compiled), then `.funcN`, or
+    /// `.N` when the function compiled is itself a closure.
+    private func copiedLiteralName(_ literal: IRFunction, into caller: IRFunction, from pkg: TypedPackage) -> String {
+        var name = literal.name
+        if caller.kind != .declared, let r = name.range(of: #"\.func\d+$"#, options: .regularExpression) {
+            name.replaceSubrange(r, with: "." + name[r].dropFirst(5))
+        }
+        if !literal.sourcePackage.isEmpty, literal.sourcePackage != pkg.path, let owner = program.package(literal.sourcePackage) {
+            name = program.types.packages[Int(owner.index)].name + "." + name
+        }
+        return name
+    }
+}
