@@ -5,6 +5,8 @@ import PassKit
 /// (when the assembly was listed) and the source layout.
 struct AllocationSiteBuilder {
     let files: [String: SourceLayout]
+    /// The folder the package's fact paths are relative to (the scanned root), when known.
+    let root: String?
     let functions: [FunctionRecord]
     let index: EnclosingFunctionIndex
     private let byID: [String: FunctionRecord]
@@ -16,6 +18,9 @@ struct AllocationSiteBuilder {
             files[file.path] = SourceLayout(bytes: file.bytes, tree: package.parsedFile(at: i).tree)
         }
         self.files = files
+        root = package.files.lazy.compactMap { f -> String? in
+            f.absolutePath.hasSuffix("/" + f.path) ? String(f.absolutePath.dropLast(f.path.count + 1)) : nil
+        }.first
         self.functions = functions
         index = EnclosingFunctionIndex(functions)
         byID = Dictionary(functions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
