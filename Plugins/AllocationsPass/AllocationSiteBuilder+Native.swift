@@ -26,8 +26,12 @@ extension AllocationSiteBuilder {
                                             function: record.id, explanation: s.explanation, external: false,
                                             allocations: s.allocations))
             case .runtimeCall:
-                let call = AllocatorCall(symbol: record.id, file: s.codeFile, line: s.codeLine,
-                                         runtimeFunction: s.runtimeFunction ?? "", external: files[s.codeFile] == nil)
+                // Code inlined from another package's file: named relative to the scanned root
+                // when it lies under it, as the gc engine names the assembly's positions.
+                var codeFile = s.codeFile
+                if let root, codeFile.hasPrefix(root + "/") { codeFile = String(codeFile.dropFirst(root.count + 1)) }
+                let call = AllocatorCall(symbol: record.id, file: codeFile, line: s.codeLine,
+                                         runtimeFunction: s.runtimeFunction ?? "", external: files[codeFile] == nil)
                 var site = unprintedSite(call: call, kind: kind, record: record, freshHeapMap: false)
                 site.kind = kind
                 site.placement = placement

@@ -5,6 +5,8 @@ import PassKit
 /// (when the assembly was listed) and the source layout.
 struct AllocationSiteBuilder {
     let files: [String: SourceLayout]
+    /// The folder the package's fact paths are relative to (the scanned root), when known.
+    let root: String?
     let functions: [FunctionRecord]
     let index: EnclosingFunctionIndex
     private let byID: [String: FunctionRecord]
@@ -16,6 +18,9 @@ struct AllocationSiteBuilder {
             files[file.path] = SourceLayout(bytes: file.bytes, tree: package.parsedFile(at: i).tree)
         }
         self.files = files
+        root = package.files.lazy.compactMap { f -> String? in
+            f.absolutePath.hasSuffix("/" + f.path) ? String(f.absolutePath.dropLast(f.path.count + 1)) : nil
+        }.first
         self.functions = functions
         index = EnclosingFunctionIndex(functions)
         byID = Dictionary(functions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -67,11 +72,13 @@ struct AllocationSiteBuilder {
         return layout.loopDepth(at: at, functionStart: start)
     }
 
-    /// True when the position lies in the function's signature (before its body opens).
+    /// True when the position lies in the function's signature (before its body opens, or
+    /// anywhere in a declaration without a body: an assembly or linknamed function's
+    /// parameters).
     private func inSignature(file: String, line: Int, column: Int, function: FunctionRecord) -> Bool {
         guard let layout = files[file], let at = layout.offset(line: line, column: column),
-              let keyword = layout.offset(line: function.startLine, column: function.startColumn),
-              let open = layout.bodyOpen(funcKeyword: keyword) else { return false }
+              let keyword = layout.offset(line: function.startLine, column: function.startColumn) else { return false }
+        guard let open = layout.bodyOpen(funcKeyword: keyword) else { return true }
         return at < open
     }
 
@@ -223,16 +230,26 @@ struct AllocationSiteBuilder {
             guard !call.runtimeFunction.hasPrefix("moveSlice"),
                   let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { return false }
             if kinds.contains(kind) { return true }
-            if kind == .new { return kinds.contains { [.heapVar, .composite, .closure, .methodValue, .new].contains($0) } }
+            // A plain object allocation (`newobject`, `mallocgc*`) also backs `[]byte` of a
+            // constant string (a fresh array of its bytes) and a `make` fused with the `copy`
+            // that fills it (pointer-free elements: `mallocgc` and a memmove).
+            if kind == .new {
+                return kinds.contains { [.heapVar, .composite, .closure, .methodValue, .new, .stringBytes, .makeSlice].contains($0) }
+            }
             return false
         }
         var matchedCall: [Int: AllocatorCall] = [:]
         // Round 1: a call on the verdict's own line; round 2: any other call of the function
         // (code inlined at the verdict's call site runs on the inlined body's lines, in this
-        // file or another).
+        // file or another), escaping verdicts first. A non-escaping verdict pairs only when walk
+        // can still call the allocator for it (run-time sizes, large boxed values): a
+        // non-escaping literal, closure, method value, `new` or variable is stack memory, and
+        // pairing it would take the call of an escaping site inlined from another line.
+        let order = candidates.indices.filter { candidates[$0].escapes } + candidates.indices.filter { !candidates[$0].escapes }
         for round in 0..<2 {
-            for i in candidates.indices where !candidates[i].matched {
+            for i in order where !candidates[i].matched {
                 let site = candidates[i].site
+                if !candidates[i].escapes && !candidates[i].kinds.contains(where: Self.mayAllocateWithoutEscaping) { continue }
                 guard let list = callsByFunction[site.function] else { continue }
                 for (j, call) in list.enumerated() where !used[site.function]![j] && compatible(call, candidates[i].kinds) {
                     let sameLine = call.file == site.file && call.line == site.line
@@ -276,6 +293,17 @@ struct AllocationSiteBuilder {
             }
         }
         return sites
+    }
+
+    /// Kinds walk may still allocate for although their verdict says "does not escape": sizes
+    /// known only at run time (a stack buffer that can overflow), constant map hints above 8,
+    /// boxed values above 1 KiB.
+    static func mayAllocateWithoutEscaping(_ kind: AllocationKind) -> Bool {
+        switch kind {
+        case .makeSlice, .makeMap, .appendGrow, .concat, .bytesString, .stringBytes, .stringRunes, .runesString,
+             .runeString, .ifaceConv: return true
+        default: return false
+        }
     }
 
     /// Allocator entry points that allocate whenever they are called, even for a site whose
