@@ -27,9 +27,9 @@ import GoTypes
 // package using it writes), the predeclared types, `any`, `error` and slices of them. A
 // pointer to a defined type is the defined type's responsibility.
 //
-// Not modelled: itabs of shaped generic bodies (written with each instantiation's dictionary),
-// and the order in which the compiler reads bodies (a function generated after the inliner's
-// verdicts would get none; reading is complete before the verdicts).
+// The bodies of imported functions are read only when they are inlined, after the verdicts, so
+// the functions their itabs generate get none. Not modelled: the itabs of shaped generic bodies
+// (written with each instantiation's dictionary).
 //
 // Complexity: linear in the package's lowered nodes and in the types reachable from the itabs'
 // types through the descriptors the package writes.
