@@ -11,12 +11,13 @@ public struct IRPrinter {
     let types: CompilerTypeName
     let localPackage: Int32
 
-    /// A printer for a lowered package; `localPackage` is the package's index in the program.
-    public init(program: Program, package: IRPackage, localPackage: Int32) {
+    /// A printer for a lowered package; `localPackage` is the package's index in the program,
+    /// `shapes` spells type parameters as a shaped copy of a generic body prints them.
+    public init(program: Program, package: IRPackage, localPackage: Int32, shapes: [TypeID: String] = [:]) {
         self.program = program
         self.package = package
         self.localPackage = localPackage
-        self.types = CompilerTypeName(program: program, localPackage: localPackage)
+        self.types = CompilerTypeName(program: program, localPackage: localPackage, shapes: shapes)
     }
 
     // MARK: Message text
