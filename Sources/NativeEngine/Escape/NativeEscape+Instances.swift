@@ -84,8 +84,8 @@ extension NativeEscape {
     /// The declaring package's GoIR with a generic body's functions named after one instance
     /// (`F` → `F[go.shape.int]`, `F.func1` → `F[go.shape.int].func1`, `F-range1` likewise) and,
     /// for an instance compiled in another package, the body's variables named as that package
-    /// prints them (`s` → `slices.s`; temporaries, results and names of bodies inlined from
-    /// elsewhere keep theirs).
+    /// prints them (`s` → `slices.s`; temporaries and names of bodies inlined from elsewhere
+    /// keep theirs).
     static func instancePackage(_ declared: IRPackage, members: [Int], genericName: String,
                                 instanceName: String, qualifier: String) -> IRPackage {
         var package = declared
@@ -107,10 +107,12 @@ extension NativeEscape {
         return package
     }
 
-    /// A variable name the compiler qualifies by its package outside it: not a result or
-    /// temporary (`~r0`, `.autotmp_1`, `#state1`), not blank, not already qualified.
+    /// A variable name the compiler qualifies by its package outside it: the body's own
+    /// names, results and range-over-func state included (`slices.~r0`, `slices.#state1`);
+    /// not the compiling package's temporaries (`.autotmp_1`), not blank, not already
+    /// qualified.
     static func isPackageLocalName(_ name: String) -> Bool {
-        guard let first = name.first, !"~.#".contains(first), name != "_" else { return false }
+        guard let first = name.first, first != ".", name != "_" else { return false }
         return !name.contains(".")
     }
 }
