@@ -19,6 +19,9 @@ public struct CompilerTypeName {
         self.shapes = shapes
     }
 
+    /// Whether type parameters spell as shapes (messages about a shaped copy).
+    public var printsShapes: Bool { !shapes.isEmpty }
+
     /// The type's spelling.
     public func name(_ t: TypeID) -> String {
         var out = ""

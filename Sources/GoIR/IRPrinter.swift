@@ -141,7 +141,13 @@ public struct IRPrinter {
             out += conversionHead(n.type)
             out += "("; write(f, n.a, 0, &out); out += ")"
         case .new:
-            out += "new(" + types.name(pointee(n.type)) + ")"
+            // In a shaped copy, a type that depends on the shape is the dictionary's run-time
+            // type, which the compiler prints as a dynamic type node.
+            if types.printsShapes && ShapeNaming(program: program).mentionsTypeParameter(pointee(n.type)) {
+                out += "new(<node DYNAMICTYPE>)"
+            } else {
+                out += "new(" + types.name(pointee(n.type)) + ")"
+            }
         case .builtin:
             let b = BuiltinFunction(rawValue: UInt8(n.aux))
             out += (b?.name ?? "builtin") + "("

@@ -15,10 +15,13 @@ import GoTypes
 // package, and keeps the batches it forms (`PackageEscape.genericBatches`). Each package
 // compiling an instance solves those batches again as that instance: the functions renamed to
 // the instance's name, the body's variables named as the instantiating package sees them, and
-// texts printed from that package. The verdicts, explanations and capture lines are the
-// instance's. What still differs from the compiler is what depends on the shape itself: types
-// print as the type parameters (`S{}` where the compiler prints `go.shape.[]uint8{}`) and the
-// dictionary's reads are not locations.
+// texts printed from that package with the instance's type parameters spelled as their shapes
+// (`go.shape.[]uint8{}`, `make([]go.shape.int, n)`; a `new` of a shape-dependent type is the
+// dictionary's run-time type, `new(<node DYNAMICTYPE>)`). The verdicts, explanations and
+// capture lines are the instance's. What still differs from the compiler: the type parameters
+// of generic callees inlined into the body print by their names (`make([]E, n)` of an inlined
+// `slices.Grow`), the dictionary's reads are not locations (`(func(go.shape.*uint8) int)(&.dict[0])(h())`
+// where the body says `h().Size()`), and the instance wrappers (`F[int]`) are not analysed.
 
 extension NativeEscape {
     /// What one package prints for the shape instances it compiles.
