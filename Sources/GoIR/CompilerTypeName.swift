@@ -7,12 +7,20 @@ public struct CompilerTypeName {
     let program: Program
     /// The package being compiled (its names print unqualified).
     let localPackage: Int32
+    /// The spelling of type parameters in a shaped copy of a generic body (`go.shape.int`),
+    /// keyed by type parameter; others print by their name.
+    let shapes: [TypeID: String]
 
-    /// A formatter for messages about `localPackage`.
-    public init(program: Program, localPackage: Int32) {
+    /// A formatter for messages about `localPackage`; `shapes` spells the type parameters of
+    /// a shaped copy.
+    public init(program: Program, localPackage: Int32, shapes: [TypeID: String] = [:]) {
         self.program = program
         self.localPackage = localPackage
+        self.shapes = shapes
     }
+
+    /// Whether type parameters spell as shapes (messages about a shaped copy).
+    public var printsShapes: Bool { !shapes.isEmpty }
 
     /// The type's spelling.
     public func name(_ t: TypeID) -> String {
@@ -113,7 +121,7 @@ public struct CompilerTypeName {
                 }.joined(separator: ",") + "]"
             }
         case .typeParam(let i):
-            out += program.object(program.typeParams[Int(i)].object).name
+            out += shapes[t] ?? program.object(program.typeParams[Int(i)].object).name
         case .alias(let i):
             let a = program.aliases[Int(i)]
             let o = program.object(a.object)

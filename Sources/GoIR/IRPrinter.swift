@@ -11,12 +11,13 @@ public struct IRPrinter {
     let types: CompilerTypeName
     let localPackage: Int32
 
-    /// A printer for a lowered package; `localPackage` is the package's index in the program.
-    public init(program: Program, package: IRPackage, localPackage: Int32) {
+    /// A printer for a lowered package; `localPackage` is the package's index in the program,
+    /// `shapes` spells type parameters as a shaped copy of a generic body prints them.
+    public init(program: Program, package: IRPackage, localPackage: Int32, shapes: [TypeID: String] = [:]) {
         self.program = program
         self.package = package
         self.localPackage = localPackage
-        self.types = CompilerTypeName(program: program, localPackage: localPackage)
+        self.types = CompilerTypeName(program: program, localPackage: localPackage, shapes: shapes)
     }
 
     // MARK: Message text
@@ -140,7 +141,13 @@ public struct IRPrinter {
             out += conversionHead(n.type)
             out += "("; write(f, n.a, 0, &out); out += ")"
         case .new:
-            out += "new(" + types.name(pointee(n.type)) + ")"
+            // In a shaped copy, a type that depends on the shape is the dictionary's run-time
+            // type, which the compiler prints as a dynamic type node.
+            if types.printsShapes && ShapeNaming(program: program).mentionsTypeParameter(pointee(n.type)) {
+                out += "new(<node DYNAMICTYPE>)"
+            } else {
+                out += "new(" + types.name(pointee(n.type)) + ")"
+            }
         case .builtin:
             let b = BuiltinFunction(rawValue: UInt8(n.aux))
             out += (b?.name ?? "builtin") + "("

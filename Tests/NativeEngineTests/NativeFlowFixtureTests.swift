@@ -66,14 +66,16 @@ final class NativeFlowFixtureTests: XCTestCase {
     }
 
     /// Measured share over Go's escape tests minus a margin. Measured 2026-12-04 over 22
-    /// files: 952 of 1,050 blocks (0.907).
-    static let goTestFloor = 0.901
+    /// files: 952 of 1,050 blocks (0.907); 957 (0.911) with shape instances analysed as
+    /// instances (2026-12-05).
+    static let goTestFloor = 0.906
 
     /// Measured share over the escape fixtures minus a margin. Measured 2026-12-04: 186 of
     /// 223 (0.834); 26 of the others run through shaped generic bodies. With the range-over-func
     /// fixture of the cost model (`Fixtures/costs/rangefunc.go`, 12 more blocks, 6 identical):
-    /// 192 of 235 (0.817).
-    static let fixtureFloor = 0.812
+    /// 192 of 235 (0.817). With shape instances analysed as instances (2026-12-05): 205 of 235
+    /// (0.872).
+    static let fixtureFloor = 0.867
 
     /// The compiler's and the native blocks of one module, paths relative to the module (`./f.go`).
     static func agreement(moduleRoot: String, flags: String = "-m=2", inlining: Bool = true,

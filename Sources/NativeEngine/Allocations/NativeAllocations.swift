@@ -46,7 +46,7 @@ public struct NativeAllocations {
     /// Every site of every function with a body, in function then node order.
     public func sites() -> [NativeAllocationSite] {
         var verdictKeys: Set<String> = []
-        for v in escape.verdicts where v.kind == .escapes || v.kind == .noEscape || v.kind == .movedToHeap {
+        for v in escape.verdicts + escape.bodyVerdicts where v.kind == .escapes || v.kind == .noEscape || v.kind == .movedToHeap {
             verdictKeys.insert(Self.key(v.position, v.subject))
         }
         var explanations: [String: [String]] = [:]

@@ -38,9 +38,18 @@ public struct PackageEscape: Sendable {
     public var captures: [CaptureDecision]
     /// Leak tags of declared functions and methods: one per parameter, receiver first.
     public var tags: [ObjectID: [LeakSummary]]
-    /// The verdicts of each generic function's body (with its literals), analysed once on its
-    /// type parameters: reported once per shape instance by each package compiling one.
-    public var genericVerdicts: [ObjectID: [EscapeVerdict]] = [:]
+    /// The batches of each generic function's body (its literals included), in solving
+    /// order: each package compiling a shape instance of it analyses them again as that
+    /// instance (`NativeEscape.instanceMessages`).
+    public var genericBatches: [ObjectID: [[Int]]] = [:]
+    /// The verdicts of each generic body's own batches, texts on its type parameters.
+    var genericVerdicts: [ObjectID: [EscapeVerdict]] = [:]
+    /// The generic bodies' own verdicts, once per shape instance the package compiles of its
+    /// own generics: their texts name what the unshaped body's nodes print (allocation sites
+    /// of generic bodies find their verdict by it).
+    public var bodyVerdicts: [EscapeVerdict] = []
+    /// Tags of the package's function literals that have no object, by function index.
+    var literalTags: [Int: [LeakSummary]] = [:]
 }
 
 /// Native escape analysis over GoIR, package by package: a package's imports are analysed
@@ -53,7 +62,7 @@ public final class NativeEscape {
     /// Whether flow explanations are recorded (`-m=2`).
     public let explains: Bool
     private var results: [String: PackageEscape] = [:]
-    private lazy var pointers = HeapPointers(program: ir.program.types)
+    lazy var pointers = HeapPointers(program: ir.program.types)
     private var inProgress: Set<String> = []
 
     /// Escape analysis over a run's GoIR.
@@ -100,42 +109,54 @@ public final class NativeEscape {
         var literalTags: [Int: [LeakSummary]] = [:]
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
-            var walker = EscapeWalker(program: program, package: package, printer: printer, members: members,
-                                      explains: explains, pointers: pointers) { [unowned self] o in
-                if let local = package.functionsByObject[o] ?? package.functionsByObject[program.object(o).origin ?? o],
-                   package.path == program.packagePath(program.object(program.object(o).origin ?? o).package) {
-                    _ = local
-                    return out.tags[program.object(o).origin ?? o]
-                }
+            let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags) { [unowned self] o in
+                let declared = program.object(o).origin ?? o
+                if program.object(declared).package == index { return out.tags[declared] }
                 return self.tags(of: o)
             }
-            walker.literalTags = literalTags
-            walker.declare()
-            walker.walk()
-            walker.graph.decideCaptures()
-            for (loc, facts) in walker.sizeFacts {
-                if let reason = HeapAllocationRule.reason(for: facts) { walker.graph.forceHeapAllocation(loc, reason: reason) }
-            }
-            let result = walker.graph.solve()
             for (loc, site) in walker.origins {
                 var s = site
                 s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
                 out.sites.append(s)
             }
             if let generic = genericOwner(members, in: package) {
+                // Reported per shape instance (`instanceMessages`), never for the body itself.
+                out.genericBatches[generic, default: []].append(members)
                 out.genericVerdicts[generic, default: []] += result.verdicts
             } else {
                 out.verdicts += result.verdicts
+                out.explanations += result.explanations
+                out.captures += result.captures
             }
-            out.explanations += result.explanations
-            out.captures += result.captures
             for m in members {
                 guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
                 if let o = package.functions[m].object { out.tags[o] = t } else { literalTags[m] = t }
             }
         }
-        out.verdicts += instanceVerdicts(index: index, own: out)
+        out.literalTags = literalTags
+        let instances = instanceMessages(index: index, own: out)
+        out.verdicts += instances.verdicts
+        out.explanations += instances.explanations
+        out.captures += instances.captures
+        out.bodyVerdicts = instances.bodyVerdicts
         return out
+    }
+
+    /// Builds and solves one batch of `package`'s functions, texts printed by `printer`;
+    /// `tags` answers for callees outside the batch, `literalTags` for literals solved before.
+    func solve(_ members: [Int], package: IRPackage, printer: IRPrinter, literalTags: [Int: [LeakSummary]],
+               tags: @escaping (ObjectID) -> [LeakSummary]?) -> (EscapeWalker, EscapeBatchResult) {
+        var walker = EscapeWalker(program: ir.program.types, package: package, printer: printer, members: members,
+                                  explains: explains, pointers: pointers, tags: tags)
+        walker.literalTags = literalTags
+        walker.declare()
+        walker.walk()
+        walker.graph.decideCaptures()
+        for (loc, facts) in walker.sizeFacts {
+            if let reason = HeapAllocationRule.reason(for: facts) { walker.graph.forceHeapAllocation(loc, reason: reason) }
+        }
+        let result = walker.graph.solve()
+        return (walker, result)
     }
 
     /// The generic function a batch analyses, when every member is it or one of its literals.
@@ -148,42 +169,6 @@ public final class NativeEscape {
             owner = o
         }
         return owner
-    }
-
-    /// The verdicts of the shape instances the package compiles: its generic body's verdicts,
-    /// once per instance (texts keep the type parameters' names where the compiler prints
-    /// shapes).
-    private func instanceVerdicts(index: Int32, own: PackageEscape) -> [EscapeVerdict] {
-        let types = ir.program.types
-        guard let pkg = ir.program.package(index: index) else { return [] }
-        var out: [EscapeVerdict] = []
-        for instance in ir.inliner.shapeInstances(pkg).instances {
-            let r = types.object(instance.generic)
-            if r.package == index {
-                out += own.genericVerdicts[instance.generic] ?? []
-            } else if let declared = analyze(types.packagePath(r.package)) {
-                let qualifier = types.packages[Int(r.package)].name + "."
-                out += (declared.genericVerdicts[instance.generic] ?? []).map { Self.qualified($0, by: qualifier) }
-            }
-        }
-        return out
-    }
-
-    /// A verdict about a variable of another package's generic body, as the compiler prints
-    /// it in an instantiating package: the variable's name qualified by its package's name.
-    static func qualified(_ v: EscapeVerdict, by qualifier: String) -> EscapeVerdict {
-        var q = v
-        for prefix in ["moved to heap: ", "leaking param content: ", "leaking param: "]
-        where v.text.hasPrefix(prefix + v.subject) {
-            q.text = prefix + qualifier + v.text.dropFirst(prefix.count)
-            q.subject = qualifier + v.subject
-            return q
-        }
-        if v.text == v.subject + " does not escape", !v.subject.contains(where: { " ([{&.".contains($0) }) {
-            q.text = qualifier + v.text
-            q.subject = qualifier + v.subject
-        }
-        return q
     }
 
     /// Facts for the package's verdicts: every kind the compiler prints at `-m`, with

@@ -1,0 +1,121 @@
+import EscapeGraph
+import GoIR
+import GoTypes
+
+// Shape instances in escape analysis.
+//
+// The compiler analyses a generic function once per shape instance a package compiles
+// (`F[go.shape.int]`, `(*Pointer[go.shape.int]).Store`), in that package: its messages name
+// the instance (`x escapes to heap in F[go.shape.int]:`, `... for F[go.shape.int].func1 ...`),
+// and, when the generic is declared in another package, the body's own names print as that
+// package's (`parameter slices.s leaks ...`, `make([]byte, ecdh.c.N)`, `&ecdh.PrivateKey{...}`),
+// as names of an inlined body do. The body is never reported for itself.
+//
+// The native engine lowers and expands a generic body once, on its type parameters, in its own
+// package, and keeps the batches it forms (`PackageEscape.genericBatches`). Each package
+// compiling an instance solves those batches again as that instance: the functions renamed to
+// the instance's name, the body's variables named as the instantiating package sees them, and
+// texts printed from that package with the instance's type parameters spelled as their shapes
+// (`go.shape.[]uint8{}`, `make([]go.shape.int, n)`; a `new` of a shape-dependent type is the
+// dictionary's run-time type, `new(<node DYNAMICTYPE>)`). The verdicts, explanations and
+// capture lines are the instance's. What still differs from the compiler: the type parameters
+// of generic callees inlined into the body print by their names (`make([]E, n)` of an inlined
+// `slices.Grow`), the dictionary's reads are not locations (`(func(go.shape.*uint8) int)(&.dict[0])(h())`
+// where the body says `h().Size()`), and the instance wrappers (`F[int]`) are not analysed.
+
+extension NativeEscape {
+    /// What one package prints for the shape instances it compiles.
+    struct InstanceMessages {
+        var verdicts: [EscapeVerdict] = []
+        var explanations: [FlowExplanation] = []
+        var captures: [CaptureDecision] = []
+        var bodyVerdicts: [EscapeVerdict] = []
+    }
+
+    /// The messages of every shape instance the package at `index` compiles, in the order the
+    /// instances are found; `own` is the package's analysis so far (its generic bodies).
+    func instanceMessages(index: Int32, own: PackageEscape) -> InstanceMessages {
+        let types = ir.program.types
+        guard let pkg = ir.program.package(index: index) else { return InstanceMessages() }
+        var out = InstanceMessages()
+        let collector = ir.inliner.shapeInstances(pkg)
+        for instance in collector.instances {
+            let declaring = types.object(instance.generic).package
+            let declared: PackageEscape? = declaring == index ? own : analyze(types.packagePath(declaring))
+            guard let declared, let batches = declared.genericBatches[instance.generic] else { continue }
+            if declaring == index { out.bodyVerdicts += own.genericVerdicts[instance.generic] ?? [] }
+            let shapes = collector.environment(of: instance).mapValues(\.name)
+            let r = solveInstance(instance, batches: batches, declared: declared, declaring: declaring, in: index,
+                                  shapes: shapes)
+            out.verdicts += r.verdicts
+            out.explanations += r.explanations
+            out.captures += r.captures
+        }
+        return out
+    }
+
+    /// One shape instance's body solved as the package at `index` compiles it.
+    private func solveInstance(_ instance: ShapeInstance, batches: [[Int]], declared: PackageEscape,
+                               declaring: Int32, in index: Int32, shapes: [TypeID: String]) -> InstanceMessages {
+        let types = ir.program.types
+        guard let root = declared.package.functionsByObject[instance.generic],
+              let owner = ir.program.package(index: declaring) else { return InstanceMessages() }
+        let name = ir.inliner.instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: owner)
+        let qualifier = declaring == index ? "" : declared.package.name + "."
+        let package = Self.instancePackage(declared.package, members: batches.flatMap { $0 },
+                                           genericName: declared.package.functions[root].name,
+                                           instanceName: name, qualifier: qualifier)
+        let printer = IRPrinter(program: types, package: package, localPackage: index, shapes: shapes)
+        var literalTags = declared.literalTags
+        var out = InstanceMessages()
+        for members in batches {
+            let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags) { [unowned self] o in
+                let d = types.object(o).origin ?? o
+                if types.object(d).package == declaring { return declared.tags[d] }
+                return self.tags(of: o)
+            }
+            out.verdicts += result.verdicts
+            out.explanations += result.explanations
+            out.captures += result.captures
+            for m in members where package.functions[m].object == nil {
+                if let id = walker.functionIDs[m], let t = result.tags[id] { literalTags[m] = t }
+            }
+        }
+        return out
+    }
+
+    /// The declaring package's GoIR with a generic body's functions named after one instance
+    /// (`F` → `F[go.shape.int]`, `F.func1` → `F[go.shape.int].func1`, `F-range1` likewise) and,
+    /// for an instance compiled in another package, the body's variables named as that package
+    /// prints them (`s` → `slices.s`; temporaries and names of bodies inlined from elsewhere
+    /// keep theirs).
+    static func instancePackage(_ declared: IRPackage, members: [Int], genericName: String,
+                                instanceName: String, qualifier: String) -> IRPackage {
+        var package = declared
+        for m in members {
+            var f = package.functions[m]
+            if f.name == genericName {
+                f.name = instanceName
+            } else if f.name.hasPrefix(genericName),
+                      let next = f.name.dropFirst(genericName.count).first, next == "." || next == "-" {
+                f.name = instanceName + f.name.dropFirst(genericName.count)
+            }
+            if !qualifier.isEmpty {
+                for i in f.variables.indices where isPackageLocalName(f.variables[i].name) {
+                    f.variables[i].name = qualifier + f.variables[i].name
+                }
+            }
+            package.functions[m] = f
+        }
+        return package
+    }
+
+    /// A variable name the compiler qualifies by its package outside it: the body's own
+    /// names, results and range-over-func state included (`slices.~r0`, `slices.#state1`);
+    /// not the compiling package's temporaries (`.autotmp_1`), not blank, not already
+    /// qualified.
+    static func isPackageLocalName(_ name: String) -> Bool {
+        guard let first = name.first, first != ".", name != "_" else { return false }
+        return !name.contains(".")
+    }
+}
