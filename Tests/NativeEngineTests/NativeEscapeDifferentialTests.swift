@@ -238,7 +238,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     }
 
     /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`
-    /// compares std: the verdicts of the files under GOROOT/src/cmd (cmd's vendor/ left out).
+    /// compares std: the verdicts of the files under GOROOT/src/cmd, the packages cmd vendors
+    /// (`cmd/vendor/...`) included; the agreement without them is printed too.
     /// The go command also compiles cmd/compile's packages a second time with its profile
     /// (`# cmd/compile/internal/ssa [cmd/compile]`); only the plain compilations are compared,
     /// as the native engine does not read profiles. The disagreements are written to a file in
@@ -255,9 +256,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
             }
             if !inProfiledCopy { plain += line + "\n" }
         }
-        func isCommandFile(_ v: Verdict) -> Bool {
-            v.file.hasPrefix(src + "/cmd/") && !v.file.hasPrefix(src + "/cmd/vendor/")
-        }
+        func isCommandFile(_ v: Verdict) -> Bool { v.file.hasPrefix(src + "/cmd/") }
+        func isVendored(_ v: Verdict) -> Bool { v.file.hasPrefix(src + "/" + PackageLocator.commandVendor) }
         let program = NativeProgram(goroot: go.goroot)
         let analysis = NativeEscape(ir: NativeIR(program: program), explains: true)
         let lines: String = TypecheckRun.onLargeStack {
@@ -265,8 +265,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
                 .flatMap { p in p.explanations.flatMap(\.lines) + p.verdicts.map { "\($0.position): \($0.text)" } }
                 .joined(separator: "\n")
         }
-        let a = Agreement(compiler: Self.parse(plain, base: src).filter(isCommandFile),
-                          native: Self.parse(lines, base: src).filter(isCommandFile))
+        let compilerVerdicts = Self.parse(plain, base: src).filter(isCommandFile)
+        let nativeVerdicts = Self.parse(lines, base: src).filter(isCommandFile)
+        let a = Agreement(compiler: compilerVerdicts, native: nativeVerdicts)
+        let own = Agreement(compiler: compilerVerdicts.filter { !isVendored($0) }, native: nativeVerdicts.filter { !isVendored($0) })
+        print(own.report("cmd without cmd/vendor").split(separator: "\n").prefix(7).joined(separator: "\n"))
         let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-escape-cmd-disagreements.txt")
         try a.differences.joined(separator: "\n").write(to: log, atomically: true, encoding: .utf8)
         print(a.report("all of cmd").split(separator: "\n").prefix(40).joined(separator: "\n"))
@@ -284,7 +287,7 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // Paths relative to GOROOT/src on both sides (a recorded output may hold either form).
         let flows = FlowAgreement(compiler: plain.replacingOccurrences(of: src + "/", with: ""),
                                   native: lines.replacingOccurrences(of: src + "/", with: "")) {
-            $0.hasPrefix("cmd/") && !$0.hasPrefix("cmd/vendor/")
+            $0.hasPrefix("cmd/")
         }
         print(flows.report("all of cmd"))
         XCTAssertGreaterThan(flows.compiler, 80000)
