@@ -4,7 +4,8 @@ import GoTypes
 
 extension NativeProgram {
     /// The import paths of `go list cmd` for the build configuration, sorted: every directory
-    /// under GOROOT/src/cmd with Go files for it (test data and hidden directories left out),
+    /// under GOROOT/src/cmd with Go files for it, tests included (test data and hidden
+    /// directories left out),
     /// cmd's vendored packages included under the names the go command gives them
     /// (`cmd/vendor/golang.org/x/...`), except the vendored commands (`package main`), which
     /// the `cmd` pattern leaves out.
@@ -21,6 +22,8 @@ extension NativeProgram {
                 let vendoredCommand = rel.hasPrefix(PackageLocator.commandVendor)
                     && FileHeader.read(first.bytes).packageName == "main"
                 if !vendoredCommand { out.append(rel) }
+            } else if names.contains(where: { FileNameRules.isGoSource($0) && FileNameRules.isTest($0) && FileNameRules.matchesPlatform($0, config) }) {
+                out.append(rel)  // tests only: the go command lists it, there is nothing to analyse
             }
             for name in names.sorted() where name != "testdata" && !name.hasPrefix(".") && !name.hasPrefix("_") {
                 var isDir: ObjCBool = false
