@@ -274,14 +274,18 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         try a.differences.joined(separator: "\n").write(to: log, atomically: true, encoding: .utf8)
         print(a.report("all of cmd").split(separator: "\n").prefix(40).joined(separator: "\n"))
         print("\(a.differences.count) disagreements in \(log.path)")
-        XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 60000)
-        // Measured 2026-12-04 (82,681 compiler lines): moved-to-heap 0.985, escapes 0.970,
-        // no-escape 0.967, leak-param 0.992, leak-param-content 0.992, leak-result 0.996.
-        // Known gaps: shaped bodies, and cmd/go's packages over cmd's vendored modules, which
-        // do not type-check natively yet.
+        XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 100_000)
+        // Measured 2026-12-05 over 104,080 compiler lines, cmd's vendored packages and the 27
+        // packages over them included (82,681 lines before they type-checked natively):
+        // moved-to-heap 0.934, escapes 0.976, no-escape 0.973, leak-param 0.995,
+        // leak-param-content 0.996, leak-result 0.999. Without cmd/vendor: moved-to-heap 0.988,
+        // escapes 0.975, no-escape 0.971. moved-to-heap is lower over the vendored code, whose
+        // range-over-func loops (x/tools) move state variables the native engine names and
+        // numbers differently (`#state1` for `moreiters.#state1`, `#next`). Known gaps: shaped
+        // bodies, closures inlined or cloned differently, iterators inlined with their loop body.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.979, "escapes": 0.965, "no-escape": 0.962,
-            "leak-param": 0.987, "leak-param-content": 0.987, "leak-result": 0.99,
+            "moved-to-heap": 0.928, "escapes": 0.971, "no-escape": 0.968,
+            "leak-param": 0.99, "leak-param-content": 0.99, "leak-result": 0.994,
         ])
 
         // Paths relative to GOROOT/src on both sides (a recorded output may hold either form).
