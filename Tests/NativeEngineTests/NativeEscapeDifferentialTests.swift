@@ -234,7 +234,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // cause (first differing line): 13,179 through shaped generic bodies, 5,916 missing
         // blocks (verdicts, method wrappers), 1,722 statement texts, 365 headers, 338 paths
         // chosen, 206 positions, 190 temporaries' numbers (docs/native-engine.md).
-        XCTAssertGreaterThanOrEqual(flows.share, 0.738, "share of flow explanations identical to the compiler's")
+        // Measured 2026-12-05 with constant shift counts typed `uint`: 64,356 identical (0.7491).
+        XCTAssertGreaterThanOrEqual(flows.share, 0.744, "share of flow explanations identical to the compiler's")
     }
 
     /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`
