@@ -271,7 +271,10 @@ extension FunctionLowerer {
             return function.add(.binary, type: program.isUntyped(t) ? program.basicType(.bool) : t, pos: at,
                                 a: x, b: y, aux: Int32(n.token.rawValue))
         case .shl, .shr:
-            let x = convert(n.x, to: t), y = expr(n.y)
+            // A count the checker leaves untyped (a constant) is a `uint` in the compiler's IR,
+            // as every expression the type checker leaves untyped (printed `x << uint(8)`).
+            let x = convert(n.x, to: t)
+            let y = program.isUntyped(typeOf(n.y)) ? convert(n.y, to: program.basicType(.uint)) : expr(n.y)
             return function.add(.binary, type: t, pos: at, a: x, b: y, aux: Int32(n.token.rawValue))
         default:
             let x = convert(n.x, to: t), y = convert(n.y, to: t)

@@ -77,15 +77,32 @@ public struct PackageLocator: Sendable {
         return nil
     }
 
-    /// The path go/types names a package by: `vendor/...` for a package std vendors.
-    public func canonicalPath(_ importPath: String) -> String {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: goroot + "/src/" + importPath, isDirectory: &isDir), isDir.boolValue { return importPath }
-        if fm.fileExists(atPath: goroot + "/src/vendor/" + importPath, isDirectory: &isDir), isDir.boolValue {
-            return "vendor/" + importPath
+    /// The path go/types names a package by, as the go command names it inside GOROOT, where
+    /// std and cmd are two modules that each vendor their dependencies: an import from a
+    /// package of cmd (`cmd/...`, its vendored packages included) that cmd vendors is
+    /// `cmd/vendor/...`; otherwise a package std vendors is `vendor/...`. A path GOROOT
+    /// holds as such (std, cmd) is itself.
+    public func canonicalPath(_ importPath: String, importer: String? = nil) -> String {
+        if isDirectory(goroot + "/src/" + importPath) { return importPath }
+        if let importer, PackageLocator.isCommand(importer),
+           isDirectory(goroot + "/src/" + PackageLocator.commandVendor + importPath) {
+            return PackageLocator.commandVendor + importPath
         }
+        if isDirectory(goroot + "/src/vendor/" + importPath) { return "vendor/" + importPath }
         return importPath
+    }
+
+    /// The prefix of the packages cmd vendors, as `go list cmd` names them.
+    public static let commandVendor = "cmd/vendor/"
+
+    /// Whether an import path names a package of GOROOT's cmd module.
+    public static func isCommand(_ importPath: String) -> Bool {
+        importPath == "cmd" || importPath.hasPrefix("cmd/")
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// Loads a package's files.

@@ -78,7 +78,7 @@ final class SourcePrefetcher: @unchecked Sendable {
         for file in source?.files ?? [] {
             for i in file.imports where i.path != "unsafe" && i.path != "C" { imports.append(i.path) }
         }
-        let next = Set(imports).sorted().map { locator.canonicalPath($0) }
+        let next = Set(imports).sorted().map { locator.canonicalPath($0, importer: path) }
         condition.lock()
         states[path] = .loaded(source)
         inFlight -= 1

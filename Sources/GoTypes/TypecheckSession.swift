@@ -43,7 +43,8 @@ public final class TypecheckSession {
 
     /// The canonical path of the package an import path names in an importer, as go/types
     /// names it: through the importer's module (its vendor/ or required version; cmd's
-    /// vendored packages are `cmd/vendor/...`), or for std through GOROOT's `vendor/...`.
+    /// vendored packages are `cmd/vendor/...`), or for GOROOT's own packages through the
+    /// vendor/ of their module (`cmd/vendor/...` from cmd, `vendor/...` from std).
     /// Roots (no importer) may name a package of any scanned module's dependencies.
     func canonical(_ path: String, from importer: String? = nil) -> String {
         if modulePackages[path] != nil { return path }
@@ -52,7 +53,7 @@ public final class TypecheckSession {
             // Inside GOROOT, vendored packages are named by their directory, as go list does.
             return d.moduleRoot == locator.goroot + "/src/" + d.module.path && d.vendored ? d.module.path + "/vendor/" + path : path
         }
-        return locator.canonicalPath(path)
+        return locator.canonicalPath(path, importer: importer)
     }
 
     /// Starts reading and parsing the GOROOT packages `roots` need, on `threads` threads beside

@@ -24,18 +24,13 @@ public enum Corpora {
     }
 
     /// The differential over every package `go list PATTERN` names in `$GOROOT/src/SUB`
-    /// (`std` from `src`, `cmd` from `src/cmd`), vendored packages included. The compiler runs
+    /// (`std` from `src`, `cmd` from `src/cmd`), vendored packages included (each module's
+    /// imports resolve through its own vendor/, as the locator resolves them). The compiler runs
     /// (when its output is not cached) while the native engine works, so both cores are busy.
     public static func gorootDifferential(pattern: String, subdirectory: String?) throws -> (CorpusDifferential, timing: String) {
         let go = TestSupport.goToolchain
         let src = go.goroot + "/src"
         let packages = try list(pattern, in: subdirectory.map { src + "/" + $0 } ?? src)
-        var dependencies: [DependencyResolver] = []
-        let cmdRoot = src + "/cmd"
-        if pattern == "cmd", let text = try? String(contentsOfFile: cmdRoot + "/go.mod", encoding: .utf8),
-           let module = ModuleFile.parse(text) {
-            dependencies = [DependencyResolver(moduleRoot: cmdRoot, module: module, moduleCache: nil)]
-        }
         nonisolated(unsafe) var oracle: Result<CompilerOracle, Error>? = nil
         let done = DispatchSemaphore(value: 0)
         let wanted = Set(packages)
@@ -44,7 +39,7 @@ public enum Corpora {
             oracle = Result { try CompilerOracle.load(goroot, root: src, packages: wanted) }
             done.signal()
         }
-        let native = NativeCorpusRun.run(packages: packages, goroot: go.goroot, root: src, dependencies: dependencies)
+        let native = NativeCorpusRun.run(packages: packages, goroot: go.goroot, root: src)
         done.wait()
         let compiler = try oracle!.get()
         let missing = packages.filter { compiler.factsByPackage[$0] == nil && !compiler.failed.contains($0) }

@@ -244,7 +244,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     }
 
     /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`
-    /// compares std: the verdicts of the files under GOROOT/src/cmd (cmd's vendor/ left out).
+    /// compares std: the verdicts of the files under GOROOT/src/cmd, the packages cmd vendors
+    /// (`cmd/vendor/...`) included; the agreement without them is printed too.
     /// The go command also compiles cmd/compile's packages a second time with its profile
     /// (`# cmd/compile/internal/ssa [cmd/compile]`); only the plain compilations are compared,
     /// as the native engine does not read profiles. The disagreements are written to a file in
@@ -261,9 +262,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
             }
             if !inProfiledCopy { plain += line + "\n" }
         }
-        func isCommandFile(_ v: Verdict) -> Bool {
-            v.file.hasPrefix(src + "/cmd/") && !v.file.hasPrefix(src + "/cmd/vendor/")
-        }
+        func isCommandFile(_ v: Verdict) -> Bool { v.file.hasPrefix(src + "/cmd/") }
+        func isVendored(_ v: Verdict) -> Bool { v.file.hasPrefix(src + "/" + PackageLocator.commandVendor) }
         let program = NativeProgram(goroot: go.goroot)
         let analysis = NativeEscape(ir: NativeIR(program: program), explains: true)
         let lines: String = TypecheckRun.onLargeStack {
@@ -271,27 +271,33 @@ final class NativeEscapeDifferentialTests: XCTestCase {
                 .flatMap { p in p.explanations.flatMap(\.lines) + p.verdicts.map { "\($0.position): \($0.text)" } }
                 .joined(separator: "\n")
         }
-        let a = Agreement(compiler: Self.parse(plain, base: src).filter(isCommandFile),
-                          native: Self.parse(lines, base: src).filter(isCommandFile))
+        let compilerVerdicts = Self.parse(plain, base: src).filter(isCommandFile)
+        let nativeVerdicts = Self.parse(lines, base: src).filter(isCommandFile)
+        let a = Agreement(compiler: compilerVerdicts, native: nativeVerdicts)
+        let own = Agreement(compiler: compilerVerdicts.filter { !isVendored($0) }, native: nativeVerdicts.filter { !isVendored($0) })
+        print(own.report("cmd without cmd/vendor").split(separator: "\n").prefix(7).joined(separator: "\n"))
         let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-escape-cmd-disagreements.txt")
         try a.differences.joined(separator: "\n").write(to: log, atomically: true, encoding: .utf8)
         print(a.report("all of cmd").split(separator: "\n").prefix(40).joined(separator: "\n"))
         print("\(a.differences.count) disagreements in \(log.path)")
-        XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 60000)
-        // Measured 2026-12-04 (82,681 compiler lines): moved-to-heap 0.985, escapes 0.970,
-        // no-escape 0.967, leak-param 0.992, leak-param-content 0.992, leak-result 0.996.
-        // Known gaps: shaped bodies, and cmd/go's packages over cmd's vendored modules, which
-        // do not type-check natively yet. With shape instances analysed as instances
-        // (2026-12-05): escapes 0.976, no-escape 0.976, the rest unchanged.
+        XCTAssertGreaterThan(a.compiler.values.reduce(0, +), 100_000)
+        // Measured 2026-12-05 over 104,080 compiler lines, cmd's vendored packages and the 27
+        // packages over them included (82,681 lines before they type-checked natively):
+        // moved-to-heap 0.934, escapes 0.976, no-escape 0.973, leak-param 0.995,
+        // leak-param-content 0.996, leak-result 0.999. Without cmd/vendor: moved-to-heap 0.988,
+        // escapes 0.975, no-escape 0.971. moved-to-heap is lower over the vendored code, whose
+        // range-over-func loops (x/tools) move state variables the native engine names and
+        // numbers differently (`#state1` for `moreiters.#state1`, `#next`). Known gaps: shaped
+        // bodies, closures inlined or cloned differently, iterators inlined with their loop body.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.979, "escapes": 0.970, "no-escape": 0.970,
-            "leak-param": 0.987, "leak-param-content": 0.987, "leak-result": 0.99,
+            "moved-to-heap": 0.928, "escapes": 0.971, "no-escape": 0.968,
+            "leak-param": 0.99, "leak-param-content": 0.99, "leak-result": 0.994,
         ])
 
         // Paths relative to GOROOT/src on both sides (a recorded output may hold either form).
         let flows = FlowAgreement(compiler: plain.replacingOccurrences(of: src + "/", with: ""),
                                   native: lines.replacingOccurrences(of: src + "/", with: "")) {
-            $0.hasPrefix("cmd/") && !$0.hasPrefix("cmd/vendor/")
+            $0.hasPrefix("cmd/")
         }
         print(flows.report("all of cmd"))
         XCTAssertGreaterThan(flows.compiler, 80000)
@@ -299,10 +305,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     }
 
     /// The share of cmd's flow explanations identical to the compiler's, minus a margin.
-    /// Measured 2026-12-04: 102,157 of 117,034 blocks (0.8729); 9,344 of the others are missing
-    /// blocks (verdicts, method wrappers), 2,788 run through shaped generic bodies. With shape
-    /// instances analysed as instances (2026-12-05): 102,417 (0.8751), 2,591 shaped.
-    static let commandFlowFloor = 0.870
+    /// Measured 2026-12-05 with cmd's vendored packages: 119,402 of 134,994 blocks (0.8845;
+    /// 102,157 of 117,034 without them, 0.8729); 9,725 of the others are missing blocks
+    /// (verdicts, method wrappers), 3,051 run through shaped generic bodies.
+    static let commandFlowFloor = 0.879
 
     /// The compiler's output for `go build -a -gcflags=all=FLAGS PATTERN` (linux/amd64, cgo off)
     /// and GOROOT/src, where its paths resolve; the run's recorded `-m=2` output when there is

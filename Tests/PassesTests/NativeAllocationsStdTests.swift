@@ -267,35 +267,37 @@ final class NativeAllocationsStdTests: XCTestCase {
         Self.assertFloors(a, Self.floors, decided, Self.decidedFloors)
     }
 
-    /// The same over every package of cmd that the compiler compiled (`cmd/...`, its vendored
-    /// packages left out).
+    /// The same over every package of cmd that the compiler compiled (`cmd/...`, the packages
+    /// cmd vendors included as `cmd/vendor/...`).
     func testAllOfCmd() throws {
         let compiler = try StdCompilerOracle.cmd.get()
-        let paths = compiler.keys.filter { $0.hasPrefix("cmd/") && !$0.hasPrefix("cmd/vendor/") }.sorted()
+        let paths = compiler.keys.filter { $0.hasPrefix("cmd/") }.sorted()
         let (facts, packages, untyped) = try Self.collect(paths, compiler: compiler)
         let (a, decided) = try Self.compare(facts, packages: packages, untyped: untyped, corpus: "cmd")
-        XCTAssertGreaterThan(packages, 155)
-        // Packages importing cmd's vendored modules (golang.org/x/mod, x/telemetry, ...) do not
-        // type-check natively yet (27 measured).
-        XCTAssertLessThanOrEqual(untyped.count, 27, "\(untyped)")
-        XCTAssertGreaterThan(a.gc.values.reduce(0, +), 30000)
+        XCTAssertGreaterThan(packages, 310)
+        XCTAssertEqual(untyped, [])
+        XCTAssertGreaterThan(a.gc.values.reduce(0, +), 55000)
         Self.assertFloors(a, Self.cmdFloors, decided, Self.cmdDecidedFloors)
     }
 
-    /// Measured 2026-12-04 over cmd (36,260 gc facts in 163 packages), per kind that appears at
-    /// least 50 times, minus a small margin; the largest class is closures without captures
-    /// (973), which the gc engine's text reading counts and which allocate nothing.
+    /// Measured 2026-12-05 over cmd, the packages it vendors included (56,795 gc facts in 315
+    /// packages; 36,260 in 163 before cmd's vendored modules resolved), per kind that appears
+    /// at least 50 times, minus 0.005. The largest class is closures without captures (1,021),
+    /// which the gc engine's text reading counts and which allocate nothing. `concat` is lower
+    /// over x/arch's disassemblers: sums of named integers boxed into interfaces (`Reg(0) +
+    /// Reg(x)`, 46 sites) read as string concatenations by the text, where the native engine
+    /// has no concatenation.
     static let cmdFloors: [String?: Double] = [
-        nil: 0.962, "append-grow": 0.99, "bytes-string": 0.968, "closure": 0.868, "composite": 0.992,
-        "concat": 0.962, "iface-conv": 0.937, "make-map": 0.987, "make-slice": 0.983, "new": 0.986,
-        "string-bytes": 0.995, "var": 0.957,
+        nil: 0.961, "append-grow": 0.99, "bytes-string": 0.934, "closure": 0.886, "composite": 0.99,
+        "concat": 0.91, "iface-conv": 0.938, "make-map": 0.984, "make-slice": 0.988, "new": 0.986,
+        "string-bytes": 0.991, "var": 0.962,
     ]
 
-    /// The same on the sites the `-m` text decides (measured 0.9933 over all kinds).
+    /// The same on the sites the `-m` text decides (measured 0.9912 over all kinds).
     static let cmdDecidedFloors: [String?: Double] = [
-        nil: 0.989, "append-grow": 0.99, "bytes-string": 0.995, "closure": 0.99, "composite": 0.992,
-        "concat": 0.984, "iface-conv": 0.983, "make-map": 0.991, "make-slice": 0.985, "new": 0.987,
-        "string-bytes": 0.995, "var": 0.957,
+        nil: 0.986, "append-grow": 0.99, "bytes-string": 0.981, "closure": 0.986, "composite": 0.991,
+        "concat": 0.957, "iface-conv": 0.98, "make-map": 0.99, "make-slice": 0.992, "new": 0.991,
+        "string-bytes": 0.991, "var": 0.962,
     ]
 
     /// Measured 2026-12-05 against go 1.27.3 (35,315 gc facts over 351 packages), per kind that
