@@ -103,14 +103,13 @@ public enum DeadLocals {
         }
 
         mutating func assign(_ fn: Int, _ site: Site, lhs: IRNodeID, rhs: IRNodeID) {
-            let f = package.functions[fn]
-            guard lhs.exists, f[lhs].op == .name else {
+            guard lhs.exists, package.functions[fn][lhs].op == .name else {
                 node(fn, lhs)
                 node(fn, rhs)
                 return
             }
-            let k = canonical(fn, IRVarID(f[lhs].aux))
-            if isLocal(k) && !live.contains(k) && hasNoEffects(f, rhs) {
+            let k = canonical(fn, IRVarID(package.functions[fn][lhs].aux))
+            if isLocal(k) && !live.contains(k) && hasNoEffects(package.functions[fn], rhs) {
                 if defs[k] == nil { order.append(k) }
                 defs[k, default: []].append(site)
                 return
@@ -118,10 +117,11 @@ public enum DeadLocals {
             node(fn, rhs)
         }
 
+        /// Visits a node. The function is read in place (`package.functions[fn]`), never copied
+        /// out: a copy of an `IRFunction` retains and releases each of its tables, per node.
         mutating func node(_ fn: Int, _ id: IRNodeID) {
             guard id.exists else { return }
-            let f = package.functions[fn]
-            let n = f[id]
+            let n = package.functions[fn][id]
             switch n.op {
             case .declare: return
             case .name:
@@ -134,6 +134,7 @@ public enum DeadLocals {
             case .assign:
                 assign(fn, Site(function: fn, node: id, element: 0), lhs: n.a, rhs: n.b)
             case .assignList:
+                let f = package.functions[fn]
                 let lhs = f.list(n.list), rhs = f.list(n.list2)
                 // Beside a named destination, `_` is one more local nobody reads: its values
                 // without effects are dropped too.
@@ -151,8 +152,8 @@ public enum DeadLocals {
                 node(fn, n.a)
                 node(fn, n.b)
                 node(fn, n.c)
-                for x in f.list(n.list) { node(fn, x) }
-                for x in f.list(n.list2) { node(fn, x) }
+                for x in package.functions[fn].list(n.list) { node(fn, x) }
+                for x in package.functions[fn].list(n.list2) { node(fn, x) }
             }
         }
 
@@ -160,27 +161,32 @@ public enum DeadLocals {
         static func apply(_ pending: [(Key, [Site])], to package: inout IRPackage, zeroType: TypeID) {
             for (k, sites) in pending {
                 for s in sites {
-                    var f = package.functions[s.function]
-                    let n = f[s.node]
-                    if n.op == .assign {
-                        f.nodes[Int(s.node.raw)] = IRNode(op: .block, flags: .synthetic, type: .invalid, pos: n.pos, a: .none,
-                                                          b: .none, c: .none, list: 0, list2: 0, aux: 0, aux2: -1)
-                    } else {
-                        // One element of a list assignment: its destination becomes `_`, its value
-                        // a constant with no effects.
-                        var lhs = f.list(n.list), rhs = f.list(n.list2)
-                        lhs[s.element] = .none
-                        rhs[s.element] = f.add(.literal, type: zeroType, pos: n.pos,
-                                               aux: f.addConstant(.int(.init(0))))
-                        f.nodes[Int(s.node.raw)].list = f.makeList(lhs)
-                        f.nodes[Int(s.node.raw)].list2 = f.makeList(rhs)
-                    }
-                    if k != .blank {
-                        f.variables[Int(k.variable)].definition = f.variables[Int(k.variable)].definition == s.node ? .none
-                            : f.variables[Int(k.variable)].definition
-                    }
-                    package.functions[s.function] = f
+                    // Changed in place: a copy taken out of the table would copy its node array
+                    // on the first write, for every site.
+                    blank(s, of: k, in: &package.functions[s.function], zeroType: zeroType)
                 }
+            }
+        }
+
+        /// Blanks out one pending assignment of `k`.
+        private static func blank(_ s: Site, of k: Key, in f: inout IRFunction, zeroType: TypeID) {
+            let n = f[s.node]
+            if n.op == .assign {
+                f.nodes[Int(s.node.raw)] = IRNode(op: .block, flags: .synthetic, type: .invalid, pos: n.pos, a: .none,
+                                                  b: .none, c: .none, list: 0, list2: 0, aux: 0, aux2: -1)
+            } else {
+                // One element of a list assignment: its destination becomes `_`, its value
+                // a constant with no effects.
+                var lhs = f.list(n.list), rhs = f.list(n.list2)
+                lhs[s.element] = .none
+                rhs[s.element] = f.add(.literal, type: zeroType, pos: n.pos,
+                                       aux: f.addConstant(.int(.init(0))))
+                f.nodes[Int(s.node.raw)].list = f.makeList(lhs)
+                f.nodes[Int(s.node.raw)].list2 = f.makeList(rhs)
+            }
+            if k != .blank {
+                f.variables[Int(k.variable)].definition = f.variables[Int(k.variable)].definition == s.node ? .none
+                    : f.variables[Int(k.variable)].definition
             }
         }
     }

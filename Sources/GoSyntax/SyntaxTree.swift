@@ -33,7 +33,7 @@ public final class SyntaxTree: @unchecked Sendable {
     @inline(__always) public subscript(id: NodeID) -> Node { Node(tree: self, id: id) }
 
     /// The kind of a node (`.none` for `NodeID.none`).
-    @inline(__always) public func kind(_ id: NodeID) -> NodeKind { nodes[Int(id.raw)].kind }
+    @inlinable public func kind(_ id: NodeID) -> NodeKind { nodes[Int(id.raw)].kind }
 
     /// The list at a handle.
     @inline(__always) func list(_ handle: Int32) -> NodeList { NodeList(tree: self, handle: handle) }

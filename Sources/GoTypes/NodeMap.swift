@@ -3,26 +3,34 @@ import GoSyntax
 /// A map from the syntax nodes of one file to values. Node ids are small dense integers (the
 /// arena's indices), so a slot per node replaces hashing: lookups and inserts are array
 /// accesses, and iteration follows insertion order, the same in every run.
+///
+/// Keys and values live in two parallel arrays rather than one array of pairs, and the
+/// accessors are inlinable: the analyses read these maps for every node they visit, and an
+/// unspecialised generic access to a `(key, value)` pair asks the runtime for the tuple's type
+/// metadata on every call (a hashed, locked cache lookup that cost more than the read).
 public struct NodeMap<Value>: Sequence {
     /// Per node: 0 when absent, else 1 + the index of its entry.
-    private var slots: [Int32] = []
-    private var entries: [(key: NodeID, value: Value)] = []
+    @usableFromInline var slots: [Int32] = []
+    /// Entry keys, in insertion order.
+    @usableFromInline var keys: [NodeID] = []
+    /// Entry values, parallel to `keys`.
+    @usableFromInline var values: [Value] = []
 
     /// An empty map.
     public init() {}
 
     /// Number of entries.
-    public var count: Int { entries.count }
+    @inlinable public var count: Int { keys.count }
     /// True when there are no entries.
-    public var isEmpty: Bool { entries.isEmpty }
+    @inlinable public var isEmpty: Bool { keys.isEmpty }
 
     /// The value of a node; assigning nil removes it.
-    public subscript(_ id: NodeID) -> Value? {
+    @inlinable public subscript(_ id: NodeID) -> Value? {
         get {
             let i = Int(id.raw)
             guard i < slots.count else { return nil }
             let s = slots[i]
-            return s == 0 ? nil : entries[Int(s) - 1].value
+            return s == 0 ? nil : values[Int(s) - 1]
         }
         set {
             let i = Int(id.raw)
@@ -32,27 +40,46 @@ public struct NodeMap<Value>: Sequence {
             }
             let s = slots[i]
             if s == 0 {
-                entries.append((id, value))
-                slots[i] = Int32(entries.count)
+                keys.append(id)
+                values.append(value)
+                slots[i] = Int32(keys.count)
             } else {
-                entries[Int(s) - 1].value = value
+                values[Int(s) - 1] = value
             }
         }
     }
 
-    private mutating func remove(_ i: Int) {
+    @usableFromInline mutating func remove(_ i: Int) {
         guard i < slots.count, slots[i] != 0 else { return }
         let at = Int(slots[i]) - 1
         slots[i] = 0
-        let last = entries.removeLast()
-        if at < entries.count {
-            entries[at] = last
-            slots[Int(last.key.raw)] = Int32(at + 1)
+        let lastKey = keys.removeLast()
+        let lastValue = values.removeLast()
+        if at < keys.count {
+            keys[at] = lastKey
+            values[at] = lastValue
+            slots[Int(lastKey.raw)] = Int32(at + 1)
+        }
+    }
+
+    /// Iterates the entries in insertion order.
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline let map: NodeMap
+        @usableFromInline var index = 0
+
+        @inlinable init(_ map: NodeMap) { self.map = map }
+
+        /// The next entry, or nil after the last.
+        @inlinable public mutating func next() -> (key: NodeID, value: Value)? {
+            guard index < map.keys.count else { return nil }
+            defer { index += 1 }
+            return (map.keys[index], map.values[index])
         }
     }
 
     /// Entries in insertion order.
-    public func makeIterator() -> IndexingIterator<[(key: NodeID, value: Value)]> { entries.makeIterator() }
+    @inlinable public func makeIterator() -> Iterator { Iterator(self) }
 }
 
 extension NodeMap: Sendable where Value: Sendable {}
+extension NodeMap.Iterator: Sendable where Value: Sendable {}

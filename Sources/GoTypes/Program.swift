@@ -95,9 +95,9 @@ public final class Program: @unchecked Sendable {
     }
 
     /// The structure of a type.
-    @inline(__always) public func node(_ t: TypeID) -> TypeNode { types[Int(t.raw)] }
+    @inlinable public func node(_ t: TypeID) -> TypeNode { types[Int(t.raw)] }
     /// The record of an object.
-    @inline(__always) public func object(_ o: ObjectID) -> ObjectRecord { objects[Int(o.raw)] }
+    @inlinable public func object(_ o: ObjectID) -> ObjectRecord { objects[Int(o.raw)] }
 
     /// Adds an object.
     func newObject(_ r: ObjectRecord) -> ObjectID {

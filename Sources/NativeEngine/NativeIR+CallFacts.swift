@@ -8,7 +8,7 @@ import GoTypes
 extension NativeIR {
     /// Devirtualized interface calls of the package's reported functions, in function order.
     public func devirtualizedCalls(forPackage path: String) -> [DevirtualizedCall] {
-        guard let lowered = lowered(path), let ir = expanded(path), let typed = program.package(path) else { return [] }
+        guard let lowered = lowered(path), let ir = expansion(path), let typed = program.package(path) else { return [] }
         let printer = self.printer(for: ir)
         let names = CompilerTypeName(program: program.types, localPackage: typed.index)
         var out: [DevirtualizedCall] = []
@@ -27,7 +27,7 @@ extension NativeIR {
     /// The calls inlined through a devirtualized call (the method it became, and what was
     /// inlined into that body), which only the expanded bodies know; in function order.
     public func callsInlinedAfterDevirtualization(forPackage path: String) -> [InlinedCall] {
-        guard let lowered = lowered(path), let ir = expanded(path) else { return [] }
+        guard let lowered = lowered(path), let ir = expansion(path) else { return [] }
         var out: [InlinedCall] = []
         for i in lowered.functions.indices where inliner.goir.hasReportedRoot(lowered, i) {
             let f = ir.functions[i]

@@ -12,6 +12,8 @@ public final class NativeIR {
     /// False to analyse bodies as written, as the compiler does with `-l`.
     public let inlining: Bool
     private var expanded: [String: IRPackage] = [:]
+    /// Packages expanded but not yet cleaned up (`expansion(_:)`), until `expanded(_:)` takes them.
+    private var expansions: [String: IRPackage] = [:]
 
     /// GoIR over a program, with an inliner over the same program.
     public init(program: NativeProgram, inliner: NativeInliner? = nil, inlining: Bool = true) {
@@ -28,15 +30,30 @@ public final class NativeIR {
     /// dead by it removed (the bodies escape analysis reads).
     public func expanded(_ path: String) -> IRPackage? {
         if let p = expanded[path] { return p }
-        guard var ir = lowered(path), let typed = program.package(path) else { return nil }
+        guard var ir = expansion(path) else { return nil }
+        expansions[path] = nil
         let types = program.types
-        let expansion = inliner.expansionDecisions(for: typed)
         TypecheckRun.onLargeStack {
-            if self.inlining { InlineExpansion.expand(&ir, decisions: expansion) }
             StaticInitialization.remove(in: &ir, program: types)
             DeadLocals.remove(in: &ir, zeroType: types.basicType(.int))
         }
         expanded[path] = ir
+        return ir
+    }
+
+    /// The package with every call the inliner inlines expanded, before the clean-up escape
+    /// analysis needs (static initialisation, dead assignments): what the inlining facts read
+    /// (the inlined and devirtualized calls each function records, which the clean-up leaves
+    /// alone), so a scan without escape analysis never runs it. The cleaned-up package once
+    /// `expanded(_:)` has made it.
+    func expansion(_ path: String) -> IRPackage? {
+        if let p = expanded[path] ?? expansions[path] { return p }
+        guard var ir = lowered(path), let typed = program.package(path) else { return nil }
+        let expansion = inliner.expansionDecisions(for: typed)
+        if inlining {
+            TypecheckRun.onLargeStack { InlineExpansion.expand(&ir, decisions: expansion) }
+        }
+        expansions[path] = ir
         return ir
     }
 

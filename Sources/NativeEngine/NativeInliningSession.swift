@@ -10,6 +10,9 @@ import PassKit
 public final class NativeInliningSession: @unchecked Sendable {
     private let lock = NSLock()
     private let goroot: String
+    /// `GOROOT/src/`, standardised once (every explanation note outside the package is
+    /// rendered through it).
+    private let gorootSource: String
     private let config: BuildContext
     private let inputs: [String: PackageInput]
     private var inliner: NativeInliner?
@@ -18,6 +21,7 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// A session over the scanned packages, with the standard library from `goroot`.
     public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext) {
         self.goroot = goroot
+        self.gorootSource = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
         self.config = config
         var byPath: [String: PackageInput] = [:]
         for p in packages { byPath[p.importPath] = p }
@@ -108,8 +112,7 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// A file as the gc engine names files outside the scanned tree: the standard library's
     /// relative to GOROOT/src, others as they are.
     private func gorootRelative(_ file: String) -> String {
-        let src = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
-        return file.hasPrefix(src) ? String(file.dropFirst(src.count)) : file
+        file.hasPrefix(gorootSource) ? String(file.dropFirst(gorootSource.count)) : file
     }
 
     private func makeInliner() -> NativeInliner {

@@ -66,6 +66,10 @@ struct ShapeInstanceCollector {
     private var seenWrappers: Set<InstanceWrapper> = []
     private var seenTypes: Set<String> = []
     private var seenPlainTypes: Set<TypeID> = []
+    /// Types already noted outside any shaped body: noting one again adds nothing (every
+    /// instance and wrapper it reaches is in the sets above), and a package mentions the same
+    /// few types at most of its expressions.
+    private var notedConcrete: Set<TypeID> = []
     private var pending: [ShapeInstance] = []
     /// Wrappers whose generic bodies are still to be read with their concrete arguments.
     private var pendingWrappers: [InstanceWrapper] = []
@@ -256,6 +260,9 @@ struct ShapeInstanceCollector {
     /// `atomic.Pointer[entry[K,V]]`) is not shaped through it: the compiler keeps it as an
     /// instance of its own, with wrappers named by the shaped arguments that call the shaped copy.
     private mutating func noteType(_ t: TypeID, _ env: [TypeID: Shape], expanding: TypeID? = nil) {
+        if env.isEmpty && expanding == nil {
+            guard notedConcrete.insert(t).inserted else { return }
+        }
         switch types.node(t) {
         case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): noteType(e, env, expanding: expanding)
         case .map(let k, let v): noteType(k, env, expanding: expanding); noteType(v, env, expanding: expanding)

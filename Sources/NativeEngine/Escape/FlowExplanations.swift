@@ -44,8 +44,8 @@ struct FlowExplanations {
     /// An explanation line with its trailing ` at FILE:LINE[:COL]` file rendered by `path`
     /// (other lines unchanged).
     static func renderingAt(_ line: String, path: (String) -> String) -> String {
-        guard line.hasPrefix("    from "), let r = line.range(of: " at ", options: .backwards) else { return line }
-        let at = line[r.upperBound...]
+        guard line.hasPrefix("    from "), let atStart = lastNoteFile(line) else { return line }
+        let at = line[atStart...]
         var parts = at.split(separator: ":", omittingEmptySubsequences: false)
         var numbers: [Substring] = []
         while numbers.count < 2, parts.count > 1, let last = parts.last, Int(last) != nil {
@@ -53,7 +53,21 @@ struct FlowExplanations {
             parts.removeLast()
         }
         guard !numbers.isEmpty else { return line }
-        return line[..<r.upperBound] + path(parts.joined(separator: ":")) + ":" + numbers.joined(separator: ":")
+        return line[..<atStart] + path(parts.joined(separator: ":")) + ":" + numbers.joined(separator: ":")
+    }
+
+    /// Where the file of a line's last ` at ` begins, found on the UTF-8 bytes (every stored
+    /// explanation line passes here; a Foundation backwards search bridged each line).
+    private static func lastNoteFile(_ line: String) -> String.Index? {
+        let bytes = line.utf8
+        let marker: [UInt8] = Array(" at ".utf8)
+        var end = bytes.endIndex
+        while bytes.distance(from: bytes.startIndex, to: end) >= marker.count {
+            let start = bytes.index(end, offsetBy: -marker.count)
+            if bytes[start..<end].elementsEqual(marker) { return end }
+            end = bytes.index(before: end)
+        }
+        return nil
     }
 
 }
