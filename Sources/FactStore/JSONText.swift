@@ -6,39 +6,49 @@ enum JSONText {
     /// Encodes strings as a compact JSON array.
     static func encode(_ items: [String]) -> String {
         if items.isEmpty { return "[]" }
-        var out = "["
+        var out: [UInt8] = []
+        out.reserveCapacity(items.reduce(2) { $0 + $1.utf8.count + 3 })
+        out.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
-            if i > 0 { out += "," }
-            out += quote(item)
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendQuoted(item, to: &out)
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string literal.
     static func quote(_ s: String) -> String {
-        // Most text needs no escape (a scan writes one explanation array per fact): copy it whole.
-        if !needsEscape(s) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 2)
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// True when a string holds a byte JSON must escape. Scans the contiguous UTF-8 buffer
-    /// (a scan quotes every explanation line it stores, over a hundred megabytes for std);
-    /// iterating the string's UTF-8 view byte by byte cost more than the copy.
-    private static func needsEscape(_ s: String) -> Bool {
+    /// Appends `s` as a JSON string literal, working on UTF-8 bytes: a scan quotes every
+    /// explanation line it stores (over a hundred megabytes for std), and many hold a quote
+    /// character; appending scalar by scalar to a `String` cost more than the rest of the store
+    /// write. Only ASCII bytes are ever escaped (every byte of a multi-byte sequence is at
+    /// least 0x80), so runs between them are copied whole.
+    private static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var s = s
-        return s.withUTF8 { bytes in bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 } }
+        s.withUTF8 { bytes in
+            var run = 0
+            for (i, b) in bytes.enumerated() where b == 0x22 || b == 0x5C || b < 0x20 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch b {
+                case 0x22, 0x5C: out.append(UInt8(ascii: "\\")); out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                default: out.append(contentsOf: String(format: "\\u%04x", UInt32(b)).utf8)
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Decodes a JSON array of strings; malformed text decodes to a one-element array holding it.

@@ -11,7 +11,7 @@ public enum DeadLocals {
     /// the constant `0` of `zeroType` (the compiler's is an `int`, printed as plain `0`).
     public static func remove(in package: inout IRPackage, zeroType: TypeID) {
         for i in package.functions.indices {
-            let f = package.functions[i]
+            let f = package[function: i]
             if f.parent >= 0 && !f.captured.isEmpty { continue }
             // The visitor reads the package and is gone before the package changes (holding it
             // while changing it would copy the whole function table).
@@ -51,7 +51,7 @@ public enum DeadLocals {
         func canonical(_ fn: Int, _ v: IRVarID) -> Key {
             var fn = fn, id = v
             for _ in 0..<64 {
-                let x = package.functions[fn][id]
+                let x = package[function: fn][id]
                 guard x.varClass == .captured, let o = x.outer else { break }
                 fn = Int(o.function)
                 id = o.variable
@@ -60,7 +60,7 @@ public enum DeadLocals {
         }
 
         func isLocal(_ k: Key) -> Bool {
-            let c = package.functions[k.function][IRVarID(k.variable)].varClass
+            let c = package[function: k.function][IRVarID(k.variable)].varClass
             return c == .local || c == .temp || c == .param
         }
 
@@ -82,7 +82,7 @@ public enum DeadLocals {
         }
 
         mutating func function(_ i: Int) {
-            let f = package.functions[i]
+            let f = package[function: i]
             guard f.hasBody, f.body.exists else { return }
             node(i, f.body)
         }
@@ -95,7 +95,7 @@ public enum DeadLocals {
             if defs[k] == nil { order.append(k) }
             defs[k] = []
             for s in pending {
-                let f = package.functions[s.function]
+                let f = package[function: s.function]
                 let n = f[s.node]
                 let rhs = n.op == .assign ? n.b : f.list(n.list2)[s.element]
                 node(s.function, rhs)
@@ -103,13 +103,13 @@ public enum DeadLocals {
         }
 
         mutating func assign(_ fn: Int, _ site: Site, lhs: IRNodeID, rhs: IRNodeID) {
-            guard lhs.exists, package.functions[fn][lhs].op == .name else {
+            guard lhs.exists, package[function: fn][lhs].op == .name else {
                 node(fn, lhs)
                 node(fn, rhs)
                 return
             }
-            let k = canonical(fn, IRVarID(package.functions[fn][lhs].aux))
-            if isLocal(k) && !live.contains(k) && hasNoEffects(package.functions[fn], rhs) {
+            let k = canonical(fn, IRVarID(package[function: fn][lhs].aux))
+            if isLocal(k) && !live.contains(k) && hasNoEffects(package[function: fn], rhs) {
                 if defs[k] == nil { order.append(k) }
                 defs[k, default: []].append(site)
                 return
@@ -117,24 +117,24 @@ public enum DeadLocals {
             node(fn, rhs)
         }
 
-        /// Visits a node. The function is read in place (`package.functions[fn]`), never copied
+        /// Visits a node. The function is read in place (`package[function: fn]`), never copied
         /// out: a copy of an `IRFunction` retains and releases each of its tables, per node.
         mutating func node(_ fn: Int, _ id: IRNodeID) {
             guard id.exists else { return }
-            let n = package.functions[fn][id]
+            let n = package[function: fn][id]
             switch n.op {
             case .declare: return
             case .name:
                 use(canonical(fn, IRVarID(n.aux)))
             case .closure:
                 let lit = Int(n.aux)
-                let g = package.functions[lit]
+                let g = package[function: lit]
                 for v in g.captured { use(canonical(lit, v)) }
                 if g.hasBody && g.body.exists && !g.captured.isEmpty { node(lit, g.body) }
             case .assign:
                 assign(fn, Site(function: fn, node: id, element: 0), lhs: n.a, rhs: n.b)
             case .assignList:
-                let f = package.functions[fn]
+                let f = package[function: fn]
                 let lhs = f.list(n.list), rhs = f.list(n.list2)
                 // Beside a named destination, `_` is one more local nobody reads: its values
                 // without effects are dropped too.
@@ -152,8 +152,8 @@ public enum DeadLocals {
                 node(fn, n.a)
                 node(fn, n.b)
                 node(fn, n.c)
-                for x in package.functions[fn].list(n.list) { node(fn, x) }
-                for x in package.functions[fn].list(n.list2) { node(fn, x) }
+                for x in package[function: fn].list(n.list) { node(fn, x) }
+                for x in package[function: fn].list(n.list2) { node(fn, x) }
             }
         }
 

@@ -8,17 +8,23 @@ extension IRFunction {
         while let id = stack.popLast() {
             let n = self[id]
             visit(id, n)
-            for h in [n.list2, n.list] where h > 0 {
-                let count = Int(lists[Int(h)])
-                var i = count
-                while i > 0 {
-                    stack.append(IRNodeID(lists[Int(h) + i]))
-                    i -= 1
-                }
-            }
+            pushList(n.list2, onto: &stack)
+            pushList(n.list, onto: &stack)
             if n.c.exists { stack.append(n.c) }
             if n.b.exists { stack.append(n.b) }
             if n.a.exists { stack.append(n.a) }
+        }
+    }
+
+    /// Pushes a list's nodes so that its first node is popped first (no array built per node:
+    /// every pass walks every body this way).
+    @inline(__always)
+    private func pushList(_ h: Int32, onto stack: inout [IRNodeID]) {
+        guard h > 0 else { return }
+        var i = Int(lists[Int(h)])
+        while i > 0 {
+            stack.append(IRNodeID(lists[Int(h) + i]))
+            i -= 1
         }
     }
 }

@@ -5,11 +5,11 @@ public struct IRNodeID: Hashable, Sendable, Comparable {
     /// Index into the node table.
     public let raw: Int32
     /// Creates an id.
-    @inline(__always) public init(_ raw: Int32) { self.raw = raw }
+    @inlinable @inline(__always) public init(_ raw: Int32) { self.raw = raw }
     /// No node.
     public static let none = IRNodeID(0)
     /// True for a real node.
-    @inline(__always) public var exists: Bool { raw != 0 }
+    @inlinable @inline(__always) public var exists: Bool { raw != 0 }
     /// Orders by creation.
     public static func < (a: IRNodeID, b: IRNodeID) -> Bool { a.raw < b.raw }
 }
@@ -19,7 +19,7 @@ public struct IRVarID: Hashable, Sendable, Comparable {
     /// Index into the variable table.
     public let raw: Int32
     /// Creates an id.
-    @inline(__always) public init(_ raw: Int32) { self.raw = raw }
+    @inlinable @inline(__always) public init(_ raw: Int32) { self.raw = raw }
     /// Orders by declaration.
     public static func < (a: IRVarID, b: IRVarID) -> Bool { a.raw < b.raw }
 }

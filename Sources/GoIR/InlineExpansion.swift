@@ -57,14 +57,17 @@ public enum InlineExpansion {
     /// Expands the functions of the package in place: every one, or those at `functions`.
     public static func expand(_ package: inout IRPackage, decisions: InlineDecisions, functions: [Int]? = nil) {
         var importedFiles: [String: Int32] = [:]
+        var fileMaps: [String: [Int32]] = [:]
         for i in functions ?? Array(package.functions.indices) {
             // The expander owns the package while it works (no second reference, so changing
             // one function never copies the whole table).
-            var e = Expander(package: package, index: i, decisions: decisions, importedFiles: importedFiles)
+            var e = Expander(package: package, index: i, decisions: decisions, importedFiles: importedFiles,
+                             fileMaps: fileMaps)
             package = IRPackage(path: "", name: "", files: [], functions: [], functionsByObject: [:])
             e.run()
             package = e.package
             importedFiles = e.importedFiles
+            fileMaps = e.fileMaps
         }
     }
 }
@@ -75,14 +78,19 @@ struct Expander {
     let index: Int
     let decisions: InlineDecisions
     var importedFiles: [String: Int32]
+    /// `fileMap(for:)` of each source package already mapped, by import path (a package's
+    /// files never change while it is expanded into).
+    var fileMaps: [String: [Int32]]
     var f: IRFunction
     var maxCost: Int
 
-    init(package: IRPackage, index: Int, decisions: InlineDecisions, importedFiles: [String: Int32]) {
+    init(package: IRPackage, index: Int, decisions: InlineDecisions, importedFiles: [String: Int32],
+         fileMaps: [String: [Int32]] = [:]) {
         self.package = package
         self.index = index
         self.decisions = decisions
         self.importedFiles = importedFiles
+        self.fileMaps = fileMaps
         self.f = package.functions[index]
         self.maxCost = f.nodeCount > InlineExpansion.Limits.bigFunctionNodes ? InlineExpansion.Limits.bigMaxCost
             : InlineExpansion.Limits.maxCost
@@ -259,6 +267,7 @@ struct Expander {
 
     /// Where another package's files are in this package's file table.
     private mutating func fileMap(for source: IRPackage) -> [Int32] {
+        if let known = fileMaps[source.path], known.count == source.files.count { return known }
         var out: [Int32] = []
         for file in source.files {
             if let i = importedFiles[file.path] { out.append(i); continue }
@@ -267,6 +276,7 @@ struct Expander {
             importedFiles[file.path] = i
             out.append(i)
         }
+        fileMaps[source.path] = out
         return out
     }
 }

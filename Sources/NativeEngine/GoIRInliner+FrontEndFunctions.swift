@@ -24,18 +24,27 @@ extension GoIRInliner {
     public func frontEndVerdicts(forPackage path: String) -> [FunctionVerdict] {
         guard let pkg = package(path) else { return [] }
         var out: [FunctionVerdict] = []
-        for (i, f) in pkg.functions.enumerated() where f.kind == .goDeferWrapper || f.kind == .rangeBody {
+        for i in pkg.functions.indices where isFrontEndFunction(pkg, i) {
+            let f = pkg[function: i]
             guard hasReportedRoot(pkg, i), let v = verdict(pkg, i), let at = pkg.position(f.pos) else { continue }
             out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: f.name, verdict: v))
         }
         return out
     }
 
+    /// True for a `go`/`defer` wrapper or a range-over-func body (read in place: the loops over
+    /// every function of a package ask this first, and copying each function to ask it cost
+    /// more than the rest of the loop).
+    func isFrontEndFunction(_ pkg: IRPackage, _ i: Int) -> Bool {
+        let kind = pkg[function: i].kind
+        return kind == .goDeferWrapper || kind == .rangeBody
+    }
+
     /// True when the outermost function enclosing function `i` is reported.
     func hasReportedRoot(_ pkg: IRPackage, _ i: Int) -> Bool {
         var j = i
-        while pkg.functions[j].parent >= 0 { j = Int(pkg.functions[j].parent) }
-        let root = pkg.functions[j]
+        while pkg[function: j].parent >= 0 { j = Int(pkg[function: j].parent) }
+        let root = pkg[function: j]
         switch root.kind {
         case .packageInit: return true
         case .declared:
@@ -56,12 +65,14 @@ extension GoIRInliner {
         let r = program.types.object(generic)
         guard r.package >= 0, let pkg = package(program.types.packagePath(r.package)) else { return [] }
         guard let root = byObject[generic]?.index else { return [] }
-        let rootName = pkg.functions[root].name
+        let rootName = pkg[function: root].name
         var out: [(suffix: String, at: (file: String, line: Int, column: Int), verdict: InlineVerdict)] = []
-        for (i, f) in pkg.functions.enumerated() where f.kind == .goDeferWrapper || f.kind == .rangeBody {
+        for i in pkg.functions.indices where isFrontEndFunction(pkg, i) {
             var j = i
-            while pkg.functions[j].parent >= 0 { j = Int(pkg.functions[j].parent) }
-            guard j == root, f.name.hasPrefix(rootName), let v = verdict(pkg, i), let at = pkg.position(f.pos) else { continue }
+            while pkg[function: j].parent >= 0 { j = Int(pkg[function: j].parent) }
+            guard j == root else { continue }
+            let f = pkg[function: i]
+            guard f.name.hasPrefix(rootName), let v = verdict(pkg, i), let at = pkg.position(f.pos) else { continue }
             out.append((String(f.name.dropFirst(rootName.count)), at, v))
         }
         return out

@@ -79,7 +79,7 @@ extension SiteWalker {
         guard isGo || n.flags.contains(.heapDefer), n.a.exists, f[n.a].op == .call else { return }
         let callee = f[f[n.a].a]
         guard callee.op == .closure else { return }
-        let literal = package.functions[Int(callee.aux)]
+        let literal = package[function: Int(callee.aux)]
         guard literal.kind == .goDeferWrapper, !literal.captured.isEmpty else { return }
         recordCall(id, kind: .new, placement: .heap, subject: "runtime.newobject", cause: isGo ? .goroutine : .heapDefer,
                    runtime: "newobject", rule: "the wrapper closure holding the call's arguments", depth: depth)

@@ -145,7 +145,7 @@ extension SiteWalker {
         case .makeSlice:
             makeSlice(id, s, depth: depth)
         case .closure:
-            let literal = package.functions[Int(n.aux)]
+            let literal = package[function: Int(n.aux)]
             if escapes {
                 guard !literal.captured.isEmpty else { return }  // a static funcval
                 recordVerdict(s, kind: .closure, placement: .heap, cause: .closure, runtime: "newobject", depth: depth)

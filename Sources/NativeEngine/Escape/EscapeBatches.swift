@@ -13,13 +13,13 @@ enum EscapeBatches {
         var rootOf = Array(0..<count)
         for i in 0..<count {
             var r = i
-            while capturing(package, r) { r = Int(package.functions[r].parent) }
+            while capturing(package, r) { r = Int(package[function: r].parent) }
             rootOf[i] = r
             if r == i { roots.append(i) }
         }
         var mentions: [Int: [Int]] = [:]
         for i in 0..<count {
-            let f = package.functions[i]
+            let f = package[function: i]
             guard f.hasBody, f.body.exists else { continue }
             var out: [Int] = []
             f.forEachReachable(from: f.body) { _, n in
@@ -48,14 +48,14 @@ enum EscapeBatches {
         var out: [Int] = []
         func add(_ i: Int) {
             out.append(i)
-            for l in package.functions[i].literals where capturing(package, Int(l)) { add(Int(l)) }
+            for l in package[function: i].literals where capturing(package, Int(l)) { add(Int(l)) }
         }
         for r in roots { add(r) }
         return out
     }
 
     static func capturing(_ package: IRPackage, _ i: Int) -> Bool {
-        let f = package.functions[i]
+        let f = package[function: i]
         return f.parent >= 0 && !f.captured.isEmpty
     }
 }

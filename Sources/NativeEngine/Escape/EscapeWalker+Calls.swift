@@ -32,7 +32,7 @@ extension EscapeWalker {
             if let resultHoles {
                 for c in callees {
                     guard let m = inBatch(c) else { continue }
-                    let fn = package.functions[m]
+                    let fn = package[function: m]
                     for (i, r) in fn.results.enumerated() where i < resultHoles.count {
                         if let loc = location(r, in: m) { graph.flow(resultHoles[i], loc) }
                     }
@@ -80,7 +80,7 @@ extension EscapeWalker {
     /// assignments of a function-typed local).
     func resolveCallees(_ fun: IRNodeID) -> [Callee] {
         let v = package.staticValue(of: fun, in: current)
-        let n = package.functions[v.function][v.node]
+        let n = package[function: v.function][v.node]
         switch n.op {
         case .function, .methodExpr: return [.declared(ObjectID(n.aux))]
         case .closure: return [.literal(Int(n.aux))]
@@ -149,7 +149,7 @@ extension EscapeWalker {
 
     /// A parameter of a batch member, as an assignment destination.
     func parameterHole(_ m: Int, _ i: Int) -> Hole {
-        let fn = package.functions[m]
+        let fn = package[function: m]
         guard i < fn.params.count, !fn[fn.params[i]].flags.contains(.blank),
               let loc = location(fn.params[i], in: m) else { return .discard }
         return .into(loc)

@@ -129,7 +129,7 @@ extension EscapeWalker {
             let capNode = n.b.exists ? n.b : n.a
             shape = .makeSlice(elementSize: program.sizeof(program.elementType(n.type)), constantCap: constantInt(capNode))
         case .closure:
-            let lit = package.functions[Int(n.aux)]
+            let lit = package[function: Int(n.aux)]
             let size = lit.captured.reduce(Int64(8)) { $0 + program.sizeof(lit[$1].type) }
             shape = .record(size: size)
         case .methodValue:
@@ -184,11 +184,11 @@ extension EscapeWalker {
             return nil
         }
         let v = package.staticValue(of: id, in: current, throughConversions: true)
-        let n = package.functions[v.function][v.node]
+        let n = package[function: v.function][v.node]
         guard n.op == .builtin, BuiltinFunction(rawValue: UInt8(n.aux)) == .len,
-              let arg = package.functions[v.function].list(n.list).first else { return nil }
+              let arg = package[function: v.function].list(n.list).first else { return nil }
         let x = package.staticValue(of: arg, in: v.function)
-        let lit = package.functions[x.function][x.node]
+        let lit = package[function: x.function][x.node]
         return lit.op == .sliceLit ? String(lit.aux) : nil
     }
 
@@ -222,7 +222,7 @@ extension EscapeWalker {
         let n = f[id]
         let index = Int(n.aux)
         let record = spill(k, id, .closure)
-        let lit = package.functions[index]
+        let lit = package[function: index]
         if lit.kind == .goDeferWrapper { graph.suppressVerdict(record.destination) }
         guard !lit.captured.isEmpty, let litID = functionIDs[index] else { return }
         var captures: [CapturedVariable] = []
@@ -240,7 +240,7 @@ extension EscapeWalker {
     /// literals included: the compiler makes the closure's copy of the variable there, and its
     /// `captured by a closure` notes point at it.
     func firstUse(of v: IRVarID, in index: Int) -> IRPos? {
-        let lit = package.functions[index]
+        let lit = package[function: index]
         var best: IRPos?
         func consider(_ p: IRPos) {
             guard p.isKnown, p.inlined < 0 else { return }
@@ -249,7 +249,7 @@ extension EscapeWalker {
         lit.forEachReachable(from: lit.body) { _, n in
             if n.op == .name, n.aux == v.raw { consider(n.pos) }
             if n.op == .closure {
-                let inner = package.functions[Int(n.aux)]
+                let inner = package[function: Int(n.aux)]
                 for c in inner.captured {
                     if let o = inner[c].outer, Int(o.function) == index, o.variable == v,
                        let p = firstUse(of: c, in: Int(n.aux)) {

@@ -43,7 +43,7 @@ struct EscapeWalker {
         self.graph = EscapeGraph(options: EscapeOptions(reportsVerdicts: true, explains: explains))
     }
 
-    var f: IRFunction { package.functions[current] }
+    var f: IRFunction { _read { yield package[function: current] } }
 
     // MARK: Positions and texts
 
@@ -53,7 +53,7 @@ struct EscapeWalker {
 
     /// The position the compiler prints for a node of function `fn`.
     func position(_ p: IRPos, in fn: Int) -> EscapePosition {
-        let q = package.reportedPosition(p, in: package.functions[fn])
+        let q = package.reportedPosition(p, in: package[function: fn])
         guard let r = package.position(q) else { return .none }
         let column = r.column >= Self.unrepresentableColumn ? 0 : r.column
         return EscapePosition(file: r.file, line: Int32(r.line), column: Int32(column))
@@ -74,7 +74,7 @@ struct EscapeWalker {
     /// their literal is reached, as the compiler does).
     mutating func declare() {
         for m in members {
-            let fn = package.functions[m]
+            let fn = package[function: m]
             var flags: FunctionFlags = []
             if fn.kind == .goDeferWrapper { flags.insert(.wrapper) }
             if fn.isGeneric { flags.insert(.dupok) }
@@ -88,13 +88,13 @@ struct EscapeWalker {
     }
 
     func isCapturingLiteral(_ m: Int) -> Bool {
-        let fn = package.functions[m]
+        let fn = package[function: m]
         return fn.parent >= 0 && !fn.captured.isEmpty && functionIDs[Int(fn.parent)] != nil
     }
 
     /// Locations for a function's parameters, results and locals, and its parameter list.
     mutating func declareVariables(of m: Int) {
-        let fn = package.functions[m]
+        let fn = package[function: m]
         guard let id = functionIDs[m] else { return }
         var map: [Int32: LocationID] = [:]
         for (i, v) in fn.variables.enumerated() where v.varClass != .captured {
@@ -138,7 +138,7 @@ struct EscapeWalker {
         var fn = m
         var id = v
         for _ in 0..<64 {
-            let x = package.functions[fn][id]
+            let x = package[function: fn][id]
             if x.varClass == .captured, let o = x.outer {
                 fn = Int(o.function)
                 id = o.variable
@@ -163,7 +163,7 @@ struct EscapeWalker {
         current = m
         guard let id = functionIDs[m] else { return }
         graph.enter(id)
-        let fn = package.functions[m]
+        let fn = package[function: m]
         if fn.hasBody && fn.body.exists {
             labels = [:]
             findLabels(fn.body)

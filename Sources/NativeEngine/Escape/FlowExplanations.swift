@@ -42,29 +42,45 @@ struct FlowExplanations {
     }
 
     /// An explanation line with its trailing ` at FILE:LINE[:COL]` file rendered by `path`
-    /// (other lines unchanged).
+    /// (other lines unchanged). The numbers are the last one or two `:`-separated parts that
+    /// read as integers, found from the end on the UTF-8 bytes (every stored explanation line
+    /// passes here; splitting the whole tail into parts cost more than the rest).
     static func renderingAt(_ line: String, path: (String) -> String) -> String {
         guard line.hasPrefix("    from "), let atStart = lastNoteFile(line) else { return line }
-        let at = line[atStart...]
-        var parts = at.split(separator: ":", omittingEmptySubsequences: false)
+        let bytes = line.utf8
+        var fileEnd = bytes.endIndex
         var numbers: [Substring] = []
-        while numbers.count < 2, parts.count > 1, let last = parts.last, Int(last) != nil {
-            numbers.insert(last, at: 0)
-            parts.removeLast()
+        while numbers.count < 2, let colon = bytes[atStart..<fileEnd].lastIndex(of: UInt8(ascii: ":")) {
+            let number = line[bytes.index(after: colon)..<fileEnd]
+            guard Int(number) != nil else { break }
+            numbers.insert(number, at: 0)
+            fileEnd = colon
         }
         guard !numbers.isEmpty else { return line }
-        return line[..<atStart] + path(parts.joined(separator: ":")) + ":" + numbers.joined(separator: ":")
+        return line[..<atStart] + path(String(line[atStart..<fileEnd])) + ":" + numbers.joined(separator: ":")
     }
+
+    /// The note marker ` at `, as UTF-8.
+    private static let noteMarker: [UInt8] = Array(" at ".utf8)
 
     /// Where the file of a line's last ` at ` begins, found on the UTF-8 bytes (every stored
     /// explanation line passes here; a Foundation backwards search bridged each line).
     private static func lastNoteFile(_ line: String) -> String.Index? {
         let bytes = line.utf8
-        let marker: [UInt8] = Array(" at ".utf8)
+        let found = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
+            var end = buffer.count
+            while end >= noteMarker.count {
+                if buffer[end - 4] == noteMarker[0] && buffer[end - 3] == noteMarker[1]
+                    && buffer[end - 2] == noteMarker[2] && buffer[end - 1] == noteMarker[3] { return end }
+                end -= 1
+            }
+            return nil
+        }
+        if let found { return found.map { bytes.index(bytes.startIndex, offsetBy: $0) } }
         var end = bytes.endIndex
-        while bytes.distance(from: bytes.startIndex, to: end) >= marker.count {
-            let start = bytes.index(end, offsetBy: -marker.count)
-            if bytes[start..<end].elementsEqual(marker) { return end }
+        while bytes.distance(from: bytes.startIndex, to: end) >= noteMarker.count {
+            let start = bytes.index(end, offsetBy: -noteMarker.count)
+            if bytes[start..<end].elementsEqual(noteMarker) { return end }
             end = bytes.index(before: end)
         }
         return nil

@@ -39,14 +39,20 @@ extension NativeEscape {
         guard let pkg = ir.program.package(index: index) else { return InstanceMessages() }
         var out = InstanceMessages()
         let collector = ir.inliner.shapeInstances(pkg)
+        // One working copy of each declaring package's GoIR, its instance members renamed for
+        // one instance at a time and restored after it: renaming in a fresh copy per instance
+        // copied the package's whole function table each time.
+        var working: [Int32: IRPackage] = [:]
         for instance in collector.instances {
             let declaring = types.object(instance.generic).package
             let declared: PackageEscape? = declaring == index ? own : analyze(types.packagePath(declaring))
             guard let declared, let batches = declared.genericBatches[instance.generic] else { continue }
             if declaring == index { out.bodyVerdicts += own.genericVerdicts[instance.generic] ?? [] }
             let shapes = collector.environment(of: instance).mapValues(\.name)
+            var package = working.removeValue(forKey: declaring) ?? declared.package
             let r = solveInstance(instance, batches: batches, declared: declared, declaring: declaring, in: index,
-                                  shapes: shapes)
+                                  shapes: shapes, package: &package)
+            working[declaring] = package
             out.verdicts += r.verdicts
             out.explanations += r.explanations
             out.captures += r.captures
@@ -54,17 +60,29 @@ extension NativeEscape {
         return out
     }
 
-    /// One shape instance's body solved as the package at `index` compiles it.
+    /// One shape instance's body solved as the package at `index` compiles it. `package` is a
+    /// working copy of the declaring package's GoIR, as `declared.package` on entry and on return.
     private func solveInstance(_ instance: ShapeInstance, batches: [[Int]], declared: PackageEscape,
-                               declaring: Int32, in index: Int32, shapes: [TypeID: String]) -> InstanceMessages {
-        let types = ir.program.types
+                               declaring: Int32, in index: Int32, shapes: [TypeID: String],
+                               package: inout IRPackage) -> InstanceMessages {
         guard let root = declared.package.functionsByObject[instance.generic],
               let owner = ir.program.package(index: declaring) else { return InstanceMessages() }
         let name = ir.inliner.instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: owner)
         let qualifier = declaring == index ? "" : declared.package.name + "."
-        let package = Self.instancePackage(declared.package, members: batches.flatMap { $0 },
-                                           genericName: declared.package.functions[root].name,
-                                           instanceName: name, qualifier: qualifier)
+        let members = batches.flatMap { $0 }
+        Self.renameInstance(&package, members: members, genericName: declared.package[function: root].name,
+                            instanceName: name, qualifier: qualifier)
+        let out = solveInstance(batches, package: package, declared: declared, declaring: declaring, in: index,
+                                shapes: shapes)
+        for m in members { package.functions[m] = declared.package.functions[m] }
+        return out
+    }
+
+    /// The batches of one instance solved over `package`, the declaring package's GoIR with the
+    /// instance's functions renamed.
+    private func solveInstance(_ batches: [[Int]], package: IRPackage, declared: PackageEscape,
+                               declaring: Int32, in index: Int32, shapes: [TypeID: String]) -> InstanceMessages {
+        let types = ir.program.types
         let printer = IRPrinter(program: types, package: package, localPackage: index, shapes: shapes)
         var literalTags = declared.literalTags
         var out = InstanceMessages()
@@ -77,7 +95,7 @@ extension NativeEscape {
             out.verdicts += result.verdicts
             out.explanations += result.explanations
             out.captures += result.captures
-            for m in members where package.functions[m].object == nil {
+            for m in members where package[function: m].object == nil {
                 if let id = walker.functionIDs[m], let t = result.tags[id] { literalTags[m] = t }
             }
         }
@@ -89,11 +107,10 @@ extension NativeEscape {
     /// for an instance compiled in another package, the body's variables named as that package
     /// prints them (`s` → `slices.s`; temporaries and names of bodies inlined from elsewhere
     /// keep theirs).
-    static func instancePackage(_ declared: IRPackage, members: [Int], genericName: String,
-                                instanceName: String, qualifier: String) -> IRPackage {
-        var package = declared
+    static func renameInstance(_ package: inout IRPackage, members: [Int], genericName: String,
+                               instanceName: String, qualifier: String) {
         for m in members {
-            var f = package.functions[m]
+            var f = package[function: m]
             if f.name == genericName {
                 f.name = instanceName
             } else if f.name.hasPrefix(genericName),
@@ -107,7 +124,6 @@ extension NativeEscape {
             }
             package.functions[m] = f
         }
-        return package
     }
 
     /// A variable name the compiler qualifies by its package outside it: the body's own

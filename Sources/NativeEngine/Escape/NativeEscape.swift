@@ -130,7 +130,7 @@ public final class NativeEscape {
             }
             for m in members {
                 guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
-                if let o = package.functions[m].object { out.tags[o] = t } else { literalTags[m] = t }
+                if let o = package[function: m].object { out.tags[o] = t } else { literalTags[m] = t }
             }
         }
         out.literalTags = literalTags
@@ -163,8 +163,8 @@ public final class NativeEscape {
     private func genericOwner(_ members: [Int], in package: IRPackage) -> ObjectID? {
         var owner: ObjectID? = nil
         for m in members {
-            var f = package.functions[m]
-            while f.parent >= 0 { f = package.functions[Int(f.parent)] }
+            var f = package[function: m]
+            while f.parent >= 0 { f = package[function: Int(f.parent)] }
             guard f.isGeneric, let o = f.object, owner == nil || owner == o else { return nil }
             owner = o
         }
