@@ -232,14 +232,12 @@ struct AllocationSiteBuilder {
             if kinds.contains(kind) { return true }
             // A plain object allocation (`newobject`, `mallocgc*`) also backs `[]byte` of a
             // constant string (a fresh array of its bytes) and a `make` fused with the `copy`
-            // that fills it (pointer-free elements: `mallocgc` and a memmove). A selector
-            // (`x.f` boxed, or a method value `x.M`) or a named literal (`T{...}`: a boxed
-            // struct, or a named slice's backing array) takes one only on its own line: code
-            // inlined from elsewhere allocates its own literals there (`errors.New`'s
-            // `&errorString{...}`), and a selector boxed as a zero-size or pointer-shaped value
-            // (`binary.LittleEndian`) calls nothing at all.
+            // that fills it (pointer-free elements: `mallocgc` and a memmove). A named literal
+            // (`T{...}`: most often a boxed struct, else a named slice's backing array) takes
+            // one only on its own line: code inlined from elsewhere allocates its own literals
+            // there (`errors.New`'s `&errorString{...}`).
             if kind == .new {
-                guard sameLine || kinds.first != .ifaceConv && kinds.first != .methodValue else { return false }
+                guard sameLine || kinds.first != .ifaceConv else { return false }
                 return kinds.contains { Self.objectKinds.contains($0) }
             }
             return false
@@ -252,8 +250,16 @@ struct AllocationSiteBuilder {
         // non-escaping literal, closure, method value, `new` or variable is stack memory, and
         // pairing it would take the call of an escaping site inlined from another line.
         let order = candidates.indices.filter { candidates[$0].escapes } + candidates.indices.filter { !candidates[$0].escapes }
+        // In round 2 a selector (`x.f` boxed, or a method value `x.M`) comes after the other
+        // escaping verdicts: a selector boxed as a zero-size or pointer-shaped value
+        // (`binary.LittleEndian`) calls nothing, and pairing it first took the call of a
+        // literal inlined from another line (`errors.New`'s `&errorString{...}`).
+        let selectors = Set(candidates.indices.filter { candidates[$0].kinds == [.methodValue, .ifaceConv] })
+        let escaping = Set(candidates.indices.filter { candidates[$0].escapes })
+        let secondOrder = order.filter { escaping.contains($0) && !selectors.contains($0) }
+            + order.filter { escaping.contains($0) && selectors.contains($0) } + order.filter { !escaping.contains($0) }
         for round in 0..<2 {
-            for i in order where !candidates[i].matched {
+            for i in (round == 0 ? order : secondOrder) where !candidates[i].matched {
                 let site = candidates[i].site
                 if !candidates[i].escapes && !candidates[i].kinds.contains(where: Self.mayAllocateWithoutEscaping) { continue }
                 guard let list = callsByFunction[site.function] else { continue }
@@ -294,9 +300,6 @@ struct AllocationSiteBuilder {
             } else if candidate.escapes {
                 continue  // compiled without an allocator call: constant data, a closure without captures, or optimised away
             } else {
-                // A selector the assembly does not settle (no call: stack memory) is read as a
-                // field boxed into an interface, the common case (`refineWithoutAssembly`).
-                if candidate.kinds == [.methodValue, .ifaceConv] { site.kind = .ifaceConv }
                 site.placement = .stack
             }
             sites.append(Self.explained(site, escapes: candidate.escapes, printed: true))

@@ -18,8 +18,7 @@ final class AllocsPerRunTests: XCTestCase {
         "MakeMapHintLocal": "a non-escaping make(map, 9) is `may` (a makemap call), but a constant hint above 8 always allocates the groups (3 allocations)",
         "MakeMapHintNine": "make(map, 9) is one makemap call that allocates the map, its directory, table and groups (4 allocations)",
         "MakeSliceVarWide": "a non-escaping make with a run-time size is `may`, but elements over 32 bytes get no stack buffer (1 allocation)",
-        "MapLitTenEscapes": "every insert counts as the first insert into a fresh heap map (11), but a literal of more than 8 entries is made with its groups (4 allocations)",
-        "MapLitThreeEscapes": "every insert counts as the first insert into a fresh heap map (4), but only the first allocates a group (2 allocations)",
+        "MapLitTenEscapes": "a literal of more than 8 entries is one makemap call that allocates the map and its groups up front (4 allocations)",
     ]
 
     func testPredictedAllocationsPerCallMatchAllocsPerRun() throws {

@@ -237,6 +237,16 @@ extension SiteWalker {
         let boolOrByte = kind == .bool || kind == .untypedBool || (size == 1 && kind.map(Self.isInteger) == true)
         let constant = staticConstant(n.a) != nil
         if constant && !(s.escapes && FIPSModule.contains(package.path)) { return }  // read-only data, not a site
+        if constant {
+            // A boxed constant has no allocating verdict of its own: reported, as the
+            // compiler's listing places it, at the code's line with its run-time call.
+            if size == 0 || boolOrByte { return }
+            recordCall(id, kind: .ifaceConv, placement: .heap, subject: "runtime.\(convFunction(source))",
+                       cause: .interfaceConversion, runtime: convFunction(source),
+                       rule: "a FIPS 140 package keeps relocations out of read-only data: the constant is boxed at run time",
+                       depth: depth)
+            return
+        }
         if s.escapes {
             // Read-only data, unless the package is in the FIPS module: there a boxed constant
             // or static literal is built at run time by the `convT*` call.
