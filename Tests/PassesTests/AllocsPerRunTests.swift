@@ -56,10 +56,11 @@ final class AllocsPerRunTests: XCTestCase {
         }
         let share = Double(matches) / Double(loopFree)
         print("AllocsPerRun: \(matches)/\(loopFree) loop-free functions match (\(String(format: "%.1f", share * 100))%)")
-        // Measured 2026-12-04: 150 of 160 (93.8%) once the fixture covered every row of
+        // Measured 2026-12-05: 156 of 165 (94.5%; 150 of 160 before the first insert of a small
+        // heap map literal alone was read as allocating) once the fixture covered every row of
         // go-compiler-facts.md §4.1 and the sites the -m text cannot decide; the floor keeps a
         // small margin.
-        XCTAssertGreaterThanOrEqual(share, 0.93, report.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(share, 0.94, report.joined(separator: "\n"))
         XCTAssertEqual(Set(mismatches), Set(Self.knownGaps.keys),
                        "mismatches changed; update knownGaps with the reason:\n" + report.joined(separator: "\n"))
 
