@@ -178,9 +178,10 @@ final class NativeAllocationsCorpusTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(comparison.total.f1, Self.floor, report.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04: F1 0.9683 (458 facts in both of 475 native and 471 gc); the floor
-    /// keeps a margin.
-    static let floor = 0.96
+    /// Measured 2026-12-05: F1 0.9894 (468 facts in both of 473 native and 473 gc; 0.9683 before
+    /// the gc engine paired verdicts with the call of their most likely kind); floor = that
+    /// minus 0.005.
+    static let floor = 0.984
 
     /// The fact with its file named after its module (every file is compiled on its own).
     static func qualified(_ fact: Fact, _ module: String) -> Fact {
