@@ -226,15 +226,19 @@ struct AllocationSiteBuilder {
             callsByFunction[id, default: []].append(call)
         }
         var used: [String: [Bool]] = callsByFunction.mapValues { Array(repeating: false, count: $0.count) }
-        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind]) -> Bool {
+        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind], sameLine: Bool) -> Bool {
             guard !call.runtimeFunction.hasPrefix("moveSlice"),
                   let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { return false }
             if kinds.contains(kind) { return true }
             // A plain object allocation (`newobject`, `mallocgc*`) also backs `[]byte` of a
             // constant string (a fresh array of its bytes) and a `make` fused with the `copy`
-            // that fills it (pointer-free elements: `mallocgc` and a memmove).
+            // that fills it (pointer-free elements: `mallocgc` and a memmove). A named literal
+            // (`T{...}`: most often a boxed struct, else a named slice's backing array) takes
+            // one only on its own line: code inlined from elsewhere allocates its own literals
+            // there (`errors.New`'s `&errorString{...}`).
             if kind == .new {
-                return kinds.contains { [.heapVar, .composite, .closure, .methodValue, .new, .stringBytes, .makeSlice].contains($0) }
+                guard sameLine || kinds.first != .ifaceConv else { return false }
+                return kinds.contains { Self.objectKinds.contains($0) }
             }
             return false
         }
@@ -246,31 +250,53 @@ struct AllocationSiteBuilder {
         // non-escaping literal, closure, method value, `new` or variable is stack memory, and
         // pairing it would take the call of an escaping site inlined from another line.
         let order = candidates.indices.filter { candidates[$0].escapes } + candidates.indices.filter { !candidates[$0].escapes }
+        // In round 2 a selector (`x.f` boxed, or a method value `x.M`) comes after the other
+        // escaping verdicts: a selector boxed as a zero-size or pointer-shaped value
+        // (`binary.LittleEndian`) calls nothing, and pairing it first took the call of a
+        // literal inlined from another line (`errors.New`'s `&errorString{...}`).
+        let selectors = Set(candidates.indices.filter { candidates[$0].kinds == [.methodValue, .ifaceConv] })
+        let escaping = Set(candidates.indices.filter { candidates[$0].escapes })
+        let secondOrder = order.filter { escaping.contains($0) && !selectors.contains($0) }
+            + order.filter { escaping.contains($0) && selectors.contains($0) } + order.filter { !escaping.contains($0) }
         for round in 0..<2 {
-            for i in order where !candidates[i].matched {
+            for i in (round == 0 ? order : secondOrder) where !candidates[i].matched {
                 let site = candidates[i].site
                 if !candidates[i].escapes && !candidates[i].kinds.contains(where: Self.mayAllocateWithoutEscaping) { continue }
                 guard let list = callsByFunction[site.function] else { continue }
-                for (j, call) in list.enumerated() where !used[site.function]![j] && compatible(call, candidates[i].kinds) {
+                // The call of the verdict's most likely kind first (`make(depSet)` inlined from
+                // another line takes the `makemap_small` of its body, not a `makechan` of the
+                // function's own), then in listing order.
+                var best: (index: Int, rank: Int)?
+                for (j, call) in list.enumerated() where !used[site.function]![j] {
                     let sameLine = call.file == site.file && call.line == site.line
-                    if round == 1 || sameLine {
-                        used[site.function]![j] = true
-                        candidates[i].matched = true
-                        matchedCall[i] = call
-                        break
-                    }
+                    guard round == 1 || sameLine, compatible(call, candidates[i].kinds, sameLine: sameLine) else { continue }
+                    let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
+                    let rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
+                    if best == nil || rank < best!.rank { best = (j, rank) }
+                    if rank == 0 { break }
+                }
+                if let best {
+                    used[site.function]![best.index] = true
+                    candidates[i].matched = true
+                    matchedCall[i] = list[best.index]
                 }
             }
         }
         var sites: [AllocationSite] = []
-        var heapMaps: [String: AllocationSite] = [:]
+        var heapMaps: [String: HeapMap] = [:]
         for (i, candidate) in candidates.enumerated() {
             var site = candidate.site
-            if let call = matchedCall[i] {
-                if let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction), candidate.kinds.contains(kind) { site.kind = kind }
+            if let call = matchedCall[i], let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) {
+                if candidate.kinds.contains(kind) {
+                    site.kind = kind
+                } else if kind == .new, let object = candidate.kinds.first(where: Self.objectKinds.contains) {
+                    site.kind = object  // a plain object allocation: the first kind that is an object
+                }
                 site.placement = candidate.escapes || Self.alwaysAllocates(call.runtimeFunction) ? .heap : .may
                 site.explanation.append("compiled to a call of runtime.\(call.runtimeFunction)")
-                if site.kind == .makeMap && site.placement == .heap { heapMaps["\(site.function)|\(site.file):\(site.line)"] = site }
+                if site.kind == .makeMap && site.placement == .heap {
+                    heapMaps["\(site.function)|\(site.file):\(site.line)"] = HeapMap(site: site, small: call.runtimeFunction == "makemap_small")
+                }
             } else if candidate.escapes {
                 continue  // compiled without an allocator call: constant data, a closure without captures, or optimised away
             } else {
@@ -282,17 +308,37 @@ struct AllocationSiteBuilder {
             guard let record = byID[id] else { continue }
             for (j, call) in list.enumerated() where !used[id]![j] {
                 guard let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { continue }
-                var site = unprintedSite(call: call, kind: kind, record: record,
-                                         freshHeapMap: heapMaps["\(id)|\(call.file):\(call.line)"] != nil)
-                if kind == .mapGrow, site.column == 0, let map = heapMaps["\(id)|\(call.file):\(call.line)"] {
-                    // The first insert into a map literal: reported at the literal.
-                    site.column = map.column
-                    site.subject = map.subject + " (first insert)"
+                let mapKey = "\(id)|\(call.file):\(call.line)"
+                if kind == .mapGrow, let map = heapMaps[mapKey] {
+                    // The inserts of a heap map literal's entries, on the literal's line. walk
+                    // sizes the map for every entry: a small map (`makemap_small`) allocates its
+                    // one group at the first insert; a larger one is created with its groups,
+                    // and no insert into it allocates.
+                    guard map.small, !map.firstInsertSeen else { continue }
+                    heapMaps[mapKey]?.firstInsertSeen = true
+                    var site = unprintedSite(call: call, kind: kind, record: record, freshHeapMap: true)
+                    if site.column == 0 {
+                        site.column = map.site.column
+                        site.subject = map.site.subject + " (first insert)"
+                    }
+                    sites.append(site)
+                    continue
                 }
-                sites.append(site)
+                sites.append(unprintedSite(call: call, kind: kind, record: record, freshHeapMap: false))
             }
         }
         return sites
+    }
+
+    /// The kinds a plain object allocation (`newobject`, `mallocgc*`) can back.
+    static let objectKinds: Set<AllocationKind> = [.heapVar, .composite, .closure, .methodValue, .new, .stringBytes, .makeSlice]
+
+    /// A heap map created on a line: its site, and whether walk created it small
+    /// (`makemap_small`: its first insert allocates the group).
+    struct HeapMap {
+        var site: AllocationSite
+        var small: Bool
+        var firstInsertSeen = false
     }
 
     /// Kinds walk may still allocate for although their verdict says "does not escape": sizes

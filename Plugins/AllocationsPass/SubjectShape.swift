@@ -25,6 +25,7 @@ enum SubjectShape {
             }
         }
         if subject.hasPrefix("map[") && (subject.hasSuffix("{...}") || subject.hasSuffix("{}")) { return [.makeMap] }
+        if subject == "([]byte)(nil)" || subject == "([]rune)(nil)" { return [] }  // a nil slice: no storage
         if subject.hasPrefix("([]byte)(") { return [.stringBytes] }
         if subject.hasPrefix("([]rune)(") { return [.stringRunes] }
         if subject.hasPrefix("string(") { return [.bytesString, .runesString, .runeString] }
@@ -34,8 +35,10 @@ enum SubjectShape {
         }
         if subject.hasSuffix("{...}") || subject.hasSuffix("{}") {
             // A slice literal has its own backing array; a struct or array literal only
-            // allocates when boxed into an interface.
-            return subject.hasPrefix("[]") ? [.composite] : [.ifaceConv]
+            // allocates when boxed into an interface; a literal of a named slice or map type
+            // (`IP{...}`, `FuncMap{...}`) allocates its array or creates its map (the call on
+            // its line says which).
+            return subject.hasPrefix("[]") ? [.composite] : [.ifaceConv, .composite, .makeMap]
         }
         if isConstant(subject) || isConstantConversion(subject) { return [] }
         if (topLevelParts(Substring(subject), separator: "+")?.count ?? 0) > 1 { return [.concat, .ifaceConv] }

@@ -36,7 +36,8 @@ public struct AllocatorCall: Sendable, Hashable {
         case "convT", "convTnoptr", "convT16", "convT32", "convT64", "convTstring", "convTslice": return .ifaceConv
         case "concatstring2", "concatstring3", "concatstring4", "concatstring5", "concatstrings": return .concat
         case "slicebytetostring": return .bytesString
-        case "stringtoslicebyte": return .stringBytes
+        // `[]byte(a + b)` concatenates straight into the new slice (`concatbyte2..5`, `concatbytes`).
+        case "stringtoslicebyte", "concatbyte2", "concatbyte3", "concatbyte4", "concatbyte5", "concatbytes": return .stringBytes
         case "stringtoslicerune": return .stringRunes
         case "slicerunetostring": return .runesString
         case "intstring": return .runeString

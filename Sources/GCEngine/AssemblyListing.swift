@@ -1,8 +1,8 @@
 /// Reads the allocator calls out of a `-S` assembly listing, one line at a time as the
 /// compiler's output streams in; nothing else of the listing is kept.
 ///
-/// A listing is a symbol header per function (`example.com/m.F STEXT size=… args=…`, no
-/// leading tab) followed by tab-indented instruction lines
+/// A listing is a symbol header per function (`example.com/m.F STEXT size=… args=…`, or
+/// `STEXTFIPS` in the FIPS 140 module's packages; no leading tab) followed by tab-indented instruction lines
 /// (`\t0x0012 00018 (/abs/m/f.go:6)\tCALL\truntime.newobject(SB)`) and data lines. Every
 /// `CALL runtime.X(SB)` with an allocating X (`AllocatorCall.kind(ofRuntimeFunction:)`) is
 /// attributed to the header above it and to the source line in parentheses.
@@ -26,7 +26,18 @@ struct AssemblyListing: Sendable {
     mutating func header(_ line: UnsafeBufferPointer<UInt8>) {
         guard let r = Self.firstIndex(of: Self.stext, in: line) else { return }
         symbol = String(decoding: UnsafeBufferPointer(rebasing: line[..<r]), as: UTF8.self)
-        if r + Self.stext.count < line.count && line[r + Self.stext.count] == UInt8(ascii: " ") { present = true }
+        // `STEXT` or, for a function of the FIPS 140 module (`crypto/internal/fips140/...`),
+        // `STEXTFIPS`; a package of that module may hold no plain `STEXT` function at all.
+        var end = r + Self.stext.count
+        if Self.hasPrefix(Self.fips, in: line, at: end) { end += Self.fips.count }
+        if end < line.count && line[end] == UInt8(ascii: " ") { present = true }
+    }
+
+    private static let fips = Array("FIPS".utf8)
+
+    private static func hasPrefix(_ needle: [UInt8], in line: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + needle.count <= line.count else { return false }
+        return needle.indices.allSatisfy { line[start + $0] == needle[$0] }
     }
 
     /// A tab-indented line (an instruction or data).

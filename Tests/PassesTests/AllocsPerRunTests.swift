@@ -18,8 +18,7 @@ final class AllocsPerRunTests: XCTestCase {
         "MakeMapHintLocal": "a non-escaping make(map, 9) is `may` (a makemap call), but a constant hint above 8 always allocates the groups (3 allocations)",
         "MakeMapHintNine": "make(map, 9) is one makemap call that allocates the map, its directory, table and groups (4 allocations)",
         "MakeSliceVarWide": "a non-escaping make with a run-time size is `may`, but elements over 32 bytes get no stack buffer (1 allocation)",
-        "MapLitTenEscapes": "every insert counts as the first insert into a fresh heap map (11), but a literal of more than 8 entries is made with its groups (4 allocations)",
-        "MapLitThreeEscapes": "every insert counts as the first insert into a fresh heap map (4), but only the first allocates a group (2 allocations)",
+        "MapLitTenEscapes": "a literal of more than 8 entries is one makemap call that allocates the map and its groups up front (4 allocations)",
     ]
 
     func testPredictedAllocationsPerCallMatchAllocsPerRun() throws {
@@ -57,10 +56,11 @@ final class AllocsPerRunTests: XCTestCase {
         }
         let share = Double(matches) / Double(loopFree)
         print("AllocsPerRun: \(matches)/\(loopFree) loop-free functions match (\(String(format: "%.1f", share * 100))%)")
-        // Measured 2026-12-04: 150 of 160 (93.8%) once the fixture covered every row of
+        // Measured 2026-12-05: 156 of 165 (94.5%; 150 of 160 before the first insert of a small
+        // heap map literal alone was read as allocating) once the fixture covered every row of
         // go-compiler-facts.md §4.1 and the sites the -m text cannot decide; the floor keeps a
         // small margin.
-        XCTAssertGreaterThanOrEqual(share, 0.93, report.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(share, 0.94, report.joined(separator: "\n"))
         XCTAssertEqual(Set(mismatches), Set(Self.knownGaps.keys),
                        "mismatches changed; update knownGaps with the reason:\n" + report.joined(separator: "\n"))
 

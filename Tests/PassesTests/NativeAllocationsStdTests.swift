@@ -305,9 +305,12 @@ final class NativeAllocationsStdTests: XCTestCase {
     /// it: parameters of bodyless functions are no longer gc sites). `method-value` has no floor:
     /// without the assembly the gc engine reads every selector `x.f` as a boxed field (five
     /// times as common as a method value), so its 247 native method values all count as
-    /// disagreements.
+    /// disagreements. `append-grow` measures 0.9815 since the native engine drops the appends
+    /// whose growth the backend folds away (a constant length and capacity with room), which
+    /// the compiled code confirms (`NativeAllocationsAssemblyTests`: 0.955 → 0.965) and the
+    /// `-m` text, printing every escaping `append`, cannot tell.
     static let floors: [String?: Double] = [
-        nil: 0.959, "append-grow": 0.983, "bytes-string": 0.938, "closure": 0.929, "composite": 0.988,
+        nil: 0.959, "append-grow": 0.976, "bytes-string": 0.938, "closure": 0.929, "composite": 0.988,
         "concat": 0.978, "iface-conv": 0.899, "make-map": 0.964, "make-slice": 0.976, "new": 0.976,
         "string-bytes": 0.961, "var": 0.975,
     ]
@@ -315,7 +318,7 @@ final class NativeAllocationsStdTests: XCTestCase {
     /// The same on the sites whose allocation and kind the `-m` text decides (measured 0.9886
     /// over all kinds).
     static let decidedFloors: [String?: Double] = [
-        nil: 0.983, "append-grow": 0.983, "bytes-string": 0.975, "closure": 0.970, "composite": 0.989,
+        nil: 0.983, "append-grow": 0.976, "bytes-string": 0.975, "closure": 0.970, "composite": 0.989,
         "concat": 0.992, "iface-conv": 0.977, "make-map": 0.983, "make-slice": 0.982, "new": 0.979,
         "string-bytes": 0.965, "var": 0.975,
     ]

@@ -34,15 +34,12 @@ final class NativeAllocationsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(comparison.total.f1, Self.factFloor, report.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04: F1 0.8978 (145 facts in both; 156 native, 167 gc). Most
-    /// disagreements are sites where the gc engine's pairing of verdicts with assembly calls
-    /// misreads the code and the native site matches the run time: Go 1.27's specialised
-    /// `mallocgc*` calls (a fused `make`+`copy`, `[]byte("abc")`, variables allocated together),
-    /// every insert of a heap map literal counted as a first insert, non-escaping `make` and map
-    /// hints the assembly calls for but that always allocate. The others are escape-verdict
-    /// differences (a devirtualized call, conversion columns) and one append the assembly shows
-    /// without a growslice.
-    static let factFloor = 0.89
+    /// Measured 2026-12-05: F1 0.9477 (154 facts in both; 163 native, 162 gc; 0.8978 before the
+    /// gc engine read only the first insert of a small heap map literal as allocating and paired
+    /// verdicts with the call of their most likely kind). The rest: appends the slice pass keeps
+    /// on the stack, map hints and non-escaping `make`s the assembly calls for but that always
+    /// allocate, a devirtualized call, one moved variable SSA removes.
+    static let factFloor = 0.942
 
     /// The shipped example module: every native `alloc` fact equals the gc engine's.
     func testExamplesAgreeWithTheGCEngine() throws {
@@ -89,11 +86,13 @@ final class NativeAllocationsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(matches, Self.allocsPerRunFloor, misses.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-05: 157 of 160 exact (98.1%); the floor is that minus a margin of 2.
+    /// Measured 2026-12-05: 162 of 165 exact (98.2%; the five newest functions cover appends
+    /// within a constant capacity, `make([]T, 0)` and named slice and map literals); the floor is
+    /// that minus a margin of 2.
     /// Misses: BoxSmallInt (run-time value below 256 boxed from a static table),
     /// ConcatLocalBig and MakeSliceVarLocalBig (run-time sizes beyond the 32-byte stack buffer,
     /// `may`).
-    static let allocsPerRunFloor = 155
+    static let allocsPerRunFloor = 160
 
     /// Heap sites carry their cause and remedy; stack sites carry none.
     func testHeapSitesCarryCauseAndRemedy() throws {
@@ -179,9 +178,10 @@ final class NativeAllocationsCorpusTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(comparison.total.f1, Self.floor, report.joined(separator: "\n"))
     }
 
-    /// Measured 2026-12-04: F1 0.9683 (458 facts in both of 475 native and 471 gc); the floor
-    /// keeps a margin.
-    static let floor = 0.96
+    /// Measured 2026-12-05: F1 0.9894 (468 facts in both of 473 native and 473 gc; 0.9683 before
+    /// the gc engine paired verdicts with the call of their most likely kind); floor = that
+    /// minus 0.005.
+    static let floor = 0.984
 
     /// The fact with its file named after its module (every file is compiled on its own).
     static func qualified(_ fact: Fact, _ module: String) -> Fact {

@@ -27,10 +27,16 @@ import PassKit
 /// Sites are reported where the compiler reports them: verdict sites at the verdict's position
 /// and text, the others at the code's line with the run-time call (`NativeSiteReporting`).
 ///
+/// Two backend rules are replayed: appends into a slice of constant length and capacity with
+/// room for them lose their growth (`SiteWalker+KnownCapacity`), and `make([]T, 0)` is
+/// `runtime.zerobase`. In the FIPS 140 module's packages (`FIPSModule`) a boxed constant or
+/// static literal is built at run time, not read from read-only data.
+///
 /// Estimated: run-time values (small integers boxed from a static table, string lengths that
-/// fit a stack buffer, append capacities) are not known; those sites say `heap` or `may` as
-/// the gc engine's assembly would. SSA optimisations after walk (dead stores removing an
-/// allocation, `prove` removing a `growslice`) are not modelled. Cost: linear in the nodes.
+/// fit a stack buffer, run-time append capacities) are not known; those sites say `heap` or
+/// `may` as the gc engine's assembly would. Other SSA optimisations after walk (dead code,
+/// dead stores removing an allocation, `prove` bounding a run-time capacity) are not
+/// modelled. Cost: linear in the nodes.
 public struct NativeAllocations {
     /// The program's types.
     public let program: Program

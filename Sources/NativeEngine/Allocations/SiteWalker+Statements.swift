@@ -56,11 +56,36 @@ extension SiteWalker {
                 subject: s.text + " (first insert)", runtimeFunction: runtime, loopDepth: depth, cause: .mapGrowth,
                 explanation: explanation, allocations: 1))
         } else {
-            for _ in entries {
+            for _ in 0..<insertCalls(entries) {
                 recordCall(id, kind: .mapGrow, placement: .may, subject: "map assignment", cause: .mapGrowth, runtime: runtime,
                            depth: depth)
             }
         }
+    }
+
+    /// Entries above which walk inserts a map literal's static entries from two read-only
+    /// arrays in a loop (one insert call) instead of one call per entry.
+    static let mapLiteralLoopEntries = 25
+
+    /// The insert calls walk emits for a map literal's entries: one per entry whose key or
+    /// value is computed at run time, and one per static entry, or a single looping call when
+    /// there are more than `mapLiteralLoopEntries` static entries.
+    func insertCalls(_ entries: [IRNodeID]) -> Int {
+        let statics = entries.filter { e in
+            let entry = f[e]
+            guard entry.op == .key else { return false }
+            return isStaticEntryPart(entry.a) && isStaticEntryPart(entry.b)
+        }.count
+        let dynamics = entries.count - statics
+        return dynamics + (statics > Self.mapLiteralLoopEntries ? 1 : statics)
+    }
+
+    /// A map literal key or value walk may place in read-only data: a constant or a literal of
+    /// constants, string constants excepted in the FIPS module (`FIPSModule`).
+    func isStaticEntryPart(_ id: IRNodeID) -> Bool {
+        guard isStaticValue(id) else { return false }
+        guard FIPSModule.contains(package.path), id.exists else { return true }
+        return program.basicKind(program.under(f[id].type)) != .string
     }
 
     /// `go` statements and heap `defer`s; the closure holding a wrapper's arguments.

@@ -207,6 +207,9 @@ extension SiteWalker {
         let element = program.sizeof(program.elementType(n.type))
         let capNode = n.b.exists ? n.b : n.a
         if s.escapes {
+            // `make([]T, 0)`: the backend's rewrite rules replace the call with the address of
+            // `runtime.zerobase` when length and capacity are the constant 0 (generic.rules).
+            if constantInt(n.a) == 0 && constantInt(capNode) == 0 { return }
             let constant = constantInt(capNode)
             let large = constant.map { element > 0 && $0 > HeapAllocationRule.maxImplicitStackVariableSize / element } ?? false
             recordVerdict(s, kind: .makeSlice, placement: .heap, cause: large ? .tooLarge : .escapes, runtime: "makeslice",
@@ -229,12 +232,26 @@ extension SiteWalker {
         let n = f[id]
         let source = f[n.a].type
         if program.isInterface(source) || program.isPointerShaped(source) { return }
-        if staticConstant(n.a) != nil { return }  // read-only data, not a site
         let size = program.sizeof(source)
         let kind = program.basicKind(program.under(source))
         let boolOrByte = kind == .bool || kind == .untypedBool || (size == 1 && kind.map(Self.isInteger) == true)
+        let constant = staticConstant(n.a) != nil
+        if constant && !(s.escapes && FIPSModule.contains(package.path)) { return }  // read-only data, not a site
+        if constant {
+            // A boxed constant has no allocating verdict of its own: reported, as the
+            // compiler's listing places it, at the code's line with its run-time call.
+            if size == 0 || boolOrByte { return }
+            recordCall(id, kind: .ifaceConv, placement: .heap, subject: "runtime.\(convFunction(source))",
+                       cause: .interfaceConversion, runtime: convFunction(source),
+                       rule: "a FIPS 140 package keeps relocations out of read-only data: the constant is boxed at run time",
+                       depth: depth)
+            return
+        }
         if s.escapes {
-            if size == 0 || boolOrByte || isStaticValue(n.a) { return }  // zerobase, staticuint64s, read-only data
+            // Read-only data, unless the package is in the FIPS module: there a boxed constant
+            // or static literal is built at run time by the `convT*` call.
+            let readOnly = isStaticValue(n.a) && !FIPSModule.contains(package.path)
+            if size == 0 || boolOrByte || readOnly { return }  // zerobase, staticuint64s, read-only data
             recordVerdict(s, kind: .ifaceConv, placement: .heap, cause: .interfaceConversion,
                           runtime: convFunction(source), depth: depth)
         } else if size > Self.maxStackBoxBytes && !boolOrByte && !isStaticValue(n.a) {
@@ -248,6 +265,13 @@ extension SiteWalker {
     /// `append(s, …)`: heap growth when it escapes; a non-escaping append grows into a 32-byte
     /// stack buffer once, then on the heap (`may`), unless its slice was made with room for it.
     mutating func appendSite(_ id: IRNodeID, _ s: EscapeSite, depth: Int) {
+        if withinCapacity.contains(id) {
+            // Constant length and capacity with room for the elements: no growth, no call.
+            guard !s.escapes else { return }
+            recordVerdict(s, kind: .appendGrow, placement: .stack, cause: nil, runtime: nil,
+                          rule: "constant length and capacity leave room: the backend removes the growth", depth: depth)
+            return
+        }
         if s.escapes, let group = rewrittenAppends.first(where: { $0.contains(id) }) {
             let first = group.first == id
             recordVerdict(s, kind: .appendGrow, placement: first ? .heap : .may, cause: .appendGrowth,

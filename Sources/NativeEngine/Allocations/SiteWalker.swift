@@ -25,6 +25,9 @@ struct SiteWalker {
     /// The statements before which the slice pass moves a slice to the heap, with the move's
     /// run-time function.
     let sliceMoves: [IRNodeID: String]
+    /// Appends whose slice has a constant length and capacity with room for them
+    /// (`SiteWalker+KnownCapacity`): the backend removes their growth.
+    var withinCapacity: Set<IRNodeID> = []
 
     init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
          verdictKeys: Set<String>, explanations: [String: [String]]) {
@@ -38,6 +41,7 @@ struct SiteWalker {
         let rewrites = SlicePass.rewrites(f, program)
         rewrittenAppends = rewrites.map(\.appends)
         sliceMoves = Dictionary(rewrites.map { ($0.transition, $0.moveFunction) }, uniquingKeysWith: { a, _ in a })
+        withinCapacity = appendsWithinCapacity()
     }
 
     // MARK: Walking

@@ -179,6 +179,11 @@ var table = []struct {
 	{"BoxSelectorField", allocs.BoxSelectorField},
 	{"BoxEmptyNamedMapLit", allocs.BoxEmptyNamedMapLit},
 	{"SliceLitEmptyNamedBox", allocs.SliceLitEmptyNamedBox},
+	{"AppendConstCapEscapes", allocs.AppendConstCapEscapes},
+	{"AppendConstCapOverflow", allocs.AppendConstCapOverflow},
+	{"MakeSliceZeroEscapes", allocs.MakeSliceZeroEscapes},
+	{"NamedSliceLitEscapes", allocs.NamedSliceLitEscapes},
+	{"NamedMapLitEscapes", allocs.NamedMapLitEscapes},
 }
 
 func main() {

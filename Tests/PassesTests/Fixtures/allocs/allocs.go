@@ -212,6 +212,35 @@ func MethodOnPointerLocal() { c := counter{N}; SinkInt = c.inc() }
 func BoxPointerLit()       { Sink = &small{N, 1} }
 func SliceLitOfStrings()   { SinkStrs = []string{Str, Other} }
 
+// Appends into a slice of constant length and capacity that has room for them: the backend
+// folds the growth check away (through an inlined body too). One allocation: the make.
+func AppendConstCapEscapes() {
+	s := make([]byte, 0, 8)
+	s = append(s, 1, 2)
+	s = append(s, "abc"...)
+	s = appendTwo(s)
+	SinkB = s
+}
+
+func appendTwo(b []byte) []byte { return append(b, 4, 5) }
+
+// The second append overflows the constant capacity: the make and the growth.
+func AppendConstCapOverflow() { s := make([]byte, 0, 2); s = append(s, 1, 2); s = append(s, 3); SinkB = s }
+
+// make([]T, 0) of constant length and capacity 0 is the address of runtime.zerobase.
+func MakeSliceZeroEscapes() { SinkS = make([]int, 0) }
+
+type ipAddr []byte
+type smallMap map[string]int
+
+var SinkIP ipAddr
+var SinkSmallMap smallMap
+
+// A literal of a named slice type allocates its array; of a named map type, its map and the
+// group its first insert needs.
+func NamedSliceLitEscapes() { SinkIP = ipAddr{1, byte(N)} }
+func NamedMapLitEscapes()   { SinkSmallMap = smallMap{"a": N, "b": 2} }
+
 // CountFunc is a plain function used as a value.
 func CountFunc() int { return N + 0 }
 
