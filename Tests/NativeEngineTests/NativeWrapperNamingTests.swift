@@ -68,6 +68,9 @@ final class NativeWrapperNamingTests: XCTestCase {
     /// Literals of package-level initializers are numbered in initialization order (`early`
     /// waits for `late`, directly or through a function), and a literal copied by inlining
     /// gets its verdict printed again when the caller inlines the copy (`Retried.func1` twice).
+    /// `RetriedTwice` is declared before `Retried`: the expansion copies a callee of the same
+    /// package as it stands, and one declared earlier has been expanded already, its literal
+    /// calls inlined, so the copy's call is no longer seen (a known gap, docs/native-engine.md).
     func testInitializationOrderAndCopiedLiteralVerdicts() throws {
         let (d, compiler) = try Self.differential(name: "initorder", source: """
         package p
@@ -93,9 +96,9 @@ final class NativeWrapperNamingTests: XCTestCase {
         //go:noinline
         func work(x int) error { return nil }
 
-        func Retried(x int) error { return retry(func() error { return work(x) }) }
-
         func RetriedTwice() error { return Retried(1) }
+
+        func Retried(x int) error { return retry(func() error { return work(x) }) }
         """)
         print(d.report)
         let verdicts = compiler.filter { $0.kind == .canInline }
