@@ -176,7 +176,7 @@ extension FunctionLowerer {
 
     /// The op of a conversion between two types.
     func conversionOp(from source: TypeID, to target: TypeID) -> IROp {
-        if program.isInterface(target) { return .convIface }
+        if program.isInterface(target) { return isEmptyInterfaceChange(from: source, to: target) ? .convNop : .convIface }
         let s = program.node(program.under(source)), t = program.node(program.under(target))
         switch (s, t) {
         case (.slice(let e), .basic(let k, _)) where k == .string:

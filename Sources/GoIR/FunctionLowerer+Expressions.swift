@@ -65,10 +65,21 @@ extension FunctionLowerer {
         guard !target.isInvalid, !source.isInvalid, !program.identical(source, target) else { return x }
         if function[x].op == .nilValue && program.basicKind(source) == .untypedNil { return x }
         if program.isInterface(target) {
-            return function.add(.convIface, type: target, pos: pos ?? function[x].pos, a: x, flags: .implicit)
+            let op: IROp = isEmptyInterfaceChange(from: source, to: target) ? .convNop : .convIface
+            return function.add(op, type: target, pos: pos ?? function[x].pos, a: x, flags: .implicit)
         }
         if program.isUntyped(source) { return x }
         return function.add(.convNop, type: target, pos: pos ?? function[x].pos, a: x, flags: .implicit)
+    }
+
+    /// True when both types are empty interfaces (`any` to a defined `type Value any`): the
+    /// compiler's conversion between them changes nothing (OCONVNOP), while any other
+    /// conversion to an interface, non-empty interfaces of one method set included, builds
+    /// an interface value (OCONVIFACE).
+    func isEmptyInterfaceChange(from source: TypeID, to target: TypeID) -> Bool {
+        let empty = program.emptyInterface
+        guard !program.isTypeParam(source), !program.isTypeParam(target) else { return false }
+        return program.identical(program.under(source), empty) && program.identical(program.under(target), empty)
     }
 
     /// A constant.

@@ -303,16 +303,26 @@ extension FunctionLowerer {
             prelude = []
             let at = pos(tree[names[0]].pos)
             if values.count == 1 && names.count > 1, case .tuple(let results) = program.node(typeOf(values[0])) {
+                startLiteralNumbering(values[0])
                 let lowered = multiValue(values[0], results.map { program.object($0).type }, statement: at)
                 out += prelude
                 prelude = []
                 assignValues(names, lowered.map { .lowered($0) }, define: false, at: at, into: &out)
             } else {
                 for (i, nm) in names.enumerated() where i < values.count {
+                    startLiteralNumbering(values[i])
                     assignValues([nm], [.source(values[i])], define: false, at: pos(tree[nm].pos), into: &out)
                 }
             }
             pendingTopLevel += out
+        }
+    }
+
+    /// Numbers the package-level literals of an initializer from where initialization order
+    /// puts them.
+    private func startLiteralNumbering(_ value: NodeID) {
+        if let base = package.literalBases?[PackageInitOrder.Initializer(file: file, value: value)] {
+            package.globalLiteralCount = base
         }
     }
 

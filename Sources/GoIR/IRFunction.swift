@@ -23,6 +23,8 @@ public struct IRInlinedCall: Sendable {
     public var pos: IRPos
     /// The enclosing inlined call, or -1 when the call is in the function's own code.
     public var parent: Int32
+    /// The package's function index of the literal inlined, -1 for a declared callee.
+    public var literal: Int32 = -1
 }
 
 /// One lowered function: its signature variables and its body, held in flat tables (an arena)

@@ -49,6 +49,9 @@ final class PackageLowerer {
     var stack: [FunctionLowerer] = []
     /// Counter of literals at package level (`init.func1`, as `-m` names them).
     var globalLiteralCount = 0
+    /// Where each initializer's literals start counting, when initialization order numbers
+    /// them differently from source order (`PackageInitOrder`).
+    var literalBases: [PackageInitOrder.Initializer: Int]? = nil
 
     init(_ input: IRLoweringInput) {
         self.input = input
@@ -56,6 +59,7 @@ final class PackageLowerer {
     }
 
     func run() {
+        literalBases = PackageInitOrder.literalBases(input)
         var initCount = 0
         var packageInit: FunctionLowerer? = nil
         for (fi, file) in input.files.enumerated() where fi < input.facts.count {

@@ -22,6 +22,10 @@ public struct InlineDecisions {
     /// The compiler's name of a function literal inlined into a caller (the literal first);
     /// nil keeps the literal's own name.
     public var literalName: ((IRFunction, IRFunction) -> String)? = nil
+    /// True when the function at this index of the package being expanded is "big" (the
+    /// inliner's node count, which decided its verdict); nil (or a nil answer) counts the
+    /// lowered nodes.
+    public var isBig: ((Int) -> Bool?)? = nil
 
     /// Creates the decisions.
     public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
@@ -92,8 +96,8 @@ struct Expander {
         self.importedFiles = importedFiles
         self.fileMaps = fileMaps
         self.f = package.functions[index]
-        self.maxCost = f.nodeCount > InlineExpansion.Limits.bigFunctionNodes ? InlineExpansion.Limits.bigMaxCost
-            : InlineExpansion.Limits.maxCost
+        let big = (decisions.isBig?(index) ?? nil) ?? (f.nodeCount > InlineExpansion.Limits.bigFunctionNodes)
+        self.maxCost = big ? InlineExpansion.Limits.bigMaxCost : InlineExpansion.Limits.maxCost
     }
 
     mutating func run() {
@@ -215,7 +219,9 @@ struct Expander {
         guard g.hasBody, g.body.exists else { return nil }
         let call = f[id]
         let k = Int32(f.inlinedCalls.count)
-        f.inlinedCalls.append(IRInlinedCall(callee: name, pos: call.pos, parent: parent))
+        var record = IRInlinedCall(callee: name, pos: call.pos, parent: parent)
+        if case .literal(let i) = callee { record.literal = Int32(i) }
+        f.inlinedCalls.append(record)
         var copier = BodyCopier(source: g, sourcePackage: source, fileMap: source.map { fileMap(for: $0) } ?? localFiles(),
                                 inlined: k, qualifier: source.map { $0.name + "." } ?? "")
         // Parameters, results and locals of the callee become variables of the caller.

@@ -66,14 +66,29 @@ extension GoIRInlineCost {
             }
         case .closure:
             known = literalInlineCost(callee.aux)
-        case .call, .callInterface:
-            // `f()(x)`: the function value goes through a temporary.
-            charge(InlineBudget.calledValueTemporary)
         default:
-            break
+            // `f()(x)`, `fs[len(fs)-1](x)`: a function value computed by a call goes through a
+            // temporary.
+            if callsOrReceives(n.a) { charge(InlineBudget.calledValueTemporary) }
         }
         cost += known ?? extra
         visitOperands(n)
+    }
+
+    /// True when an expression holds a call, a built-in call or a channel receive anywhere
+    /// inside it (the compiler's `callOrChan` over the typechecked callee: `new` and `make`
+    /// excepted, function literals' bodies not entered). The front end evaluates such a
+    /// callee, or an interface call's receiver, into a temporary before the call.
+    func callsOrReceives(_ id: IRNodeID) -> Bool {
+        guard id.exists else { return false }
+        let x = function[id]
+        switch x.op {
+        case .call, .callInterface, .builtin, .recv: return true
+        case .closure: return false
+        default: break
+        }
+        if callsOrReceives(x.a) || callsOrReceives(x.b) || callsOrReceives(x.c) { return true }
+        return function.list(x.list).contains { callsOrReceives($0) } || function.list(x.list2).contains { callsOrReceives($0) }
     }
 
     private mutating func visitOperands(_ n: IRNode) {

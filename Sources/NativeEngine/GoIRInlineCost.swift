@@ -64,6 +64,11 @@ struct GoIRInlineCost {
         for id in function.list(handle) {
             if reason != nil { return }
             if assigned && !id.exists { charge(); continue }  // `_` on the left is a name node
+            if !assigned && isBareFirstMultiValueTemporary(id) {
+                // The front end hangs the temporaries' assignment on the first value; a bare
+                // name cannot hold it, so a free OCONVNOP wraps it (a node of the "big" count).
+                nodes += 1
+            }
             visit(id)
         }
     }
@@ -116,7 +121,7 @@ struct GoIRInlineCost {
             cost += InlineBudget.call
             let dot = function[n.a]
             // A type parameter's method (a dictionary word in `b`) takes its receiver as is.
-            if dot.op == .dotInter, !dot.b.exists, [.call, .callInterface, .builtin].contains(function[dot.a].op) {
+            if dot.op == .dotInter, !dot.b.exists, callsOrReceives(dot.a) {
                 charge(InlineBudget.interfaceReceiverTemporary)
             }
             visitChildren(n)
@@ -243,6 +248,19 @@ struct GoIRInlineCost {
         guard x.op == .name else { return false }
         let v = function[IRVarID(x.aux)]
         return v.varClass == .temp && v.definition.exists && function[v.definition].op == .assignCall
+    }
+
+    /// True for an unconverted read of the first temporary of a multi-value call (`t1` of
+    /// `t1, t2 = g()` read by `a, b = t1, t2`, `return t1, t2` or `f(t1, t2)`).
+    func isBareFirstMultiValueTemporary(_ id: IRNodeID) -> Bool {
+        guard id.exists else { return false }
+        let x = function[id]
+        guard x.op == .name else { return false }
+        let v = function[IRVarID(x.aux)]
+        guard v.varClass == .temp, v.definition.exists else { return false }
+        let d = function[v.definition]
+        guard d.op == .assignCall, let first = function.list(d.list).first, first.exists else { return false }
+        return function[first].op == .name && function[first].aux == x.aux
     }
 
     /// Nodes the front end adds around a select case's communication: `<-c` becomes

@@ -22,6 +22,8 @@ public final class GoIRInliner {
     private var literalIndex: [String: [Int: Int]] = [:]
     /// Functions costed as big, per package.
     private var big: [String: Set<Int>] = [:]
+    /// Functions whose whole body was counted (no refusal stopped the walk).
+    private var counted: [String: Set<Int>] = [:]
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -110,6 +112,15 @@ public final class GoIRInliner {
 
     /// True when the function was costed as "big" (more than `InlineBudget.bigFunctionNodes`).
     func isBig(path: String, index: Int) -> Bool { big[path]?.contains(index) == true }
+
+    /// True when function `i` of the package is "big" by the count its verdict was decided
+    /// with; nil when no verdict counted its whole body (a refusal stopped the walk).
+    func isBig(_ pkg: IRPackage, _ i: Int) -> Bool? {
+        guard pkg.functions[i].kind != .packageInit, !pkg.functions[i].isGeneric else { return nil }
+        _ = verdict(pkg, i)
+        guard counted[pkg.path]?.contains(i) == true else { return nil }
+        return isBig(path: pkg.path, index: i)
+    }
 
     // MARK: Packages
 
@@ -217,6 +228,7 @@ public final class GoIRInliner {
             w = walk(big: true)
             big[pkg.path, default: []].insert(i)
         }
+        if w.reason == nil { counted[pkg.path, default: []].insert(i) }
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
         return .inlinable(cost: w.cost)

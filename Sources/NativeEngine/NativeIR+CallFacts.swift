@@ -24,6 +24,12 @@ extension NativeIR {
         return out
     }
 
+    /// The inlined calls only the expanded bodies know: those reached through a devirtualized
+    /// call, and those rooted at calls of computed callees and range-over-func loops.
+    public func inlinedCallsReadFromExpansion(forPackage path: String) -> [InlinedCall] {
+        callsInlinedAfterDevirtualization(forPackage: path) + computedCalleeInlinedCalls(forPackage: path)
+    }
+
     /// The calls inlined through a devirtualized call (the method it became, and what was
     /// inlined into that body), which only the expanded bodies know; in function order.
     public func callsInlinedAfterDevirtualization(forPackage path: String) -> [InlinedCall] {

@@ -12,35 +12,23 @@ import GoTypes
 /// the `for`).
 ///
 /// GoIR's inline expansion follows static values through inlined results, so these calls
-/// are read from the expansion of the functions holding them: every inlined call whose
-/// outermost call is one of those calls.
-extension NativeInliner {
+/// are read from the package's one expansion (`NativeIR.expansion`, the bodies escape analysis
+/// reads too): every inlined call whose outermost call is one of them. The expansion's
+/// decisions (`NativeInliner.expansionDecisions`) cost a loop body by its own verdict and name
+/// copied literals as the compiler does, so both readers see one decision per call.
+extension NativeIR {
     /// The inlined calls rooted at computed-callee calls and range-over-func loops of the
-    /// package's functions.
-    func computedCalleeInlinedCalls(_ pkg: TypedPackage) -> [InlinedCall] {
-        guard var ir = goir.package(pkg.path) else { return [] }
+    /// package's functions, in function order.
+    public func computedCalleeInlinedCalls(forPackage path: String) -> [InlinedCall] {
+        guard let lowered = lowered(path) else { return [] }
         var roots: [Int: Set<IRPos>] = [:]
-        for i in ir.functions.indices where isCompiledOnItsOwn(i, in: ir) {
-            let found = computedCalleeCalls(i, in: ir)
+        for i in lowered.functions.indices where isCompiledOnItsOwn(i, in: lowered) {
+            let found = computedCalleeCalls(i, in: lowered)
             if !found.isEmpty { roots[i] = found }
         }
-        guard !roots.isEmpty else { return [] }
-        var decisions = expansionDecisions(for: pkg)
-        decisions.literalName = { [unowned self] literal, caller in self.copiedLiteralName(literal, into: caller, from: pkg) }
-        let literalCost = decisions.literalCost
-        decisions.literalCost = { [unowned self] f in
-            // A loop body's own verdict (the compiler's cost of `F-rangeN`), found by name in
-            // the package it was written in.
-            guard f.kind == .rangeBody else { return literalCost(f) }
-            let owner = f.sourcePackage.isEmpty ? pkg.path : f.sourcePackage
-            guard let lowered = self.goir.package(owner), let j = lowered.function(named: f.name),
-                  lowered.functions[j].kind == .rangeBody else { return nil }
-            return self.goir.verdict(lowered, j)?.cost
-        }
-        let holders = roots.keys.sorted()
-        TypecheckRun.onLargeStack { InlineExpansion.expand(&ir, decisions: decisions, functions: holders) }
+        guard !roots.isEmpty, let ir = expansion(path) else { return [] }
         var out: [InlinedCall] = []
-        for i in holders {
+        for i in roots.keys.sorted() {
             let f = ir.functions[i]
             let wanted = roots[i]!
             for call in f.inlinedCalls {
@@ -101,14 +89,21 @@ extension NativeInliner {
         default: return false
         }
     }
+}
 
+extension NativeInliner {
     /// The compiler's name of a function literal copied by inlining: the name of the function
     /// it was written in (package-qualified outside the package compiled), then `.funcN`, or
-    /// `.N` when the function compiled is itself a closure.
-    private func copiedLiteralName(_ literal: IRFunction, into caller: IRFunction, from pkg: TypedPackage) -> String {
+    /// `.N` when the function compiled is itself a closure, whichever the literal's own name
+    /// used.
+    func copiedLiteralName(_ literal: IRFunction, into caller: IRFunction, from pkg: TypedPackage) -> String {
         var name = literal.name
         if caller.kind != .declared, let r = name.range(of: #"\.func\d+$"#, options: .regularExpression) {
             name.replaceSubrange(r, with: "." + name[r].dropFirst(5))
+        } else if caller.kind == .declared, let r = name.range(of: #"\.\d+$"#, options: .regularExpression) {
+            // A literal written in a closure (`f.func1.1`) copied into a declared function is
+            // that function's literal: `f.func1.func1`.
+            name.replaceSubrange(r, with: ".func" + name[r].dropFirst(1))
         }
         if !literal.sourcePackage.isEmpty, literal.sourcePackage != pkg.path, let owner = program.package(literal.sourcePackage) {
             name = program.types.packages[Int(owner.index)].name + "." + name

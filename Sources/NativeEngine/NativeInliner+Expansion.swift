@@ -10,13 +10,7 @@ extension NativeInliner {
         let types = program.types
         var decisions = InlineDecisions(
             cost: { [unowned self] o in self.inlineCost(of: o) },
-            literalCost: { [unowned self] f in
-                // A range-over-func body has no cost in the syntax model: its node count stands
-                // in for it (it is inlined when the iterator is, as a literal called once).
-                if f.kind == .rangeBody { return f.nodeCount }
-                guard f.sourceFile >= 0, f.sourceNode.exists, let owner = self.program.package(f.sourcePackage) else { return nil }
-                return self.literalVerdict(owner, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
-            },
+            literalCost: { [unowned self] f in self.literalCost(f, from: typed) },
             body: { [unowned self] o in
                 let r = types.object(o.origin(in: types))
                 return self.goir.package(types.packagePath(r.package))
@@ -28,7 +22,30 @@ extension NativeInliner {
             return CheapCalls.intrinsics[types.packagePath(r.package)]?.contains(r.name) == true
         }
         decisions.devirtualizeWith = types
+        decisions.literalName = { [unowned self] literal, caller in self.copiedLiteralName(literal, into: caller, from: typed) }
+        if let lowered = goir.package(typed.path) {
+            decisions.isBig = { [unowned self] i in self.goir.isBig(lowered, i) }
+        }
         return decisions
+    }
+
+    /// The inline cost of a function literal of GoIR (one written in `typed` or copied into it
+    /// by inlining), by the verdict of the literal as written; nil when it cannot be inlined.
+    /// A range-over-func body is inlined when the iterator is, as a literal called once, by its
+    /// own verdict (the compiler's cost of `F-rangeN`), found by name in the package it was
+    /// written in.
+    func literalCost(_ f: IRFunction, from typed: TypedPackage) -> Int? {
+        if f.kind == .rangeBody { return rangeBodyCost(f, from: typed) }
+        guard f.sourceFile >= 0, f.sourceNode.exists, let owner = program.package(f.sourcePackage) else { return nil }
+        return literalVerdict(owner, file: Int(f.sourceFile), literal: f.sourceNode)?.cost
+    }
+
+    /// The cost of a range-over-func loop body's verdict; nil when it cannot be inlined.
+    private func rangeBodyCost(_ f: IRFunction, from typed: TypedPackage) -> Int? {
+        let owner = f.sourcePackage.isEmpty ? typed.path : f.sourcePackage
+        guard let lowered = goir.package(owner), let j = lowered.function(named: f.name),
+              lowered.functions[j].kind == .rangeBody else { return nil }
+        return goir.verdict(lowered, j)?.cost
     }
 
     /// A callee's name in `inlining call to` lines: qualified by package name outside the

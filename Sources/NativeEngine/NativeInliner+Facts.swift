@@ -49,8 +49,8 @@ extension NativeInliner {
         let problems = program.problems(importPath)
         if !problems.isEmpty { return PackageFacts(facts: [], problems: problems) }
         let verdicts = verdicts(forPackage: importPath) + instanceVerdicts(forPackage: importPath)
-            + equalityFunctionVerdicts(forPackage: importPath)
-        let calls = inlinedCalls(forPackage: importPath) + expanded.callsInlinedAfterDevirtualization(forPackage: importPath)
+            + equalityFunctionVerdicts(forPackage: importPath) + expanded.copiedLiteralVerdicts(forPackage: importPath)
+        let calls = inlinedCalls(forPackage: importPath) + expanded.inlinedCallsReadFromExpansion(forPackage: importPath)
         let devirtualized = expanded.devirtualizedCalls(forPackage: importPath)
         var out: [Fact] = []
         out.reserveCapacity(verdicts.count + calls.count + devirtualized.count)

@@ -36,7 +36,9 @@ public struct DevirtualizedCall: Sendable, Hashable {
 /// recursive cycle). A function is not on its own path, so a small recursive function gets
 /// one copy of itself.
 extension NativeInliner {
-    /// Every inlined call in the package's modelled functions and function literals.
+    /// Every inlined call in the package's modelled functions and function literals that the
+    /// call sites resolve (`NativeIR.inlinedCallsReadFromExpansion` has the ones only the
+    /// expanded bodies know).
     public func inlinedCalls(forPackage path: String) -> [InlinedCall] {
         guard let pkg = program.package(path) else { return [] }
         let reported = verdicts(forPackage: path)
@@ -71,7 +73,7 @@ extension NativeInliner {
                        from: pkg, caller: caller, into: &out)
             }
         }
-        return out + computedCalleeInlinedCalls(pkg) + instanceInlinedCalls(pkg) + wrapperInlinedCalls(pkg)
+        return out + instanceInlinedCalls(pkg) + wrapperInlinedCalls(pkg)
     }
 
     /// Calls in the initializers of package-level variables (the package's init function),

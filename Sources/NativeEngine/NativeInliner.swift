@@ -98,12 +98,12 @@ public final class NativeInliner {
     }
 
     /// Verdicts of the function literals in package-level variable initialisers: they belong
-    /// to the package's initialiser and are named `init.funcN` (files in order, literals in
-    /// source order), their own literals `init.funcN.M`.
+    /// to the package's initialiser and are named `init.funcN` (in initialization order, GoIR's
+    /// `PackageInitOrder`), their own literals `init.funcN.M`.
     private func packageLevelLiteralVerdicts(_ pkg: TypedPackage) -> [FunctionVerdict] {
         guard let (ir, i) = goir.packageInitializer(path: pkg.path) else { return [] }
         var out: [FunctionVerdict] = []
-        for (rank, l) in ir.functions[i].literals.enumerated() where ir.functions[Int(l)].kind == .literal {
+        for l in ir.functions[i].literals where ir.functions[Int(l)].kind == .literal {
             let f = ir.functions[Int(l)]
             let file = Int(f.sourceFile)
             guard file >= 0, f.sourceNode.exists, file < pkg.files.count else { continue }
@@ -111,7 +111,9 @@ public final class NativeInliner {
             let name = f.name
             let key = LiteralKey(package: pkg.path, file: file, node: f.sourceNode)
             literalNames[key] = name
-            literalOrigins[key] = ("init", rank + 1)
+            if let number = Int(name.split(separator: ".").last?.dropFirst("func".count) ?? "") {
+                literalOrigins[key] = ("init", number)
+            }
             guard let v = literalVerdict(pkg, file: file, literal: f.sourceNode) else { continue }
             let p = tree.source.position(of: tree[f.sourceNode].pos)
             out.append(FunctionVerdict(file: pkg.files[file].path, line: p.line, column: p.column, name: name, verdict: v))

@@ -74,8 +74,10 @@ final class NativeFlowFixtureTests: XCTestCase {
     /// 223 (0.834); 26 of the others run through shaped generic bodies. With the range-over-func
     /// fixture of the cost model (`Fixtures/costs/rangefunc.go`, 12 more blocks, 6 identical):
     /// 192 of 235 (0.817). With shape instances analysed as instances (2026-12-05): 205 of 235
-    /// (0.872).
-    static let fixtureFloor = 0.867
+    /// (0.872). With the call and initialization-order fixtures of the cost model
+    /// (`Fixtures/costs/calls.go`, `initorder.go`: 5 more blocks, 2 identical; the other
+    /// modules' counts unchanged): 207 of 241 (0.859).
+    static let fixtureFloor = 0.854
 
     /// The compiler's and the native blocks of one module, paths relative to the module (`./f.go`).
     static func agreement(moduleRoot: String, flags: String = "-m=2", inlining: Bool = true,

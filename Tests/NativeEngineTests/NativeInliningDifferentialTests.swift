@@ -17,7 +17,7 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let expanded = NativeIR(program: program, inliner: inliner)
         return TypecheckRun.onLargeStack {
             (packages.flatMap { inliner.verdicts(forPackage: $0) },
-             packages.flatMap { inliner.inlinedCalls(forPackage: $0) + expanded.callsInlinedAfterDevirtualization(forPackage: $0) },
+             packages.flatMap { inliner.inlinedCalls(forPackage: $0) + expanded.inlinedCallsReadFromExpansion(forPackage: $0) },
              packages.flatMap { expanded.devirtualizedCalls(forPackage: $0) })
         }
     }
@@ -155,7 +155,7 @@ final class NativeInliningDifferentialTests: XCTestCase {
         let expanded = NativeIR(program: program, inliner: inliner)
         let (native, calls, devirtualized) = TypecheckRun.onLargeStack {
             (packages.flatMap { inliner.verdicts(forPackage: $0) },
-             packages.flatMap { inliner.inlinedCalls(forPackage: $0) + expanded.callsInlinedAfterDevirtualization(forPackage: $0) },
+             packages.flatMap { inliner.inlinedCalls(forPackage: $0) + expanded.inlinedCallsReadFromExpansion(forPackage: $0) },
              packages.flatMap { expanded.devirtualizedCalls(forPackage: $0) })
         }
         var a = InlineAgreement(compiler: compiler, native: native)
