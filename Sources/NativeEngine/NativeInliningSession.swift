@@ -17,6 +17,9 @@ public final class NativeInliningSession: @unchecked Sendable {
     private let inputs: [String: PackageInput]
     private var inliner: NativeInliner?
     private var escape: NativeEscape?
+    /// The trees the driver parsed, by the path the type checker names each file with: it takes
+    /// them instead of parsing the standard library, or the scanned module, a second time.
+    private let parsed = ParsedFileCache()
 
     /// A session over the scanned packages, with the standard library from `goroot`.
     public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext) {
@@ -66,6 +69,7 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// at the compiler's positions (paths as the package's files give them). Throws
     /// `PackageDoesNotTypeCheck` for a package with load or type errors.
     public func facts(for package: PackageInput) throws -> [Fact] {
+        offer(package)
         lock.lock()
         defer { lock.unlock() }
         let (inliner, analysis, relative) = try prepare(package)
@@ -79,6 +83,7 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// analysis on its bodies after inline expansion. Throws `PackageDoesNotTypeCheck` for a
     /// package with load or type errors.
     public func escapeFacts(for package: PackageInput) throws -> [Fact] {
+        offer(package)
         lock.lock()
         defer { lock.unlock() }
         let (_, analysis, relative) = try prepare(package)
@@ -93,6 +98,7 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// paths where the files are its own. Throws `PackageDoesNotTypeCheck` for a package with
     /// load or type errors.
     public func allocationSites(for package: PackageInput) throws -> [NativeAllocationSite] {
+        offer(package)
         lock.lock()
         defer { lock.unlock() }
         let (inliner, analysis, relative) = try prepare(package)
@@ -109,27 +115,44 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
     }
 
+    /// How many files the type checker took from the driver's parse instead of parsing them.
+    public var filesParsedOnce: Int { parsed.reused }
+
+    /// Offers the package's parsed files (when the driver parsed them) under their absolute
+    /// paths, the names the type checker gives GOROOT's files. Outside the lock: the cache
+    /// has its own, and a package's job offers its files before asking for its facts, after
+    /// every package it imports (the scheduler runs packages bottom-up).
+    private func offer(_ package: PackageInput) {
+        for i in package.syntax.indices where i < package.files.count {
+            // GOROOT's files are checked under their absolute paths, the scanned module's
+            // under the paths facts carry (`makeInliner`).
+            parsed.offer(package.syntax[i], as: package.isStandard ? package.files[i].absolutePath : package.files[i].path)
+        }
+    }
+
     /// A file as the gc engine names files outside the scanned tree: the standard library's
     /// relative to GOROOT/src, others as they are.
     private func gorootRelative(_ file: String) -> String {
         file.hasPrefix(gorootSource) ? String(file.dropFirst(gorootSource.count)) : file
     }
 
+    /// The run's inliner over a program that parses nothing up front: the scanned module's
+    /// packages and GOROOT's are parsed when first checked, from the trees the driver offered
+    /// where it has (`offer`).
     private func makeInliner() -> NativeInliner {
-        var sources: [PackageSource] = []
-        for input in inputs.values.sorted(by: { $0.importPath < $1.importPath }) where !input.isStandard {
-            var files: [ParsedFile] = []
-            for i in input.files.indices where !input.files[i].absolutePath.hasSuffix("_test.go") {
-                files.append(input.parsedFile(at: i))
-            }
-            guard let first = files.first else { continue }
-            let directory = (first.path as NSString).deletingLastPathComponent
-            sources.append(PackageSource(path: input.importPath, directory: directory, files: files))
-        }
-        let modules = inputs.values.sorted(by: { $0.importPath < $1.importPath }).compactMap { input in
+        let sorted = inputs.values.sorted(by: { $0.importPath < $1.importPath })
+        let modules = sorted.compactMap { input in
             input.moduleRoot.flatMap { root in input.module.map { (root: root, module: $0) } }
         }
-        return NativeInliner(program: NativeProgram(goroot: goroot, modulePackages: sources,
-                                                    dependencies: DependencyResolver.forModules(modules), config: config))
+        let program = NativeProgram(goroot: goroot, dependencies: DependencyResolver.forModules(modules), config: config)
+        program.session.parsedFiles = parsed
+        for input in sorted where !input.isStandard {
+            let files = input.files.filter { !$0.absolutePath.hasSuffix("_test.go") }
+            guard let first = files.first else { continue }
+            let directory = (first.path as NSString).deletingLastPathComponent
+            program.session.unparsedModulePackages[input.importPath] = UnparsedPackage(
+                path: input.importPath, directory: directory, files: files.map { (path: $0.path, bytes: $0.bytes) })
+        }
+        return NativeInliner(program: program)
     }
 }
