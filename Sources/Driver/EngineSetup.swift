@@ -37,6 +37,10 @@ struct EngineSetup {
                         boundsChecks: config.isEnabled("bounds"))
     }
 
+    /// Seconds the native engine spent analysing one package at a time (its session's lock
+    /// held), nil under the gc engine: the part of the passes `--jobs` cannot spread.
+    var serialSeconds: Double? { resources.get(NativeInliningSession.self)?.serialSeconds }
+
     /// Prepares the engine's resources. With `gc`, `compilation` is the engine's result when the
     /// caller ran the compiler already (`ScanPipeline` starts it early); otherwise it runs here.
     static func prepare(engine: EngineKind, config: Configuration, baseDirectory: String,

@@ -84,6 +84,7 @@ struct ScanPipeline {
         }
 
         clock.lap("passes")
+        if let serial = engineSetup.serialSeconds { clock.note("native serial", seconds: serial) }
         var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
         if let origin = request.provenance {

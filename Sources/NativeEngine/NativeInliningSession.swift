@@ -6,7 +6,9 @@ import PassKit
 
 /// The native engine's inlining decisions for one scan, shared by the packages the driver
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
-/// and every call is serialised (the type checker and the inliner keep run-wide tables).
+/// from the trees the driver parsed in each package's job (nothing is parsed twice), and the
+/// analysis itself is serialised (the type checker and the inliner keep run-wide tables);
+/// `serialSeconds` says how long that part took.
 public final class NativeInliningSession: @unchecked Sendable {
     private let lock = NSLock()
     private let goroot: String
@@ -20,6 +22,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// The trees the driver parsed, by the path the type checker names each file with: it takes
     /// them instead of parsing the standard library, or the scanned module, a second time.
     private let parsed = ParsedFileCache()
+    /// Time spent with the lock held (guarded by the lock).
+    private var serialNanoseconds: UInt64 = 0
 
     /// A session over the scanned packages, with the standard library from `goroot`.
     public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext) {
@@ -45,21 +49,36 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
     }
 
-    /// With the lock held: the run's inliner and escape analysis (made on first use), after
-    /// checking that the package type-checks, and the package's relative path of each file.
-    private func prepare(_ package: PackageInput) throws -> (NativeInliner, NativeEscape, [String: String]) {
+    /// Runs `body` on the run's inliner and escape analysis (made on first use), with the lock
+    /// held and on a large stack, after checking that the package type-checks. The package's
+    /// files are offered to the type checker first, outside the lock; the callers' work on the
+    /// result is outside it too.
+    private func serially<T>(_ package: PackageInput,
+                             _ body: @escaping (NativeInliner, NativeEscape) -> T) throws -> T {
+        offer(package)
+        lock.lock()
+        let started = DispatchTime.now()
+        defer {
+            serialNanoseconds += DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
+            lock.unlock()
+        }
         let inliner = self.inliner ?? makeInliner()
         self.inliner = inliner
         let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
         escape = analysis
         let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
         if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
+        return TypecheckRun.onLargeStack { body(inliner, analysis) }
+    }
+
+    /// The package's files by absolute and by relative path, each to its relative path.
+    private func relativePaths(_ package: PackageInput) -> [String: String] {
         var relative: [String: String] = [:]
         for f in package.files {
             relative[f.absolutePath] = f.path
             relative[f.path] = f.path
         }
-        return (inliner, analysis, relative)
+        return relative
     }
 
     /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
@@ -69,13 +88,10 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// at the compiler's positions (paths as the package's files give them). Throws
     /// `PackageDoesNotTypeCheck` for a package with load or type errors.
     public func facts(for package: PackageInput) throws -> [Fact] {
-        offer(package)
-        lock.lock()
-        defer { lock.unlock() }
-        let (inliner, analysis, relative) = try prepare(package)
-        return TypecheckRun.onLargeStack {
-            inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }
-        }.facts
+        let relative = relativePaths(package)
+        return try serially(package) { inliner, analysis in
+            inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }.facts
+        }
     }
 
     /// Escape facts (`moved-to-heap`, `escapes`, `no-escape`, `leak-param`,
@@ -83,11 +99,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// analysis on its bodies after inline expansion. Throws `PackageDoesNotTypeCheck` for a
     /// package with load or type errors.
     public func escapeFacts(for package: PackageInput) throws -> [Fact] {
-        offer(package)
-        lock.lock()
-        defer { lock.unlock() }
-        let (_, analysis, relative) = try prepare(package)
-        return TypecheckRun.onLargeStack {
+        let relative = relativePaths(package)
+        return try serially(package) { _, analysis in
             analysis.facts(package.importPath, relativePaths: relative, notePath: self.gorootRelative)
         }
     }
@@ -98,11 +111,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// paths where the files are its own. Throws `PackageDoesNotTypeCheck` for a package with
     /// load or type errors.
     public func allocationSites(for package: PackageInput) throws -> [NativeAllocationSite] {
-        offer(package)
-        lock.lock()
-        defer { lock.unlock() }
-        let (inliner, analysis, relative) = try prepare(package)
-        let sites = TypecheckRun.onLargeStack { () -> [NativeAllocationSite] in
+        let relative = relativePaths(package)
+        let sites = try serially(package) { inliner, analysis -> [NativeAllocationSite] in
             guard let r = analysis.analyze(package.importPath) else { return [] }
             return NativeAllocations(program: inliner.program.types, escape: r).sites()
         }
@@ -115,11 +125,19 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
     }
 
+    /// Seconds the session has spent analysing with its lock held, summed over every call:
+    /// the part of a scan's passes that runs one package at a time whatever `--jobs` says.
+    public var serialSeconds: Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return Double(serialNanoseconds) / 1e9
+    }
+
     /// How many files the type checker took from the driver's parse instead of parsing them.
     public var filesParsedOnce: Int { parsed.reused }
 
-    /// Offers the package's parsed files (when the driver parsed them) under their absolute
-    /// paths, the names the type checker gives GOROOT's files. Outside the lock: the cache
+    /// Offers the package's parsed files (when the driver parsed them) under the names the
+    /// type checker gives them. Outside the lock: the cache
     /// has its own, and a package's job offers its files before asking for its facts, after
     /// every package it imports (the scheduler runs packages bottom-up).
     private func offer(_ package: PackageInput) {
