@@ -26,11 +26,13 @@ public final class ParsedFileCache: @unchecked Sendable {
         files[path] = moved
     }
 
-    /// The parsed file at `path` when it was offered with exactly these bytes.
+    /// The parsed file at `path` when it was offered with exactly these bytes; taken out of
+    /// the cache (the checker keeps it from then on).
     func file(at path: String, bytes: [UInt8]) -> ParsedFile? {
         lock.lock()
         defer { lock.unlock() }
         guard let f = files[path], f.source.bytes == bytes else { return nil }
+        files[path] = nil
         taken += 1
         return f
     }

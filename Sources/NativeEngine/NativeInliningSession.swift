@@ -25,9 +25,16 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// Time spent with the lock held (guarded by the lock).
     private var serialNanoseconds: UInt64 = 0
 
-    /// A session over the scanned packages, with the standard library from `goroot`.
-    public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext) {
+    /// Threads that read and parse GOROOT's packages ahead of the type checker.
+    private let prefetchThreads: Int
+
+    /// A session over the scanned packages, with the standard library from `goroot`. With
+    /// `prefetchThreads` above 0, that many threads read and parse the GOROOT packages the
+    /// scanned module imports (those the scan does not parse itself) while the engine works.
+    public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext,
+                prefetchThreads: Int = 0) {
         self.goroot = goroot
+        self.prefetchThreads = prefetchThreads
         self.gorootSource = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
         self.config = config
         var byPath: [String: PackageInput] = [:]
@@ -170,6 +177,17 @@ public final class NativeInliningSession: @unchecked Sendable {
             let directory = (first.path as NSString).deletingLastPathComponent
             program.session.unparsedModulePackages[input.importPath] = UnparsedPackage(
                 path: input.importPath, directory: directory, files: files.map { (path: $0.path, bytes: $0.bytes) })
+        }
+        if prefetchThreads > 0 {
+            // The scanned module's imports outside the scan: GOROOT's packages, which nothing
+            // else parses. When std itself is scanned, the scan's jobs parse it.
+            let scanned = Set(inputs.keys)
+            let imports = Set(sorted.filter { !$0.isStandard }.flatMap { input in
+                input.files.filter { !$0.absolutePath.hasSuffix("_test.go") }.flatMap { FileHeader.read($0.bytes).imports.map(\.path) }
+            }).subtracting(scanned).subtracting(["C", "unsafe"]).sorted()
+            if !imports.isEmpty && !sorted.contains(where: \.isStandard) {
+                program.session.prefetch(imports, threads: prefetchThreads)
+            }
         }
         return NativeInliner(program: program)
     }
