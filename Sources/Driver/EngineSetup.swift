@@ -37,11 +37,17 @@ struct EngineSetup {
                         boundsChecks: config.isEnabled("bounds"))
     }
 
+    /// Seconds the native engine spent analysing one package at a time (its session's lock
+    /// held), nil under the gc engine: the part of the passes `--jobs` cannot spread.
+    var serialSeconds: Double? { resources.get(NativeInliningSession.self)?.serialSeconds }
+
     /// Prepares the engine's resources. With `gc`, `compilation` is the engine's result when the
     /// caller ran the compiler already (`ScanPipeline` starts it early); otherwise it runs here.
+    /// With `native`, `jobs` beyond the first read and parse the GOROOT packages the scanned
+    /// module imports ahead of the engine's type checker.
     static func prepare(engine: EngineKind, config: Configuration, baseDirectory: String,
                         packages: [PackageInput], context: BuildContext, goroot: String? = nil,
-                        compilation: GCCompilation? = nil) -> EngineSetup {
+                        compilation: GCCompilation? = nil, jobs: Int = 1) -> EngineSetup {
         var setup = EngineSetup()
         switch engine {
         case .native:
@@ -50,7 +56,8 @@ struct EngineSetup {
                 if PassCatalog.native.contains(pass) {
                     if let goroot {
                         if !sessionCreated {
-                            setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context))
+                            setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context,
+                                                                                   prefetchThreads: jobs - 1))
                             sessionCreated = true
                         }
                     } else {

@@ -12,4 +12,9 @@ struct PhaseClock {
         phases.append(ScanOutcome.Phase(name: name, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
         last = now
     }
+
+    /// Records the part of the step just ended that `name` took, without starting a step.
+    mutating func note(_ name: String, seconds: Double) {
+        phases.append(ScanOutcome.Phase(name: name, seconds: seconds))
+    }
 }

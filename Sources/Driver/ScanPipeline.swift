@@ -71,7 +71,7 @@ struct ScanPipeline {
         let compilation = early?.finish(toolchain: lookup.toolchain)
         let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
                                               packages: inputs, context: context, goroot: goroot?.path,
-                                              compilation: compilation)
+                                              compilation: compilation, jobs: request.jobs)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
@@ -84,6 +84,7 @@ struct ScanPipeline {
         }
 
         clock.lap("passes")
+        if let serial = engineSetup.serialSeconds { clock.note("native serial", seconds: serial) }
         var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
         if let origin = request.provenance {

@@ -25,8 +25,12 @@ public struct PackageSource: Sendable {
 
     /// Reads and selects the files of a directory and parses them; nil when it has no
     /// selected Go files.
-    public static func load(path: String, directory: String, config: BuildContext) -> PackageSource? {
-        let files = selectedFiles(directory: directory, config: config).map { parseFile(path: $0.path, bytes: $0.bytes) }
+    /// A file offered in `parsed` with the same bytes is taken instead of parsed again.
+    public static func load(path: String, directory: String, config: BuildContext,
+                            parsed: ParsedFileCache? = nil) -> PackageSource? {
+        let files = selectedFiles(directory: directory, config: config).map {
+            parsed?.file(at: $0.path, bytes: $0.bytes) ?? parseFile(path: $0.path, bytes: $0.bytes)
+        }
         if files.isEmpty { return nil }
         return PackageSource(path: path, directory: directory, files: files)
     }
@@ -46,6 +50,32 @@ public struct PackageSource: Sendable {
             out.append((full, bytes))
         }
         return out
+    }
+}
+
+/// A package of a scanned module given by its files' names and bytes: the session parses it
+/// when it is first checked, taking the trees offered in its `parsedFiles` instead of parsing
+/// them again.
+public struct UnparsedPackage: Sendable {
+    /// Import path.
+    public var path: String
+    /// Directory.
+    public var directory: String
+    /// The selected files, in the checker's order: the name each tree gets, and the bytes.
+    public var files: [(path: String, bytes: [UInt8])]
+
+    /// Creates an unparsed package.
+    public init(path: String, directory: String, files: [(path: String, bytes: [UInt8])]) {
+        self.path = path
+        self.directory = directory
+        self.files = files
+    }
+
+    /// The package parsed, each file taken from `parsed` when offered with the same bytes.
+    public func parse(reusing parsed: ParsedFileCache?) -> PackageSource {
+        PackageSource(path: path, directory: directory, files: files.map {
+            parsed?.file(at: $0.path, bytes: $0.bytes) ?? parseFile(path: $0.path, bytes: $0.bytes)
+        })
     }
 }
 
@@ -106,8 +136,8 @@ public struct PackageLocator: Sendable {
     }
 
     /// Loads a package's files.
-    public func load(_ importPath: String) -> PackageSource? {
+    public func load(_ importPath: String, parsed: ParsedFileCache? = nil) -> PackageSource? {
         guard let dir = directory(for: importPath) else { return nil }
-        return PackageSource.load(path: importPath, directory: dir, config: config)
+        return PackageSource.load(path: importPath, directory: dir, config: config, parsed: parsed)
     }
 }

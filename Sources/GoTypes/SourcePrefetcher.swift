@@ -17,15 +17,18 @@ final class SourcePrefetcher: @unchecked Sendable {
     }
 
     private let locator: PackageLocator
+    private let parsed: ParsedFileCache?
     private let condition = NSCondition()
     private var states: [String: State] = [:]
     private var stack: [String] = []
     private var inFlight = 0
 
     /// Queues the roots (canonical import paths, the first loaded first) and starts `workers`
-    /// loader threads (none when `workers` is 0: every load happens on demand).
-    init(locator: PackageLocator, roots: [String], workers: Int) {
+    /// loader threads (none when `workers` is 0: every load happens on demand); files offered
+    /// in `parsed` are taken instead of parsed.
+    init(locator: PackageLocator, roots: [String], workers: Int, parsed: ParsedFileCache? = nil) {
         self.locator = locator
+        self.parsed = parsed
         enqueue(roots)
         for _ in 0..<workers {
             let thread = Thread { [self] in work() }
@@ -49,7 +52,7 @@ final class SourcePrefetcher: @unchecked Sendable {
                 states[path] = .loading
                 inFlight += 1
                 condition.unlock()
-                return finish(path, locator.load(path))
+                return finish(path, locator.load(path, parsed: parsed))
             }
         }
     }
@@ -66,7 +69,7 @@ final class SourcePrefetcher: @unchecked Sendable {
             states[path] = .loading
             inFlight += 1
             condition.unlock()
-            _ = finish(path, locator.load(path))
+            _ = finish(path, locator.load(path, parsed: parsed))
             condition.lock()
         }
         condition.unlock()

@@ -17,9 +17,15 @@ public final class TypecheckSession {
     private var prefetcher: SourcePrefetcher? = nil
     /// Packages of the scanned module(s), by import path; consulted before GOROOT.
     public var modulePackages: [String: PackageSource] = [:]
+    /// Packages of the scanned module(s) not parsed yet, by import path: parsed when first
+    /// checked (then moved to `modulePackages`), consulted like `modulePackages`.
+    public var unparsedModulePackages: [String: UnparsedPackage] = [:]
     /// Where the scanned modules' dependencies are (vendor/ or the module cache); consulted
     /// for paths they require, before GOROOT's own vendored copies.
     public var dependencies: [DependencyResolver] = []
+    /// Files parsed elsewhere in the run, taken instead of parsing GOROOT's and dependencies'
+    /// files again (set before the first check).
+    public var parsedFiles: ParsedFileCache? = nil
     /// For each checked package, the index in `dependencies` of the module it belongs to,
     /// whose go.mod decides what its imports name; none for std (GOROOT's own vendor/).
     private var owners: [String: Int] = [:]
@@ -47,7 +53,7 @@ public final class TypecheckSession {
     /// vendor/ of their module (`cmd/vendor/...` from cmd, `vendor/...` from std).
     /// Roots (no importer) may name a package of any scanned module's dependencies.
     func canonical(_ path: String, from importer: String? = nil) -> String {
-        if modulePackages[path] != nil { return path }
+        if isModulePackage(path) { return path }
         let resolvers = importer.map { owners[$0].map { [dependencies[$0]] } ?? [] } ?? dependencies
         if let d = resolvers.first(where: { $0.provides(path) }) {
             // Inside GOROOT, vendored packages are named by their directory, as go list does.
@@ -60,8 +66,22 @@ public final class TypecheckSession {
     /// the checker's, so that checking (one thread) rarely waits for a parse. Without it, or
     /// for packages it does not reach, `check` loads on demand.
     public func prefetch(_ roots: [String], threads: Int) {
-        let paths = roots.filter { modulePackages[$0] == nil }.map { canonical($0) }
-        prefetcher = SourcePrefetcher(locator: locator, roots: paths, workers: max(0, threads))
+        let paths = roots.filter { !isModulePackage($0) }.map { canonical($0) }
+        prefetcher = SourcePrefetcher(locator: locator, roots: paths, workers: max(0, threads), parsed: parsedFiles)
+    }
+
+    /// Whether a path names a package of the scanned module(s), parsed or not.
+    func isModulePackage(_ path: String) -> Bool {
+        modulePackages[path] != nil || unparsedModulePackages[path] != nil
+    }
+
+    /// A scanned module's package, parsed on first use.
+    func moduleSource(_ path: String) -> PackageSource? {
+        if let source = modulePackages[path] { return source }
+        guard let unparsed = unparsedModulePackages.removeValue(forKey: path) else { return nil }
+        let source = unparsed.parse(reusing: parsedFiles)
+        modulePackages[path] = source
+        return source
     }
 
     /// A dependency's source, when a scanned module requires the path and its files are there.
@@ -69,7 +89,7 @@ public final class TypecheckSession {
         for (i, d) in dependencies.enumerated() {
             if case .directory(let dir) = d.resolve(path) {
                 owners[path] = i
-                return PackageSource.load(path: path, directory: dir, config: locator.config)
+                return PackageSource.load(path: path, directory: dir, config: locator.config, parsed: parsedFiles)
             }
         }
         return nil
@@ -103,7 +123,7 @@ public final class TypecheckSession {
     /// A GOROOT package's source, from the prefetcher when there is one.
     func goRootSource(_ path: String) -> PackageSource? {
         if let prefetcher { return prefetcher.source(path) }
-        return locator.load(path)
+        return locator.load(path, parsed: parsedFiles)
     }
 
     /// Checks a package (and its imports). Returns nil for a path with no Go files.
@@ -119,7 +139,7 @@ public final class TypecheckSession {
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)
         defer { inProgress.remove(path) }
-        guard let source = modulePackages[path] ?? dependencySource(path) ?? goRootSource(path) else {
+        guard let source = moduleSource(path) ?? dependencySource(path) ?? goRootSource(path) else {
             let reason = importFailure(path)
             program.importFailures[path] = reason
             let r = PackageResult(path: path, checker: nil, loadErrors: ["\(path): \(reason)"])

@@ -6,7 +6,9 @@ import PassKit
 
 /// The native engine's inlining decisions for one scan, shared by the packages the driver
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
-/// and every call is serialised (the type checker and the inliner keep run-wide tables).
+/// from the trees the driver parsed in each package's job (nothing is parsed twice), and the
+/// analysis itself is serialised (the type checker and the inliner keep run-wide tables);
+/// `serialSeconds` says how long that part took.
 public final class NativeInliningSession: @unchecked Sendable {
     private let lock = NSLock()
     private let goroot: String
@@ -17,10 +19,22 @@ public final class NativeInliningSession: @unchecked Sendable {
     private let inputs: [String: PackageInput]
     private var inliner: NativeInliner?
     private var escape: NativeEscape?
+    /// The trees the driver parsed, by the path the type checker names each file with: it takes
+    /// them instead of parsing the standard library, or the scanned module, a second time.
+    private let parsed = ParsedFileCache()
+    /// Time spent with the lock held (guarded by the lock).
+    private var serialNanoseconds: UInt64 = 0
 
-    /// A session over the scanned packages, with the standard library from `goroot`.
-    public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext) {
+    /// Threads that read and parse GOROOT's packages ahead of the type checker.
+    private let prefetchThreads: Int
+
+    /// A session over the scanned packages, with the standard library from `goroot`. With
+    /// `prefetchThreads` above 0, that many threads read and parse the GOROOT packages the
+    /// scanned module imports (those the scan does not parse itself) while the engine works.
+    public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext,
+                prefetchThreads: Int = 0) {
         self.goroot = goroot
+        self.prefetchThreads = prefetchThreads
         self.gorootSource = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
         self.config = config
         var byPath: [String: PackageInput] = [:]
@@ -42,21 +56,36 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
     }
 
-    /// With the lock held: the run's inliner and escape analysis (made on first use), after
-    /// checking that the package type-checks, and the package's relative path of each file.
-    private func prepare(_ package: PackageInput) throws -> (NativeInliner, NativeEscape, [String: String]) {
+    /// Runs `body` on the run's inliner and escape analysis (made on first use), with the lock
+    /// held and on a large stack, after checking that the package type-checks. The package's
+    /// files are offered to the type checker first, outside the lock; the callers' work on the
+    /// result is outside it too.
+    private func serially<T>(_ package: PackageInput,
+                             _ body: @escaping (NativeInliner, NativeEscape) -> T) throws -> T {
+        offer(package)
+        lock.lock()
+        let started = DispatchTime.now()
+        defer {
+            serialNanoseconds += DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
+            lock.unlock()
+        }
         let inliner = self.inliner ?? makeInliner()
         self.inliner = inliner
         let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
         escape = analysis
         let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
         if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
+        return TypecheckRun.onLargeStack { body(inliner, analysis) }
+    }
+
+    /// The package's files by absolute and by relative path, each to its relative path.
+    private func relativePaths(_ package: PackageInput) -> [String: String] {
         var relative: [String: String] = [:]
         for f in package.files {
             relative[f.absolutePath] = f.path
             relative[f.path] = f.path
         }
-        return (inliner, analysis, relative)
+        return relative
     }
 
     /// `can-inline` and `cannot-inline` facts for the non-generic functions and function
@@ -66,12 +95,10 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// at the compiler's positions (paths as the package's files give them). Throws
     /// `PackageDoesNotTypeCheck` for a package with load or type errors.
     public func facts(for package: PackageInput) throws -> [Fact] {
-        lock.lock()
-        defer { lock.unlock() }
-        let (inliner, analysis, relative) = try prepare(package)
-        return TypecheckRun.onLargeStack {
-            inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }
-        }.facts
+        let relative = relativePaths(package)
+        return try serially(package) { inliner, analysis in
+            inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }.facts
+        }
     }
 
     /// Escape facts (`moved-to-heap`, `escapes`, `no-escape`, `leak-param`,
@@ -79,10 +106,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// analysis on its bodies after inline expansion. Throws `PackageDoesNotTypeCheck` for a
     /// package with load or type errors.
     public func escapeFacts(for package: PackageInput) throws -> [Fact] {
-        lock.lock()
-        defer { lock.unlock() }
-        let (_, analysis, relative) = try prepare(package)
-        return TypecheckRun.onLargeStack {
+        let relative = relativePaths(package)
+        return try serially(package) { _, analysis in
             analysis.facts(package.importPath, relativePaths: relative, notePath: self.gorootRelative)
         }
     }
@@ -93,10 +118,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// paths where the files are its own. Throws `PackageDoesNotTypeCheck` for a package with
     /// load or type errors.
     public func allocationSites(for package: PackageInput) throws -> [NativeAllocationSite] {
-        lock.lock()
-        defer { lock.unlock() }
-        let (inliner, analysis, relative) = try prepare(package)
-        let sites = TypecheckRun.onLargeStack { () -> [NativeAllocationSite] in
+        let relative = relativePaths(package)
+        let sites = try serially(package) { inliner, analysis -> [NativeAllocationSite] in
             guard let r = analysis.analyze(package.importPath) else { return [] }
             return NativeAllocations(program: inliner.program.types, escape: r).sites()
         }
@@ -109,27 +132,63 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
     }
 
+    /// Seconds the session has spent analysing with its lock held, summed over every call:
+    /// the part of a scan's passes that runs one package at a time whatever `--jobs` says.
+    public var serialSeconds: Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return Double(serialNanoseconds) / 1e9
+    }
+
+    /// How many files the type checker took from the driver's parse instead of parsing them.
+    public var filesParsedOnce: Int { parsed.reused }
+
+    /// Offers the package's parsed files (when the driver parsed them) under the names the
+    /// type checker gives them. Outside the lock: the cache
+    /// has its own, and a package's job offers its files before asking for its facts, after
+    /// every package it imports (the scheduler runs packages bottom-up).
+    private func offer(_ package: PackageInput) {
+        for i in package.syntax.indices where i < package.files.count {
+            // GOROOT's files are checked under their absolute paths, the scanned module's
+            // under the paths facts carry (`makeInliner`).
+            parsed.offer(package.syntax[i], as: package.isStandard ? package.files[i].absolutePath : package.files[i].path)
+        }
+    }
+
     /// A file as the gc engine names files outside the scanned tree: the standard library's
     /// relative to GOROOT/src, others as they are.
     private func gorootRelative(_ file: String) -> String {
         file.hasPrefix(gorootSource) ? String(file.dropFirst(gorootSource.count)) : file
     }
 
+    /// The run's inliner over a program that parses nothing up front: the scanned module's
+    /// packages and GOROOT's are parsed when first checked, from the trees the driver offered
+    /// where it has (`offer`).
     private func makeInliner() -> NativeInliner {
-        var sources: [PackageSource] = []
-        for input in inputs.values.sorted(by: { $0.importPath < $1.importPath }) where !input.isStandard {
-            var files: [ParsedFile] = []
-            for i in input.files.indices where !input.files[i].absolutePath.hasSuffix("_test.go") {
-                files.append(input.parsedFile(at: i))
-            }
-            guard let first = files.first else { continue }
-            let directory = (first.path as NSString).deletingLastPathComponent
-            sources.append(PackageSource(path: input.importPath, directory: directory, files: files))
-        }
-        let modules = inputs.values.sorted(by: { $0.importPath < $1.importPath }).compactMap { input in
+        let sorted = inputs.values.sorted(by: { $0.importPath < $1.importPath })
+        let modules = sorted.compactMap { input in
             input.moduleRoot.flatMap { root in input.module.map { (root: root, module: $0) } }
         }
-        return NativeInliner(program: NativeProgram(goroot: goroot, modulePackages: sources,
-                                                    dependencies: DependencyResolver.forModules(modules), config: config))
+        let program = NativeProgram(goroot: goroot, dependencies: DependencyResolver.forModules(modules), config: config)
+        program.session.parsedFiles = parsed
+        for input in sorted where !input.isStandard {
+            let files = input.files.filter { !$0.absolutePath.hasSuffix("_test.go") }
+            guard let first = files.first else { continue }
+            let directory = (first.path as NSString).deletingLastPathComponent
+            program.session.unparsedModulePackages[input.importPath] = UnparsedPackage(
+                path: input.importPath, directory: directory, files: files.map { (path: $0.path, bytes: $0.bytes) })
+        }
+        if prefetchThreads > 0 {
+            // The scanned module's imports outside the scan: GOROOT's packages, which nothing
+            // else parses. When std itself is scanned, the scan's jobs parse it.
+            let scanned = Set(inputs.keys)
+            let imports = Set(sorted.filter { !$0.isStandard }.flatMap { input in
+                input.files.filter { !$0.absolutePath.hasSuffix("_test.go") }.flatMap { FileHeader.read($0.bytes).imports.map(\.path) }
+            }).subtracting(scanned).subtracting(["C", "unsafe"]).sorted()
+            if !imports.isEmpty && !sorted.contains(where: \.isStandard) {
+                program.session.prefetch(imports, threads: prefetchThreads)
+            }
+        }
+        return NativeInliner(program: program)
     }
 }

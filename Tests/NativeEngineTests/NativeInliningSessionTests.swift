@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+import GoLoader
+import GoSyntax
+import GoTypes
 import NativeEngine
 import PassKit
 import TestSupport
@@ -46,5 +49,46 @@ final class NativeInliningSessionTests: XCTestCase {
             "a.go\t5\t6\tcan-inline\tCaller\tcost=5",
             "a.go\t5\t33\tinline-call\tSmall\t",
         ])
+    }
+
+    /// A scanned GOROOT package whose files the driver parsed is type-checked from those trees
+    /// (the standard library is parsed once per scan), with the same facts of every pass as
+    /// when the session parses the package itself.
+    func testAStandardPackageParsedByTheDriverIsNotParsedAgain() throws {
+        let goroot = TestSupport.goToolchain.goroot
+        let files = PackageSource.selectedFiles(directory: goroot + "/src/strconv", config: PackageLocator.standardContext)
+        var input = PackageInput(importPath: "strconv", name: "strconv", directory: "strconv", files: files.map {
+            SourceFileInput(path: "strconv/" + ($0.path as NSString).lastPathComponent, absolutePath: $0.path, bytes: $0.bytes)
+        }, isStandard: true)
+        func everything(_ session: NativeInliningSession) throws -> ([String], [String], Set<NativeAllocationSite>) {
+            (try session.facts(for: input).map(\.tsvLine).sorted(), try session.escapeFacts(for: input).map(\.tsvLine).sorted(),
+             Set(try session.allocationSites(for: input)))
+        }
+        let plain = NativeInliningSession(goroot: goroot, packages: [input])
+        let want = try everything(plain)
+        XCTAssertEqual(plain.filesParsedOnce, 0)
+        input.syntax = input.files.map { parseFile(path: $0.path, bytes: $0.bytes) }
+        let reusing = NativeInliningSession(goroot: goroot, packages: [input])
+        let got = try everything(reusing)
+        XCTAssertGreaterThan(files.count, 3)
+        XCTAssertEqual(reusing.filesParsedOnce, files.count, "every file of strconv is taken from the driver's parse")
+        XCTAssertFalse(want.0.isEmpty || want.1.isEmpty || want.2.isEmpty)
+        XCTAssertEqual(got.0, want.0)
+        XCTAssertEqual(got.1, want.1)
+        XCTAssertEqual(got.2, want.2)
+    }
+
+    /// The scanned module's packages are parsed when first checked, from the driver's trees.
+    func testAModulePackageParsedByTheDriverIsNotParsedAgain() throws {
+        var p = try Self.package([
+            "a.go": "package p\n\nfunc Small() int { return 1 }\n",
+            "b.go": "package p\n\nfunc Caller() int { return Small() }\n",
+            "a_test.go": "package p\n\nfunc helper() {}\n",
+        ])
+        let want = try NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [p]).facts(for: p).map(\.tsvLine)
+        p.syntax = p.files.map { parseFile(path: $0.path, bytes: $0.bytes) }
+        let session = NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [p])
+        XCTAssertEqual(try session.facts(for: p).map(\.tsvLine), want)
+        XCTAssertEqual(session.filesParsedOnce, 2, "a.go and b.go come from the driver's parse; tests are not checked")
     }
 }
