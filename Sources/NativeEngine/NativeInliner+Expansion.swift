@@ -9,7 +9,7 @@ extension NativeInliner {
     func expansionDecisions(for typed: TypedPackage) -> InlineDecisions {
         let types = program.types
         var decisions = InlineDecisions(
-            cost: { [unowned self] o in self.inlineCost(of: o) },
+            cost: { [unowned self] o in self.goir.isBodyVisible(o, in: typed.path) ? self.inlineCost(of: o) : nil },
             literalCost: { [unowned self] f in
                 // A range-over-func body has no cost in the syntax model: its node count stands
                 // in for it (it is inlined when the iterator is, as a literal called once).
