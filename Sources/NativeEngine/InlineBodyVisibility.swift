@@ -59,8 +59,16 @@ extension GoIRInliner {
         guard let pkg = package(path) else { return [] }
         var loaded: Set<ObjectID> = []
         var scanned: Set<BodyKey> = []
-        // A generic body is compiled only as the shaped copies a call instantiates.
-        var pending = pkg.functions.indices.filter { !pkg.functions[$0].isGeneric }.map { BodyKey(path: pkg.path, index: $0) }
+        // A generic body (and the literals in it) is compiled only as the shaped copies a
+        // call instantiates.
+        var uninstantiated: Set<Int> = []
+        var inGeneric = pkg.functions.indices.filter { i in
+            pkg.functions[i].kind == .declared && pkg.functions[i].object.map { isGenericFunction($0) } == true
+        }
+        while let i = inGeneric.popLast() {
+            if uninstantiated.insert(i).inserted { inGeneric += pkg.functions[i].literals.map(Int.init) }
+        }
+        var pending = pkg.functions.indices.filter { !uninstantiated.contains($0) }.map { BodyKey(path: pkg.path, index: $0) }
         while let key = pending.popLast() {
             guard scanned.insert(key).inserted, let owner = package(key.path) else { continue }
             let f = owner.functions[key.index]
