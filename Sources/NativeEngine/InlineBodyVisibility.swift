@@ -16,8 +16,11 @@ import GoTypes
 /// and calls it (cost 60) in one that reaches `runtime` only through `unique`. The loaded
 /// bodies of a package are found by following, from every function the package lowers, the
 /// calls of inlinable callees whose bodies are visible there, through those callees' bodies
-/// and through the bodies of the generics it calls (compiled in the package as shaped copies;
-/// a generic declared in the package but never instantiated there loads nothing).
+/// and through the bodies of the generics it calls (compiled in the package as shaped copies).
+/// A package's own generic bodies are followed as if it instantiated them: telling the
+/// instances it compiles (through calls, types and method sets) from the ones it does not is
+/// not modelled here (leaving the uninstantiated ones out, measured, lost more over std than it
+/// gained).
 extension GoIRInliner {
     /// True when the body of the declared function or method `o` is available for inlining in
     /// the package at `path`.
@@ -59,16 +62,7 @@ extension GoIRInliner {
         guard let pkg = package(path) else { return [] }
         var loaded: Set<ObjectID> = []
         var scanned: Set<BodyKey> = []
-        // A generic body (and the literals in it) is compiled only as the shaped copies a
-        // call instantiates.
-        var uninstantiated: Set<Int> = []
-        var inGeneric = pkg.functions.indices.filter { i in
-            pkg.functions[i].kind == .declared && pkg.functions[i].object.map { isGenericFunction($0) } == true
-        }
-        while let i = inGeneric.popLast() {
-            if uninstantiated.insert(i).inserted { inGeneric += pkg.functions[i].literals.map(Int.init) }
-        }
-        var pending = pkg.functions.indices.filter { !uninstantiated.contains($0) }.map { BodyKey(path: pkg.path, index: $0) }
+        var pending = pkg.functions.indices.map { BodyKey(path: pkg.path, index: $0) }
         while let key = pending.popLast() {
             guard scanned.insert(key).inserted, let owner = package(key.path) else { continue }
             let f = owner.functions[key.index]

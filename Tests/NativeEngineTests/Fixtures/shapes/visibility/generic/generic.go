@@ -10,3 +10,9 @@ type Box[T any] struct {
 }
 
 func (b *Box[T]) Get() int { return b.c.Get() }
+
+// Default instantiates Box here, so this package inlines (*declared.Counter).Get in its shaped
+// copy and its export data carries that body to the packages importing it.
+var Default Box[int]
+
+func DefaultGet() int { return Default.Get() }

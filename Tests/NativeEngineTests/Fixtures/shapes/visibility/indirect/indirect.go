@@ -1,5 +1,5 @@
 // Package indirect instantiates generic.Box without importing declared: the body of
-// (*declared.Counter).Get is in no export data it reads, so its shaped copy calls it.
+// (*declared.Counter).Get comes with generic's export data (generic instantiates Box itself).
 package indirect
 
 import "example.com/shapes/visibility/generic"
