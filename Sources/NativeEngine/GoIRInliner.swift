@@ -24,6 +24,11 @@ public final class GoIRInliner {
     private var big: [String: Set<Int>] = [:]
     /// Functions whose whole body was counted (no refusal stopped the walk).
     private var counted: [String: Set<Int>] = [:]
+    /// Direct imports and loaded bodies per package (`InlineBodyVisibility`).
+    var visibility = BodyVisibility()
+    /// Verdicts of shaped copies compiled outside their generic's package, by generic and
+    /// compiling package (nil while being costed: a recursive reference is not inlinable).
+    private var shaped: [ShapedCopy: InlineVerdict?] = [:]
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -212,10 +217,49 @@ public final class GoIRInliner {
         return (declared[target.path]?[target.index] ?? nil)?.cost
     }
 
-    /// Costs a function against a budget.
-    private func cost(_ pkg: IRPackage, _ i: Int, budget: Int) -> InlineVerdict? {
+    /// The inline cost of a callee called in a body compiled in the package at `path`: nil when
+    /// its body is not visible there (`isBodyVisible`); a generic of another package is called
+    /// as its shaped copy compiled in `path`.
+    func calleeCost(_ o: ObjectID, compiledIn path: String) -> Int? {
+        if isGenericFunction(o) {
+            guard let (owner, _) = declared(o.origin(in: program.types)) else { return nil }
+            if owner.path != path { return (shapedVerdict(o, compiledIn: path) ?? nil)?.cost }
+            return calleeCost(o)
+        }
+        return isBodyVisible(o, in: path) ? calleeCost(o) : nil
+    }
+
+    /// The verdict of a generic function's shaped copy compiled in the package at `path`: its
+    /// generic body costed with the callees visible there (its own package's verdict when
+    /// `path` declares it). `.some(nil)` when its body is not modelled, nil when GoIR has no
+    /// such function.
+    func shapedVerdict(_ generic: ObjectID, compiledIn path: String) -> InlineVerdict?? {
+        let o = generic.origin(in: program.types)
+        guard let (pkg, i) = declared(o) else { return nil }
+        if pkg.path == path { return declaredVerdict(o) }
+        let key = ShapedCopy(generic: o, package: path)
+        if let known = shaped[key] { return .some(known) }
+        shaped[key] = .some(nil)
+        let f = pkg.functions[i]
+        var verdict: InlineVerdict? = .notInlinable(reason: InlineReason.noBody)
+        if f.hasBody { verdict = cost(pkg, i, budget: InlineBudget.function, compiledIn: path) }
+        if let refusal = Self.pragmaRefusal(f.pragmas) { verdict = .notInlinable(reason: refusal) }
+        shaped[key] = .some(verdict)
+        return .some(verdict)
+    }
+
+    /// A generic function's shaped copy in one compiling package.
+    private struct ShapedCopy: Hashable {
+        var generic: ObjectID
+        var package: String
+    }
+
+    /// Costs a function against a budget, compiled in its own package or, for a shaped copy,
+    /// in the package at `compiledIn`.
+    private func cost(_ pkg: IRPackage, _ i: Int, budget: Int, compiledIn: String? = nil) -> InlineVerdict? {
+        let context = compiledIn ?? pkg.path
         let callees = GoIRInlineCost.Callees(
-            cost: { [unowned self] in self.calleeCost($0) },
+            cost: { [unowned self] in self.calleeCost($0, compiledIn: context) },
             literalCost: { [unowned self] in self.literalVerdict(pkg, Int($0))?.cost })
         func walk(big: Bool) -> GoIRInlineCost {
             var w = GoIRInlineCost(program: program.types, package: pkg, function: pkg.functions[i], index: i,
@@ -226,7 +270,7 @@ public final class GoIRInliner {
         var w = walk(big: false)
         if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes {
             w = walk(big: true)
-            big[pkg.path, default: []].insert(i)
+            if compiledIn == nil { big[pkg.path, default: []].insert(i) }
         }
         if w.reason == nil { counted[pkg.path, default: []].insert(i) }
         if let reason = w.reason { return .notInlinable(reason: reason) }

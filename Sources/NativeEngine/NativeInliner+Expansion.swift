@@ -9,7 +9,7 @@ extension NativeInliner {
     func expansionDecisions(for typed: TypedPackage) -> InlineDecisions {
         let types = program.types
         var decisions = InlineDecisions(
-            cost: { [unowned self] o in self.inlineCost(of: o) },
+            cost: { [unowned self] o in self.goir.isBodyVisible(o, in: typed.path) ? self.inlineCost(of: o) : nil },
             literalCost: { [unowned self] f in self.literalCost(f, from: typed) },
             body: { [unowned self] o in
                 let r = types.object(o.origin(in: types))

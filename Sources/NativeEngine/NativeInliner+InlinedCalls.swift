@@ -120,11 +120,12 @@ extension NativeInliner {
         switch target {
         case .function(let o) where isGenericCallee(o):
             guard let instance = calledInstance(o, call: call, in: context, environment: environment),
-                  let cost = shapeVerdict(instance)?.cost else { return nil }
+                  let cost = shapeVerdict(instance, in: current)?.cost else { return nil }
             return resolvedInstance(instance, cost: cost, from: current)
         case .function(let o):
             let r = types.object(o)
             _ = calleeCost(o, from: current)  // decides the callee's package if it is not yet
+            guard goir.isBodyVisible(o, in: current.path) else { return nil }
             guard r.origin == nil, let pkg = program.package(index: r.package),
                   let i = pkg.function(file: Int(r.file), nameOffset: Int(r.offset)),
                   let cost = verdicts[pkg.path]?[i]?.cost, !generic.contains("\(pkg.path)#\(i)") else { return nil }

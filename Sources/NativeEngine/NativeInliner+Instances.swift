@@ -36,7 +36,7 @@ extension NativeInliner {
         let collector = shapeInstances(pkg)
         var out: [FunctionVerdict] = []
         for instance in collector.instances {
-            guard let v = shapeVerdict(instance), let at = genericPosition(instance.generic) else { continue }
+            guard let v = shapeVerdict(instance, in: pkg), let at = genericPosition(instance.generic) else { continue }
             let name = instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: pkg)
             out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: v))
             if let callee = resolvedInstance(instance, cost: 0, from: pkg) {
@@ -47,7 +47,7 @@ extension NativeInliner {
             }
         }
         for wrapper in collector.wrappers {
-            guard let v = shapeVerdict(wrapper.instance), let at = genericPosition(wrapper.generic) else { continue }
+            guard let v = shapeVerdict(wrapper.instance, in: pkg), let at = genericPosition(wrapper.generic) else { continue }
             if wrapper.isShapedCopy {
                 let name = instanceName(wrapper.generic, arguments: wrapper.arguments, from: pkg)
                 out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: v))
@@ -80,9 +80,10 @@ extension NativeInliner {
         return out
     }
 
-    /// The shaped copy's verdict: its generic body's (nil when that body is not modelled).
-    func shapeVerdict(_ instance: ShapeInstance) -> InlineVerdict? {
-        guard let v = goir.declaredVerdict(instance.generic) else { return nil }
+    /// The verdict of the shaped copy the package compiles: its generic body's, costed with the
+    /// callees whose bodies the package can see (nil when that body is not modelled).
+    func shapeVerdict(_ instance: ShapeInstance, in pkg: TypedPackage) -> InlineVerdict? {
+        guard let v = goir.shapedVerdict(instance.generic, compiledIn: pkg.path) else { return nil }
         return v
     }
 
@@ -207,7 +208,7 @@ extension NativeInliner {
                 expandShapedCopy(wrapper.instance, from: pkg, into: &out)
                 continue
             }
-            guard let cost = shapeVerdict(wrapper.instance)?.cost, cost <= InlineBudget.callee,
+            guard let cost = shapeVerdict(wrapper.instance, in: pkg)?.cost, cost <= InlineBudget.callee,
                   let callee = resolvedInstance(wrapper.instance, cost: cost, from: pkg),
                   let at = genericPosition(wrapper.generic) else { continue }
             out.append(InlinedCall(file: at.file, line: at.line, column: at.column, callee: callee.name))

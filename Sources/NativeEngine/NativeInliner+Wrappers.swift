@@ -60,7 +60,7 @@ extension NativeInliner {
               !arguments.contains(where: { collector.mentionsTypeParameter($0, except: env) }) else { return nil }
         let naming = ShapeNaming(program: types)
         let instance = ShapeInstance(generic: generic, shapes: zip(arguments, parameters).map { naming.shape(of: $0, for: $1, in: env) })
-        guard let cost = shapeVerdict(instance)?.cost else { return nil }
+        guard let cost = shapeVerdict(instance, in: pkg)?.cost else { return nil }
         if !arguments.contains(where: { collector.mentionsTypeParameter($0) }) {
             guard cost + wrapperOverhead(generic) <= InlineBudget.callee, pragmaRefusal(generic) == nil else { return nil }
             names.append(instanceName(generic, arguments: arguments.map { naming.linkString($0) }, from: pkg))
