@@ -23,6 +23,9 @@ public struct IRInlinedCall: Sendable {
     public var pos: IRPos
     /// The enclosing inlined call, or -1 when the call is in the function's own code.
     public var parent: Int32
+    /// For a shaped copy called with concrete type arguments, how its type parameters print
+    /// (`go.shape.int`); empty otherwise.
+    public var shapes: [TypeID: String] = [:]
 }
 
 /// One lowered function: its signature variables and its body, held in flat tables (an arena)
@@ -78,6 +81,8 @@ public struct IRFunction: Sendable {
     public var constants: [ConstantValue] = []
     /// Label names.
     public var labels: [String] = []
+    /// Names of linker symbols the body refers to (`dictionary` nodes).
+    public var symbols: [String] = []
     /// Inlined calls.
     public var inlinedCalls: [IRInlinedCall] = []
     /// Interface calls made static by inline expansion (`Devirtualization`).
@@ -153,6 +158,12 @@ public struct IRFunction: Sendable {
     public mutating func addConstant(_ c: ConstantValue) -> Int32 {
         constants.append(c)
         return Int32(constants.count - 1)
+    }
+
+    /// Adds a symbol name and returns its index.
+    public mutating func addSymbol(_ name: String) -> Int32 {
+        symbols.append(name)
+        return Int32(symbols.count - 1)
     }
 
     /// The index of a label, added on first use.

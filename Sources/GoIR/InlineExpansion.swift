@@ -22,6 +22,13 @@ public struct InlineDecisions {
     /// The compiler's name of a function literal inlined into a caller (the literal first);
     /// nil keeps the literal's own name.
     public var literalName: ((IRFunction, IRFunction) -> String)? = nil
+    /// The generic function or method an instance's method was made from (its body is the
+    /// generic's).
+    public var origin: (ObjectID) -> ObjectID = { $0 }
+    /// For a call of a generic function or method with concrete type arguments (the callee
+    /// and the callee operand's type): the dictionary it passes to the shaped copy and how the
+    /// copy's type parameters print; nil when the arguments are not concrete.
+    public var instantiation: ((ObjectID, TypeID) -> InlinedInstantiation?)? = nil
 
     /// Creates the decisions.
     public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
@@ -30,6 +37,26 @@ public struct InlineDecisions {
         self.literalCost = literalCost
         self.body = body
         self.name = name
+    }
+}
+
+/// A call of a shaped copy with concrete type arguments, as inline expansion binds it.
+public struct InlinedInstantiation: Sendable {
+    /// The dictionary's symbol without its package qualifier (`.dict.Pointer[int]`).
+    public var dictionary: String
+    /// The shapes of the generic's type parameters, spelled (`go.shape.int`).
+    public var shapes: [TypeID: String]
+    /// The type the dictionary's address is given (a word without pointers to follow).
+    public var wordType: TypeID
+    /// True for a method: the dictionary follows the receiver.
+    public var isMethod: Bool
+
+    /// Creates an instantiation.
+    public init(dictionary: String, shapes: [TypeID: String], wordType: TypeID, isMethod: Bool) {
+        self.dictionary = dictionary
+        self.shapes = shapes
+        self.wordType = wordType
+        self.isMethod = isMethod
     }
 }
 
@@ -193,7 +220,9 @@ struct Expander {
         let name: String
         switch callee {
         case .declared(let o):
-            guard let p = decisions.body(o), let gi = p.functionsByObject[o] else { return nil }
+            guard let p = decisions.body(o), let gi = p.functionsByObject[o] ?? p.functionsByObject[decisions.origin(o)] else {
+                return nil
+            }
             local = p.path == package.path
             source = local ? nil : p
             g = local ? package.functions[gi] : p.functions[gi]
@@ -229,14 +258,30 @@ struct Expander {
             copier.variables[Int32(vi)] = f.addVariable(copy)
         }
         var stmts: [IRNodeID] = []
-        let at = call.pos
         // A callee computed by an inlined call (`seq(...)` where seq came from `Lines(s)`) is
         // still evaluated.
         if f[call.a].op == .inlinedCall { stmts.append(call.a) }
-        let params = g.params.compactMap { copier.variables[$0.raw] }
+        let at = call.pos
+        var params = g.params.compactMap { copier.variables[$0.raw] }
         let results = g.results.compactMap { copier.variables[$0.raw] }
+        var args = f.list(call.list)
+        // A generic callee called with concrete type arguments from code that is not generic:
+        // the call passes the instantiation's dictionary, and the copied body is the shaped copy.
+        if g.isGeneric, !f.isGeneric, case .declared(let o) = callee, !args.contains(where: { f[$0].op == .dictionary }),
+           let instance = decisions.instantiation?(o, f[call.a].type) {
+            let dict = f.add(.dictionary, type: instance.wordType, pos: at,
+                             aux: f.addSymbol(copier.qualifier + instance.dictionary))
+            args.insert(dict, at: instance.isMethod ? min(1, args.count) : 0)
+            f.inlinedCalls[Int(k)].shapes = instance.shapes
+        }
+        // A shaped copy's dictionary is a parameter too, bound where the call passes it
+        // (`x, .dict, v := x, &.dict.Pointer[int], v`).
+        if g.isGeneric, let d = args.firstIndex(where: { f[$0].op == .dictionary }), d <= params.count {
+            let dict = IRVariable(synthetic: copier.qualifier + ".dict", type: f[args[d]].type, varClass: .local, pos: call.pos,
+                                  flags: .inlined, loopDepth: depth)
+            params.insert(f.addVariable(dict), at: d)
+        }
         for v in params + results { stmts.append(f.add(.declare, pos: at, aux: v.raw)) }
-        let args = f.list(call.list)
         if !params.isEmpty {
             let lhs = params.map { f.add(.name, type: f[$0].type, pos: at, aux: $0.raw) }
             let assign = f.add(.assignList, pos: at, list: lhs, list2: Array(args.prefix(lhs.count)), flags: .define)
@@ -325,6 +370,7 @@ struct BodyCopier {
         var aux2 = n.aux2
         switch n.op {
         case .literal: aux = f.addConstant(source.constants[Int(n.aux)])
+        case .dictionary: aux = f.addSymbol(source.symbols[Int(n.aux)])
         case .name, .declare: aux = variables[n.aux]?.raw ?? n.aux
         case .closure:
             aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex))

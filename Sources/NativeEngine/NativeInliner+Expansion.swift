@@ -28,6 +28,8 @@ extension NativeInliner {
             return CheapCalls.intrinsics[types.packagePath(r.package)]?.contains(r.name) == true
         }
         decisions.devirtualizeWith = types
+        decisions.origin = { o in types.object(o).origin ?? o }
+        decisions.instantiation = { [unowned self] o, calleeType in self.inlinedInstantiation(o, calleeType: calleeType) }
         return decisions
     }
 
