@@ -13,6 +13,9 @@ public enum IRFunctionKind: UInt8, Sendable {
     case rangeBody
     /// The package initialiser made of package-level variable initialisations (`init`).
     case packageInit
+    /// The wrapper of an instantiation with concrete type arguments (`F[int]`), which calls
+    /// the shaped copy with the instantiation's dictionary (DUPOK: no parameter lines).
+    case instanceWrapper
 }
 
 /// A call the inliner replaced by the callee's body.

@@ -69,7 +69,7 @@ extension NativeEscape {
     /// there are several).
     static func wrapperFunction(calling g: IRFunction, generic: ObjectID, name: String, dictionary: String,
                                 uintptr: TypeID, program: Program) -> IRFunction {
-        var w = IRFunction(name: name, kind: .declared, object: nil, type: g.type, pos: g.pos, parent: -1,
+        var w = IRFunction(name: name, kind: .instanceWrapper, object: nil, type: g.type, pos: g.pos, parent: -1,
                            pragmas: g.pragmas, hasBody: true)
         w.sourcePackage = g.sourcePackage
         func copyVariable(_ v: IRVarID) -> IRVarID {
