@@ -110,6 +110,9 @@ public struct IRPrinter {
             let v = f[IRVarID(n.aux)]
             out += v.name
         case .global: out += objectName(ObjectID(n.aux))
+        case .function where n.aux2 >= 0, .methodExpr where n.aux2 >= 0:
+            // The shaped copy a call with a dictionary calls.
+            out += f.symbols[Int(n.aux2)]
         case .function: out += objectName(ObjectID(n.aux)) + shapedInstanceSuffix(ObjectID(n.aux))
         case .methodExpr:
             if let sig = program.signatureOf(program.object(ObjectID(n.aux)).type), let r = sig.recv {

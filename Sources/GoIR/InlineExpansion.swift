@@ -50,13 +50,17 @@ public struct InlinedInstantiation: Sendable {
     public var wordType: TypeID
     /// True for a method: the dictionary follows the receiver.
     public var isMethod: Bool
+    /// The shaped copy's name as the calling package prints it
+    /// (`(*sync.HashTrieMap[go.shape.interface {},go.shape.interface {}]).Load`).
+    public var callee: String
 
     /// Creates an instantiation.
-    public init(dictionary: String, shapes: [TypeID: String], wordType: TypeID, isMethod: Bool) {
+    public init(dictionary: String, shapes: [TypeID: String], wordType: TypeID, isMethod: Bool, callee: String) {
         self.dictionary = dictionary
         self.shapes = shapes
         self.wordType = wordType
         self.isMethod = isMethod
+        self.callee = callee
     }
 }
 
@@ -159,8 +163,28 @@ struct Expander {
             if let k = expand(id, callee, depth: depth, inlined: inlined) {
                 let body = f[id]
                 for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }
+                return
             }
         }
+        if f[id].op == .call { passDictionary(id) }
+    }
+
+    /// A call of a generic function or method with concrete type arguments that stays a call
+    /// calls the shaped copy with the instantiation's dictionary (see `InlinedInstantiation`).
+    private mutating func passDictionary(_ id: IRNodeID) {
+        let n = f[id]
+        guard !f.isGeneric, !n.flags.contains(.goDefer), f[n.a].op == .function || f[n.a].op == .methodExpr, f[n.a].aux2 < 0
+        else { return }
+        let args = f.list(n.list)
+        let o = ObjectID(f[n.a].aux)
+        guard !args.contains(where: { f[$0].op == .dictionary }), let instance = decisions.instantiation?(o, f[n.a].type),
+              let owner = decisions.body(o) else { return }
+        let qualifier = owner.path == package.path ? "" : owner.name + "."
+        let dict = f.add(.dictionary, type: instance.wordType, pos: n.pos, aux: f.addSymbol(qualifier + instance.dictionary))
+        var list = args
+        list.insert(dict, at: instance.isMethod ? min(1, list.count) : 0)
+        f.setList(id, list)
+        f.nodes[Int(n.a.raw)].aux2 = f.addSymbol(instance.callee)
     }
 
     /// The static callee of a call's function operand: a declared function, a method
@@ -371,6 +395,7 @@ struct BodyCopier {
         switch n.op {
         case .literal: aux = f.addConstant(source.constants[Int(n.aux)])
         case .dictionary: aux = f.addSymbol(source.symbols[Int(n.aux)])
+        case .function, .methodExpr: if n.aux2 >= 0 { aux2 = f.addSymbol(source.symbols[Int(n.aux2)]) }
         case .name, .declare: aux = variables[n.aux]?.raw ?? n.aux
         case .closure:
             aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex))

@@ -21,7 +21,7 @@ extension NativeInliner {
     /// The dictionary and shapes of a call of `o` (a generic function, or a method of an instance
     /// of a generic type) whose callee operand has type `calleeType`; nil when `o` is not
     /// generic or its type arguments are not all known and concrete.
-    func inlinedInstantiation(_ o: ObjectID, calleeType: TypeID) -> InlinedInstantiation? {
+    func inlinedInstantiation(_ o: ObjectID, calleeType: TypeID, from local: Int32) -> InlinedInstantiation? {
         let types = program.types
         let generic = types.object(o).origin ?? o
         guard let signature = types.signatureOf(types.object(generic).type) else { return nil }
@@ -57,8 +57,18 @@ extension NativeInliner {
             shapes[p] = naming.shape(of: a, for: parameters[aliases.firstIndex(of: p) ?? 0]).name
         }
         let dictionary = ".dict." + base + "[" + arguments.map { naming.linkString($0) }.joined(separator: ",") + "]"
+        let r = types.object(generic)
+        var callee = r.name
+        if let recv = signature.recv {
+            let t = types.object(recv).type
+            let spelled = CompilerTypeName(program: types, localPackage: local, shapes: shapes).name(t)
+            if case .pointer = types.node(types.unalias(t)) { callee = "(\(spelled)).\(r.name)" } else { callee = "\(spelled).\(r.name)" }
+        } else {
+            if r.package >= 0 && r.package != local { callee = types.packages[Int(r.package)].name + "." + callee }
+            callee += "[" + parameters.compactMap { shapes[$0] }.joined(separator: ",") + "]"
+        }
         return InlinedInstantiation(dictionary: dictionary, shapes: shapes, wordType: types.basicType(.uintptr),
-                                    isMethod: signature.recv != nil)
+                                    isMethod: signature.recv != nil, callee: callee)
     }
 
     /// The index of the named instance a receiver type is (through one pointer).

@@ -29,7 +29,9 @@ extension NativeInliner {
         }
         decisions.devirtualizeWith = types
         decisions.origin = { o in types.object(o).origin ?? o }
-        decisions.instantiation = { [unowned self] o, calleeType in self.inlinedInstantiation(o, calleeType: calleeType) }
+        decisions.instantiation = { [unowned self] o, calleeType in
+            self.inlinedInstantiation(o, calleeType: calleeType, from: typed.index)
+        }
         return decisions
     }
 
