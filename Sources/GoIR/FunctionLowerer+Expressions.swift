@@ -120,6 +120,8 @@ extension FunctionLowerer {
         if tree.kind(n.x) == .ident, let p = facts.uses[n.x], program.object(p).kind == .packageName {
             let id = identifier(n.sel)
             function.nodes[Int(id.raw)].pos = position(e)
+            // A generic function instantiated here has the selector's (instantiated) type.
+            if function[id].op == .function, !typeOf(e).isInvalid { function.nodes[Int(id.raw)].type = typeOf(e) }
             return id
         }
         guard let selected = object(n.sel) else { return function.add(.nilValue, type: typeOf(e), pos: position(e)) }

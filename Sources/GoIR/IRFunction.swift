@@ -13,6 +13,9 @@ public enum IRFunctionKind: UInt8, Sendable {
     case rangeBody
     /// The package initialiser made of package-level variable initialisations (`init`).
     case packageInit
+    /// The wrapper of an instantiation with concrete type arguments (`F[int]`), which calls
+    /// the shaped copy with the instantiation's dictionary (DUPOK: no parameter lines).
+    case instanceWrapper
 }
 
 /// A call the inliner replaced by the callee's body.
@@ -25,6 +28,9 @@ public struct IRInlinedCall: Sendable {
     public var parent: Int32
     /// The package's function index of the literal inlined, -1 for a declared callee.
     public var literal: Int32 = -1
+    /// For a shaped copy called with concrete type arguments, how its type parameters print
+    /// (`go.shape.int`); empty otherwise.
+    public var shapes: [TypeID: String] = [:]
 }
 
 /// One lowered function: its signature variables and its body, held in flat tables (an arena)
@@ -80,6 +86,8 @@ public struct IRFunction: Sendable {
     public var constants: [ConstantValue] = []
     /// Label names.
     public var labels: [String] = []
+    /// Names of linker symbols the body refers to (`dictionary` nodes).
+    public var symbols: [String] = []
     /// Inlined calls.
     public var inlinedCalls: [IRInlinedCall] = []
     /// Interface calls made static by inline expansion (`Devirtualization`).
@@ -159,6 +167,12 @@ public struct IRFunction: Sendable {
     public mutating func addConstant(_ c: ConstantValue) -> Int32 {
         constants.append(c)
         return Int32(constants.count - 1)
+    }
+
+    /// Adds a symbol name and returns its index.
+    public mutating func addSymbol(_ name: String) -> Int32 {
+        symbols.append(name)
+        return Int32(symbols.count - 1)
     }
 
     /// The index of a label, added on first use.

@@ -26,6 +26,10 @@ public enum IROp: UInt8, Sendable, CaseIterable {
     /// Run-time type information a shaped copy reads (`TypeWordSource`): a word of its
     /// dictionary (`.dict[i]`) or a type descriptor's address; `aux` = the source's raw value.
     case typeWord
+    /// The address of an instantiation's dictionary (`&.dict.F[int]`), the hidden argument a
+    /// call passes to a shaped copy (after the receiver of a method): `aux` = index into
+    /// `IRFunction.symbols`, which holds the symbol's name.
+    case dictionary
 
     // MARK: Operators
     /// A unary operator `-x`, `+x`, `!x`, `^x`: `a` = x, `aux` = `Token` raw value.

@@ -36,8 +36,27 @@ public struct IRPrinter {
     /// The expression as the compiler prints it in `-m` messages.
     public func text(_ f: IRFunction, _ id: IRNodeID) -> String {
         var out = ""
-        write(f, id, 0, &out)
+        if let shaped = inlinedShapePrinter(f, f[id].pos.inlined) {
+            shaped.write(f, id, 0, &out)
+        } else {
+            write(f, id, 0, &out)
+        }
         return out
+    }
+
+    /// For a node copied from shaped copies called with concrete type arguments (`inlined`
+    /// names the innermost inlined call), a printer spelling their type parameters as shapes.
+    private func inlinedShapePrinter(_ f: IRFunction, _ inlined: Int32) -> IRPrinter? {
+        var k = inlined
+        var shapes: [TypeID: String] = [:]
+        while k >= 0, Int(k) < f.inlinedCalls.count {
+            let call = f.inlinedCalls[Int(k)]
+            for (p, s) in call.shapes where shapes[p] == nil { shapes[p] = s }
+            k = call.parent
+        }
+        guard !shapes.isEmpty else { return nil }
+        for (p, s) in types.shapes where shapes[p] == nil { shapes[p] = s }
+        return IRPrinter(program: program, package: package, localPackage: localPackage, shapes: shapes)
     }
 
     private static func precedence(_ op: IROp, _ token: Token?) -> Int {
@@ -90,7 +109,11 @@ public struct IRPrinter {
         case .name:
             let v = f[IRVarID(n.aux)]
             out += v.name
-        case .global, .function: out += objectName(ObjectID(n.aux))
+        case .global: out += objectName(ObjectID(n.aux))
+        case .function where n.aux2 >= 0, .methodExpr where n.aux2 >= 0:
+            // The shaped copy a call with a dictionary calls.
+            out += f.symbols[Int(n.aux2)]
+        case .function: out += objectName(ObjectID(n.aux)) + shapedInstanceSuffix(ObjectID(n.aux))
         case .methodExpr:
             if let sig = program.signatureOf(program.object(ObjectID(n.aux)).type), let r = sig.recv {
                 let rt = program.object(r).type
@@ -101,6 +124,7 @@ public struct IRPrinter {
             }
         case .typeOperand: out += types.name(n.type)
         case .typeWord: out += n.aux == TypeWordSource.dictionary.rawValue ? ".dict" : "type"
+        case .dictionary: out += "&" + f.symbols[Int(n.aux)]
         case .closure: out += "func literal"
         case .ptrLit:
             out += "&"
@@ -243,6 +267,15 @@ public struct IRPrinter {
     }
 
     /// A package-level object's name: unqualified in the local package, else `pkg.Name`.
+    /// `[go.shape.int]` after a generic function's name when this printer spells each of its
+    /// type parameters as a shape (the shaped copy a wrapper calls); empty otherwise.
+    func shapedInstanceSuffix(_ o: ObjectID) -> String {
+        guard types.printsShapes, let params = program.signatureOf(program.object(o).type)?.typeParams,
+              !params.isEmpty else { return "" }
+        let spelled = params.compactMap { types.shapes[$0] }
+        return spelled.count == params.count ? "[" + spelled.joined(separator: ",") + "]" : ""
+    }
+
     public func objectName(_ o: ObjectID) -> String {
         let r = program.object(o)
         if r.package < 0 || r.package == localPackage { return r.name }

@@ -69,3 +69,13 @@ public struct IRVariable: Sendable {
     /// The statement defining it (`x := v`, `var x = v`, the range that declares it), or none.
     public var definition: IRNodeID
 }
+
+extension IRVariable {
+    /// A variable made by the compiler rather than declared in source (no object, no outer
+    /// variable, no definition yet).
+    public init(synthetic name: String, type: TypeID, varClass: IRVariableClass, pos: IRPos, flags: IRVariableFlags = [],
+                loopDepth: Int32 = 1) {
+        self.init(name: name, type: type, object: nil, varClass: varClass, pos: pos, flags: flags, loopDepth: loopDepth,
+                  outer: nil, definition: .none)
+    }
+}

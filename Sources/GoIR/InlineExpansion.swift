@@ -26,6 +26,13 @@ public struct InlineDecisions {
     /// inliner's node count, which decided its verdict); nil (or a nil answer) counts the
     /// lowered nodes.
     public var isBig: ((Int) -> Bool?)? = nil
+    /// The generic function or method an instance's method was made from (its body is the
+    /// generic's).
+    public var origin: (ObjectID) -> ObjectID = { $0 }
+    /// For a call of a generic function or method with concrete type arguments (the callee
+    /// and the callee operand's type): the dictionary it passes to the shaped copy and how the
+    /// copy's type parameters print; nil when the arguments are not concrete.
+    public var instantiation: ((ObjectID, TypeID) -> InlinedInstantiation?)? = nil
 
     /// Creates the decisions.
     public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
@@ -34,6 +41,30 @@ public struct InlineDecisions {
         self.literalCost = literalCost
         self.body = body
         self.name = name
+    }
+}
+
+/// A call of a shaped copy with concrete type arguments, as inline expansion binds it.
+public struct InlinedInstantiation: Sendable {
+    /// The dictionary's symbol without its package qualifier (`.dict.Pointer[int]`).
+    public var dictionary: String
+    /// The shapes of the generic's type parameters, spelled (`go.shape.int`).
+    public var shapes: [TypeID: String]
+    /// The type the dictionary's address is given (a word without pointers to follow).
+    public var wordType: TypeID
+    /// True for a method: the dictionary follows the receiver.
+    public var isMethod: Bool
+    /// The shaped copy's name as the calling package prints it
+    /// (`(*sync.HashTrieMap[go.shape.interface {},go.shape.interface {}]).Load`).
+    public var callee: String
+
+    /// Creates an instantiation.
+    public init(dictionary: String, shapes: [TypeID: String], wordType: TypeID, isMethod: Bool, callee: String) {
+        self.dictionary = dictionary
+        self.shapes = shapes
+        self.wordType = wordType
+        self.isMethod = isMethod
+        self.callee = callee
     }
 }
 
@@ -144,8 +175,28 @@ struct Expander {
             if let k = expand(id, callee, depth: depth, inlined: inlined) {
                 let body = f[id]
                 for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }
+                return
             }
         }
+        if f[id].op == .call { passDictionary(id) }
+    }
+
+    /// A call of a generic function or method with concrete type arguments that stays a call
+    /// calls the shaped copy with the instantiation's dictionary (see `InlinedInstantiation`).
+    private mutating func passDictionary(_ id: IRNodeID) {
+        let n = f[id]
+        guard !f.isGeneric, !n.flags.contains(.goDefer), f[n.a].op == .function || f[n.a].op == .methodExpr, f[n.a].aux2 < 0
+        else { return }
+        let args = f.list(n.list)
+        let o = ObjectID(f[n.a].aux)
+        guard !args.contains(where: { f[$0].op == .dictionary }), let instance = decisions.instantiation?(o, f[n.a].type),
+              let owner = decisions.body(o) else { return }
+        let qualifier = owner.path == package.path ? "" : owner.name + "."
+        let dict = f.add(.dictionary, type: instance.wordType, pos: n.pos, aux: f.addSymbol(qualifier + instance.dictionary))
+        var list = args
+        list.insert(dict, at: instance.isMethod ? min(1, list.count) : 0)
+        f.setList(id, list)
+        f.nodes[Int(n.a.raw)].aux2 = f.addSymbol(instance.callee)
     }
 
     /// The static callee of a call's function operand: a declared function, a method
@@ -205,7 +256,9 @@ struct Expander {
         let name: String
         switch callee {
         case .declared(let o):
-            guard let p = decisions.body(o), let gi = p.functionsByObject[o] else { return nil }
+            guard let p = decisions.body(o), let gi = p.functionsByObject[o] ?? p.functionsByObject[decisions.origin(o)] else {
+                return nil
+            }
             local = p.path == package.path
             source = local ? nil : p
             g = local ? package.functions[gi] : p.functions[gi]
@@ -243,14 +296,30 @@ struct Expander {
             copier.variables[Int32(vi)] = f.addVariable(copy)
         }
         var stmts: [IRNodeID] = []
-        let at = call.pos
         // A callee computed by an inlined call (`seq(...)` where seq came from `Lines(s)`) is
         // still evaluated.
         if f[call.a].op == .inlinedCall { stmts.append(call.a) }
-        let params = g.params.compactMap { copier.variables[$0.raw] }
+        let at = call.pos
+        var params = g.params.compactMap { copier.variables[$0.raw] }
         let results = g.results.compactMap { copier.variables[$0.raw] }
+        var args = f.list(call.list)
+        // A generic callee called with concrete type arguments from code that is not generic:
+        // the call passes the instantiation's dictionary, and the copied body is the shaped copy.
+        if g.isGeneric, !f.isGeneric, case .declared(let o) = callee, !args.contains(where: { f[$0].op == .dictionary }),
+           let instance = decisions.instantiation?(o, f[call.a].type) {
+            let dict = f.add(.dictionary, type: instance.wordType, pos: at,
+                             aux: f.addSymbol(copier.qualifier + instance.dictionary))
+            args.insert(dict, at: instance.isMethod ? min(1, args.count) : 0)
+            f.inlinedCalls[Int(k)].shapes = instance.shapes
+        }
+        // A shaped copy's dictionary is a parameter too, bound where the call passes it
+        // (`x, .dict, v := x, &.dict.Pointer[int], v`).
+        if g.isGeneric, let d = args.firstIndex(where: { f[$0].op == .dictionary }), d <= params.count {
+            let dict = IRVariable(synthetic: copier.qualifier + ".dict", type: f[args[d]].type, varClass: .local, pos: call.pos,
+                                  flags: .inlined, loopDepth: depth)
+            params.insert(f.addVariable(dict), at: d)
+        }
         for v in params + results { stmts.append(f.add(.declare, pos: at, aux: v.raw)) }
-        let args = f.list(call.list)
         if !params.isEmpty {
             let lhs = params.map { f.add(.name, type: f[$0].type, pos: at, aux: $0.raw) }
             let assign = f.add(.assignList, pos: at, list: lhs, list2: Array(args.prefix(lhs.count)), flags: .define)
@@ -341,6 +410,8 @@ struct BodyCopier {
         var aux2 = n.aux2
         switch n.op {
         case .literal: aux = f.addConstant(source.constants[Int(n.aux)])
+        case .dictionary: aux = f.addSymbol(source.symbols[Int(n.aux)])
+        case .function, .methodExpr: if n.aux2 >= 0 { aux2 = f.addSymbol(source.symbols[Int(n.aux2)]) }
         case .name, .declare: aux = variables[n.aux]?.raw ?? n.aux
         case .closure:
             aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex))

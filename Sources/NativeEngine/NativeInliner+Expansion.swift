@@ -26,6 +26,10 @@ extension NativeInliner {
         if let lowered = goir.package(typed.path) {
             decisions.isBig = { [unowned self] i in self.goir.isBig(lowered, i) }
         }
+        decisions.origin = { o in types.object(o).origin ?? o }
+        decisions.instantiation = { [unowned self] o, calleeType in
+            self.inlinedInstantiation(o, calleeType: calleeType, from: typed.index)
+        }
         return decisions
     }
 

@@ -23,7 +23,9 @@ extension EscapeWalker {
                 expr(i < ks.count ? ks[i] : .discard, r)
             }
         case .call, .callInterface:
-            let args = f.list(n.list)
+            // A shaped copy's dictionary is the address of a read-only symbol: it flows nowhere,
+            // and the callee's tags describe the other parameters.
+            let args = f.list(n.list).filter { f[$0].op != .dictionary }
             var callees: [Callee] = []
             if n.op == .call { callees = resolveCallees(n.a) }
             let resultCount = resultCount(of: n)

@@ -17,7 +17,7 @@ extension EscapeWalker {
             k = .discard
         }
         switch n.op {
-        case .none, .literal, .nilValue, .typeOperand, .methodExpr, .function, .global: break
+        case .none, .literal, .nilValue, .typeOperand, .methodExpr, .function, .global, .dictionary: break
         case .name:
             if let loc = location(IRVarID(n.aux), in: current) { graph.flow(k, loc) }
         case .unary, .binary, .andAnd, .orOr:

@@ -77,7 +77,7 @@ struct EscapeWalker {
             let fn = package[function: m]
             var flags: FunctionFlags = []
             if fn.kind == .goDeferWrapper { flags.insert(.wrapper) }
-            if fn.isGeneric { flags.insert(.dupok) }
+            if fn.isGeneric || fn.kind == .instanceWrapper { flags.insert(.dupok) }
             if !fn.hasBody { flags.insert(.bodyless) }
             if fn.pragmas.contains("noescape") { flags.insert(.noescape) }
             if fn.pragmas.contains("uintptrescapes") { flags.insert(.uintptrEscapes) }

@@ -18,10 +18,13 @@ import GoTypes
 // texts printed from that package with the instance's type parameters spelled as their shapes
 // (`go.shape.[]uint8{}`, `make([]go.shape.int, n)`; a `new` of a shape-dependent type is the
 // dictionary's run-time type, `new(<node DYNAMICTYPE>)`). The verdicts, explanations and
-// capture lines are the instance's. What still differs from the compiler: the type parameters
-// of generic callees inlined into the body print by their names (`make([]E, n)` of an inlined
-// `slices.Grow`), the dictionary's reads are not locations (`(func(go.shape.*uint8) int)(&.dict[0])(h())`
-// where the body says `h().Size()`), and the instance wrappers (`F[int]`) are not analysed.
+// capture lines are the instance's. The instance wrappers (`F[int]`) are analysed too
+// (`NativeEscape+Wrappers`), and so is the second shaped copy of a self-referencing instance,
+// named by its arguments. What still differs from the compiler: the type parameters of generic
+// callees inlined into the body print by their names (`make([]E, n)` of an inlined
+// `slices.Grow`), and the dictionary's reads are not locations (`(func(go.shape.*uint8)
+// int)(&.dict[0])(h())` where the body says `h().Size()`, the sub-dictionaries
+// `(*[16]uintptr)(.dict[1])` passed to generic callees).
 
 extension NativeEscape {
     /// What one package prints for the shape instances it compiles.
@@ -57,6 +60,25 @@ extension NativeEscape {
             out.explanations += r.explanations
             out.captures += r.captures
         }
+        for wrapper in collector.wrappers {
+            let declaring = types.object(wrapper.generic).package
+            let declared: PackageEscape? = declaring == index ? own : analyze(types.packagePath(declaring))
+            guard let declared, let batches = declared.genericBatches[wrapper.generic] else { continue }
+            let shapes = collector.environment(of: wrapper.instance).mapValues(\.name)
+            let r: InstanceMessages
+            if wrapper.isShapedCopy {
+                // The second shaped copy of a self-referencing instance, named by its arguments.
+                var package = working.removeValue(forKey: declaring) ?? declared.package
+                r = solveInstance(wrapper.instance, batches: batches, declared: declared, declaring: declaring, in: index,
+                                  shapes: shapes, arguments: wrapper.arguments, package: &package)
+                working[declaring] = package
+            } else {
+                r = wrapperMessages(wrapper, declared: declared, declaring: declaring, in: index, shapes: shapes)
+            }
+            out.verdicts += r.verdicts
+            out.explanations += r.explanations
+            out.captures += r.captures
+        }
         return out
     }
 
@@ -64,10 +86,10 @@ extension NativeEscape {
     /// working copy of the declaring package's GoIR, as `declared.package` on entry and on return.
     private func solveInstance(_ instance: ShapeInstance, batches: [[Int]], declared: PackageEscape,
                                declaring: Int32, in index: Int32, shapes: [TypeID: String],
-                               package: inout IRPackage) -> InstanceMessages {
+                               arguments: [String]? = nil, package: inout IRPackage) -> InstanceMessages {
         guard let root = declared.package.functionsByObject[instance.generic],
               let owner = ir.program.package(index: declaring) else { return InstanceMessages() }
-        let name = ir.inliner.instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: owner)
+        let name = ir.inliner.instanceName(instance.generic, arguments: arguments ?? instance.shapes.map(\.name), from: owner)
         let qualifier = declaring == index ? "" : declared.package.name + "."
         let members = batches.flatMap { $0 }
         Self.renameInstance(&package, members: members, genericName: declared.package[function: root].name,
@@ -127,10 +149,12 @@ extension NativeEscape {
     }
 
     /// A variable name the compiler qualifies by its package outside it: the body's own
-    /// names, results and range-over-func state included (`slices.~r0`, `slices.#state1`);
+    /// names, results, dictionary and range-over-func state included (`slices.~r0`,
+    /// `slices..dict`, `slices.#state1`);
     /// not the compiling package's temporaries (`.autotmp_1`), not blank, not already
     /// qualified.
     static func isPackageLocalName(_ name: String) -> Bool {
+        if name == ".dict" { return true }
         guard let first = name.first, first != ".", name != "_" else { return false }
         return !name.contains(".")
     }

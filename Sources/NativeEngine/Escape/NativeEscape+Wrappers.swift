@@ -1,0 +1,117 @@
+import EscapeGraph
+import GoIR
+import GoTypes
+
+// Instance wrappers in escape analysis.
+//
+// An instantiation with concrete type arguments (`F[int]`, `(*Pointer[int]).Load`) is compiled,
+// in every package that uses it, as a thin function that calls the shaped copy with the
+// instantiation's dictionary: `return F[go.shape.int](&.dict.F[int], x)`, a method's receiver
+// first (`T[go.shape.int].M(recv, &.dict.T[int], x)`). It is analysed like any function, after
+// inlining: when the shaped copy is inlinable its body is copied into the wrapper, the
+// dictionary bound as a parameter beside the others (`x, .dict, v := x, &.dict.Pointer[int],
+// v`), and every node of the copy sits at the wrapper's position, the generic's declaration.
+// So the wrapper's parameters leak as the shaped body makes them leak, explained along the
+// inlined body, with the shapes' spelling in its texts (`unsafeBuf[go.shape.uintptr]{...}`).
+// Outside the generic's package the wrapper's names are that package's (`parameter atomic.p
+// leaks ...`, `&atomic..dict.Pointer[runtime.m]`), and the wrapper is named without qualifier
+// (`(*Pointer[runtime.m]).Store`), as the compiler names the function it compiles.
+//
+// The native engine builds that body in GoIR beside the declaring package's functions, expands
+// it with the inliner's decisions, and solves it as a batch of its own, in the package compiling
+// the instantiation.
+
+extension NativeEscape {
+    /// The messages of one instance wrapper compiled by the package at `index`.
+    func wrapperMessages(_ wrapper: InstanceWrapper, declared: PackageEscape, declaring: Int32, in index: Int32,
+                         shapes: [TypeID: String]) -> InstanceMessages {
+        let types = ir.program.types
+        guard let owner = ir.program.package(index: declaring), let typed = ir.program.package(index: index),
+              var package = ir.lowered(owner.path), let gi = package.functionsByObject[wrapper.generic],
+              package.functions[gi].hasBody else { return InstanceMessages() }
+        let qualifier = declaring == index ? "" : declared.package.name + "."
+        let name = ir.inliner.instanceName(wrapper.generic, arguments: wrapper.arguments, from: owner)
+        let wrapperIndex = package.functions.count
+        package.functions.append(Self.wrapperFunction(calling: package.functions[gi], generic: wrapper.generic, name: name,
+                                                      dictionary: qualifier + ".dict." + dictionaryName(wrapper),
+                                                      uintptr: types.basicType(.uintptr), program: types))
+        let first = package.functions.count
+        let decisions = ir.inliner.expansionDecisions(for: typed)
+        TypecheckRun.onLargeStack {
+            InlineExpansion.expand(&package, decisions: decisions, functions: [wrapperIndex])
+        }
+        let members = [wrapperIndex] + Array(first..<package.functions.count)
+        Self.renameInstance(&package, members: members, genericName: name, instanceName: name, qualifier: qualifier)
+        let printer = IRPrinter(program: types, package: package, localPackage: index, shapes: shapes)
+        let (_, result) = solve(members, package: package, printer: printer, literalTags: declared.literalTags) { [unowned self] o in
+            let d = types.object(o).origin ?? o
+            if types.object(d).package == declaring { return declared.tags[d] }
+            return self.tags(of: o)
+        }
+        return InstanceMessages(verdicts: result.verdicts, explanations: result.explanations, captures: result.captures)
+    }
+
+    /// The dictionary's symbol after `.dict.`: the generic function's or the generic type's
+    /// name with the concrete type arguments (`F[int]`, `Pointer[runtime.m]` for every method).
+    private func dictionaryName(_ wrapper: InstanceWrapper) -> String {
+        let types = ir.program.types
+        let r = types.object(wrapper.generic)
+        let list = "[" + wrapper.arguments.joined(separator: ",") + "]"
+        guard let recv = types.signatureOf(r.type)?.recv else { return r.name + list }
+        var t = types.unalias(types.object(recv).type)
+        if case .pointer(let b) = types.node(t) { t = types.unalias(b) }
+        guard case .named(let i) = types.node(t) else { return r.name + list }
+        return types.object(types.named[Int(i)].object).name + list
+    }
+
+    /// The wrapper's GoIR: the generic's parameters and results, and one call of the shaped
+    /// copy with the dictionary's address, its results returned (through temporaries when
+    /// there are several).
+    static func wrapperFunction(calling g: IRFunction, generic: ObjectID, name: String, dictionary: String,
+                                uintptr: TypeID, program: Program) -> IRFunction {
+        var w = IRFunction(name: name, kind: .instanceWrapper, object: nil, type: g.type, pos: g.pos, parent: -1,
+                           pragmas: g.pragmas, hasBody: true)
+        w.sourcePackage = g.sourcePackage
+        func copyVariable(_ v: IRVarID) -> IRVarID {
+            var x = g[v]
+            x.definition = .none
+            x.flags.remove(.reassigned)
+            x.flags.remove(.addressTaken)
+            x.flags.remove(.captured)
+            return w.addVariable(x)
+        }
+        w.params = g.params.map(copyVariable)
+        w.results = g.results.map(copyVariable)
+        let at = IRPos(file: g.pos.file, offset: g.pos.offset, inlined: -1)
+        let isMethod = program.signatureOf(program.object(generic).type)?.recv != nil
+        let callee = w.add(isMethod ? .methodExpr : .function, type: g.type, pos: at, aux: generic.raw)
+        var args = w.params.map { w.add(.name, type: w[$0].type, pos: at, aux: $0.raw) }
+        let dict = w.add(.dictionary, type: uintptr, pos: at, aux: w.addSymbol(dictionary))
+        args.insert(dict, at: isMethod && !args.isEmpty ? 1 : 0)
+        let resultTypes = w.results.map { w[$0].type }
+        var stmts: [IRNodeID] = []
+        switch resultTypes.count {
+        case 0:
+            stmts.append(w.add(.call, pos: at, a: callee, list: args))
+        case 1:
+            let call = w.add(.call, type: resultTypes[0], pos: at, a: callee, list: args)
+            stmts.append(w.add(.returnStmt, pos: at, list: [call]))
+        default:
+            let tuple = program.signatureOf(g.type).map { program.tuple($0.results) } ?? .invalid
+            let call = w.add(.call, type: tuple, pos: at, a: callee, list: args)
+            var temps: [IRVarID] = []
+            for t in resultTypes {
+                let v = w.addVariable(IRVariable(synthetic: ".autotmp_\(w.variables.count)", type: t, varClass: .temp, pos: at))
+                temps.append(v)
+                stmts.append(w.add(.declare, pos: at, aux: v.raw))
+            }
+            let assign = w.add(.assignCall, pos: at, a: call, list: temps.map { w.add(.name, type: w[$0].type, pos: at, aux: $0.raw) },
+                               flags: .define)
+            for v in temps { w.variables[Int(v.raw)].definition = assign }
+            stmts.append(assign)
+            stmts.append(w.add(.returnStmt, pos: at, list: temps.map { w.add(.name, type: w[$0].type, pos: at, aux: $0.raw) }))
+        }
+        w.body = w.add(.block, pos: at, list: stmts)
+        return w
+    }
+}
