@@ -291,9 +291,13 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // bodies, closures inlined or cloned differently, iterators inlined with their loop body.
         // With shape instances analysed as instances merged as well: moved-to-heap 0.934,
         // escapes 0.985, no-escape 0.986, leak-param 0.995, leak-param-content 0.996,
-        // leak-result 0.999 (without cmd/vendor: 0.988, 0.986, 0.987).
+        // leak-result 0.999 (without cmd/vendor: 0.988, 0.986, 0.987). With range-over-func
+        // state named as the compiler's rewrite names it (`#stateN` per declared function,
+        // inlined callees' `moreiters.#state1`, a position-less `#next`): moved-to-heap 0.977
+        // (1,017 / 990 / 980), escapes 0.985, no-escape 0.984, leak-param 0.994,
+        // leak-param-content 0.995, leak-result 0.999; without cmd/vendor 0.988.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.928, "escapes": 0.979, "no-escape": 0.981,
+            "moved-to-heap": 0.971, "escapes": 0.979, "no-escape": 0.981,
             "leak-param": 0.99, "leak-param-content": 0.991, "leak-result": 0.994,
         ])
 
