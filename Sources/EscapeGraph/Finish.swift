@@ -46,7 +46,7 @@ extension EscapeGraph {
     private mutating func parameterTag(_ fn: FunctionID, _ ordinal: Int, _ p: ParameterDeclaration) -> LeakSummary {
         let record = functions[fn.index]
         let diagnose = options.reportsVerdicts && record.flags.isDisjoint(with: [.wrapper, .dupok])
-        let name = p.name ?? "arg#\(ordinal)"
+        let name = p.name.map(Self.parameterVerdictName) ?? "arg#\(ordinal)"
         let leaksToHeap = LeakSummary(encoded: [])
 
         if record.flags.contains(.bodyless) {
@@ -89,6 +89,14 @@ extension EscapeGraph {
             reportLeaks(p, name, esc, record)
         }
         return esc
+    }
+
+    /// A parameter as its `-m` verdict lines name it: the bare identifier, without the package
+    /// qualifier a parameter of code copied from another package carries in flow texts
+    /// (`counter.f` in `parameter counter.f leaks to …`, `f does not escape`).
+    static func parameterVerdictName(_ name: String) -> String {
+        guard let dot = name.firstIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[name.index(after: dot)...])
     }
 
     private mutating func reportLeaks(_ p: ParameterDeclaration, _ name: String, _ esc: LeakSummary,

@@ -28,6 +28,11 @@ import GoTypes
 /// renamed `#rvN`), then `#next = -1; #stateN = 0; return false`. The state values are
 /// `internal/abi`'s `RF_DONE` (0), `RF_READY` (1), `RF_PANIC` (2), `RF_EXHAUSTED` (3) and
 /// `RF_MISSING_PANIC` (4). Labelled branches out of nested loops are kept as branches.
+///
+/// The numbers belong to the function written in the source (a declared function or a
+/// function literal), nested loops' bodies included: `#stateN` counts loops as they start
+/// (outer before inner), `#yieldN` as they end (inner before outer), so in
+/// `for a := range f { for b := range g {} }` the outer loop has `#state1` and `#yield2`.
 extension FunctionLowerer {
     /// The loop states of `internal/abi`.
     enum RangeState: Int {
@@ -57,7 +62,8 @@ extension FunctionLowerer {
             out.append(function.add(.assign, pos: at, a: nameNode(next, at: at), flags: .define))
             rangeNext = next
         }
-        let state = declare(name: "#state\(rangeCount + 1)", type: intType, object: nil, varClass: .temp, pos: at)
+        rangeNumbering.states += 1
+        let state = declare(name: "#state\(rangeNumbering.states)", type: intType, object: nil, varClass: .temp, pos: at)
         out.append(function.add(.declare, pos: at, aux: state.raw))
         let ready = function.add(.assign, pos: at, a: nameNode(state, at: at), b: stateLiteral(.ready, at: at), flags: .define)
         function.variables[Int(state.raw)].definition = ready
@@ -66,6 +72,7 @@ extension FunctionLowerer {
         rangeCount += 1
         let define = n.token == .define
         let body = lowerLiteral(name: "\(function.name)-range\(rangeCount)", kind: .rangeBody, type: yieldType, at: at) { lit in
+            lit.rangeNumbering = rangeNumbering
             lit.rangeDepth = depth
             lit.loopDepth = 1
             let stateVar = lit.captureOuter(state, from: self)
@@ -79,7 +86,8 @@ extension FunctionLowerer {
             stmts.append(lit.function.add(.returnStmt, pos: end, list: [yes]))
             return lit.function.add(.block, pos: at, list: stmts)
         }
-        let yield = declare(name: "#yield\(rangeCount)", type: yieldType, object: nil, varClass: .temp, pos: at)
+        rangeNumbering.yields += 1
+        let yield = declare(name: "#yield\(rangeNumbering.yields)", type: yieldType, object: nil, varClass: .temp, pos: at)
         out.append(function.add(.declare, pos: at, aux: yield.raw))
         let closure = function.add(.closure, type: yieldType, pos: at, aux: body)
         let bind = function.add(.assign, pos: at, a: nameNode(yield, at: at), b: closure, flags: .define)
@@ -267,4 +275,13 @@ extension FunctionLowerer {
         }
         return found
     }
+}
+
+/// The range-over-func counters of one function written in the source, shared by the bodies
+/// of its loops (a reference, so a nested body's loops advance its owner's numbers).
+final class RangeFuncNumbering {
+    /// Loops started so far (`#stateN`).
+    var states = 0
+    /// Loops ended so far (`#yieldN`).
+    var yields = 0
 }

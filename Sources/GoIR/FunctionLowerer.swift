@@ -30,6 +30,9 @@ final class FunctionLowerer {
     /// Literal counters for the compiler's names (`.func1`, `-range1`, `.gowrap1`).
     var literalCount = 0
     var rangeCount = 0
+    /// The `#stateN` / `#yieldN` counters of the declared function or literal written in the
+    /// source that this body belongs to (range-over-func bodies share their owner's).
+    var rangeNumbering = RangeFuncNumbering()
     var goDeferCount = 0
     /// Loops (`for`, `range`) and breakable statements (loops, `switch`, `select`) around the
     /// statement being lowered: in a range-over-func body, an unlabelled `continue` outside any

@@ -289,10 +289,11 @@ struct Expander {
             copy.flags.insert(.inlined)
             copy.flags.remove(.blank)
             copy.loopDepth = depth + max(0, v.loopDepth - 1)
-            copy.pos = copier.position(v.pos)
+            // A variable without a position (`#next`) has none in the caller either.
+            copy.pos = v.pos.isKnown ? copier.position(v.pos) : v.pos
             copy.definition = .none
             copy.outer = nil
-            if !v.name.hasPrefix("~") && !v.name.hasPrefix(".") && !v.name.hasPrefix("#") { copy.name = copier.qualifier + v.name }
+            copy.name = BodyCopier.qualified(v.name, by: copier.qualifier)
             copier.variables[Int32(vi)] = f.addVariable(copy)
         }
         var stmts: [IRNodeID] = []
@@ -378,6 +379,16 @@ struct BodyCopier {
         self.qualifier = qualifier
     }
 
+    /// A callee's variable as the compiler prints it in another package: every name the
+    /// callee declares (its parameters, locals, named results and the range-over-func
+    /// rewrite's `#stateN`, `#next`, `#yieldN`) qualified by the callee's package; the
+    /// compiler's own names for unnamed parameters and results (`~p0`, `~r0`, created in
+    /// the caller) and temporaries (`.autotmp_N`) not, nor a name already qualified.
+    static func qualified(_ name: String, by qualifier: String) -> String {
+        guard !qualifier.isEmpty, let first = name.first, first != "~", first != ".", !name.contains(".") else { return name }
+        return qualifier + name
+    }
+
     func position(_ p: IRPos) -> IRPos {
         guard p.isKnown, Int(p.file) < fileMap.count else { return IRPos(file: -1, offset: -1, inlined: inlined) }
         return IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: inlined)
@@ -459,6 +470,7 @@ struct BodyCopier {
             if p.isKnown, Int(p.file) < fileMap.count { lit.nodes[j].pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: inlined) }
         }
         for j in lit.variables.indices {
+            lit.variables[j].name = Self.qualified(lit.variables[j].name, by: qualifier)
             let p = lit.variables[j].pos
             if p.isKnown, Int(p.file) < fileMap.count { lit.variables[j].pos = IRPos(file: fileMap[Int(p.file)], offset: p.offset, inlined: -1) }
         }
