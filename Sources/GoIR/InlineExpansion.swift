@@ -22,10 +22,10 @@ public struct InlineDecisions {
     /// The compiler's name of a function literal inlined into a caller (the literal first);
     /// nil keeps the literal's own name.
     public var literalName: ((IRFunction, IRFunction) -> String)? = nil
-    /// True when the function at this index of the package being expanded is "big" (the
-    /// inliner's node count, which decided its verdict); nil (or a nil answer) counts the
-    /// lowered nodes.
-    public var isBig: ((Int) -> Bool?)? = nil
+    /// True when the function at this index of the package at this path, as the inliner lowered
+    /// it, is "big" (the inliner's node count, which decided its verdict); nil (or a nil answer,
+    /// as for a function added to the package after lowering) counts the lowered nodes.
+    public var isBig: ((String, Int) -> Bool?)? = nil
     /// The generic function or method an instance's method was made from (its body is the
     /// generic's).
     public var origin: (ObjectID) -> ObjectID = { $0 }
@@ -127,7 +127,7 @@ struct Expander {
         self.importedFiles = importedFiles
         self.fileMaps = fileMaps
         self.f = package.functions[index]
-        let big = (decisions.isBig?(index) ?? nil) ?? (f.nodeCount > InlineExpansion.Limits.bigFunctionNodes)
+        let big = (decisions.isBig?(package.path, index) ?? nil) ?? (f.nodeCount > InlineExpansion.Limits.bigFunctionNodes)
         self.maxCost = big ? InlineExpansion.Limits.bigMaxCost : InlineExpansion.Limits.maxCost
     }
 

@@ -24,7 +24,11 @@ extension NativeInliner {
         decisions.devirtualizeWith = types
         decisions.literalName = { [unowned self] literal, caller in self.copiedLiteralName(literal, into: caller, from: typed) }
         if let lowered = goir.package(typed.path) {
-            decisions.isBig = { [unowned self] i in self.goir.isBig(lowered, i) }
+            // Only the package as lowered: a wrapper body appended to a copy of another
+            // package's GoIR (escape's instance wrappers) has no verdict and counts its nodes.
+            decisions.isBig = { [unowned self] path, i in
+                path == lowered.path && i < lowered.functions.count ? self.goir.isBig(lowered, i) : nil
+            }
         }
         decisions.origin = { o in types.object(o).origin ?? o }
         decisions.instantiation = { [unowned self] o, calleeType in
