@@ -17,10 +17,12 @@ import GoTypes
 /// bodies of a package are found by following, from every function the package lowers, the
 /// calls of inlinable callees whose bodies are visible there, through those callees' bodies
 /// and through the bodies of the generics it calls (compiled in the package as shaped copies).
-/// A package's own generic bodies are followed as if it instantiated them: telling the
-/// instances it compiles (through calls, types and method sets) from the ones it does not is
-/// not modelled here (leaving the uninstantiated ones out, measured, lost more over std than it
-/// gained).
+/// The shaped copies a package compiles because its types or method sets name an instance
+/// (`sync.Map`'s field of type `HashTrieMap[any, any]`) are followed too: a package that only
+/// declares such a type still loads, and re-exports, what those copies inline. A package's own
+/// generic bodies are followed as if it instantiated them: telling the instances it compiles
+/// from the ones it does not is not modelled here (leaving the uninstantiated ones out,
+/// measured, lost more over std than it gained).
 extension GoIRInliner {
     /// True when the body of the declared function or method `o` is available for inlining in
     /// the package at `path`.
@@ -31,6 +33,9 @@ extension GoIRInliner {
         guard r.package >= 0 else { return true }
         let declaring = types.packagePath(r.package)
         if declaring == path { return true }
+        // A generic's body travels with every export data that names one of its instances:
+        // whoever compiles a shaped copy has the body it was made from.
+        if isGenericFunction(origin) { return true }
         let imports = directImports(path)
         if imports.contains(declaring) { return true }
         return imports.contains { loadedBodies($0).contains(origin) }
@@ -63,6 +68,12 @@ extension GoIRInliner {
         var loaded: Set<ObjectID> = []
         var scanned: Set<BodyKey> = []
         var pending = pkg.functions.indices.map { BodyKey(path: pkg.path, index: $0) }
+        // The shaped copies the package compiles because its types or method sets name an
+        // instance (not only its calls): their calls are the package's too.
+        for g in visibility.compiledGenerics?(path) ?? [] {
+            let o = program.types.object(g).origin ?? g
+            if let (owner, index) = declared(o), owner.path != pkg.path { pending.append(BodyKey(path: owner.path, index: index)) }
+        }
         while let key = pending.popLast() {
             guard scanned.insert(key).inserted, let owner = package(key.path) else { continue }
             let f = owner.functions[key.index]
@@ -103,5 +114,8 @@ extension GoIRInliner {
     struct BodyVisibility {
         var imports: [String: Set<String>] = [:]
         var loaded: [String: Set<ObjectID>] = [:]
+        /// The generic functions and methods whose shaped copies the package at a path compiles
+        /// (the shape instances and instance wrappers found in it); nil: calls alone.
+        var compiledGenerics: ((String) -> [ObjectID])? = nil
     }
 }

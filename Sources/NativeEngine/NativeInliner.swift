@@ -67,7 +67,15 @@ public final class NativeInliner {
     /// The shape instances and instance wrappers each package compiles.
     var instanceCollectors: [String: ShapeInstanceCollector] = [:]
     /// The verdicts: the inliner's cost computed on GoIR.
-    lazy var goir = GoIRInliner(program: program)
+    lazy var goir: GoIRInliner = {
+        let g = GoIRInliner(program: program)
+        g.visibility.compiledGenerics = { [unowned self] path in
+            guard let typed = self.program.package(path) else { return [] }
+            let c = self.shapeInstances(typed)
+            return c.instances.map(\.generic) + c.wrappers.map(\.generic)
+        }
+        return g
+    }()
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
