@@ -24,10 +24,13 @@ final class NativeStdDifferentialTests: XCTestCase {
             // / 0.9920, inline-call 0.9944 / 0.9941 / 0.9943. With imported bodies inlinable only
             // where the compiler reads them and shaped copies costed per compiling package
             // (InlineBodyVisibility), alone: can-inline 0.995 / 0.987 / 0.991, inline-call 0.995 /
-            // 0.994 / 0.9945. Floors: measured minus 0.005.
-            .canInline: .init(precision: 0.989, recall: 0.983, f1: 0.985),
+            // 0.994 / 0.9945. All merged, generic bodies visible wherever an instance is
+            // compiled: can-inline 0.9956 / 0.9922 / 0.9939, cannot-inline 0.9923 / 0.9917 /
+            // 0.9920, inline-call 0.9949 / 0.9938 / 0.9944, devirtualize 0.9769 / 0.9695 / 0.9732.
+            // Floors: measured minus 0.005.
+            .canInline: .init(precision: 0.990, recall: 0.987, f1: 0.988),
             .cannotInline: .init(precision: 0.987, recall: 0.986, f1: 0.987),
-            .inlineCall: .init(precision: 0.989, recall: 0.989, f1: 0.989),
+            .inlineCall: .init(precision: 0.989, recall: 0.988, f1: 0.989),
             .devirtualize: .init(precision: 0.972, recall: 0.965, f1: 0.968),
         ]).check(d)
     }
