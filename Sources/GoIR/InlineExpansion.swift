@@ -213,9 +213,13 @@ struct Expander {
 
     /// Calls in the function that resolve to each literal (the compiler's use counts).
     var literalCalls: [Int: Int]? = nil
+    /// Calls resolved so far to literals no call of the unexpanded body reaches: calls that
+    /// inlining exposed (an iterator's `yield(v)` reaching the loop body passed to it).
+    var exposedCalls: [Int: Int] = [:]
 
     /// True for a literal called from one place only (written at the call, or reached through
-    /// one call site).
+    /// one call site). The compiler counts call sites as it resolves them, those inlining
+    /// exposes included, so the first exposed call of a literal is a call of a literal used once.
     private mutating func isCalledOnce(_ callee: Callee, directly: Bool) -> Bool {
         guard case .literal(let i) = callee else { return false }
         if directly { return true }
@@ -226,7 +230,9 @@ struct Expander {
             }
             literalCalls = counts
         }
-        return literalCalls?[i] == 1
+        if let count = literalCalls?[i] { return count == 1 }
+        exposedCalls[i, default: 0] += 1
+        return exposedCalls[i] == 1
     }
 
     private func mayInline(_ callee: Callee, calledOnce: Bool) -> Bool {
