@@ -286,20 +286,19 @@ final class NativeAllocationsStdTests: XCTestCase {
     /// which the gc engine's text reading counts and which allocate nothing. `concat` is lower
     /// over x/arch's disassemblers: sums of named integers boxed into interfaces (`Reg(0) +
     /// Reg(x)`, 46 sites) read as string concatenations by the text, where the native engine
-    /// has no concatenation. With all of the session's branches merged: `var` 0.9487 (moved-to-heap
-    /// over cmd fell to 0.967 in the merge, see `NativeEscapeDifferentialTests.testAllOfCmd`),
-    /// `make-slice` 0.9875 (0.9917 decided); floors lowered to those minus 0.005.
+    /// has no concatenation. With all of the session's branches merged: `var` 0.9707,
+    /// `make-slice` 0.9875 (0.9917 decided); floors are those minus 0.005.
     static let cmdFloors: [String?: Double] = [
         nil: 0.961, "append-grow": 0.99, "bytes-string": 0.934, "closure": 0.886, "composite": 0.99,
         "concat": 0.91, "iface-conv": 0.938, "make-map": 0.984, "make-slice": 0.982, "new": 0.986,
-        "string-bytes": 0.991, "var": 0.943,
+        "string-bytes": 0.991, "var": 0.965,
     ]
 
     /// The same on the sites the `-m` text decides (measured 0.9912 over all kinds).
     static let cmdDecidedFloors: [String?: Double] = [
         nil: 0.986, "append-grow": 0.99, "bytes-string": 0.981, "closure": 0.986, "composite": 0.991,
         "concat": 0.957, "iface-conv": 0.98, "make-map": 0.99, "make-slice": 0.986, "new": 0.991,
-        "string-bytes": 0.991, "var": 0.943,
+        "string-bytes": 0.991, "var": 0.965,
     ]
 
     /// Measured 2026-12-05 against go 1.27.3 (35,315 gc facts over 351 packages), per kind that
