@@ -85,7 +85,7 @@ public final class NativeEscape {
         guard !inProgress.contains(typed.path), let package = ir.expanded(typed.path) else { return nil }
         inProgress.insert(typed.path)
         defer { inProgress.remove(typed.path) }
-        let r = analyze(package, index: typed.index)
+        let r = ir.program.stages.measure(.escape) { analyze(package, index: typed.index) }
         results[path] = r
         results[typed.path] = r
         return r
