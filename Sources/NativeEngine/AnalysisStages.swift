@@ -29,8 +29,6 @@ public enum AnalysisStage: Int, CaseIterable, Sendable {
     /// The inlining pass's facts from the verdicts and expanded bodies (shape instances,
     /// method wrappers, inlined and devirtualized calls, names and positions).
     case inliningFacts
-    /// The escape pass's facts from the analysis (verdicts, leak tags, flow explanations).
-    case escapeFacts
 
     /// The name `scan --timings` prints.
     public var name: String {
@@ -42,7 +40,6 @@ public enum AnalysisStage: Int, CaseIterable, Sendable {
         case .escape: "escape"
         case .allocations: "allocations"
         case .inliningFacts: "inlining facts"
-        case .escapeFacts: "escape facts"
         }
     }
 }

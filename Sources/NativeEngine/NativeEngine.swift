@@ -59,7 +59,8 @@
 // allocations) shares the session's tables and runs one package at a time under its lock;
 // `scan --timings` shows that time as `native serial`, and below it the time of each stage
 // (`AnalysisStages`: type-check, lowering, inline costs, expansion, escape, allocations and
-// the facts of the inlining and escape passes, each charged only for its own work).
+// the inlining pass's facts, each charged only for its own work). The escape pass's facts
+// are rendered from the finished analysis, a value, outside the lock.
 //
 // What keeps the stages under one lock is what they write to run-wide tables on demand:
 // `Program` interns new types while bodies are lowered, expanded and analysed (pointers,

@@ -109,11 +109,10 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// package with load or type errors.
     public func escapeFacts(for package: PackageInput) throws -> [Fact] {
         let relative = relativePaths(package)
-        return try serially(package) { inliner, analysis in
-            inliner.program.stages.measure(.escapeFacts) {
-                analysis.facts(package.importPath, relativePaths: relative, notePath: self.gorootRelative)
-            }
-        }
+        // The analysis under the lock; its facts are rendered from the finished result (a
+        // value) outside it, beside the other packages' jobs.
+        guard let result = try serially(package, { _, analysis in analysis.analyze(package.importPath) }) else { return [] }
+        return NativeEscape.facts(of: result, relativePaths: relative, notePath: gorootRelative)
     }
 
     /// Allocation sites for a scanned package (`NativeAllocations`): every allocating node and
