@@ -8,7 +8,8 @@ import PassKit
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
 /// from the trees the driver parsed in each package's job (nothing is parsed twice), and the
 /// analysis itself is serialised (the type checker and the inliner keep run-wide tables);
-/// `serialSeconds` says how long that part took.
+/// `serialSeconds` says how long that part took, `serialStages` which stage it went to. What
+/// is a function of a finished result alone (the escape facts) is computed outside the lock.
 public final class NativeInliningSession: @unchecked Sendable {
     private let lock = NSLock()
     private let goroot: String
