@@ -41,6 +41,9 @@ struct EngineSetup {
     /// held), nil under the gc engine: the part of the passes `--jobs` cannot spread.
     var serialSeconds: Double? { resources.get(NativeInliningSession.self)?.serialSeconds }
 
+    /// `serialSeconds` stage by stage (`NativeInliningSession.serialStages`); empty under gc.
+    var serialStages: [(name: String, seconds: Double)] { resources.get(NativeInliningSession.self)?.serialStages ?? [] }
+
     /// Prepares the engine's resources. With `gc`, `compilation` is the engine's result when the
     /// caller ran the compiler already (`ScanPipeline` starts it early); otherwise it runs here.
     /// With `native`, `jobs` beyond the first read and parse the GOROOT packages the scanned

@@ -84,7 +84,10 @@ struct ScanPipeline {
         }
 
         clock.lap("passes")
-        if let serial = engineSetup.serialSeconds { clock.note("native serial", seconds: serial) }
+        if let serial = engineSetup.serialSeconds {
+            clock.note("native serial", seconds: serial)
+            for stage in engineSetup.serialStages { clock.note("  " + stage.name, seconds: stage.seconds) }
+        }
         var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
         if let origin = request.provenance {

@@ -134,7 +134,9 @@ public final class GoIRInliner {
         if let p = lowered[path] { return p }
         guard let typed = program.package(path) else { return nil }
         if let p = lowered[typed.path] { lowered[path] = p; return p }
-        let ir = IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
+        let ir = program.stages.measure(.lowering) {
+            IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
+        }
         lowered[path] = ir
         lowered[ir.path] = ir
         for (i, f) in ir.functions.enumerated() where f.kind == .declared {
@@ -177,7 +179,7 @@ public final class GoIRInliner {
     private func decide(_ pkg: IRPackage, _ i: Int) {
         let f = pkg.functions[i]
         var verdict: InlineVerdict? = .notInlinable(reason: InlineReason.noBody)
-        if f.hasBody { verdict = cost(pkg, i, budget: InlineBudget.function) }
+        if f.hasBody { verdict = program.stages.measure(.inlineDecisions) { cost(pkg, i, budget: InlineBudget.function) } }
         if let refusal = Self.pragmaRefusal(f.pragmas) { verdict = .notInlinable(reason: refusal) }
         declared[pkg.path, default: [:]][i] = verdict
     }
@@ -195,7 +197,7 @@ public final class GoIRInliner {
     private func literalVerdict(_ pkg: IRPackage, _ i: Int) -> InlineVerdict? {
         if let known = literals[pkg.path]?[i] { return known }
         literals[pkg.path, default: [:]][i] = .some(nil)  // a literal reached again while costed
-        let v = cost(pkg, i, budget: max(InlineBudget.function, InlineBudget.closure))
+        let v = program.stages.measure(.inlineDecisions) { cost(pkg, i, budget: max(InlineBudget.function, InlineBudget.closure)) }
         literals[pkg.path, default: [:]][i] = v
         return v
     }

@@ -57,7 +57,19 @@
 // one job, GOROOT packages the scan does not parse are read and parsed on other threads
 // ahead of the checker. The analysis itself (type checking, inlining, expansion, escape,
 // allocations) shares the session's tables and runs one package at a time under its lock;
-// `scan --timings` shows that time as `native serial`.
+// `scan --timings` shows that time as `native serial`, and below it the time of each stage
+// (`AnalysisStages`: type-check, lowering, inline costs, expansion, escape, allocations and
+// the inlining pass's facts, each charged only for its own work). The escape pass's facts
+// are rendered from the finished analysis, a value, outside the lock.
+//
+// What keeps the stages under one lock is what they write to run-wide tables on demand:
+// `Program` interns new types while bodies are lowered, expanded and analysed (pointers,
+// slices, tuples, signatures, substituted shapes) and caches interface method sets and
+// instances; `TypecheckSession` checks imports when first named; `GoIRInliner`, `NativeIR`
+// and `NativeEscape` fill per-package caches (lowered and expanded bodies, verdicts, leak
+// tags) that importers read. Running packages side by side needs `Program` safe for
+// concurrent readers while it grows and each package's results published as a value its
+// importers read.
 //
 // # Invariants
 //

@@ -33,9 +33,11 @@ public final class NativeIR {
         guard var ir = expansion(path) else { return nil }
         expansions[path] = nil
         let types = program.types
-        TypecheckRun.onLargeStack {
-            StaticInitialization.remove(in: &ir, program: types)
-            DeadLocals.remove(in: &ir, zeroType: types.basicType(.int))
+        program.stages.measure(.expansion) {
+            TypecheckRun.onLargeStack {
+                StaticInitialization.remove(in: &ir, program: types)
+                DeadLocals.remove(in: &ir, zeroType: types.basicType(.int))
+            }
         }
         expanded[path] = ir
         return ir
@@ -51,7 +53,7 @@ public final class NativeIR {
         guard var ir = lowered(path), let typed = program.package(path) else { return nil }
         let expansion = inliner.expansionDecisions(for: typed)
         if inlining {
-            TypecheckRun.onLargeStack { InlineExpansion.expand(&ir, decisions: expansion) }
+            program.stages.measure(.expansion) { TypecheckRun.onLargeStack { InlineExpansion.expand(&ir, decisions: expansion) } }
         }
         expansions[path] = ir
         return ir

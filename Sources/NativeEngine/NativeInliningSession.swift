@@ -8,7 +8,8 @@ import PassKit
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
 /// from the trees the driver parsed in each package's job (nothing is parsed twice), and the
 /// analysis itself is serialised (the type checker and the inliner keep run-wide tables);
-/// `serialSeconds` says how long that part took.
+/// `serialSeconds` says how long that part took, `serialStages` which stage it went to. What
+/// is a function of a finished result alone (the escape facts) is computed outside the lock.
 public final class NativeInliningSession: @unchecked Sendable {
     private let lock = NSLock()
     private let goroot: String
@@ -97,7 +98,9 @@ public final class NativeInliningSession: @unchecked Sendable {
     public func facts(for package: PackageInput) throws -> [Fact] {
         let relative = relativePaths(package)
         return try serially(package) { inliner, analysis in
-            inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }.facts
+            inliner.program.stages.measure(.inliningFacts) {
+                inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }.facts
+            }
         }
     }
 
@@ -107,9 +110,10 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// package with load or type errors.
     public func escapeFacts(for package: PackageInput) throws -> [Fact] {
         let relative = relativePaths(package)
-        return try serially(package) { _, analysis in
-            analysis.facts(package.importPath, relativePaths: relative, notePath: self.gorootRelative)
-        }
+        // The analysis under the lock; its facts are rendered from the finished result (a
+        // value) outside it, beside the other packages' jobs.
+        guard let result = try serially(package, { _, analysis in analysis.analyze(package.importPath) }) else { return [] }
+        return NativeEscape.facts(of: result, relativePaths: relative, notePath: gorootRelative)
     }
 
     /// Allocation sites for a scanned package (`NativeAllocations`): every allocating node and
@@ -121,7 +125,9 @@ public final class NativeInliningSession: @unchecked Sendable {
         let relative = relativePaths(package)
         let sites = try serially(package) { inliner, analysis -> [NativeAllocationSite] in
             guard let r = analysis.analyze(package.importPath) else { return [] }
-            return NativeAllocations(program: inliner.program.types, escape: r).sites()
+            return inliner.program.stages.measure(.allocations) {
+                NativeAllocations(program: inliner.program.types, escape: r).sites()
+            }
         }
         return sites.map { s in
             var s = s
@@ -138,6 +144,19 @@ public final class NativeInliningSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return Double(serialNanoseconds) / 1e9
+    }
+
+    /// The serial seconds (`serialSeconds`) of each analysis stage, in `AnalysisStage` order
+    /// (exclusive time: a stage that triggers another is not charged for it), then `other` for
+    /// what no stage measures (turning results into facts and sites, bookkeeping). Empty before
+    /// the first package is analysed.
+    public var serialStages: [(name: String, seconds: Double)] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let inliner else { return [] }
+        let stages = inliner.program.stages.seconds.map { (name: $0.stage.name, seconds: $0.seconds) }
+        let measured = stages.reduce(0) { $0 + $1.seconds }
+        return stages + [(name: "other", seconds: max(0, Double(serialNanoseconds) / 1e9 - measured))]
     }
 
     /// How many files the type checker took from the driver's parse instead of parsing them.

@@ -8,6 +8,8 @@ public final class NativeProgram {
     /// The type-checking session (shared tables of types and objects).
     public let session: TypecheckSession
     private var packages: [String: TypedPackage] = [:]
+    /// Where the analysis of this program spends its time, stage by stage.
+    public let stages = AnalysisStages()
 
     /// Creates a program over a GOROOT; `modulePackages` are the scanned module's packages,
     /// `dependencies` find what they import from other modules (vendor/ or the module cache).
@@ -27,7 +29,7 @@ public final class NativeProgram {
     /// Go files or is `unsafe`.
     public func package(_ path: String) -> TypedPackage? {
         if let p = packages[path] { return p }
-        guard let result = session.check(path), let checker = result.checker else { return nil }
+        guard let result = stages.measure(.typeCheck, { session.check(path) }), let checker = result.checker else { return nil }
         let canonical = checker.package.path
         if let p = packages[canonical] { packages[path] = p; return p }
         let typed = TypedPackage(path: canonical, index: checker.package.index, files: checker.files, facts: checker.facts)
@@ -39,7 +41,7 @@ public final class NativeProgram {
     /// Why the package at `path` cannot be trusted: its load and type errors (`file:line:col:
     /// message`), empty when it checked cleanly.
     public func problems(_ path: String) -> [String] {
-        guard let r = session.check(path) else { return ["no Go files for \(path)"] }
+        guard let r = stages.measure(.typeCheck, { session.check(path) }) else { return ["no Go files for \(path)"] }
         return r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
     }
 

@@ -34,7 +34,7 @@ struct ScanCommand: ParsableCommand {
             ScanSummary(outcome: outcome, dbPath: request.dbPath).print(quiet: scan.output.quiet)
             if timings {
                 for phase in outcome.phases {
-                    print("  \(phase.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(String(format: "%.2f", phase.seconds))s")
+                    print("  \(phase.name.padding(toLength: 18, withPad: " ", startingAt: 0))\(String(format: "%.2f", phase.seconds))s")
                 }
             }
             // With engine gc, code the compiler rejects is not a silent empty result: say which

@@ -51,6 +51,33 @@ final class NativeInliningSessionTests: XCTestCase {
         ])
     }
 
+    /// The serial time is split by stage: every stage a package with a call, an escaping
+    /// value and an allocation goes through is charged, each exactly once (exclusive time),
+    /// so the stages and `other` add up to the serial total.
+    func testSerialTimeIsChargedToEachStageItGoesThrough() throws {
+        let p = try Self.package(["a.go": """
+            package p
+
+            import "strconv"
+
+            func Small() int { return 1 }
+
+            func Caller(n int) *string { s := strconv.Itoa(n + Small()); return &s }
+            """])
+        let session = NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [p])
+        XCTAssertTrue(session.serialStages.isEmpty, "nothing is charged before the first package")
+        _ = try session.facts(for: p)
+        _ = try session.escapeFacts(for: p)
+        XCTAssertFalse(try session.allocationSites(for: p).isEmpty)
+        let stages = session.serialStages
+        XCTAssertEqual(stages.map(\.name), AnalysisStage.allCases.map(\.name) + ["other"])
+        for stage in stages where stage.name != "other" {
+            XCTAssertGreaterThan(stage.seconds, 0, "\(stage.name) is charged")
+        }
+        let total = stages.reduce(0) { $0 + $1.seconds }
+        XCTAssertEqual(total, session.serialSeconds, accuracy: 1e-3, "\(stages)")
+    }
+
     /// A scanned GOROOT package whose files the driver parsed is type-checked from those trees
     /// (the standard library is parsed once per scan), with the same facts of every pass as
     /// when the session parses the package itself.

@@ -85,7 +85,7 @@ public final class NativeEscape {
         guard !inProgress.contains(typed.path), let package = ir.expanded(typed.path) else { return nil }
         inProgress.insert(typed.path)
         defer { inProgress.remove(typed.path) }
-        let r = analyze(package, index: typed.index)
+        let r = ir.program.stages.measure(.escape) { analyze(package, index: typed.index) }
         results[path] = r
         results[typed.path] = r
         return r
@@ -179,6 +179,13 @@ public final class NativeEscape {
     /// the explanation's notes point at.
     public func facts(_ path: String, relativePaths: [String: String], notePath: (String) -> String = { $0 }) -> [Fact] {
         guard let r = analyze(path) else { return [] }
+        return Self.facts(of: r, relativePaths: relativePaths, notePath: notePath)
+    }
+
+    /// The facts of a package's finished analysis (see `facts(_:relativePaths:notePath:)`): a
+    /// function of the result alone, so it needs no lock around the run's tables.
+    public static func facts(of r: PackageEscape, relativePaths: [String: String],
+                             notePath: (String) -> String = { $0 }) -> [Fact] {
         let explanations = FlowExplanations(r, path: { relativePaths[$0] ?? notePath($0) })
         return r.verdicts.compactMap { v -> Fact? in
             guard let file = relativePaths[v.position.file] else { return nil }
