@@ -51,18 +51,6 @@ extension AllocationSiteBuilder {
 }
 
 extension AllocationSiteBuilder {
-    /// True when the call sits on a line of the function's own body: the function's own code,
-    /// which allocates for a verdict on that line or for a site `-m` does not print (a
-    /// goroutine's argument record, a channel). Only a call on a line outside the body (the
-    /// body of a function inlined into it, in this file or another) can belong to a verdict
-    /// printed at the inlined call's position on another line.
-    func isOwnCode(_ call: AllocatorCall, of function: String) -> Bool {
-        guard !call.external, let record = record(function), call.file == record.file else { return false }
-        return call.line >= record.startLine && call.line <= record.endLine
-    }
-}
-
-extension AllocationSiteBuilder {
     private static let linknameDirective = Array("//go:linkname ".utf8)
 
     /// The `//go:linkname local symbol` directives of a file, as (local name, symbol) pairs: a
@@ -75,19 +63,5 @@ extension AllocationSiteBuilder {
             out.append((String(decoding: fields[1], as: UTF8.self), String(decoding: fields[2], as: UTF8.self)))
         }
         return out
-    }
-}
-
-extension AllocationSiteBuilder {
-    /// Whether a selector `x.f` that calls no allocator (a stack site) is a method value rather
-    /// than a field boxed into an interface: the listing builds a method-value record on its
-    /// line (`LEAQ T.M-fm`), or the package declares a method of that name (a method value
-    /// the compiler calls directly once the function it is passed to is inlined leaves no
-    /// record behind).
-    func isMethodValue(_ site: AllocationSite, wrapperLines: Set<String>) -> Bool {
-        if wrapperLines.contains("\(site.file):\(site.line)") { return true }
-        guard !isQualifiedIdentifier(site.subject, file: site.file),
-              let name = site.subject.split(separator: ".").last else { return false }
-        return methodNames.contains(String(name))
     }
 }

@@ -13,8 +13,6 @@ struct AllocationSiteBuilder {
     private let byNormalizedID: [String: String]
     /// Function ids by the linker symbol a `//go:linkname` directive gives them.
     private let linknamed: [String: String]
-    /// The names of the package's methods.
-    let methodNames: Set<String>
     /// The names each file's imports bind (`http` for `net/http`), by fact path.
     let importedNames: [String: Set<String>]
 
@@ -43,11 +41,7 @@ struct AllocationSiteBuilder {
             }
         }
         self.linknamed = linknamed
-        methodNames = Set(functions.lazy.filter { !$0.receiver.isEmpty }.map(\.name))
     }
-
-    /// The record of a function id of the package.
-    func record(_ id: String) -> FunctionRecord? { byID[id] }
 
     /// Removes type-argument lists (`[go.shape.int]`, `[T]`) so that linker symbols of
     /// instantiations meet the source function ids.
@@ -118,7 +112,7 @@ struct AllocationSiteBuilder {
                 continue  // printed for a compiler wrapper (generic dictionary wrapper) at the function's name
             }
             var kinds = fact.kind == .movedToHeap ? [AllocationKind.heapVar] : SubjectShape.kinds(of: fact.subject)
-            if isQualifiedIdentifier(fact.subject, file: fact.file) { kinds = [.ifaceConv] }
+            if kinds == [.methodValue, .ifaceConv] && isQualifiedIdentifier(fact.subject, file: fact.file) { kinds = [.ifaceConv] }
             guard let first = kinds.first else { continue }  // a constant: read-only data
             if fact.kind == .escapes && SubjectShape.isEmptySliceLiteral(fact.subject) {
                 continue  // `[]T{}`: no elements, no backing array to allocate
@@ -301,7 +295,7 @@ struct AllocationSiteBuilder {
                 var best: (index: Int, rank: Int)?
                 for (j, call) in list.enumerated() where !used[site.function]![j] {
                     let sameLine = call.file == site.file && call.line == site.line
-                    guard round == 1 || sameLine, sameLine || !isOwnCode(call, of: site.function), compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
+                    guard round == 1 || sameLine, compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
                     let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
                     let rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
                     if best == nil || rank < best!.rank { best = (j, rank) }
@@ -316,7 +310,6 @@ struct AllocationSiteBuilder {
         }
         var sites: [AllocationSite] = []
         var heapMaps: [String: HeapMap] = [:]
-        let wrapperLines = Set(calls.lazy.filter(\.buildsMethodValue).map { "\($0.file):\($0.line)" })
         for (i, candidate) in candidates.enumerated() {
             var site = candidate.site
             if let call = matchedCall[i], let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) {
@@ -334,9 +327,6 @@ struct AllocationSiteBuilder {
                 continue  // compiled without an allocator call: constant data, a closure without captures, or optimised away
             } else {
                 site.placement = .stack
-                if candidate.kinds == [.methodValue, .ifaceConv] {
-                    site.kind = isMethodValue(site, wrapperLines: wrapperLines) ? .methodValue : .ifaceConv
-                }
             }
             sites.append(Self.explained(site, escapes: candidate.escapes, printed: true))
         }

@@ -10,9 +10,7 @@ public struct AllocatorCall: Sendable, Hashable {
     public var file: String
     /// 1-based line.
     public var line: Int
-    /// The run-time function called (`newobject`, `growslice`, `convT64`, ...), or, for the
-    /// construction of a method value's record, the wrapper whose address it stores
-    /// (`pkg.(*T).M-fm`; see `buildsMethodValue`).
+    /// The run-time function called (`newobject`, `growslice`, `convT64`, ...).
     public var runtimeFunction: String
     /// True when the file lies outside the scanned root.
     public var external: Bool
@@ -25,10 +23,6 @@ public struct AllocatorCall: Sendable, Hashable {
         self.runtimeFunction = runtimeFunction
         self.external = external
     }
-
-    /// True when the instruction stores a method-value wrapper's address (`LEAQ pkg.T.M-fm`):
-    /// the line builds a method value's `{F, R}` record, whether on the stack or in the heap.
-    public var buildsMethodValue: Bool { runtimeFunction.hasSuffix("-fm") }
 
     /// The allocation kind of a run-time allocator entry point, nil when the function does
     /// not allocate.

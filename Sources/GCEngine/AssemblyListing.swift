@@ -5,8 +5,7 @@
 /// `STEXTFIPS` in the FIPS 140 module's packages; no leading tab) followed by tab-indented instruction lines
 /// (`\t0x0012 00018 (/abs/m/f.go:6)\tCALL\truntime.newobject(SB)`) and data lines. Every
 /// `CALL runtime.X(SB)` with an allocating X (`AllocatorCall.kind(ofRuntimeFunction:)`) is
-/// attributed to the header above it and to the source line in parentheses, and so is every
-/// `LEAQ` of a method-value wrapper (`pkg.T.M-fm`): the construction of a method value's record.
+/// attributed to the header above it and to the source line in parentheses.
 struct AssemblyListing: Sendable {
     /// The allocator calls read so far, in listing order.
     private(set) var calls: [AllocatorCall] = []
@@ -17,8 +16,6 @@ struct AssemblyListing: Sendable {
 
     private static let stext = Array(" STEXT".utf8)
     private static let call = Array("\tCALL\truntime.".utf8)
-    private static let leaq = Array("\tLEAQ\t".utf8)
-    private static let wrapperOperand = Array("-fm(SB)".utf8)
 
     /// Starts a listing whose relative paths are relative to `base`.
     init(paths: FactPathMapper, base: String) {
@@ -45,21 +42,11 @@ struct AssemblyListing: Sendable {
 
     /// A tab-indented line (an instruction or data).
     mutating func instruction(_ line: UnsafeBufferPointer<UInt8>) {
-        let function: String
-        if let c = Self.firstIndex(of: Self.call, in: line) {
-            let nameStart = c + Self.call.count
-            guard let paren = Self.firstIndex(of: UInt8(ascii: "("), in: line, from: nameStart) else { return }
-            function = String(decoding: UnsafeBufferPointer(rebasing: line[nameStart..<paren]), as: UTF8.self)
-            guard AllocatorCall.kind(ofRuntimeFunction: function) != nil else { return }
-        } else if let end = Self.firstIndex(of: Self.wrapperOperand, in: line),
-                  let lea = Self.firstIndex(of: Self.leaq, in: line), lea < end {
-            // `LEAQ pkg.T.M-fm(SB), R`: the address of a method value's wrapper, stored into the
-            // value's `{F, R}` record (on the stack or in the heap).
-            let start = lea + Self.leaq.count
-            function = String(decoding: UnsafeBufferPointer(rebasing: line[start..<(end + 3)]), as: UTF8.self)
-        } else {
-            return
-        }
+        guard let c = Self.firstIndex(of: Self.call, in: line) else { return }
+        let nameStart = c + Self.call.count
+        guard let paren = Self.firstIndex(of: UInt8(ascii: "("), in: line, from: nameStart) else { return }
+        let function = String(decoding: UnsafeBufferPointer(rebasing: line[nameStart..<paren]), as: UTF8.self)
+        guard AllocatorCall.kind(ofRuntimeFunction: function) != nil else { return }
         guard let open = Self.firstIndex(of: UInt8(ascii: "("), in: line, from: 0),
               let close = Self.firstIndex(of: UInt8(ascii: ")"), in: line, from: open) else { return }
         let position = UnsafeBufferPointer(rebasing: line[(open + 1)..<close])
