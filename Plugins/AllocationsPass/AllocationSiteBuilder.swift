@@ -11,13 +11,21 @@ struct AllocationSiteBuilder {
     let index: EnclosingFunctionIndex
     private let byID: [String: FunctionRecord]
     private let byNormalizedID: [String: String]
+    /// Function ids by the linker symbol a `//go:linkname` directive gives them.
+    private let linknamed: [String: String]
+    /// The names each file's imports bind (`http` for `net/http`), by fact path.
+    let importedNames: [String: Set<String>]
 
     init(package: PackageInput, functions: [FunctionRecord]) {
         var files: [String: SourceLayout] = [:]
+        var importedNames: [String: Set<String>] = [:]
         for (i, file) in package.files.enumerated() {
-            files[file.path] = SourceLayout(bytes: file.bytes, tree: package.parsedFile(at: i).tree)
+            let parsed = package.parsedFile(at: i)
+            files[file.path] = SourceLayout(bytes: file.bytes, tree: parsed.tree)
+            importedNames[file.path] = Self.boundNames(parsed.imports)
         }
         self.files = files
+        self.importedNames = importedNames
         root = package.files.lazy.compactMap { f -> String? in
             f.absolutePath.hasSuffix("/" + f.path) ? String(f.absolutePath.dropLast(f.path.count + 1)) : nil
         }.first
@@ -25,6 +33,14 @@ struct AllocationSiteBuilder {
         index = EnclosingFunctionIndex(functions)
         byID = Dictionary(functions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         byNormalizedID = Dictionary(functions.map { (Self.normalize($0.id), $0.id) }, uniquingKeysWith: { a, _ in a })
+        var linknamed: [String: String] = [:]
+        for file in package.files {
+            for (local, symbol) in Self.linknames(in: file.bytes) {
+                let id = package.importPath + "." + local
+                if byID[id] != nil { linknamed[symbol] = id }
+            }
+        }
+        self.linknamed = linknamed
     }
 
     /// Removes type-argument lists (`[go.shape.int]`, `[T]`) so that linker symbols of
@@ -47,6 +63,7 @@ struct AllocationSiteBuilder {
     /// `F[go.shape.int]`), which would count a site twice.
     func functionID(ofSymbol symbol: String) -> String? {
         if symbol.hasSuffix("-fm") || (symbol.contains("[") && !symbol.contains("go.shape")) { return nil }
+        if let id = linknamed[symbol] { return id }  // compiled under the name its directive gives it
         var name = Self.normalize(symbol)
         while true {
             if let id = byNormalizedID[name] { return id }
@@ -94,7 +111,8 @@ struct AllocationSiteBuilder {
             if fact.kind != .movedToHeap && fact.line == function.line && fact.column == function.column {
                 continue  // printed for a compiler wrapper (generic dictionary wrapper) at the function's name
             }
-            let kinds = fact.kind == .movedToHeap ? [AllocationKind.heapVar] : SubjectShape.kinds(of: fact.subject)
+            var kinds = fact.kind == .movedToHeap ? [AllocationKind.heapVar] : SubjectShape.kinds(of: fact.subject)
+            if kinds == [.methodValue, .ifaceConv] && isQualifiedIdentifier(fact.subject, file: fact.file) { kinds = [.ifaceConv] }
             guard let first = kinds.first else { continue }  // a constant: read-only data
             if fact.kind == .escapes && SubjectShape.isEmptySliceLiteral(fact.subject) {
                 continue  // `[]T{}`: no elements, no backing array to allocate
@@ -221,14 +239,22 @@ struct AllocationSiteBuilder {
     /// Pairs verdict sites with the allocator calls of their function.
     private func combine(_ candidates: inout [Candidate], calls: [AllocatorCall]) -> [AllocationSite] {
         var callsByFunction: [String: [AllocatorCall]] = [:]
-        for call in calls {
+        for call in calls where !isWrittenCall(call) {
             guard let id = functionID(ofSymbol: call.symbol) else { continue }
             callsByFunction[id, default: []].append(call)
         }
         var used: [String: [Bool]] = callsByFunction.mapValues { Array(repeating: false, count: $0.count) }
-        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind], sameLine: Bool) -> Bool {
+        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind], sameLine: Bool, escapes: Bool) -> Bool {
             guard !call.runtimeFunction.hasPrefix("moveSlice"),
                   let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { return false }
+            // A site that does not escape lives in stack memory unless walk calls the allocator
+            // for a run-time size or a large value; a plain object allocation (`newobject`,
+            // `mallocgc*`) is never made for one but for a constant string's bytes above the
+            // stack limit (and a non-escaping method value `x.M` never takes the call of a
+            // goroutine's argument record or of an escaping literal inlined from elsewhere).
+            if !escapes && !Self.mayAllocateWithoutEscaping(kind) && !(kind == .new && kinds.contains(.stringBytes)) {
+                return false
+            }
             if kinds.contains(kind) { return true }
             // A plain object allocation (`newobject`, `mallocgc*`) also backs `[]byte` of a
             // constant string (a fresh array of its bytes) and a `make` fused with the `copy`
@@ -269,7 +295,7 @@ struct AllocationSiteBuilder {
                 var best: (index: Int, rank: Int)?
                 for (j, call) in list.enumerated() where !used[site.function]![j] {
                     let sameLine = call.file == site.file && call.line == site.line
-                    guard round == 1 || sameLine, compatible(call, candidates[i].kinds, sameLine: sameLine) else { continue }
+                    guard round == 1 || sameLine, compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
                     let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
                     let rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
                     if best == nil || rank < best!.rank { best = (j, rank) }

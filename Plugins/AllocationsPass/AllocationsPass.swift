@@ -17,7 +17,9 @@ import PassKit
 /// 2. with `engine: gc`, the compiler's own assembly (`-S`): every call of a run-time allocator
 ///    entry point (`newobject`, `mallocgc*`, `makeslice`, `growslice`, `makemap*`, `makechan`,
 ///    `convT*`, `concatstring*`, `slicebytetostring`, `stringtoslice*`, `intstring`,
-///    `newproc`, `deferproc`, `mapassign*`, `moveSlice*`) in the function's code.
+///    `newproc`, `deferproc`, `mapassign*`, `moveSlice*`) in the function's code (listed under
+///    the symbol a `//go:linkname` gives it), but for calls the source writes by name (the
+///    run-time package's own `mallocgc(…)`), which are ordinary calls, not sites.
 /// A verdict is paired with a call of a compatible kind on its line (or, for code inlined from
 /// elsewhere, on the inlined body's line). Then: heap verdict + call → `heap`; a heap verdict
 /// the backend compiled without any allocator call (constants, small values from static
