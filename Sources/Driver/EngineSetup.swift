@@ -16,7 +16,7 @@ struct EngineSetup {
     var unavailablePasses: [String: String] = [:]
     /// Engines or passes that could not run, as `pass: reason`, in pass order.
     var skipped: [String] {
-        PassCatalog.compilerOnly.compactMap { p in unavailablePasses[p].map { "\(p): \($0)" } }
+        PassCatalog.engineBacked.compactMap { p in unavailablePasses[p.name].map { "\(p.name): \($0)" } }
     }
     /// The Go version the engine used, when it ran one.
     var goVersion: String?
@@ -52,20 +52,20 @@ struct EngineSetup {
         switch engine {
         case .native:
             var sessionCreated = false
-            for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
-                if PassCatalog.native.contains(pass) {
-                    if let goroot {
-                        if !sessionCreated {
-                            setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context,
-                                                                                   prefetchThreads: jobs - 1))
-                            sessionCreated = true
-                        }
-                    } else {
-                        setup.unavailablePasses[pass] = "the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)"
-                    }
+            for pass in PassCatalog.engineBacked where config.isEnabled(pass.name) {
+                guard pass.engines.supports(.native) else {
+                    setup.unavailablePasses[pass.name] = "the native engine does not compute it yet; use --engine gc"
                     continue
                 }
-                setup.unavailablePasses[pass] = "the native engine does not compute it yet; use --engine gc"
+                guard let goroot else {
+                    setup.unavailablePasses[pass.name] = "the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)"
+                    continue
+                }
+                if !sessionCreated {
+                    setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context,
+                                                              prefetchThreads: jobs - 1))
+                    sessionCreated = true
+                }
             }
         case .gc:
             let compilation = compilation ?? GCEngine.compile(
@@ -74,8 +74,8 @@ struct EngineSetup {
             setup.resources.set(compilation)
             if let reason = compilation.skippedReason {
                 // One message says how to get a toolchain; the run lists each pass it skipped.
-                for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
-                    setup.unavailablePasses[pass] = "no Go toolchain"
+                for pass in PassCatalog.engineBacked where config.isEnabled(pass.name) {
+                    setup.unavailablePasses[pass.name] = "no Go toolchain"
                 }
                 setup.diagnostics.append(Diagnostic(severity: .warning, source: "engine:gc", message: reason))
             }

@@ -10,6 +10,9 @@ public final class PassContext: @unchecked Sendable {
     /// Shared, run-wide inputs prepared by the driver (for example the gc engine's compiled
     /// diagnostics), keyed by their type.
     public let resources: ResourceMap
+    /// The summaries the packages analysed before this one exported (read those of the
+    /// package's imports with `summary(_:of:)`).
+    public let summaries: PackageSummaries
     private var results: [String: any Sendable]
     /// Facts the passes that already ran on this package produced, in run order (external
     /// passes receive them).
@@ -19,12 +22,21 @@ public final class PassContext: @unchecked Sendable {
 
     /// Creates a context. `results` holds the results of the passes already run on this package.
     public init(package: PackageInput, engine: EngineKind, settings: [String: String] = [:],
-                resources: ResourceMap = ResourceMap(), results: [String: any Sendable] = [:]) {
+                resources: ResourceMap = ResourceMap(), summaries: PackageSummaries = PackageSummaries(),
+                results: [String: any Sendable] = [:]) {
         self.package = package
         self.engine = engine
         self.settings = settings
         self.resources = resources
+        self.summaries = summaries
         self.results = results
+    }
+
+    /// The summary of `kind` that an imported package exported: nil when it exported none
+    /// (not analysed in this run); throws `SummaryError` when the summary is of another format
+    /// version.
+    public func summary<Value>(_ kind: SummaryKind<Value>, of importPath: String) throws -> Value? {
+        try summaries.summary(kind, for: importPath)
     }
 
     /// The typed result of a required pass on this package.
