@@ -61,7 +61,7 @@ public enum AllocationsPass {
         factKinds: [.alloc]
     ) { context in
         if context.engine == .native {
-            guard let session = context.resources.get(NativeInliningSession.self) else {
+            guard let session = context.input(NativeInliningSession.self) else {
                 return PassOutput(result: AllocationsResult())
             }
             let sites = try session.allocationSites(for: context.package)
@@ -76,7 +76,7 @@ public enum AllocationsPass {
         }
         let functions = context.result(of: FunctionsPass.descriptor)
         let builder = AllocationSiteBuilder(package: context.package, functions: functions)
-        let calls = context.resources.get(GCCompilation.self).flatMap { c -> [AllocatorCall]? in
+        let calls = context.input(GCCompilation.self).flatMap { c -> [AllocatorCall]? in
             c.allocatorCallsByPackage.isEmpty ? nil : (c.allocatorCallsByPackage[context.package.importPath] ?? [])
         }
         let result = builder.build(verdicts: escape.facts, calls: calls)

@@ -33,7 +33,7 @@ public enum EscapePass {
         factKinds: kinds
     ) { context in
         if context.engine == .native {
-            guard let session = context.resources.get(NativeInliningSession.self) else {
+            guard let session = context.input(NativeInliningSession.self) else {
                 return PassOutput(result: EscapeResult())
             }
             let records = context.result(of: FunctionsPass.descriptor)

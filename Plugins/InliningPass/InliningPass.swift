@@ -48,7 +48,7 @@ public enum InliningPass {
         let facts: [Fact]
         let index = EnclosingFunctionIndex(context.result(of: FunctionsPass.descriptor))
         if context.engine == .native {
-            guard let session = context.resources.get(NativeInliningSession.self) else {
+            guard let session = context.input(NativeInliningSession.self) else {
                 return PassOutput(result: InliningResult())
             }
             facts = index.attribute(try session.facts(for: context.package))

@@ -5,12 +5,12 @@ import PassKit
 
 /// Run-wide preparation for the chosen engine: the one place where the driver reaches the
 /// compiler-backed engine. With `gc`, the real compiler runs once per scan and its
-/// `GCCompilation` goes into `PassContext.resources`, where the inlining, escape and allocations
-/// passes read it. With `native`, a `NativeInliningSession` (heapsight's own cost model over
-/// the scanned packages and GOROOT) goes there for the inlining pass.
+/// `GCCompilation` is the passes' engine input (`PassContext.input(_:)`), where the inlining,
+/// escape, allocations and bounds passes read it. With `native`, a `NativeInliningSession`
+/// (heapsight's own analyses over the scanned packages and GOROOT) is.
 struct EngineSetup {
-    /// Inputs for the passes.
-    var resources = ResourceMap()
+    /// The engine's input for the passes; nil when the engine has none for this run.
+    var input: (any EngineInput)?
     /// Passes the engine cannot compute in this run, with the reason (`the native engine does
     /// not compute it yet`). They are recorded as skipped on every package.
     var unavailablePasses: [String: String] = [:]
@@ -39,9 +39,9 @@ struct EngineSetup {
 
     /// Seconds the native engine spent analysing one package at a time (its session's lock
     /// held), nil under the gc engine: the part of the passes `--jobs` cannot spread.
-    var serialSeconds: Double? { resources.get(NativeInliningSession.self)?.serialSeconds }
+    var serialSeconds: Double? { (input as? NativeInliningSession)?.serialSeconds }
 
-    /// Prepares the engine's resources. With `gc`, `compilation` is the engine's result when the
+    /// Prepares the engine's input. With `gc`, `compilation` is the engine's result when the
     /// caller ran the compiler already (`ScanPipeline` starts it early); otherwise it runs here.
     /// With `native`, `jobs` beyond the first read and parse the GOROOT packages the scanned
     /// module imports ahead of the engine's type checker.
@@ -62,8 +62,8 @@ struct EngineSetup {
                     continue
                 }
                 if !sessionCreated {
-                    setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context,
-                                                              prefetchThreads: jobs - 1))
+                    setup.input = NativeInliningSession(goroot: goroot, packages: packages, config: context,
+                                                        prefetchThreads: jobs - 1)
                     sessionCreated = true
                 }
             }
@@ -71,7 +71,7 @@ struct EngineSetup {
             let compilation = compilation ?? GCEngine.compile(
                 root: baseDirectory, packages: packages,
                 configuration: gcConfiguration(config: config, goos: context.goos, goarch: context.goarch))
-            setup.resources.set(compilation)
+            setup.input = compilation
             if let reason = compilation.skippedReason {
                 // One message says how to get a toolchain; the run lists each pass it skipped.
                 for pass in PassCatalog.engineBacked where config.isEnabled(pass.name) {

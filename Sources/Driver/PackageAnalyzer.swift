@@ -26,7 +26,8 @@ struct PackageAnalyzer {
     let registry: EnabledPasses
     let config: Configuration
     let engine: EngineKind
-    let resources: ResourceMap
+    /// The engine's input for the passes (from `EngineSetup`).
+    let engineInput: (any EngineInput)?
     /// The summaries packages export for their importers, filled as packages finish.
     let summaries = PackageSummaries()
     /// Passes the engine cannot compute in this run, with the reason (from `EngineSetup`).
@@ -92,7 +93,7 @@ struct PackageAnalyzer {
                                    isStandard: loaded.isStandard),
             files: prepared.files, functions: [], facts: [], diagnostics: [])
         analysis.diagnostics.append(contentsOf: prepared.syntaxDiagnostics)
-        let context = PassContext(package: input, engine: engine, settings: [:], resources: resources, summaries: summaries)
+        let context = PassContext(package: input, engine: engine, settings: [:], input: engineInput, summaries: summaries)
         var failedPasses: Set<String> = []
         func record(_ pass: AnyPass, _ status: PassExecution.Status, _ reason: String = "") {
             analysis.passes.append(PassExecution(package: loaded.importPath, pass: pass.name, status: status,
@@ -109,7 +110,7 @@ struct PackageAnalyzer {
                 continue
             }
             let passContext = PassContext(package: input, engine: engine,
-                                          settings: config.passes[pass.name]?.settings ?? [:], resources: resources,
+                                          settings: config.passes[pass.name]?.settings ?? [:], input: engineInput,
                                           summaries: summaries, results: context.allResults)
             passContext.record(facts: context.factsSoFar, functions: context.functionsSoFar)
             do {
