@@ -11,7 +11,7 @@ public enum InlineDecision: Sendable, Hashable, Codable {
     /// the `cannot inline F into G` lines, which are about a call, not the function.
     public init?(fact: Fact) {
         switch fact.kind {
-        case .canInline: self = .inlinable(cost: fact.inlineCost)
+        case .canInline: self = .inlinable(cost: fact.inlineCost?.cost)
         case .cannotInline where !fact.detail.hasPrefix("into "): self = .notInlinable(reason: fact.detail)
         default: return nil
         }
