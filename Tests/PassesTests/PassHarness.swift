@@ -64,7 +64,8 @@ struct PassHarness {
 
     /// Runs the passes with the given engine.
     func run(engine: EngineKind = .gc, provideCompilation: Bool = true) throws -> Outputs {
-        let context = PassContext(package: package, engine: engine, input: provideCompilation ? compilation : nil)
+        // The compilation is the gc engine's input; a native run without its session has none.
+        let context = PassContext(package: package, engine: engine, input: provideCompilation && engine == .gc ? compilation : nil)
         context.record(result: functions, of: "functions")
         let inlining = try InliningPass.descriptor.run(context)
         context.record(result: inlining.result, of: "inlining")
