@@ -76,12 +76,12 @@ let package = Package(
         // Built-in passes: each a library target exposing one descriptor.
         .target(name: "FunctionsPass", dependencies: ["PassKit", "GoSyntax"],
                 path: "Plugins/FunctionsPass"),
-        .target(name: "InliningPass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
+        .target(name: "InliningPass", dependencies: ["PassKit", "FunctionsPass", "GCEngine", "NativeEngine"],
                 path: "Plugins/InliningPass"),
-        .target(name: "EscapePass", dependencies: ["PassKit", "GCEngine", "NativeEngine"],
+        .target(name: "EscapePass", dependencies: ["PassKit", "FunctionsPass", "GCEngine", "NativeEngine"],
                 path: "Plugins/EscapePass"),
-        .target(name: "BoundsPass", dependencies: ["PassKit", "GCEngine"], path: "Plugins/BoundsPass"),
-        .target(name: "AllocationsPass", dependencies: ["PassKit", "GCEngine", "EscapePass", "NativeEngine", "GoSyntax"],
+        .target(name: "BoundsPass", dependencies: ["PassKit", "FunctionsPass", "GCEngine"], path: "Plugins/BoundsPass"),
+        .target(name: "AllocationsPass", dependencies: ["PassKit", "FunctionsPass", "GCEngine", "EscapePass", "NativeEngine", "GoSyntax"],
                 path: "Plugins/AllocationsPass"),
 
         .target(name: "Driver", dependencies: [
@@ -121,7 +121,7 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["TestSupport", "Reports", "FactStore", "PassKit", "CLibXML2"],
                     exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports", "PprofFormat",
+        .testTarget(name: "DriverTests", dependencies: ["TestSupport", "Driver", "FactStore", "PassKit", "Reports", "PprofFormat", "InliningPass",
                                                 .product(name: "Yams", package: "Yams")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "heapsight", "FactStore", "PassKit", "Reports"],

@@ -1,4 +1,5 @@
 import EscapePass
+import FunctionsPass
 import GCEngine
 import NativeEngine
 import PassKit
@@ -57,15 +58,16 @@ public enum AllocationsPass {
     public static let descriptor = PassDescriptor<AllocationsResult>(
         name: "allocations",
         doc: "Allocation sites per function: kind (new, composite, var, make-slice, make-map, make-chan, closure, method-value, iface-conv, concat, conversions, append-grow, map-grow, go, defer), heap, stack or run-time dependent, loop depth; per function heap sites, heap sites in loops and heap allocations per call (engine gc: confirmed by the compiler's assembly).",
-        requires: ["functions", "escape"],
+        requires: [.on(FunctionsPass.descriptor), .on(EscapePass.descriptor)],
+        engines: .engines([.gc, .native]),
         factKinds: [.alloc]
     ) { context in
         if context.engine == .native {
-            guard let session = context.resources.get(NativeInliningSession.self) else {
+            guard let session = context.input(NativeInliningSession.self) else {
                 return PassOutput(result: AllocationsResult())
             }
             let sites = try session.allocationSites(for: context.package)
-            let builder = AllocationSiteBuilder(package: context.package, functions: FunctionsResult.records(in: context))
+            let builder = AllocationSiteBuilder(package: context.package, functions: context.result(of: FunctionsPass.descriptor))
             let result = builder.build(native: sites)
             return PassOutput(result: result, facts: result.sites.map(\.fact))
         }
@@ -74,9 +76,9 @@ public enum AllocationsPass {
             // Nothing to pair: the escape pass had no engine (said once per run by the driver).
             return PassOutput(result: AllocationsResult())
         }
-        let functions = FunctionsResult.records(in: context)
+        let functions = context.result(of: FunctionsPass.descriptor)
         let builder = AllocationSiteBuilder(package: context.package, functions: functions)
-        let calls = context.resources.get(GCCompilation.self).flatMap { c -> [AllocatorCall]? in
+        let calls = context.input(GCCompilation.self).flatMap { c -> [AllocatorCall]? in
             c.allocatorCallsByPackage.isEmpty ? nil : (c.allocatorCallsByPackage[context.package.importPath] ?? [])
         }
         let result = builder.build(verdicts: escape.facts, calls: calls)

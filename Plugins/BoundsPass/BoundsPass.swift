@@ -1,3 +1,4 @@
+import FunctionsPass
 import GCEngine
 import PassKit
 
@@ -26,14 +27,15 @@ public enum BoundsPass {
     public static let descriptor = PassDescriptor<BoundsResult>(
         name: "bounds",
         doc: "Bounds checks the compiler kept (engine gc: -d=ssa/check_bce/debug=1, `Found IsInBounds` and `Found IsSliceInBounds`; the native engine does not compute them).",
-        requires: ["functions"],
+        requires: [.on(FunctionsPass.descriptor)],
+        engines: .engines([.gc]),
         factKinds: kinds
     ) { context in
         switch EngineAvailability.of(pass: "bounds", what: "bounds checks", in: context) {
         case .unavailable(let diagnostic):
             return PassOutput(result: BoundsResult(available: false, checks: []), diagnostics: diagnostic.map { [$0] } ?? [])
         case .compiled(let compilation):
-            let index = EnclosingFunctionIndex(FunctionsResult.records(in: context))
+            let index = EnclosingFunctionIndex(context.result(of: FunctionsPass.descriptor))
             let facts = index.attribute(compilation.facts(forPackage: context.package.importPath)
                 .filter { kinds.contains($0.kind) })
             return PassOutput(result: BoundsResult(available: true, checks: facts), facts: facts)

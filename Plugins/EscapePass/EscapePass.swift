@@ -1,3 +1,4 @@
+import FunctionsPass
 import GCEngine
 import NativeEngine
 import PassKit
@@ -27,14 +28,15 @@ public enum EscapePass {
     public static let descriptor = PassDescriptor<EscapeResult>(
         name: "escape",
         doc: "Escape analysis: variables moved to the heap, allocating expressions that escape or stay on the stack, parameter leaks, each with the compiler's flow explanation (engine gc: the compiler's -m=2 verdicts; engine native: heapsight's own escape analysis on the inlined bodies).",
-        requires: ["functions"],
+        requires: [.on(FunctionsPass.descriptor)],
+        engines: .engines([.gc, .native]),
         factKinds: kinds
     ) { context in
         if context.engine == .native {
-            guard let session = context.resources.get(NativeInliningSession.self) else {
+            guard let session = context.input(NativeInliningSession.self) else {
                 return PassOutput(result: EscapeResult())
             }
-            let records = FunctionsResult.records(in: context)
+            let records = context.result(of: FunctionsPass.descriptor)
             let index = EnclosingFunctionIndex(records)
             let facts = index.attribute(try session.escapeFacts(for: context.package))
             return PassOutput(result: EscapeResult(facts: facts, functions: records), facts: facts)
@@ -43,7 +45,7 @@ public enum EscapePass {
         case .unavailable(let diagnostic):
             return PassOutput(result: EscapeResult(), diagnostics: diagnostic.map { [$0] } ?? [])
         case .compiled(let compilation):
-            let records = FunctionsResult.records(in: context)
+            let records = context.result(of: FunctionsPass.descriptor)
             let index = EnclosingFunctionIndex(records)
             let facts = index.attribute(compilation.facts(forPackage: context.package.importPath)
                 .filter { kinds.contains($0.kind) })

@@ -38,6 +38,7 @@ public enum FunctionsPass {
         name: "functions",
         doc: "Every function, method and function literal with its compiler-style id, position, line and statement counts, and directives.",
         requires: [],
+        engines: .independent,
         factKinds: [],
         configKeys: []
     ) { context in

@@ -5,18 +5,18 @@ import PassKit
 
 /// Run-wide preparation for the chosen engine: the one place where the driver reaches the
 /// compiler-backed engine. With `gc`, the real compiler runs once per scan and its
-/// `GCCompilation` goes into `PassContext.resources`, where the inlining, escape and allocations
-/// passes read it. With `native`, a `NativeInliningSession` (heapsight's own cost model over
-/// the scanned packages and GOROOT) goes there for the inlining pass.
+/// `GCCompilation` is the passes' engine input (`PassContext.input(_:)`), where the inlining,
+/// escape, allocations and bounds passes read it. With `native`, a `NativeInliningSession`
+/// (heapsight's own analyses over the scanned packages and GOROOT) is.
 struct EngineSetup {
-    /// Inputs for the passes.
-    var resources = ResourceMap()
+    /// The engine's input for the passes; nil when the engine has none for this run.
+    var input: (any EngineInput)?
     /// Passes the engine cannot compute in this run, with the reason (`the native engine does
     /// not compute it yet`). They are recorded as skipped on every package.
     var unavailablePasses: [String: String] = [:]
     /// Engines or passes that could not run, as `pass: reason`, in pass order.
     var skipped: [String] {
-        PassCatalog.compilerOnly.compactMap { p in unavailablePasses[p].map { "\(p): \($0)" } }
+        PassCatalog.engineBacked.compactMap { p in unavailablePasses[p.name].map { "\(p.name): \($0)" } }
     }
     /// The Go version the engine used, when it ran one.
     var goVersion: String?
@@ -39,12 +39,12 @@ struct EngineSetup {
 
     /// Seconds the native engine spent analysing one package at a time (its session's lock
     /// held), nil under the gc engine: the part of the passes `--jobs` cannot spread.
-    var serialSeconds: Double? { resources.get(NativeInliningSession.self)?.serialSeconds }
+    var serialSeconds: Double? { (input as? NativeInliningSession)?.serialSeconds }
 
     /// `serialSeconds` stage by stage (`NativeInliningSession.serialStages`); empty under gc.
-    var serialStages: [(name: String, seconds: Double)] { resources.get(NativeInliningSession.self)?.serialStages ?? [] }
+    var serialStages: [(name: String, seconds: Double)] { (input as? NativeInliningSession)?.serialStages ?? [] }
 
-    /// Prepares the engine's resources. With `gc`, `compilation` is the engine's result when the
+    /// Prepares the engine's input. With `gc`, `compilation` is the engine's result when the
     /// caller ran the compiler already (`ScanPipeline` starts it early); otherwise it runs here.
     /// With `native`, `jobs` beyond the first read and parse the GOROOT packages the scanned
     /// module imports ahead of the engine's type checker.
@@ -55,30 +55,30 @@ struct EngineSetup {
         switch engine {
         case .native:
             var sessionCreated = false
-            for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
-                if PassCatalog.native.contains(pass) {
-                    if let goroot {
-                        if !sessionCreated {
-                            setup.resources.set(NativeInliningSession(goroot: goroot, packages: packages, config: context,
-                                                                                   prefetchThreads: jobs - 1))
-                            sessionCreated = true
-                        }
-                    } else {
-                        setup.unavailablePasses[pass] = "the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)"
-                    }
+            for pass in PassCatalog.engineBacked where config.isEnabled(pass.name) {
+                guard pass.engines.supports(.native) else {
+                    setup.unavailablePasses[pass.name] = "the native engine does not compute it yet; use --engine gc"
                     continue
                 }
-                setup.unavailablePasses[pass] = "the native engine does not compute it yet; use --engine gc"
+                guard let goroot else {
+                    setup.unavailablePasses[pass.name] = "the native engine needs a GOROOT to type-check imports ($GOROOT, `go env GOROOT`, go.goroot in heapsight.yml)"
+                    continue
+                }
+                if !sessionCreated {
+                    setup.input = NativeInliningSession(goroot: goroot, packages: packages, config: context,
+                                                        prefetchThreads: jobs - 1)
+                    sessionCreated = true
+                }
             }
         case .gc:
             let compilation = compilation ?? GCEngine.compile(
                 root: baseDirectory, packages: packages,
                 configuration: gcConfiguration(config: config, goos: context.goos, goarch: context.goarch))
-            setup.resources.set(compilation)
+            setup.input = compilation
             if let reason = compilation.skippedReason {
                 // One message says how to get a toolchain; the run lists each pass it skipped.
-                for pass in PassCatalog.compilerOnly where config.isEnabled(pass) {
-                    setup.unavailablePasses[pass] = "no Go toolchain"
+                for pass in PassCatalog.engineBacked where config.isEnabled(pass.name) {
+                    setup.unavailablePasses[pass.name] = "no Go toolchain"
                 }
                 setup.diagnostics.append(Diagnostic(severity: .warning, source: "engine:gc", message: reason))
             }

@@ -25,7 +25,7 @@ public enum ExternalPass {
         let doc = plugin.doc.isEmpty ? "External pass `\(plugin.command.joined(separator: " "))`." : plugin.doc
         let frozen = command
         let health = PluginHealth()
-        return PassDescriptor<Int>(name: plugin.name, doc: doc, requires: requires) { context in
+        return PassDescriptor<Int>(name: plugin.name, doc: doc, requires: requires.map(PassDependency.named)) { context in
             if let reason = health.stopReason {
                 throw ExternalPassError(pass: plugin.name, message: "not run on package \(context.package.importPath): \(reason)")
             }

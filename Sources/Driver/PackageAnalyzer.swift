@@ -26,7 +26,10 @@ struct PackageAnalyzer {
     let registry: EnabledPasses
     let config: Configuration
     let engine: EngineKind
-    let resources: ResourceMap
+    /// The engine's input for the passes (from `EngineSetup`).
+    let engineInput: (any EngineInput)?
+    /// The summaries packages export for their importers, filled as packages finish.
+    let summaries = PackageSummaries()
     /// Passes the engine cannot compute in this run, with the reason (from `EngineSetup`).
     var unavailable: [String: String] = [:]
     /// Packages the engine could not analyse (the compiler rejected them); the engine's passes
@@ -43,6 +46,7 @@ struct PackageAnalyzer {
             isStandard: loaded.isStandard, goVersion: loaded.module?.goVersion)
         input.module = loaded.module
         input.moduleRoot = loaded.moduleRoot
+        input.imports = loaded.imports.sorted()
         return input
     }
 
@@ -89,7 +93,7 @@ struct PackageAnalyzer {
                                    isStandard: loaded.isStandard),
             files: prepared.files, functions: [], facts: [], diagnostics: [])
         analysis.diagnostics.append(contentsOf: prepared.syntaxDiagnostics)
-        let context = PassContext(package: input, engine: engine, settings: [:], resources: resources)
+        let context = PassContext(package: input, engine: engine, settings: [:], input: engineInput, summaries: summaries)
         var failedPasses: Set<String> = []
         func record(_ pass: AnyPass, _ status: PassExecution.Status, _ reason: String = "") {
             analysis.passes.append(PassExecution(package: loaded.importPath, pass: pass.name, status: status,
@@ -106,20 +110,21 @@ struct PackageAnalyzer {
                 continue
             }
             let passContext = PassContext(package: input, engine: engine,
-                                          settings: config.passes[pass.name]?.settings ?? [:], resources: resources,
-                                          results: context.allResults)
+                                          settings: config.passes[pass.name]?.settings ?? [:], input: engineInput,
+                                          summaries: summaries, results: context.allResults)
             passContext.record(facts: context.factsSoFar, functions: context.functionsSoFar)
             do {
                 let output = try pass.run(passContext)
                 if let reason = unavailable[pass.name] {
                     record(pass, .skipped, reason)
-                } else if engineFailed.contains(loaded.importPath), PassCatalog.compilerOnly.contains(pass.name) {
+                } else if engineFailed.contains(loaded.importPath), pass.engines.needsEngine {
                     record(pass, .skipped, "the compiler rejected package \(loaded.importPath)")
                 } else {
                     record(pass, .ran)
                 }
                 context.record(result: output.result, of: pass.name)
                 context.record(facts: output.facts, functions: output.functions)
+                summaries.record(output.summaries, for: loaded.importPath)
                 analysis.functions.append(contentsOf: output.functions)
                 analysis.facts.append(contentsOf: output.facts)
                 analysis.diagnostics.append(contentsOf: output.diagnostics.map { d in

@@ -18,9 +18,7 @@ public enum PassCatalog {
         ]
     }
 
-    /// Passes whose decisions come from an engine (the compiler's, or the native one).
-    static let compilerOnly = ["inlining", "escape", "allocations", "bounds"]
-
-    /// Of those, the passes the native engine computes.
-    static let native: Set<String> = ["inlining", "escape", "allocations"]
+    /// The built-in passes whose decisions come from an engine (the compiler's, or the native
+    /// one), in registration order, as each descriptor declares (`EngineSupport`).
+    static var engineBacked: [AnyPass] { builtIn.filter { $0.engines.needsEngine } }
 }

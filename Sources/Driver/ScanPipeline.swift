@@ -75,7 +75,7 @@ struct ScanPipeline {
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
-                                       resources: engineSetup.resources, unavailable: engineSetup.unavailablePasses,
+                                       engineInput: engineSetup.input, unavailable: engineSetup.unavailablePasses,
                                        engineFailed: engineSetup.failedPackages,
                                        progress: request.quiet ? nil : request.progress, jobs: request.jobs)
             .analyze(loaded, inputs: inputs, prepared: preparing?.value)

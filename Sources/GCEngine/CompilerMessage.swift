@@ -43,7 +43,7 @@ public enum CompilerMessage: Sendable, Hashable {
             if let r = rest.asciiRange(of: " with cost ") {
                 let name = String(rest[..<r.lowerBound])
                 let digits = rest[r.upperBound...].prefix { $0.isNumber }
-                return .verdict(kind: .canInline, subject: name, detail: "cost=\(digits)")
+                return .verdict(kind: .canInline, subject: name, detail: Fact.inlineCostPrefix + digits)
             }
             return .verdict(kind: .canInline, subject: String(rest), detail: "")
         }

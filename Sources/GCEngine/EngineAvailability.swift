@@ -16,7 +16,7 @@ public enum EngineAvailability: Sendable {
             // Said once per run by the driver (each pass is listed in the run's `skipped`).
             return .unavailable(nil)
         case .gc:
-            guard let compilation = context.resources.get(GCCompilation.self) else {
+            guard let compilation = context.input(GCCompilation.self) else {
                 return .unavailable(Diagnostic(
                     severity: .error, source: "pass:\(pass)",
                     message: "internal error: engine gc selected but the driver gave the pass no compilation",

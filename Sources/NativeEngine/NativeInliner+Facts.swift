@@ -66,7 +66,7 @@ extension NativeInliner {
             guard let file = path(v.file) else { continue }
             switch v.verdict {
             case .inlinable(let cost):
-                out.append(Fact(kind: .canInline, file: file, line: v.line, column: v.column, subject: v.name, detail: "cost=\(cost)"))
+                out.append(Fact(kind: .canInline, file: file, line: v.line, column: v.column, subject: v.name, detail: Fact.inlineCostDetail(cost)))
             case .notInlinable(let reason):
                 out.append(Fact(kind: .cannotInline, file: file, line: v.line, column: v.column, subject: v.name, detail: reason))
             }

@@ -19,6 +19,9 @@ public struct PackageInput: Sendable {
     public var module: ModuleFile? = nil
     /// The absolute directory of that `go.mod` (where `vendor/` would be).
     public var moduleRoot: String? = nil
+    /// Import paths of the packages this package imports directly (sorted), as the loader
+    /// resolved them; empty when the caller did not load them.
+    public var imports: [String] = []
     /// The parsed files, parallel to `files`, when the driver has parsed them (it does, once
     /// per scan); empty otherwise, and passes parse for themselves.
     public var syntax: [ParsedFile] = []

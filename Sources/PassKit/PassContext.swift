@@ -7,9 +7,12 @@ public final class PassContext: @unchecked Sendable {
     public let engine: EngineKind
     /// This pass's settings from heapsight.yml (`passes.NAME.KEY`), as strings.
     public let settings: [String: String]
-    /// Shared, run-wide inputs prepared by the driver (for example the gc engine's compiled
-    /// diagnostics), keyed by their type.
-    public let resources: ResourceMap
+    /// The run's engine input (the gc engine's compilation, the native engine's session); nil
+    /// when the engine has nothing for the passes (no toolchain, no GOROOT).
+    public let engineInput: (any EngineInput)?
+    /// The summaries the packages analysed before this one exported (read those of the
+    /// package's imports with `summary(_:of:)`).
+    public let summaries: PackageSummaries
     private var results: [String: any Sendable]
     /// Facts the passes that already ran on this package produced, in run order (external
     /// passes receive them).
@@ -19,12 +22,27 @@ public final class PassContext: @unchecked Sendable {
 
     /// Creates a context. `results` holds the results of the passes already run on this package.
     public init(package: PackageInput, engine: EngineKind, settings: [String: String] = [:],
-                resources: ResourceMap = ResourceMap(), results: [String: any Sendable] = [:]) {
+                input: (any EngineInput)? = nil, summaries: PackageSummaries = PackageSummaries(),
+                results: [String: any Sendable] = [:]) {
+        precondition(input.map { type(of: $0).engine == engine } ?? true,
+                     "internal error: the \(engine.rawValue) engine's passes were given another engine's input")
         self.package = package
         self.engine = engine
         self.settings = settings
-        self.resources = resources
+        self.engineInput = input
+        self.summaries = summaries
         self.results = results
+    }
+
+    /// The run's engine input as the type its engine supplies (`GCCompilation`,
+    /// `NativeInliningSession`); nil when there is none or the run uses the other engine.
+    public func input<Input: EngineInput>(_ type: Input.Type) -> Input? { engineInput as? Input }
+
+    /// The summary of `kind` that an imported package exported: nil when it exported none
+    /// (not analysed in this run); throws `SummaryError` when the summary is of another format
+    /// version.
+    public func summary<Value>(_ kind: SummaryKind<Value>, of importPath: String) throws -> Value? {
+        try summaries.summary(kind, for: importPath)
     }
 
     /// The typed result of a required pass on this package.
@@ -59,22 +77,4 @@ public enum EngineKind: String, Sendable, Codable, CaseIterable {
     case gc
     /// Decisions computed by heapsight's own front end.
     case native
-}
-
-/// A type-keyed bag of run-wide inputs.
-public struct ResourceMap: @unchecked Sendable {
-    private var storage: [ObjectIdentifier: Any] = [:]
-
-    /// An empty map.
-    public init() {}
-
-    /// Stores a value under its type.
-    public mutating func set<T: Sendable>(_ value: T) {
-        storage[ObjectIdentifier(T.self)] = value
-    }
-
-    /// The value stored for a type, if any.
-    public func get<T: Sendable>(_ type: T.Type) -> T? {
-        storage[ObjectIdentifier(T.self)] as? T
-    }
 }

@@ -8,8 +8,11 @@ public struct PassDescriptor<Result: Sendable>: Sendable {
     public let name: String
     /// What the pass finds, in one paragraph; shown by `heapsight passes`.
     public let doc: String
-    /// Names of the passes whose results this pass reads; they run first on each package.
-    public let requires: [String]
+    /// The passes whose results this pass reads, each with the type of its result; they run
+    /// first on each package.
+    public let requires: [PassDependency]
+    /// The engines that compute this pass's decisions (`.independent` when it needs none).
+    public let engines: EngineSupport
     /// Fact kinds this pass may emit.
     public let factKinds: [FactKind]
     /// The configuration keys this pass reads under `passes.NAME` in heapsight.yml.
@@ -18,12 +21,13 @@ public struct PassDescriptor<Result: Sendable>: Sendable {
     public let run: @Sendable (PassContext) throws -> PassOutput<Result>
 
     /// Creates a descriptor.
-    public init(name: String, doc: String, requires: [String] = [], factKinds: [FactKind] = [],
-                configKeys: [ConfigKey] = [],
+    public init(name: String, doc: String, requires: [PassDependency] = [], engines: EngineSupport = .independent,
+                factKinds: [FactKind] = [], configKeys: [ConfigKey] = [],
                 run: @escaping @Sendable (PassContext) throws -> PassOutput<Result>) {
         self.name = name
         self.doc = doc
         self.requires = requires
+        self.engines = engines
         self.factKinds = factKinds
         self.configKeys = configKeys
         self.run = run
@@ -31,13 +35,17 @@ public struct PassDescriptor<Result: Sendable>: Sendable {
 
     /// The type-erased form the registry and driver work with.
     public var erased: AnyPass {
-        AnyPass(name: name, doc: doc, requires: requires, factKinds: factKinds,
-                configKeys: configKeys) { context in
+        AnyPass(name: name, doc: doc, dependencies: requires, engines: engines, resultType: Result.self,
+                factKinds: factKinds, configKeys: configKeys) { context in
             let output = try run(context)
             return ErasedPassOutput(result: output.result, facts: output.facts,
-                                    functions: output.functions, diagnostics: output.diagnostics)
+                                    functions: output.functions, diagnostics: output.diagnostics,
+                                    summaries: output.summaries)
         }
     }
+
+    /// This pass as a requirement of another pass (`requires: [.on(FunctionsPass.descriptor)]`).
+    public var dependency: PassDependency { PassDependency(name: name, resultType: Result.self) }
 }
 
 /// What a pass returns for one package.
@@ -50,14 +58,17 @@ public struct PassOutput<Result: Sendable>: Sendable {
     public var functions: [FunctionRecord]
     /// Diagnostics about the input.
     public var diagnostics: [Diagnostic]
+    /// Summaries of the package for the passes of its importers (`PackageSummary`).
+    public var summaries: [EncodedSummary]
 
     /// Creates an output.
     public init(result: Result, facts: [Fact] = [], functions: [FunctionRecord] = [],
-                diagnostics: [Diagnostic] = []) {
+                diagnostics: [Diagnostic] = [], summaries: [EncodedSummary] = []) {
         self.result = result
         self.facts = facts
         self.functions = functions
         self.diagnostics = diagnostics
+        self.summaries = summaries
     }
 }
 
@@ -84,14 +95,21 @@ public struct AnyPass: Sendable {
     public let name: String
     /// Documentation.
     public let doc: String
-    /// Names of required passes.
-    public let requires: [String]
+    /// Required passes, with the result type each is read as.
+    public let dependencies: [PassDependency]
+    /// The engines that compute the pass's decisions.
+    public let engines: EngineSupport
+    /// The type of the pass's result (a requirement's expected type is checked against it).
+    public let resultType: any Sendable.Type
     /// Fact kinds emitted.
     public let factKinds: [FactKind]
     /// Config keys read.
     public let configKeys: [ConfigKey]
     /// Runs the pass with its result erased.
     public let run: @Sendable (PassContext) throws -> ErasedPassOutput
+
+    /// Names of required passes.
+    public var requires: [String] { dependencies.map(\.name) }
 }
 
 /// A pass output with its result erased.
@@ -104,4 +122,6 @@ public struct ErasedPassOutput: Sendable {
     public var functions: [FunctionRecord]
     /// Diagnostics.
     public var diagnostics: [Diagnostic]
+    /// Summaries exported for importers.
+    public var summaries: [EncodedSummary]
 }

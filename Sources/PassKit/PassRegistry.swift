@@ -9,6 +9,7 @@ public struct PassRegistry: Sendable {
         case missingDocumentation(String)
         case invalidName(String)
         case unknownRequirement(pass: String, requires: String)
+        case requirementType(pass: String, requires: String, expected: String, found: String)
         case cycle([String])
 
         public var description: String {
@@ -17,6 +18,8 @@ public struct PassRegistry: Sendable {
             case .missingDocumentation(let n): return "pass '\(n)' has no documentation"
             case .invalidName(let n): return "pass name '\(n)' must be lower-case letters, digits and '-'"
             case .unknownRequirement(let p, let r): return "pass '\(p)' requires '\(r)', which is not registered"
+            case .requirementType(let p, let r, let expected, let found):
+                return "pass '\(p)' reads the result of '\(r)' as \(expected), but '\(r)' returns \(found)"
             case .cycle(let names): return "passes require each other in a cycle: \(names.joined(separator: " -> "))"
             }
         }
@@ -37,8 +40,15 @@ public struct PassRegistry: Sendable {
             byName[pass.name] = pass
         }
         for pass in passes {
-            for req in pass.requires where byName[req] == nil {
-                throw ValidationError.unknownRequirement(pass: pass.name, requires: req)
+            for dependency in pass.dependencies {
+                guard let required = byName[dependency.name] else {
+                    throw ValidationError.unknownRequirement(pass: pass.name, requires: dependency.name)
+                }
+                if let expected = dependency.resultType,
+                   ObjectIdentifier(expected) != ObjectIdentifier(required.resultType) {
+                    throw ValidationError.requirementType(pass: pass.name, requires: dependency.name,
+                                                          expected: "\(expected)", found: "\(required.resultType)")
+                }
             }
         }
         var ordered: [AnyPass] = []

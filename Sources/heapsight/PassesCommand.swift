@@ -27,6 +27,9 @@ struct PassesCommand: ParsableCommand {
                 out += pass.name + "\n"
                 out += "  \(pass.doc)\n"
                 if !pass.requires.isEmpty { out += "  requires: \(pass.requires.joined(separator: ", "))\n" }
+                if case .engines(let engines) = pass.engines {
+                    out += "  engines: \(EngineKind.allCases.filter(engines.contains).map(\.rawValue).joined(separator: ", "))\n"
+                }
                 if !pass.factKinds.isEmpty {
                     out += "  facts: \(pass.factKinds.map(\.rawValue).joined(separator: ", "))\n"
                 }

@@ -61,7 +61,7 @@ enum FakePasses {
     }.erased
 
     /// Requires picky, so it is skipped where picky failed.
-    static let afterPicky = PassDescriptor<Int>(name: "after-picky", doc: "Needs picky.", requires: ["picky"]) { _ in
+    static let afterPicky = PassDescriptor<Int>(name: "after-picky", doc: "Needs picky.", requires: [.named("picky")]) { _ in
         PassOutput(result: 1, facts: [])
     }.erased
 }

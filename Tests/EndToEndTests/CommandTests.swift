@@ -26,6 +26,11 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.hasPrefix("functions\n"), r.out)
         XCTAssertTrue(r.out.contains("  Every function"), r.out)
+        XCTAssertTrue(r.out.contains("inlining\n"), r.out)
+        let bounds = try XCTUnwrap(r.out.components(separatedBy: "\nbounds\n").last)
+        XCTAssertTrue(bounds.contains("  engines: gc\n"), "bounds is computed by the gc engine only: \(r.out)")
+        let escape = try XCTUnwrap(r.out.components(separatedBy: "\nescape\n").last)
+        XCTAssertTrue(escape.hasPrefix("  ") && escape.contains("  engines: gc, native\n"), r.out)
     }
 
     func testMissingGOROOTIsReportedOnceAndIsNotAnError() throws {

@@ -3,7 +3,7 @@ import XCTest
 
 final class PassRegistryTests: XCTestCase {
     func pass(_ name: String, doc: String = "Finds things.", requires: [String] = []) -> AnyPass {
-        PassDescriptor<Int>(name: name, doc: doc, requires: requires) { _ in PassOutput(result: 0) }.erased
+        PassDescriptor<Int>(name: name, doc: doc, requires: requires.map(PassDependency.named)) { _ in PassOutput(result: 0) }.erased
     }
 
     func testOrdersRequirementsFirstAndKeepsRegistrationOrderOtherwise() throws {
@@ -57,7 +57,7 @@ final class PassRegistryTests: XCTestCase {
 
     func testTypedResultsFlowBetweenPasses() throws {
         let producer = PassDescriptor<[String]>(name: "producer", doc: "Names.") { _ in PassOutput(result: ["f", "g"]) }
-        let consumer = PassDescriptor<Int>(name: "consumer", doc: "Counts.", requires: ["producer"]) { ctx in
+        let consumer = PassDescriptor<Int>(name: "consumer", doc: "Counts.", requires: [.on(producer)]) { ctx in
             PassOutput(result: ctx.result(of: producer).count)
         }
         let registry = try PassRegistry([consumer.erased, producer.erased])
@@ -69,5 +69,28 @@ final class PassRegistryTests: XCTestCase {
             last = out.result
         }
         XCTAssertEqual(last as? Int, 2)
+    }
+
+    func testARequirementReadWithAnotherResultTypeIsRejected() {
+        let producer = PassDescriptor<[String]>(name: "producer", doc: "Names.") { _ in PassOutput(result: []) }
+        let impostor = PassDescriptor<Int>(name: "producer", doc: "A count under the same name.") { _ in PassOutput(result: 0) }
+        let consumer = PassDescriptor<Int>(name: "consumer", doc: "Counts.", requires: [.on(producer)]) { _ in PassOutput(result: 0) }
+        XCTAssertNoThrow(try PassRegistry([producer.erased, consumer.erased]))
+        XCTAssertThrowsError(try PassRegistry([impostor.erased, consumer.erased])) {
+            XCTAssertEqual($0 as? PassRegistry.ValidationError,
+                           .requirementType(pass: "consumer", requires: "producer", expected: "Array<String>", found: "Int"))
+        }
+        // A requirement on facts only (external passes) accepts any result type.
+        XCTAssertNoThrow(try PassRegistry([impostor.erased, pass("plugin", requires: ["producer"])]))
+    }
+
+    func testDescriptorsDeclareTheirEngines() {
+        let reader = PassDescriptor<Int>(name: "reader", doc: "Reads source.") { _ in PassOutput(result: 0) }
+        let gcOnly = PassDescriptor<Int>(name: "gc-only", doc: "Asks the compiler.", engines: .engines([.gc])) { _ in PassOutput(result: 0) }
+        XCTAssertFalse(reader.erased.engines.needsEngine)
+        XCTAssertTrue(reader.erased.engines.supports(.native))
+        XCTAssertTrue(gcOnly.erased.engines.needsEngine)
+        XCTAssertTrue(gcOnly.erased.engines.supports(.gc))
+        XCTAssertFalse(gcOnly.erased.engines.supports(.native))
     }
 }

@@ -53,9 +53,8 @@ final class CompilerPassesTests: XCTestCase {
     /// this fixture they equal the compiler's `can-inline` / `cannot-inline` facts.
     func testNativeInliningEqualsTheCompilersVerdicts() throws {
         let harness = try Self.harness.get()
-        var resources = ResourceMap()
-        resources.set(NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [harness.package]))
-        let context = PassContext(package: harness.package, engine: .native, resources: resources)
+        let session = NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [harness.package])
+        let context = PassContext(package: harness.package, engine: .native, input: session)
         context.record(result: harness.functions, of: "functions")
         let out = try InliningPass.descriptor.run(context)
         let compiler = harness.compilation.facts(forPackage: "example.com/allocs")

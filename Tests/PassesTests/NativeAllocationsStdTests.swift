@@ -74,18 +74,14 @@ final class NativeAllocationsStdTests: XCTestCase {
         var untyped: [String] = []
         var compared = 0
         for input in inputs where compiler[input.importPath] != nil {
-            var gcResources = ResourceMap()
-            gcResources.set(compilation)
-            let gc = PassContext(package: input, engine: .gc, resources: gcResources)
+            let gc = PassContext(package: input, engine: .gc, input: compilation)
             let records = try FunctionsPass.descriptor.run(gc).result
             gc.record(result: records, of: "functions")
             let gcEscape = try EscapePass.descriptor.run(gc)
             gc.record(result: gcEscape.result, of: "escape")
             let gcAllocs = try AllocationsPass.descriptor.run(gc).facts
 
-            var nativeResources = ResourceMap()
-            nativeResources.set(session)
-            let native = PassContext(package: input, engine: .native, resources: nativeResources)
+            let native = PassContext(package: input, engine: .native, input: session)
             native.record(result: records, of: "functions")
             let nativeEscape: PassOutput<EscapeResult>
             do {

@@ -64,9 +64,8 @@ struct PassHarness {
 
     /// Runs the passes with the given engine.
     func run(engine: EngineKind = .gc, provideCompilation: Bool = true) throws -> Outputs {
-        var resources = ResourceMap()
-        if provideCompilation { resources.set(compilation) }
-        let context = PassContext(package: package, engine: engine, resources: resources)
+        // The compilation is the gc engine's input; a native run without its session has none.
+        let context = PassContext(package: package, engine: engine, input: provideCompilation && engine == .gc ? compilation : nil)
         context.record(result: functions, of: "functions")
         let inlining = try InliningPass.descriptor.run(context)
         context.record(result: inlining.result, of: "inlining")
@@ -80,9 +79,8 @@ struct PassHarness {
 extension PassHarness {
     /// Runs the passes with the native engine (its session over this package and GOROOT).
     func runNative() throws -> Outputs {
-        var resources = ResourceMap()
-        resources.set(NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [package]))
-        let context = PassContext(package: package, engine: .native, resources: resources)
+        let session = NativeInliningSession(goroot: TestSupport.goToolchain.goroot, packages: [package])
+        let context = PassContext(package: package, engine: .native, input: session)
         context.record(result: functions, of: "functions")
         let inlining = try InliningPass.descriptor.run(context)
         context.record(result: inlining.result, of: "inlining")

@@ -54,25 +54,4 @@ extension Fact {
     }
     /// True for facts that put a value on the heap: heap sites, `escapes`, `moved-to-heap`.
     public var isHeapEscape: Bool { kind == .escapes || kind == .movedToHeap || isHeapSite }
-    /// The inlining cost from a `can-inline` detail (`cost=N`) or a `cannot-inline` reason
-    /// (`... cost N exceeds budget B`).
-    public var inlineCost: (cost: Int, budget: Int?)? {
-        switch kind {
-        case .canInline:
-            guard let r = detail.range(of: "cost=") else { return nil }
-            let digits = detail[r.upperBound...].prefix(while: { $0.isNumber })
-            return Int(digits).map { ($0, nil) }
-        case .cannotInline:
-            guard let r = detail.range(of: "cost ") else { return nil }
-            let digits = detail[r.upperBound...].prefix(while: { $0.isNumber })
-            guard let cost = Int(digits) else { return nil }
-            var budget: Int?
-            if let b = detail.range(of: "budget ") {
-                budget = Int(detail[b.upperBound...].prefix(while: { $0.isNumber }))
-            }
-            return (cost, budget)
-        default:
-            return nil
-        }
-    }
 }
