@@ -14,14 +14,20 @@ public struct AllocatorCall: Sendable, Hashable {
     public var runtimeFunction: String
     /// True when the file lies outside the scanned root.
     public var external: Bool
+    /// For a call in code inlined from another file (or from earlier in the function's own
+    /// file), the line of the inline mark before it in the function's own file: the call site
+    /// the inlined body most likely belongs to. nil when the call lies in the function's own
+    /// lines or no mark preceded it.
+    public var inlineMarkLine: Int?
 
     /// Creates a call record.
-    public init(symbol: String, file: String, line: Int, runtimeFunction: String, external: Bool) {
+    public init(symbol: String, file: String, line: Int, runtimeFunction: String, external: Bool, inlineMarkLine: Int? = nil) {
         self.symbol = symbol
         self.file = file
         self.line = line
         self.runtimeFunction = runtimeFunction
         self.external = external
+        self.inlineMarkLine = inlineMarkLine
     }
 
     /// The allocation kind of a run-time allocator entry point, nil when the function does
