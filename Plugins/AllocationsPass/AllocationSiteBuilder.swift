@@ -272,7 +272,7 @@ struct AllocationSiteBuilder {
                 var best: (index: Int, rank: Int)?
                 for (j, call) in list.enumerated() where !used[site.function]![j] {
                     let sameLine = call.file == site.file && call.line == site.line
-                    let marked = call.inlineMarkLine == site.line
+                    let marked = call.inlineMarkLine == site.line && !ownCode(call, site.function)
                     guard round == 2 || (round == 0 ? sameLine : marked),
                           compatible(call, candidates[i].kinds, sameLine: sameLine) else { continue }
                     let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
@@ -337,6 +337,12 @@ struct AllocationSiteBuilder {
             }
         }
         return sites
+    }
+
+    /// True when a call lies in the function's own lines (not in code inlined into it).
+    private func ownCode(_ call: AllocatorCall, _ function: String) -> Bool {
+        guard let record = byID[function] else { return true }
+        return call.file == record.file && call.line >= record.startLine && call.line <= record.endLine
     }
 
     /// The kinds a plain object allocation (`newobject`, `mallocgc*`) can back.

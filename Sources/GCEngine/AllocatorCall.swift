@@ -14,10 +14,9 @@ public struct AllocatorCall: Sendable, Hashable {
     public var runtimeFunction: String
     /// True when the file lies outside the scanned root.
     public var external: Bool
-    /// For a call in code inlined from another file (or from earlier in the function's own
-    /// file), the line of the inline mark before it in the function's own file: the call site
-    /// the inlined body most likely belongs to. nil when the call lies in the function's own
-    /// lines or no mark preceded it.
+    /// The line of the last inline mark before the call in the function's own file: for a call
+    /// in inlined code (outside the function's own lines), the call site the inlined body most
+    /// likely belongs to. nil when no mark preceded it.
     public var inlineMarkLine: Int?
 
     /// Creates a call record.

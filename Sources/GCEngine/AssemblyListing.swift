@@ -12,7 +12,8 @@
 /// to carry an inlined call's mark, the listing keeps the mark as an instruction of its own
 /// (`XCHGL AX, AX` on amd64) at the call site's line: the reader remembers the last such mark in
 /// the function's own file (the file of its `TEXT` instruction) and gives it to the allocator
-/// calls of inlined code after it (`AllocatorCall.inlineMarkLine`).
+/// calls after it (`AllocatorCall.inlineMarkLine`); which of them lie in inlined code, the
+/// function's line range tells.
 struct AssemblyListing: Sendable {
     /// The allocator calls read so far, in listing order.
     private(set) var calls: [AllocatorCall] = []
@@ -21,9 +22,8 @@ struct AssemblyListing: Sendable {
     private var symbol = ""
     private var paths: CachedPathMapper
 
-    /// The function's own file (raw, as the listing spells it) and first line, from its `TEXT`.
+    /// The function's own file (raw, as the listing spells it), from its `TEXT`.
     private var ownFile: [UInt8] = []
-    private var ownLine = 0
     /// The line of the last inline mark in the function's own file.
     private var markLine: Int?
 
@@ -62,7 +62,7 @@ struct AssemblyListing: Sendable {
             return
         }
         if Self.firstIndex(of: Self.text, in: line) != nil {
-            if let p = Self.position(line) { (ownFile, ownLine) = (Array(p.file), p.line) }
+            if let p = Self.position(line) { ownFile = Array(p.file) }
             markLine = nil
             return
         }
@@ -74,9 +74,9 @@ struct AssemblyListing: Sendable {
         guard let p = Self.position(line) else { return }
         let (rawFile, number) = (p.file, p.line)
         let mapped = paths.map(String(decoding: rawFile, as: UTF8.self))
-        let inlined = !rawFile.elementsEqual(ownFile) || number < ownLine
+        let ownCode = rawFile.elementsEqual(ownFile) && number == markLine
         calls.append(AllocatorCall(symbol: symbol, file: mapped.file, line: number,
-                                   runtimeFunction: function, external: mapped.external, inlineMarkLine: inlined ? markLine : nil))
+                                   runtimeFunction: function, external: mapped.external, inlineMarkLine: ownCode ? nil : markLine))
     }
 
     /// The file and line in an instruction's parentheses.

@@ -16,8 +16,9 @@ import GoTypes
 /// Model. A condition is evaluated over constants: literals, `nil`, and locals whose every
 /// assignment is their constant definition (for a loop condition: or lies inside the loop),
 /// through conversions to wide enough integers, arithmetic, shifts, comparisons and `!`, `&&`,
-/// `||`. An `if` whose condition is constant loses the branch it never takes; a `for` whose
-/// condition is false on entry loses its body and post statement. Values that do not fit 32
+/// `||`. An `if` whose condition is constant loses the branch it never takes, and when the branch
+/// it takes ends in a jump, the statements after it; a `for` whose condition is false on entry
+/// loses its body and post statement. Values that do not fit 32
 /// bits are left unknown (typed arithmetic would wrap).
 extension SiteWalker {
     /// The parts of a statement no execution reaches.
@@ -27,6 +28,11 @@ extension SiteWalker {
         case taken
         /// The `else` branch (`list2`) of a condition always true.
         case otherwise
+        /// As `otherwise`, and the `if` branch always jumps away: the statements after the
+        /// `if` in its list are dead too (`if x <= 0x7F { …; return }` with `x` known small).
+        case otherwiseAndRest
+        /// As `taken`, and the `else` branch always jumps away.
+        case takenAndRest
     }
 
     /// A value known at compile time.
@@ -43,7 +49,8 @@ extension SiteWalker {
             switch n.op {
             case .ifStmt:
                 guard case .constant(.bool(let b))? = knownValue(n.a, loop: nil) else { return }
-                out[id] = b ? .otherwise : .taken
+                let jumps = endsInJump(f.list(b ? n.list : n.list2))
+                out[id] = b ? (jumps ? .otherwiseAndRest : .otherwise) : (jumps ? .takenAndRest : .taken)
             case .forStmt:
                 guard n.a.exists, case .constant(.bool(false))? = knownValue(n.a, loop: id) else { return }
                 out[id] = .taken
@@ -52,6 +59,13 @@ extension SiteWalker {
             }
         }
         return out
+    }
+
+    /// True when a statement list ends in a `return` or a jump.
+    private func endsInJump(_ list: [IRNodeID]) -> Bool {
+        guard let last = list.last, last.exists else { return false }
+        let op = f[last].op
+        return op == .returnStmt || (op == .branch && Token(rawValue: UInt8(f[last].aux)) != .kwFallthrough)
     }
 
     /// Bits a known integer may take (typed arithmetic beyond them would wrap).

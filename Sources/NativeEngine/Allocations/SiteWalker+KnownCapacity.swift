@@ -139,8 +139,9 @@ struct CapacityWalk {
         case .ifStmt where walker.dead[id] != nil:
             // One branch is dead: the other runs in line.
             expression(n.a, &state)
-            for s in f.list(walker.dead[id] == .taken ? n.list2 : n.list) { statement(s, &state) }
-        case .forStmt where walker.dead[id] == .taken:
+            let taken = walker.dead[id] == .taken || walker.dead[id] == .takenAndRest
+            for s in f.list(taken ? n.list2 : n.list) { statement(s, &state) }
+        case .forStmt where walker.dead[id] != nil:
             expression(n.a, &state)
         case .forStmt, .rangeStmt:
             forget(assignedIn: id, &state)

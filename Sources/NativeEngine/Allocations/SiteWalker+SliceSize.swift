@@ -63,7 +63,7 @@ extension SiteWalker {
     func length(of id: IRNodeID) -> SliceSize? {
         guard id.exists else { return nil }
         let n = f[id]
-        if let count = arrayCount(n.type) { return SliceSize(count) }
+        if let count = arrayCount(n.type) ?? pointedArrayCount(n.type) { return SliceSize(count) }
         if let c = staticConstant(id), case .string(let bytes) = f.constants[Int(f[c].aux)] { return SliceSize(Int64(bytes.count)) }
         switch n.op {
         case .conv, .convNop, .stringToBytes:
@@ -76,7 +76,7 @@ extension SiteWalker {
             guard let low, let high else { return nil }
             return high - low
         case .name:
-            guard let v = unassigned(id) else { return nil }
+            guard isSliceOrString(n.type), let v = unassigned(id) else { return nil }
             return SliceSize(0, lengths: [v: 1])
         default:
             return nil
@@ -93,6 +93,12 @@ extension SiteWalker {
         let max = f.list(n.list).first.map { sliceSize($0) } ?? SliceSize(count)
         guard let low, let max else { return nil }
         return max - low
+    }
+
+    /// True for a slice or string type (whose length is a run-time value).
+    func isSliceOrString(_ t: TypeID) -> Bool {
+        if case .slice = program.node(program.under(t)) { return true }
+        return program.basicKind(program.under(t)) == .string
     }
 
     /// The length of an array type.

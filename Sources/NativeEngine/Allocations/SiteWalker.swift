@@ -67,10 +67,22 @@ struct SiteWalker {
         visit(n.b, parent: id, depth: depth)
         inDeadCode = outer
         visit(n.c, parent: id, depth: depth)
-        inDeadCode = outer || removed == .taken
-        for x in f.list(n.list) { visit(x, parent: id, depth: loops ? depth + 1 : depth) }
-        inDeadCode = outer || removed == .otherwise
-        for x in f.list(n.list2) { visit(x, parent: id, depth: depth) }
+        inDeadCode = outer || removed == .taken || removed == .takenAndRest
+        visitList(n.list, parent: id, depth: loops ? depth + 1 : depth)
+        inDeadCode = outer || removed == .otherwise || removed == .otherwiseAndRest
+        visitList(n.list2, parent: id, depth: depth)
+        inDeadCode = outer
+    }
+
+    /// Visits a list in order; after an `if` that always takes a branch ending in a jump, the
+    /// rest of the list is dead code.
+    private mutating func visitList(_ list: Int32, parent: IRNodeID, depth: Int) {
+        let outer = inDeadCode
+        for x in f.list(list) {
+            if f[x].op == .label { inDeadCode = outer }  // a jump may land here
+            visit(x, parent: parent, depth: depth)
+            if let d = dead[x], d == .otherwiseAndRest || d == .takenAndRest { inDeadCode = true }
+        }
         inDeadCode = outer
     }
 

@@ -21,7 +21,8 @@ enum SlicePass {
         var appends: [IRNodeID]
         /// The exclusive→shared transition.
         var transition: IRNodeID
-        /// `moveSlice` when the capacity is used, else `moveSliceNoCap`.
+        /// `moveSlice` when the capacity is used, else `moveSliceNoCap`; with `NoScan` for
+        /// elements without pointers.
         var moveFunction: String
     }
 
@@ -108,8 +109,10 @@ enum SlicePass {
         return infos.keys.sorted().compactMap { v in
             let i = infos[v]!
             guard i.ok == i.all, i.transitions.count == 1, i.transitions[0].depth <= i.declDepth, i.weight >= 2 else { return nil }
+            let element = program.elementType(f[IRVarID(v)].type)
+            let scan = program.hasPointers(element) ? "" : "NoScan"
             return Rewrite(appends: i.appends.sorted(), transition: i.transitions[0].node,
-                           moveFunction: i.capUsed ? "moveSlice" : "moveSliceNoCap")
+                           moveFunction: (i.capUsed ? "moveSlice" : "moveSliceNoCap") + scan)
         }
     }
 }
