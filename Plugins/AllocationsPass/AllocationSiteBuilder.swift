@@ -299,7 +299,9 @@ struct AllocationSiteBuilder {
                 }
                 site.placement = candidate.escapes || Self.alwaysAllocates(call.runtimeFunction) ? .heap : .may
                 site.explanation.append("compiled to a call of runtime.\(call.runtimeFunction)")
-                if site.kind == .makeMap && site.placement == .heap {
+                // An empty literal (`map[K]V{}`) has no inserts of its own: a call of
+                // `mapassign*` on its line inserts into another map (`g.edges[k] = map[K]V{}`).
+                if site.kind == .makeMap && site.placement == .heap && !site.subject.hasSuffix("{}") {
                     // Keyed by the call's line, where the literal's inserts are: for a literal
                     // inlined from another function that is the body's line, not the verdict's.
                     heapMaps["\(site.function)|\(call.file):\(call.line)"] = HeapMap(site: site, small: call.runtimeFunction == "makemap_small")

@@ -61,10 +61,12 @@ extension SiteWalker {
         return out
     }
 
-    /// True when a statement list ends in a `return` or a jump.
+    /// True when a statement list ends in a `return` or a jump (an inlined body's `return` is
+    /// a block ending in a `goto` to the body's end).
     private func endsInJump(_ list: [IRNodeID]) -> Bool {
         guard let last = list.last, last.exists else { return false }
         let op = f[last].op
+        if op == .block { return endsInJump(f.list(f[last].list)) }
         return op == .returnStmt || (op == .branch && Token(rawValue: UInt8(f[last].aux)) != .kwFallthrough)
     }
 

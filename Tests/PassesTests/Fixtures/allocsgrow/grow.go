@@ -67,6 +67,9 @@ func (e *encoder) small(x uint64) {
 // A constant argument: the loop is dead once inlined.
 func (e *encoder) ConstantVarint() { e.varint(3 << 3) }
 
+// A constant argument: the long branch is dead once inlined.
+func (e *encoder) ConstantSmall() { e.small(1) }
+
 
 // A run-time argument keeps both.
 func (e *encoder) RunTimeTag(x uint64) {
