@@ -174,20 +174,23 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
         }
     }
 
-    /// Measured 2026-12-05 against go 1.27.3 (35,931 gc facts, 35,996 native, 374 packages), per
-    /// kind that appears at least 50 times, minus 0.005. Below the 0.97 target: `append-grow`
-    /// (0.965: growth the prove pass removes), `map-grow` (0.969), `new` (0.927: bare
-    /// `mallocgc*` calls the gc engine cannot name), `method-value` (0.926); the classes are in
-    /// the log.
+    /// Measured 2026-12-05 against go 1.27.3 (35,912 gc facts, 35,975 native, 374 packages), per
+    /// kind that appears at least 50 times, minus 0.005. `append-grow` 0.9716 (0.9645 before the
+    /// growth `prove` and dead code remove and the slice pass's parameters), `map-grow` 0.9847
+    /// (0.9752 before the gc engine found an inlined literal's inserts on its `makemap` line), all
+    /// kinds 0.9783. Below the 0.97 target: `new` (0.935: bare `mallocgc*` calls the gc engine
+    /// cannot name), `method-value` (0.926); the classes are in the log.
     static let floors: [String?: Double] = [
-        nil: 0.971, "append-grow": 0.959, "bytes-string": 0.973, "closure": 0.966, "composite": 0.981,
+        nil: 0.973, "append-grow": 0.966, "bytes-string": 0.973, "closure": 0.966, "composite": 0.981,
         "concat": 0.987, "go": 0.987, "iface-conv": 0.966, "make-chan": 0.973, "make-map": 0.975,
-        "make-slice": 0.968, "map-grow": 0.963, "method-value": 0.920, "new": 0.921, "string-bytes": 0.968,
+        "make-slice": 0.968, "map-grow": 0.979, "method-value": 0.920, "new": 0.921, "string-bytes": 0.968,
         "var": 0.984,
     ]
 
-    /// The same on heap sites (24,613 gc, 24,931 native); `map-grow` has 11 heap sites now
-    /// (first inserts into small heap map literals).
+    /// The same on heap sites (24,613 gc, 24,756 native; all kinds 0.9735, `append-grow` 0.9655:
+    /// the slice pass's rewritten parameters count their first append as the heap site and the
+    /// rest `may`, where the gc engine reads every escaping append with a call as heap);
+    /// `map-grow` has 11 heap sites (first inserts into small heap map literals).
     static let heapFloors: [String?: Double] = [
         nil: 0.967, "append-grow": 0.961, "bytes-string": 0.940, "closure": 0.938, "composite": 0.975,
         "concat": 0.986, "iface-conv": 0.969, "make-chan": 0.975, "make-map": 0.969, "make-slice": 0.962,
