@@ -269,14 +269,14 @@ struct AllocationSiteBuilder {
             return false
         }
         var matchedCall: [Int: AllocatorCall] = [:]
-        // Round 1: a call on the verdict's own line; round 2: any other call of the function
+        // Round 1: a call on the verdict's own line; round 3: any other call of the function
         // (code inlined at the verdict's call site runs on the inlined body's lines, in this
         // file or another), escaping verdicts first. A non-escaping verdict pairs only when walk
         // can still call the allocator for it (run-time sizes, large boxed values): a
         // non-escaping literal, closure, method value, `new` or variable is stack memory, and
         // pairing it would take the call of an escaping site inlined from another line.
         let order = candidates.indices.filter { candidates[$0].escapes } + candidates.indices.filter { !candidates[$0].escapes }
-        // In round 2 a selector (`x.f` boxed, or a method value `x.M`) comes after the other
+        // In the last round a selector (`x.f` boxed, or a method value `x.M`) comes after the other
         // escaping verdicts: a selector boxed as a zero-size or pointer-shaped value
         // (`binary.LittleEndian`) calls nothing, and pairing it first took the call of a
         // literal inlined from another line (`errors.New`'s `&errorString{...}`).
@@ -284,8 +284,11 @@ struct AllocationSiteBuilder {
         let escaping = Set(candidates.indices.filter { candidates[$0].escapes })
         let secondOrder = order.filter { escaping.contains($0) && !selectors.contains($0) }
             + order.filter { escaping.contains($0) && selectors.contains($0) } + order.filter { !escaping.contains($0) }
-        for round in 0..<2 {
-            for i in (round == 0 ? order : secondOrder) where !candidates[i].matched {
+        // Between the two, a call of inlined code whose inline mark sits on the verdict's line
+        // (`AllocatorCall.inlineMarkLine`): two inlinings of one body run on the same lines,
+        // and the mark tells their call sites apart.
+        for round in 0..<3 {
+            for i in (round < 2 ? order : secondOrder) where !candidates[i].matched {
                 let site = candidates[i].site
                 if !candidates[i].escapes && !candidates[i].kinds.contains(where: Self.mayAllocateWithoutEscaping) { continue }
                 guard let list = callsByFunction[site.function] else { continue }
@@ -295,7 +298,9 @@ struct AllocationSiteBuilder {
                 var best: (index: Int, rank: Int)?
                 for (j, call) in list.enumerated() where !used[site.function]![j] {
                     let sameLine = call.file == site.file && call.line == site.line
-                    guard round == 1 || sameLine, compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
+                    let marked = call.inlineMarkLine == site.line && !ownCode(call, site.function)
+                    guard round == 2 || (round == 0 ? sameLine : marked),
+                          compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
                     let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
                     let rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
                     if best == nil || rank < best!.rank { best = (j, rank) }
@@ -320,8 +325,12 @@ struct AllocationSiteBuilder {
                 }
                 site.placement = candidate.escapes || Self.alwaysAllocates(call.runtimeFunction) ? .heap : .may
                 site.explanation.append("compiled to a call of runtime.\(call.runtimeFunction)")
-                if site.kind == .makeMap && site.placement == .heap {
-                    heapMaps["\(site.function)|\(site.file):\(site.line)"] = HeapMap(site: site, small: call.runtimeFunction == "makemap_small")
+                // An empty literal (`map[K]V{}`) has no inserts of its own: a call of
+                // `mapassign*` on its line inserts into another map (`g.edges[k] = map[K]V{}`).
+                if site.kind == .makeMap && site.placement == .heap && !site.subject.hasSuffix("{}") {
+                    // Keyed by the call's line, where the literal's inserts are: for a literal
+                    // inlined from another function that is the body's line, not the verdict's.
+                    heapMaps["\(site.function)|\(call.file):\(call.line)"] = HeapMap(site: site, small: call.runtimeFunction == "makemap_small")
                 }
             } else if candidate.escapes {
                 continue  // compiled without an allocator call: constant data, a closure without captures, or optimised away
@@ -343,8 +352,10 @@ struct AllocationSiteBuilder {
                     guard map.small, !map.firstInsertSeen else { continue }
                     heapMaps[mapKey]?.firstInsertSeen = true
                     var site = unprintedSite(call: call, kind: kind, record: record, freshHeapMap: true)
-                    if site.column == 0 {
-                        site.column = map.site.column
+                    if site.column == 0 || site.line != map.site.line || site.file != map.site.file {
+                        // Reported at the literal, as its verdict is (for a literal inlined from
+                        // another function, at the call site).
+                        (site.file, site.line, site.column) = (map.site.file, map.site.line, map.site.column)
                         site.subject = map.site.subject + " (first insert)"
                     }
                     sites.append(site)
@@ -354,6 +365,12 @@ struct AllocationSiteBuilder {
             }
         }
         return sites
+    }
+
+    /// True when a call lies in the function's own lines (not in code inlined into it).
+    private func ownCode(_ call: AllocatorCall, _ function: String) -> Bool {
+        guard let record = byID[function] else { return true }
+        return call.file == record.file && call.line >= record.startLine && call.line <= record.endLine
     }
 
     /// The kinds a plain object allocation (`newobject`, `mallocgc*`) can back.

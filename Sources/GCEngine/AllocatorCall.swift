@@ -14,14 +14,19 @@ public struct AllocatorCall: Sendable, Hashable {
     public var runtimeFunction: String
     /// True when the file lies outside the scanned root.
     public var external: Bool
+    /// The line of the last inline mark before the call in the function's own file: for a call
+    /// in inlined code (outside the function's own lines), the call site the inlined body most
+    /// likely belongs to. nil when no mark preceded it.
+    public var inlineMarkLine: Int?
 
     /// Creates a call record.
-    public init(symbol: String, file: String, line: Int, runtimeFunction: String, external: Bool) {
+    public init(symbol: String, file: String, line: Int, runtimeFunction: String, external: Bool, inlineMarkLine: Int? = nil) {
         self.symbol = symbol
         self.file = file
         self.line = line
         self.runtimeFunction = runtimeFunction
         self.external = external
+        self.inlineMarkLine = inlineMarkLine
     }
 
     /// The allocation kind of a run-time allocator entry point, nil when the function does

@@ -6,6 +6,14 @@
 /// (`\t0x0012 00018 (/abs/m/f.go:6)\tCALL\truntime.newobject(SB)`) and data lines. Every
 /// `CALL runtime.X(SB)` with an allocating X (`AllocatorCall.kind(ofRuntimeFunction:)`) is
 /// attributed to the header above it and to the source line in parentheses.
+///
+/// An instruction shows only the innermost source position, so a call inlined from another
+/// function sits on the inlined body's line. Where SSA finds no instruction of the call site
+/// to carry an inlined call's mark, the listing keeps the mark as an instruction of its own
+/// (`XCHGL AX, AX` on amd64) at the call site's line: the reader remembers the last such mark in
+/// the function's own file (the file of its `TEXT` instruction) and gives it to the allocator
+/// calls after it (`AllocatorCall.inlineMarkLine`); which of them lie in inlined code, the
+/// function's line range tells.
 struct AssemblyListing: Sendable {
     /// The allocator calls read so far, in listing order.
     private(set) var calls: [AllocatorCall] = []
@@ -14,8 +22,15 @@ struct AssemblyListing: Sendable {
     private var symbol = ""
     private var paths: CachedPathMapper
 
+    /// The function's own file (raw, as the listing spells it), from its `TEXT`.
+    private var ownFile: [UInt8] = []
+    /// The line of the last inline mark in the function's own file.
+    private var markLine: Int?
+
     private static let stext = Array(" STEXT".utf8)
     private static let call = Array("\tCALL\truntime.".utf8)
+    private static let text = Array(")\tTEXT\t".utf8)
+    private static let inlineMark = Array(")\tXCHGL\tAX, AX".utf8)
 
     /// Starts a listing whose relative paths are relative to `base`.
     init(paths: FactPathMapper, base: String) {
@@ -42,20 +57,37 @@ struct AssemblyListing: Sendable {
 
     /// A tab-indented line (an instruction or data).
     mutating func instruction(_ line: UnsafeBufferPointer<UInt8>) {
+        if Self.firstIndex(of: Self.inlineMark, in: line) != nil {
+            if let p = Self.position(line), p.file.elementsEqual(ownFile) { markLine = p.line }
+            return
+        }
+        if Self.firstIndex(of: Self.text, in: line) != nil {
+            if let p = Self.position(line) { ownFile = Array(p.file) }
+            markLine = nil
+            return
+        }
         guard let c = Self.firstIndex(of: Self.call, in: line) else { return }
         let nameStart = c + Self.call.count
         guard let paren = Self.firstIndex(of: UInt8(ascii: "("), in: line, from: nameStart) else { return }
         let function = String(decoding: UnsafeBufferPointer(rebasing: line[nameStart..<paren]), as: UTF8.self)
         guard AllocatorCall.kind(ofRuntimeFunction: function) != nil else { return }
-        guard let open = Self.firstIndex(of: UInt8(ascii: "("), in: line, from: 0),
-              let close = Self.firstIndex(of: UInt8(ascii: ")"), in: line, from: open) else { return }
+        guard let p = Self.position(line) else { return }
+        let (rawFile, number) = (p.file, p.line)
+        let mapped = paths.map(String(decoding: rawFile, as: UTF8.self))
+        let ownCode = rawFile.elementsEqual(ownFile) && number == markLine
+        calls.append(AllocatorCall(symbol: symbol, file: mapped.file, line: number,
+                                   runtimeFunction: function, external: mapped.external, inlineMarkLine: ownCode ? nil : markLine))
+    }
+
+    /// The file and line in an instruction's parentheses.
+    private static func position(_ line: UnsafeBufferPointer<UInt8>) -> (file: UnsafeBufferPointer<UInt8>, line: Int)? {
+        guard let open = firstIndex(of: UInt8(ascii: "("), in: line, from: 0),
+              let close = firstIndex(of: UInt8(ascii: ")"), in: line, from: open) else { return nil }
         let position = UnsafeBufferPointer(rebasing: line[(open + 1)..<close])
         guard let colon = position.lastIndex(of: UInt8(ascii: ":")),
               let number = Int(String(decoding: UnsafeBufferPointer(rebasing: position[(colon + 1)...]), as: UTF8.self))
-        else { return }
-        let mapped = paths.map(String(decoding: UnsafeBufferPointer(rebasing: position[..<colon]), as: UTF8.self))
-        calls.append(AllocatorCall(symbol: symbol, file: mapped.file, line: number,
-                                   runtimeFunction: function, external: mapped.external))
+        else { return nil }
+        return (UnsafeBufferPointer(rebasing: position[..<colon]), number)
     }
 
     private static func firstIndex(of byte: UInt8, in line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -122,20 +122,30 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// paths where the files are its own. Throws `PackageDoesNotTypeCheck` for a package with
     /// load or type errors.
     public func allocationSites(for package: PackageInput) throws -> [NativeAllocationSite] {
+        try allocationSiteSets(for: package).kept
+    }
+
+    /// The allocation sites of a scanned package (`allocationSites(for:)`) and apart from them
+    /// the sites whose verdicts `-m` prints in code the backend removes (dead code, growth it
+    /// proves unnecessary), which allocate nothing.
+    public func allocationSiteSets(for package: PackageInput) throws -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) {
         let relative = relativePaths(package)
-        let sites = try serially(package) { inliner, analysis -> [NativeAllocationSite] in
-            guard let r = analysis.analyze(package.importPath) else { return [] }
+        let sets = try serially(package) { inliner, analysis -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) in
+            guard let r = analysis.analyze(package.importPath) else { return ([], []) }
             return inliner.program.stages.measure(.allocations) {
-                NativeAllocations(program: inliner.program.types, escape: r).sites()
+                NativeAllocations(program: inliner.program.types, escape: r).siteSets()
             }
         }
-        return sites.map { s in
-            var s = s
-            s.file = relative[s.file] ?? s.file
-            s.codeFile = relative[s.codeFile] ?? s.codeFile
-            s.explanation = s.explanation.map { FlowExplanations.renderingAt($0) { relative[$0] ?? self.gorootRelative($0) } }
-            return s
-        }
+        return (sets.kept.map { relativized($0, relative) }, sets.removed.map { relativized($0, relative) })
+    }
+
+    /// A site with the package's relative paths.
+    private func relativized(_ site: NativeAllocationSite, _ relative: [String: String]) -> NativeAllocationSite {
+        var s = site
+        s.file = relative[s.file] ?? s.file
+        s.codeFile = relative[s.codeFile] ?? s.codeFile
+        s.explanation = s.explanation.map { FlowExplanations.renderingAt($0) { relative[$0] ?? self.gorootRelative($0) } }
+        return s
     }
 
     /// Seconds the session has spent analysing with its lock held, summed over every call:

@@ -52,6 +52,18 @@ final class NativeAllocationsTests: XCTestCase {
         XCTAssertEqual(comparison.disagreements.map(\.key.tsvLine), [])
     }
 
+    /// The growth the backend removes or keeps after escape analysis (`Fixtures/allocsgrow`:
+    /// capacities that are sums of lengths, slices of arrays, code dead once inlined arguments
+    /// are constants, the slice pass's parameters and named results): every native `alloc`
+    /// fact equals the gc engine's, which the compiler's assembly confirms.
+    func testBackendGrowthAgreesWithTheAssembly() throws {
+        let harness = try PassHarness(fixture: "allocsgrow", importPath: "example.com/allocsgrow", name: "allocsgrow")
+        let gc = try harness.run().allocations.facts.filter { !$0.external }
+        let native = try harness.runNative().allocations.facts.filter { !$0.external }
+        XCTAssertGreaterThanOrEqual(gc.filter { $0.detail.hasPrefix("append-grow") }.count, 10)
+        XCTAssertEqual(FactComparison(a: native, b: gc).disagreements.map(\.key.tsvLine), [])
+    }
+
     /// F1 per allocation kind.
     static func perKind(native: [Fact], gc: [Fact]) -> [(String, FactComparison.KindScore)] {
         func kind(_ f: Fact) -> String { String(f.detail.split(separator: " ").first ?? "") }

@@ -27,15 +27,16 @@ import PassKit
 /// Sites are reported where the compiler reports them: verdict sites at the verdict's position
 /// and text, the others at the code's line with the run-time call (`NativeSiteReporting`).
 ///
-/// Two backend rules are replayed: appends into a slice of constant length and capacity with
-/// room for them lose their growth (`SiteWalker+KnownCapacity`), and `make([]T, 0)` is
-/// `runtime.zerobase`. In the FIPS 140 module's packages (`FIPSModule`) a boxed constant or
+/// Three backend rules are replayed: appends into a slice whose length and capacity SSA knows
+/// (constants, lengths of unassigned slices, slices of arrays) with room for them lose their
+/// growth (`SiteWalker+KnownCapacity`); code that constants, inlined arguments included, make
+/// unreachable holds no site (`SiteWalker+DeadCode`); and `make([]T, 0)` is `runtime.zerobase`. In the FIPS 140 module's packages (`FIPSModule`) a boxed constant or
 /// static literal is built at run time, not read from read-only data.
 ///
 /// Estimated: run-time values (small integers boxed from a static table, string lengths that
 /// fit a stack buffer, run-time append capacities) are not known; those sites say `heap` or
-/// `may` as the gc engine's assembly would. Other SSA optimisations after walk (dead code,
-/// dead stores removing an allocation, `prove` bounding a run-time capacity) are not
+/// `may` as the gc engine's assembly would. Other SSA optimisations after walk (dead stores
+/// removing an allocation, `prove` facts beyond a first append's constant bound) are not
 /// modelled. Cost: linear in the nodes.
 public struct NativeAllocations {
     /// The program's types.
@@ -50,7 +51,11 @@ public struct NativeAllocations {
     }
 
     /// Every site of every function with a body, in function then node order.
-    public func sites() -> [NativeAllocationSite] {
+    public func sites() -> [NativeAllocationSite] { siteSets().kept }
+
+    /// The sites, and apart from them the sites whose verdicts `-m` prints in code the backend
+    /// removes (`SiteWalker+DeadCode`, `SiteWalker+KnownCapacity`): no allocation there.
+    public func siteSets() -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) {
         var verdictKeys: Set<String> = []
         for v in escape.verdicts + escape.bodyVerdicts where v.kind == .escapes || v.kind == .noEscape || v.kind == .movedToHeap {
             verdictKeys.insert(Self.key(v.position, v.subject))
@@ -73,6 +78,7 @@ public struct NativeAllocations {
             }
         }
         var out: [NativeAllocationSite] = []
+        var removed: [NativeAllocationSite] = []
         let instantiated = instantiatedGenerics()
         for (index, function) in escape.package.functions.enumerated() where function.hasBody && function.body.exists {
             // A generic body has code only where the package instantiates it (its shape
@@ -85,8 +91,9 @@ public struct NativeAllocations {
             }
             walker.visit(function.body, parent: .none, depth: 0)
             out += walker.sites
+            removed += walker.removedSites
         }
-        return out
+        return (out, removed)
     }
 
     /// The generic functions and methods of the package that its non-generic code refers to

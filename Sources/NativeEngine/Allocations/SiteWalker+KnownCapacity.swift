@@ -6,26 +6,52 @@ import GoTypes
 /// removes").
 ///
 /// walk turns `s = append(s, x…)` into a length check and a `growslice` call on the slow path.
-/// When the slice comes from `make([]T, len, cap)` with constant `len` and `cap` and only
-/// appends of a known number of elements reach it along straight-line code, SSA's constant
-/// folding knows its length and capacity at every append (`SliceLen`/`SliceCap` of a
-/// `SliceMake` of constants), folds the check and removes the call: the append allocates
-/// nothing (`make([]byte, 0, 10)` then four appends of 4, 2, 2 and 2 bytes).
+/// When the slice comes from `make([]T, len, cap)` or from slicing an array, and only appends
+/// of a known number of elements reach it along straight-line code, SSA knows its length and
+/// capacity at every append (`SliceLen`/`SliceCap` of a `SliceMake`), folds the check or lets
+/// `prove` decide it, and removes the call: the append allocates nothing (`make([]byte, 0, 10)`
+/// then appends of 4, 2, 2 and 2 bytes; `make([]byte, 0, 4+len(a))` then 2, 2 and `a...`;
+/// `append(out[:0], 4)` for `out *[65]byte`). Sizes are `SliceSize`s: a constant plus lengths of
+/// unassigned variables, which SSA value-numbers alike wherever they are written.
 ///
 /// Model. One pass over the function's statements in execution order, inlined bodies included
 /// (their parameters are bound by assignment, their results read after the body), with a state
-/// per local slice variable: its constant (length, capacity) or unknown. `make` with constant
-/// sizes sets it; `v = w` copies it; `v = append(v, k elements)` with `len + k <= cap` marks the
-/// append and adds `k`; anything else assigning `v` forgets it. Branches are walked with a copy
+/// per local slice variable: its (length, capacity) or unknown. `make` with known sizes and the
+/// slicing of an array or of a known slice set it; `v = w` copies it; `v = append(v, k elements)`
+/// marks the append when `cap - (len + k)` is a non-negative constant, or is zero, and adds `k`;
+/// when `len + k` is a constant and `cap` a larger constant plus lengths, `prove` removes the
+/// growth of that append only (the slice after it is a phi until later passes, and the next
+/// append keeps its check: `make([]byte, 0, 5+len(info))` then 1, 2 and 2 bytes grows at the
+/// second); anything else assigning `v` forgets it. Branches are walked with a copy
 /// of the state and forget what they assign; loops forget what their body assigns before it is
 /// walked; a `goto` to an inlined body's end label carries its state to the label, where the
 /// states meet; any other label forgets everything. Variables whose address is taken or that a
 /// closure captures are never tracked.
 extension SiteWalker {
-    /// Constant length and capacity of a slice value.
+    /// The length and capacity of a slice value.
     struct KnownSlice: Equatable {
-        var length: Int64
-        var capacity: Int64
+        var length: SliceSize
+        var capacity: SliceSize
+
+        /// How SSA knows that `added` more elements fit without growth, nil when it does not.
+        func fit(_ added: SliceSize) -> Fit? {
+            let room = capacity - (length + added)
+            if room.lengths.isEmpty && room.constant >= 0 && (capacity.lengths.isEmpty || room.constant == 0) { return .folded }
+            // `prove` bounds the capacity below by its constant part (lengths are never
+            // negative) when the new length is a constant.
+            if length.lengths.isEmpty && added.lengths.isEmpty && room.isNonNegative { return .proved }
+            return nil
+        }
+    }
+
+    /// How the backend removes an append's growth.
+    enum Fit {
+        /// The check compares constants, or one SSA value with itself: the rewrite rules fold
+        /// it before `prove`, and the slice after the append is known.
+        case folded
+        /// `prove` removes the check; the slice after the append is a phi of the two paths
+        /// until later passes, so the next append knows nothing of it.
+        case proved
     }
 
     /// The state of the walk: known slices by variable, or nil after a jump (unreachable code).
@@ -48,17 +74,13 @@ extension SiteWalker {
         return walk.fitting
     }
 
-    /// The number of elements an append adds, when it is known at compile time.
-    func appendedCount(_ id: IRNodeID) -> Int64? {
+    /// The number of elements an append adds, when SSA knows it as a `SliceSize`.
+    func appendedCount(_ id: IRNodeID) -> SliceSize? {
         let n = f[id]
         let args = f.list(n.list)
-        guard args.count >= 2 else { return args.isEmpty ? nil : 0 }
-        guard n.flags.contains(.spread) else { return Int64(args.count - 1) }
-        var x = args[1]
-        while f[x].op == .conv || f[x].op == .convNop || f[x].op == .stringToBytes { x = f[x].a }
-        if let c = staticConstant(x), case .string(let bytes) = f.constants[Int(f[c].aux)] { return Int64(bytes.count) }
-        if f[x].op == .sliceLit { return Int64(f[x].aux) }
-        return nil
+        guard args.count >= 2 else { return args.isEmpty ? nil : SliceSize(0) }
+        guard n.flags.contains(.spread) else { return SliceSize(Int64(args.count - 1)) }
+        return length(of: args[1])
     }
 }
 
@@ -114,6 +136,13 @@ struct CapacityWalk {
         case .returnStmt:
             for x in f.list(n.list) { expression(x, &state) }
             state.slices = nil
+        case .ifStmt where walker.dead[id] != nil:
+            // One branch is dead: the other runs in line.
+            expression(n.a, &state)
+            let taken = walker.dead[id] == .taken || walker.dead[id] == .takenAndRest
+            for s in f.list(taken ? n.list2 : n.list) { statement(s, &state) }
+        case .forStmt where walker.dead[id] != nil:
+            expression(n.a, &state)
         case .forStmt, .rangeStmt:
             forget(assignedIn: id, &state)
             var inner = state
@@ -177,15 +206,19 @@ struct CapacityWalk {
         case .makeSlice:
             expression(n.a, &state)
             expression(n.b, &state)
-            guard let length = walker.constantInt(n.a), let capacity = walker.constantInt(n.b.exists ? n.b : n.a) else { return nil }
+            guard let length = walker.sliceSize(n.a), let capacity = walker.sliceSize(n.b.exists ? n.b : n.a) else { return nil }
             return SiteWalker.KnownSlice(length: length, capacity: capacity)
+        case .slice:
+            let base = expression(n.a, &state)
+            for x in [n.b, n.c] + f.list(n.list) { expression(x, &state) }
+            return sliced(id, base)
         case .builtin where BuiltinFunction(rawValue: UInt8(n.aux)) == .append:
             let args = f.list(n.list)
             let base = args.first.flatMap { expression($0, &state) }
             for x in args.dropFirst() { expression(x, &state) }
-            guard let base, let added = walker.appendedCount(id), base.length + added <= base.capacity else { return nil }
+            guard let base, let added = appendedCount(id, state), let fit = base.fit(added) else { return nil }
             fitting.insert(id)
-            return SiteWalker.KnownSlice(length: base.length + added, capacity: base.capacity)
+            return fit == .folded ? SiteWalker.KnownSlice(length: base.length + added, capacity: base.capacity) : nil
         case .closure:
             return nil  // a literal's body is a function of its own
         default:
@@ -193,6 +226,30 @@ struct CapacityWalk {
             for x in f.list(n.list) + f.list(n.list2) { expression(x, &state) }
             return nil
         }
+    }
+
+    /// `x[lo:hi:max]` of an array, or of a slice whose length and capacity are known.
+    private func sliced(_ id: IRNodeID, _ base: SiteWalker.KnownSlice?) -> SiteWalker.KnownSlice? {
+        let n = f[id]
+        let low = n.b.exists ? walker.sliceSize(n.b) : SiteWalker.SliceSize(0)
+        guard let low else { return nil }
+        if let capacity = walker.arraySliceCapacity(id), let length = walker.length(of: id) {
+            return SiteWalker.KnownSlice(length: length, capacity: capacity)
+        }
+        guard let base else { return nil }
+        let high = n.c.exists ? walker.sliceSize(n.c) : base.length
+        let max = f.list(n.list).first.map { walker.sliceSize($0) } ?? base.capacity
+        guard let high, let max else { return nil }
+        return SiteWalker.KnownSlice(length: high - low, capacity: max - low)
+    }
+
+    /// The elements an append adds: its operands, or the known length of a tracked slice
+    /// spread into it.
+    private func appendedCount(_ id: IRNodeID, _ state: SiteWalker.CapacityState) -> SiteWalker.SliceSize? {
+        let n = f[id]
+        let args = f.list(n.list)
+        if n.flags.contains(.spread), args.count >= 2, let v = tracked(args[1]), let known = state.slices?[v] { return known.length }
+        return walker.appendedCount(id)
     }
 
     /// Forgets every tracked variable a statement assigns anywhere inside it.

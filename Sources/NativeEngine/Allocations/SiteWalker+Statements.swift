@@ -49,7 +49,7 @@ extension SiteWalker {
             var explanation = ["not printed by -m: walk emits a call of runtime.\(runtime) per entry",
                                "the first insert into a fresh heap map allocates its first group"]
             explanation += AllocationCause.mapGrowth.explanationLines
-            sites.append(NativeAllocationSite(
+            keep(NativeAllocationSite(
                 functionName: f.name, kind: .mapGrow, placement: .heap, reporting: .verdict,
                 file: s.position.file, line: Int(s.position.line), column: Int(s.position.column),
                 codeFile: s.position.file, codeLine: Int(s.position.line), inlined: n.pos.inlined >= 0,

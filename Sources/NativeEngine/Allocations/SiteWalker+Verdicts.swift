@@ -266,10 +266,13 @@ extension SiteWalker {
     /// stack buffer once, then on the heap (`may`), unless its slice was made with room for it.
     mutating func appendSite(_ id: IRNodeID, _ s: EscapeSite, depth: Int) {
         if withinCapacity.contains(id) {
-            // Constant length and capacity with room for the elements: no growth, no call.
-            guard !s.escapes else { return }
-            recordVerdict(s, kind: .appendGrow, placement: .stack, cause: nil, runtime: nil,
-                          rule: "constant length and capacity leave room: the backend removes the growth", depth: depth)
+            // A known length and capacity with room for the elements: no growth, no call; an
+            // escaping verdict is then no site at all.
+            let outer = inDeadCode
+            inDeadCode = outer || s.escapes
+            recordVerdict(s, kind: .appendGrow, placement: s.escapes ? .heap : .stack, cause: nil, runtime: nil,
+                          rule: "a known length and capacity leave room: the backend removes the growth", depth: depth)
+            inDeadCode = outer
             return
         }
         if s.escapes, let group = rewrittenAppends.first(where: { $0.contains(id) }) {

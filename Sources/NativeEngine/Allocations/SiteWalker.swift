@@ -20,6 +20,11 @@ struct SiteWalker {
     let explanations: [String: [String]]
     /// The sites found so far.
     var sites: [NativeAllocationSite] = []
+    /// The sites escape analysis reports in code the backend removes (dead code, growth it
+    /// proves unnecessary): no allocation, but `-m` prints their verdicts.
+    var removedSites: [NativeAllocationSite] = []
+    /// True while walking code SSA removes as dead: sites go to `removedSites`.
+    var inDeadCode = false
     /// Appends the post-escape slice pass keeps on the stack, per variable (`SlicePass`).
     let rewrittenAppends: [[IRNodeID]]
     /// The statements before which the slice pass moves a slice to the heap, with the move's
@@ -28,6 +33,8 @@ struct SiteWalker {
     /// Appends whose slice has a constant length and capacity with room for them
     /// (`SiteWalker+KnownCapacity`): the backend removes their growth.
     var withinCapacity: Set<IRNodeID> = []
+    /// The parts of statements SSA removes as dead (`SiteWalker+DeadCode`): no site in them.
+    var dead: [IRNodeID: DeadPart] = [:]
 
     init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
          verdictKeys: Set<String>, explanations: [String: [String]]) {
@@ -41,6 +48,7 @@ struct SiteWalker {
         let rewrites = SlicePass.rewrites(f, program)
         rewrittenAppends = rewrites.map(\.appends)
         sliceMoves = Dictionary(rewrites.map { ($0.transition, $0.moveFunction) }, uniquingKeysWith: { a, _ in a })
+        dead = deadParts()
         withinCapacity = appendsWithinCapacity()
     }
 
@@ -52,11 +60,30 @@ struct SiteWalker {
         let n = f[id]
         examine(id, parent: parent, depth: depth)
         let loops = (n.op == .forStmt || n.op == .rangeStmt) && n.pos.inlined < 0
+        let removed = dead[id]
+        let outer = inDeadCode
         visit(n.a, parent: id, depth: depth)
+        inDeadCode = outer || (n.op == .forStmt && removed == .taken)
         visit(n.b, parent: id, depth: depth)
+        inDeadCode = outer
         visit(n.c, parent: id, depth: depth)
-        for x in f.list(n.list) { visit(x, parent: id, depth: loops ? depth + 1 : depth) }
-        for x in f.list(n.list2) { visit(x, parent: id, depth: depth) }
+        inDeadCode = outer || removed == .taken || removed == .takenAndRest
+        visitList(n.list, parent: id, depth: loops ? depth + 1 : depth)
+        inDeadCode = outer || removed == .otherwise || removed == .otherwiseAndRest
+        visitList(n.list2, parent: id, depth: depth)
+        inDeadCode = outer
+    }
+
+    /// Visits a list in order; after an `if` that always takes a branch ending in a jump, the
+    /// rest of the list is dead code.
+    private mutating func visitList(_ list: Int32, parent: IRNodeID, depth: Int) {
+        let outer = inDeadCode
+        for x in f.list(list) {
+            if f[x].op == .label { inDeadCode = outer }  // a jump may land here
+            visit(x, parent: parent, depth: depth)
+            if let d = dead[x], d == .otherwiseAndRest || d == .takenAndRest { inDeadCode = true }
+        }
+        inDeadCode = outer
     }
 
     mutating func examine(_ id: IRNodeID, parent: IRNodeID, depth: Int) {
@@ -90,7 +117,7 @@ struct SiteWalker {
         if let runtime { explanation.append("walk: a call of runtime.\(runtime)") }
         if let cause, placement != .stack { explanation += cause.explanationLines }
         let inlined = site.node.exists && f[site.node].pos.inlined >= 0
-        sites.append(NativeAllocationSite(
+        keep(NativeAllocationSite(
             functionName: f.name, kind: kind, placement: placement, reporting: .verdict,
             file: site.position.file, line: Int(site.position.line), column: Int(site.position.column),
             codeFile: code?.file ?? site.position.file, codeLine: code?.line ?? Int(site.position.line),
@@ -106,11 +133,16 @@ struct SiteWalker {
         var explanation = ["not printed by -m: walk emits a call of runtime.\(runtime)"]
         if let rule { explanation.append(rule) }
         explanation += cause.explanationLines
-        sites.append(NativeAllocationSite(
+        keep(NativeAllocationSite(
             functionName: f.name, kind: kind, placement: placement, reporting: .runtimeCall,
             file: reported.file, line: reported.line, column: reported.column,
             codeFile: code.file, codeLine: code.line, inlined: n.pos.inlined >= 0, subject: subject,
             runtimeFunction: runtime, loopDepth: depth, cause: cause, explanation: explanation, allocations: allocations))
+    }
+
+    /// Keeps a site, or sets it aside when the backend removes the code holding it.
+    mutating func keep(_ site: NativeAllocationSite) {
+        if inDeadCode { removedSites.append(site) } else { sites.append(site) }
     }
 
     // MARK: Values

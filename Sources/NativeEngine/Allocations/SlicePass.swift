@@ -2,10 +2,11 @@ import GoIR
 import GoTypes
 
 /// The compiler's post-escape `slice` pass (go-compiler-facts.md §2.12), as far as it changes
-/// allocation counts: a local slice variable with elements of at most 32 bytes, used only in
-/// ways the pass understands (`s = append(s, …)`, `len`, `cap`, `s[i]`, `s = s[i:j]`,
-/// `s = nil`, `s = []T{…}`) and with exactly one exclusive→shared transition (`return s`,
-/// `x = s`, `range s`) not inside a loop deeper than its declaration, whose appends weigh at
+/// allocation counts: a slice variable of the function (parameter, result or local) with
+/// elements of at most 32 bytes, used only in ways the pass understands (`s = append(s, …)`,
+/// `len`, `cap`, `s[i]`, `s = s[i:j]`, `s = nil`, `s = []T{…}`) and with exactly one
+/// exclusive→shared transition (`return s`, a bare `return` of a named result, `x = s`,
+/// `range s`) not inside a loop deeper than its declaration, whose appends weigh at
 /// least 2 (an append in a loop counts more), gets its appends forced to the stack after the
 /// `-m` lines were printed, and `s = move2heap(s)` before the transition.
 ///
@@ -20,7 +21,8 @@ enum SlicePass {
         var appends: [IRNodeID]
         /// The exclusive→shared transition.
         var transition: IRNodeID
-        /// `moveSlice` when the capacity is used, else `moveSliceNoCap`.
+        /// `moveSlice` when the capacity is used, else `moveSliceNoCap`; with `NoScan` for
+        /// elements without pointers.
         var moveFunction: String
     }
 
@@ -36,10 +38,13 @@ enum SlicePass {
             var declDepth = 0
         }
         var infos: [Int32: Info] = [:]
-        for (i, v) in f.variables.enumerated() where v.varClass == .local || v.varClass == .temp || v.varClass == .result {
+        var namedResults: [Int32] = []
+        for (i, v) in f.variables.enumerated()
+        where v.varClass == .local || v.varClass == .temp || v.varClass == .result || v.varClass == .param {
             guard case .slice(let e) = program.node(program.under(v.type)), program.sizeof(e) <= 32,
                   !v.flags.contains(.addressTaken), !v.flags.contains(.captured) else { continue }
             infos[Int32(i)] = Info()
+            if v.varClass == .result { namedResults.append(Int32(i)) }
         }
         guard !infos.isEmpty else { return [] }
         func tracked(_ id: IRNodeID) -> Int32? {
@@ -64,8 +69,11 @@ enum SlicePass {
                         infos[v]!.ok += 2
                         infos[v]!.appends.append(n.b)
                         infos[v]!.weight += 1 + max(depth - infos[v]!.declDepth, 0)
-                    } else if !n.b.exists || f[n.b].op == .nilValue || f[n.b].op == .sliceLit {
+                    } else if !n.b.exists || f[n.b].op == .nilValue {
                         infos[v]!.ok += 1
+                    } else if f[n.b].op == .sliceLit {
+                        infos[v]!.ok += 1
+                        infos[v]!.capUsed = true
                     } else if f[n.b].op == .slice, tracked(f[n.b].a) == v {
                         infos[v]!.ok += 2
                         infos[v]!.capUsed = true
@@ -76,6 +84,8 @@ enum SlicePass {
                 }
             case .returnStmt:
                 for x in f.list(n.list) { if let v = tracked(x) { infos[v]!.ok += 1; infos[v]!.transitions.append((depth, id)) } }
+                // A bare return hands every named result over.
+                if f.list(n.list).isEmpty { for v in namedResults where infos[v] != nil { infos[v]!.transitions.append((depth, id)) } }
             case .rangeStmt:
                 if let v = tracked(n.a) { infos[v]!.ok += 1; infos[v]!.transitions.append((depth, id)) }
             case .builtin:
@@ -99,8 +109,10 @@ enum SlicePass {
         return infos.keys.sorted().compactMap { v in
             let i = infos[v]!
             guard i.ok == i.all, i.transitions.count == 1, i.transitions[0].depth <= i.declDepth, i.weight >= 2 else { return nil }
+            let element = program.elementType(f[IRVarID(v)].type)
+            let scan = program.hasPointers(element) ? "" : "NoScan"
             return Rewrite(appends: i.appends.sorted(), transition: i.transitions[0].node,
-                           moveFunction: i.capUsed ? "moveSlice" : "moveSliceNoCap")
+                           moveFunction: (i.capUsed ? "moveSlice" : "moveSliceNoCap") + scan)
         }
     }
 }

@@ -1,0 +1,3 @@
+module example.com/allocsgrow
+
+go 1.27
