@@ -30,7 +30,8 @@ public struct IRPrinter {
 
     private func conversionHead(_ type: TypeID) -> String {
         let name = types.name(type)
-        return isNamed(type) ? name : "(\(name))"
+        // `any` is the compiler's predeclared empty interface, a type with a name.
+        return isNamed(type) || name == "any" ? name : "(\(name))"
     }
 
     /// The expression as the compiler prints it in `-m` messages, as part of an enclosing
