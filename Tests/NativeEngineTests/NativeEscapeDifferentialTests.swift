@@ -229,9 +229,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // escapes 0.973, the rest unchanged. All of this session's branches merged (instance
         // wrappers, range-over-func names, one inline expansion, inline body visibility):
         // moved-to-heap 0.9900, escapes 0.9826, no-escape 0.9911, leak-param 0.9892,
-        // leak-param-content 0.9810, leak-result 0.9992.
+        // leak-param-content 0.9810, leak-result 0.9992. With same-type conversions kept as
+        // marks and end labels numbered batch by batch: escapes 0.9833, no-escape 0.9926, the
+        // rest unchanged.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.985, "escapes": 0.977, "no-escape": 0.986,
+            "moved-to-heap": 0.985, "escapes": 0.978, "no-escape": 0.987,
             "leak-param": 0.984, "leak-param-content": 0.976, "leak-result": 0.994,
         ])
 
@@ -254,8 +256,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // missing blocks, 1,746 statement texts.
         // With range-over-func state named as the compiler names it and parameters' verdicts
         // unqualified: 69,440 (0.8083); statement texts 1,610, missing blocks 5,568. All merged:
-        // 74,099 (0.8625).
-        XCTAssertGreaterThanOrEqual(flows.share, 0.857, "share of flow explanations identical to the compiler's")
+        // 74,099 (0.8625). With unsafe's operators printed as the compiler prints them,
+        // conversions to a value's own type kept in texts and inlined calls' end labels numbered
+        // batch by batch: 75,108 (0.8743); statement texts 1,610 -> 649.
+        XCTAssertGreaterThanOrEqual(flows.share, 0.869, "share of flow explanations identical to the compiler's")
     }
 
     /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`
