@@ -322,9 +322,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // All of this session's branches merged, and a literal's calls exposed by inlining
         // counted as they resolve (x/tools' range-over-func bodies inlined through their
         // iterators): moved-to-heap 0.9887 (1,017 / 1,014 / 1,004), escapes 0.9929, no-escape
-        // 0.9952, leak-param 0.9964, leak-param-content 0.9963, leak-result 0.9992.
+        // 0.9952, leak-param 0.9964, leak-param-content 0.9963, leak-result 0.9992. With
+        // same-type conversions kept as marks and end labels numbered batch by batch: escapes
+        // 0.9934, no-escape 0.9953, the rest unchanged.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.983, "escapes": 0.987, "no-escape": 0.990,
+            "moved-to-heap": 0.983, "escapes": 0.988, "no-escape": 0.990,
             "leak-param": 0.99, "leak-param-content": 0.991, "leak-result": 0.994,
         ])
 
@@ -344,8 +346,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     /// (verdicts, method wrappers), 3,051 run through shaped generic bodies. With shape instances
     /// analysed as instances merged: 119,750 (0.8871), 2,703 shaped. With instance wrappers
     /// analysed and calls of instantiated generics passing their dictionary: 120,732 (0.8944),
-    /// 1,777 shaped. All of this session's branches merged: 121,027 (0.8965).
-    static let commandFlowFloor = 0.891
+    /// 1,777 shaped. All of this session's branches merged: 121,027 (0.8965). With unsafe's
+    /// operators, same-type conversions, inlined calls' end labels, sends and `#yieldN`
+    /// printed as the compiler prints them: 121,261 (0.8983).
+    static let commandFlowFloor = 0.893
 
     /// The compiler's output for `go build -a -gcflags=all=FLAGS PATTERN` (linux/amd64, cgo off)
     /// and GOROOT/src, where its paths resolve; the run's recorded `-m=2` output when there is
