@@ -150,7 +150,7 @@ extension FunctionLowerer {
         let at = position(arg)
         let f = fact(arg)
         if f?.mode == .nilValue || program.basicKind(typeOf(arg)) == .untypedNil {
-            return function.add(.nilValue, type: target, pos: at)
+            return function.add(.nilValue, type: target, pos: at, flags: .sameTypeConversion)
         }
         if let f, f.mode == .constant, let v = f.value, function.isGeneric, program.isTypeParam(target) {
             // A constant converted to a type parameter: the constant of the shape, kept from folding.
@@ -170,7 +170,10 @@ extension FunctionLowerer {
         let source = function[x].type
         var op = shapedConversionOp(from: source, to: target) ?? conversionOp(from: source, to: target)
         if op == .convNop && keepsRounding(from: source, to: target) { op = .conv }
-        if op == .convNop && program.identical(source, target) { return x }
+        if op == .convNop && program.identical(source, target) {
+            function.nodes[Int(x.raw)].flags.insert(.sameTypeConversion)
+            return x
+        }
         return function.add(op, type: target, pos: at, a: x)
     }
 

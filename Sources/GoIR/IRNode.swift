@@ -75,6 +75,10 @@ public struct IRFlags: OptionSet, Hashable, Sendable {
     /// range-over-func loop): its callee is a `nilValue` node, and the inliner counts it as an
     /// ordinary node.
     public static let runtimeCheck = IRFlags(rawValue: 1 << 10)
+    /// A value written as an explicit conversion to its own type (`unsafe.Pointer(p)` of an
+    /// `unsafe.Pointer`, `(*T)(nil)`): the compiler keeps a conversion node that changes
+    /// nothing and costs nothing, and prints it (`T(x)`); the lowering keeps only this mark.
+    public static let sameTypeConversion = IRFlags(rawValue: 1 << 11)
 }
 
 /// One lowered node. Children and payload are interpreted per `op` (see `IROp`).

@@ -30,17 +30,26 @@ public struct IRPrinter {
 
     private func conversionHead(_ type: TypeID) -> String {
         let name = types.name(type)
-        return isNamed(type) ? name : "(\(name))"
+        // `any` is the compiler's predeclared empty interface, a type with a name.
+        return isNamed(type) || name == "any" ? name : "(\(name))"
     }
 
-    /// The expression as the compiler prints it in `-m` messages.
+    /// The expression as the compiler prints it in `-m` messages, as part of an enclosing
+    /// expression or statement.
     public func text(_ f: IRFunction, _ id: IRNodeID) -> String {
         var out = ""
-        if let shaped = inlinedShapePrinter(f, f[id].pos.inlined) {
-            shaped.write(f, id, 0, &out)
-        } else {
-            write(f, id, 0, &out)
-        }
+        (inlinedShapePrinter(f, f[id].pos.inlined) ?? self).write(f, id, 0, &out)
+        return out
+    }
+
+    /// The expression as the compiler prints the node a message is about (an allocation, a
+    /// flow note's subject): a value marked as converted to its own type prints bare, since
+    /// the compiler's message names the converted value itself and only an enclosing
+    /// expression shows the conversion around it.
+    public func subjectText(_ f: IRFunction, _ id: IRNodeID) -> String {
+        guard id.exists, f[id].flags.contains(.sameTypeConversion) else { return text(f, id) }
+        var out = ""
+        (inlinedShapePrinter(f, f[id].pos.inlined) ?? self).writeOperand(f, id, 0, &out)
         return out
     }
 
@@ -94,12 +103,24 @@ public struct IRPrinter {
     private func write(_ f: IRFunction, _ id0: IRNodeID, _ prec: Int, _ out: inout String) {
         let id = skipImplicit(f, id0)
         guard id.exists else { out += "<nil>"; return }
+        if f[id].flags.contains(.sameTypeConversion) {
+            // The conversion node the compiler keeps binds as tightly as a call.
+            out += conversionHead(f[id].type) + "("
+            writeOperand(f, id, 0, &out)
+            out += ")"
+            return
+        }
+        writeOperand(f, id, prec, &out)
+    }
+
+    /// Writes a node past its implicit wrappers and its same-type conversion mark.
+    private func writeOperand(_ f: IRFunction, _ id: IRNodeID, _ prec: Int, _ out: inout String) {
         let n = f[id]
         let token = n.op == .binary || n.op == .unary ? Token(rawValue: UInt8(n.aux)) : nil
         let np = Self.precedence(n.op, token)
         if prec > np {
             out += "("
-            write(f, id, 0, &out)
+            writeOperand(f, id, 0, &out)
             out += ")"
             return
         }
@@ -174,7 +195,17 @@ public struct IRPrinter {
             }
         case .builtin:
             let b = BuiltinFunction(rawValue: UInt8(n.aux))
-            out += (b?.name ?? "builtin") + "("
+            switch b {
+            case .add, .slice:
+                out += "unsafe." + (b?.name ?? "") + "("
+            case .string, .stringData, .sliceData:
+                // The compiler's printer has no form for these operators: it prints the
+                // operator's name alone.
+                out += "<node unsafe." + (b?.name ?? "") + ">"
+                return
+            default:
+                out += (b?.name ?? "builtin") + "("
+            }
             writeList(f, f.list(n.list), &out)
             out += n.flags.contains(.spread) ? "...)" : ")"
         case .makeSlice, .makeMap, .makeChan:

@@ -133,8 +133,45 @@ struct Expander {
 
     mutating func run() {
         guard f.hasBody, f.body.exists else { return }
+        let before = f.inlinedCalls.count
         visit(f.body, depth: 1, path: [], inlined: -1)
+        if before == 0 { numberEndLabelsInBatches() }
         package.functions[index] = f
+    }
+
+    /// Renames the end labels of the inlined calls (`.iN`) to the compiler's numbers. The
+    /// walk expands depth first, each body right after its call; the compiler inlines in
+    /// batches: first every call of the function's own code, then the calls those bodies
+    /// brought, body by body, and so on, numbering the labels as it goes. Within one body both
+    /// take the calls in the same order (arguments before the call), so a call's number is its
+    /// rank ordered by nesting level, then by its enclosing call's number, then by walk order.
+    private mutating func numberEndLabelsInBatches() {
+        let calls = f.inlinedCalls
+        guard calls.count > 1 else { return }
+        var level = [Int](repeating: 0, count: calls.count)
+        for k in calls.indices {
+            let p = Int(calls[k].parent)
+            if p >= 0 && p < k { level[k] = level[p] + 1 }
+        }
+        var rank = [Int](repeating: 0, count: calls.count)
+        var next = 0
+        for l in 0...(level.max() ?? 0) {
+            let atLevel = calls.indices.filter { level[$0] == l }.sorted { a, b in
+                let ra = l == 0 ? -1 : rank[Int(calls[a].parent)], rb = l == 0 ? -1 : rank[Int(calls[b].parent)]
+                return ra != rb ? ra < rb : a < b
+            }
+            for k in atLevel {
+                rank[k] = next
+                next += 1
+            }
+        }
+        var index: [String: Int] = [:]
+        for (i, name) in f.labels.enumerated() where name.hasPrefix(".i") { index[name] = i }
+        var labels = f.labels
+        for k in calls.indices where rank[k] != k {
+            if let i = index[".i\(k)"] { labels[i] = ".i\(rank[k])" }
+        }
+        f.labels = labels
     }
 
     /// What a call resolves to statically.

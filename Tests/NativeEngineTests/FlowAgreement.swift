@@ -23,8 +23,9 @@ struct FlowAgreement {
     /// A few differing compiler blocks per cause, with the closest native block when there is one.
     var examples: [FlowDifference: [String]] = [:]
 
-    /// Examples kept per cause.
-    static let examplesPerCause = 40
+    /// Examples kept per cause: 40, or `HEAPSIGHT_FLOW_EXAMPLES` when set (to study a cause
+    /// whole).
+    static let examplesPerCause = ProcessInfo.processInfo.environment["HEAPSIGHT_FLOW_EXAMPLES"].flatMap { Int($0) } ?? 40
 
     /// The share of the compiler's blocks printed identically.
     var share: Double { compiler == 0 ? 1 : Double(identical) / Double(compiler) }

@@ -229,9 +229,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // escapes 0.973, the rest unchanged. All of this session's branches merged (instance
         // wrappers, range-over-func names, one inline expansion, inline body visibility):
         // moved-to-heap 0.9900, escapes 0.9826, no-escape 0.9911, leak-param 0.9892,
-        // leak-param-content 0.9810, leak-result 0.9992.
+        // leak-param-content 0.9810, leak-result 0.9992. With same-type conversions kept as
+        // marks and end labels numbered batch by batch: escapes 0.9833, no-escape 0.9926, the
+        // rest unchanged.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.985, "escapes": 0.977, "no-escape": 0.986,
+            "moved-to-heap": 0.985, "escapes": 0.978, "no-escape": 0.987,
             "leak-param": 0.984, "leak-param-content": 0.976, "leak-result": 0.994,
         ])
 
@@ -254,8 +256,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // missing blocks, 1,746 statement texts.
         // With range-over-func state named as the compiler names it and parameters' verdicts
         // unqualified: 69,440 (0.8083); statement texts 1,610, missing blocks 5,568. All merged:
-        // 74,099 (0.8625).
-        XCTAssertGreaterThanOrEqual(flows.share, 0.857, "share of flow explanations identical to the compiler's")
+        // 74,099 (0.8625). With unsafe's operators printed as the compiler prints them,
+        // conversions to a value's own type kept in texts and inlined calls' end labels numbered
+        // batch by batch: 75,108 (0.8743); statement texts 1,610 -> 649.
+        XCTAssertGreaterThanOrEqual(flows.share, 0.869, "share of flow explanations identical to the compiler's")
     }
 
     /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`
@@ -318,9 +322,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // All of this session's branches merged, and a literal's calls exposed by inlining
         // counted as they resolve (x/tools' range-over-func bodies inlined through their
         // iterators): moved-to-heap 0.9887 (1,017 / 1,014 / 1,004), escapes 0.9929, no-escape
-        // 0.9952, leak-param 0.9964, leak-param-content 0.9963, leak-result 0.9992.
+        // 0.9952, leak-param 0.9964, leak-param-content 0.9963, leak-result 0.9992. With
+        // same-type conversions kept as marks and end labels numbered batch by batch: escapes
+        // 0.9934, no-escape 0.9953, the rest unchanged.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.983, "escapes": 0.987, "no-escape": 0.990,
+            "moved-to-heap": 0.983, "escapes": 0.988, "no-escape": 0.990,
             "leak-param": 0.99, "leak-param-content": 0.991, "leak-result": 0.994,
         ])
 
@@ -340,8 +346,10 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     /// (verdicts, method wrappers), 3,051 run through shaped generic bodies. With shape instances
     /// analysed as instances merged: 119,750 (0.8871), 2,703 shaped. With instance wrappers
     /// analysed and calls of instantiated generics passing their dictionary: 120,732 (0.8944),
-    /// 1,777 shaped. All of this session's branches merged: 121,027 (0.8965).
-    static let commandFlowFloor = 0.891
+    /// 1,777 shaped. All of this session's branches merged: 121,027 (0.8965). With unsafe's
+    /// operators, same-type conversions, inlined calls' end labels, sends and `#yieldN`
+    /// printed as the compiler prints them: 121,261 (0.8983).
+    static let commandFlowFloor = 0.893
 
     /// The compiler's output for `go build -a -gcflags=all=FLAGS PATTERN` (linux/amd64, cgo off)
     /// and GOROOT/src, where its paths resolve; the run's recorded `-m=2` output when there is

@@ -67,8 +67,9 @@ final class NativeFlowFixtureTests: XCTestCase {
 
     /// Measured share over Go's escape tests minus a margin. Measured 2026-12-04 over 22
     /// files: 952 of 1,050 blocks (0.907); 957 (0.911) with shape instances analysed as
-    /// instances (2026-12-05).
-    static let goTestFloor = 0.906
+    /// instances (2026-12-05); 959 (0.9133) with the texts of unsafe's operators, same-type
+    /// conversions and inlined calls' end labels as the compiler prints them.
+    static let goTestFloor = 0.908
 
     /// Measured share over the escape fixtures minus a margin. Measured 2026-12-04: 186 of
     /// 223 (0.834); 26 of the others run through shaped generic bodies. With the range-over-func
@@ -76,8 +77,10 @@ final class NativeFlowFixtureTests: XCTestCase {
     /// 192 of 235 (0.817). With shape instances analysed as instances (2026-12-05): 205 of 235
     /// (0.872). With the call and initialization-order fixtures of the cost model
     /// (`Fixtures/costs/calls.go`, `initorder.go`: 5 more blocks, 2 identical; the other
-    /// modules' counts unchanged): 207 of 241 (0.859).
-    static let fixtureFloor = 0.854
+    /// modules' counts unchanged): 207 of 241 (0.859). With the texts of unsafe's operators,
+    /// same-type conversions and inlined calls' end labels (and main's later merges): 244 of
+    /// 253 (0.9644).
+    static let fixtureFloor = 0.959
 
     /// The compiler's and the native blocks of one module, paths relative to the module (`./f.go`).
     static func agreement(moduleRoot: String, flags: String = "-m=2", inlining: Bool = true,

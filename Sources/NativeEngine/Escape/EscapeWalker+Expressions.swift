@@ -150,7 +150,7 @@ extension EscapeWalker {
             if let lit = staticConstant(n.a) { return printer.text(f, lit) }
         case .makeSlice:
             // Only the size that decides the allocation (the cap, else the len) is rewritten.
-            let t = printer.text(f, id)
+            let t = printer.subjectText(f, id)
             guard n.a.exists, let open = t.firstIndex(of: ",") else { return t }
             let decisive = n.b.exists ? n.b : n.a
             let size = rewrittenSize(decisive) ?? printer.text(f, decisive)
@@ -158,7 +158,7 @@ extension EscapeWalker {
             return String(t[..<open]) + ", " + len + size + ")"
         default: break
         }
-        return printer.text(f, id)
+        return printer.subjectText(f, id)
     }
 
     /// The literal a value statically is (a constant, or a local assigned once from one).

@@ -119,7 +119,11 @@ extension EscapeWalker {
         var op = n.flags.contains(.define) && !(n.op == .assign && !n.b.exists) ? ":=" : "="
         switch n.op {
         case .assign:
-            if n.a.exists, f[n.a].op == .name, f[IRVarID(f[n.a].aux)].varClass == .temp { op = "=" }
+            // The compiler's temporaries are assigned, never declared; the range-over-func
+            // rewrite's own variables (`#yield1 := func literal`) are declared.
+            if n.a.exists, f[n.a].op == .name, case let v = f[IRVarID(f[n.a].aux)], v.varClass == .temp, !v.name.hasPrefix("#") {
+                op = "="
+            }
             return "\(n.a.exists ? printer.text(f, n.a) : "_") \(op) \(n.b.exists ? printer.text(f, n.b) : "<nil>")"
         case .assignOp:
             return "\(printer.text(f, n.a)) \(Token(rawValue: UInt8(n.aux))?.text ?? "?")= \(printer.text(f, n.b))"

@@ -211,7 +211,8 @@ extension EscapeWalker {
     mutating func mutate(_ x: IRNodeID) { expr(.mutator, x) }
 
     mutating func assignHeap(_ src: IRNodeID, _ text: String, _ whereNode: IRNodeID, _ why: FlowReason) {
-        let s = graph.options.explains ? NoteSite(text == "send" || text == "key of map put" ? printer.text(f, whereNode) : text,
+        let printed = text == "send" ? statementText(whereNode) ?? text : text == "key of map put" ? printer.text(f, whereNode) : text
+        let s = graph.options.explains ? NoteSite(printed,
                                                   at: position(f[whereNode].pos, in: current)) : NoteSite("", at: .none)
         expr(graph.note(.heap, s, why), src)
     }

@@ -61,7 +61,7 @@ struct EscapeWalker {
 
     func site(_ id: IRNodeID) -> NoteSite {
         guard graph.options.explains else { return NoteSite("", at: .none) }
-        return NoteSite(printer.text(f, id), at: position(f[id].pos, in: current))
+        return NoteSite(printer.subjectText(f, id), at: position(f[id].pos, in: current))
     }
 
     func statementSite(_ id: IRNodeID, _ text: String) -> NoteSite {
