@@ -136,7 +136,8 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     func testFixtureModules() throws {
         var total = Agreement()
         for rel in ["Examples", "Tests/GCEngineTests/Fixtures/escapes", "Tests/PassesTests/Fixtures/allocs",
-                    "Tests/NativeEngineTests/Fixtures/costs", "Tests/NativeEngineTests/Fixtures/escapes"] {
+                    "Tests/NativeEngineTests/Fixtures/costs", "Tests/NativeEngineTests/Fixtures/escapes",
+                    "Tests/NativeEngineTests/Fixtures/wrappers"] {
             let root = TestSupport.repoRoot.appendingPathComponent(rel).path
             let a = try Self.agreement(moduleRoot: root)
             print(a.report(rel))
