@@ -29,8 +29,10 @@ final class NativeFlowFixtureTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Double(flows.identical) / Double(flows.compiler), Self.wrapperFloor)
     }
 
-    /// Measured share over the wrapper fixture minus a margin.
-    static let wrapperFloor = 0.0
+    /// Measured share over the wrapper fixture minus a margin. Measured 2026-12-05: 50 of 56
+    /// blocks, every wrapper block identical; the 6 others are `inner`'s own functions, whose
+    /// files the compiler prints as `inner/inner.go` where this harness writes `./inner/inner.go`.
+    static let wrapperFloor = 0.888
 
     /// Every escape fixture module: the share of identical blocks, with a floor.
     func testEscapeFixtureModules() throws {
