@@ -70,6 +70,17 @@ struct EscapeWalker {
         NoteSite(text, at: position(f[id].pos, in: current))
     }
 
+    /// True for a method wrapper and for the literals copied into one by inlining: a closure
+    /// is DUPOK when the function it is written in is.
+    func isInMethodWrapper(_ fn: IRFunction) -> Bool {
+        var f = fn
+        while f.kind != .methodWrapper {
+            guard f.parent >= 0, Int(f.parent) < package.functions.count else { return false }
+            f = package[function: Int(f.parent)]
+        }
+        return true
+    }
+
     // MARK: Declaring the batch
 
     /// Declares every member function and the locations of their variables (closures' when
@@ -79,7 +90,7 @@ struct EscapeWalker {
             let fn = package[function: m]
             var flags: FunctionFlags = []
             if fn.kind == .goDeferWrapper { flags.insert(.wrapper) }
-            if fn.isGeneric || fn.kind == .instanceWrapper || fn.kind == .methodWrapper { flags.insert(.dupok) }
+            if fn.isGeneric || fn.kind == .instanceWrapper || isInMethodWrapper(fn) { flags.insert(.dupok) }
             if !fn.hasBody { flags.insert(.bodyless) }
             if fn.pragmas.contains("noescape") { flags.insert(.noescape) }
             if fn.pragmas.contains("uintptrescapes") { flags.insert(.uintptrEscapes) }
