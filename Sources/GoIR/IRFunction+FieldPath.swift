@@ -4,7 +4,7 @@ extension IRFunction {
     /// Selects the embedded fields at `path` from `base` (`.dot` on a struct value, `.dotPtr`
     /// through a pointer), each step typed as its field; the last step takes `finalType` when
     /// given. Steps are implicit except the last, unless `implicit`.
-    mutating func addFieldPath(_ base: IRNodeID, path: [Int], program: Program, at pos: IRPos, finalType: TypeID? = nil,
+    public mutating func addFieldPath(_ base: IRNodeID, path: [Int], program: Program, at pos: IRPos, finalType: TypeID? = nil,
                                implicit: Bool = true) -> IRNodeID {
         var x = base
         for (i, step) in path.enumerated() {

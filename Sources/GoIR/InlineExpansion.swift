@@ -89,6 +89,12 @@ public enum InlineExpansion {
         public static let calledOnceLiteral = 800
     }
 
+    /// A name a function of another package declares as the compiler prints it in the package
+    /// being compiled (`BodyCopier.qualified`: `net.ctx`; `~p0`, `.this` and `.autotmp_N` as they are).
+    public static func qualified(_ name: String, by qualifier: String) -> String {
+        BodyCopier.qualified(name, by: qualifier)
+    }
+
     /// Expands the functions of the package in place: every one, or those at `functions`.
     public static func expand(_ package: inout IRPackage, decisions: InlineDecisions, functions: [Int]? = nil) {
         var importedFiles: [String: Int32] = [:]

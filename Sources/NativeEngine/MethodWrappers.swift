@@ -47,7 +47,8 @@ import GoTypes
 // choice, for an instance reached through imported types, of the importers that build its
 // wrappers (it builds `internal/sync`'s `node` wrappers in some importers of `sync` and not in
 // others); the forced `error.Error` wrapper of the runtime; method values inside generic
-// bodies and inside inlined bodies; escape analysis of the wrappers (they get no GoIR body).
+// bodies and inside inlined bodies. Escape analysis builds the wrappers' GoIR bodies itself
+// (`NativeEscape+MethodWrappers`), those of generic types' instances and of shape types aside.
 //
 // Complexity: linear in the method sets of the package's types, in its lowered bodies, and in
 // the types reachable from the types it names.

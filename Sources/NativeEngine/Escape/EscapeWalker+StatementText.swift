@@ -14,7 +14,8 @@ import GoSyntax
 /// never declarations (`.autotmp_3 = fd`). The values of a multi-value call assigned or
 /// returned (`a, b := f()`) are read from the call's temporaries; the first one carries the
 /// call as its init, in a conversion to its own type that the compiler prints
-/// (`a, b := T(.autotmp_1), .autotmp_2`) unless an implicit conversion already holds it.
+/// (`a, b := T(.autotmp_1), .autotmp_2`) unless an implicit conversion already holds it; a
+/// method wrapper's `return M(...)` returns its temporaries bare (`return .autotmp_3, .autotmp_4`).
 extension EscapeWalker {
     /// `case T1, T2: body` or `default: body`.
     func caseClauseText(_ id: IRNodeID) -> String {
@@ -154,6 +155,9 @@ extension EscapeWalker {
         let x = f[v]
         guard x.varClass == .temp, x.definition.exists, f[x.definition].op == .assignCall,
               let first = f.list(f[x.definition].list).first, f[first].op == .name, f[first].aux == n.aux else { return nil }
+        // A method wrapper's own `return M(...)` is rewritten by the type checker, whose
+        // temporaries are returned as they are.
+        if f.kind == .methodWrapper && f[x.definition].pos.inlined < 0 { return nil }
         return v
     }
 

@@ -36,8 +36,9 @@ extension NativeEscape {
     }
 
     /// The messages of every shape instance the package at `index` compiles, in the order the
-    /// instances are found; `own` is the package's analysis so far (its generic bodies).
-    func instanceMessages(index: Int32, own: PackageEscape) -> InstanceMessages {
+    /// instances are found; `own` is the package's analysis so far (its generic bodies),
+    /// `decisions` the package's inline expansion decisions (built once per package).
+    func instanceMessages(index: Int32, own: PackageEscape, decisions: InlineDecisions) -> InstanceMessages {
         let types = ir.program.types
         guard let pkg = ir.program.package(index: index) else { return InstanceMessages() }
         var out = InstanceMessages()
@@ -73,7 +74,8 @@ extension NativeEscape {
                                   shapes: shapes, arguments: wrapper.arguments, package: &package)
                 working[declaring] = package
             } else {
-                r = wrapperMessages(wrapper, declared: declared, declaring: declaring, in: index, shapes: shapes)
+                r = wrapperMessages(wrapper, declared: declared, declaring: declaring, in: index, shapes: shapes,
+                                    decisions: decisions)
             }
             out.verdicts += r.verdicts
             out.explanations += r.explanations

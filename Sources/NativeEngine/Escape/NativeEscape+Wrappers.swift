@@ -24,9 +24,9 @@ import GoTypes
 extension NativeEscape {
     /// The messages of one instance wrapper compiled by the package at `index`.
     func wrapperMessages(_ wrapper: InstanceWrapper, declared: PackageEscape, declaring: Int32, in index: Int32,
-                         shapes: [TypeID: String]) -> InstanceMessages {
+                         shapes: [TypeID: String], decisions: InlineDecisions) -> InstanceMessages {
         let types = ir.program.types
-        guard let owner = ir.program.package(index: declaring), let typed = ir.program.package(index: index),
+        guard let owner = ir.program.package(index: declaring),
               var package = ir.lowered(owner.path), let gi = package.functionsByObject[wrapper.generic],
               package.functions[gi].hasBody else { return InstanceMessages() }
         let qualifier = declaring == index ? "" : declared.package.name + "."
@@ -36,7 +36,6 @@ extension NativeEscape {
                                                       dictionary: qualifier + ".dict." + dictionaryName(wrapper),
                                                       uintptr: types.basicType(.uintptr), program: types))
         let first = package.functions.count
-        let decisions = ir.inliner.expansionDecisions(for: typed)
         TypecheckRun.onLargeStack {
             InlineExpansion.expand(&package, decisions: decisions, functions: [wrapperIndex])
         }
@@ -88,17 +87,26 @@ extension NativeEscape {
         var args = w.params.map { w.add(.name, type: w[$0].type, pos: at, aux: $0.raw) }
         let dict = w.add(.dictionary, type: uintptr, pos: at, aux: w.addSymbol(dictionary))
         args.insert(dict, at: isMethod && !args.isEmpty ? 1 : 0)
+        w.body = callReturning(&w, callee: callee, args: args, signature: g.type, at: at, program: program)
+        return w
+    }
+
+    /// The body of a wrapper of `w`'s signature `signature`: one call of `callee` with `args`,
+    /// its results returned (through temporaries when there are several, as the front end
+    /// rewrites `return f()`).
+    static func callReturning(_ w: inout IRFunction, callee: IRNodeID, args: [IRNodeID], flags: IRFlags = [],
+                              signature: TypeID, at: IRPos, program: Program) -> IRNodeID {
         let resultTypes = w.results.map { w[$0].type }
         var stmts: [IRNodeID] = []
         switch resultTypes.count {
         case 0:
-            stmts.append(w.add(.call, pos: at, a: callee, list: args))
+            stmts.append(w.add(.call, pos: at, a: callee, list: args, flags: flags))
         case 1:
-            let call = w.add(.call, type: resultTypes[0], pos: at, a: callee, list: args)
+            let call = w.add(.call, type: resultTypes[0], pos: at, a: callee, list: args, flags: flags)
             stmts.append(w.add(.returnStmt, pos: at, list: [call]))
         default:
-            let tuple = program.signatureOf(g.type).map { program.tuple($0.results) } ?? .invalid
-            let call = w.add(.call, type: tuple, pos: at, a: callee, list: args)
+            let tuple = program.signatureOf(signature).map { program.tuple($0.results) } ?? .invalid
+            let call = w.add(.call, type: tuple, pos: at, a: callee, list: args, flags: flags)
             var temps: [IRVarID] = []
             for t in resultTypes {
                 let v = w.addVariable(IRVariable(synthetic: ".autotmp_\(w.variables.count)", type: t, varClass: .temp, pos: at))
@@ -111,7 +119,6 @@ extension NativeEscape {
             stmts.append(assign)
             stmts.append(w.add(.returnStmt, pos: at, list: temps.map { w.add(.name, type: w[$0].type, pos: at, aux: $0.raw) }))
         }
-        w.body = w.add(.block, pos: at, list: stmts)
-        return w
+        return w.add(.block, pos: at, list: stmts)
     }
 }

@@ -134,11 +134,19 @@ public final class NativeEscape {
             }
         }
         out.literalTags = literalTags
-        let instances = instanceMessages(index: index, own: out)
-        out.verdicts += instances.verdicts
-        out.explanations += instances.explanations
-        out.captures += instances.captures
-        out.bodyVerdicts = instances.bodyVerdicts
+        let decisions = ir.program.package(index: index).map { ir.inliner.expansionDecisions(for: $0) }
+        if let decisions {
+            let instances = instanceMessages(index: index, own: out, decisions: decisions)
+            out.verdicts += instances.verdicts
+            out.explanations += instances.explanations
+            out.captures += instances.captures
+            out.bodyVerdicts = instances.bodyVerdicts
+            // The compiler analyses the method wrappers after every other function.
+            let wrappers = methodWrapperMessages(index: index, own: out, decisions: decisions)
+            out.verdicts += wrappers.verdicts
+            out.explanations += wrappers.explanations
+            out.captures += wrappers.captures
+        }
         return out
     }
 
