@@ -25,22 +25,28 @@ extension ShapeNaming {
         for k in f.inlinedCalls.indices {
             let call = f.inlinedCalls[k]
             var env = call.parent >= 0 && Int(call.parent) < envs.count ? envs[Int(call.parent)] : base
-            if call.typeArguments.isEmpty {
-                for (p, name) in call.shapes { env[p] = Self.shape(named: name) }
-            } else if call.typeArguments.values.allSatisfy({ !mentionsTypeParameter($0, except: env) }) {
-                var added: [TypeID: Shape] = [:]
-                for (p, a) in call.typeArguments { added[p] = shape(of: a, for: p, in: env) }
-                env.merge(added) { _, new in new }
-                f.inlinedCalls[k].shapes = added.mapValues(\.name)
-            } else {
-                f.inlinedCalls[k].shapes = [:]
+            var spelled = call.shapes.filter { call.typeArguments[$0.key] == nil }
+            for (p, name) in spelled { env[p] = Self.shape(named: name) }
+            // An argument may name a parameter another argument binds (a body expanded before
+            // its caller carries its own inlined calls' arguments): resolve until none is left.
+            var pending = call.typeArguments
+            while true {
+                let ready = pending.filter { !mentionsTypeParameter($0.value, except: env) }
+                guard !ready.isEmpty else { break }
+                for (p, a) in ready {
+                    let s = shape(of: a, for: p, in: env)
+                    env[p] = s
+                    spelled[p] = s.name
+                    pending[p] = nil
+                }
             }
+            f.inlinedCalls[k].shapes = spelled
             envs.append(env)
         }
     }
 
     /// The shape a `go.shape.` name spells.
-    static func shape(named name: String) -> Shape {
+    public static func shape(named name: String) -> Shape {
         let link = String(name.dropFirst("go.shape.".count))
         return Shape(link: link, isPointer: link.hasPrefix("*"))
     }
