@@ -229,9 +229,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // escapes 0.973, the rest unchanged. All of this session's branches merged (instance
         // wrappers, range-over-func names, one inline expansion, inline body visibility):
         // moved-to-heap 0.9900, escapes 0.9826, no-escape 0.9911, leak-param 0.9892,
-        // leak-param-content 0.9810, leak-result 0.9992.
+        // leak-param-content 0.9810, leak-result 0.9992. With generic callees inlined into
+        // generic code printing the caller's shapes (`&sync.indirect[go.shape.interface {},...]{...}`
+        // where it printed `&sync.indirect[K,V]{...}`): escapes 0.9898, the rest unchanged.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.985, "escapes": 0.977, "no-escape": 0.986,
+            "moved-to-heap": 0.985, "escapes": 0.984, "no-escape": 0.986,
             "leak-param": 0.984, "leak-param-content": 0.976, "leak-result": 0.994,
         ])
 

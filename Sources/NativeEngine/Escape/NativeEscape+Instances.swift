@@ -20,9 +20,9 @@ import GoTypes
 // dictionary's run-time type, `new(<node DYNAMICTYPE>)`). The verdicts, explanations and
 // capture lines are the instance's. The instance wrappers (`F[int]`) are analysed too
 // (`NativeEscape+Wrappers`), and so is the second shaped copy of a self-referencing instance,
-// named by its arguments. What still differs from the compiler: the type parameters of generic
-// callees inlined into the body print by their names (`make([]E, n)` of an inlined
-// `slices.Grow`), and the dictionary's reads are not locations (`(func(go.shape.*uint8)
+// named by its arguments. Generic callees inlined into the body print the shapes of the
+// arguments the instance passes them (`InlinedShapes`). What still differs from the compiler:
+// the dictionary's reads are not locations (`(func(go.shape.*uint8)
 // int)(&.dict[0])(h())` where the body says `h().Size()`, the sub-dictionaries
 // `(*[16]uintptr)(.dict[1])` passed to generic callees).
 
