@@ -34,6 +34,11 @@ public struct IRInlinedCall: Sendable {
     /// For a shaped copy called with concrete type arguments, how its type parameters print
     /// (`go.shape.int`); empty otherwise.
     public var shapes: [TypeID: String] = [:]
+    /// For a generic callee inlined into a generic body, the type argument of each of the
+    /// callee's type parameters, written in the caller's type parameters (`K` of
+    /// `newIndirectNode[K, V]` → `K` of `HashTrieMap[K, V]`); the shapes of an instance of the
+    /// caller are found from them. Empty otherwise.
+    public var typeArguments: [TypeID: TypeID] = [:]
 }
 
 /// One lowered function: its signature variables and its body, held in flat tables (an arena)

@@ -33,6 +33,10 @@ public struct InlineDecisions {
     /// and the callee operand's type): the dictionary it passes to the shaped copy and how the
     /// copy's type parameters print; nil when the arguments are not concrete.
     public var instantiation: ((ObjectID, TypeID) -> InlinedInstantiation?)? = nil
+    /// For a call of a generic function or method from a generic body (the callee and the
+    /// callee operand's type): the type argument of each of the callee's type parameters, in
+    /// the caller's type parameters; nil when they are not all known.
+    public var typeArguments: ((ObjectID, TypeID) -> [TypeID: TypeID]?)? = nil
 
     /// Creates the decisions.
     public init(cost: @escaping (ObjectID) -> Int?, literalCost: @escaping (IRFunction) -> Int?,
@@ -361,6 +365,25 @@ struct Expander {
                              aux: f.addSymbol(copier.qualifier + instance.dictionary))
             args.insert(dict, at: instance.isMethod ? min(1, args.count) : 0)
             f.inlinedCalls[Int(k)].shapes = instance.shapes
+        } else if g.isGeneric, case .declared(let o) = callee, let bound = decisions.typeArguments?(o, f[call.a].type) {
+            // A generic callee inlined into generic code (a generic body, or a shaped copy's body
+            // inlined): its type parameters print as the shapes of the arguments the caller
+            // passes, once the caller's shapes are known (`InlinedShapes`).
+            f.inlinedCalls[Int(k)].typeArguments = bound
+        }
+        // A callee body expanded before its caller carries the generic calls inlined into it,
+        // whose type arguments are written in the callee's type parameters; this call's shapes
+        // resolve them (a parameter bound two ways is left unresolved).
+        if g.inlinedCalls.contains(where: { !$0.typeArguments.isEmpty }) {
+            var bound = f.inlinedCalls[Int(k)].typeArguments
+            var conflicting: Set<TypeID> = []
+            for c in g.inlinedCalls {
+                for (p, a) in c.typeArguments {
+                    if let old = bound[p], old != a { conflicting.insert(p) } else { bound[p] = a }
+                }
+            }
+            for p in conflicting { bound[p] = nil }
+            f.inlinedCalls[Int(k)].typeArguments = bound
         }
         // A shaped copy's dictionary is a parameter too, bound where the call passes it
         // (`x, .dict, v := x, &.dict.Pointer[int], v`).

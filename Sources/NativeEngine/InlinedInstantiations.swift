@@ -18,39 +18,55 @@ import GoTypes
 // signature does not mention cannot be found that way, and such calls are expanded as before.
 
 extension NativeInliner {
-    /// The dictionary and shapes of a call of `o` (a generic function, or a method of an instance
-    /// of a generic type) whose callee operand has type `calleeType`; nil when `o` is not
-    /// generic or its type arguments are not all known and concrete.
-    func inlinedInstantiation(_ o: ObjectID, calleeType: TypeID, from local: Int32) -> InlinedInstantiation? {
+    /// The type parameters of the generic a call of `o` instantiates, the receiver type's own
+    /// parameters they alias (a method's), the call's type arguments (matched one for one), and
+    /// the name the dictionary is made from; nil when `o` is not generic or an argument is not
+    /// found.
+    private func callTypeArguments(_ o: ObjectID, calleeType: TypeID)
+        -> (parameters: [TypeID], aliases: [TypeID], arguments: [TypeID], base: String)? {
         let types = program.types
         let generic = types.object(o).origin ?? o
         guard let signature = types.signatureOf(types.object(generic).type) else { return nil }
-        let naming = ShapeNaming(program: types)
-        var parameters: [TypeID]
-        var arguments: [TypeID]
-        var aliases: [TypeID] = []
-        let base: String
         if signature.recv != nil {
             // The method's own receiver, or the first parameter of the method expression's type.
             let receivers = [types.signatureOf(types.object(o).type)?.recv, types.signatureOf(calleeType)?.params.first]
             guard let instance = receivers.lazy.compactMap({ $0 }).compactMap({ Self.namedInstance(types.object($0).type, in: types) }).first,
                   let origin = types.named[instance].origin,
                   case .named(let oi) = types.node(types.unalias(origin)) else { return nil }
-            parameters = signature.recvTypeParams
-            aliases = types.named[Int(oi)].typeParams
-            arguments = types.named[instance].typeArgs
-            base = types.object(types.named[Int(oi)].object).name
-        } else {
-            guard !signature.typeParams.isEmpty, let called = types.signatureOf(calleeType) else { return nil }
-            var bound: [TypeID: TypeID] = [:]
-            let pairs = zip(signature.params + signature.results, called.params + called.results)
-            for (g, c) in pairs { Self.match(types.object(g).type, types.object(c).type, into: &bound, in: types) }
-            parameters = signature.typeParams
-            arguments = parameters.compactMap { bound[$0] }
-            base = types.object(generic).name
+            let parameters = signature.recvTypeParams, arguments = types.named[instance].typeArgs
+            guard !parameters.isEmpty, arguments.count == parameters.count else { return nil }
+            return (parameters, types.named[Int(oi)].typeParams, arguments, types.object(types.named[Int(oi)].object).name)
         }
-        guard !parameters.isEmpty, arguments.count == parameters.count,
-              !arguments.contains(where: { naming.mentionsTypeParameter($0) }) else { return nil }
+        guard !signature.typeParams.isEmpty, let called = types.signatureOf(calleeType) else { return nil }
+        var bound: [TypeID: TypeID] = [:]
+        let pairs = zip(signature.params + signature.results, called.params + called.results)
+        for (g, c) in pairs { Self.match(types.object(g).type, types.object(c).type, into: &bound, in: types) }
+        let arguments = signature.typeParams.compactMap { bound[$0] }
+        guard arguments.count == signature.typeParams.count else { return nil }
+        return (signature.typeParams, [], arguments, types.object(generic).name)
+    }
+
+    /// For a call of `o` from a generic body: the type argument of each of the generic's type
+    /// parameters (and of the receiver type's parameters they alias), written in the caller's
+    /// type parameters; nil when `o` is not generic or an argument is not found.
+    func genericTypeArguments(_ o: ObjectID, calleeType: TypeID) -> [TypeID: TypeID]? {
+        guard let (parameters, aliases, arguments, _) = callTypeArguments(o, calleeType: calleeType) else { return nil }
+        var out: [TypeID: TypeID] = [:]
+        for (p, a) in zip(parameters, arguments) { out[p] = a }
+        for (p, a) in zip(aliases, arguments) where out[p] == nil { out[p] = a }
+        return out
+    }
+
+    /// The dictionary and shapes of a call of `o` (a generic function, or a method of an instance
+    /// of a generic type) whose callee operand has type `calleeType`; nil when `o` is not
+    /// generic or its type arguments are not all known and concrete.
+    func inlinedInstantiation(_ o: ObjectID, calleeType: TypeID, from local: Int32) -> InlinedInstantiation? {
+        let types = program.types
+        let generic = types.object(o).origin ?? o
+        guard let signature = types.signatureOf(types.object(generic).type),
+              let (parameters, aliases, arguments, base) = callTypeArguments(o, calleeType: calleeType) else { return nil }
+        let naming = ShapeNaming(program: types)
+        guard !arguments.contains(where: { naming.mentionsTypeParameter($0) }) else { return nil }
         var shapes: [TypeID: String] = [:]
         for (p, a) in zip(parameters, arguments) { shapes[p] = naming.shape(of: a, for: p).name }
         for (p, a) in zip(aliases, arguments) where shapes[p] == nil {

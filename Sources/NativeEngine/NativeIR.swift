@@ -37,6 +37,8 @@ public final class NativeIR {
             TypecheckRun.onLargeStack {
                 StaticInitialization.remove(in: &ir, program: types)
                 DeadLocals.remove(in: &ir, zeroType: types.basicType(.int))
+                let naming = ShapeNaming(program: types)
+                for i in ir.functions.indices { naming.shapeInlinedGenerics(&ir.functions[i]) }
             }
         }
         expanded[path] = ir

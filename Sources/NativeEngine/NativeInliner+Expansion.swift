@@ -34,6 +34,7 @@ extension NativeInliner {
         decisions.instantiation = { [unowned self] o, calleeType in
             self.inlinedInstantiation(o, calleeType: calleeType, from: typed.index)
         }
+        decisions.typeArguments = { [unowned self] o, calleeType in self.genericTypeArguments(o, calleeType: calleeType) }
         return decisions
     }
 

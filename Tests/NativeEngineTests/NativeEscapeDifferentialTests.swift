@@ -232,9 +232,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // moved-to-heap 0.9900, escapes 0.9826, no-escape 0.9911, leak-param 0.9892,
         // leak-param-content 0.9810, leak-result 0.9992. With same-type conversions kept as
         // marks and end labels numbered batch by batch: escapes 0.9833, no-escape 0.9926, the
-        // rest unchanged.
+        // rest unchanged. With generic callees inlined into generic code printing the caller's
+        // shapes (`&sync.indirect[go.shape.interface {},...]{...}` where it printed
+        // `&sync.indirect[K,V]{...}`): escapes 0.9898 on its own.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.985, "escapes": 0.978, "no-escape": 0.987,
+            "moved-to-heap": 0.985, "escapes": 0.984, "no-escape": 0.987,
             "leak-param": 0.984, "leak-param-content": 0.976, "leak-result": 0.994,
         ])
 

@@ -34,6 +34,23 @@ final class NativeFlowFixtureTests: XCTestCase {
     /// files the compiler prints as `inner/inner.go` where this harness writes `./inner/inner.go`.
     static let wrapperFloor = 0.888
 
+    /// Generic callees inlined into generic bodies (Fixtures/shapeflows): their literals' types
+    /// spell the shapes the caller's instance passes (`&node[go.shape.string,go.shape.int]{...}`
+    /// from `newNode[K, V]` inlined into `(*List[go.shape.string,go.shape.int]).Push`, a
+    /// composite argument as `go.shape.[]go.shape.int`, a pointer under `any` as
+    /// `go.shape.*uint8`). Every compiler block that passes no sub-dictionary
+    /// (`(*[4]uintptr)(.dict[0])`, not modelled) is printed identically.
+    func testInlinedGenericCalleesPrintShapes() throws {
+        let root = TestSupport.repoRoot.appendingPathComponent("Tests/NativeEngineTests/Fixtures/shapeflows").path
+        let (compiler, native) = try Self.outputs(moduleRoot: root)
+        let kept = FlowAgreement.blocks(compiler).filter { !$0.contains(".dict") }
+        let flows = FlowAgreement(compiler: kept.joined(separator: "\n"), native: native)
+        print(flows.report("Fixtures/shapeflows without sub-dictionaries"))
+        XCTAssertGreaterThan(flows.compiler, 20)
+        XCTAssertTrue(kept.contains { $0.contains("&node[go.shape.string,go.shape.int]{...} escapes to heap in (*List[") })
+        XCTAssertEqual(flows.identical, flows.compiler, "flow explanations identical to the compiler's")
+    }
+
     /// Every escape fixture module: the share of identical blocks, with a floor.
     func testEscapeFixtureModules() throws {
         var compiler = 0, identical = 0
@@ -102,6 +119,14 @@ final class NativeFlowFixtureTests: XCTestCase {
     /// The compiler's and the native blocks of one module, paths relative to the module (`./f.go`).
     static func agreement(moduleRoot: String, flags: String = "-m=2", inlining: Bool = true,
                           requireBuild: Bool = true) throws -> FlowAgreement {
+        let (compiler, native) = try outputs(moduleRoot: moduleRoot, flags: flags, inlining: inlining, requireBuild: requireBuild)
+        return FlowAgreement(compiler: compiler, native: native)
+    }
+
+    /// The compiler's `-m=2` output of one module and the native flow explanations, paths
+    /// relative to the module (`./f.go`).
+    static func outputs(moduleRoot: String, flags: String = "-m=2", inlining: Bool = true,
+                        requireBuild: Bool = true) throws -> (compiler: String, native: String) {
         let go = TestSupport.goToolchain
         let r = try TestSupport.run(go.go, ["build", "-o", "/dev/null", "-gcflags=\(flags)", "./..."],
                                     cwd: URL(fileURLWithPath: moduleRoot), environment: go.environment(extra: ["GOFLAGS": ""]))
@@ -118,6 +143,6 @@ final class NativeFlowFixtureTests: XCTestCase {
         let resolved = URL(fileURLWithPath: moduleRoot).resolvingSymlinksInPath().path
         if resolved != moduleRoot { roots.append(resolved) }
         let relative = roots.reduce(native) { $0.replacingOccurrences(of: $1 + "/", with: "./") }
-        return FlowAgreement(compiler: r.err + r.out, native: relative)
+        return (r.err + r.out, relative)
     }
 }

@@ -20,9 +20,9 @@ import GoTypes
 // dictionary's run-time type, `new(<node DYNAMICTYPE>)`). The verdicts, explanations and
 // capture lines are the instance's. The instance wrappers (`F[int]`) are analysed too
 // (`NativeEscape+Wrappers`), and so is the second shaped copy of a self-referencing instance,
-// named by its arguments. What still differs from the compiler: the type parameters of generic
-// callees inlined into the body print by their names (`make([]E, n)` of an inlined
-// `slices.Grow`), and the dictionary's reads are not locations (`(func(go.shape.*uint8)
+// named by its arguments. Generic callees inlined into the body print the shapes of the
+// arguments the instance passes them (`InlinedShapes`). What still differs from the compiler:
+// the dictionary's reads are not locations (`(func(go.shape.*uint8)
 // int)(&.dict[0])(h())` where the body says `h().Size()`, the sub-dictionaries
 // `(*[16]uintptr)(.dict[1])` passed to generic callees).
 
@@ -52,10 +52,10 @@ extension NativeEscape {
             let declared: PackageEscape? = declaring == index ? own : analyze(types.packagePath(declaring))
             guard let declared, let batches = declared.genericBatches[instance.generic] else { continue }
             if declaring == index { out.bodyVerdicts += own.genericVerdicts[instance.generic] ?? [] }
-            let shapes = collector.environment(of: instance).mapValues(\.name)
+            let env = collector.environment(of: instance)
             var package = working.removeValue(forKey: declaring) ?? declared.package
             let r = solveInstance(instance, batches: batches, declared: declared, declaring: declaring, in: index,
-                                  shapes: shapes, package: &package)
+                                  shapes: env, package: &package)
             working[declaring] = package
             out.verdicts += r.verdicts
             out.explanations += r.explanations
@@ -65,13 +65,14 @@ extension NativeEscape {
             let declaring = types.object(wrapper.generic).package
             let declared: PackageEscape? = declaring == index ? own : analyze(types.packagePath(declaring))
             guard let declared, let batches = declared.genericBatches[wrapper.generic] else { continue }
-            let shapes = collector.environment(of: wrapper.instance).mapValues(\.name)
+            let env = collector.environment(of: wrapper.instance)
+            let shapes = env.mapValues(\.name)
             let r: InstanceMessages
             if wrapper.isShapedCopy {
                 // The second shaped copy of a self-referencing instance, named by its arguments.
                 var package = working.removeValue(forKey: declaring) ?? declared.package
                 r = solveInstance(wrapper.instance, batches: batches, declared: declared, declaring: declaring, in: index,
-                                  shapes: shapes, arguments: wrapper.arguments, package: &package)
+                                  shapes: env, arguments: wrapper.arguments, package: &package)
                 working[declaring] = package
             } else {
                 r = wrapperMessages(wrapper, declared: declared, declaring: declaring, in: index, shapes: shapes,
@@ -87,7 +88,7 @@ extension NativeEscape {
     /// One shape instance's body solved as the package at `index` compiles it. `package` is a
     /// working copy of the declaring package's GoIR, as `declared.package` on entry and on return.
     private func solveInstance(_ instance: ShapeInstance, batches: [[Int]], declared: PackageEscape,
-                               declaring: Int32, in index: Int32, shapes: [TypeID: String],
+                               declaring: Int32, in index: Int32, shapes env: [TypeID: Shape],
                                arguments: [String]? = nil, package: inout IRPackage) -> InstanceMessages {
         guard let root = declared.package.functionsByObject[instance.generic],
               let owner = ir.program.package(index: declaring) else { return InstanceMessages() }
@@ -96,8 +97,10 @@ extension NativeEscape {
         let members = batches.flatMap { $0 }
         Self.renameInstance(&package, members: members, genericName: declared.package[function: root].name,
                             instanceName: name, qualifier: qualifier)
+        let naming = ShapeNaming(program: ir.program.types)
+        for m in members { naming.shapeInlinedGenerics(&package.functions[m], base: env) }
         let out = solveInstance(batches, package: package, declared: declared, declaring: declaring, in: index,
-                                shapes: shapes)
+                                shapes: env.mapValues(\.name))
         for m in members { package.functions[m] = declared.package.functions[m] }
         return out
     }

@@ -41,6 +41,8 @@ extension NativeEscape {
         }
         let members = [wrapperIndex] + Array(first..<package.functions.count)
         Self.renameInstance(&package, members: members, genericName: name, instanceName: name, qualifier: qualifier)
+        let naming = ShapeNaming(program: types), env = shapes.mapValues(ShapeNaming.shape(named:))
+        for m in members { naming.shapeInlinedGenerics(&package.functions[m], base: env) }
         let printer = IRPrinter(program: types, package: package, localPackage: index, shapes: shapes)
         let (_, result) = solve(members, package: package, printer: printer, literalTags: declared.literalTags) { [unowned self] o in
             let d = types.object(o).origin ?? o

@@ -1,0 +1,3 @@
+module example.com/shapeflows
+
+go 1.27
