@@ -174,20 +174,22 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
         }
     }
 
-    /// Measured 2026-12-05 against go 1.27.3 over 374 packages, per kind that appears at least 50
-    /// times, minus 0.005 (the numbers and what is left below 0.97 are in docs/native-engine.md).
+    /// Measured 2026-12-05 against go 1.27.3 over 374 packages (35,924 gc facts, 35,975 native,
+    /// all kinds 0.9796), per kind that appears at least 50 times, minus 0.005. Below the 0.97
+    /// target: `new` 0.9558 and `method-value` 0.9509 (classes in the log and in
+    /// docs/native-engine.md); `append-grow` 0.9706, `map-grow` 0.9843.
     static let floors: [String?: Double] = [
-        nil: 0.973, "append-grow": 0.959, "bytes-string": 0.973, "closure": 0.966, "composite": 0.981,
-        "concat": 0.987, "go": 0.987, "iface-conv": 0.966, "make-chan": 0.973, "make-map": 0.975,
-        "make-slice": 0.968, "map-grow": 0.963, "method-value": 0.920, "new": 0.921, "string-bytes": 0.968,
+        nil: 0.974, "append-grow": 0.965, "bytes-string": 0.973, "closure": 0.967, "composite": 0.982,
+        "concat": 0.989, "go": 0.991, "iface-conv": 0.968, "make-chan": 0.990, "make-map": 0.976,
+        "make-slice": 0.969, "map-grow": 0.979, "method-value": 0.945, "new": 0.950, "string-bytes": 0.975,
         "var": 0.984,
     ]
 
     /// The same on heap sites; `map-grow` has 11 heap sites (first inserts into small heap map
     /// literals).
     static let heapFloors: [String?: Double] = [
-        nil: 0.967, "append-grow": 0.961, "bytes-string": 0.940, "closure": 0.938, "composite": 0.975,
-        "concat": 0.986, "iface-conv": 0.969, "make-chan": 0.975, "make-map": 0.969, "make-slice": 0.962,
+        nil: 0.969, "append-grow": 0.961, "bytes-string": 0.942, "closure": 0.942, "composite": 0.976,
+        "concat": 0.988, "iface-conv": 0.973, "make-chan": 0.990, "make-map": 0.972, "make-slice": 0.962,
         "map-grow": 0.911, "method-value": 0.959, "new": 0.927, "string-bytes": 0.985, "var": 0.984,
     ]
 }
