@@ -33,6 +33,17 @@ final class PackageSummaryTests: XCTestCase {
         XCTAssertNil(try summaries.summary(Self.v1, for: "not/analysed"))
     }
 
+    /// A summary is decoded once and read from then on; a package that exports it again is read
+    /// anew, never as the value decoded before.
+    func testAReRecordedSummaryReplacesTheDecodedOne() throws {
+        let summaries = PackageSummaries()
+        summaries.record([try Self.v1.encode(Costs(costs: ["F": 7]))], for: "a/b")
+        XCTAssertEqual(try summaries.summary(Self.v1, for: "a/b"), Costs(costs: ["F": 7]))
+        XCTAssertEqual(try summaries.summary(Self.v1, for: "a/b"), Costs(costs: ["F": 7]))
+        summaries.record([try Self.v1.encode(Costs(costs: ["F": 9]))], for: "a/b")
+        XCTAssertEqual(try summaries.summary(Self.v1, for: "a/b"), Costs(costs: ["F": 9]))
+    }
+
     func testASummaryOfAnotherVersionIsRejected() throws {
         let summaries = PackageSummaries()
         summaries.record([try Self.v1.encode(Costs(costs: ["F": 7]))], for: "a/b")
