@@ -71,6 +71,20 @@ public struct IRVariable: Sendable {
 }
 
 extension IRVariable {
+    /// The variable as a parameter or result of a compiler-generated wrapper that calls the
+    /// function declaring it: no defining statement, and none of the flags its uses in the
+    /// original body set (reassigned, address taken, captured).
+    public var copiedIntoWrapper: IRVariable {
+        var x = self
+        x.definition = .none
+        x.flags.remove(.reassigned)
+        x.flags.remove(.addressTaken)
+        x.flags.remove(.captured)
+        return x
+    }
+}
+
+extension IRVariable {
     /// A variable made by the compiler rather than declared in source (no object, no outer
     /// variable, no definition yet).
     public init(synthetic name: String, type: TypeID, varClass: IRVariableClass, pos: IRPos, flags: IRVariableFlags = [],

@@ -117,11 +117,7 @@ extension NativeEscape {
         var w = IRFunction(name: wrapperName(wrapper), kind: .methodWrapper, object: nil, type: g.type, pos: at, parent: -1,
                            pragmas: [], hasBody: true)
         func copyVariable(_ v: IRVarID) -> IRVarID {
-            var x = g[v]
-            x.definition = .none
-            x.flags.remove(.reassigned)
-            x.flags.remove(.addressTaken)
-            x.flags.remove(.captured)
+            var x = g[v].copiedIntoWrapper
             x.pos = files.position(x.pos, from: owner, into: &package)
             x.name = InlineExpansion.qualified(x.name, by: qualifier)
             return w.addVariable(x)

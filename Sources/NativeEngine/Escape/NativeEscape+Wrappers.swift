@@ -74,12 +74,7 @@ extension NativeEscape {
                            pragmas: g.pragmas, hasBody: true)
         w.sourcePackage = g.sourcePackage
         func copyVariable(_ v: IRVarID) -> IRVarID {
-            var x = g[v]
-            x.definition = .none
-            x.flags.remove(.reassigned)
-            x.flags.remove(.addressTaken)
-            x.flags.remove(.captured)
-            return w.addVariable(x)
+            w.addVariable(g[v].copiedIntoWrapper)
         }
         w.params = g.params.map(copyVariable)
         w.results = g.results.map(copyVariable)
