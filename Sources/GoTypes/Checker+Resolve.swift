@@ -94,12 +94,12 @@ extension Checker {
         let spec = tree[s]
         let lit = tree[spec.path].literal
         let path = String(lit.dropFirst().dropLast())
-        let canonical = program.importAliases[ImportKey(importer: pkg.path, path: path)] ?? path
+        let canonical = program.importAlias(ImportKey(importer: pkg.path, path: path)) ?? path
         let imported: TypesPackage
-        if let p = program.packagesByPath[canonical] {
+        if let p = program.registeredPackage(canonical) {
             imported = p
         } else {
-            let reason = program.importFailures[canonical].map { " (\($0))" } ?? ""
+            let reason = program.importFailure(canonical).map { " (\($0))" } ?? ""
             error(spec.path, "could not import \(path)\(reason)")
             imported = program.fakePackage(path)
         }

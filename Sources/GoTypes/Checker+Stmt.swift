@@ -477,7 +477,9 @@ extension Checker {
                 var res = y
                 var xx = x
                 if x.node == .none {
-                    if program.basicKind(y.type)?.isBoolean != true {
+                    // A missing tag is `true`: a case compares with it, so an interface value
+                    // that can hold a bool is a valid case too (`case i:` with `i any`).
+                    if program.basicKind(y.type)?.isBoolean != true && !(program.isInterface(y.type) && assignable(x, to: y.type)) {
                         error(v, "invalid case \(text(v)) in switch (mismatched types \(typeString(y.type)) and bool)")
                     }
                     continue

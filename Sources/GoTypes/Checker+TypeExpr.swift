@@ -76,7 +76,8 @@ extension Checker {
             let field = tree[f]
             let t = typeExpr(field.type)
             var tag: String? = nil
-            if field.tag.exists, case .string(let b)? = ConstantValue.literal(.string, tree[field.tag].literal) {
+            // An empty tag is no tag: `struct{ x int "" }` and `struct{ x int }` are identical.
+            if field.tag.exists, case .string(let b)? = ConstantValue.literal(.string, tree[field.tag].literal), !b.isEmpty {
                 tag = String(decoding: b, as: UTF8.self)
             }
             if field.names.isEmpty {

@@ -145,7 +145,7 @@ public final class Checker {
         if standalone {
             self.pkg = program.newPackage(path: path, name: name, registered: false)
         } else {
-            self.pkg = program.packagesByPath[path] ?? program.newPackage(path: path, name: name)
+            self.pkg = program.package(path: path, name: name)
         }
         self.files = files
         self.facts = Array(repeating: FileFacts(), count: files.count)

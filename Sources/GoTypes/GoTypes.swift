@@ -26,6 +26,14 @@
 // Packages are checked bottom-up by imports into the same program (`TypecheckSession`), so a
 // type seen from two importers is the same id.
 //
+// The tables are `StableTable`s: append-only chunks whose elements never move, so threads
+// read a finished package's types and objects while one thread checks the next package and
+// analyses add types. Adding to a table, interning, instantiating, expanding an instance's
+// underlying type and the method-set caches go through the program's recursive lock; a record
+// is mutated without it only by the checker of its own package, before the package is
+// finished (`Program`'s "Threads"; `ProgramConcurrencyTests` reads from three threads while
+// one checks and compares with a serial run).
+//
 // A `Checker` checks one package in go/types' order: collect the package-level objects of
 // all files, check each declaration on first use or in source order (a colour per object
 // detects cycles), attach methods to their receiver base types when the type is declared,
@@ -69,8 +77,8 @@
 //     not reported, and misspelling hints ("but does have field X") are not given.
 //   - Constants beyond float64's range that go/constant keeps as big floats (`1e+500000000`)
 //     are rejected as literals.
-//   - Speed work: checking is single-threaded (other threads only read and parse ahead,
-//     `SourcePrefetcher`), scopes and caches use `String` keys, the `BigInt` is schoolbook
+//   - Speed work: checking one package is single-threaded (other threads read finished
+//     packages and parse ahead, `SourcePrefetcher`), scopes and caches use `String` keys, the `BigInt` is schoolbook
 //     with its limbs on the heap; see `bench/typecheck`.
 
 /// The GoTypes module (see the essay above).

@@ -15,6 +15,11 @@ extension Program {
     /// All methods of an interface, embedded ones included, in method order.
     public func interfaceMethods(_ t: TypeID) -> [ObjectID] {
         let u = under(t)
+        return withLock { interfaceMethodSet(u) }
+    }
+
+    /// `interfaceMethods` of an underlying type, with the lock held.
+    private func interfaceMethodSet(_ u: TypeID) -> [ObjectID] {
         if let c = interfaceMethodCache[u] { return c }
         guard case .interface(let it) = node(u) else { return [] }
         interfaceMethodCache[u] = it.methods // guards against cycles
@@ -23,7 +28,7 @@ extension Program {
         for e in it.embeddeds {
             let eu = under(e)
             guard case .interface = node(eu) else { continue }
-            for m in interfaceMethods(eu) where !names.contains(object(m).name) {
+            for m in interfaceMethodSet(eu) where !names.contains(object(m).name) {
                 names.insert(object(m).name)
                 all.append(m)
             }
@@ -64,6 +69,14 @@ extension Program {
                 return .method(m, path: [], indirect: true)
             }
             return .notFound
+        }
+        if case .named = node(t), case .pointer = node(under(t)) {
+            // A defined pointer type has no methods, but its base's fields are selectable
+            // (`type PS *dch` makes `z.req` mean `(*z).req`): go/types looks in the underlying
+            // pointer type and drops a method it finds there.
+            let found = lookup(under(t), name: name, pkg: pkg)
+            if case .method = found { return .notFound }
+            return found
         }
         var indirect = false
         if case .pointer(let e) = node(t), case .named = node(unalias(e)) {

@@ -27,8 +27,7 @@ extension Program {
         var t = unalias(t)
         var steps = 0
         while case .named(let i) = node(t) {
-            if named[Int(i)].underlying.isInvalid && named[Int(i)].origin != nil { expandInstance(Int(i)) }
-            let u = named[Int(i)].underlying
+            let u = named[Int(i)].origin == nil ? named[Int(i)].underlying : instanceUnderlying(Int(i))
             if u.isInvalid { return .invalid }
             t = unalias(u)
             steps += 1

@@ -84,6 +84,10 @@ extension Program {
     /// The instance of a generic named type for type arguments (cached by identical
     /// arguments); its underlying type is expanded lazily.
     public func instantiate(_ generic: TypeID, _ args: [TypeID]) -> TypeID {
+        withLock { makeInstance(generic, args) }
+    }
+
+    private func makeInstance(_ generic: TypeID, _ args: [TypeID]) -> TypeID {
         let g = unalias(generic)
         guard case .named(let gi) = node(g) else { return .invalid }
         let key = InstanceKey(origin: g, args: args)
@@ -91,15 +95,24 @@ extension Program {
         for (k, v) in instanceCache where k.origin == g && k.args.count == args.count {
             if zip(k.args, args).allSatisfy({ identical($0, $1) }) { return v }
         }
-        named.append(NamedType(object: named[Int(gi)].object, underlying: .invalid, methods: [], typeParams: [],
-                               typeArgs: args, origin: g))
-        let t = add(.named(Int32(named.count - 1)))
+        let i = named.append(NamedType(object: named[Int(gi)].object, underlying: .invalid, methods: [], typeParams: [],
+                                       typeArgs: args, origin: g))
+        let t = add(.named(Int32(i)))
         instanceCache[key] = t
         return t
     }
 
+    /// The underlying type of the instance `named[ni]`, expanded once its generic type is
+    /// complete (`.invalid` before). Under the lock: another thread may be expanding it.
+    func instanceUnderlying(_ ni: Int) -> TypeID {
+        withLock {
+            if named[ni].underlying.isInvalid { expandInstance(ni) }
+            return named[ni].underlying
+        }
+    }
+
     /// Expands an instance's underlying type once its generic type is complete.
-    func expandInstance(_ ni: Int) {
+    private func expandInstance(_ ni: Int) {
         let n = named[ni]
         guard let origin = n.origin, case .named(let oi) = node(origin) else { return }
         let o = named[Int(oi)]
@@ -112,7 +125,13 @@ extension Program {
     /// The methods of a named type, instantiated for an instance.
     public func methods(of t: TypeID) -> [ObjectID] {
         guard case .named(let i) = node(unalias(t)) else { return [] }
-        let n = named[Int(i)]
+        guard named[Int(i)].origin != nil else { return named[Int(i)].methods }
+        return withLock { instantiatedMethods(of: t, Int(i)) }
+    }
+
+    /// The methods of the instance `t` (`named[i]`), instantiated on first use.
+    private func instantiatedMethods(of t: TypeID, _ i: Int) -> [ObjectID] {
+        let n = named[i]
         guard let origin = n.origin, case .named(let oi) = node(origin) else { return n.methods }
         if let cached = instanceMethods[t] , cached.count == named[Int(oi)].methods.count { return cached }
         var out: [ObjectID] = []

@@ -9,21 +9,33 @@ public struct ImportKey: Hashable, Sendable {
 /// The tables shared by every package of one run: types, objects, packages and the
 /// universe. Packages are checked bottom-up into the same program, so a type from an
 /// imported package is the same `TypeID` in every importer.
+///
+/// # Threads
+///
+/// Other threads may read the program while one thread checks packages into it and the
+/// analyses add types (the native engine renders one package's results while it analyses
+/// another). The tables are `StableTable`s, whose elements never move; everything that adds
+/// to them, and every cache, goes through one recursive lock (`withLock`). What is read
+/// without the lock: a table's elements, by ids a reader got from finished work. A record is
+/// mutated without the lock only by the checker of the package declaring it, before that
+/// package is finished (an object's type, a named type's underlying type and methods); the
+/// lazily expanded underlying type of an instance is written and read under the lock.
 public final class Program: @unchecked Sendable {
     /// Type structures by `TypeID.raw`.
-    public private(set) var types: [TypeNode] = []
+    public let types = StableTable<TypeNode>()
     /// Objects by `ObjectID.raw`.
-    public internal(set) var objects: [ObjectRecord] = []
+    public let objects = StableTable<ObjectRecord>()
     /// Defined types.
-    public internal(set) var named: [NamedType] = []
+    public let named = StableTable<NamedType>()
     /// Type parameters.
-    public internal(set) var typeParams: [TypeParamType] = []
+    public let typeParams = StableTable<TypeParamType>()
     /// Aliases.
-    public internal(set) var aliases: [AliasType] = []
+    public let aliases = StableTable<AliasType>()
     /// Packages by index.
-    public private(set) var packages: [TypesPackage] = []
-    /// Packages by import path.
-    public private(set) var packagesByPath: [String: TypesPackage] = [:]
+    public let packages = StableTable<TypesPackage>()
+    /// Guards adding to the tables and every dictionary and cache below.
+    let lock = RecursiveLock()
+    private var registeredPackages: [String: TypesPackage] = [:]
     /// The universe scope.
     public let universe = Scope(parent: nil)
     /// Interned composite types.
@@ -31,18 +43,39 @@ public final class Program: @unchecked Sendable {
     private var interfaceSerial: Int32 = 0
     /// Cached method and type sets of interfaces (all methods, sorted by name).
     var interfaceMethodCache: [TypeID: [ObjectID]] = [:]
-    /// Import paths as written in a package mapped to the canonical path of the package they
-    /// name there (`golang.org/x/net/...` imported by std is `vendor/golang.org/x/net/...`, by
-    /// cmd `cmd/vendor/...`, by a module the module's dependency).
-    public internal(set) var importAliases: [ImportKey: String] = [:]
-    /// Why an import path could not be loaded, for the importer's error message.
-    public internal(set) var importFailures: [String: String] = [:]
+    private var aliasesOfImports: [ImportKey: String] = [:]
+    private var failedImports: [String: String] = [:]
     /// Stand-ins for packages that could not be imported, by path.
     var fakePackages: [String: TypesPackage] = [:]
     /// Instances of generic types.
     var instanceCache: [InstanceKey: TypeID] = [:]
     /// Instantiated methods of instances.
     var instanceMethods: [TypeID: [ObjectID]] = [:]
+
+    /// Runs `body` holding the program's lock (recursive: operations that add call each other).
+    @inline(__always)
+    func withLock<T>(_ body: () throws -> T) rethrows -> T { try lock.withLock(body) }
+
+    /// How many packages `packages` holds (read under the lock: the checker may be adding one).
+    public var packageCount: Int { withLock { packages.count } }
+    /// Packages by import path.
+    public var packagesByPath: [String: TypesPackage] { withLock { registeredPackages } }
+    /// The registered package at an import path.
+    public func registeredPackage(_ path: String) -> TypesPackage? { withLock { registeredPackages[path] } }
+    /// Import paths as written in a package mapped to the canonical path of the package they
+    /// name there (`golang.org/x/net/...` imported by std is `vendor/golang.org/x/net/...`, by
+    /// cmd `cmd/vendor/...`, by a module the module's dependency).
+    public var importAliases: [ImportKey: String] { withLock { aliasesOfImports } }
+    /// The canonical path an import path written in `importer` names, when it differs.
+    public func importAlias(_ key: ImportKey) -> String? { withLock { aliasesOfImports[key] } }
+    /// Records that `key.path` written in `key.importer` names the package at `canonical`.
+    func recordImportAlias(_ key: ImportKey, _ canonical: String) { withLock { aliasesOfImports[key] = canonical } }
+    /// Why an import path could not be loaded, for the importer's error message.
+    public var importFailures: [String: String] { withLock { failedImports } }
+    /// Why the import path could not be loaded, when it could not.
+    public func importFailure(_ path: String) -> String? { withLock { failedImports[path] } }
+    /// Records why an import path could not be loaded.
+    func recordImportFailure(_ path: String, _ reason: String) { withLock { failedImports[path] = reason } }
 
     /// Basic types by kind (the canonical ones, named after the kind).
     public private(set) var basic: [TypeID] = []
@@ -82,16 +115,17 @@ public final class Program: @unchecked Sendable {
     /// Adds a type without interning.
     @discardableResult
     func add(_ node: TypeNode) -> TypeID {
-        types.append(node)
-        return TypeID(Int32(types.count - 1))
+        withLock { TypeID(Int32(types.append(node))) }
     }
 
     /// Adds or finds a composite type with structural identity by its node.
     func intern(_ node: TypeNode) -> TypeID {
-        if let id = interned[node] { return id }
-        let id = add(node)
-        interned[node] = id
-        return id
+        withLock {
+            if let id = interned[node] { return id }
+            let id = TypeID(Int32(types.append(node)))
+            interned[node] = id
+            return id
+        }
     }
 
     /// The structure of a type.
@@ -101,8 +135,7 @@ public final class Program: @unchecked Sendable {
 
     /// Adds an object.
     func newObject(_ r: ObjectRecord) -> ObjectID {
-        objects.append(r)
-        return ObjectID(Int32(objects.count - 1))
+        withLock { ObjectID(Int32(objects.append(r))) }
     }
 
     /// Sets an object's type.
@@ -110,15 +143,26 @@ public final class Program: @unchecked Sendable {
 
     /// Creates a package; a registered one is what imports of `path` resolve to.
     func newPackage(path: String, name: String, registered: Bool = true) -> TypesPackage {
-        let p = TypesPackage(path: path, name: name, scope: Scope(parent: universe), index: Int32(packages.count))
-        packages.append(p)
-        if registered { packagesByPath[path] = p }
-        return p
+        withLock {
+            let p = TypesPackage(path: path, name: name, scope: Scope(parent: universe), index: Int32(packages.count))
+            packages.append(p)
+            if registered { registeredPackages[path] = p }
+            return p
+        }
+    }
+
+    /// The registered package at `path`, created (and registered) when there is none.
+    func package(path: String, name: String) -> TypesPackage {
+        withLock { registeredPackages[path] ?? newPackage(path: path, name: name) }
     }
 
     /// The stand-in for an import path that could not be loaded, named after its last
     /// element as go/types names it.
     func fakePackage(_ path: String) -> TypesPackage {
+        withLock { makeFakePackage(path) }
+    }
+
+    private func makeFakePackage(_ path: String) -> TypesPackage {
         if let p = fakePackages[path] { return p }
         var name = path
         while name.hasSuffix("/") { name.removeLast() }
@@ -150,9 +194,11 @@ public final class Program: @unchecked Sendable {
     public func structure(_ s: StructType) -> TypeID { intern(.structure(s)) }
     /// A new interface literal.
     public func interface(methods: [ObjectID], embeddeds: [TypeID], implicit: Bool = false) -> TypeID {
-        interfaceSerial += 1
         let sorted = methods.sorted { methodOrder($0, $1) }
-        return add(.interface(InterfaceType(methods: sorted, embeddeds: embeddeds, isImplicit: implicit, serial: interfaceSerial)))
+        return withLock {
+            interfaceSerial += 1
+            return add(.interface(InterfaceType(methods: sorted, embeddeds: embeddeds, isImplicit: implicit, serial: interfaceSerial)))
+        }
     }
     /// go/types' method order: exported names first, then by name, then by package path.
     func methodOrder(_ a: ObjectID, _ b: ObjectID) -> Bool {
@@ -167,17 +213,17 @@ public final class Program: @unchecked Sendable {
 
     /// A new defined type for a type name object (underlying set later).
     func newNamed(_ obj: ObjectID) -> TypeID {
-        named.append(NamedType(object: obj, underlying: .invalid, methods: [], typeParams: [], typeArgs: [], origin: nil))
-        return add(.named(Int32(named.count - 1)))
+        withLock {
+            let i = named.append(NamedType(object: obj, underlying: .invalid, methods: [], typeParams: [], typeArgs: [], origin: nil))
+            return add(.named(Int32(i)))
+        }
     }
     /// A new alias.
     func newAlias(_ obj: ObjectID, _ actual: TypeID) -> TypeID {
-        aliases.append(AliasType(object: obj, actual: actual))
-        return add(.alias(Int32(aliases.count - 1)))
+        withLock { add(.alias(Int32(aliases.append(AliasType(object: obj, actual: actual))))) }
     }
     /// A new type parameter.
     func newTypeParam(_ obj: ObjectID, index: Int) -> TypeID {
-        typeParams.append(TypeParamType(object: obj, index: index, constraint: .invalid))
-        return add(.typeParam(Int32(typeParams.count - 1)))
+        withLock { add(.typeParam(Int32(typeParams.append(TypeParamType(object: obj, index: index, constraint: .invalid))))) }
     }
 }

@@ -4,15 +4,31 @@ import GoLoader
 
 /// Checks packages and, first, everything they import, bottom-up, into one `Program`.
 /// Missing or cyclic imports become errors of the importing package.
-public final class TypecheckSession {
+///
+/// One thread checks (`check`); others may read the finished results (`results`, `result`,
+/// `order`) and the program meanwhile (see `Program`'s threads).
+public final class TypecheckSession: @unchecked Sendable {
     /// The shared tables.
     public let program = Program()
     /// Where packages come from.
     public let locator: PackageLocator
+    /// Guards `finished` and `checkOrder`, which readers on other threads see.
+    private let resultsLock = NSLock()
+    private var finished: [String: PackageResult] = [:]
+    private var checkOrder: [String] = []
     /// Checked packages by import path.
-    public private(set) var results: [String: PackageResult] = [:]
+    public var results: [String: PackageResult] { resultsLock.withLock { finished } }
     /// Import paths in the order they were checked.
-    public private(set) var order: [String] = []
+    public var order: [String] { resultsLock.withLock { checkOrder } }
+    /// The finished result of the package at a canonical import path, if it was checked.
+    public func result(_ path: String) -> PackageResult? { resultsLock.withLock { finished[path] } }
+    /// Publishes a package's result (and, when it was checked, its place in the order).
+    private func publish(_ r: PackageResult, checked: Bool) {
+        resultsLock.withLock {
+            finished[r.path] = r
+            if checked { checkOrder.append(r.path) }
+        }
+    }
     private var inProgress: Set<String> = []
     private var prefetcher: SourcePrefetcher? = nil
     /// Packages of the scanned module(s), by import path; consulted before GOROOT.
@@ -31,7 +47,7 @@ public final class TypecheckSession {
     private var owners: [String: Int] = [:]
 
     /// The outcome of checking one package.
-    public struct PackageResult {
+    public struct PackageResult: @unchecked Sendable {
         /// Import path.
         public var path: String
         /// The checker (facts, diagnostics), nil when the package could not be loaded.
@@ -135,30 +151,29 @@ public final class TypecheckSession {
     /// Checks the package at a canonical path, its imports first.
     @discardableResult
     func check(canonical path: String) -> PackageResult? {
-        if let r = results[path] { return r }
+        if let r = result(path) { return r }
         if inProgress.contains(path) { return nil }
         inProgress.insert(path)
         defer { inProgress.remove(path) }
         guard let source = moduleSource(path) ?? dependencySource(path) ?? goRootSource(path) else {
             let reason = importFailure(path)
-            program.importFailures[path] = reason
+            program.recordImportFailure(path, reason)
             let r = PackageResult(path: path, checker: nil, loadErrors: ["\(path): \(reason)"])
-            results[path] = r
+            publish(r, checked: false)
             return r
         }
         if owners[path] == nil, let o = owner(ofDirectory: source.directory) { owners[path] = o }
         var loadErrors = syntaxErrors(source)
         for i in Set(source.files.flatMap { $0.imports.map(\.path) }).sorted() where i != "unsafe" && i != "C" {
             let target = canonical(i, from: path)
-            if target != i { program.importAliases[ImportKey(importer: path, path: i)] = target }
+            if target != i { program.recordImportAlias(ImportKey(importer: path, path: i), target) }
             if inProgress.contains(target) { loadErrors.append("import cycle: \(path) imports \(i)"); continue }
             check(canonical: target)
         }
         let checker = Checker(program: program, path: path, files: source.files)
         checker.check()
         let r = PackageResult(path: path, checker: checker, loadErrors: loadErrors)
-        results[path] = r
-        order.append(path)
+        publish(r, checked: true)
         return r
     }
 
@@ -171,13 +186,12 @@ public final class TypecheckSession {
     /// does when asked for `unsafe` by path; imports of `unsafe` keep resolving to the
     /// built-in package. Nil when GOROOT has no such source.
     func checkUnsafeSource() -> PackageResult? {
-        if let r = results["unsafe"] { return r }
+        if let r = result("unsafe") { return r }
         guard let source = locator.load("unsafe") else { return nil }
         let checker = Checker(program: program, path: "unsafe", files: source.files, standalone: true)
         checker.check()
         let r = PackageResult(path: "unsafe", checker: checker, loadErrors: syntaxErrors(source))
-        results["unsafe"] = r
-        order.append("unsafe")
+        publish(r, checked: true)
         return r
     }
 

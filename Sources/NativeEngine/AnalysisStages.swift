@@ -9,8 +9,12 @@ import Foundation
 // time to a stage clock with a stack: entering a stage pauses the one it was called from, so
 // every nanosecond is charged to exactly one stage (exclusive time), whatever the nesting.
 //
-// The clock is not synchronised: the session's lock already serialises every stage it
+// The stack clock is not synchronised: the session's lock already serialises every stage it
 // measures. Outside that lock (tests that drive `NativeIR` directly) it only counts.
+//
+// A stage that runs outside the session's lock, beside other packages' jobs (the allocation
+// sites of a finished escape analysis), is timed apart: `measureOutsideLock` adds each call's
+// elapsed time to a second, locked table, which is not part of the serial total.
 
 /// One step of the native analysis whose time `AnalysisStages` measures.
 public enum AnalysisStage: Int, CaseIterable, Sendable {
@@ -47,6 +51,9 @@ public enum AnalysisStage: Int, CaseIterable, Sendable {
 /// Exclusive time per `AnalysisStage` over a run (see the essay above).
 public final class AnalysisStages: @unchecked Sendable {
     private var nanoseconds = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
+    /// Time of the stages run outside the session's lock (guarded by `outsideLock`).
+    private var outsideNanoseconds = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
+    private let outsideLock = NSLock()
     /// Stages entered and not yet left, innermost last.
     private var open: [AnalysisStage] = []
     /// When the innermost open stage last started being charged.
@@ -74,6 +81,24 @@ public final class AnalysisStages: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         if let inner = open.popLast() { nanoseconds[inner.rawValue] &+= now &- since }
         since = now
+    }
+
+    /// Runs `body`, which runs outside the session's lock on any thread, charging its elapsed
+    /// time to `stage` in the table of `secondsOutsideLock` (never to the serial stages).
+    public func measureOutsideLock<T>(_ stage: AnalysisStage, _ body: () throws -> T) rethrows -> T {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let elapsed = DispatchTime.now().uptimeNanoseconds &- started
+            outsideLock.withLock { outsideNanoseconds[stage.rawValue] &+= elapsed }
+        }
+        return try body()
+    }
+
+    /// Seconds each stage ran outside the session's lock (`measureOutsideLock`), summed over
+    /// threads, in `AnalysisStage` order.
+    public var secondsOutsideLock: [(stage: AnalysisStage, seconds: Double)] {
+        let ns = outsideLock.withLock { outsideNanoseconds }
+        return AnalysisStage.allCases.map { ($0, Double(ns[$0.rawValue]) / 1e9) }
     }
 
     /// Seconds charged to each stage so far, in `AnalysisStage` order.

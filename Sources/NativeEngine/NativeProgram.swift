@@ -1,13 +1,27 @@
+import Foundation
 import GoLoader
 import GoSyntax
 import GoTypes
 
 /// The native engine's view of a run: a type-checking session and the packages checked in it,
 /// loaded on demand (the scanned packages and whatever they import from GOROOT).
-public final class NativeProgram {
+///
+/// Type checking is serialised by a lock of its own, not the native session's: a package's
+/// job type-checks it (`problems`) before it takes the session's lock, beside another package's
+/// analysis. That is safe because the checker writes, unlocked, only the records of the package
+/// it checks, which no analysis reads before the package is checked (jobs run bottom-up), and
+/// adds to the shared tables through `Program`'s lock. Checked packages are read from any
+/// thread.
+public final class NativeProgram: @unchecked Sendable {
     /// The type-checking session (shared tables of types and objects).
     public let session: TypecheckSession
+    /// Checked packages and their problems, by the path asked for and the canonical path
+    /// (guarded by `checkedLock`).
     private var packages: [String: TypedPackage] = [:]
+    private var checkedProblems: [String: [String]] = [:]
+    private let checkedLock = NSLock()
+    /// Held while the session checks a package: one package at a time, on any thread.
+    private let checking = NSLock()
     /// Where the analysis of this program spends its time, stage by stage.
     public let stages = AnalysisStages()
 
@@ -28,26 +42,46 @@ public final class NativeProgram {
     /// The checked package at an import path (checked first if needed); nil when it has no
     /// Go files or is `unsafe`.
     public func package(_ path: String) -> TypedPackage? {
-        if let p = packages[path] { return p }
-        guard let result = stages.measure(.typeCheck, { session.check(path) }), let checker = result.checker else { return nil }
-        let canonical = checker.package.path
-        if let p = packages[canonical] { packages[path] = p; return p }
-        let typed = TypedPackage(path: canonical, index: checker.package.index, files: checker.files, facts: checker.facts)
-        packages[path] = typed
-        packages[canonical] = typed
-        return typed
+        if let p = checkedLock.withLock({ packages[path] }) { return p }
+        return checking.withLock {
+            if let p = checkedLock.withLock({ packages[path] }) { return p }
+            guard let result = check(path), let checker = result.checker else { return nil }
+            let canonical = checker.package.path
+            return checkedLock.withLock {
+                let typed = packages[canonical]
+                    ?? TypedPackage(path: canonical, index: checker.package.index, files: checker.files, facts: checker.facts)
+                packages[path] = typed
+                packages[canonical] = typed
+                return typed
+            }
+        }
     }
 
     /// Why the package at `path` cannot be trusted: its load and type errors (`file:line:col:
     /// message`), empty when it checked cleanly.
     public func problems(_ path: String) -> [String] {
-        guard let r = stages.measure(.typeCheck, { session.check(path) }) else { return ["no Go files for \(path)"] }
-        return r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+        if let known = checkedLock.withLock({ checkedProblems[path] }) { return known }
+        return checking.withLock {
+            if let known = checkedLock.withLock({ checkedProblems[path] }) { return known }
+            let problems = check(path).map { r in
+                r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+            } ?? ["no Go files for \(path)"]
+            checkedLock.withLock { checkedProblems[path] = problems }
+            return problems
+        }
+    }
+
+    /// The session's result for a package (checked now if it was not), with `checking` held.
+    /// Its time is charged to the type-check stage outside the session's lock: checking runs
+    /// there whenever a package's job asks for its problems first, as the native session's
+    /// jobs do (a check from inside a serial stage stays part of that stage's time).
+    private func check(_ path: String) -> TypecheckSession.PackageResult? {
+        stages.measureOutsideLock(.typeCheck) { session.check(path) }
     }
 
     /// The checked package with a `Program.packages` index.
     public func package(index: Int32) -> TypedPackage? {
-        guard index >= 0 && Int(index) < types.packages.count else { return nil }
+        guard index >= 0 && Int(index) < types.packageCount else { return nil }
         return package(types.packages[Int(index)].path)
     }
 }
