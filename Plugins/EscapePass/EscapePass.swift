@@ -15,6 +15,12 @@ import PassKit
 /// compiler's position (code inlined from elsewhere is reported at the outermost call site),
 /// with the `-m=2` flow lines as the explanation ("x escapes to heap in F: flow: ~r0 ← &x …").
 ///
+/// Summaries. Under the native engine the pass exports each package's leak tags
+/// (`LeakTagSummary`, `escape.leak-tags`): every function's parameter tags as the compiler
+/// encodes them. The analysis also caches them in the store by content hash, for every package
+/// it analyses (dependencies included), and reads them back there in later scans instead of
+/// analysing an unchanged dependency again (`LeakTagSummaries`).
+///
 /// Invariants. A `does not escape` fact is printed for allocating expressions and for
 /// parameters alike; `EscapeResult.isParameterVerdict` tells them apart by position. Facts
 /// outside the scanned tree are emitted with `external = true`.
@@ -39,7 +45,9 @@ public enum EscapePass {
             let records = context.result(of: FunctionsPass.descriptor)
             let index = EnclosingFunctionIndex(records)
             let facts = index.attribute(try session.escapeFacts(for: context.package))
-            return PassOutput(result: EscapeResult(facts: facts, functions: records), facts: facts)
+            // Importers (and later scans, through the store's cache) read the package's tags.
+            let summaries = try session.leakTagSummary(for: context.package).map { [try LeakTagSummary.kind.encode($0)] } ?? []
+            return PassOutput(result: EscapeResult(facts: facts, functions: records), facts: facts, summaries: summaries)
         }
         switch EngineAvailability.of(pass: "escape", what: "escape analysis", in: context) {
         case .unavailable(let diagnostic):

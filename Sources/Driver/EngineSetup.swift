@@ -44,13 +44,18 @@ struct EngineSetup {
     /// `serialSeconds` stage by stage (`NativeInliningSession.serialStages`); empty under gc.
     var serialStages: [(name: String, seconds: Double)] { (input as? NativeInliningSession)?.serialStages ?? [] }
 
+    /// The native stages run outside the session's lock, beside other packages' jobs
+    /// (`NativeInliningSession.stagesOutsideLock`); empty under gc.
+    var stagesOutsideLock: [(name: String, seconds: Double)] { (input as? NativeInliningSession)?.stagesOutsideLock ?? [] }
+
     /// Prepares the engine's input. With `gc`, `compilation` is the engine's result when the
     /// caller ran the compiler already (`ScanPipeline` starts it early); otherwise it runs here.
     /// With `native`, `jobs` beyond the first read and parse the GOROOT packages the scanned
-    /// module imports ahead of the engine's type checker.
+    /// module imports ahead of the engine's type checker, and `summaryCache` holds the
+    /// store's cached leak tags.
     static func prepare(engine: EngineKind, config: Configuration, baseDirectory: String,
                         packages: [PackageInput], context: BuildContext, goroot: String? = nil,
-                        compilation: GCCompilation? = nil, jobs: Int = 1) -> EngineSetup {
+                        compilation: GCCompilation? = nil, jobs: Int = 1, summaryCache: SummaryCache? = nil) -> EngineSetup {
         var setup = EngineSetup()
         switch engine {
         case .native:
@@ -66,7 +71,7 @@ struct EngineSetup {
                 }
                 if !sessionCreated {
                     setup.input = NativeInliningSession(goroot: goroot, packages: packages, config: context,
-                                                        prefetchThreads: jobs - 1)
+                                                        prefetchThreads: jobs - 1, summaryCache: summaryCache)
                     sessionCreated = true
                 }
             }

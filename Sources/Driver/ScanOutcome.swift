@@ -28,6 +28,8 @@ public struct ScanOutcome: Sendable {
     public var phases: [Phase]
     /// The profiles attributed to the run (`--profile`), with their sites.
     public var profiles: [ProfileRecord] = []
+    /// How the native engine used the store's cached package summaries (nil under gc).
+    public var summaryCache: SummaryCache.Statistics? = nil
 
     /// One step of a scan and its wall-clock time.
     public struct Phase: Sendable, Hashable {

@@ -7,9 +7,13 @@ import PassKit
 /// The native engine's inlining decisions for one scan, shared by the packages the driver
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
 /// from the trees the driver parsed in each package's job (nothing is parsed twice), and the
-/// analysis itself is serialised (the type checker and the inliner keep run-wide tables);
-/// `serialSeconds` says how long that part took, `serialStages` which stage it went to. What
-/// is a function of a finished result alone (the escape facts) is computed outside the lock.
+/// analysis itself is serialised (lowering, the inliner, expansion and escape keep run-wide
+/// per-package caches); `serialSeconds` says how long that part took, `serialStages` which
+/// stage it went to. Outside the lock, beside other packages' jobs (`stagesOutsideLock`): type
+/// checking (`NativeProgram` checks one package at a time under a lock of its own, before the
+/// package's job takes this one) and what is a function of a finished result and of the
+/// program's types (readable from any thread, `Program`): the escape facts and the allocation
+/// sites.
 public final class NativeInliningSession: @unchecked Sendable {
     private let lock = NSLock()
     private let goroot: String
@@ -28,14 +32,19 @@ public final class NativeInliningSession: @unchecked Sendable {
 
     /// Threads that read and parse GOROOT's packages ahead of the type checker.
     private let prefetchThreads: Int
+    /// Leak tags cached across scans (`LeakTagSummaries`), when the driver gives a cache.
+    private let summaryCache: SummaryCache?
 
     /// A session over the scanned packages, with the standard library from `goroot`. With
     /// `prefetchThreads` above 0, that many threads read and parse the GOROOT packages the
     /// scanned module imports (those the scan does not parse itself) while the engine works.
+    /// With a `summaryCache`, the escape analysis reads the leak tags of packages it does not
+    /// analyse from it (by content hash) and records those of every package it analyses.
     public init(goroot: String, packages: [PackageInput], config: BuildContext = PackageLocator.standardContext,
-                prefetchThreads: Int = 0) {
+                prefetchThreads: Int = 0, summaryCache: SummaryCache? = nil) {
         self.goroot = goroot
         self.prefetchThreads = prefetchThreads
+        self.summaryCache = summaryCache
         self.gorootSource = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
         self.config = config
         var byPath: [String: PackageInput] = [:]
@@ -59,23 +68,30 @@ public final class NativeInliningSession: @unchecked Sendable {
 
     /// Runs `body` on the run's inliner and escape analysis (made on first use), with the lock
     /// held and on a large stack, after checking that the package type-checks. The package's
-    /// files are offered to the type checker first, outside the lock; the callers' work on the
-    /// result is outside it too.
+    /// files are offered to the type checker first, and the package is type-checked, outside
+    /// the lock (`NativeProgram` checks one package at a time under a lock of its own, beside
+    /// other packages' analyses); the callers' work on the result is outside it too.
     private func serially<T>(_ package: PackageInput,
                              _ body: @escaping (NativeInliner, NativeEscape) -> T) throws -> T {
         offer(package)
+        let (inliner, analysis) = lock.withLock { () -> (NativeInliner, NativeEscape) in
+            let inliner = self.inliner ?? makeInliner()
+            self.inliner = inliner
+            let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
+            if escape == nil, let summaryCache {
+                analysis.leakTagSummaries = LeakTagSummaries(cache: summaryCache, program: inliner.program)
+            }
+            escape = analysis
+            return (inliner, analysis)
+        }
+        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
+        if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
         lock.lock()
         let started = DispatchTime.now()
         defer {
             serialNanoseconds += DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
             lock.unlock()
         }
-        let inliner = self.inliner ?? makeInliner()
-        self.inliner = inliner
-        let analysis = escape ?? NativeEscape(ir: NativeIR(program: inliner.program, inliner: inliner))
-        escape = analysis
-        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
-        if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
         return TypecheckRun.onLargeStack { body(inliner, analysis) }
     }
 
@@ -116,6 +132,15 @@ public final class NativeInliningSession: @unchecked Sendable {
         return NativeEscape.facts(of: result, relativePaths: relative, notePath: gorootRelative)
     }
 
+    /// The leak-tag summary of a scanned package (`LeakTagSummary`: every function's tags,
+    /// named as the compiler names it), what its importers read; nil for a package with no
+    /// escape analysis (`unsafe`). Throws `PackageDoesNotTypeCheck` as `escapeFacts(for:)`.
+    public func leakTagSummary(for package: PackageInput) throws -> LeakTagSummary? {
+        try serially(package) { inliner, analysis in
+            analysis.analyze(package.importPath).map { LeakTagSummaries.summary(of: $0, types: inliner.program.types) }
+        }
+    }
+
     /// Allocation sites for a scanned package (`NativeAllocations`): every allocating node and
     /// moved variable of its bodies after inline expansion, with walk's placement, the cause and
     /// remedy, and the sites escape analysis never prints. Paths are the package's relative
@@ -130,11 +155,15 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// proves unnecessary), which allocate nothing.
     public func allocationSiteSets(for package: PackageInput) throws -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) {
         let relative = relativePaths(package)
-        let sets = try serially(package) { inliner, analysis -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) in
-            guard let r = analysis.analyze(package.importPath) else { return ([], []) }
-            return inliner.program.stages.measure(.allocations) {
-                NativeAllocations(program: inliner.program.types, escape: r).siteSets()
-            }
+        // The escape analysis under the lock; the sites are a function of its finished result
+        // (a value) and of the program's types (readable from any thread, `Program`), so they
+        // are found outside the lock, beside the other packages' jobs.
+        let (analysis, program) = try serially(package) { inliner, analysis in
+            (analysis.analyze(package.importPath), inliner.program)
+        }
+        guard let analysis else { return ([], []) }
+        let sets = program.stages.measureOutsideLock(.allocations) {
+            TypecheckRun.onLargeStack { NativeAllocations(program: program.types, escape: analysis).siteSets() }
         }
         return (sets.kept.map { relativized($0, relative) }, sets.removed.map { relativized($0, relative) })
     }
@@ -167,6 +196,15 @@ public final class NativeInliningSession: @unchecked Sendable {
         let stages = inliner.program.stages.seconds.map { (name: $0.stage.name, seconds: $0.seconds) }
         let measured = stages.reduce(0) { $0 + $1.seconds }
         return stages + [(name: "other", seconds: max(0, Double(serialNanoseconds) / 1e9 - measured))]
+    }
+
+    /// The seconds of the stages that run outside the lock, beside other packages' jobs (summed
+    /// over threads, in `AnalysisStage` order, only those that ran). Empty before the first
+    /// package is analysed.
+    public var stagesOutsideLock: [(name: String, seconds: Double)] {
+        let inliner = lock.withLock { self.inliner }
+        guard let inliner else { return [] }
+        return inliner.program.stages.secondsOutsideLock.filter { $0.seconds > 0 }.map { (name: $0.stage.name, seconds: $0.seconds) }
     }
 
     /// How many files the type checker took from the driver's parse instead of parsing them.

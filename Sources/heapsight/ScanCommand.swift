@@ -36,6 +36,9 @@ struct ScanCommand: ParsableCommand {
                 for phase in outcome.phases {
                     print("  \(phase.name.padding(toLength: 18, withPad: " ", startingAt: 0))\(String(format: "%.2f", phase.seconds))s")
                 }
+                if let cache = outcome.summaryCache {
+                    print("  summaries: \(cache.hits) read from the store, \(cache.misses) not cached, \(cache.rejected) unreadable, \(cache.analysed) packages analysed, \(cache.computed) written")
+                }
             }
             // With engine gc, code the compiler rejects is not a silent empty result: say which
             // packages did not compile and exit 1 (their errors are in the run's diagnostics).

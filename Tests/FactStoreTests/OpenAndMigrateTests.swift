@@ -8,16 +8,16 @@ final class OpenAndMigrateTests: XCTestCase {
     func testNewStoreIsWALAndAtCurrentVersion() throws {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 6)
+        XCTAssertEqual(try store.schemaVersion(), 7)
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
         XCTAssertEqual(try raw.rows("PRAGMA auto_vacuum"), [["2"]])
         raw.close()
         let tables = try store.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows.map { $0[0]! }
-        for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "directives", "pass_executions", "schema_version"] {
+        for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "directives", "pass_executions", "package_summaries", "schema_version"] {
             XCTAssertTrue(tables.contains(t), t)
         }
-        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
+        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows, [["1"], ["2"], ["3"], ["4"], ["5"], ["6"], ["7"]])
     }
 
     func testNonSQLiteFileIsRefusedUnchanged() throws {
@@ -55,7 +55,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try FactStore.open(path: path)) { error in
-            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 6))
+            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: path, found: 9, supported: 7))
             XCTAssertTrue("\(error)".contains("upgrade heapsight"))
         }
         XCTAssertThrowsError(try FactStore.openReadOnly(path: path))
@@ -88,7 +88,7 @@ final class OpenAndMigrateTests: XCTestCase {
         raw.close()
 
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 6)
+        XCTAssertEqual(try store.schemaVersion(), 7)
         let backup = path + ".bak-v1"
         XCTAssertTrue(FileManager.default.fileExists(atPath: backup))
         let old = try RawSQLite(path: backup)
@@ -126,7 +126,7 @@ extension OpenAndMigrateTests {
         XCTAssertEqual(try raw.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])
         raw.close()
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 6)
+        XCTAssertEqual(try store.schemaVersion(), 7)
         let backup = path + ".bak-v\(version)"
         let old = try RawSQLite(path: backup)
         XCTAssertEqual(try old.rows("SELECT max(version) FROM schema_version"), [["\(version)"]])

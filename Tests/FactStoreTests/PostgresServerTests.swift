@@ -48,7 +48,7 @@ final class PostgresServerTests: XCTestCase {
             XCTAssertFalse("\(error)".contains(secret))
         }
         setenv("PGPASSWORD", secret, 1)
-        XCTAssertEqual(try FactStore.open(path: url).schemaVersion(), 6)
+        XCTAssertEqual(try FactStore.open(path: url).schemaVersion(), 7)
         unsetenv("PGPASSWORD")
         let location = try PostgresLocation(url: url)
         try "\(location.host):\(location.port):\(location.database):\(location.user):\(secret)\n"
@@ -86,11 +86,11 @@ final class PostgresServerTests: XCTestCase {
         try MetricsMaterializer.materialize(run: 1, on: old)
         let location = try PostgresLocation(url: url).display
         XCTAssertThrowsError(try FactStore.openReadOnly(path: url)) { error in
-            XCTAssertEqual(error as? FactStoreError, .olderSchemaReadOnly(path: location, found: 2, supported: 6))
+            XCTAssertEqual(error as? FactStoreError, .olderSchemaReadOnly(path: location, found: 2, supported: 7))
         }
         let store = try FactStore.open(path: url)
-        XCTAssertEqual(try store.schemaVersion(), 6)
-        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows.map { $0[0]! }, ["1", "2", "3", "4", "5", "6"])
+        XCTAssertEqual(try store.schemaVersion(), 7)
+        XCTAssertEqual(try store.query("SELECT version FROM schema_version ORDER BY version").rows.map { $0[0]! }, ["1", "2", "3", "4", "5", "6", "7"])
         XCTAssertNil(try store.directives(run: 1))
         XCTAssertNil(try store.passExecutions(run: 1))
         // Version 3 computed the old run's fingerprint: an identical new run diffs empty.
@@ -102,7 +102,7 @@ final class PostgresServerTests: XCTestCase {
 
         try old.run("INSERT INTO schema_version VALUES(9, '2030-01-01', 'from the future')")
         XCTAssertThrowsError(try FactStore.open(path: url)) { error in
-            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: location, found: 9, supported: 6))
+            XCTAssertEqual(error as? FactStoreError, .newerSchema(path: location, found: 9, supported: 7))
         }
         XCTAssertThrowsError(try FactStore.openReadOnly(path: url))
 

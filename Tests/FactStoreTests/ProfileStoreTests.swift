@@ -78,7 +78,7 @@ final class ProfileStoreTests: XCTestCase {
         XCTAssertEqual(try raw.rows("SELECT max(version) FROM schema_version"), [["4"]])
         raw.close()
         let store = try FactStore.open(path: path)
-        XCTAssertEqual(try store.schemaVersion(), 6)
+        XCTAssertEqual(try store.schemaVersion(), 7)
         let old = try RawSQLite(path: path + ".bak-v4")
         XCTAssertEqual(try old.rows("SELECT count(*) FROM sqlite_schema WHERE name = 'profiles'"), [["0"]])
         old.close()

@@ -13,7 +13,8 @@ struct Migration: Sendable {
 enum Schema {
     /// Every migration, oldest first.
     static let migrations: [Migration] = [SchemaV1.migration, SchemaV2.migration, SchemaV3.migration,
-                                               SchemaV4.migration, SchemaV5.migration, SchemaV6.migration]
+                                               SchemaV4.migration, SchemaV5.migration, SchemaV6.migration,
+                                               SchemaV7.migration]
     /// The schema version this build writes.
     static var current: Int { migrations.last!.version }
 }

@@ -64,6 +64,9 @@ public final class NativeEscape {
     private var results: [String: PackageEscape] = [:]
     lazy var pointers = HeapPointers(program: ir.program.types)
     private var inProgress: Set<String> = []
+    /// The run's cached leak tags (`LeakTagSummaries`): read for packages not analysed here,
+    /// written for those analysed; nil without a cache.
+    var leakTagSummaries: LeakTagSummaries?
 
     /// Escape analysis over a run's GoIR.
     public init(ir: NativeIR, explains: Bool = true) {
@@ -88,6 +91,7 @@ public final class NativeEscape {
         let r = ir.program.stages.measure(.escape) { analyze(package, index: typed.index) }
         results[path] = r
         results[typed.path] = r
+        leakTagSummaries?.export(r, package: typed.path)
         return r
     }
 
@@ -98,6 +102,10 @@ public final class NativeEscape {
         guard r.package >= 0 else { return nil }
         let path = types.packagePath(r.package)
         if let done = results[path] { return done.tags[types.object(o).origin ?? o] ?? done.tags[o] }
+        // A package being analysed answers nil below (its tags are not final); so must the cache.
+        if let summaries = leakTagSummaries, !inProgress.contains(path), let cached = summaries.tags(of: types.object(o).origin ?? o, package: path) {
+            return cached
+        }
         guard let p = analyze(path) else { return nil }
         return p.tags[types.object(o).origin ?? o] ?? p.tags[o]
     }
@@ -163,7 +171,8 @@ public final class NativeEscape {
         for (loc, facts) in walker.sizeFacts {
             if let reason = HeapAllocationRule.reason(for: facts) { walker.graph.forceHeapAllocation(loc, reason: reason) }
         }
-        let result = walker.graph.solve()
+        var result = walker.graph.solve()
+        result.describeDeferredSites(walker.describe)
         return (walker, result)
     }
 
