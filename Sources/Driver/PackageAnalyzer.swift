@@ -16,6 +16,9 @@ struct PackageAnalysis: Sendable {
     var directives = SourceDirectives()
     /// Whether each registered pass computed its facts on the package.
     var passes: [PassExecution] = []
+    /// The facts' explanations as the store writes them (`RunContent.explanationTexts`),
+    /// encoded on the thread that analysed the package.
+    var explanationTexts: [String] = []
 }
 
 /// Runs the enabled passes on every package, bottom-up and in parallel, and returns one
@@ -141,6 +144,7 @@ struct PackageAnalyzer {
             }
         }
         analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(analysis.facts)
+        analysis.explanationTexts = analysis.facts.map { RunContent.explanationText($0.explanation) }
         if !loaded.isStandard { analysis.directives = Self.directives(of: input, functions: analysis.functions) }
         return analysis
     }

@@ -64,14 +64,18 @@ struct ScanPipeline {
         let openingCleanup = InterruptCleanup.register { opening.wait(seconds: Self.storeOpeningGrace) }
         defer { InterruptCleanup.unregister(openingCleanup) }
         opening.start()
+        // Native scans read their dependencies' summaries from the store (and add those they
+        // compute): an unchanged dependency is analysed once per store.
+        let summaryCache = engine == .native
+            ? SummaryCacheSetup.cache(goos: context.goos, goarch: context.goarch) { opening.value } : nil
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
         // Parsing and hashing the files needs no engine: done while the compiler's text streams in.
         let preparing = early == nil ? nil : BackgroundValue { zip(loaded.packages, inputs).map { PackageAnalyzer.prepare($0, input: $1) } }
         let compilation = early?.finish(toolchain: lookup.toolchain)
-        let engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
+        var engineSetup = EngineSetup.prepare(engine: engine, config: config, baseDirectory: loaded.baseDirectory,
                                               packages: inputs, context: context, goroot: goroot?.path,
-                                              compilation: compilation, jobs: request.jobs)
+                                              compilation: compilation, jobs: request.jobs, summaryCache: summaryCache)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
@@ -84,10 +88,21 @@ struct ScanPipeline {
         }
 
         clock.lap("passes")
+        for rejection in summaryCache?.rejections ?? [] {
+            notes.append(Diagnostic(severity: .warning, source: "summaries", message: rejection))
+        }
         if let serial = engineSetup.serialSeconds {
             clock.note("native serial", seconds: serial)
             for stage in engineSetup.serialStages { clock.note("  " + stage.name, seconds: stage.seconds) }
+            let outside = engineSetup.stagesOutsideLock
+            if !outside.isEmpty {
+                clock.note("native unlocked", seconds: outside.reduce(0) { $0 + $1.seconds })
+                for stage in outside { clock.note("  " + stage.name, seconds: stage.seconds) }
+            }
         }
+        // The engine's state is not needed any more: freed beside the recording, not after it.
+        BackgroundRelease.release(engineSetup.input)
+        engineSetup.input = nil
         var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
         if let origin = request.provenance {
@@ -105,15 +120,20 @@ struct ScanPipeline {
             goos: context.goos, goarch: context.goarch, configHash: config.hash,
             status: "ok", skipped: engineSetup.skipped + registry.skipped)
         var content = Self.merge(analyses, notes: notes, into: run)
+        BackgroundRelease.release(analyses)
+        analyses = []
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
         InterruptWatch.holdIfInterrupted()
         let runID = try store.record(content)
+        let cacheWarnings = summaryCache.map { SummaryCacheSetup.write($0, to: store) } ?? []
         clock.lap("record")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
         var outcome = Self.outcome(of: content, runID: runID, seconds: seconds, phases: clock.phases)
         outcome.profiles = content.profiles
+        outcome.diagnostics += cacheWarnings
+        outcome.summaryCache = summaryCache?.statistics
         return outcome
     }
 
@@ -124,15 +144,18 @@ struct ScanPipeline {
     /// (`partial` when a package failed or any error was diagnosed).
     static func merge(_ analyses: [PackageAnalysis], notes: [Diagnostic], into run: RunRecord) -> RunContent {
         var content = RunContent(run: run, diagnostics: notes)
+        var explanations: [String] = []
         for a in analyses {
             content.packages.append(a.package)
             content.files.append(contentsOf: a.files)
             content.functions.append(contentsOf: a.functions)
             content.facts.append(contentsOf: a.facts)
+            explanations.append(contentsOf: a.explanationTexts)
             content.diagnostics.append(contentsOf: a.diagnostics)
             content.directives.append(a.directives)
             content.passes.append(contentsOf: a.passes)
         }
+        content.explanationTexts = explanations
         let failed = content.packages.contains { $0.failed }
         let hasErrors = content.diagnostics.contains { $0.severity == .error }
         content.run.status = !failed && !hasErrors ? "ok" : "partial"

@@ -16,11 +16,12 @@ extension FactStore {
         guard RunRecord.statuses.contains(content.run.status) else {
             throw FactStoreError.invalidRun(reason: "status '\(content.run.status)' is not one of \(RunRecord.statuses.joined(separator: ", "))")
         }
+        let factPackages = RunWriter.packages(ofFactsIn: content)
+        let metrics = RunMetrics(content, packages: factPackages)
         return try locked {
             try db.writeTransaction {
-                let id = try RunWriter(db: db).write(content, origin: origin)
-                try MetricsMaterializer.materialize(run: id, on: db)
-                try MetricsMaterializer.fingerprint(run: id, on: db)
+                let id = try RunWriter(db: db).write(content, factPackages: factPackages, origin: origin)
+                try metrics.write(run: id, content: content, on: db)
                 try ProfileWriter.materialize(run: id, on: db)
                 return id
             }
@@ -32,8 +33,16 @@ extension FactStore {
 struct RunWriter {
     let db: any StoreConnection
 
-    /// Writes all rows and returns the new run id.
-    func write(_ content: RunContent, origin: RunOrigin? = nil) throws -> Int64 {
+    /// The package each fact is stored with (`facts.package`): its function's, else its file's.
+    static func packages(ofFactsIn content: RunContent) -> [String?] {
+        var packageOfFile: [String: String] = [:], packageOfFunction: [String: String] = [:]
+        for f in content.files { packageOfFile[f.path] = f.package }
+        for f in content.functions { packageOfFunction[f.id] = f.package }
+        return content.facts.map { f in f.function.flatMap { packageOfFunction[$0] } ?? packageOfFile[f.file] }
+    }
+
+    /// Writes all rows and returns the new run id; `factPackages` is `packages(ofFactsIn:)`.
+    func write(_ content: RunContent, factPackages: [String?], origin: RunOrigin? = nil) throws -> Int64 {
         let r = content.run
         var number: Int64? = nil
         if let wanted = origin?.id, wanted > (try db.lastRunID()) { number = wanted }
@@ -58,9 +67,7 @@ struct RunWriter {
         }
 
         let file = try db.inserter("INSERT INTO files(run_id, path, package, sha256, bytes, lines) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
-        var packageOfFile: [String: String] = [:]
         for f in content.files {
-            packageOfFile[f.path] = f.package
             try file.add([.int(id), .text(f.path), .text(f.package), .text(f.sha256), .integer(f.bytes), .integer(f.lines)])
         }
 
@@ -70,9 +77,9 @@ struct RunWriter {
             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             """)
         let name = try db.inserter("INSERT INTO function_names(function_id) VALUES(?1) ON CONFLICT DO NOTHING")
-        var packageOfFunction: [String: String] = [:]
+        var recordedFunctions = Set<String>()
         for f in content.functions {
-            packageOfFunction[f.id] = f.package
+            recordedFunctions.insert(f.id)
             try fn.add([.int(id), .text(f.id), .text(f.package), .text(f.receiver), .text(f.name), .text(f.file),
                          .integer(f.line), .integer(f.column), .integer(f.startLine), .integer(f.startColumn),
                          .integer(f.endLine), .integer(f.endColumn), .integer(f.lineCount),
@@ -85,12 +92,13 @@ struct RunWriter {
             INSERT INTO facts(run_id, kind, file, line, col, subject, detail, function_id, package, explanation, external)
             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """)
-        for f in content.facts {
-            let package = f.function.flatMap { packageOfFunction[$0] } ?? packageOfFile[f.file]
+        let encoded = content.explanationTexts.flatMap { $0.count == content.facts.count ? $0 : nil }
+        for (i, f) in content.facts.enumerated() {
+            let explanation = encoded?[i] ?? JSONText.encode(f.explanation)
             try fact.add([.int(id), .text(f.kind.rawValue), .text(f.file), .integer(f.line), .integer(f.column),
-                           .text(f.subject), .text(f.detail), .optional(f.function), .optional(package),
-                           .text(JSONText.encode(f.explanation)), .bool(f.external)])
-            if let function = f.function, packageOfFunction[function] == nil {
+                           .text(f.subject), .text(f.detail), .optional(f.function), .optional(factPackages[i]),
+                           .text(explanation), .bool(f.external)])
+            if let function = f.function, recordedFunctions.insert(function).inserted {
                 try name.add([.text(function)])
             }
         }

@@ -20,6 +20,14 @@ public struct RunContent: Sendable {
     public var passes: [PassExecution]
     /// Profiles attributed to the run's source (`scan --profile`).
     public var profiles: [ProfileRecord] = []
+    /// `facts[i].explanation` as the store writes it (`RunContent.explanationText`), when the
+    /// producer encoded them already: a scan encodes each package's on the thread that analysed
+    /// it, so that recording only writes. Nil, or a count other than the facts', encodes them
+    /// when the run is recorded. Set it only from the final facts.
+    public var explanationTexts: [String]? = nil
+
+    /// The text the store writes for a fact's explanation lines (a JSON array of strings).
+    public static func explanationText(_ lines: [String]) -> String { JSONText.encode(lines) }
 
     /// Creates run content.
     public init(run: RunRecord, packages: [PackageRecord] = [], files: [FileRecord] = [],

@@ -31,6 +31,31 @@ final class RecordAndReadTests: XCTestCase {
         }
     }
 
+    func testExplanationsEncodedAheadAreStoredAsIfEncodedWhenRecorded() throws {
+        try onEachBackend { backend, location in
+            let store = try FactStore.open(path: location)
+            var content = StoreFixtures.sampleContent()
+            content.facts[0].explanation = ["a \"quoted\" line", "tab\there, back\\slash, ünïcode", "\u{1}control"]
+            try store.record(content)
+            var ahead = content
+            ahead.explanationTexts = content.facts.map { RunContent.explanationText($0.explanation) }
+            try store.record(ahead)
+            // A count that does not match the facts is not used: the facts are encoded instead.
+            var stale = content
+            stale.explanationTexts = ["[\"not this\"]"]
+            try store.record(stale)
+            let stored = try store.query("SELECT run_id, explanation FROM facts ORDER BY id").rows
+            let runs = Dictionary(grouping: stored, by: { $0[0] }).mapValues { $0.map { $0[1] } }
+            XCTAssertEqual(runs.count, 3)
+            XCTAssertEqual(runs["1"], runs["2"])
+            XCTAssertEqual(runs["1"], runs["3"])
+            XCTAssertEqual(runs["1"]?.first, #"["a \"quoted\" line","tab\there, back\\slash, ünïcode","\u0001control"]"#)
+            for id: Int64 in [2, 3] {
+                XCTAssertEqual(try store.facts(run: id, includeExternal: true), content.facts.sorted(by: Fact.canonicalOrder))
+            }
+        }
+    }
+
     func testRunsAreNumberedInOrderAndNeverReused() throws {
         try onEachBackend { backend, location in
             let store = try FactStore.open(path: location)

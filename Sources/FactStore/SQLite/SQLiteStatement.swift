@@ -23,14 +23,16 @@ final class SQLiteStatement {
         let rc: Int32
         switch value {
         case .int(let v): rc = sqlite3_bind_int64(handle, index, v)
-        case .text(let s):
-            // With an explicit byte count, so that a NUL inside the text is stored, not a cut.
-            var bytes = Array(s.utf8)
-            let count = Int32(bytes.count)
-            bytes.append(0)
-            rc = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    sqlite3_bind_text(handle, index, $0, count, sqliteTransient)
+        case .text(var s):
+            // From the string's own UTF-8 storage (SQLite copies it), with an explicit byte count,
+            // so that a NUL inside the text is stored, not a cut. An empty string has no storage
+            // to point at, and a null pointer would bind NULL: it binds a literal "".
+            rc = s.withUTF8 { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                    return sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                }
+                return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    sqlite3_bind_text(handle, index, $0, Int32(bytes.count), sqliteTransient)
                 }
             }
         case .real(let d): rc = sqlite3_bind_double(handle, index, d)

@@ -1,0 +1,172 @@
+import PassKit
+
+/// A run's `function_metrics` and `package_metrics` rows and its row counts, computed in Swift
+/// from the content being recorded, by the definitions `MetricsMaterializer` states in SQL
+/// (docs/schema.md).
+///
+/// Why not the SQL: recording a scan of the standard library writes about 140 MB of explanation
+/// text, and the facts table keeps `external` after `explanation`, so every SQL pass over a run's
+/// facts reads every explanation's overflow pages back; the materializer's four passes took
+/// more CPU than writing the rows. The content is in memory already: one walk over it gives
+/// the same rows. `MetricsMaterializer` stays the definition for runs recorded before (the
+/// migrations), and a test holds both to the same answers.
+struct RunMetrics {
+    /// One row of metric counts, in `MetricsMaterializer.perFact` column order.
+    struct Counts: Equatable {
+        var heapSites = 0, heapSitesInLoops = 0, movedToHeap = 0, escapes = 0, noEscape = 0, leaks = 0
+        var inlinable = 0, notInlinable = 0, inlineCalls = 0, allocs = 0, facts = 0
+
+        /// The counts as statement arguments, in column order.
+        var values: [SQLValue] {
+            [heapSites, heapSitesInLoops, movedToHeap, escapes, noEscape, leaks, inlinable, notInlinable,
+             inlineCalls, allocs, facts].map(SQLValue.integer)
+        }
+
+        /// Adds another row's counts.
+        mutating func add(_ other: Counts) {
+            heapSites += other.heapSites; heapSitesInLoops += other.heapSitesInLoops
+            movedToHeap += other.movedToHeap; escapes += other.escapes; noEscape += other.noEscape
+            leaks += other.leaks; inlinable += other.inlinable; notInlinable += other.notInlinable
+            inlineCalls += other.inlineCalls; allocs += other.allocs; facts += other.facts
+        }
+
+        /// Folds one fact into a function's counts: `inlinable` and `notInlinable` are 0/1 per
+        /// function (the SQL's `max`), everything else a count.
+        mutating func addToFunction(_ fact: Counts) {
+            let inl = max(inlinable, fact.inlinable), notInl = max(notInlinable, fact.notInlinable)
+            add(fact)
+            inlinable = inl; notInlinable = notInl
+        }
+    }
+
+    /// A function's row.
+    struct FunctionRow {
+        var package: String
+        var counts = Counts()
+        var fingerprint: Int64 = 0
+    }
+
+    /// A package's row.
+    struct PackageRow {
+        var functions = 0
+        var counts = Counts()
+    }
+
+    /// `alloc`, `escapes` or `none`: where heap sites were counted from (`runs.heap_sites_source`).
+    let heapSitesSource: String
+    /// Function rows by function id.
+    let functions: [String: FunctionRow]
+    /// Package rows by package path.
+    let packages: [String: PackageRow]
+
+    /// Computes the metrics of `content`, whose facts are stored with the packages `packages`
+    /// gives (`FactPackages`, the value written to `facts.package`).
+    init(_ content: RunContent, packages factPackages: [String?]) {
+        let inside = content.facts.indices.filter { !content.facts[$0].external }
+        let hasAlloc = inside.contains { content.facts[$0].kind.rawValue == "alloc" }
+        let hasEscapes = inside.contains { ["escapes", "moved-to-heap"].contains(content.facts[$0].kind.rawValue) }
+        heapSitesSource = hasAlloc ? "alloc" : (hasEscapes ? "escapes" : "none")
+
+        var functions: [String: FunctionRow] = [:]
+        for f in content.functions { functions[f.id] = Self.merged(functions[f.id], package: f.package) }
+        var packages: [String: PackageRow] = [:]
+        for i in inside {
+            let fact = content.facts[i]
+            let counts = Self.counts(of: fact, heapFromAlloc: hasAlloc)
+            guard let id = fact.function else {
+                packages[factPackages[i] ?? "", default: PackageRow()].counts.add(counts)
+                continue
+            }
+            var row = Self.merged(functions[id], package: factPackages[i] ?? "")
+            row.counts.addToFunction(counts)
+            row.fingerprint += IdentityHash.of(kind: fact.kind.rawValue, subject: fact.subject, detail: fact.detail)
+            functions[id] = row
+        }
+        for row in functions.values {
+            packages[row.package, default: PackageRow()].functions += 1
+            packages[row.package, default: PackageRow()].counts.add(row.counts)
+        }
+        for p in content.packages where packages[p.importPath] == nil { packages[p.importPath] = PackageRow() }
+        self.functions = functions
+        self.packages = packages
+    }
+
+    /// A function's row with one more package naming it: the greatest, as SQL's `max` orders
+    /// text (by bytes).
+    private static func merged(_ row: FunctionRow?, package: String) -> FunctionRow {
+        guard var row else { return FunctionRow(package: package) }
+        if row.package.utf8.lexicographicallyPrecedes(package.utf8) { row.package = package }
+        return row
+    }
+
+    /// What one fact inside the tree adds to its function's and package's counts.
+    static func counts(of fact: Fact, heapFromAlloc: Bool) -> Counts {
+        var c = Counts()
+        let kind = fact.kind.rawValue
+        let isAlloc = kind == "alloc"
+        if heapFromAlloc {
+            if isAlloc, ASCIIText.containsIgnoringCase(" " + fact.detail + " ", " heap ") {
+                c.heapSites = 1
+                if ASCIIText.containsIgnoringCase(fact.detail, "depth="),
+                   !ASCIIText.containsIgnoringCase(fact.detail, "depth=0") { c.heapSitesInLoops = 1 }
+            }
+        } else if kind == "escapes" || kind == "moved-to-heap" {
+            c.heapSites = 1
+        }
+        c.movedToHeap = kind == "moved-to-heap" ? 1 : 0
+        c.escapes = kind == "escapes" ? 1 : 0
+        c.noEscape = kind == "no-escape" ? 1 : 0
+        c.leaks = kind == "leak-param" || kind == "leak-param-content" ? 1 : 0
+        c.inlinable = kind == "can-inline" ? 1 : 0
+        c.notInlinable = kind == "cannot-inline" ? 1 : 0
+        c.inlineCalls = kind == "inline-call" ? 1 : 0
+        c.allocs = isAlloc ? 1 : 0
+        c.facts = 1
+        return c
+    }
+
+    /// Inserts the rows of run `id` and sets its counts and heap-sites source, as
+    /// `MetricsMaterializer.materialize` and `fingerprint` do.
+    func write(run id: Int64, content: RunContent, on db: any StoreConnection) throws {
+        try db.run("""
+            UPDATE runs SET heap_sites_source = ?2, package_count = ?3, function_count = ?4, fact_count = ?5,
+              diagnostic_count = ?6
+            WHERE id = ?1
+            """, [.int(id), .text(heapSitesSource), .integer(content.packages.count), .integer(content.functions.count),
+                  .integer(content.facts.count), .integer(content.diagnostics.count)])
+        let columns = MetricsMaterializer.perFact(db.dialect).map(\.column)
+        let placeholders = { (first: Int, count: Int) in (first..<first + count).map { "?\($0)" }.joined(separator: ", ") }
+        let fn = try db.inserter("""
+            INSERT INTO function_metrics(run_id, function_id, package, \(columns.joined(separator: ", ")), fingerprint)
+            VALUES(\(placeholders(1, 4 + columns.count)))
+            """)
+        for (function, row) in functions.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let key: [SQLValue] = [.int(id), .text(function), .text(row.package)]
+            try fn.add(key + row.counts.values + [.int(row.fingerprint)])
+        }
+        let pkg = try db.inserter("""
+            INSERT INTO package_metrics(run_id, package, functions, \(columns.joined(separator: ", ")))
+            VALUES(\(placeholders(1, 3 + columns.count)))
+            """)
+        for (package, row) in packages.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let key: [SQLValue] = [.int(id), .text(package), .integer(row.functions)]
+            try pkg.add(key + row.counts.values)
+        }
+    }
+}
+
+/// ASCII-only case-insensitive matching, as SQL's `LIKE '%…%'` compares.
+enum ASCIIText {
+    /// Whether `text` contains `needle` (lowercase ASCII), ignoring the case of ASCII letters.
+    static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
+        let hay = Array(text.utf8), pattern = Array(needle.utf8)
+        guard pattern.count <= hay.count else { return pattern.isEmpty }
+        outer: for start in 0...(hay.count - pattern.count) {
+            for (k, p) in pattern.enumerated() where lower(hay[start + k]) != p { continue outer }
+            return true
+        }
+        return false
+    }
+
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+}
