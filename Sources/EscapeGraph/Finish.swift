@@ -23,6 +23,33 @@ public struct EscapeBatchResult: Sendable {
 
     /// The compiler's text lines (`POS: …`), in order.
     public var lines: [String] { messages.flatMap(\.lines) }
+
+    /// Gives every deferred note site of the explanations its text and position from
+    /// `describe`, called once per distinct site; the notes of lines never printed are never
+    /// described.
+    public mutating func describeDeferredSites(_ describe: (DeferredSite) -> NoteSite) {
+        var described: [DeferredSite: NoteSite] = [:]
+        for i in messages.indices {
+            guard case var .explanation(e) = messages[i],
+                  e.steps.contains(where: { $0.notes.contains { $0.deferred != nil } }) else { continue }
+            for s in e.steps.indices {
+                for n in e.steps[s].notes.indices {
+                    guard let d = e.steps[s].notes[n].deferred else { continue }
+                    let site: NoteSite
+                    if let known = described[d] {
+                        site = known
+                    } else {
+                        site = describe(d)
+                        described[d] = site
+                    }
+                    e.steps[s].notes[n].whereText = site.text
+                    e.steps[s].notes[n].position = site.position
+                    e.steps[s].notes[n].deferred = nil
+                }
+            }
+            messages[i] = .explanation(e)
+        }
+    }
 }
 
 extension EscapeGraph {

@@ -6,11 +6,19 @@ public struct FlowNote: Sendable, Hashable, Codable {
     public var position: SourcePosition
     /// Why the value flows.
     public var why: FlowReason
+    /// The site still to be described (`EscapeBatchResult.describeDeferredSites`), nil once
+    /// `whereText` and `position` are final. Never encoded.
+    public var deferred: DeferredSite? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case whereText, position, why
+    }
 
     init(site: NoteSite, why: FlowReason) {
         self.whereText = site.text
         self.position = site.position
         self.why = why
+        self.deferred = site.deferred
     }
 
     /// `from WHERE (WHY) at POS`.

@@ -69,16 +69,49 @@ public struct SourcePosition: Hashable, Sendable, Codable, CustomStringConvertib
 }
 
 /// The node an explanation note points at: its rendered text and position
-/// (`append(s, p)` at `./a.go:3:55`).
+/// (`append(s, p)` at `./a.go:3:55`), or the caller's name for a node it renders only when an
+/// explanation prints the note (`deferred`).
 public struct NoteSite: Hashable, Sendable {
-    /// The node as the compiler renders it with `%v`.
+    /// The node as the compiler renders it with `%v` (empty while deferred).
     public var text: String
-    /// The node's position.
+    /// The node's position (unknown while deferred).
     public var position: SourcePosition
+    /// The node in the caller's own terms, described later by
+    /// `EscapeBatchResult.describeDeferredSites`; nil when `text` and `position` are final.
+    public var deferred: DeferredSite?
 
     /// Creates a note site.
     public init(_ text: String, at position: SourcePosition) {
         self.text = text
         self.position = position
+        self.deferred = nil
+    }
+
+    /// A site rendered only if an explanation prints it: a graph holds one note per
+    /// expression, statement and call it lowers, and only a few of them are ever printed,
+    /// as the compiler keeps its notes' nodes and formats them when it explains a flow.
+    public init(deferred: DeferredSite) {
+        self.text = ""
+        self.position = .none
+        self.deferred = deferred
+    }
+}
+
+/// A note site named by the graph's user: which rendering (`kind`, the user's own code), of
+/// which node of which function. The graph never reads it; it travels with the note into
+/// explanations until the user describes it.
+public struct DeferredSite: Hashable, Sendable {
+    /// The user's code for how the node is rendered.
+    public var kind: UInt8
+    /// The user's function.
+    public var function: Int32
+    /// The user's node.
+    public var node: Int32
+
+    /// Creates a deferred site.
+    public init(kind: UInt8, function: Int32, node: Int32) {
+        self.kind = kind
+        self.function = function
+        self.node = node
     }
 }

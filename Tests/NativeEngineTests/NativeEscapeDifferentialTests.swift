@@ -234,10 +234,13 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // marks and end labels numbered batch by batch: escapes 0.9833, no-escape 0.9926, the
         // rest unchanged. With generic callees inlined into generic code printing the caller's
         // shapes (`&sync.indirect[go.shape.interface {},...]{...}` where it printed
-        // `&sync.indirect[K,V]{...}`): escapes 0.9898 on its own.
+        // `&sync.indirect[K,V]{...}`): escapes 0.9898 on its own. With function literals copied by
+        // inlining made from their pre-inlining bodies (the compiler's `F.func1#hash#` copies, never
+        // inlined into): moved-to-heap 0.9962, escapes 0.9930, no-escape 0.9948, leak-param 0.9902,
+        // leak-param-content 0.9811, leak-result 0.9992.
         Self.assertFloors(a, [
-            "moved-to-heap": 0.985, "escapes": 0.985, "no-escape": 0.987,
-            "leak-param": 0.984, "leak-param-content": 0.976, "leak-result": 0.994,
+            "moved-to-heap": 0.991, "escapes": 0.988, "no-escape": 0.989,
+            "leak-param": 0.985, "leak-param-content": 0.976, "leak-result": 0.994,
         ])
 
         let nativeLog = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-escape-std-native.txt")
@@ -264,8 +267,9 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         // batch by batch: 75,108 (0.8743); statement texts 1,610 -> 649. With method wrappers
         // analysed (`(*T).M`, promoted `T.M`, `T.M-fm`): 77,104 (0.8975) on their own, missing
         // blocks 5,340 -> 2,318, every verdict kind unchanged. All three merged (with the
-        // caller's shapes in inlined generic callees): 78,132 (0.9095); escapes 0.9903.
-        XCTAssertGreaterThanOrEqual(flows.share, 0.904, "share of flow explanations identical to the compiler's")
+        // caller's shapes in inlined generic callees): 78,132 (0.9095); escapes 0.9903. With
+        // literal copies from pre-inlining bodies: 78,181 (0.9100).
+        XCTAssertGreaterThanOrEqual(flows.share, 0.905, "share of flow explanations identical to the compiler's")
     }
 
     /// All of `go list cmd` against `go build -a -gcflags=all=-m=2 cmd`, as `testAllOfStd`

@@ -80,7 +80,7 @@ extension EscapeWalker {
 
     /// The static callees of a call's function operand (`IRPackage.staticValue`, then the
     /// assignments of a function-typed local).
-    func resolveCallees(_ fun: IRNodeID) -> [Callee] {
+    mutating func resolveCallees(_ fun: IRNodeID) -> [Callee] {
         let v = package.staticValue(of: fun, in: current)
         let n = package[function: v.function][v.node]
         switch n.op {
@@ -95,28 +95,37 @@ extension EscapeWalker {
     }
 
     /// Every function assigned to a local (all must be static), or none.
-    func assignedCallees(_ v: IRVarID) -> [Callee] {
-        var out: [Callee] = []
-        var ok = true
+    mutating func assignedCallees(_ v: IRVarID) -> [Callee] {
+        if assignedFunctions[current] == nil { assignedFunctions[current] = collectAssignedFunctions() }
+        return assignedFunctions[current]?[v] ?? []
+    }
+
+    /// For each local of the function being walked that is assigned a function, the static
+    /// functions assigned to it, in walk order; none when any assignment is not one (a call
+    /// result, a tuple element, a range variable). One walk of the body for all of them.
+    private func collectAssignedFunctions() -> [IRVarID: [Callee]] {
+        var assigned: [IRVarID: [Callee]] = [:]
+        var unknown: Set<IRVarID> = []
+        func variable(_ id: IRNodeID) -> IRVarID? {
+            id.exists && f[id].op == .name ? IRVarID(f[id].aux) : nil
+        }
         f.forEachReachable(from: f.body) { _, n in
-            guard ok else { return }
             switch n.op {
             case .assign:
-                guard n.a.exists, f[n.a].op == .name, IRVarID(f[n.a].aux) == v else { return }
-                guard n.b.exists else { return }
+                guard let v = variable(n.a), n.b.exists else { return }
                 switch f[n.b].op {
                 case .nilValue: return
-                case .function, .methodExpr: out.append(.declared(ObjectID(f[n.b].aux)))
-                case .closure: out.append(.literal(Int(f[n.b].aux)))
-                default: ok = false
+                case .function, .methodExpr: assigned[v, default: []].append(.declared(ObjectID(f[n.b].aux)))
+                case .closure: assigned[v, default: []].append(.literal(Int(f[n.b].aux)))
+                default: unknown.insert(v)
                 }
             case .assignList, .assignCall, .assignDotType, .assignMapRead, .assignRecv, .rangeStmt:
-                let lhs = f.list(n.list) + [n.b, n.c]
-                if lhs.contains(where: { $0.exists && f[$0].op == .name && IRVarID(f[$0].aux) == v }) { ok = false }
+                for d in f.list(n.list) + [n.b, n.c] { if let v = variable(d) { unknown.insert(v) } }
             default: return
             }
         }
-        return ok ? out : []
+        for v in unknown { assigned[v] = nil }
+        return assigned
     }
 
     /// The hole an argument goes into: a tee of each callee's parameter hole (heap for an

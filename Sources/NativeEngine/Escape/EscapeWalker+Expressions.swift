@@ -228,8 +228,8 @@ extension EscapeWalker {
         var captures: [CapturedVariable] = []
         for v in lit.captured {
             guard let loc = location(v, in: index) else { continue }
-            let use = NoteSite(lit[v].name, at: position(firstUse(of: v, in: index) ?? lit[v].pos, in: index))
-            captures.append(CapturedVariable(variable: loc, use: use, width: program.sizeof(lit[v].type)))
+            captures.append(CapturedVariable(variable: loc, use: capturedUseSite(v, in: index),
+                                             width: program.sizeof(lit[v].type)))
         }
         graph.recordClosure(record.destination, function: litID, captures: captures)
         declareVariables(of: index)

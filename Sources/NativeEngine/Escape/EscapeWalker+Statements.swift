@@ -57,7 +57,7 @@ extension EscapeWalker {
             }
         case .send:
             discard(n.a)
-            assignHeap(n.b, "send", id, .send)
+            assignHeap(n.b, site(id, .send), .send)
         case .assign:
             assignList([n.a], [n.b], why: .assign, at: id)
         case .assignOp:
@@ -117,7 +117,7 @@ extension EscapeWalker {
         graph.cursor.loopDepth += 1
         let key = n.b.exists ? addr(n.b) : .discard
         let value = n.c.exists ? addr(n.c) : .discard
-        let s = statementSite(id, "for loop")
+        let s = site(id, .forLoop)
         _ = key
         if case .array = program.node(program.under(f[n.a].type)) {
             var k = value
@@ -146,9 +146,8 @@ extension EscapeWalker {
             let t = f[v].type
             if hasPointers(t) {
                 let shaped = program.isInterface(t) || program.isPointerShaped(t)
-                let text = graph.options.explains ? caseClauseText(c) : ""
                 ks.append(graph.dotType(.into(loc), targetIsInterfaceOrPointerShaped: shaped,
-                                        statementSite(c, text), .switchCase))
+                                        site(c, .caseClause), .switchCase))
             }
         }
         expr(graph.teeHole(ks), n.a)
@@ -163,7 +162,7 @@ extension EscapeWalker {
             guard let loc = location(v, in: current) else { return .discard }
             return .into(loc)
         }
-        let s = statementSite(id, "return " + valueListText(values))
+        let s = site(id, .returnValues)
         for (i, v) in values.enumerated() where i < targets.count {
             expr(graph.note(targets[i], s, .return), v)
         }
@@ -200,7 +199,7 @@ extension EscapeWalker {
             return .heap
         case .indexMap:
             discard(n.a)
-            assignHeap(n.b, "key of map put", dst, .keyOfMapPut)
+            assignHeap(n.b, site(dst, .expression), .keyOfMapPut)
             return .heap
         default:
             discard(dst)
@@ -210,16 +209,13 @@ extension EscapeWalker {
 
     mutating func mutate(_ x: IRNodeID) { expr(.mutator, x) }
 
-    mutating func assignHeap(_ src: IRNodeID, _ text: String, _ whereNode: IRNodeID, _ why: FlowReason) {
-        let printed = text == "send" ? statementText(whereNode) ?? text : text == "key of map put" ? printer.text(f, whereNode) : text
-        let s = graph.options.explains ? NoteSite(printed,
-                                                  at: position(f[whereNode].pos, in: current)) : NoteSite("", at: .none)
+    mutating func assignHeap(_ src: IRNodeID, _ s: NoteSite, _ why: FlowReason) {
         expr(graph.note(.heap, s, why), src)
     }
 
     mutating func assignList(_ dsts: [IRNodeID], _ srcs: [IRNodeID], why: FlowReason, at whereNode: IRNodeID) {
         let ks = dsts.map { addr($0) }
-        let s = graph.options.explains ? statementSite(whereNode, assignmentText(whereNode)) : NoteSite("", at: .none)
+        let s = site(whereNode, .assignment)
         for (i, k0) in ks.enumerated() {
             let src = i < srcs.count ? srcs[i] : IRNodeID.none
             var k = k0

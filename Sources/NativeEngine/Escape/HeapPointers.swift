@@ -12,6 +12,8 @@ import GoTypes
 final class HeapPointers {
     private let program: Program
     private var notInHeap: [TypeID: Bool] = [:]
+    /// `hasPointers` by type: the walker asks it of every expression it evaluates.
+    private var answers: [TypeID: Bool] = [:]
 
     init(program: Program) {
         self.program = program
@@ -20,9 +22,11 @@ final class HeapPointers {
     /// True when values of `t` hold pointers the analysis must follow.
     func hasPointers(_ t: TypeID) -> Bool {
         if t.isInvalid { return true }
-        guard program.hasPointers(t) else { return false }
+        if let known = answers[t] { return known }
         var visiting: Set<TypeID> = []
-        return followed(t, &visiting)
+        let answer = program.hasPointers(t) && followed(t, &visiting)
+        answers[t] = answer
+        return answer
     }
 
     private func followed(_ t0: TypeID, _ visiting: inout Set<TypeID>) -> Bool {
