@@ -2,7 +2,7 @@ import GoTypes
 
 /// Types spelled as the compiler spells them in its messages: names of the package being
 /// compiled unqualified, others qualified by package name, `struct { a int }` with spaces,
-/// type arguments of instances qualified by package path.
+/// type arguments of instances qualified by package path (`main` for a command).
 public struct CompilerTypeName {
     let program: Program
     /// The package being compiled (its names print unqualified).
@@ -31,7 +31,7 @@ public struct CompilerTypeName {
 
     private func qualifier(_ pkg: Int32, inTypeArgument: Bool) -> String {
         if pkg < 0 { return "" }
-        if inTypeArgument { return program.packagePath(pkg) + "." }
+        if inTypeArgument { return program.linkPath(pkg) + "." }
         if pkg == localPackage { return "" }
         return program.packages[Int(pkg)].name + "."
     }

@@ -100,6 +100,10 @@ public struct IRFunction: Sendable {
     public var inlinedCalls: [IRInlinedCall] = []
     /// Interface calls made static by inline expansion (`Devirtualization`).
     public var devirtualizedCalls: [IRDevirtualizedCall] = []
+    /// Calls of an inlinable function left alone because the function is already being
+    /// inlined around them (`cannot inline F into G: repeated recursive cycle`): the callee's
+    /// name, the call's position and its enclosing inlined call.
+    public var recursiveCycleCalls: [IRInlinedCall] = []
 
     /// An empty function.
     public init(name: String, kind: IRFunctionKind, object: ObjectID?, type: TypeID, pos: IRPos,

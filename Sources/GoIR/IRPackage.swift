@@ -32,6 +32,16 @@ public struct IRPackage: Sendable {
         return q
     }
 
+    /// `reportedPosition(_:in:)` for function `i`, its table read in place rather than copied
+    /// (a copy retains and releases each of the function's tables).
+    public func reportedPosition(_ p: IRPos, inFunction i: Int) -> IRPos {
+        var q = p
+        while q.inlined >= 0 && Int(q.inlined) < self[function: i].inlinedCalls.count {
+            q = self[function: i].inlinedCalls[Int(q.inlined)].pos
+        }
+        return q
+    }
+
     /// The index of the function with this compiler name.
     public func function(named name: String) -> Int? { functions.firstIndex { $0.name == name } }
 }

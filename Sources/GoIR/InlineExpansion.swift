@@ -79,7 +79,10 @@ public struct InlinedInstantiation: Sendable {
 /// they came from. Calls in the copied body are considered in turn (transitive inlining),
 /// except calls to a function already being inlined on that path (a recursive cycle), so a
 /// small recursive function gets one copy of itself. Function literals in a copied body are
-/// copied as new literals of the caller.
+/// copied as new literals of the caller, each from the literal as lowered, before any call in it
+/// was expanded: the compiler builds such a copy from the callee's pre-inlining body and never
+/// inlines into it (its functions are chosen before inlining starts), so the copy keeps its
+/// calls (`F.func1#hash#`: a range-over-func body handed to an iterator it does not inline).
 public enum InlineExpansion {
     /// Call-site limits (go-compiler-facts.md §3.4).
     public enum Limits {
@@ -103,11 +106,13 @@ public enum InlineExpansion {
     public static func expand(_ package: inout IRPackage, decisions: InlineDecisions, functions: [Int]? = nil) {
         var importedFiles: [String: Int32] = [:]
         var fileMaps: [String: [Int32]] = [:]
+        let unexpanded = package.functions
         for i in functions ?? Array(package.functions.indices) {
             // The expander owns the package while it works (no second reference, so changing
             // one function never copies the whole table).
             var e = Expander(package: package, index: i, decisions: decisions, importedFiles: importedFiles,
                              fileMaps: fileMaps)
+            e.unexpanded = unexpanded
             package = IRPackage(path: "", name: "", files: [], functions: [], functionsByObject: [:])
             e.run()
             package = e.package
@@ -128,6 +133,8 @@ struct Expander {
     var fileMaps: [String: [Int32]]
     var f: IRFunction
     var maxCost: Int
+    /// The package's functions as they were before this expansion: the literals copies are made from.
+    var unexpanded: [IRFunction] = []
 
     init(package: IRPackage, index: Int, decisions: InlineDecisions, importedFiles: [String: Int32],
          fileMaps: [String: [Int32]] = [:]) {
@@ -225,7 +232,29 @@ struct Expander {
                 return
             }
         }
+        if site.op == .call && !site.flags.contains(.goDefer), inlined >= 0, let callee = resolve(site.a), path.contains(callee),
+           mayInline(callee, calledOnce: false), !repeatsEnclosingCall(site.pos, inlined: inlined) {
+            let name: String
+            switch callee {
+            case .declared(let o): name = decisions.name(o)
+            case .literal(let i): name = decisions.literalName?(package.functions[i], f) ?? package.functions[i].name
+            }
+            f.recursiveCycleCalls.append(IRInlinedCall(callee: name, pos: site.pos, parent: inlined))
+        }
         if f[id].op == .call { passDictionary(id) }
+    }
+
+    /// True when a call inside inlined call `inlined` is, in the source, one of the calls it is
+    /// inlined through: the compiler refuses such a call silently (the recursion came back to
+    /// the same call), and reports any other call of a function already being inlined.
+    private func repeatsEnclosingCall(_ pos: IRPos, inlined: Int32) -> Bool {
+        var k = inlined
+        while k >= 0 {
+            let c = f.inlinedCalls[Int(k)]
+            if c.pos.file == pos.file && c.pos.offset == pos.offset { return true }
+            k = c.parent
+        }
+        return false
     }
 
     /// A call of a generic function or method with concrete type arguments that stays a call
@@ -330,6 +359,7 @@ struct Expander {
         f.inlinedCalls.append(record)
         var copier = BodyCopier(source: g, sourcePackage: source, fileMap: source.map { fileMap(for: $0) } ?? localFiles(),
                                 inlined: k, qualifier: source.map { $0.name + "." } ?? "")
+        copier.unexpanded = unexpanded
         // Parameters, results and locals of the callee become variables of the caller.
         for (vi, v) in g.variables.enumerated() {
             if v.varClass == .captured {
@@ -442,6 +472,8 @@ struct BodyCopier {
     var endLabel: Int32 = -1
     /// Copying a literal nested in a copied literal: variable ids stay as they are.
     var identityVariables = false
+    /// The expanded package's functions before its expansion (`Expander.unexpanded`).
+    var unexpanded: [IRFunction] = []
 
     init(source: IRFunction, sourcePackage: IRPackage?, fileMap: [Int32], inlined: Int32, qualifier: String) {
         self.source = source
@@ -497,7 +529,7 @@ struct BodyCopier {
         case .function, .methodExpr: if n.aux2 >= 0 { aux2 = f.addSymbol(source.symbols[Int(n.aux2)]) }
         case .name, .declare: aux = variables[n.aux]?.raw ?? n.aux
         case .closure:
-            aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex))
+            aux = Int32(copyLiteral(Int(n.aux), into: &package, callerIndex: callerIndex, intoClosure: f.kind.isClosure))
             f.literals.append(aux)
         default: break
         }
@@ -525,10 +557,18 @@ struct BodyCopier {
     }
 
     /// Copies a function literal of the callee as a new literal of the caller, its closure
-    /// variables now capturing the caller's copies.
-    private mutating func copyLiteral(_ i: Int, into package: inout IRPackage, callerIndex: Int) -> Int {
-        var lit = sourcePackage?.functions[i] ?? package.functions[i]
+    /// variables now capturing the caller's copies, named as the compiler names the copy
+    /// (`CopiedLiteralNames`): after the inlined function in a caller that is a closure
+    /// (`intoClosure`) or not, after its copied parent (`parentName`) when nested in one. A literal
+    /// of the function being expanded is copied from its body before inlining (`unexpanded`).
+    private mutating func copyLiteral(_ i: Int, into package: inout IRPackage, callerIndex: Int, intoClosure: Bool,
+                                      parentName: String? = nil) -> Int {
+        var lit = sourcePackage?.functions[i] ?? (i < unexpanded.count ? unexpanded[i] : package.functions[i])
         lit.parent = Int32(callerIndex)
+        if lit.kind == .literal {
+            lit.name = parentName.map { CopiedLiteralNames.nested(lit.name, in: $0) }
+                ?? CopiedLiteralNames.copied(lit.name, intoClosure: intoClosure)
+        }
         for v in lit.captured {
             guard let o = lit.variables[Int(v.raw)].outer else { continue }
             // The callee's variables map to the caller's copies; a nested literal keeps the ids
@@ -557,7 +597,9 @@ struct BodyCopier {
             var childCopier = BodyCopier(source: lit, sourcePackage: sourcePackage, fileMap: fileMap, inlined: inlined,
                                          qualifier: qualifier)
             childCopier.identityVariables = true
-            let c = childCopier.copyLiteral(Int(child), into: &package, callerIndex: newIndex)
+            childCopier.unexpanded = unexpanded
+            let c = childCopier.copyLiteral(Int(child), into: &package, callerIndex: newIndex, intoClosure: true,
+                                            parentName: lit.name)
             package.functions[newIndex].literals.append(Int32(c))
             for j in package.functions[newIndex].nodes.indices where package.functions[newIndex].nodes[j].op == .closure
                 && package.functions[newIndex].nodes[j].aux == child {

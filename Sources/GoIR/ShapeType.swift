@@ -168,12 +168,12 @@ public struct ShapeNaming {
 
     private func qualified(_ object: ObjectID) -> String {
         let r = program.object(object)
-        return r.package < 0 ? r.name : program.packagePath(r.package) + "." + r.name
+        return r.package < 0 ? r.name : program.linkPath(r.package) + "." + r.name
     }
 
     private func fieldName(_ object: ObjectID) -> String {
         let r = program.object(object)
-        return r.isExported || r.package < 0 ? r.name : program.packagePath(r.package) + "." + r.name
+        return r.isExported || r.package < 0 ? r.name : program.linkPath(r.package) + "." + r.name
     }
 
     private func write(_ t: TypeID, _ out: inout String, _ sub: ShapedLink) {

@@ -92,19 +92,11 @@ extension NativeIR {
 }
 
 extension NativeInliner {
-    /// The compiler's name of a function literal copied by inlining: the name of the function
-    /// it was written in (package-qualified outside the package compiled), then `.funcN`, or
-    /// `.N` when the function compiled is itself a closure, whichever the literal's own name
-    /// used.
+    /// The compiler's name of a function literal copied by inlining (`CopiedLiteralNames`):
+    /// the copy's name, `.funcN` or `.N` by whether the function compiled is a closure, and
+    /// package-qualified outside the package compiled.
     func copiedLiteralName(_ literal: IRFunction, into caller: IRFunction, from pkg: TypedPackage) -> String {
-        var name = literal.name
-        if caller.kind != .declared, let r = name.range(of: #"\.func\d+$"#, options: .regularExpression) {
-            name.replaceSubrange(r, with: "." + name[r].dropFirst(5))
-        } else if caller.kind == .declared, let r = name.range(of: #"\.\d+$"#, options: .regularExpression) {
-            // A literal written in a closure (`f.func1.1`) copied into a declared function is
-            // that function's literal: `f.func1.func1`.
-            name.replaceSubrange(r, with: ".func" + name[r].dropFirst(1))
-        }
+        var name = literal.kind == .literal ? CopiedLiteralNames.copied(literal.name, intoClosure: caller.kind.isClosure) : literal.name
         if !literal.sourcePackage.isEmpty, literal.sourcePackage != pkg.path, let owner = program.package(literal.sourcePackage) {
             name = program.types.packages[Int(owner.index)].name + "." + name
         }

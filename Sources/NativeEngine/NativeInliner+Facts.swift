@@ -50,6 +50,7 @@ extension NativeInliner {
         if !problems.isEmpty { return PackageFacts(facts: [], problems: problems) }
         let verdicts = verdicts(forPackage: importPath) + instanceVerdicts(forPackage: importPath)
             + equalityFunctionVerdicts(forPackage: importPath) + expanded.copiedLiteralVerdicts(forPackage: importPath)
+            + expanded.recursiveCycleVerdicts(forPackage: importPath)
         let calls = inlinedCalls(forPackage: importPath) + expanded.inlinedCallsReadFromExpansion(forPackage: importPath)
         let devirtualized = expanded.devirtualizedCalls(forPackage: importPath)
         var out: [Fact] = []

@@ -26,10 +26,11 @@ public struct NativeCorpusRun {
         let inliner = NativeInliner(program: program)
         let expanded = NativeIR(program: program, inliner: inliner)
         let prefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        let std = URL(fileURLWithPath: goroot).standardizedFileURL.path + "/src/"
         var out = NativeCorpusRun()
         TypecheckRun.onLargeStack {
             for p in packages {
-                let facts = inliner.facts(forPackage: p, expanded: expanded) { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+                let facts = inliner.facts(forPackage: p, expanded: expanded) { relative($0, root: prefix, std: std) }
                 if let first = facts.problems.first { out.untyped[p] = first }
                 out.factsByPackage[p] = facts.facts
                 for span in facts.genericBodies { out.genericBodies[span.file, default: []].append(span.first...span.last) }
@@ -37,5 +38,14 @@ public struct NativeCorpusRun {
         }
         out.seconds = Date().timeIntervalSince(started)
         return out
+    }
+
+    /// A native fact's path as the compiler oracle prints it (`FactPathMapper`): relative to
+    /// the corpus's root inside it, `$GOROOT/src`-relative for the standard library (a corpus
+    /// outside GOROOT compiles std's generic instances and inlined bodies too).
+    static func relative(_ path: String, root: String, std: String) -> String {
+        if path.hasPrefix(root) { return String(path.dropFirst(root.count)) }
+        if path.hasPrefix(std) { return String(path.dropFirst(std.count)) }
+        return path
     }
 }

@@ -28,11 +28,14 @@ final class NativeStdDifferentialTests: XCTestCase {
             // compiled: can-inline 0.9956 / 0.9922 / 0.9939, cannot-inline 0.9923 / 0.9917 /
             // 0.9920, inline-call 0.9949 / 0.9938 / 0.9944, devirtualize 0.9769 / 0.9695 / 0.9732;
             // with exposed literal calls counted as they resolve: can-inline 0.9955 / 0.9924 /
-            // 0.9939, inline-call 0.9940 / 0.9940 / 0.9940.
+            // 0.9939, inline-call 0.9940 / 0.9940 / 0.9940. With the repeated-recursive-cycle
+            // refusals (std's 14 lines): cannot-inline 0.9923 / 0.9928 / 0.9926. With literals
+            // copied by inlining made from their pre-inlining bodies: can-inline 0.9955 / 0.9933 /
+            // 0.9944, inline-call 0.9940 / 0.9941 / 0.9941.
             // Floors: measured minus 0.005.
-            .canInline: .init(precision: 0.990, recall: 0.987, f1: 0.988),
-            .cannotInline: .init(precision: 0.987, recall: 0.986, f1: 0.987),
-            .inlineCall: .init(precision: 0.989, recall: 0.988, f1: 0.989),
+            .canInline: .init(precision: 0.990, recall: 0.988, f1: 0.989),
+            .cannotInline: .init(precision: 0.987, recall: 0.987, f1: 0.987),
+            .inlineCall: .init(precision: 0.989, recall: 0.989, f1: 0.989),
             .devirtualize: .init(precision: 0.972, recall: 0.965, f1: 0.968),
         ]).check(d)
     }
