@@ -14,14 +14,14 @@ import PassKit
 ///   program's own call of a function, not an allocation the compiler introduced for a
 ///   construct (`new`, a literal, a conversion, …), so it is no allocation site.
 extension AllocationSiteBuilder {
-    /// The names a file's imports bind: the explicit name, else the package name the path
-    /// ends with (a trailing major-version element `v2` is not the package name). Blank and
-    /// dot imports bind no name.
-    static func boundNames(_ imports: [ImportInfo]) -> Set<String> {
-        var names: Set<String> = []
+    /// The names a file's imports bind, with the import path each names: the explicit name,
+    /// else the package name the path ends with (a trailing major-version element `v2` is not
+    /// the package name). Blank and dot imports bind no name.
+    static func boundImports(_ imports: [ImportInfo]) -> [String: String] {
+        var names: [String: String] = [:]
         for i in imports {
             if let name = i.name {
-                if name != "_" && name != "." { names.insert(name) }
+                if name != "_" && name != "." { names[name] = i.path }
                 continue
             }
             let elements = i.path.split(separator: "/")
@@ -29,7 +29,7 @@ extension AllocationSiteBuilder {
             if elements.count > 1, last.first == "v", last.dropFirst().allSatisfy(\.isNumber), last.count > 1 {
                 last = elements[elements.count - 2]
             }
-            names.insert(String(last))
+            names[String(last)] = i.path
         }
         return names
     }
@@ -39,7 +39,27 @@ extension AllocationSiteBuilder {
         guard SubjectShape.isSelector(subject) else { return false }
         let parts = subject.split(separator: ".")
         guard parts.count == 2, let names = importedNames[file] else { return false }
-        return names.contains(String(parts[0]))
+        return names[String(parts[0])] != nil
+    }
+
+    /// False when the selector `x.M` cannot be a method value: the front end compiles an `M-fm`
+    /// wrapper for every method value of a non-generic method a package's own code writes, in
+    /// that package, so the selector is no method value when the package its code comes from
+    /// compiles none. The code is the function's own when the selector is written on the
+    /// verdict's line (embedded fields elided: `obj.name` printed `obj.object.name`); code
+    /// inlined from an imported package prints its names qualified (`os.p.status`), and that
+    /// package's listing says. Generic code (method values of type parameters become closures)
+    /// and a package without a listing say nothing.
+    func mayBeMethodValue(_ subject: String, at fact: Fact, function: FunctionRecord,
+                          wrappers: [String: Set<String>]?) -> Bool {
+        guard let wrappers, !function.id.contains("[") else { return true }
+        let parts = subject.split(separator: ".")
+        guard parts.count >= 2, let method = parts.last, let layout = files[fact.file] else { return true }
+        let own = layout.column(of: String(parts[0]), line: fact.line) != nil && layout.column(of: "." + method, line: fact.line) != nil
+        let imported = importedNames[fact.file]?[String(parts[0])]
+        guard let path = own && imported == nil ? packagePath : (parts.count >= 3 ? imported : nil),
+              let listed = wrappers[path] else { return true }
+        return listed.contains(String(method))
     }
 
     /// True when the call's source line names the called allocator itself: a call the source

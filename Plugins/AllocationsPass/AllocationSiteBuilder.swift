@@ -13,19 +13,22 @@ struct AllocationSiteBuilder {
     private let byNormalizedID: [String: String]
     /// Function ids by the linker symbol a `//go:linkname` directive gives them.
     private let linknamed: [String: String]
-    /// The names each file's imports bind (`http` for `net/http`), by fact path.
-    let importedNames: [String: Set<String>]
+    /// The names each file's imports bind, with their import paths (`http` for `net/http`), by fact path.
+    let importedNames: [String: [String: String]]
+    /// The package's import path.
+    let packagePath: String
 
     init(package: PackageInput, functions: [FunctionRecord]) {
         var files: [String: SourceLayout] = [:]
-        var importedNames: [String: Set<String>] = [:]
+        var importedNames: [String: [String: String]] = [:]
         for (i, file) in package.files.enumerated() {
             let parsed = package.parsedFile(at: i)
             files[file.path] = SourceLayout(bytes: file.bytes, tree: parsed.tree)
-            importedNames[file.path] = Self.boundNames(parsed.imports)
+            importedNames[file.path] = Self.boundImports(parsed.imports)
         }
         self.files = files
         self.importedNames = importedNames
+        packagePath = package.importPath
         root = package.files.lazy.compactMap { f -> String? in
             f.absolutePath.hasSuffix("/" + f.path) ? String(f.absolutePath.dropLast(f.path.count + 1)) : nil
         }.first
@@ -61,15 +64,34 @@ struct AllocationSiteBuilder {
     /// Compiler wrappers are left out: method-value wrappers (`T.M-fm`) and the dictionary
     /// wrappers of generic instantiations (`F[int]`; the code runs in the shape function
     /// `F[go.shape.int]`), which would count a site twice.
+    ///
+    /// A closure copied where its enclosing function was inlined is compiled under the
+    /// closure's name with a hash of the inlining stack (`F.func1#hash#`, and its range-over-func
+    /// bodies `F.func1#hash#-range1`): its code is the closure's own, at the closure's lines.
     func functionID(ofSymbol symbol: String) -> String? {
         if symbol.hasSuffix("-fm") || (symbol.contains("[") && !symbol.contains("go.shape")) { return nil }
+        var name = Self.normalize(Self.trimInlineHashes(symbol))
+        // A function of the package compiled under its own name first: a body-less declaration
+        // may name it in a `//go:linkname` (`badlinkname_Checker_infer` for `(*Checker).infer`).
+        if let id = byNormalizedID[name] { return id }
         if let id = linknamed[symbol] { return id }  // compiled under the name its directive gives it
-        var name = Self.normalize(symbol)
         while true {
             if let id = byNormalizedID[name] { return id }
             guard let cut = name.lastIndex(where: { $0 == "." || $0 == "-" }) else { return nil }
             name = String(name[..<cut])
         }
+    }
+
+    /// The symbol without the inlining-stack hashes (`#…#`) of cloned closures.
+    static func trimInlineHashes(_ symbol: String) -> String {
+        guard symbol.contains("#") else { return symbol }
+        var out = ""
+        var inHash = false
+        for c in symbol {
+            if c == "#" { inHash.toggle(); continue }
+            if !inHash { out.append(c) }
+        }
+        return out
     }
 
     struct Candidate {
@@ -100,7 +122,12 @@ struct AllocationSiteBuilder {
     }
 
     /// The sites of the package.
-    func build(verdicts: [Fact], calls: [AllocatorCall]?) -> AllocationsResult {
+    ///
+    /// `methodValueWrappers` (with the assembly): the method names of the method value wrappers
+    /// each listed package compiles (`GCCompilation.methodValueWrappersByPackage`); a selector
+    /// `x.M` is a method value only when the package its code comes from compiles an `M-fm`
+    /// wrapper, else it is a field (or package variable) converted to an interface.
+    func build(verdicts: [Fact], calls: [AllocatorCall]?, methodValueWrappers: [String: Set<String>]? = nil) -> AllocationsResult {
         var candidates: [Candidate] = []
         for fact in verdicts where !fact.external {
             guard [.escapes, .noEscape, .movedToHeap].contains(fact.kind),
@@ -112,7 +139,10 @@ struct AllocationSiteBuilder {
                 continue  // printed for a compiler wrapper (generic dictionary wrapper) at the function's name
             }
             var kinds = fact.kind == .movedToHeap ? [AllocationKind.heapVar] : SubjectShape.kinds(of: fact.subject)
-            if kinds == [.methodValue, .ifaceConv] && isQualifiedIdentifier(fact.subject, file: fact.file) { kinds = [.ifaceConv] }
+            if kinds == [.methodValue, .ifaceConv] && (isQualifiedIdentifier(fact.subject, file: fact.file)
+                || !mayBeMethodValue(fact.subject, at: fact, function: function, wrappers: methodValueWrappers)) {
+                kinds = [.ifaceConv]
+            }
             guard let first = kinds.first else { continue }  // a constant: read-only data
             if fact.kind == .escapes && SubjectShape.isEmptySliceLiteral(fact.subject) {
                 continue  // `[]T{}`: no elements, no backing array to allocate
@@ -239,8 +269,9 @@ struct AllocationSiteBuilder {
     /// Pairs verdict sites with the allocator calls of their function.
     private func combine(_ candidates: inout [Candidate], calls: [AllocatorCall]) -> [AllocationSite] {
         var callsByFunction: [String: [AllocatorCall]] = [:]
+        let initializerLiterals = initializerLiteralsBySymbol(calls)
         for call in calls where !isWrittenCall(call) {
-            guard let id = functionID(ofSymbol: call.symbol) else { continue }
+            guard let id = initializerLiterals[call.symbol] ?? functionID(ofSymbol: call.symbol) else { continue }
             callsByFunction[id, default: []].append(call)
         }
         var used: [String: [Bool]] = callsByFunction.mapValues { Array(repeating: false, count: $0.count) }
@@ -292,9 +323,23 @@ struct AllocationSiteBuilder {
                 let site = candidates[i].site
                 if !candidates[i].escapes && !candidates[i].kinds.contains(where: Self.mayAllocateWithoutEscaping) { continue }
                 guard let list = callsByFunction[site.function] else { continue }
+                // An allocation the verdict's own text writes at its position (`new(T)`, `&T{...}`
+                // in the function's own code, not a call site an inlined body's verdict is printed
+                // at) is compiled on its own line: without a call there it allocates nothing
+                // (zero-size `new`, a literal the backend removed), and a call elsewhere is
+                // another site's.
+                // Conversely such a verdict printed at an inlined call has its call in the inlined
+                // body's code: a call on the call site's own line is another construct's (a method
+                // value taking the result of an inlined constructor).
+                let writes = writesAllocation(site)
+                if round > 0 && writes == true || round == 0 && writes == false { continue }
                 // The call of the verdict's most likely kind first (`make(depSet)` inlined from
                 // another line takes the `makemap_small` of its body, not a `makechan` of the
-                // function's own), then in listing order.
+                // function's own), then in listing order. In the last round a call in inlined
+                // code comes before one in the function's own lines: a verdict without a call on
+                // its own line is printed for code inlined at it, and a call on one of the
+                // function's own lines belongs to that line's construct (a `go` statement's
+                // argument record, a literal).
                 var best: (index: Int, rank: Int)?
                 for (j, call) in list.enumerated() where !used[site.function]![j] {
                     let sameLine = call.file == site.file && call.line == site.line
@@ -302,7 +347,8 @@ struct AllocationSiteBuilder {
                     guard round == 2 || (round == 0 ? sameLine : marked),
                           compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
                     let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
-                    let rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
+                    var rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
+                    if round == 2 && ownCode(call, site.function) { rank += Self.ownLinePenalty }
                     if best == nil || rank < best!.rank { best = (j, rank) }
                     if rank == 0 { break }
                 }
@@ -366,6 +412,52 @@ struct AllocationSiteBuilder {
         }
         return sites
     }
+
+    /// Ranks a call on the function's own lines after every call in inlined code (above any
+    /// kind rank).
+    static let ownLinePenalty = 1_000
+
+    /// For a verdict on `new(T)` or `&T{...}`: true when the source at its position writes that
+    /// expression (the function's own code; the compiler places `new(` at its parenthesis),
+    /// false when it is the call site an inlined body's verdict is printed at; nil for other
+    /// subjects.
+    private func writesAllocation(_ site: AllocationSite) -> Bool? {
+        guard let layout = files[site.file] else { return nil }
+        if site.subject.hasPrefix("new(") {
+            return layout.starts(with: "new(", line: site.line, column: site.column - "new".utf8.count)
+        }
+        if site.subject.hasPrefix("&") { return layout.starts(with: "&", line: site.line, column: site.column) }
+        return nil
+    }
+
+    /// The functions of the literals in package-level initialisers, by their symbols. The
+    /// compiler numbers those literals (`PKG.init.funcN`) in the order the package initialises
+    /// its variables, the functions pass in source order, so the numbers may name different
+    /// literals; a literal whose code the listing places on a line of the package's own files is
+    /// the innermost initialiser literal holding that line, nested as deep as the symbol's (a
+    /// deeper one is a literal inlined into it).
+    private func initializerLiteralsBySymbol(_ calls: [AllocatorCall]) -> [String: String] {
+        func depth(_ name: String) -> Int? {
+            guard let r = name.range(of: Self.initializerLiteral) else { return nil }
+            return name[r.upperBound...].filter { $0 == "." }.count
+        }
+        var out: [String: String] = [:]
+        for call in calls where out[call.symbol] == nil && !call.external {
+            guard let nesting = depth(call.symbol) else { continue }
+            for column in [1, Self.lineEndColumn] {
+                if let record = index.function(file: call.file, line: call.line, column: column), depth(record.id) == nesting {
+                    out[call.symbol] = record.id
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// The name part of a package-level initialiser's literal (`PKG.init.func1`).
+    static let initializerLiteral = ".init.func"
+    /// A column past the end of any line (a position on a literal's first line after its `func`).
+    static let lineEndColumn = 10_000
 
     /// True when a call lies in the function's own lines (not in code inlined into it).
     private func ownCode(_ call: AllocatorCall, _ function: String) -> Bool {

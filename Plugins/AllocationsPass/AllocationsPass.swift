@@ -78,10 +78,12 @@ public enum AllocationsPass {
         }
         let functions = context.result(of: FunctionsPass.descriptor)
         let builder = AllocationSiteBuilder(package: context.package, functions: functions)
-        let calls = context.input(GCCompilation.self).flatMap { c -> [AllocatorCall]? in
+        let compilation = context.input(GCCompilation.self)
+        let calls = compilation.flatMap { c -> [AllocatorCall]? in
             c.allocatorCallsByPackage.isEmpty ? nil : (c.allocatorCallsByPackage[context.package.importPath] ?? [])
         }
-        let result = builder.build(verdicts: escape.facts, calls: calls)
+        let wrappers = calls == nil ? nil : compilation?.methodValueWrappersByPackage
+        let result = builder.build(verdicts: escape.facts, calls: calls, methodValueWrappers: wrappers)
         return PassOutput(result: result, facts: result.sites.map(\.fact))
     }
 }

@@ -128,6 +128,13 @@ struct SourceLayout {
         return nil
     }
 
+    /// True when the source at a 1-based line and byte column starts with `prefix`.
+    func starts(with prefix: String, line: Int, column: Int) -> Bool {
+        guard let at = offset(line: line, column: column) else { return false }
+        let p = Array(prefix.utf8)
+        return at + p.count <= bytes.count && bytes[at..<(at + p.count)].elementsEqual(p)
+    }
+
     /// The text from the `(` at `openColumn` on `line` to its matching `)` on the same line.
     func balancedText(line: Int, openColumn: Int) -> String? {
         guard let start = offset(line: line, column: openColumn), start < bytes.count,

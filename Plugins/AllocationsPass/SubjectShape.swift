@@ -42,7 +42,7 @@ enum SubjectShape {
         }
         if isConstant(subject) || isConstantConversion(subject) { return [] }
         if (topLevelParts(Substring(subject), separator: "+")?.count ?? 0) > 1 { return [.concat, .ifaceConv] }
-        if isSelector(subject) { return [.methodValue, .ifaceConv] }
+        if isSelector(subject) || isSelection(subject) { return [.methodValue, .ifaceConv] }
         return [.ifaceConv]
     }
 
@@ -78,6 +78,15 @@ enum SubjectShape {
         return parts.count >= 2 && parts.allSatisfy { p in
             !p.isEmpty && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(p.first!.isNumber)
         }
+    }
+
+    /// `X.name` where `X` is an expression other than an identifier chain: a parenthesised
+    /// value (`(~r0).Flush`), a conversion or call result (`metricReader(read).compute`), a
+    /// literal (`T{...}.M`) or an element (`a[i].f`); like a selector, a method value or a field.
+    static func isSelection(_ s: String) -> Bool {
+        guard !s.contains(" "), let parts = topLevelParts(Substring(s), separator: "."), parts.count >= 2,
+              let last = parts.last, isSelector("x." + last), let end = parts[parts.count - 2].last else { return false }
+        return end == ")" || end == "}" || end == "]"
     }
 
     /// True when the whole text is one quoted literal (`"a + b"`, not `"a" + b`).

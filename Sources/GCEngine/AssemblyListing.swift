@@ -14,9 +14,16 @@
 /// the function's own file (the file of its `TEXT` instruction) and gives it to the allocator
 /// calls after it (`AllocatorCall.inlineMarkLine`); which of them lie in inlined code, the
 /// function's line range tells.
+///
+/// The headers also name the method value wrappers the package compiles (`pkg.T.M-fm`,
+/// `pkg.(*T).M-fm`): the front end makes one for every method value `x.M` of a non-generic
+/// method the package's own code writes, whatever becomes of the value later, so a selector
+/// `x.M` with no `M-fm` wrapper in its package's listing is a field read, not a method value.
 struct AssemblyListing: Sendable {
     /// The allocator calls read so far, in listing order.
     private(set) var calls: [AllocatorCall] = []
+    /// The method names of the method value wrappers (`.M-fm`) listed so far.
+    private(set) var methodValueWrappers: Set<String> = []
     /// Whether any function header (` STEXT `) was seen: the text holds a listing.
     private(set) var present = false
     private var symbol = ""
@@ -41,6 +48,7 @@ struct AssemblyListing: Sendable {
     mutating func header(_ line: UnsafeBufferPointer<UInt8>) {
         guard let r = Self.firstIndex(of: Self.stext, in: line) else { return }
         symbol = String(decoding: UnsafeBufferPointer(rebasing: line[..<r]), as: UTF8.self)
+        if let method = Self.methodValueWrapperMethod(symbol) { methodValueWrappers.insert(method) }
         // `STEXT` or, for a function of the FIPS 140 module (`crypto/internal/fips140/...`),
         // `STEXTFIPS`; a package of that module may hold no plain `STEXT` function at all.
         var end = r + Self.stext.count
@@ -49,6 +57,17 @@ struct AssemblyListing: Sendable {
     }
 
     private static let fips = Array("FIPS".utf8)
+
+    /// The method name of a method value wrapper's symbol (`compute` for
+    /// `runtime.metricReader.compute-fm`); nil for any other symbol.
+    static func methodValueWrapperMethod(_ symbol: String) -> String? {
+        guard symbol.hasSuffix(methodValueSuffix) else { return nil }
+        let name = symbol.dropLast(methodValueSuffix.count)
+        guard let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex else { return nil }
+        return String(name[name.index(after: dot)...])
+    }
+
+    private static let methodValueSuffix = "-fm"
 
     private static func hasPrefix(_ needle: [UInt8], in line: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start + needle.count <= line.count else { return false }

@@ -17,6 +17,10 @@ public struct GCCompilation: Sendable {
     /// Run-time allocator calls from the assembly listing (only with `GCConfiguration.assembly`),
     /// per import path.
     public var allocatorCallsByPackage: [String: [AllocatorCall]] = [:]
+    /// Method names of the method value wrappers (`T.M-fm`) each package's assembly listing
+    /// compiles (only with `GCConfiguration.assembly`), per import path: a selector `x.M` whose
+    /// package compiles no `M-fm` wrapper is no method value.
+    public var methodValueWrappersByPackage: [String: Set<String>] = [:]
     /// Import paths that failed to compile.
     public var failedPackages: [String] = []
     /// Compiler errors (as written by the compiler), go command errors and engine notes.
@@ -64,6 +68,9 @@ public struct GCCompilation: Sendable {
             ignoredLineCount += parsed.unpositionedOtherCount
             if let calls = output.allocatorCalls {
                 allocatorCallsByPackage[importPath, default: []] += calls
+            }
+            if let wrappers = output.methodValueWrappers {
+                methodValueWrappersByPackage[importPath, default: []].formUnion(wrappers)
             }
             factsByPackage[importPath, default: []] += parsed.facts
             let failed = outcome.failed.contains(importPath)

@@ -11,6 +11,8 @@ struct PackageOutputReader {
         var parsed: CompilerTextParser.Parsed
         /// Allocator calls of its assembly listing; nil when its output held no listing.
         var allocatorCalls: [AllocatorCall]?
+        /// Method names of the method value wrappers its listing compiles; nil without a listing.
+        var methodValueWrappers: Set<String>?
     }
 
     let importPath: String
@@ -49,8 +51,9 @@ struct PackageOutputReader {
             partial = []
             last.withUnsafeBufferPointer { line($0) }
         }
-        let calls = listing.flatMap { $0.present ? $0.calls : nil }
-        return Output(importPath: importPath, parsed: text.finish(), allocatorCalls: calls)
+        let listed = listing.flatMap { $0.present ? $0 : nil }
+        return Output(importPath: importPath, parsed: text.finish(), allocatorCalls: listed?.calls,
+                      methodValueWrappers: listed?.methodValueWrappers)
     }
 
     private static let tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#"), space = UInt8(ascii: " ")

@@ -13,7 +13,7 @@ final class AllocationSiteBuilderSourceTests: XCTestCase {
     /// imports bind are the explicit names and the paths' package names (a `v2` element is a
     /// major version, not a name); blank and dot imports bind none.
     func testImportsBindTheirPackageNames() {
-        let names = AllocationSiteBuilder.boundNames(imports("""
+        let names = AllocationSiteBuilder.boundImports(imports("""
         package p
 
         import (
@@ -25,7 +25,7 @@ final class AllocationSiteBuilderSourceTests: XCTestCase {
         \t. "strings"
         )
         """))
-        XCTAssertEqual(names, ["binary", "http", "jsonv2", "rand"])
+        XCTAssertEqual(names, ["binary": "encoding/binary", "http": "net/http", "jsonv2": "encoding/json/v2", "rand": "math/rand/v2"])
     }
 
     /// runtime/runtime.go pushes `syscall_runtimeSetenv` to `syscall.runtimeSetenv`: the
@@ -42,5 +42,26 @@ final class AllocationSiteBuilderSourceTests: XCTestCase {
         """
         let pairs = AllocationSiteBuilder.linknames(in: Array(source.utf8))
         XCTAssertEqual(pairs.map { "\($0.local) \($0.symbol)" }, ["syscall_runtimeSetenv syscall.runtimeSetenv"])
+    }
+
+    /// Symbols of `go build -gcflags=-S regexp` (go 1.27.3): a closure copied where
+    /// `(*Regexp).all` was inlined is compiled as `all.func1#hash#` (its range-over-func body
+    /// `…#hash#-range1`); its code is the closure's own.
+    func testClonedClosureSymbolsNameTheClosure() {
+        XCTAssertEqual(AllocationSiteBuilder.trimInlineHashes("regexp.(*Regexp).all.func1#nq2p5cCLwaY=#"), "regexp.(*Regexp).all.func1")
+        XCTAssertEqual(AllocationSiteBuilder.trimInlineHashes("regexp.(*Regexp).all.func1#nq2p5cCLwaY=#-range1"),
+                       "regexp.(*Regexp).all.func1-range1")
+        XCTAssertEqual(AllocationSiteBuilder.trimInlineHashes("regexp.(*Regexp).all"), "regexp.(*Regexp).all")
+    }
+
+    /// Subjects `-m=2` prints for std (go 1.27.3): selections of a non-identifier are selectors
+    /// too (a method value or a field), a call or a conversion is not.
+    func testSelectionsOfExpressionsAreSelectors() {
+        for subject in ["(~r0).Flush", "serve400Handler{...}.ServeHTTP", "metricReader(read).compute"] {
+            XCTAssertEqual(SubjectShape.kinds(of: subject), [.methodValue, .ifaceConv], subject)
+        }
+        XCTAssertEqual(SubjectShape.kinds(of: "h.Uid"), [.methodValue, .ifaceConv])
+        XCTAssertEqual(SubjectShape.kinds(of: "string(b)"), [.bytesString, .runesString, .runeString])
+        XCTAssertFalse(SubjectShape.isSelection("Hash.String(Hash(h))"))
     }
 }

@@ -15,7 +15,9 @@ import TestSupport
 /// An assembly instruction carries a line, not a column, and an allocator call inlined from
 /// another function sits on the inlined body's line, so sites are matched as multisets of
 /// (file, line, kind); placements (`heap`, `stack`, `may`) are compared on the matched sites,
-/// and heap sites are scored apart (the sites whose placement is `heap` on each side).
+/// and heap sites are scored apart (the sites whose placement is `heap` on each side), as are
+/// sites whose placement agrees too (a fact that says `stack` where the compiled code
+/// allocates on the heap, or `may` where it decides, agrees on its line only).
 ///
 /// Every disagreement is classified by its cause and written with it to
 /// `$TMPDIR/heapsight-allocs-std-assembly-disagreements.txt`:
@@ -74,6 +76,9 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
     struct Matching {
         var all = Score()
         var heap = Score()
+        /// Sites matched with the same placement (`heap`, `stack` or `may`) on both sides: a
+        /// fact agrees only when where it allocates agrees too.
+        var placed = Score()
         var onlyGC: [(Key, Fact)] = []
         var onlyNative: [(Key, Fact)] = []
         var placements: [String: Int] = [:]
@@ -84,11 +89,13 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
                 let k = NativeAllocationsAssemblyTests.key(f)
                 pool[k, default: []].append(f)
                 all.gc[k.kind, default: 0] += 1
+                placed.gc[k.kind, default: 0] += 1
                 if NativeAllocationsAssemblyTests.placement(f) == "heap" { heap.gc[k.kind, default: 0] += 1 }
             }
             for f in native {
                 let k = NativeAllocationsAssemblyTests.key(f), p = NativeAllocationsAssemblyTests.placement(f)
                 all.native[k.kind, default: 0] += 1
+                placed.native[k.kind, default: 0] += 1
                 if p == "heap" { heap.native[k.kind, default: 0] += 1 }
                 guard var list = pool[k], !list.isEmpty else { onlyNative.append((k, f)); continue }
                 let i = list.firstIndex { NativeAllocationsAssemblyTests.placement($0) == p } ?? 0
@@ -97,6 +104,7 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
                 all.both[k.kind, default: 0] += 1
                 let q = NativeAllocationsAssemblyTests.placement(match)
                 placements["gc \(q) native \(p)", default: 0] += 1
+                if q == p { placed.both[k.kind, default: 0] += 1 }
                 if q == "heap" && p == "heap" { heap.both[k.kind, default: 0] += 1 }
             }
             for (k, list) in pool { for f in list { onlyGC.append((k, f)) } }
@@ -147,6 +155,7 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
         var report = "native alloc facts vs the gc engine's assembly-read facts over all of std (\(packages) packages), matched per (file, line, kind)\n"
         report += "all sites:\n" + m.all.table
         report += "heap sites (placement heap on each side):\n" + m.heap.table
+        report += "sites with their placement (kind, line and heap/stack/may equal):\n" + m.placed.table
         report += "placements of matched sites:\n"
         for (p, n) in m.placements.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) { report += "  \(n)\t\(p)\n" }
         report += "packages that do not type-check natively: \(untyped.joined(separator: " "))\n"
@@ -163,33 +172,48 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
         let oracle = try StdCompilerOracle.stdAssembly.get()
         XCTAssertGreaterThan(oracle.calls.values.reduce(0) { $0 + $1.count }, 20000, "the listing's allocator calls were read")
         let paths = NativeProgram(goroot: TestSupport.goToolchain.goroot).session.standardPackages()
-        let (facts, packages, untyped) = try NativeAllocationsStdTests.collect(paths, compiler: oracle.facts, calls: oracle.calls)
+        let (facts, packages, untyped) = try NativeAllocationsStdTests.collect(paths, compiler: oracle.facts, calls: oracle.calls,
+                                                                                  methodValueWrappers: oracle.methodValueWrappers)
         let m = try Self.compare(facts, packages: packages, untyped: untyped)
         XCTAssertGreaterThan(packages, 340)
         XCTAssertEqual(untyped, [])
-        for (floors, score, what) in [(Self.floors, m.all, "all sites"), (Self.heapFloors, m.heap, "heap sites")] {
+        for (floors, score, what) in [(Self.floors, m.all, "all sites"), (Self.heapFloors, m.heap, "heap sites"),
+                                      (Self.placedFloors, m.placed, "sites with their placement")] {
             for (kind, floor) in floors {
                 XCTAssertGreaterThanOrEqual(score.f1(kind.map { [$0] } ?? score.kinds), floor, "F1 of \(kind ?? "all kinds"), \(what)")
             }
         }
     }
 
-    /// Measured 2026-12-05 against go 1.27.3 over 374 packages (35,924 gc facts, 35,975 native,
-    /// all kinds 0.9796), per kind that appears at least 50 times, minus 0.005. Below the 0.97
-    /// target: `new` 0.9558 and `method-value` 0.9509 (classes in the log and in
-    /// docs/native-engine.md); `append-grow` 0.9706, `map-grow` 0.9843.
+    /// Measured 2026-12-05 against go 1.27.3 over 374 packages (35,898 gc facts, 35,925 native,
+    /// all kinds 0.9841), per kind that appears at least 50 times, minus 0.005 (a floor is never
+    /// lowered): every kind is at or above the 0.97 target; the lowest are `iface-conv` 0.9743,
+    /// `make-slice` 0.9766, `closure` 0.9769; `new` 0.9847, `method-value` 0.9879 (classes in the
+    /// log and in docs/native-engine.md).
     static let floors: [String?: Double] = [
-        nil: 0.974, "append-grow": 0.965, "bytes-string": 0.973, "closure": 0.967, "composite": 0.982,
-        "concat": 0.989, "go": 0.991, "iface-conv": 0.968, "make-chan": 0.990, "make-map": 0.976,
-        "make-slice": 0.969, "map-grow": 0.979, "method-value": 0.945, "new": 0.950, "string-bytes": 0.975,
-        "var": 0.984,
+        nil: 0.979, "append-grow": 0.977, "bytes-string": 0.980, "closure": 0.971, "composite": 0.984,
+        "concat": 0.991, "go": 0.991, "iface-conv": 0.969, "make-chan": 0.990, "make-map": 0.979,
+        "make-slice": 0.971, "map-grow": 0.979, "method-value": 0.982, "new": 0.979, "string-bytes": 0.977,
+        "var": 0.985,
     ]
 
     /// The same on heap sites; `map-grow` has 11 heap sites (first inserts into small heap map
-    /// literals).
+    /// literals). `closure` measures 0.9467: the closures copied by inlining are heap closures
+    /// on both sides now (the compiler compiles the copies without inlining into them).
     static let heapFloors: [String?: Double] = [
-        nil: 0.969, "append-grow": 0.961, "bytes-string": 0.942, "closure": 0.942, "composite": 0.976,
-        "concat": 0.988, "iface-conv": 0.973, "make-chan": 0.990, "make-map": 0.972, "make-slice": 0.962,
-        "map-grow": 0.911, "method-value": 0.959, "new": 0.927, "string-bytes": 0.985, "var": 0.984,
+        nil: 0.974, "append-grow": 0.970, "bytes-string": 0.953, "closure": 0.942, "composite": 0.979,
+        "concat": 0.990, "iface-conv": 0.973, "make-chan": 0.990, "make-map": 0.975, "make-slice": 0.964,
+        "map-grow": 0.911, "method-value": 0.975, "new": 0.975, "string-bytes": 0.985, "var": 0.985,
+    ]
+
+    /// The same with placements compared (kind, line and `heap` / `stack` / `may` equal), measured
+    /// 2026-12-05 (all kinds 0.9725; 419 of 35,342 matched sites differ in placement, most
+    /// `stack` against `may`): below the 0.97 target are `string-bytes` 0.7750 (58 of its 275
+    /// matched sites), `make-slice` 0.9429, `append-grow` 0.9463 and `bytes-string` 0.9512;
+    /// the placements of matched sites are in the log.
+    static let placedFloors: [String?: Double] = [
+        nil: 0.967, "append-grow": 0.941, "bytes-string": 0.946, "closure": 0.968, "composite": 0.981,
+        "concat": 0.977, "iface-conv": 0.968, "make-map": 0.974, "make-slice": 0.937, "map-grow": 0.978,
+        "method-value": 0.982, "new": 0.979, "string-bytes": 0.770, "var": 0.985,
     ]
 }

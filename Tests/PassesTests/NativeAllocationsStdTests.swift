@@ -55,7 +55,8 @@ final class NativeAllocationsStdTests: XCTestCase {
     /// With `calls` (the assembly's allocator calls per import path) the gc engine pairs its
     /// verdicts with them, and every native site is compared (`unprinted` stays empty).
     static func collect(_ paths: [String], compiler: [String: [Fact]],
-                        calls: [String: [AllocatorCall]]? = nil) throws -> (facts: PackageFacts, packages: Int, untyped: [String]) {
+                        calls: [String: [AllocatorCall]]? = nil,
+                        methodValueWrappers: [String: Set<String>] = [:]) throws -> (facts: PackageFacts, packages: Int, untyped: [String]) {
         let go = TestSupport.goToolchain
         let src = go.goroot + "/src"
         let config = PackageLocator.standardContext
@@ -73,6 +74,7 @@ final class NativeAllocationsStdTests: XCTestCase {
         var compilation = GCCompilation(goVersion: nil, goroot: go.goroot)
         compilation.factsByPackage = compiler
         if let calls { compilation.allocatorCallsByPackage = calls }
+        compilation.methodValueWrappersByPackage = methodValueWrappers
         var out = PackageFacts()
         var untyped: [String] = []
         var compared = 0
@@ -320,18 +322,20 @@ final class NativeAllocationsStdTests: XCTestCase {
     /// the class "removed by the backend"), which the compiled code confirms
     /// (`NativeAllocationsAssemblyTests`: 0.9645 → 0.9716) and the `-m` text, printing every
     /// escaping `append`, cannot tell; on the decided sites it rose 0.9813 → 0.9875. All kinds
-    /// 0.9625 (0.9642 before), decided 0.9896 (0.9887).
+    /// 0.9625 (0.9642 before), decided 0.9896 (0.9887). With literals copied by inlining made
+    /// from their pre-inlining bodies (GoIR), 2026-12-05: all kinds 0.9654, decided 0.9928
+    /// (new 0.9906 / 0.9933); the floors are the measured values minus 0.005.
     static let floors: [String?: Double] = [
-        nil: 0.959, "append-grow": 0.966, "bytes-string": 0.938, "closure": 0.929, "composite": 0.988,
-        "concat": 0.978, "iface-conv": 0.899, "make-map": 0.964, "make-slice": 0.976, "new": 0.976,
-        "string-bytes": 0.961, "var": 0.975,
+        nil: 0.960, "append-grow": 0.973, "bytes-string": 0.945, "closure": 0.938, "composite": 0.989,
+        "concat": 0.979, "iface-conv": 0.901, "make-map": 0.970, "make-slice": 0.976, "new": 0.985,
+        "string-bytes": 0.968, "var": 0.983,
     ]
 
     /// The same on the sites whose allocation and kind the `-m` text decides (measured 0.9896
     /// over all kinds, `append-grow` 0.9875).
     static let decidedFloors: [String?: Double] = [
-        nil: 0.984, "append-grow": 0.982, "bytes-string": 0.975, "closure": 0.970, "composite": 0.989,
-        "concat": 0.992, "iface-conv": 0.977, "make-map": 0.983, "make-slice": 0.982, "new": 0.979,
-        "string-bytes": 0.965, "var": 0.975,
+        nil: 0.987, "append-grow": 0.990, "bytes-string": 0.984, "closure": 0.980, "composite": 0.991,
+        "concat": 0.993, "iface-conv": 0.981, "make-map": 0.989, "make-slice": 0.984, "new": 0.988,
+        "string-bytes": 0.971, "var": 0.983,
     ]
 }

@@ -47,7 +47,7 @@ enum StdCompilerOracle {
     /// and the run-time allocator calls of the assembly listing per import path, the input of
     /// the gc engine's allocations pass with the assembly (`engine: gc`, `allocations` on).
     /// `HEAPSIGHT_STD_M2S=FILE` reads a saved output of the same command.
-    static let stdAssembly: Result<(facts: [String: [Fact]], calls: [String: [AllocatorCall]]), Error> = Result {
+    static let stdAssembly: Result<Recorded, Error> = Result {
         let text = try RecordedCompilerOutput.text("std", assembly: true) ?? compile("std", flags: "-m=2 -S")
         return splitWithAssembly(text, goroot: TestSupport.goToolchain.goroot)
     }
@@ -59,29 +59,40 @@ enum StdCompilerOracle {
         read(text, goroot: goroot, assembly: false).facts
     }
 
+    /// What a recording holds per import path: the verdicts and, with the listing, the
+    /// allocator calls and the method value wrappers (`GCCompilation`'s fields of the same names).
+    struct Recorded {
+        var facts: [String: [Fact]] = [:]
+        var calls: [String: [AllocatorCall]] = [:]
+        var methodValueWrappers: [String: Set<String>] = [:]
+    }
+
     /// `split` that also reads the assembly listing's allocator calls per import path.
-    static func splitWithAssembly(_ text: Data, goroot: String) -> (facts: [String: [Fact]], calls: [String: [AllocatorCall]]) {
+    static func splitWithAssembly(_ text: Data, goroot: String) -> Recorded {
         read(text, goroot: goroot, assembly: true)
     }
 
-    private static func read(_ text: Data, goroot: String, assembly: Bool) -> (facts: [String: [Fact]], calls: [String: [AllocatorCall]]) {
+    private static func read(_ text: Data, goroot: String, assembly: Bool) -> Recorded {
         let parser = CompilerTextParser(paths: FactPathMapper(root: goroot + "/src", goroot: goroot), base: goroot + "/src")
-        var out: [String: [Fact]] = [:]
-        var calls: [String: [AllocatorCall]] = [:]
+        var out = Recorded()
         var current: String?
         var session = parser.session()
         var listing = AssemblyListing(paths: parser.paths, base: parser.base)
         func close() {
             if let current {
-                out[current, default: []] += session.finish().facts
-                if assembly && listing.present { calls[current, default: []] += listing.calls }
+                out.facts[current, default: []] += session.finish().facts
+                if assembly && listing.present {
+                    out.calls[current, default: []] += listing.calls
+                    out.methodValueWrappers[current, default: []].formUnion(listing.methodValueWrappers)
+                }
             }
             session = parser.session()
             listing = AssemblyListing(paths: parser.paths, base: parser.base)
         }
         let suffixes: [[UInt8]] = [Array(" escapes to heap".utf8), Array(" does not escape".utf8)]
         let moved = Array(": moved to heap: ".utf8)
-        let call = Array("\tCALL\truntime.".utf8)
+        // The listing reads allocator calls, inline marks and each function's `TEXT` line (its own file).
+        let instructions = [Array("\tCALL\truntime.".utf8), Array(")\tXCHGL\tAX, AX".utf8), Array(")\tTEXT\t".utf8)]
         text.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let base = bytes.baseAddress else { return }
@@ -93,7 +104,7 @@ enum StdCompilerOracle {
                 start = end + 1
                 guard let first = line.first else { continue }
                 if first == UInt8(ascii: "\t") {
-                    if assembly && contains(line, call) { listing.instruction(line) }
+                    if assembly && instructions.contains(where: { contains(line, $0) }) { listing.instruction(line) }
                     continue
                 }
                 if line.count > 2 && first == UInt8(ascii: "#") && line[1] == UInt8(ascii: " ") {
@@ -109,7 +120,7 @@ enum StdCompilerOracle {
             }
         }
         close()
-        return (out, calls)
+        return out
     }
 
     /// Whether `needle` occurs in `line` (memchr for its first byte, memcmp for the rest).
