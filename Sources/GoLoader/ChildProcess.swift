@@ -32,9 +32,13 @@ public final class ChildProcess: @unchecked Sendable {
     public struct LaunchError: Error, LocalizedError, CustomStringConvertible {
         /// The program that was to run.
         public let executable: String
+        /// The working directory it was to start in, if not this process's.
+        public var directory: String? = nil
         /// The `errno` value of the failure.
         public let code: Int32
-        public var description: String { "\(executable): \(String(cString: strerror(code)))" }
+        public var description: String {
+            String(cString: strerror(code)) + (directory.map { " (working directory \($0))" } ?? "")
+        }
         public var errorDescription: String? { description }
     }
 
@@ -64,7 +68,7 @@ public final class ChildProcess: @unchecked Sendable {
         close(err.write)
         guard code == 0 else {
             close(out.read); close(err.read)
-            throw LaunchError(executable: executable, code: code)
+            throw LaunchError(executable: executable, directory: cwd, code: code)
         }
         let exit = ProcessExit(pid: pid)
         self.exit = exit
@@ -91,7 +95,7 @@ public final class ChildProcess: @unchecked Sendable {
     /// A pipe whose two ends are close-on-exec.
     private static func makePipe(_ executable: String) throws -> (read: Int32, write: Int32) {
         var fds: [Int32] = [-1, -1]
-        #if canImport(Glibc)
+        #if !canImport(Darwin)
         if let pipe2 = SpawnExtensions.pipe2 {
             guard pipe2(&fds, O_CLOEXEC) == 0 else { throw LaunchError(executable: executable, code: errno) }
             return (fds[0], fds[1])
@@ -162,9 +166,9 @@ public final class ChildProcess: @unchecked Sendable {
     }
 }
 
-#if canImport(Glibc)
-/// GNU extensions that the C library has but Swift's Glibc module does not declare (it is
-/// imported without `_GNU_SOURCE`): looked up once, nil where the C library lacks them.
+#if !canImport(Darwin)
+/// Extensions that the C library has but Swift's Glibc module does not declare (it is imported
+/// without `_GNU_SOURCE`): looked up once, nil where the C library lacks them.
 private enum SpawnExtensions {
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
     typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32

@@ -109,7 +109,10 @@ final class ChildProcessTests: XCTestCase {
         XCTAssertEqual(r.status, 0)
         XCTAssertEqual(r.out, "\(folder.resolvingSymlinksInPath().path)\nthis\n")
         XCTAssertThrowsError(try ProcessRunner.run(folder.appendingPathComponent("missing").path, []))
-        XCTAssertThrowsError(try ProcessRunner.run("/bin/sh", ["-c", "exit 0"], cwd: folder.appendingPathComponent("missing").path))
+        let missing = folder.appendingPathComponent("missing").path
+        XCTAssertThrowsError(try ProcessRunner.run("/bin/sh", ["-c", "exit 0"], cwd: missing)) { error in
+            XCTAssertEqual((error as? ChildProcess.LaunchError)?.directory, missing)
+        }
     }
 
     // MARK: - Helpers
