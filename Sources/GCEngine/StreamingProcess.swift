@@ -1,13 +1,20 @@
 import Foundation
 import GoLoader
 
-/// A child process one of whose output streams is handed to the caller chunk by chunk while it
-/// runs, so that a large output is read in parallel with the work that produces it and is never
-/// held whole. The other stream, which is small, is collected on another thread.
+/// A child process one of whose output streams is handed to the caller chunk by chunk, so that
+/// a large output is parsed in parallel with the work that produces it. The other stream, which
+/// is small, is collected whole.
+///
+/// Both streams are read from the moment the child starts, on a thread of its own
+/// (`PipeDrain`), whatever the caller does meanwhile: a scan starts `go build` and then waits
+/// for `go env` before it reads the build, and a build blocked on a full pipe for that long is
+/// time lost, or, if that wait ever depended on the build, a deadlock. Chunks the caller has not
+/// read yet wait in memory (`OutputChunks`); in a scan that is what the build printed while
+/// the toolchain query ran.
 final class StreamingProcess {
     /// How a finished process ended.
     struct Result {
-        /// Exit status.
+        /// Exit status, or the number of the signal that ended it.
         var status: Int32
         /// Everything it wrote to the stream that was not streamed.
         var collected: String
@@ -16,14 +23,11 @@ final class StreamingProcess {
     /// Which output stream is handed to the caller.
     enum Streamed { case standardOutput, standardError }
 
-    private let process: Process
-    private let streamedPipe = Pipe()
-    private let collectedPipe = Pipe()
-    private let collectedRead = DispatchGroup()
-    private let collectedText = CollectedBytes()
-    private let exit: ProcessExit
+    private let child: ChildProcess
+    private let chunks = OutputChunks()
+    private let collected = CollectedBytes()
 
-    /// Bytes written by the collecting thread and read after `collectedRead` has been waited for.
+    /// Bytes written by the reading thread before it finishes `chunks`, read after.
     private final class CollectedBytes: @unchecked Sendable {
         var data = Data()
     }
@@ -31,43 +35,33 @@ final class StreamingProcess {
     /// Starts `executable`, streaming `streamed`; throws only when it cannot be started.
     init(_ executable: String, _ arguments: [String], cwd: String, environment: [String: String],
          streaming streamed: Streamed) throws {
-        let process = Process()
-        self.process = process
-        exit = ProcessExit(process)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        process.environment = environment
-        process.standardOutput = streamed == .standardOutput ? streamedPipe : collectedPipe
-        process.standardError = streamed == .standardError ? streamedPipe : collectedPipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        collectedRead.enter()
-        let handle = collectedPipe.fileHandleForReading
-        let collected = collectedText, done = collectedRead
-        DispatchQueue.global().async {
-            collected.data = handle.readDataToEndOfFile()
-            done.leave()
+        let child = try ChildProcess(executable, arguments, cwd: cwd, environment: environment)
+        self.child = child
+        let pipes = streamed == .standardOutput
+            ? [child.standardOutput, child.standardError] : [child.standardError, child.standardOutput]
+        let chunks = self.chunks, collected = self.collected
+        Thread.detachNewThread {
+            PipeDrain.drain(pipes) { index, bytes in
+                if index == 0 { chunks.append(Data(bytes)) } else { collected.data.append(contentsOf: bytes) }
+            }
+            chunks.finish()
+            withExtendedLifetime(child) {}
         }
     }
 
-    /// Calls `body` with each chunk of the streamed output as it arrives, on the calling thread,
-    /// until the process closes it; then waits for the process to end.
+    /// Calls `body` with each chunk of the streamed output, on the calling thread, until the
+    /// process has closed it; then waits for the process to end.
     func read(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Result {
-        let reader = streamedPipe.fileHandleForReading
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
+        while let chunk = chunks.take() {
             chunk.withUnsafeBytes { raw in body(raw.bindMemory(to: UInt8.self)) }
         }
-        exit.wait()
-        collectedRead.wait()
-        return Result(status: process.terminationStatus, collected: String(decoding: collectedText.data, as: UTF8.self))
+        let status = child.wait()
+        return Result(status: status, collected: String(decoding: collected.data, as: UTF8.self))
     }
 
     /// Stops a process whose output is no longer wanted, and waits for it.
     func cancel() {
-        if process.isRunning { process.terminate() }
+        child.exit.signal(SIGTERM)
         _ = read { _ in }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Runs the external tools heapsight relies on (`go`, `git`): one child process at a time, its
-/// output collected while it runs so that large outputs never block it. (External passes, which
-/// need standard input and a time limit, have their own runner in the driver.)
+/// Runs the external tools heapsight relies on (`go`, `git`): one child process per call, its
+/// output collected while it runs so that large outputs never block it. Calls may run on many
+/// threads at once. (External passes, which need standard input and a time limit, have their
+/// own runner in the driver.)
 public enum ProcessRunner {
     /// What a finished process left behind.
     public struct Result: Sendable {
-        /// Exit status.
+        /// Exit status, or the number of the signal that ended the tool.
         public var status: Int32
         /// Standard output.
         public var stdout: Data
@@ -18,33 +19,18 @@ public enum ProcessRunner {
         public var err: String { String(decoding: stderr, as: UTF8.self) }
     }
 
-    /// Runs `executable` with `arguments`; throws only when it cannot be started.
+    /// Runs `executable` with `arguments`; throws only when it cannot be started. Both output
+    /// streams are read on the calling thread while the tool runs (`PipeDrain`); the tool is
+    /// started and waited for by `ChildProcess`, which no other child started at the same time
+    /// can delay.
     public static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
                            environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        if let environment { process.environment = environment }
-        let outPipe = Pipe(), errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
-        let exit = ProcessExit(process)
-        try process.run()
-        // An interrupted heapsight does not leave the tool running (a SIGTERM reaches only us).
-        let child = process.processIdentifier
-        let cleanup = InterruptCleanup.register { kill(child, SIGKILL) }
-        defer { InterruptCleanup.unregister(cleanup) }
-        let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data(), err = Data()
-        group.enter()
-        DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        exit.wait()
-        group.wait()
-        return Result(status: process.terminationStatus, stdout: out, stderr: err)
+        let child = try ChildProcess(executable, arguments, cwd: cwd, environment: environment)
+        var out = Data(), err = Data()
+        PipeDrain.drain([child.standardOutput, child.standardError]) { index, bytes in
+            if index == 0 { out.append(contentsOf: bytes) } else { err.append(contentsOf: bytes) }
+        }
+        return Result(status: child.wait(), stdout: out, stderr: err)
     }
 
     /// The trimmed standard output of a successful run; nil when the tool cannot be started,
