@@ -94,7 +94,8 @@ struct BuildInvocation {
             + packageDirectories
     }
 
-    /// Starts the build; its output waits in the pipe until `Running.finish` reads it.
+    /// Starts the build; its output is read from the start and held until `Running.finish`
+    /// takes it.
     func start(form: Form = .text) -> Running {
         var environment = BuildEnvironment.make(configuration)
         environment["PWD"] = moduleRoot  // the go command prints paths relative to it, unresolved

@@ -52,7 +52,8 @@ public enum GCEngine {
 
     /// Starts compiling `packages`: the first module's build runs from here on, while the
     /// caller does other work (asks the toolchain for its GOROOT and version, opens the store);
-    /// its output waits in the pipe until `Started.finish` reads it.
+    /// its output is read from the start on a thread of its own and held until `Started.finish`
+    /// takes it (`StreamingProcess`: a build blocked on a full pipe would never end).
     public static func start(root: String, packages: [PackageInput],
                              configuration: GCConfiguration = GCConfiguration()) -> Started {
         let go = GoToolchainInfo.command(configuration: configuration)
@@ -95,8 +96,8 @@ public enum GCEngine {
         }
 
         /// Asks the toolchain for its GOROOT and version while the first build runs (a warm
-        /// build spends most of its time hashing sources; its output waits in the pipe until
-        /// the query has answered), then reads the builds and returns the facts.
+        /// build spends most of its time hashing sources; its output is read meanwhile and held
+        /// until the query has answered), then reads the builds and returns the facts.
         public func finish() -> GCCompilation {
             guard let go else { return finish(toolchain: nil) }
             return finish(toolchain: GoToolchainInfo.query(go: go, configuration: configuration))
