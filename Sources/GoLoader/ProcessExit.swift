@@ -64,7 +64,7 @@ public final class ProcessExit: @unchecked Sendable {
         #else
         let ended: Int32 = result == 0 ? info.si_status : -1
         #endif
-        if endingGroup { kill(-pid, SIGKILL) }
+        if endingGroup && result == 0 { kill(-pid, SIGKILL) }
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
         status = ended
