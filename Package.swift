@@ -96,7 +96,7 @@ let package = Package(
 
         // Tests: one target per module plus end-to-end tests that run the built binary.
         // TestSupport finds the repository, runs processes and locates (or installs) Go.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["GoLoader"], path: "Tests/TestSupport"),
         // DifferentialSupport measures the native engine against the compiler over whole
         // corpora (std, cmd, Go's test/ files): the compiler's output once per run, the same
         // native code path a scan uses, per-kind scores and every disagreement with its cause.

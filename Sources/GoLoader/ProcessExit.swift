@@ -26,13 +26,15 @@ import Darwin
 ///
 /// `wait()` blocks in `waitid` without reaping (the child stays a zombie, so its process id
 /// cannot be given to another process), then reaps it under the lock that `signal` takes: a
-/// signal is never sent to a process id that has been reused. `wait()` may be called more than
-/// once and from several threads.
+/// signal is never sent to a process id that has been reused. The same holds for the child's
+/// process group, whose id is the child's: while the child is unreaped, no other process or
+/// group can take that id. `wait()` may be called more than once and from several threads.
 public final class ProcessExit: @unchecked Sendable {
     /// The child's process id.
     public let pid: pid_t
     private let lock = NSLock()
     private var status: Int32?
+    private var bySignal = false
 
     /// Waits for `pid`, a child of this process that nothing else reaps.
     init(pid: pid_t) {
@@ -42,8 +44,12 @@ public final class ProcessExit: @unchecked Sendable {
     /// The exit status once the child has ended, or the number of the signal that ended it (as
     /// Foundation's `terminationStatus` reports it); -1 if the child was reaped elsewhere (a
     /// process that ignores SIGCHLD has its children reaped by the kernel).
+    ///
+    /// With `endingGroup`, the waiter that reaps the child first kills (SIGKILL) whatever the
+    /// child left running in its process group: an external pass's background process or a
+    /// wrapper script's child, which would otherwise hold its output pipes open.
     @discardableResult
-    public func wait() -> Int32 {
+    public func wait(endingGroup: Bool = false) -> Int32 {
         if let status = ended { return status }
         var info = siginfo_t()
         var result: Int32
@@ -58,10 +64,20 @@ public final class ProcessExit: @unchecked Sendable {
         #else
         let ended: Int32 = result == 0 ? info.si_status : -1
         #endif
+        if endingGroup && result == 0 { kill(-pid, SIGKILL) }
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
         status = ended
+        bySignal = result == 0 && info.si_code != Int32(CLD_EXITED)
         return ended
+    }
+
+    /// Whether the child was ended by a signal (its status is the signal's number); false until
+    /// it has been reaped.
+    public var signaled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return bySignal
     }
 
     /// The status if the child has been reaped, else nil (never blocks).
@@ -76,5 +92,13 @@ public final class ProcessExit: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if status == nil { kill(pid, number) }
+    }
+
+    /// Sends `signal` to every process in the child's process group unless the child has been
+    /// reaped already (after which its group id may name another group).
+    public func signalGroup(_ number: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        if status == nil { kill(-pid, number) }
     }
 }

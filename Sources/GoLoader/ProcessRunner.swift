@@ -2,8 +2,8 @@ import Foundation
 
 /// Runs the external tools heapsight relies on (`go`, `git`): one child process per call, its
 /// output collected while it runs so that large outputs never block it. Calls may run on many
-/// threads at once. (External passes, which need standard input and a time limit, have their
-/// own runner in the driver.)
+/// threads at once. (External passes, which need a time limit, are run by the driver's
+/// `PluginProcess` on the same `ChildProcess` and `PipeDrain`.)
 public enum ProcessRunner {
     /// What a finished process left behind.
     public struct Result: Sendable {
@@ -19,15 +19,19 @@ public enum ProcessRunner {
         public var err: String { String(decoding: stderr, as: UTF8.self) }
     }
 
-    /// Runs `executable` with `arguments`; throws only when it cannot be started. Both output
-    /// streams are read on the calling thread while the tool runs (`PipeDrain`); the tool is
+    /// Runs `executable` with `arguments`, and `input` (if any) on its standard input (else
+    /// /dev/null); throws only when it cannot be started. Both output streams are read, and the
+    /// input written, on the calling thread while the tool runs (`PipeDrain`); the tool is
     /// started and waited for by `ChildProcess`, which no other child started at the same time
     /// can delay.
     public static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
-                           environment: [String: String]? = nil) throws -> Result {
-        let child = try ChildProcess(executable, arguments, cwd: cwd, environment: environment)
+                           environment: [String: String]? = nil, input: Data? = nil) throws -> Result {
+        let child = try ChildProcess(executable, arguments, cwd: cwd, environment: environment,
+                                     inputPipe: input != nil)
+        var feed: PipeDrain.Input? = nil
+        if let input, let descriptor = child.takeStandardInput() { feed = PipeDrain.Input(descriptor: descriptor, data: input) }
         var out = Data(), err = Data()
-        PipeDrain.drain([child.standardOutput, child.standardError]) { index, bytes in
+        PipeDrain.drain([child.standardOutput, child.standardError], input: feed) { index, bytes in
             if index == 0 { out.append(contentsOf: bytes) } else { err.append(contentsOf: bytes) }
         }
         return Result(status: child.wait(), stdout: out, stderr: err)

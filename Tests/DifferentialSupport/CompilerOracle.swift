@@ -1,5 +1,6 @@
 import Foundation
 import GCEngine
+import GoLoader
 import PassKit
 import TestSupport
 
@@ -147,34 +148,37 @@ public struct CompilerOracle: Sendable {
         let scratch = file + ".\(ProcessInfo.processInfo.processIdentifier).partial"
         _ = FileManager.default.createFile(atPath: scratch, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: go.go)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: corpus.directory)
         var environment = go.environment(extra: targetEnvironment.merging(corpus.environment) { $1 })
         environment["PWD"] = corpus.directory
-        process.environment = environment
-        let errors = Pipe()
-        let listed = Pipe()
-        process.standardOutput = corpus.exportOnly ? listed : output
-        process.standardError = errors
         let started = Date()
-        try process.run()
-        nonisolated(unsafe) var listText = Data()
-        let reading = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            listText = listed.fileHandleForReading.readDataToEndOfFile()
-            reading.signal()
+        // Started as heapsight starts its tools (`ChildProcess`): a child of Foundation's
+        // `Process` can keep the pipes of one started at the same moment on another thread,
+        // and then this wait for end of file never ends. Standard output goes to the scratch
+        // file as it arrives (a build's event stream), or is kept for the export list.
+        let child = try ChildProcess(go.go, arguments, cwd: corpus.directory, environment: environment)
+        var listText = Data(), errorText = Data()
+        var writeError: Error? = nil
+        PipeDrain.drain([child.standardOutput, child.standardError]) { index, bytes in
+            if index == 1 {
+                errorText.append(contentsOf: bytes)
+            } else if corpus.exportOnly {
+                listText.append(contentsOf: bytes)
+            } else if writeError == nil {
+                do { try output.write(contentsOf: Data(bytes)) } catch { writeError = error }
+            }
         }
-        let errorText = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        reading.wait()
+        let status = child.wait()
+        if let writeError {
+            try? output.close()
+            try? FileManager.default.removeItem(atPath: scratch)
+            throw writeError
+        }
         if corpus.exportOnly { try output.write(contentsOf: events(listOutput: listText, compilerText: errorText)) }
         try output.close()
         let seconds = Date().timeIntervalSince(started)
-        if process.terminationStatus != 0 && !corpus.failuresExpected {
+        if status != 0 && !corpus.failuresExpected {
             try? FileManager.default.removeItem(atPath: scratch)
-            throw OracleError.compileFailed("`go \(arguments.joined(separator: " "))` in \(corpus.directory) exited \(process.terminationStatus): \(String(decoding: errorText, as: UTF8.self).prefix(4000))")
+            throw OracleError.compileFailed("`go \(arguments.joined(separator: " "))` in \(corpus.directory) exited \(status): \(String(decoding: errorText, as: UTF8.self).prefix(4000))")
         }
         try? FileManager.default.removeItem(atPath: file)
         try FileManager.default.moveItem(atPath: scratch, toPath: file)

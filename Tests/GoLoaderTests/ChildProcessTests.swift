@@ -57,12 +57,69 @@ final class ChildProcessTests: XCTestCase {
         XCTAssertEqual(statuses.value, [3, 3, 3, 3])
         XCTAssertEqual(child.wait(), 3)
         XCTAssertEqual(child.exit.ended, 3)
+        XCTAssertFalse(child.exit.signaled)
         child.exit.signal(SIGKILL)
 
         let killed = try ChildProcess("/bin/sh", ["-c", "kill -9 $$"])
         let status = Box<Int32>()
         wait(for: [runInBackground { status.value = killed.wait() }], timeout: 60)
         XCTAssertEqual(status.value, SIGKILL)
+        XCTAssertTrue(killed.exit.signaled)
+    }
+
+    /// Standard input is written while the output is read: a child that echoes megabytes of
+    /// input before it has read them all ends with all of them.
+    func testInputIsWrittenWhileTheOutputIsRead() {
+        let input = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        let result = Box<ProcessRunner.Result>()
+        wait(for: [runInBackground { result.value = try? ProcessRunner.run("/bin/cat", [], input: input) }], timeout: 60)
+        XCTAssertEqual(result.value?.status, 0)
+        XCTAssertEqual(result.value?.stdout.count, input.count)
+        XCTAssertTrue(result.value?.stdout == input)
+    }
+
+    /// A child that exits without reading its input ends the write (EPIPE), not this process.
+    func testAChildThatIgnoresItsInputEnds() {
+        let result = Box<ProcessRunner.Result>()
+        let input = Data(repeating: 120, count: 1_000_000)
+        wait(for: [runInBackground { result.value = try? ProcessRunner.run("/bin/sh", ["-c", "echo early; exit 5"], input: input) }],
+             timeout: 60)
+        XCTAssertEqual(result.value?.status, 5)
+        XCTAssertEqual(result.value?.out, "early\n")
+    }
+
+    /// A wait that ends the child's group kills the background process it left, which held its
+    /// output open: the output reaches end of file.
+    func testEndingTheGroupClosesPipesABackgroundProcessHeld() throws {
+        let child = try ChildProcess("/bin/sh", ["-c", "sleep 600 & echo started"])
+        let out = Box<String>("")
+        let drained = runInBackground {
+            PipeDrain.drain([child.standardOutput, child.standardError]) { index, bytes in
+                if index == 0 { out.update { $0 += String(decoding: bytes, as: UTF8.self) } }
+            }
+        }
+        XCTAssertEqual(child.wait(endingGroup: true), 0)
+        wait(for: [drained], timeout: 60)
+        XCTAssertEqual(out.value, "started\n")
+    }
+
+    /// A drain of a pipe that nobody closes returns once it is stopped, with what it read.
+    func testAStoppedDrainReturns() throws {
+        var fds: [Int32] = [-1, -1]
+        XCTAssertEqual(pipe(&fds), 0)
+        defer { close(fds[0]); close(fds[1]) }
+        XCTAssertEqual(write(fds[1], "kept", 4), 4)
+        let stop = try PipeDrain.Stop()
+        let read = Box<String>("")
+        let reader = fds[0]
+        let drained = runInBackground {
+            PipeDrain.drain([reader], stop: stop) { _, bytes in read.update { $0 += String(decoding: bytes, as: UTF8.self) } }
+        }
+        let limit = Date().addingTimeInterval(60)
+        while read.value != "kept" && Date() < limit { usleep(1000) }
+        stop.stop()
+        wait(for: [drained], timeout: 60)
+        XCTAssertEqual(read.value, "kept")
     }
 
     /// A tool that writes megabytes to both streams completes while another run, on another

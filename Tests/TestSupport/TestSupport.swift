@@ -1,4 +1,5 @@
 import Foundation
+import GoLoader
 
 /// Shared helpers for heapsight's test targets: the repository root, running processes, and
 /// finding (or installing) the Go toolchain that the differential tests use as their oracle.
@@ -29,42 +30,21 @@ public enum TestSupport {
         public var err: String { String(decoding: stderr, as: UTF8.self) }
     }
 
-    /// Runs an executable and collects its output. Output is read while the process runs, so
-    /// large outputs do not block it.
+    /// Runs an executable, with `stdin` (if any) on its standard input, and collects its output.
+    /// Output is read while the process runs, so large outputs do not block it. Started and
+    /// waited for by `ProcessRunner`, as heapsight runs its tools: a child that Foundation's
+    /// `Process` starts can inherit the pipes of one started at the same moment on another
+    /// thread and keep them open, which hangs a test that runs tools in parallel.
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String], cwd: URL? = nil,
                            environment: [String: String]? = nil, stdin: Data? = nil) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let cwd { process.currentDirectoryURL = cwd }
-        if let environment { process.environment = environment }
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
-        try process.run()
-        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
-        try? inPipe.fileHandleForWriting.close()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data(), err = Data()
-        group.enter()
-        DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        process.waitUntilExit()
-        group.wait()
-        return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err)
+        let r = try ProcessRunner.run(executable, arguments, cwd: cwd?.path, environment: environment, input: stdin)
+        return ProcessResult(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     /// Looks an executable up on PATH.
     public static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        ProcessRunner.findExecutable(name)
     }
 
     /// The Go 1.27 toolchain the oracle tests need. Found on PATH; when missing it is installed
