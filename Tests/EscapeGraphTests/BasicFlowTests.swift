@@ -13,26 +13,9 @@ final class BasicFlowTests: XCTestCase {
         func Appender(s []*int, p *int) []*int { return append(s, p) }
 
         """)
-        var g = EscapeGraph()
-        let fn = g.declareFunction("Appender")
-        g.enter(fn)
-        let s = g.addVariable("s", .parameter, at: P(3, 15))
-        let p = g.addVariable("p", .parameter, at: P(3, 25))
-        let r0 = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
-        g.declareParameters(of: fn, [pointerParam(g, s), pointerParam(g, p)])
-        // return append(s, p): ~r0 ← (return) the append call. The appendee goes through a
-        // tee into the result and the mutator, teed again with heap.deref (appendee slice);
-        // the appended element goes to the heap; the backing store's address goes to the
-        // result, at loop depth 0.
-        let ret = g.note(.into(r0), S("return append(s, p)", 3, 42), .return)
-        let call = S("append(s, p)", 3, 55)
-        var appendee = g.teeHole([ret, .mutator])
-        appendee = g.teeHole([appendee, g.deref(.heap, call, .appendeeSlice)])
-        g.flow(g.note(appendee, call, .callParameter), s)
-        g.flow(g.note(.heap, call, .callParameter), p)
-        let store = g.spill(ret, "append(s, p)", kind: .append, at: P(3, 55))
-        g.setLoopDepth(store.destination, 0)
-        let result = g.solve()
+        var appender = AppenderGraph(returnSite: S("return append(s, p)", 3, 42), callSite: S("append(s, p)", 3, 55))
+        let fn = appender.function
+        let result = appender.graph.solve()
         assertSameLines(result.lines, golden)
         // Tags: s = heap 1, mutator 0 (the appendee is teed into the mutator) and result0 0;
         // p = "" (heap 0).

@@ -24,26 +24,13 @@ final class DeferredSiteTests: XCTestCase {
         func Appender(s []*int, p *int) []*int { return append(s, p) }
 
         """)
-        var g = EscapeGraph()
-        let fn = g.declareFunction("Appender")
-        g.enter(fn)
-        let s = g.addVariable("s", .parameter, at: P(3, 15))
-        let p = g.addVariable("p", .parameter, at: P(3, 25))
-        let r0 = g.addVariable("~r0", .result, at: .none, resultIndex: 1)
         // A local the parameter flows into through a note of its own: it outlives nothing,
         // so no explanation walks that edge.
-        let y = g.addVariable("y", .local, at: P(3, 1))
-        g.declareParameters(of: fn, [pointerParam(g, s), pointerParam(g, p)])
-        let ret = g.note(.into(r0), deferred(1), .return)
-        let call = deferred(2)
-        var appendee = g.teeHole([ret, .mutator])
-        appendee = g.teeHole([appendee, g.deref(.heap, call, .appendeeSlice)])
-        g.flow(g.note(appendee, call, .callParameter), s)
-        g.flow(g.note(.heap, call, .callParameter), p)
-        g.flow(g.note(.into(y), deferred(3), .assign), p)
-        let store = g.spill(ret, "append(s, p)", kind: .append, at: P(3, 55))
-        g.setLoopDepth(store.destination, 0)
-        var result = g.solve()
+        var appender = AppenderGraph(returnSite: deferred(1), callSite: deferred(2)) { g, p in
+            let y = g.addVariable("y", .local, at: P(3, 1))
+            g.flow(g.note(.into(y), self.deferred(3), .assign), p)
+        }
+        var result = appender.graph.solve()
 
         var described: [UInt8] = []
         result.describeDeferredSites { d in
