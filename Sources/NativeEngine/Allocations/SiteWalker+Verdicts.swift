@@ -181,7 +181,9 @@ extension SiteWalker {
             } else if staticConstant(n.a) != nil {
                 recordVerdict(s, kind: .stringBytes, placement: .stack, cause: nil, runtime: nil,
                               rule: "a constant string: a stack array", depth: depth)
-            } else if !mutated(id, parent: parent) {
+            } else if zeroCopyKeys.contains(NativeAllocations.key(s.position, s.text)) {
+                // Escape analysis found no write through the result (its `mutates` attribute):
+                // the conversion shares the string's bytes.
                 recordVerdict(s, kind: .stringBytes, placement: .stack, cause: nil, runtime: nil,
                               rule: "never mutated: a zero-copy conversion", depth: depth)
             } else {
@@ -402,44 +404,5 @@ extension SiteWalker {
         case .switchStmt: return p.a == id
         default: return false
         }
-    }
-
-    /// Whether a non-escaping `[]byte(s)` may be written through: stored in a local that is
-    /// indexed on the left of an assignment, appended to, copied into, cleared, or passed to a
-    /// call (conservatively), or passed to a call directly.
-    func mutated(_ id: IRNodeID, parent: IRNodeID) -> Bool {
-        guard parent.exists else { return true }
-        let p = f[parent]
-        var holder: IRVarID?
-        switch p.op {
-        case .assign where p.b == id && f[p.a].op == .name: holder = IRVarID(f[p.a].aux)
-        case .rangeStmt, .index, .slice: return p.a != id
-        case .builtin:
-            let b = BuiltinFunction(rawValue: UInt8(p.aux))
-            return !(b == .len || b == .cap)
-        default: return true
-        }
-        guard let v = holder, !f[v].flags.contains(.addressTaken) else { return true }
-        var written = false
-        f.forEachReachable(from: f.body) { _, m in
-            func isV(_ x: IRNodeID) -> Bool { x.exists && f[x].op == .name && IRVarID(f[x].aux) == v }
-            switch m.op {
-            case .assign, .assignOp:
-                if m.a.exists, f[m.a].op == .index, isV(f[m.a].a) { written = true }
-                if m.b.exists, isV(m.b), m.a.exists, !(f[m.a].op == .name && IRVarID(f[m.a].aux) == v) { written = true }
-            case .assignList:
-                if f.list(m.list).contains(where: { $0.exists && f[$0].op == .index && isV(f[$0].a) }) { written = true }
-                if f.list(m.list2).contains(where: isV) { written = true }
-            case .builtin:
-                let b = BuiltinFunction(rawValue: UInt8(m.aux))
-                if b == .append || b == .copy || b == .clear, let a = f.list(m.list).first, isV(a) { written = true }
-            case .call, .callInterface:
-                if f.list(m.list).contains(where: isV) { written = true }
-            case .slice:
-                if isV(m.a) { written = true }  // a slice of it may be written elsewhere
-            default: break
-            }
-        }
-        return written
     }
 }

@@ -16,6 +16,9 @@ struct SiteWalker {
     let nodeSites: [IRNodeID: EscapeSite]
     /// `file:line:col|text` of every printed `escapes` / `does not escape` / `moved to heap` line.
     let verdictKeys: Set<String>
+    /// `file:line:col|text` of every `[]byte(s)` escape analysis finds never written through
+    /// (`zero-copy string->[]byte conversion`): walk shares the string's bytes, no copy.
+    let zeroCopyKeys: Set<String>
     /// `-m=2` flow lines by `file:line:col|text`.
     let explanations: [String: [String]]
     /// The sites found so far.
@@ -37,13 +40,14 @@ struct SiteWalker {
     var dead: [IRNodeID: DeadPart] = [:]
 
     init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
-         verdictKeys: Set<String>, explanations: [String: [String]]) {
+         verdictKeys: Set<String>, zeroCopyKeys: Set<String> = [], explanations: [String: [String]]) {
         self.program = program
         self.package = package
         self.f = f
         self.functionIndex = functionIndex
         self.nodeSites = nodeSites
         self.verdictKeys = verdictKeys
+        self.zeroCopyKeys = zeroCopyKeys
         self.explanations = explanations
         let rewrites = SlicePass.rewrites(f, program)
         rewrittenAppends = rewrites.map(\.appends)
