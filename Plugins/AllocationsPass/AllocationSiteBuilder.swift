@@ -322,6 +322,7 @@ struct AllocationSiteBuilder {
             for i in (round < 2 ? order : secondOrder) where !candidates[i].matched {
                 let site = candidates[i].site
                 if !candidates[i].escapes && !candidates[i].kinds.contains(where: Self.mayAllocateWithoutEscaping) { continue }
+                if !candidates[i].escapes && Self.isConstantStackMake(site.subject, kinds: candidates[i].kinds) { continue }
                 guard let list = callsByFunction[site.function] else { continue }
                 // An allocation the verdict's own text writes at its position (`new(T)`, `&T{...}`
                 // in the function's own code, not a call site an inlined body's verdict is printed
@@ -485,6 +486,17 @@ struct AllocationSiteBuilder {
              .runeString, .ifaceConv: return true
         default: return false
         }
+    }
+
+    /// A non-escaping `make` whose sizes the compiler prints as constants: walk gives a slice a
+    /// stack array of that capacity (escape analysis already sent one above 64 KiB to the heap),
+    /// a map with a hint of at most 8 its stack group, so no allocator call is its own; pairing
+    /// it took the call of an escaping `make` inlined at the same line.
+    static func isConstantStackMake(_ subject: String, kinds: [AllocationKind]) -> Bool {
+        guard kinds.first == .makeSlice, let arguments = makeArguments(subject), arguments.count >= 2 else { return false }
+        let sizes = arguments.dropFirst().map { Int($0) }
+        guard sizes.allSatisfy({ $0 != nil }) else { return false }
+        return kinds == [.makeSlice] || sizes.allSatisfy { $0! <= 8 }
     }
 
     /// Allocator entry points that allocate whenever they are called, even for a site whose

@@ -82,6 +82,8 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
         var onlyGC: [(Key, Fact)] = []
         var onlyNative: [(Key, Fact)] = []
         var placements: [String: Int] = [:]
+        /// The matched sites whose placements differ: `gc P native Q kind file:line subject in F`.
+        var placementDiffers: [String] = []
 
         init(gc: [Fact], native: [Fact]) {
             var pool: [Key: [Fact]] = [:]
@@ -104,7 +106,12 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
                 all.both[k.kind, default: 0] += 1
                 let q = NativeAllocationsAssemblyTests.placement(match)
                 placements["gc \(q) native \(p)", default: 0] += 1
-                if q == p { placed.both[k.kind, default: 0] += 1 }
+                if q == p {
+                    placed.both[k.kind, default: 0] += 1
+                } else {
+                    placementDiffers.append("gc \(q) native \(p) \(k.kind) \(k.position) \(f.subject) in \(f.function ?? "")"
+                                            + " | gc: \(match.explanation.suffix(2).joined(separator: " / ")) | native: \(f.explanation.suffix(4).joined(separator: " / "))")
+                }
                 if q == "heap" && p == "heap" { heap.both[k.kind, default: 0] += 1 }
             }
             for (k, list) in pool { for f in list { onlyGC.append((k, f)) } }
@@ -162,7 +169,8 @@ final class NativeAllocationsAssemblyTests: XCTestCase {
         report += "disagreement classes:\n"
         for (c, n) in classes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) { report += "  \(n)\t\(c)\n" }
         let log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("heapsight-allocs-std-assembly-disagreements.txt")
-        try (report + lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        try (report + lines.joined(separator: "\n") + "\nplacement differences:\n" + m.placementDiffers.sorted().joined(separator: "\n") + "\n")
+            .write(to: log, atomically: true, encoding: .utf8)
         print(report)
         print("\(lines.count) disagreements in \(log.path)")
         return m

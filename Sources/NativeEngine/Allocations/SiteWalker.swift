@@ -38,6 +38,9 @@ struct SiteWalker {
     var withinCapacity: Set<IRNodeID> = []
     /// The parts of statements SSA removes as dead (`SiteWalker+DeadCode`): no site in them.
     var dead: [IRNodeID: DeadPart] = [:]
+    /// The loops around the node being visited, inlined bodies' loops included (the loop depth
+    /// the compiler reports counts only the function's own): code that may run more than once.
+    var repeatingLoops = 0
 
     init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
          verdictKeys: Set<String>, zeroCopyKeys: Set<String> = [], explanations: [String: [String]]) {
@@ -66,13 +69,18 @@ struct SiteWalker {
         let loops = (n.op == .forStmt || n.op == .rangeStmt) && n.pos.inlined < 0
         let removed = dead[id]
         let outer = inDeadCode
+        let repeats = n.op == .forStmt ? 1 : 0, repeatsBody = n.op == .forStmt || n.op == .rangeStmt ? 1 : 0
+        repeatingLoops += repeats
         visit(n.a, parent: id, depth: depth)
         inDeadCode = outer || (n.op == .forStmt && removed == .taken)
         visit(n.b, parent: id, depth: depth)
+        repeatingLoops -= repeats
         inDeadCode = outer
         visit(n.c, parent: id, depth: depth)
         inDeadCode = outer || removed == .taken || removed == .takenAndRest
+        repeatingLoops += repeatsBody
         visitList(n.list, parent: id, depth: loops ? depth + 1 : depth)
+        repeatingLoops -= repeatsBody
         inDeadCode = outer || removed == .otherwise || removed == .otherwiseAndRest
         visitList(n.list2, parent: id, depth: depth)
         inDeadCode = outer
