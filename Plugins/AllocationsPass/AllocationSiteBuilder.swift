@@ -275,7 +275,7 @@ struct AllocationSiteBuilder {
             callsByFunction[id, default: []].append(call)
         }
         var used: [String: [Bool]] = callsByFunction.mapValues { Array(repeating: false, count: $0.count) }
-        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind], sameLine: Bool, escapes: Bool) -> Bool {
+        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind], subject: String, sameLine: Bool, escapes: Bool) -> Bool {
             guard !call.runtimeFunction.hasPrefix("moveSlice"),
                   let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { return false }
             // A site that does not escape lives in stack memory unless walk calls the allocator
@@ -283,7 +283,8 @@ struct AllocationSiteBuilder {
             // `mallocgc*`) is never made for one but for a constant string's bytes above the
             // stack limit (and a non-escaping method value `x.M` never takes the call of a
             // goroutine's argument record or of an escaping literal inlined from elsewhere).
-            if !escapes && !Self.mayAllocateWithoutEscaping(kind) && !(kind == .new && kinds.contains(.stringBytes)) {
+            if !escapes && !Self.mayAllocateWithoutEscaping(kind)
+                && !(kind == .new && kinds.contains(.stringBytes) && Self.mayBeLargeConstant(subject)) {
                 return false
             }
             if kinds.contains(kind) { return true }
@@ -346,7 +347,8 @@ struct AllocationSiteBuilder {
                     let sameLine = call.file == site.file && call.line == site.line
                     let marked = call.inlineMarkLine == site.line && !ownCode(call, site.function)
                     guard round == 2 || (round == 0 ? sameLine : marked),
-                          compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
+                          compatible(call, candidates[i].kinds, subject: site.subject, sameLine: sameLine,
+                                     escapes: candidates[i].escapes) else { continue }
                     let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
                     var rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
                     if round == 2 && ownCode(call, site.function) { rank += Self.ownLinePenalty }
@@ -486,6 +488,14 @@ struct AllocationSiteBuilder {
              .runeString, .ifaceConv: return true
         default: return false
         }
+    }
+
+    /// True when a conversion's text may be of a constant string above the stack limit: the
+    /// compiler prints a long constant cut, its closing quote replaced by `...`. A non-escaping `[]byte(s)`
+    /// of anything else calls `stringtoslicebyte` or uses a stack array, never a plain object
+    /// allocation (pairing one took a `newobject` of inlined code: database/sql/convert.go:274).
+    static func mayBeLargeConstant(_ subject: String) -> Bool {
+        subject.contains("(\"") && subject.hasSuffix("...)")
     }
 
     /// A non-escaping `make` whose sizes the compiler prints as constants: walk gives a slice a
