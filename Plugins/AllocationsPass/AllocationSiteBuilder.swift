@@ -314,8 +314,14 @@ struct AllocationSiteBuilder {
         // literal inlined from another line (`errors.New`'s `&errorString{...}`).
         let selectors = Set(candidates.indices.filter { candidates[$0].kinds == [.methodValue, .ifaceConv] })
         let escaping = Set(candidates.indices.filter { candidates[$0].escapes })
+        // Last come the non-escaping string conversions their own line writes: a call in code
+        // inlined elsewhere is first an inlined body's own conversion (`parseDecimalBytes`'s
+        // `string(b)` at internal/xcoff/ar.go:206, not `switch string(magic[:])` at :116, which
+        // order compiles without a copy).
+        let ownConversions = Set(candidates.indices.filter { !candidates[$0].escapes && writesConversion(candidates[$0].site) })
         let secondOrder = order.filter { escaping.contains($0) && !selectors.contains($0) }
-            + order.filter { escaping.contains($0) && selectors.contains($0) } + order.filter { !escaping.contains($0) }
+            + order.filter { escaping.contains($0) && selectors.contains($0) }
+            + order.filter { !escaping.contains($0) && !ownConversions.contains($0) } + order.filter { ownConversions.contains($0) }
         // Between the two, a call of inlined code whose inline mark sits on the verdict's line
         // (`AllocatorCall.inlineMarkLine`): two inlinings of one body run on the same lines,
         // and the mark tells their call sites apart.
@@ -431,6 +437,18 @@ struct AllocationSiteBuilder {
         }
         if site.subject.hasPrefix("&") { return layout.starts(with: "&", line: site.line, column: site.column) }
         return nil
+    }
+
+    /// True for a `string(b)` or `[]byte(s)` verdict on a line whose source writes that
+    /// conversion (not only a call site an inlined body's conversion is printed at).
+    private func writesConversion(_ site: AllocationSite) -> Bool {
+        let token: String
+        switch site.kind {
+        case .bytesString where site.subject.hasPrefix("string("): token = "string("
+        case .stringBytes where site.subject.hasPrefix("([]byte)("): token = "[]byte("
+        default: return false
+        }
+        return files[site.file]?.column(of: token, line: site.line) != nil
     }
 
     /// The functions of the literals in package-level initialisers, by their symbols. The
