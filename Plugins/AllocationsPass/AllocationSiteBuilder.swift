@@ -275,7 +275,7 @@ struct AllocationSiteBuilder {
             callsByFunction[id, default: []].append(call)
         }
         var used: [String: [Bool]] = callsByFunction.mapValues { Array(repeating: false, count: $0.count) }
-        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind], sameLine: Bool, escapes: Bool) -> Bool {
+        func compatible(_ call: AllocatorCall, _ kinds: [AllocationKind], subject: String, sameLine: Bool, escapes: Bool) -> Bool {
             guard !call.runtimeFunction.hasPrefix("moveSlice"),
                   let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction) else { return false }
             // A site that does not escape lives in stack memory unless walk calls the allocator
@@ -283,7 +283,8 @@ struct AllocationSiteBuilder {
             // `mallocgc*`) is never made for one but for a constant string's bytes above the
             // stack limit (and a non-escaping method value `x.M` never takes the call of a
             // goroutine's argument record or of an escaping literal inlined from elsewhere).
-            if !escapes && !Self.mayAllocateWithoutEscaping(kind) && !(kind == .new && kinds.contains(.stringBytes)) {
+            if !escapes && !Self.mayAllocateWithoutEscaping(kind)
+                && !(kind == .new && kinds.contains(.stringBytes) && Self.mayBeLargeConstant(subject)) {
                 return false
             }
             if kinds.contains(kind) { return true }
@@ -313,8 +314,14 @@ struct AllocationSiteBuilder {
         // literal inlined from another line (`errors.New`'s `&errorString{...}`).
         let selectors = Set(candidates.indices.filter { candidates[$0].kinds == [.methodValue, .ifaceConv] })
         let escaping = Set(candidates.indices.filter { candidates[$0].escapes })
+        // Last come the non-escaping string conversions their own line writes: a call in code
+        // inlined elsewhere is first an inlined body's own conversion (`parseDecimalBytes`'s
+        // `string(b)` at internal/xcoff/ar.go:206, not `switch string(magic[:])` at :116, which
+        // order compiles without a copy).
+        let ownConversions = Set(candidates.indices.filter { !candidates[$0].escapes && writesConversion(candidates[$0].site) })
         let secondOrder = order.filter { escaping.contains($0) && !selectors.contains($0) }
-            + order.filter { escaping.contains($0) && selectors.contains($0) } + order.filter { !escaping.contains($0) }
+            + order.filter { escaping.contains($0) && selectors.contains($0) }
+            + order.filter { !escaping.contains($0) && !ownConversions.contains($0) } + order.filter { ownConversions.contains($0) }
         // Between the two, a call of inlined code whose inline mark sits on the verdict's line
         // (`AllocatorCall.inlineMarkLine`): two inlinings of one body run on the same lines,
         // and the mark tells their call sites apart.
@@ -322,6 +329,7 @@ struct AllocationSiteBuilder {
             for i in (round < 2 ? order : secondOrder) where !candidates[i].matched {
                 let site = candidates[i].site
                 if !candidates[i].escapes && !candidates[i].kinds.contains(where: Self.mayAllocateWithoutEscaping) { continue }
+                if !candidates[i].escapes && Self.isConstantStackMake(site.subject, kinds: candidates[i].kinds) { continue }
                 guard let list = callsByFunction[site.function] else { continue }
                 // An allocation the verdict's own text writes at its position (`new(T)`, `&T{...}`
                 // in the function's own code, not a call site an inlined body's verdict is printed
@@ -345,7 +353,8 @@ struct AllocationSiteBuilder {
                     let sameLine = call.file == site.file && call.line == site.line
                     let marked = call.inlineMarkLine == site.line && !ownCode(call, site.function)
                     guard round == 2 || (round == 0 ? sameLine : marked),
-                          compatible(call, candidates[i].kinds, sameLine: sameLine, escapes: candidates[i].escapes) else { continue }
+                          compatible(call, candidates[i].kinds, subject: site.subject, sameLine: sameLine,
+                                     escapes: candidates[i].escapes) else { continue }
                     let kind = AllocatorCall.kind(ofRuntimeFunction: call.runtimeFunction)
                     var rank = kind.flatMap { candidates[i].kinds.firstIndex(of: $0) } ?? candidates[i].kinds.count
                     if round == 2 && ownCode(call, site.function) { rank += Self.ownLinePenalty }
@@ -430,6 +439,18 @@ struct AllocationSiteBuilder {
         return nil
     }
 
+    /// True for a `string(b)` or `[]byte(s)` verdict on a line whose source writes that
+    /// conversion (not only a call site an inlined body's conversion is printed at).
+    private func writesConversion(_ site: AllocationSite) -> Bool {
+        let token: String
+        switch site.kind {
+        case .bytesString where site.subject.hasPrefix("string("): token = "string("
+        case .stringBytes where site.subject.hasPrefix("([]byte)("): token = "[]byte("
+        default: return false
+        }
+        return files[site.file]?.column(of: token, line: site.line) != nil
+    }
+
     /// The functions of the literals in package-level initialisers, by their symbols. The
     /// compiler numbers those literals (`PKG.init.funcN`) in the order the package initialises
     /// its variables, the functions pass in source order, so the numbers may name different
@@ -485,6 +506,25 @@ struct AllocationSiteBuilder {
              .runeString, .ifaceConv: return true
         default: return false
         }
+    }
+
+    /// True when a conversion's text may be of a constant string above the stack limit: the
+    /// compiler prints a long constant cut, its closing quote replaced by `...`. A non-escaping `[]byte(s)`
+    /// of anything else calls `stringtoslicebyte` or uses a stack array, never a plain object
+    /// allocation (pairing one took a `newobject` of inlined code: database/sql/convert.go:274).
+    static func mayBeLargeConstant(_ subject: String) -> Bool {
+        subject.contains("(\"") && subject.hasSuffix("...)")
+    }
+
+    /// A non-escaping `make` whose sizes the compiler prints as constants: walk gives a slice a
+    /// stack array of that capacity (escape analysis already sent one above 64 KiB to the heap),
+    /// a map with a hint of at most 8 its stack group, so no allocator call is its own; pairing
+    /// it took the call of an escaping `make` inlined at the same line.
+    static func isConstantStackMake(_ subject: String, kinds: [AllocationKind]) -> Bool {
+        guard kinds.first == .makeSlice, let arguments = makeArguments(subject), arguments.count >= 2 else { return false }
+        let sizes = arguments.dropFirst().map { Int($0) }
+        guard sizes.allSatisfy({ $0 != nil }) else { return false }
+        return kinds == [.makeSlice] || sizes.allSatisfy { $0! <= 8 }
     }
 
     /// Allocator entry points that allocate whenever they are called, even for a site whose

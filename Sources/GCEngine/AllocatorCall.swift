@@ -35,7 +35,9 @@ public struct AllocatorCall: Sendable, Hashable {
         switch name {
         case "newobject": return .new
         case "makeslice", "makeslice64", "makeslicecopy": return .makeSlice
-        case "growslice": return .appendGrow
+        // The slice pass's appends whose capacity is used grow through their stack buffer
+        // (`growsliceBuf`); the `NoAlias` forms free the old array (GOEXPERIMENT=runtimefreegc).
+        case "growslice", "growsliceBuf", "growsliceBufNoAlias", "growsliceNoAlias": return .appendGrow
         case "makemap", "makemap_small", "makemap64": return .makeMap
         case "makechan", "makechan64": return .makeChan
         case "convT", "convTnoptr", "convT16", "convT32", "convT64", "convTstring", "convTslice": return .ifaceConv

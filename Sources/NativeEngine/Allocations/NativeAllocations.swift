@@ -57,8 +57,13 @@ public struct NativeAllocations {
     /// removes (`SiteWalker+DeadCode`, `SiteWalker+KnownCapacity`): no allocation there.
     public func siteSets() -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) {
         var verdictKeys: Set<String> = []
-        for v in escape.verdicts + escape.bodyVerdicts where v.kind == .escapes || v.kind == .noEscape || v.kind == .movedToHeap {
-            verdictKeys.insert(Self.key(v.position, v.subject))
+        var zeroCopyKeys: Set<String> = []
+        for v in escape.verdicts + escape.bodyVerdicts {
+            switch v.kind {
+            case .escapes, .noEscape, .movedToHeap: verdictKeys.insert(Self.key(v.position, v.subject))
+            case .zeroCopy: zeroCopyKeys.insert(Self.key(v.position, v.subject))
+            default: break
+            }
         }
         var explanations: [String: [String]] = [:]
         for e in escape.explanations {
@@ -85,7 +90,8 @@ public struct NativeAllocations {
             // function is compiled here, at the body's own lines).
             if function.isGeneric && !(function.object.map { instantiated.contains($0) } ?? false) { continue }
             var walker = SiteWalker(program: program, package: escape.package, f: function, functionIndex: index,
-                                    nodeSites: nodeSites[index] ?? [:], verdictKeys: verdictKeys, explanations: explanations)
+                                    nodeSites: nodeSites[index] ?? [:], verdictKeys: verdictKeys, zeroCopyKeys: zeroCopyKeys,
+                                    explanations: explanations)
             for group in walker.movedVariableGroups(variableSites[index] ?? []) {
                 if let first = group.first { walker.variable(first, movedWith: group) }
             }

@@ -143,7 +143,7 @@ extension SiteWalker {
                 recordVerdict(s, kind: .makeMap, placement: .stack, cause: nil, runtime: nil, depth: depth)
             }
         case .makeSlice:
-            makeSlice(id, s, depth: depth)
+            makeSlice(id, s, parent: parent, depth: depth)
         case .closure:
             let literal = package[function: Int(n.aux)]
             if escapes {
@@ -157,6 +157,11 @@ extension SiteWalker {
                           runtime: escapes ? "newobject" : nil, depth: depth)
         case .convIface:
             boxing(id, s, depth: depth)
+        case .addString where !escapes && parent.exists && f[parent].op == .stringToBytes && f[parent].a == id:
+            // `[]byte(a + b)`: walk concatenates straight into the new slice (the conversion's
+            // `concatbyte*` call); no string is built.
+            recordVerdict(s, kind: .concat, placement: .stack, cause: nil, runtime: nil,
+                          rule: "converted to []byte: the conversion concatenates", depth: depth)
         case .addString:
             recordVerdict(s, kind: .concat, placement: escapes ? .heap : .may, cause: escapes ? .escapes : .runtimeSize,
                           runtime: Self.concatFunction(operands: f.list(n.list).count),
@@ -181,7 +186,9 @@ extension SiteWalker {
             } else if staticConstant(n.a) != nil {
                 recordVerdict(s, kind: .stringBytes, placement: .stack, cause: nil, runtime: nil,
                               rule: "a constant string: a stack array", depth: depth)
-            } else if !mutated(id, parent: parent) {
+            } else if zeroCopyKeys.contains(NativeAllocations.key(s.position, s.text)) {
+                // Escape analysis found no write through the result (its `mutates` attribute):
+                // the conversion shares the string's bytes.
                 recordVerdict(s, kind: .stringBytes, placement: .stack, cause: nil, runtime: nil,
                               rule: "never mutated: a zero-copy conversion", depth: depth)
             } else {
@@ -202,10 +209,19 @@ extension SiteWalker {
     }
 
     /// `make([]T, len, cap)`.
-    mutating func makeSlice(_ id: IRNodeID, _ s: EscapeSite, depth: Int) {
+    mutating func makeSlice(_ id: IRNodeID, _ s: EscapeSite, parent: IRNodeID, depth: Int) {
         let n = f[id]
         let element = program.sizeof(program.elementType(n.type))
         let capNode = n.b.exists ? n.b : n.a
+        if isExtension(id, parent: parent) {
+            // `append(x, make([]T, n)...)`: walk extends x by n zeroed elements in place (or
+            // through the append's own growth); the make itself is never built.
+            if !s.escapes {
+                recordVerdict(s, kind: .makeSlice, placement: .stack, cause: nil, runtime: nil,
+                              rule: "appended as `make(...)...`: walk extends the slice, no makeslice", depth: depth)
+            }
+            return
+        }
         if s.escapes {
             // `make([]T, 0)`: the backend's rewrite rules replace the call with the address of
             // `runtime.zerobase` when length and capacity are the constant 0 (generic.rules).
@@ -225,6 +241,17 @@ extension SiteWalker {
                 : "run-time size of zero-size elements"
             recordVerdict(s, kind: .makeSlice, placement: .may, cause: .runtimeSize, runtime: "makeslice", rule: rule, depth: depth)
         }
+    }
+
+    /// True when the make is the spread second argument of an `append`, with a length and no
+    /// capacity, a length whose type fits a `uint` (walk's append-of-make form).
+    func isExtension(_ id: IRNodeID, parent: IRNodeID) -> Bool {
+        guard parent.exists, !f[id].b.exists else { return false }
+        let p = f[parent]
+        guard p.op == .builtin, BuiltinFunction(rawValue: UInt8(p.aux)) == .append, p.flags.contains(.spread) else { return false }
+        let args = f.list(p.list)
+        guard args.count == 2, args[1] == id else { return false }
+        return constantInt(f[id].a) != nil || program.sizeof(f[f[id].a].type) <= 8
     }
 
     /// Boxing a concrete value into an interface (`dataWord` in walk).
@@ -276,20 +303,25 @@ extension SiteWalker {
             return
         }
         if s.escapes, let group = rewrittenAppends.first(where: { $0.contains(id) }) {
+            // Each append keeps its growth call, on the heap as for any escaping append; the
+            // slice reaches the heap once per call, so only the first counts an allocation.
             let first = group.first == id
-            recordVerdict(s, kind: .appendGrow, placement: first ? .heap : .may, cause: .appendGrowth,
+            recordVerdict(s, kind: .appendGrow, placement: .heap, cause: .appendGrowth,
                           runtime: "growslice",
                           rule: "the slice pass keeps these appends on a stack buffer and moves the slice to the heap once"
-                              + (first ? "" : " (counted at the first append)"), depth: depth)
+                              + (first ? "" : " (counted at the first append)"), allocations: first ? 1 : 0, depth: depth)
         } else if s.escapes {
             recordVerdict(s, kind: .appendGrow, placement: .heap, cause: .appendGrowth, runtime: "growslice", depth: depth)
         } else if let bytes = firstGrowthBytes(id) {
-            // Appending a known number of elements to nil: the first growth uses the 32-byte
-            // stack buffer when they fit, else the heap.
+            // Appending a known number of elements to nil: the growth uses the 32-byte stack
+            // buffer when they fit (once, the backend drops the heap path), else the heap. In a
+            // loop the buffer serves the first pass only, and the heap path stays.
             let fits = bytes <= Self.stackBufferBytes
-            recordVerdict(s, kind: .appendGrow, placement: fits ? .stack : .heap, cause: fits ? nil : .appendGrowth,
-                          runtime: fits ? nil : "growslice",
-                          rule: "\(bytes) bytes appended to nil: \(fits ? "they fit" : "over") the \(Self.stackBufferBytes)-byte stack buffer",
+            let placement: Placement = !fits ? .heap : repeatingLoops > 0 ? .may : .stack
+            recordVerdict(s, kind: .appendGrow, placement: placement, cause: fits && repeatingLoops == 0 ? nil : .appendGrowth,
+                          runtime: placement == .stack ? nil : "growslice",
+                          rule: "\(bytes) bytes appended to nil: \(fits ? "they fit" : "over") the \(Self.stackBufferBytes)-byte stack buffer"
+                              + (fits && repeatingLoops > 0 ? " on the loop's first pass" : ""),
                           depth: depth)
         } else if fitsCapacity(id) {
             recordVerdict(s, kind: .appendGrow, placement: .stack, cause: nil, runtime: nil,
@@ -307,10 +339,48 @@ extension SiteWalker {
         guard let first = args.first, !n.flags.contains(.spread) else { return nil }
         var x = first
         while f[x].op == .conv || f[x].op == .convNop { x = f[x].a }
-        guard f[x].op == .nilValue || isFirstAppendToNilLocal(id, x) else { return nil }
+        guard f[x].op == .nilValue || isFirstAppendToNilLocal(id, x) || isKnownEmpty(x) else { return nil }
         let element = program.sizeof(program.elementType(n.type))
         guard element > 0 else { return nil }
         return Int64(args.count - 1) * element
+    }
+
+    /// True when the value is statically a slice of length 0 that SSA sees as such: `x[:0]`,
+    /// `x[i:i]`, or a local (an inlined call's parameter, say) assigned once from one.
+    func isKnownEmpty(_ id: IRNodeID) -> Bool {
+        var x = id
+        for _ in 0..<8 {
+            guard x.exists else { return false }
+            let n = f[x]
+            switch n.op {
+            case .conv, .convNop:
+                x = n.a
+            case .slice:
+                guard n.c.exists else { return false }
+                if constantInt(n.c) == 0 { return true }
+                guard n.b.exists else { return false }
+                if let lo = constantInt(n.b), let hi = constantInt(n.c) { return lo == hi }
+                return f[n.b].op == .name && f[n.c].op == .name && f[n.b].aux == f[n.c].aux
+                    && !f[IRVarID(f[n.b].aux)].flags.contains(.addressTaken)
+            case .name:
+                let v = f[IRVarID(n.aux)]
+                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
+                      !v.flags.contains(.addressTaken), v.definition.exists else { return false }
+                let d = f[v.definition]
+                if d.op == .assign, d.b.exists {
+                    x = d.b
+                } else if d.op == .assignList,
+                          let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
+                          i < f.list(d.list2).count {
+                    x = f.list(d.list2)[i]
+                } else {
+                    return false
+                }
+            default:
+                return false
+            }
+        }
+        return false
     }
 
     /// True when `name` is a local declared nil (`var s []T`) that only `s = append(s, …)`
@@ -400,46 +470,19 @@ extension SiteWalker {
             let t = Token(rawValue: UInt8(p.aux))
             return [.eql, .neq, .lss, .leq, .gtr, .geq].contains(t)
         case .switchStmt: return p.a == id
+        case .addString:
+            // A concatenation that also adds a non-empty constant reads the bytes in place.
+            return f.list(p.list).contains { x in
+                var c = x
+                while f[c].op == .conv || f[c].op == .convNop { c = f[c].a }
+                guard f[c].op == .literal, case .string(let bytes) = f.constants[Int(f[c].aux)] else { return false }
+                return !bytes.isEmpty
+            }
+        case .builtin:
+            // `delete(m, string(b))` of a string-keyed map: the backend passes the bytes.
+            let args = f.list(p.list)
+            return BuiltinFunction(rawValue: UInt8(p.aux)) == .delete && args.count == 2 && args[1] == id
         default: return false
         }
-    }
-
-    /// Whether a non-escaping `[]byte(s)` may be written through: stored in a local that is
-    /// indexed on the left of an assignment, appended to, copied into, cleared, or passed to a
-    /// call (conservatively), or passed to a call directly.
-    func mutated(_ id: IRNodeID, parent: IRNodeID) -> Bool {
-        guard parent.exists else { return true }
-        let p = f[parent]
-        var holder: IRVarID?
-        switch p.op {
-        case .assign where p.b == id && f[p.a].op == .name: holder = IRVarID(f[p.a].aux)
-        case .rangeStmt, .index, .slice: return p.a != id
-        case .builtin:
-            let b = BuiltinFunction(rawValue: UInt8(p.aux))
-            return !(b == .len || b == .cap)
-        default: return true
-        }
-        guard let v = holder, !f[v].flags.contains(.addressTaken) else { return true }
-        var written = false
-        f.forEachReachable(from: f.body) { _, m in
-            func isV(_ x: IRNodeID) -> Bool { x.exists && f[x].op == .name && IRVarID(f[x].aux) == v }
-            switch m.op {
-            case .assign, .assignOp:
-                if m.a.exists, f[m.a].op == .index, isV(f[m.a].a) { written = true }
-                if m.b.exists, isV(m.b), m.a.exists, !(f[m.a].op == .name && IRVarID(f[m.a].aux) == v) { written = true }
-            case .assignList:
-                if f.list(m.list).contains(where: { $0.exists && f[$0].op == .index && isV(f[$0].a) }) { written = true }
-                if f.list(m.list2).contains(where: isV) { written = true }
-            case .builtin:
-                let b = BuiltinFunction(rawValue: UInt8(m.aux))
-                if b == .append || b == .copy || b == .clear, let a = f.list(m.list).first, isV(a) { written = true }
-            case .call, .callInterface:
-                if f.list(m.list).contains(where: isV) { written = true }
-            case .slice:
-                if isV(m.a) { written = true }  // a slice of it may be written elsewhere
-            default: break
-            }
-        }
-        return written
     }
 }

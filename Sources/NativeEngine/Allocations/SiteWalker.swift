@@ -16,6 +16,9 @@ struct SiteWalker {
     let nodeSites: [IRNodeID: EscapeSite]
     /// `file:line:col|text` of every printed `escapes` / `does not escape` / `moved to heap` line.
     let verdictKeys: Set<String>
+    /// `file:line:col|text` of every `[]byte(s)` escape analysis finds never written through
+    /// (`zero-copy string->[]byte conversion`): walk shares the string's bytes, no copy.
+    let zeroCopyKeys: Set<String>
     /// `-m=2` flow lines by `file:line:col|text`.
     let explanations: [String: [String]]
     /// The sites found so far.
@@ -35,15 +38,19 @@ struct SiteWalker {
     var withinCapacity: Set<IRNodeID> = []
     /// The parts of statements SSA removes as dead (`SiteWalker+DeadCode`): no site in them.
     var dead: [IRNodeID: DeadPart] = [:]
+    /// The loops around the node being visited, inlined bodies' loops included (the loop depth
+    /// the compiler reports counts only the function's own): code that may run more than once.
+    var repeatingLoops = 0
 
     init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
-         verdictKeys: Set<String>, explanations: [String: [String]]) {
+         verdictKeys: Set<String>, zeroCopyKeys: Set<String> = [], explanations: [String: [String]]) {
         self.program = program
         self.package = package
         self.f = f
         self.functionIndex = functionIndex
         self.nodeSites = nodeSites
         self.verdictKeys = verdictKeys
+        self.zeroCopyKeys = zeroCopyKeys
         self.explanations = explanations
         let rewrites = SlicePass.rewrites(f, program)
         rewrittenAppends = rewrites.map(\.appends)
@@ -62,13 +69,18 @@ struct SiteWalker {
         let loops = (n.op == .forStmt || n.op == .rangeStmt) && n.pos.inlined < 0
         let removed = dead[id]
         let outer = inDeadCode
+        let repeats = n.op == .forStmt ? 1 : 0, repeatsBody = n.op == .forStmt || n.op == .rangeStmt ? 1 : 0
+        repeatingLoops += repeats
         visit(n.a, parent: id, depth: depth)
         inDeadCode = outer || (n.op == .forStmt && removed == .taken)
         visit(n.b, parent: id, depth: depth)
+        repeatingLoops -= repeats
         inDeadCode = outer
         visit(n.c, parent: id, depth: depth)
         inDeadCode = outer || removed == .taken || removed == .takenAndRest
+        repeatingLoops += repeatsBody
         visitList(n.list, parent: id, depth: loops ? depth + 1 : depth)
+        repeatingLoops -= repeatsBody
         inDeadCode = outer || removed == .otherwise || removed == .otherwiseAndRest
         visitList(n.list2, parent: id, depth: depth)
         inDeadCode = outer
