@@ -363,19 +363,8 @@ extension SiteWalker {
                 return f[n.b].op == .name && f[n.c].op == .name && f[n.b].aux == f[n.c].aux
                     && !f[IRVarID(f[n.b].aux)].flags.contains(.addressTaken)
             case .name:
-                let v = f[IRVarID(n.aux)]
-                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
-                      !v.flags.contains(.addressTaken), v.definition.exists else { return false }
-                let d = f[v.definition]
-                if d.op == .assign, d.b.exists {
-                    x = d.b
-                } else if d.op == .assignList,
-                          let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
-                          i < f.list(d.list2).count {
-                    x = f.list(d.list2)[i]
-                } else {
-                    return false
-                }
+                guard let value = onceAssignedValue(n) else { return false }
+                x = value
             default:
                 return false
             }

@@ -171,21 +171,27 @@ struct SiteWalker {
             case .conv, .convNop:
                 if n.flags.contains(.implicit) { x = n.a } else { return nil }
             case .name:
-                let v = f[IRVarID(n.aux)]
-                guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
-                      !v.flags.contains(.addressTaken), v.definition.exists else { return nil }
-                let d = f[v.definition]
-                if d.op == .assign, d.b.exists {
-                    x = d.b
-                } else if d.op == .assignList,
-                          let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == n.aux }),
-                          i < f.list(d.list2).count {
-                    x = f.list(d.list2)[i]
-                } else {
-                    return nil
-                }
+                guard let value = onceAssignedValue(n) else { return nil }
+                x = value
             default: return nil
             }
+        }
+        return nil
+    }
+
+    /// The value a local or temporary named by `name` holds everywhere: the right-hand side of
+    /// its one assignment (`x := v`, or its place in `a, x := u, v`), when it is never reassigned
+    /// and its address is never taken; nil otherwise.
+    func onceAssignedValue(_ name: IRNode) -> IRNodeID? {
+        let v = f[IRVarID(name.aux)]
+        guard v.varClass == .local || v.varClass == .temp, !v.flags.contains(.reassigned),
+              !v.flags.contains(.addressTaken), v.definition.exists else { return nil }
+        let d = f[v.definition]
+        if d.op == .assign, d.b.exists { return d.b }
+        if d.op == .assignList,
+           let i = f.list(d.list).firstIndex(where: { $0.exists && f[$0].op == .name && f[$0].aux == name.aux }),
+           i < f.list(d.list2).count {
+            return f.list(d.list2)[i]
         }
         return nil
     }
