@@ -61,12 +61,17 @@ public enum TypecheckRun {
         try onLargeStack { Result { try runOnCurrentThread(request) } }.get()
     }
 
-    /// Runs `body` on a thread with a 1 GiB stack and waits for its result.
+    /// Runs `body` on a thread with a 1 GiB stack and waits for its result; on such a thread
+    /// already, runs it there. Nested calls never start a thread of their own: a body that
+    /// holds a lock and asks for work on a large stack gets it on its own thread, which owns
+    /// the lock (a recursive lock taken again there does not wait for itself).
     public static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        if pthread_getspecific(largeStackMarker) != nil { return body() }
         nonisolated(unsafe) var result: T? = nil
         nonisolated(unsafe) let work = body
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
+            pthread_setspecific(largeStackMarker, UnsafeRawPointer(bitPattern: 1))
             result = work()
             done.signal()
         }
@@ -128,3 +133,10 @@ public enum TypecheckRun {
         r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
     }
 }
+
+/// The thread-specific key set on the threads `TypecheckRun.onLargeStack` starts.
+private let largeStackMarker: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+}()

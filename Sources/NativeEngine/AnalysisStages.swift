@@ -1,20 +1,39 @@
 import Foundation
 
-// # Where the native engine's serial time goes
+// # Where the native engine's time goes
 //
 // The native engine computes everything on demand: asking for a package's inlining facts
 // type-checks it and its imports, lowers them to GoIR, decides their verdicts and expands
 // their calls, each step triggered from inside another. To know which step the time of a scan
-// goes to (and so which one to take out of the session's lock first), the steps charge their
-// time to a stage clock with a stack: entering a stage pauses the one it was called from, so
-// every nanosecond is charged to exactly one stage (exclusive time), whatever the nesting.
+// goes to (and so which one to take out of the session's locks next), the steps charge their
+// time to a stage clock with a stack per thread: entering a stage pauses the one it was called
+// from on that thread, so every nanosecond a thread spends in a stage is charged to exactly
+// one stage (exclusive time), whatever the nesting.
 //
-// The stack clock is not synchronised: the session's lock already serialises every stage it
-// measures. Outside that lock (tests that drive `NativeIR` directly) it only counts.
-//
-// A stage that runs outside the session's lock, beside other packages' jobs (the allocation
-// sites of a finished escape analysis), is timed apart: `measureOutsideLock` adds each call's
-// elapsed time to a second, locked table, which is not part of the serial total.
+// The session serialises the analysis with two locks (`SessionLock`: the inliner's tables and
+// the escape analysis's), taken through `holding`, which knows which thread holds one. A
+// stage's time goes to one of two tables by what its thread held meanwhile: the locked table
+// (work that waits for, and makes others wait for, a lock) or the unlocked one (type checking,
+// lowering a package before its job takes a lock, allocation sites of a finished analysis).
+// The time each thread held any session lock is summed too, so the locked stages and what no
+// stage measured inside the locks (bookkeeping, facts rendered under a lock) add up to it.
+// Each table is summed over threads: with several jobs a table can exceed the wall time.
+
+/// A lock of the native session (`NativeInliningSession`), named in `scan --timings`.
+public enum SessionLock: Int, CaseIterable, Sendable {
+    /// The inliner's and GoIR's run-wide tables: verdicts, lowered and expanded packages.
+    case inliner
+    /// The escape analysis's run-wide tables: finished packages and cached leak tags.
+    case escape
+
+    /// The name `scan --timings` prints.
+    public var name: String {
+        switch self {
+        case .inliner: "inliner lock"
+        case .escape: "escape lock"
+        }
+    }
+}
 
 /// One step of the native analysis whose time `AnalysisStages` measures.
 public enum AnalysisStage: Int, CaseIterable, Sendable {
@@ -48,21 +67,41 @@ public enum AnalysisStage: Int, CaseIterable, Sendable {
     }
 }
 
-/// Exclusive time per `AnalysisStage` over a run (see the essay above).
+/// Exclusive time per `AnalysisStage` over a run, split by whether the thread held a session
+/// lock, and the time each `SessionLock` was held (see the essay above).
 public final class AnalysisStages: @unchecked Sendable {
-    private var nanoseconds = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
-    /// Time of the stages run outside the session's lock (guarded by `outsideLock`).
-    private var outsideNanoseconds = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
-    private let outsideLock = NSLock()
-    /// Stages entered and not yet left, innermost last.
-    private var open: [AnalysisStage] = []
-    /// When the innermost open stage last started being charged.
-    private var since: UInt64 = 0
+    /// Guards everything below.
+    private let lock = NSLock()
+    /// Stage time charged while the thread held a session lock.
+    private var locked = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
+    /// Stage time charged while the thread held none.
+    private var unlocked = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
+    /// Time threads held at least one session lock, summed over threads.
+    private var held: UInt64 = 0
+    /// Time each session lock was held.
+    private var heldByLock = [UInt64](repeating: 0, count: SessionLock.allCases.count)
+    /// One thread's clock.
+    private struct ThreadClock {
+        /// Stages entered and not yet left, innermost last.
+        var open: [AnalysisStage] = []
+        /// When the innermost open stage last started being charged.
+        var since: UInt64 = 0
+        /// Session locks held (a recursive lock taken again counts again), and since when the
+        /// first of them.
+        var locks = 0
+        var lockedSince: UInt64 = 0
+        /// Per `SessionLock`: how many times this thread holds it, and since when.
+        var depth = [Int](repeating: 0, count: SessionLock.allCases.count)
+        var heldSince = [UInt64](repeating: 0, count: SessionLock.allCases.count)
+    }
+    /// Clocks of the threads inside a stage or holding a lock, by `pthread_self()`.
+    private var clocks: [UInt: ThreadClock] = [:]
 
     /// A clock with nothing charged.
     public init() {}
 
-    /// Runs `body` charged to `stage`; the stage it was called from is paused meanwhile.
+    /// Runs `body` charged to `stage`; the stage it was called from on this thread is paused
+    /// meanwhile.
     @inline(__always)
     public func measure<T>(_ stage: AnalysisStage, _ body: () throws -> T) rethrows -> T {
         enter(stage)
@@ -70,39 +109,90 @@ public final class AnalysisStages: @unchecked Sendable {
         return try body()
     }
 
-    private func enter(_ stage: AnalysisStage) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        if let outer = open.last { nanoseconds[outer.rawValue] &+= now &- since }
-        open.append(stage)
-        since = now
-    }
-
-    private func leave() {
-        let now = DispatchTime.now().uptimeNanoseconds
-        if let inner = open.popLast() { nanoseconds[inner.rawValue] &+= now &- since }
-        since = now
-    }
-
-    /// Runs `body`, which runs outside the session's lock on any thread, charging its elapsed
-    /// time to `stage` in the table of `secondsOutsideLock` (never to the serial stages).
-    public func measureOutsideLock<T>(_ stage: AnalysisStage, _ body: () throws -> T) rethrows -> T {
-        let started = DispatchTime.now().uptimeNanoseconds
+    /// Runs `body` holding `mutex`, which is the session lock `which`: the time it is held is
+    /// charged to that lock, and stages measured meanwhile on this thread to the locked table.
+    public func holding<T>(_ mutex: NSLocking, _ which: SessionLock, _ body: () throws -> T) rethrows -> T {
+        mutex.lock()
+        let acquired = DispatchTime.now().uptimeNanoseconds
+        update { clock in
+            charge(&clock, at: acquired)
+            if clock.locks == 0 { clock.lockedSince = acquired }
+            clock.locks += 1
+            if clock.depth[which.rawValue] == 0 { clock.heldSince[which.rawValue] = acquired }
+            clock.depth[which.rawValue] += 1
+        }
         defer {
-            let elapsed = DispatchTime.now().uptimeNanoseconds &- started
-            outsideLock.withLock { outsideNanoseconds[stage.rawValue] &+= elapsed }
+            let released = DispatchTime.now().uptimeNanoseconds
+            update { clock in
+                charge(&clock, at: released)
+                clock.locks -= 1
+                if clock.locks == 0 { held &+= released &- clock.lockedSince }
+                clock.depth[which.rawValue] -= 1
+                if clock.depth[which.rawValue] == 0 { heldByLock[which.rawValue] &+= released &- clock.heldSince[which.rawValue] }
+            }
+            mutex.unlock()
         }
         return try body()
     }
 
-    /// Seconds each stage ran outside the session's lock (`measureOutsideLock`), summed over
-    /// threads, in `AnalysisStage` order.
-    public var secondsOutsideLock: [(stage: AnalysisStage, seconds: Double)] {
-        let ns = outsideLock.withLock { outsideNanoseconds }
+    private func enter(_ stage: AnalysisStage) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        update { clock in
+            charge(&clock, at: now)
+            clock.open.append(stage)
+        }
+    }
+
+    private func leave() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        update { clock in
+            charge(&clock, at: now)
+            clock.open.removeLast()
+        }
+    }
+
+    /// Charges the innermost open stage of a thread up to `now` (locked: `lock` is held).
+    private func charge(_ clock: inout ThreadClock, at now: UInt64) {
+        if let stage = clock.open.last {
+            if clock.locks > 0 { locked[stage.rawValue] &+= now &- clock.since } else { unlocked[stage.rawValue] &+= now &- clock.since }
+        }
+        clock.since = now
+    }
+
+    /// Runs `change` on the calling thread's clock with `lock` held, dropping the clock when
+    /// the thread has nothing open.
+    private func update(_ change: (inout ThreadClock) -> Void) {
+        #if os(Linux)
+        let thread = UInt(pthread_self())
+        #else
+        let thread = UInt(bitPattern: pthread_self())
+        #endif
+        lock.lock()
+        defer { lock.unlock() }
+        var clock = clocks[thread] ?? ThreadClock()
+        change(&clock)
+        clocks[thread] = clock.open.isEmpty && clock.locks == 0 ? nil : clock
+    }
+
+    /// Seconds charged to each stage while a session lock was held, in `AnalysisStage` order.
+    public var seconds: [(stage: AnalysisStage, seconds: Double)] {
+        let ns = lock.withLock { locked }
         return AnalysisStage.allCases.map { ($0, Double(ns[$0.rawValue]) / 1e9) }
     }
 
-    /// Seconds charged to each stage so far, in `AnalysisStage` order.
-    public var seconds: [(stage: AnalysisStage, seconds: Double)] {
-        AnalysisStage.allCases.map { ($0, Double(nanoseconds[$0.rawValue]) / 1e9) }
+    /// Seconds charged to each stage while no session lock was held (beside other packages'
+    /// jobs), in `AnalysisStage` order.
+    public var secondsOutsideLock: [(stage: AnalysisStage, seconds: Double)] {
+        let ns = lock.withLock { unlocked }
+        return AnalysisStage.allCases.map { ($0, Double(ns[$0.rawValue]) / 1e9) }
+    }
+
+    /// Seconds threads held at least one session lock, summed over threads.
+    public var heldSeconds: Double { Double(lock.withLock { held }) / 1e9 }
+
+    /// Seconds each session lock was held, in `SessionLock` order.
+    public var heldSecondsByLock: [(lock: SessionLock, seconds: Double)] {
+        let ns = lock.withLock { heldByLock }
+        return SessionLock.allCases.map { ($0, Double(ns[$0.rawValue]) / 1e9) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GoIR
 import GoTypes
 
@@ -30,9 +31,25 @@ public final class GoIRInliner {
     /// compiling package (nil while being costed: a recursive reference is not inlinable).
     private var shaped: [ShapedCopy: InlineVerdict?] = [:]
 
+    /// Packages lowered ahead of the inliner (`prelower`), until `package(_:)` takes them.
+    private let prelowered = PreloweredPackages()
+
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
         self.program = program
+    }
+
+    /// Lowers a checked package now, on the calling thread and without the inliner's tables
+    /// (lowering reads only the package's syntax, its type facts and the program), so a
+    /// package's job can lower it beside another package's analysis before it takes the lock
+    /// that guards this inliner; `package(_:)` takes the result. Does nothing for a package
+    /// lowered already.
+    public func prelower(_ typed: TypedPackage) {
+        guard !prelowered.contains(typed.path) else { return }
+        let ir = program.stages.measure(.lowering) {
+            IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
+        }
+        prelowered.offer(ir)
     }
 
     /// The verdicts of the package's reported functions (`isReported`), in the package's
@@ -134,7 +151,7 @@ public final class GoIRInliner {
         if let p = lowered[path] { return p }
         guard let typed = program.package(path) else { return nil }
         if let p = lowered[typed.path] { lowered[path] = p; return p }
-        let ir = program.stages.measure(.lowering) {
+        let ir = prelowered.take(typed.path) ?? program.stages.measure(.lowering) {
             IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
         }
         lowered[path] = ir
@@ -278,5 +295,30 @@ public final class GoIRInliner {
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
         return .inlinable(cost: w.cost)
+    }
+}
+
+/// Packages lowered outside the inliner's lock, by path, until the inliner takes them (each at
+/// most once: a path taken is remembered, so a late `offer` is ignored).
+private final class PreloweredPackages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [String: IRPackage] = [:]
+    private var taken: Set<String> = []
+
+    func contains(_ path: String) -> Bool { lock.withLock { waiting[path] != nil || taken.contains(path) } }
+
+    /// Keeps a lowered package unless one for its path was offered or taken before.
+    func offer(_ ir: IRPackage) {
+        lock.withLock {
+            if waiting[ir.path] == nil && !taken.contains(ir.path) { waiting[ir.path] = ir }
+        }
+    }
+
+    /// The package offered for `path`, handed out once.
+    func take(_ path: String) -> IRPackage? {
+        lock.withLock {
+            taken.insert(path)
+            return waiting.removeValue(forKey: path)
+        }
     }
 }

@@ -55,21 +55,26 @@
 // The driver parses each scanned file once, in its package's job, and the session's type
 // checker takes those trees (`ParsedFileCache`) instead of parsing them again; with more than
 // one job, GOROOT packages the scan does not parse are read and parsed on other threads
-// ahead of the checker. The analysis itself (type checking, inlining, expansion, escape,
-// allocations) shares the session's tables and runs one package at a time under its lock;
-// `scan --timings` shows that time as `native serial`, and below it the time of each stage
-// (`AnalysisStages`: type-check, lowering, inline costs, expansion, escape, allocations and
-// the inlining pass's facts, each charged only for its own work). The escape pass's facts
-// are rendered from the finished analysis, a value, outside the lock.
+// ahead of the checker. Outside any lock, in each package's job: type checking it (one package
+// at a time, under the checker's own lock) and lowering it to GoIR. The rest shares run-wide
+// tables behind two locks (`SessionLock`): the inliner's (verdicts, expansion, the inlining
+// pass's facts) and the escape analysis's, so one package's escape analysis runs beside the
+// next package's inlining; what the escape analysis asks of the inliner (expanded bodies,
+// decisions for wrappers and instances) takes the inliner's lock inside its own, never the
+// other way round. `scan --timings` shows how long each lock was held and the time threads
+// held either (`native locked`), and below it the time of each stage under a lock and
+// outside both (`AnalysisStages`: type-check, lowering, inline costs, expansion, escape,
+// allocations and the inlining pass's facts, each charged only for its own work). The escape
+// pass's facts and the allocation sites are functions of the finished analysis, a value,
+// found outside the locks.
 //
-// What keeps the stages under one lock is what they write to run-wide tables on demand:
-// `Program` interns new types while bodies are lowered, expanded and analysed (pointers,
-// slices, tuples, signatures, substituted shapes) and caches interface method sets and
-// instances; `TypecheckSession` checks imports when first named; `GoIRInliner`, `NativeIR`
-// and `NativeEscape` fill per-package caches (lowered and expanded bodies, verdicts, leak
-// tags) that importers read. Running packages side by side needs `Program` safe for
-// concurrent readers while it grows and each package's results published as a value its
-// importers read.
+// What keeps the inliner's stages under one lock is what they write to run-wide tables on
+// demand: `GoIRInliner`, `NativeInliner` and `NativeIR` fill per-package caches (verdicts,
+// literals, shaped copies, expanded bodies) that importers read and that a package's callers
+// fill for it (a shaped copy of an imported generic). `Program` is safe for concurrent
+// readers while it grows (its tables never move; adding and its caches go through its lock).
+// Running the inliner's packages side by side needs each package's results published as a
+// value its importers read.
 //
 // # Invariants
 //

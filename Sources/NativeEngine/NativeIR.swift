@@ -1,16 +1,25 @@
+import Foundation
 import GoIR
 import GoSyntax
 import GoTypes
 
 /// The native engine's GoIR for a run: packages lowered once, and expanded once with the
 /// inliner's decisions (the bodies escape analysis reads).
-public final class NativeIR {
+///
+/// The inliner's tables and this object's are guarded by one recursive lock, `inlinerLock`
+/// (`SessionLock.inliner`): every method here takes it, and so does everything the escape
+/// analysis asks of the inliner (`withInliner`, `decisions(for:)`), so packages' escape
+/// analyses run beside other packages' inlining (the session's escape lock is taken first,
+/// this one inside it, never the other way round).
+public final class NativeIR: @unchecked Sendable {
     /// The program the packages come from.
     public let program: NativeProgram
     /// The inliner whose verdicts decide the expansion.
     public let inliner: NativeInliner
     /// False to analyse bodies as written, as the compiler does with `-l`.
     public let inlining: Bool
+    /// Guards the inliner and the tables below.
+    let inlinerLock = NSRecursiveLock()
     private var expanded: [String: IRPackage] = [:]
     /// Packages expanded but not yet cleaned up (`expansion(_:)`), until `expanded(_:)` takes them.
     private var expansions: [String: IRPackage] = [:]
@@ -24,14 +33,28 @@ public final class NativeIR {
 
     /// The package at an import path lowered to GoIR (bodies as written); nil without Go files.
     /// The inliner lowers each package once; its bodies are shared.
-    public func lowered(_ path: String) -> IRPackage? { inliner.goir.package(path) }
+    public func lowered(_ path: String) -> IRPackage? { withInliner { $0.goir.package(path) } }
+
+    /// Runs `body` on the inliner with `inlinerLock` held.
+    public func withInliner<T>(_ body: (NativeInliner) throws -> T) rethrows -> T {
+        try program.stages.holding(inlinerLock, .inliner) { try body(inliner) }
+    }
 
     /// The package with every call the inliner inlines expanded, and the assignments left
-    /// dead by it removed (the bodies escape analysis reads).
+    /// dead by it removed (the bodies escape analysis reads). The expansion is made with the
+    /// inliner's lock held; the clean-up, a function of the expanded package and the program,
+    /// without it (beside other packages' inlining), and the first result kept.
     public func expanded(_ path: String) -> IRPackage? {
-        if let p = expanded[path] { return p }
-        guard var ir = expansion(path) else { return nil }
-        expansions[path] = nil
+        let (done, raw) = withInliner { _ -> (IRPackage?, IRPackage?) in
+            if let p = expanded[path] { return (p, nil) }
+            let raw = uncleanedExpansion(path)
+            // Taken, so the clean-up mutates it in place (asked for again meanwhile, it would be
+            // expanded again, the same).
+            expansions[path] = nil
+            return (nil, raw)
+        }
+        if let done { return done }
+        guard var ir = raw else { return nil }
         let types = program.types
         program.stages.measure(.expansion) {
             TypecheckRun.onLargeStack {
@@ -41,8 +64,12 @@ public final class NativeIR {
                 for i in ir.functions.indices { naming.shapeInlinedGenerics(&ir.functions[i]) }
             }
         }
-        expanded[path] = ir
-        return ir
+        return withInliner { _ in
+            if let p = expanded[path] { return p }
+            expansions[path] = nil
+            expanded[path] = ir
+            return ir
+        }
     }
 
     /// The package with every call the inliner inlines expanded, before the clean-up escape
@@ -51,6 +78,10 @@ public final class NativeIR {
     /// alone), so a scan without escape analysis never runs it. The cleaned-up package once
     /// `expanded(_:)` has made it.
     func expansion(_ path: String) -> IRPackage? {
+        withInliner { _ in uncleanedExpansion(path) }
+    }
+
+    private func uncleanedExpansion(_ path: String) -> IRPackage? {
         if let p = expanded[path] ?? expansions[path] { return p }
         guard var ir = lowered(path), let typed = program.package(path) else { return nil }
         let expansion = inliner.expansionDecisions(for: typed)
@@ -59,6 +90,25 @@ public final class NativeIR {
         }
         expansions[path] = ir
         return ir
+    }
+
+    /// The inliner's decisions for expanding calls in `typed` (`NativeInliner.expansionDecisions`),
+    /// each answer given with `inlinerLock` held: for expansions outside the inliner (escape
+    /// analysis's instance and method wrappers) while other packages are inlined.
+    func decisions(for typed: TypedPackage) -> InlineDecisions {
+        let plain = withInliner { $0.expansionDecisions(for: typed) }
+        var d = plain
+        d.cost = { o in self.withInliner { _ in plain.cost(o) } }
+        d.literalCost = { f in self.withInliner { _ in plain.literalCost(f) } }
+        d.body = { o in self.withInliner { _ in plain.body(o) } }
+        d.name = { o in self.withInliner { _ in plain.name(o) } }
+        d.isIntrinsic = { o in self.withInliner { _ in plain.isIntrinsic(o) } }
+        d.origin = { o in self.withInliner { _ in plain.origin(o) } }
+        if let f = plain.literalName { d.literalName = { a, b in self.withInliner { _ in f(a, b) } } }
+        if let f = plain.isBig { d.isBig = { p, i in self.withInliner { _ in f(p, i) } } }
+        if let f = plain.instantiation { d.instantiation = { o, t in self.withInliner { _ in f(o, t) } } }
+        if let f = plain.typeArguments { d.typeArguments = { o, t in self.withInliner { _ in f(o, t) } } }
+        return d
     }
 
     /// A printer for a package of this program.

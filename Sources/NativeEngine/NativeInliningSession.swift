@@ -7,15 +7,21 @@ import PassKit
 /// The native engine's inlining decisions for one scan, shared by the packages the driver
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
 /// from the trees the driver parsed in each package's job (nothing is parsed twice), and the
-/// analysis itself is serialised (lowering, the inliner, expansion and escape keep run-wide
-/// per-package caches); `serialSeconds` says how long that part took, `serialStages` which
-/// stage it went to. Outside the lock, beside other packages' jobs (`stagesOutsideLock`): type
-/// checking (`NativeProgram` checks one package at a time under a lock of its own, before the
-/// package's job takes this one) and what is a function of a finished result and of the
-/// program's types (readable from any thread, `Program`): the escape facts and the allocation
-/// sites.
+/// analysis keeps run-wide per-package caches behind two locks (`SessionLock`): the inliner's
+/// (lowered, decided and expanded packages, `NativeIR`) and the escape analysis's (finished
+/// packages, leak tags), so one package's escape analysis runs beside another's inlining. The
+/// escape analysis takes the inliner's lock inside its own for what it asks of the inliner,
+/// never the other way round. Outside both locks, beside other packages' jobs: type checking
+/// (`NativeProgram` checks one package at a time under a lock of its own), lowering the job's
+/// own package, and what is a function of a finished result and of the program's types
+/// (readable from any thread, `Program`): the escape facts and the allocation sites.
+/// `serialSeconds` says how long threads held a lock, `serialStages` which stage that time went
+/// to, `lockSeconds` how long each lock was held.
 public final class NativeInliningSession: @unchecked Sendable {
+    /// Guards making the inliner and the escape analysis.
     private let lock = NSLock()
+    /// Held while a package's escape analysis runs (`SessionLock.escape`).
+    private let escapeLock = NSRecursiveLock()
     private let goroot: String
     /// `GOROOT/src/`, standardised once (every explanation note outside the package is
     /// rendered through it).
@@ -27,8 +33,6 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// The trees the driver parsed, by the path the type checker names each file with: it takes
     /// them instead of parsing the standard library, or the scanned module, a second time.
     private let parsed = ParsedFileCache()
-    /// Time spent with the lock held (guarded by the lock).
-    private var serialNanoseconds: UInt64 = 0
 
     /// Threads that read and parse GOROOT's packages ahead of the type checker.
     private let prefetchThreads: Int
@@ -66,13 +70,10 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` on the run's inliner and escape analysis (made on first use), with the lock
-    /// held and on a large stack, after checking that the package type-checks. The package's
-    /// files are offered to the type checker first, and the package is type-checked, outside
-    /// the lock (`NativeProgram` checks one package at a time under a lock of its own, beside
-    /// other packages' analyses); the callers' work on the result is outside it too.
-    private func serially<T>(_ package: PackageInput,
-                             _ body: @escaping (NativeInliner, NativeEscape) -> T) throws -> T {
+    /// The run's inliner and escape analysis (made on first use), after checking that the
+    /// package type-checks and lowering it, outside the session's locks (`NativeProgram` checks
+    /// one package at a time under a lock of its own, beside other packages' analyses).
+    private func prepared(_ package: PackageInput) throws -> (NativeInliner, NativeEscape) {
         offer(package)
         let (inliner, analysis) = lock.withLock { () -> (NativeInliner, NativeEscape) in
             let inliner = self.inliner ?? makeInliner()
@@ -84,15 +85,28 @@ public final class NativeInliningSession: @unchecked Sendable {
             escape = analysis
             return (inliner, analysis)
         }
-        let problems = TypecheckRun.onLargeStack { inliner.program.problems(package.importPath) }
-        if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
-        lock.lock()
-        let started = DispatchTime.now()
-        defer {
-            serialNanoseconds += DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
-            lock.unlock()
+        let problems = TypecheckRun.onLargeStack { () -> [String] in
+            let problems = inliner.program.problems(package.importPath)
+            if problems.isEmpty, let typed = inliner.program.package(package.importPath) { inliner.goir.prelower(typed) }
+            return problems
         }
-        return TypecheckRun.onLargeStack { body(inliner, analysis) }
+        if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
+        return (inliner, analysis)
+    }
+
+    /// Runs `body` on a large stack with the inliner's lock held (`NativeIR.withInliner`).
+    private func withInliner<T>(_ package: PackageInput, _ body: @escaping (NativeInliner, NativeIR) -> T) throws -> T {
+        let (_, analysis) = try prepared(package)
+        let ir = analysis.ir
+        return TypecheckRun.onLargeStack { ir.withInliner { body($0, ir) } }
+    }
+
+    /// Runs `body` on a large stack with the escape analysis's lock held; what it asks of the
+    /// inliner takes the inliner's lock inside it.
+    private func withEscape<T>(_ package: PackageInput, _ body: @escaping (NativeEscape) -> T) throws -> T {
+        let (inliner, analysis) = try prepared(package)
+        let stages = inliner.program.stages
+        return TypecheckRun.onLargeStack { stages.holding(self.escapeLock, .escape) { body(analysis) } }
     }
 
     /// The package's files by absolute and by relative path, each to its relative path.
@@ -113,9 +127,9 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// `PackageDoesNotTypeCheck` for a package with load or type errors.
     public func facts(for package: PackageInput) throws -> [Fact] {
         let relative = relativePaths(package)
-        return try serially(package) { inliner, analysis in
+        return try withInliner(package) { inliner, ir in
             inliner.program.stages.measure(.inliningFacts) {
-                inliner.facts(forPackage: package.importPath, expanded: analysis.ir) { relative[$0] }.facts
+                inliner.facts(forPackage: package.importPath, expanded: ir) { relative[$0] }.facts
             }
         }
     }
@@ -128,7 +142,7 @@ public final class NativeInliningSession: @unchecked Sendable {
         let relative = relativePaths(package)
         // The analysis under the lock; its facts are rendered from the finished result (a
         // value) outside it, beside the other packages' jobs.
-        guard let result = try serially(package, { _, analysis in analysis.analyze(package.importPath) }) else { return [] }
+        guard let result = try withEscape(package, { $0.analyze(package.importPath) }) else { return [] }
         return NativeEscape.facts(of: result, relativePaths: relative, notePath: gorootRelative)
     }
 
@@ -136,8 +150,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// named as the compiler names it), what its importers read; nil for a package with no
     /// escape analysis (`unsafe`). Throws `PackageDoesNotTypeCheck` as `escapeFacts(for:)`.
     public func leakTagSummary(for package: PackageInput) throws -> LeakTagSummary? {
-        try serially(package) { inliner, analysis in
-            analysis.analyze(package.importPath).map { LeakTagSummaries.summary(of: $0, types: inliner.program.types) }
+        try withEscape(package) { analysis in
+            analysis.analyze(package.importPath).map { LeakTagSummaries.summary(of: $0, types: analysis.ir.program.types) }
         }
     }
 
@@ -158,11 +172,11 @@ public final class NativeInliningSession: @unchecked Sendable {
         // The escape analysis under the lock; the sites are a function of its finished result
         // (a value) and of the program's types (readable from any thread, `Program`), so they
         // are found outside the lock, beside the other packages' jobs.
-        let (analysis, program) = try serially(package) { inliner, analysis in
-            (analysis.analyze(package.importPath), inliner.program)
+        let (analysis, program) = try withEscape(package) { analysis in
+            (analysis.analyze(package.importPath), analysis.ir.program)
         }
         guard let analysis else { return ([], []) }
-        let sets = program.stages.measureOutsideLock(.allocations) {
+        let sets = program.stages.measure(.allocations) {
             TypecheckRun.onLargeStack { NativeAllocations(program: program.types, escape: analysis).siteSets() }
         }
         return (sets.kept.map { relativized($0, relative) }, sets.removed.map { relativized($0, relative) })
@@ -177,12 +191,18 @@ public final class NativeInliningSession: @unchecked Sendable {
         return s
     }
 
-    /// Seconds the session has spent analysing with its lock held, summed over every call:
-    /// the part of a scan's passes that runs one package at a time whatever `--jobs` says.
+    /// Seconds threads have held one of the session's locks (summed over threads; a thread
+    /// holding both counts once): the part of a scan's passes that waits for, or makes other
+    /// packages' jobs wait for, a lock.
     public var serialSeconds: Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return Double(serialNanoseconds) / 1e9
+        lock.withLock { inliner }?.program.stages.heldSeconds ?? 0
+    }
+
+    /// Seconds each session lock was held, in `SessionLock` order. Empty before the first
+    /// package is analysed.
+    public var lockSeconds: [(name: String, seconds: Double)] {
+        guard let inliner = lock.withLock({ inliner }) else { return [] }
+        return inliner.program.stages.heldSecondsByLock.map { (name: $0.lock.name, seconds: $0.seconds) }
     }
 
     /// The serial seconds (`serialSeconds`) of each analysis stage, in `AnalysisStage` order
@@ -190,17 +210,15 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// what no stage measures (turning results into facts and sites, bookkeeping). Empty before
     /// the first package is analysed.
     public var serialStages: [(name: String, seconds: Double)] {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let inliner else { return [] }
+        guard let inliner = lock.withLock({ inliner }) else { return [] }
         let stages = inliner.program.stages.seconds.map { (name: $0.stage.name, seconds: $0.seconds) }
         let measured = stages.reduce(0) { $0 + $1.seconds }
-        return stages + [(name: "other", seconds: max(0, Double(serialNanoseconds) / 1e9 - measured))]
+        return stages + [(name: "other", seconds: max(0, inliner.program.stages.heldSeconds - measured))]
     }
 
-    /// The seconds of the stages that run outside the lock, beside other packages' jobs (summed
-    /// over threads, in `AnalysisStage` order, only those that ran). Empty before the first
-    /// package is analysed.
+    /// The seconds of the stages that ran with no session lock held, beside other packages'
+    /// jobs (summed over threads, in `AnalysisStage` order, only those that ran). Empty before
+    /// the first package is analysed.
     public var stagesOutsideLock: [(name: String, seconds: Double)] {
         let inliner = lock.withLock { self.inliner }
         guard let inliner else { return [] }

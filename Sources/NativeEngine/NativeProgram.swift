@@ -71,12 +71,11 @@ public final class NativeProgram: @unchecked Sendable {
         }
     }
 
-    /// The session's result for a package (checked now if it was not), with `checking` held.
-    /// Its time is charged to the type-check stage outside the session's lock: checking runs
-    /// there whenever a package's job asks for its problems first, as the native session's
-    /// jobs do (a check from inside a serial stage stays part of that stage's time).
+    /// The session's result for a package (checked now if it was not), with `checking` held,
+    /// charged to the type-check stage (outside the session's locks when a package's job asks
+    /// for its problems first, as the native session's jobs do).
     private func check(_ path: String) -> TypecheckSession.PackageResult? {
-        stages.measureOutsideLock(.typeCheck) { session.check(path) }
+        stages.measure(.typeCheck) { session.check(path) }
     }
 
     /// The checked package with a `Program.packages` index.

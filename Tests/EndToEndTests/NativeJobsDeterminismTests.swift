@@ -3,8 +3,10 @@ import TestSupport
 import XCTest
 
 /// The native engine's facts do not depend on how many packages are analysed at once: a scan
-/// of GOROOT packages that import each other (`strconv` imports `unicode/utf8`) on one job and
-/// on two records byte-identical facts, external ones included.
+/// of GOROOT packages that import each other (`strconv` imports `unicode/utf8`) and of
+/// packages that import none of the others (one package's escape analysis runs beside
+/// another's inlining) on one job and on two records byte-identical facts, external ones
+/// included.
 final class NativeJobsDeterminismTests: XCTestCase {
     func testNativeScanIsTheSameOnOneJobAndOnTwo() throws {
         let go = TestSupport.goToolchain
@@ -12,7 +14,7 @@ final class NativeJobsDeterminismTests: XCTestCase {
         var env = ProcessInfo.processInfo.environment
         env["PATH"] = (go.go as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "/usr/bin:/bin")
         env["GOROOT"] = go.goroot
-        let roots = ["unicode", "strconv"].map { go.goroot + "/src/" + $0 }
+        let roots = ["unicode", "strconv", "sort", "container/list", "unicode/utf16", "math/bits"].map { go.goroot + "/src/" + $0 }
         var exports: [String] = []
         for jobs in ["1", "2"] {
             let scan = try cli.run(["scan"] + roots + ["--engine", "native", "--jobs", jobs, "--quiet", "--db", "j\(jobs).db"],

@@ -51,9 +51,10 @@ final class NativeInliningSessionTests: XCTestCase {
         ])
     }
 
-    /// The serial time is split by stage: every stage a package with a call, an escaping
-    /// value and an allocation goes through is charged, each exactly once (exclusive time),
-    /// so the stages and `other` add up to the serial total.
+    /// The time is split by stage: every stage a package with a call, an escaping value and an
+    /// allocation goes through is charged, each exactly once (exclusive time), the stages run
+    /// under a session lock and `other` add up to the time a lock was held, and each lock's
+    /// own time is within it.
     func testSerialTimeIsChargedToEachStageItGoesThrough() throws {
         let p = try Self.package(["a.go": """
             package p
@@ -72,14 +73,20 @@ final class NativeInliningSessionTests: XCTestCase {
         let stages = session.serialStages
         XCTAssertEqual(stages.map(\.name), AnalysisStage.allCases.map(\.name) + ["other"])
         let outside = session.stagesOutsideLock
-        XCTAssertEqual(outside.map(\.name), [AnalysisStage.typeCheck.name, AnalysisStage.allocations.name],
-                       "packages are type-checked, and their allocation sites found, outside the lock")
+        XCTAssertEqual(outside.map(\.name), [AnalysisStage.typeCheck.name, AnalysisStage.lowering.name, AnalysisStage.allocations.name],
+                       "packages are type-checked and lowered, and their allocation sites found, outside the locks")
         for stage in stages where stage.name != "other" {
             let charged = stage.seconds + (outside.first { $0.name == stage.name }?.seconds ?? 0)
             XCTAssertGreaterThan(charged, 0, "\(stage.name) is charged")
         }
         let total = stages.reduce(0) { $0 + $1.seconds }
         XCTAssertEqual(total, session.serialSeconds, accuracy: 1e-3, "\(stages)")
+        let locks = session.lockSeconds
+        XCTAssertEqual(locks.map(\.name), SessionLock.allCases.map(\.name))
+        for held in locks {
+            XCTAssertGreaterThan(held.seconds, 0, "\(held.name) was held")
+            XCTAssertLessThanOrEqual(held.seconds, session.serialSeconds + 1e-6, "\(held.name) is within the locked time")
+        }
     }
 
     /// A scanned GOROOT package whose files the driver parsed is type-checked from those trees

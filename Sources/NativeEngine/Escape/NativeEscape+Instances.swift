@@ -42,7 +42,7 @@ extension NativeEscape {
         let types = ir.program.types
         guard let pkg = ir.program.package(index: index) else { return InstanceMessages() }
         var out = InstanceMessages()
-        let collector = ir.inliner.shapeInstances(pkg)
+        let collector = ir.withInliner { $0.shapeInstances(pkg) }
         // One working copy of each declaring package's GoIR, its instance members renamed for
         // one instance at a time and restored after it: renaming in a fresh copy per instance
         // copied the package's whole function table each time.
@@ -92,7 +92,7 @@ extension NativeEscape {
                                arguments: [String]? = nil, package: inout IRPackage) -> InstanceMessages {
         guard let root = declared.package.functionsByObject[instance.generic],
               let owner = ir.program.package(index: declaring) else { return InstanceMessages() }
-        let name = ir.inliner.instanceName(instance.generic, arguments: arguments ?? instance.shapes.map(\.name), from: owner)
+        let name = ir.withInliner { $0.instanceName(instance.generic, arguments: arguments ?? instance.shapes.map(\.name), from: owner) }
         let qualifier = declaring == index ? "" : declared.package.name + "."
         let members = batches.flatMap { $0 }
         Self.renameInstance(&package, members: members, genericName: declared.package[function: root].name,

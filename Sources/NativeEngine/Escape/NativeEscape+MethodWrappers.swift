@@ -36,7 +36,7 @@ extension NativeEscape {
         guard let typed = ir.program.package(index: index), var package = ir.lowered(typed.path) else {
             return InstanceMessages()
         }
-        let wrappers = ir.inliner.methodWrappers(typed).filter(isModelled)
+        let wrappers = ir.withInliner { $0.methodWrappers(typed) }.filter(isModelled)
         guard !wrappers.isEmpty else { return InstanceMessages() }
         var files = WrapperFiles(package: &package)
         var batches: [[Int]] = []

@@ -30,7 +30,7 @@ extension NativeEscape {
               var package = ir.lowered(owner.path), let gi = package.functionsByObject[wrapper.generic],
               package.functions[gi].hasBody else { return InstanceMessages() }
         let qualifier = declaring == index ? "" : declared.package.name + "."
-        let name = ir.inliner.instanceName(wrapper.generic, arguments: wrapper.arguments, from: owner)
+        let name = ir.withInliner { $0.instanceName(wrapper.generic, arguments: wrapper.arguments, from: owner) }
         let wrapperIndex = package.functions.count
         package.functions.append(Self.wrapperFunction(calling: package.functions[gi], generic: wrapper.generic, name: name,
                                                       dictionary: qualifier + ".dict." + dictionaryName(wrapper),

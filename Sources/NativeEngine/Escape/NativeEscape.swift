@@ -142,7 +142,7 @@ public final class NativeEscape {
             }
         }
         out.literalTags = literalTags
-        let decisions = ir.program.package(index: index).map { ir.inliner.expansionDecisions(for: $0) }
+        let decisions = ir.program.package(index: index).map { ir.decisions(for: $0) }
         if let decisions {
             let instances = instanceMessages(index: index, own: out, decisions: decisions)
             out.verdicts += instances.verdicts
