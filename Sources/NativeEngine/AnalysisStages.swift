@@ -10,27 +10,24 @@ import Foundation
 // from on that thread, so every nanosecond a thread spends in a stage is charged to exactly
 // one stage (exclusive time), whatever the nesting.
 //
-// The session serialises the analysis with two locks (`SessionLock`: the inliner's tables and
-// the escape analysis's), taken through `holding`, which knows which thread holds one. A
-// stage's time goes to one of two tables by what its thread held meanwhile: the locked table
-// (work that waits for, and makes others wait for, a lock) or the unlocked one (type checking,
-// lowering a package before its job takes a lock, allocation sites of a finished analysis).
-// The time each thread held any session lock is summed too, so the locked stages and what no
-// stage measured inside the locks (bookkeeping, facts rendered under a lock) add up to it.
-// Each table is summed over threads: with several jobs a table can exceed the wall time.
+// The session serialises part of the analysis with a lock (`SessionLock`: the inliner's
+// tables), taken through `holding`, which knows which thread holds it. A stage's time goes to
+// one of two tables by what its thread held meanwhile: the locked table (work that waits for,
+// and makes others wait for, the lock) or the unlocked one (type checking, lowering a package
+// before its job takes the lock, escape analysis, allocation sites). The time each thread held
+// a session lock is summed too, so the locked stages and what no stage measured inside the
+// lock (bookkeeping, facts rendered under it) add up to it. Each table is summed over threads:
+// with several jobs a table can exceed the wall time.
 
 /// A lock of the native session (`NativeInliningSession`), named in `scan --timings`.
 public enum SessionLock: Int, CaseIterable, Sendable {
     /// The inliner's and GoIR's run-wide tables: verdicts, lowered and expanded packages.
     case inliner
-    /// The escape analysis's run-wide tables: finished packages and cached leak tags.
-    case escape
 
     /// The name `scan --timings` prints.
     public var name: String {
         switch self {
         case .inliner: "inliner lock"
-        case .escape: "escape lock"
         }
     }
 }

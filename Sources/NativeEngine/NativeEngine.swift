@@ -56,17 +56,16 @@
 // checker takes those trees (`ParsedFileCache`) instead of parsing them again; with more than
 // one job, GOROOT packages the scan does not parse are read and parsed on other threads
 // ahead of the checker. Outside any lock, in each package's job: type checking it (one package
-// at a time, under the checker's own lock) and lowering it to GoIR. The rest shares run-wide
-// tables behind two locks (`SessionLock`): the inliner's (verdicts, expansion, the inlining
-// pass's facts) and the escape analysis's, so one package's escape analysis runs beside the
-// next package's inlining; what the escape analysis asks of the inliner (expanded bodies,
-// decisions for wrappers and instances) takes the inliner's lock inside its own, never the
-// other way round. `scan --timings` shows how long each lock was held and the time threads
-// held either (`native locked`), and below it the time of each stage under a lock and
-// outside both (`AnalysisStages`: type-check, lowering, inline costs, expansion, escape,
+// at a time, under the checker's own lock), lowering it to GoIR and its escape analysis (each
+// package once, on the thread that asks first; a thread asking for a package another thread is
+// analysing waits for it). The inliner's stages (verdicts, expansion, the inlining pass's
+// facts) share run-wide tables behind one lock (`SessionLock.inliner`); what the escape
+// analysis asks of the inliner (expanded bodies, decisions for wrappers and instances) takes
+// that lock too, and nothing holding it waits for an escape analysis. `scan --timings` shows
+// how long the lock was held (`native locked`), and below it the time of each stage under the
+// lock and outside it (`AnalysisStages`: type-check, lowering, inline costs, expansion, escape,
 // allocations and the inlining pass's facts, each charged only for its own work). The escape
-// pass's facts and the allocation sites are functions of the finished analysis, a value,
-// found outside the locks.
+// pass's facts and the allocation sites are functions of the finished analysis, a value.
 //
 // What keeps the inliner's stages under one lock is what they write to run-wide tables on
 // demand: `GoIRInliner`, `NativeInliner` and `NativeIR` fill per-package caches (verdicts,

@@ -9,8 +9,8 @@ import GoTypes
 /// The inliner's tables and this object's are guarded by one recursive lock, `inlinerLock`
 /// (`SessionLock.inliner`): every method here takes it, and so does everything the escape
 /// analysis asks of the inliner (`withInliner`, `decisions(for:)`), so packages' escape
-/// analyses run beside other packages' inlining (the session's escape lock is taken first,
-/// this one inside it, never the other way round).
+/// analyses run beside each other and beside other packages' inlining. Nothing holding it waits
+/// for an escape analysis.
 public final class NativeIR: @unchecked Sendable {
     /// The program the packages come from.
     public let program: NativeProgram

@@ -6,22 +6,18 @@ import PassKit
 
 /// The native engine's inlining decisions for one scan, shared by the packages the driver
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
-/// from the trees the driver parsed in each package's job (nothing is parsed twice), and the
-/// analysis keeps run-wide per-package caches behind two locks (`SessionLock`): the inliner's
-/// (lowered, decided and expanded packages, `NativeIR`) and the escape analysis's (finished
-/// packages, leak tags), so one package's escape analysis runs beside another's inlining. The
-/// escape analysis takes the inliner's lock inside its own for what it asks of the inliner,
-/// never the other way round. Outside both locks, beside other packages' jobs: type checking
-/// (`NativeProgram` checks one package at a time under a lock of its own), lowering the job's
-/// own package, and what is a function of a finished result and of the program's types
-/// (readable from any thread, `Program`): the escape facts and the allocation sites.
-/// `serialSeconds` says how long threads held a lock, `serialStages` which stage that time went
-/// to, `lockSeconds` how long each lock was held.
+/// from the trees the driver parsed in each package's job (nothing is parsed twice). The
+/// inliner keeps run-wide per-package caches (lowered, decided and expanded packages) behind a
+/// lock (`SessionLock.inliner`, held by `NativeIR`); everything else runs beside other
+/// packages' jobs: type checking (`NativeProgram` checks one package at a time under a lock of
+/// its own), lowering the job's own package, the escape analysis (each package once, on the
+/// thread that asks first; it takes the inliner's lock for what it asks of the inliner), and
+/// what is a function of a finished result and of the program's types (readable from any
+/// thread, `Program`): the escape facts and the allocation sites. `serialSeconds` says how long
+/// threads held the lock and `serialStages` which stage that time went to.
 public final class NativeInliningSession: @unchecked Sendable {
     /// Guards making the inliner and the escape analysis.
     private let lock = NSLock()
-    /// Held while a package's escape analysis runs (`SessionLock.escape`).
-    private let escapeLock = NSRecursiveLock()
     private let goroot: String
     /// `GOROOT/src/`, standardised once (every explanation note outside the package is
     /// rendered through it).
@@ -101,12 +97,11 @@ public final class NativeInliningSession: @unchecked Sendable {
         return TypecheckRun.onLargeStack { ir.withInliner { body($0, ir) } }
     }
 
-    /// Runs `body` on a large stack with the escape analysis's lock held; what it asks of the
-    /// inliner takes the inliner's lock inside it.
+    /// Runs `body` on a large stack with the escape analysis, beside other packages' jobs (what
+    /// it asks of the inliner takes the inliner's lock).
     private func withEscape<T>(_ package: PackageInput, _ body: @escaping (NativeEscape) -> T) throws -> T {
-        let (inliner, analysis) = try prepared(package)
-        let stages = inliner.program.stages
-        return TypecheckRun.onLargeStack { stages.holding(self.escapeLock, .escape) { body(analysis) } }
+        let (_, analysis) = try prepared(package)
+        return TypecheckRun.onLargeStack { body(analysis) }
     }
 
     /// The package's files by absolute and by relative path, each to its relative path.
@@ -191,9 +186,8 @@ public final class NativeInliningSession: @unchecked Sendable {
         return s
     }
 
-    /// Seconds threads have held one of the session's locks (summed over threads; a thread
-    /// holding both counts once): the part of a scan's passes that waits for, or makes other
-    /// packages' jobs wait for, a lock.
+    /// Seconds threads have held the session's lock (summed over threads): the part of a scan's
+    /// passes that waits for, or makes other packages' jobs wait for, a lock.
     public var serialSeconds: Double {
         lock.withLock { inliner }?.program.stages.heldSeconds ?? 0
     }

@@ -73,8 +73,9 @@ final class NativeInliningSessionTests: XCTestCase {
         let stages = session.serialStages
         XCTAssertEqual(stages.map(\.name), AnalysisStage.allCases.map(\.name) + ["other"])
         let outside = session.stagesOutsideLock
-        XCTAssertEqual(outside.map(\.name), [AnalysisStage.typeCheck.name, AnalysisStage.lowering.name, AnalysisStage.allocations.name],
-                       "packages are type-checked and lowered, and their allocation sites found, outside the locks")
+        XCTAssertEqual(outside.map(\.name), [AnalysisStage.typeCheck.name, AnalysisStage.lowering.name, AnalysisStage.expansion.name,
+                                              AnalysisStage.escape.name, AnalysisStage.allocations.name],
+                       "packages are type-checked, lowered, cleaned up after expansion and analysed for escapes, and their allocation sites found, outside the lock")
         for stage in stages where stage.name != "other" {
             let charged = stage.seconds + (outside.first { $0.name == stage.name }?.seconds ?? 0)
             XCTAssertGreaterThan(charged, 0, "\(stage.name) is charged")

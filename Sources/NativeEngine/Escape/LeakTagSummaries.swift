@@ -1,4 +1,5 @@
 import EscapeGraph
+import Foundation
 import GoTypes
 import PassKit
 
@@ -19,10 +20,12 @@ import PassKit
 // the cache can make a scan faster but never change an answer.
 
 /// The leak-tag summaries of a run: cached ones read for packages not analysed, analysed ones
-/// exported.
-final class LeakTagSummaries {
+/// exported. Used by packages analysed at once on several threads: its tables are guarded by a
+/// recursive lock (a content hash hashes the imports' first).
+final class LeakTagSummaries: @unchecked Sendable {
     let cache: SummaryCache
     private let program: NativeProgram
+    private let lock = NSRecursiveLock()
     /// Content hashes by package path (nil: the package or a dependency cannot be hashed).
     private var hashes: [String: String?] = [:]
     /// Cached summaries by package, decoded (nil: the store has none usable).
@@ -37,13 +40,13 @@ final class LeakTagSummaries {
     /// `.some(tags)` when the store's summary answers (tags nil: the function has none), nil
     /// when the package must be analysed.
     func tags(of o: ObjectID, package: String) -> [LeakSummary]?? {
-        guard let summary = cachedSummary(package), let name = Self.name(of: o, in: program.types) else { return nil }
+        guard let summary = lock.withLock({ cachedSummary(package) }), let name = Self.name(of: o, in: program.types) else { return nil }
         return .some(summary[name])
     }
 
     /// Exports a finished analysis of `package` to the cache.
     func export(_ result: PackageEscape, package: String) {
-        guard let hash = contentHash(package),
+        guard let hash = lock.withLock({ contentHash(package) }),
               let encoded = try? LeakTagSummary.kind.encode(Self.summary(of: result, types: program.types)) else { return }
         cache.record(encoded, package: package, contentHash: hash)
     }
@@ -73,6 +76,8 @@ final class LeakTagSummaries {
     /// The content hash of a type-checked package (`SummaryCache.contentHash`): its files and
     /// its imports' hashes; nil when it or an import is not a package the program loaded.
     func contentHash(_ path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
         if let known = hashes[path] { return known }
         hashes[path] = .some(nil)  // an import cycle hashes to nothing
         var hash: String? = nil

@@ -56,14 +56,24 @@ public struct PackageEscape: Sendable {
 /// first (their tags summarise their functions for callers), then its functions in batches,
 /// bottom-up over the strongly connected components of the "mentions" graph, each batch
 /// solved by `EscapeGraph` on the bodies after inline expansion.
-public final class NativeEscape {
+///
+/// Packages are analysed on any thread, several at once: each package once (a thread asking
+/// for a package another thread is analysing waits for it; one asking for a package it is
+/// analysing itself, up its own stack, gets nil, as a cycle would), its result then a value
+/// every thread reads. What the analysis asks of the inliner takes the inliner's lock
+/// (`NativeIR`); the type-pointer cache is per thread.
+public final class NativeEscape: @unchecked Sendable {
     /// The GoIR of the run.
     public let ir: NativeIR
     /// Whether flow explanations are recorded (`-m=2`).
     public let explains: Bool
+    /// Guards `results` and `running`; signalled when a package's analysis ends.
+    private let state = NSCondition()
     private var results: [String: PackageEscape] = [:]
-    lazy var pointers = HeapPointers(program: ir.program.types)
-    private var inProgress: Set<String> = []
+    /// Packages being analysed, with the thread analysing each.
+    private var running: [String: UInt] = [:]
+    /// `HeapPointers` of each thread (its cache is filled as the walker asks).
+    private var pointerCaches: [UInt: HeapPointers] = [:]
     /// The run's cached leak tags (`LeakTagSummaries`): read for packages not analysed here,
     /// written for those analysed; nil without a cache.
     var leakTagSummaries: LeakTagSummaries?
@@ -81,17 +91,37 @@ public final class NativeEscape {
     /// The package's escape analysis (computed once; imports first); nil for an unknown
     /// package and for `builtin` and `unsafe`.
     public func analyze(_ path: String) -> PackageEscape? {
-        if let r = results[path] { return r }
+        if let r = state.withLock({ results[path] }) { return r }
         if Self.documentationOnlyPackages.contains(path) { return nil }
         guard let typed = ir.program.package(path) else { return nil }
-        if let r = results[typed.path] { return r }
-        guard !inProgress.contains(typed.path), let package = ir.expanded(typed.path) else { return nil }
-        inProgress.insert(typed.path)
-        defer { inProgress.remove(typed.path) }
-        let r = ir.program.stages.measure(.escape) { analyze(package, index: typed.index) }
-        results[path] = r
-        results[typed.path] = r
-        leakTagSummaries?.export(r, package: typed.path)
+        let me = Self.currentThread
+        state.lock()
+        while true {
+            if let r = results[typed.path] {
+                state.unlock()
+                return r
+            }
+            guard let owner = running[typed.path] else { break }
+            if owner == me {
+                state.unlock()
+                return nil
+            }
+            state.wait()
+        }
+        running[typed.path] = me
+        state.unlock()
+        let r = ir.expanded(typed.path).map { package in
+            ir.program.stages.measure(.escape) { analyze(package, index: typed.index) }
+        }
+        state.withLock {
+            running[typed.path] = nil
+            if let r {
+                results[path] = r
+                results[typed.path] = r
+            }
+            state.broadcast()
+        }
+        if let r { leakTagSummaries?.export(r, package: typed.path) }
         return r
     }
 
@@ -101,13 +131,35 @@ public final class NativeEscape {
         let r = types.object(types.object(o).origin ?? o)
         guard r.package >= 0 else { return nil }
         let path = types.packagePath(r.package)
-        if let done = results[path] { return done.tags[types.object(o).origin ?? o] ?? done.tags[o] }
-        // A package being analysed answers nil below (its tags are not final); so must the cache.
-        if let summaries = leakTagSummaries, !inProgress.contains(path), let cached = summaries.tags(of: types.object(o).origin ?? o, package: path) {
+        let (done, mine) = state.withLock { (results[path], running[path] == Self.currentThread) }
+        if let done { return done.tags[types.object(o).origin ?? o] ?? done.tags[o] }
+        // A package being analysed up this thread's stack answers nil below (its tags are not
+        // final); so must the cache.
+        if let summaries = leakTagSummaries, !mine, let cached = summaries.tags(of: types.object(o).origin ?? o, package: path) {
             return cached
         }
         guard let p = analyze(path) else { return nil }
         return p.tags[types.object(o).origin ?? o] ?? p.tags[o]
+    }
+
+    /// The calling thread's type-pointer cache.
+    var pointers: HeapPointers {
+        let me = Self.currentThread
+        return state.withLock {
+            if let known = pointerCaches[me] { return known }
+            let made = HeapPointers(program: ir.program.types)
+            pointerCaches[me] = made
+            return made
+        }
+    }
+
+    /// The calling thread, as `pthread_self()` names it.
+    private static var currentThread: UInt {
+        #if os(Linux)
+        UInt(pthread_self())
+        #else
+        UInt(bitPattern: pthread_self())
+        #endif
     }
 
     private func analyze(_ package: IRPackage, index: Int32) -> PackageEscape {
