@@ -37,13 +37,9 @@ struct EngineSetup {
                         boundsChecks: config.isEnabled("bounds"))
     }
 
-    /// Seconds the native engine's threads held one of its session's locks (summed over
-    /// threads), nil under the gc engine: the part of the passes that waits for a lock.
+    /// Seconds the native engine's threads held its session's lock (summed over threads), nil
+    /// under the gc engine: the part of the passes that waits for a lock.
     var serialSeconds: Double? { (input as? NativeInliningSession)?.serialSeconds }
-
-    /// Seconds each of the native session's locks was held (`NativeInliningSession.lockSeconds`);
-    /// empty under gc.
-    var lockSeconds: [(name: String, seconds: Double)] { (input as? NativeInliningSession)?.lockSeconds ?? [] }
 
     /// `serialSeconds` stage by stage (`NativeInliningSession.serialStages`); empty under gc.
     var serialStages: [(name: String, seconds: Double)] { (input as? NativeInliningSession)?.serialStages ?? [] }

@@ -92,7 +92,6 @@ struct ScanPipeline {
             notes.append(Diagnostic(severity: .warning, source: "summaries", message: rejection))
         }
         if let serial = engineSetup.serialSeconds {
-            for held in engineSetup.lockSeconds { clock.note("native " + held.name, seconds: held.seconds) }
             clock.note("native locked", seconds: serial)
             for stage in engineSetup.serialStages { clock.note("  " + stage.name, seconds: stage.seconds) }
             let outside = engineSetup.stagesOutsideLock
