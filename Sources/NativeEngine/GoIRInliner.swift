@@ -32,7 +32,7 @@ public final class GoIRInliner {
     private var shaped: [ShapedCopy: InlineVerdict?] = [:]
 
     /// Packages lowered ahead of the inliner (`prelower`), until `package(_:)` takes them.
-    private let prelowered = PreloweredPackages()
+    private let prelowered = PreparedPerPackage<IRPackage>()
 
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
@@ -44,12 +44,14 @@ public final class GoIRInliner {
     /// package's job can lower it beside another package's analysis before it takes the lock
     /// that guards this inliner; `package(_:)` takes the result. Does nothing for a package
     /// lowered already.
-    public func prelower(_ typed: TypedPackage) {
-        guard !prelowered.contains(typed.path) else { return }
+    @discardableResult
+    public func prelower(_ typed: TypedPackage) -> IRPackage? {
+        guard !prelowered.contains(typed.path) else { return nil }
         let ir = program.stages.measure(.lowering) {
             IRLowering.lower(IRLoweringInput(program: program.types, path: typed.path, files: typed.files, facts: typed.facts))
         }
-        prelowered.offer(ir)
+        prelowered.offer(ir, for: ir.path)
+        return ir
     }
 
     /// The verdicts of the package's reported functions (`isReported`), in the package's
@@ -298,24 +300,25 @@ public final class GoIRInliner {
     }
 }
 
-/// Packages lowered outside the inliner's lock, by path, until the inliner takes them (each at
-/// most once: a path taken is remembered, so a late `offer` is ignored).
-private final class PreloweredPackages: @unchecked Sendable {
+/// Values of packages computed outside the inliner's lock, by package path, until the
+/// inliner takes them (each at most once: a path taken is remembered, so a late `offer` is
+/// ignored).
+final class PreparedPerPackage<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var waiting: [String: IRPackage] = [:]
+    private var waiting: [String: Value] = [:]
     private var taken: Set<String> = []
 
     func contains(_ path: String) -> Bool { lock.withLock { waiting[path] != nil || taken.contains(path) } }
 
-    /// Keeps a lowered package unless one for its path was offered or taken before.
-    func offer(_ ir: IRPackage) {
+    /// Keeps a package's value unless one for its path was offered or taken before.
+    func offer(_ value: Value, for path: String) {
         lock.withLock {
-            if waiting[ir.path] == nil && !taken.contains(ir.path) { waiting[ir.path] = ir }
+            if waiting[path] == nil && !taken.contains(path) { waiting[path] = value }
         }
     }
 
-    /// The package offered for `path`, handed out once.
-    func take(_ path: String) -> IRPackage? {
+    /// The value offered for `path`, handed out once.
+    func take(_ path: String) -> Value? {
         lock.withLock {
             taken.insert(path)
             return waiting.removeValue(forKey: path)

@@ -17,9 +17,16 @@ extension NativeInliner {
     /// The shape instances and wrappers the package compiles (collected once per package).
     func shapeInstances(_ pkg: TypedPackage) -> ShapeInstanceCollector {
         if let known = instanceCollectors[pkg.path] { return known }
+        let c = preparedInstances.take(pkg.path) ?? Self.collectInstances(pkg, program: program)
+        instanceCollectors[pkg.path] = c
+        return c
+    }
+
+    /// The shape instances and instance wrappers a package compiles: a function of the checked
+    /// package and the program only.
+    static func collectInstances(_ pkg: TypedPackage, program: NativeProgram) -> ShapeInstanceCollector {
         var c = ShapeInstanceCollector(program: program)
         c.collect(pkg)
-        instanceCollectors[pkg.path] = c
         return c
     }
 

@@ -66,6 +66,12 @@ public final class NativeInliner {
     var generic: Set<String> = []
     /// The shape instances and instance wrappers each package compiles.
     var instanceCollectors: [String: ShapeInstanceCollector] = [:]
+    /// The method wrappers each package compiles.
+    var wrapperLists: [String: [MethodWrapper]] = [:]
+    /// Shape instances and method wrappers found outside the inliner's lock
+    /// (`prepareOutsideLock`), until the package's first use takes them.
+    let preparedInstances = PreparedPerPackage<ShapeInstanceCollector>()
+    let preparedWrappers = PreparedPerPackage<[MethodWrapper]>()
     /// The verdicts: the inliner's cost computed on GoIR.
     lazy var goir: GoIRInliner = {
         let g = GoIRInliner(program: program)
@@ -80,6 +86,22 @@ public final class NativeInliner {
     /// Creates an inliner over a program.
     public init(program: NativeProgram) {
         self.program = program
+    }
+
+    /// Does for a checked package, on the calling thread and without the inliner's tables, the
+    /// work that is a function of the package and the program alone: lowering it
+    /// (`GoIRInliner.prelower`), finding the shape instances and the method wrappers it
+    /// compiles. A package's job calls it before it takes the inliner's lock, beside other
+    /// packages' analyses; the inliner takes the results when it first needs them. `goir` must
+    /// have been made before (the session makes it with the inliner).
+    public func prepareOutsideLock(_ typed: TypedPackage) {
+        let lowered = goir.prelower(typed)
+        guard lowered != nil, !preparedInstances.contains(typed.path) else { return }
+        program.stages.measure(.inliningFacts) {
+            let instances = Self.collectInstances(typed, program: program)
+            preparedInstances.offer(instances, for: typed.path)
+            preparedWrappers.offer(Self.wrappers(of: typed, lowered: lowered, instances: instances, goir: goir), for: typed.path)
+        }
     }
 
     /// The verdict of every non-generic function and method with a name in the package at

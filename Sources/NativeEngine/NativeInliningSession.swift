@@ -83,7 +83,7 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
         let problems = TypecheckRun.onLargeStack { () -> [String] in
             let problems = inliner.program.problems(package.importPath)
-            if problems.isEmpty, let typed = inliner.program.package(package.importPath) { inliner.goir.prelower(typed) }
+            if problems.isEmpty, let typed = inliner.program.package(package.importPath) { inliner.prepareOutsideLock(typed) }
             return problems
         }
         if !problems.isEmpty { throw PackageDoesNotTypeCheck(path: package.importPath, problems: problems) }
@@ -268,6 +268,10 @@ public final class NativeInliningSession: @unchecked Sendable {
                 program.session.prefetch(imports, threads: prefetchThreads)
             }
         }
-        return NativeInliner(program: program)
+        let inliner = NativeInliner(program: program)
+        // Made now, under the session's setup lock: jobs read it outside the inliner's lock
+        // (`prepareOutsideLock`), and a lazy property must not be made by two threads at once.
+        _ = inliner.goir
+        return inliner
     }
 }

@@ -74,8 +74,11 @@ final class NativeInliningSessionTests: XCTestCase {
         XCTAssertEqual(stages.map(\.name), AnalysisStage.allCases.map(\.name) + ["other"])
         let outside = session.stagesOutsideLock
         XCTAssertEqual(outside.map(\.name), [AnalysisStage.typeCheck.name, AnalysisStage.lowering.name, AnalysisStage.expansion.name,
-                                              AnalysisStage.escape.name, AnalysisStage.allocations.name],
-                       "packages are type-checked, lowered, cleaned up after expansion and analysed for escapes, and their allocation sites found, outside the lock")
+                                              AnalysisStage.escape.name, AnalysisStage.allocations.name, AnalysisStage.inliningFacts.name],
+                       """
+                       packages are type-checked and lowered, their shape instances and method wrappers found, cleaned up \
+                       after expansion and analysed for escapes, and their allocation sites found, outside the lock
+                       """)
         for stage in stages where stage.name != "other" {
             let charged = stage.seconds + (outside.first { $0.name == stage.name }?.seconds ?? 0)
             XCTAssertGreaterThan(charged, 0, "\(stage.name) is charged")
