@@ -47,7 +47,7 @@ extension NativeInliner {
         for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !generic.contains("\(pkg.path)#\(i)") {
             bodies.append((f.file, pkg.files[f.file].tree[f.node].body, false, f.node))
         }
-        let literalKeys = literalNames.keys.filter { $0.package == pkg.path }
+        let literalKeys = (namedLiterals[pkg.path] ?? [])
             .sorted { ($0.file, $0.node) < ($1.file, $1.node) }
         for key in literalKeys where literalVerdict(pkg, file: key.file, literal: key.node) != nil {
             bodies.append((key.file, pkg.files[key.file].tree[key.node].body, true, key.node))

@@ -47,8 +47,10 @@ public final class NativeInliner {
     }
     /// Call sites and size of each costed body.
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
-    /// Names given to function literals (`F.func1`).
-    var literalNames: [LiteralKey: String] = [:]
+    /// Names given to function literals (`F.func1`); set through `name(_:as:)`.
+    private(set) var literalNames: [LiteralKey: String] = [:]
+    /// The keys of `literalNames`, by package.
+    private(set) var namedLiterals: [String: Set<LiteralKey>] = [:]
     /// The function (or literal) a literal is written in, and its rank there.
     var literalOrigins: [LiteralKey: (outer: String, index: Int)] = [:]
     /// The function literals each costed body holds (those the front end keeps).
@@ -140,7 +142,7 @@ public final class NativeInliner {
             let tree = pkg.files[file].tree
             let name = f.name
             let key = LiteralKey(package: pkg.path, file: file, node: f.sourceNode)
-            literalNames[key] = name
+            self.name(key, as: name)
             if let number = Int(name.split(separator: ".").last?.dropFirst("func".count) ?? "") {
                 literalOrigins[key] = ("init", number)
             }
@@ -150,6 +152,12 @@ public final class NativeInliner {
             out += literalVerdicts(pkg, file: file, body: tree[f.sourceNode].body, outerName: name, inClosure: true)
         }
         return out
+    }
+
+    /// Gives a function literal its name.
+    private func name(_ key: LiteralKey, as name: String) {
+        literalNames[key] = name
+        namedLiterals[key.package, default: []].insert(key)
     }
 
     /// Verdicts of the function literals directly inside `body` (named `outer.funcN` in
@@ -162,7 +170,7 @@ public final class NativeInliner {
         var out: [FunctionVerdict] = []
         for (i, lit) in literals.enumerated() {
             let name = inClosure ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
-            literalNames[LiteralKey(package: pkg.path, file: file, node: lit)] = name
+            self.name(LiteralKey(package: pkg.path, file: file, node: lit), as: name)
             literalOrigins[LiteralKey(package: pkg.path, file: file, node: lit)] = (outerName, i + 1)
             let p = tree.source.position(of: tree[lit].pos)
             guard let v = literalVerdict(pkg, file: file, literal: lit) else { continue }
