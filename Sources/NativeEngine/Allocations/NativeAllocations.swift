@@ -56,8 +56,8 @@ public struct NativeAllocations {
     /// The sites, and apart from them the sites whose verdicts `-m` prints in code the backend
     /// removes (`SiteWalker+DeadCode`, `SiteWalker+KnownCapacity`): no allocation there.
     public func siteSets() -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) {
-        var verdictKeys: Set<String> = []
-        var zeroCopyKeys: Set<String> = []
+        var verdictKeys: Set<SiteKey> = []
+        var zeroCopyKeys: Set<SiteKey> = []
         for v in escape.verdicts + escape.bodyVerdicts {
             switch v.kind {
             case .escapes, .noEscape, .movedToHeap: verdictKeys.insert(Self.key(v.position, v.subject))
@@ -65,7 +65,7 @@ public struct NativeAllocations {
             default: break
             }
         }
-        var explanations: [String: [String]] = [:]
+        var explanations: [SiteKey: [String]] = [:]
         for e in escape.explanations {
             if case .escapes(let subject, _) = e.subject {
                 // An `append` site is named `append` by its verdict, by the whole call in its flow.
@@ -116,5 +116,13 @@ public struct NativeAllocations {
         return out
     }
 
-    static func key(_ p: EscapePosition, _ text: String) -> String { "\(p.file):\(p.line):\(p.column)|\(text)" }
+    /// A printed line's position and subject, as verdicts, explanations and sites name each other.
+    struct SiteKey: Hashable {
+        var position: EscapePosition
+        var text: String
+    }
+
+    /// The key of a line at `p` about `text` (a value, not a formatted string: every verdict
+    /// and every site makes one).
+    static func key(_ p: EscapePosition, _ text: String) -> SiteKey { SiteKey(position: p, text: text) }
 }

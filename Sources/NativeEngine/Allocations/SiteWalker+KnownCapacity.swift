@@ -87,13 +87,18 @@ extension SiteWalker {
 /// The walk behind `SiteWalker.appendsWithinCapacity`.
 struct CapacityWalk {
     let walker: SiteWalker
-    var f: IRFunction { walker.f }
+    /// The function, held once: read through `walker` inside the walk's mutating methods it
+    /// was copied (each of its tables retained and released) at every node.
+    let f: IRFunction
     /// Appends that fit their known capacity.
     var fitting: Set<IRNodeID> = []
     /// States carried by `goto`s to inlined bodies' end labels, by label index.
     var pending: [Int32: SiteWalker.CapacityState] = [:]
 
-    init(walker: SiteWalker) { self.walker = walker }
+    init(walker: SiteWalker) {
+        self.walker = walker
+        self.f = walker.f
+    }
 
     /// A variable the walk may track: a local or temporary slice nobody else can write.
     func tracked(_ id: IRNodeID) -> IRVarID? {

@@ -14,13 +14,13 @@ struct SiteWalker {
     let functionIndex: Int
     /// Escape sites of the function's allocating nodes.
     let nodeSites: [IRNodeID: EscapeSite]
-    /// `file:line:col|text` of every printed `escapes` / `does not escape` / `moved to heap` line.
-    let verdictKeys: Set<String>
-    /// `file:line:col|text` of every `[]byte(s)` escape analysis finds never written through
+    /// Position and subject of every printed `escapes` / `does not escape` / `moved to heap` line.
+    let verdictKeys: Set<NativeAllocations.SiteKey>
+    /// Position and subject of every `[]byte(s)` escape analysis finds never written through
     /// (`zero-copy string->[]byte conversion`): walk shares the string's bytes, no copy.
-    let zeroCopyKeys: Set<String>
-    /// `-m=2` flow lines by `file:line:col|text`.
-    let explanations: [String: [String]]
+    let zeroCopyKeys: Set<NativeAllocations.SiteKey>
+    /// `-m=2` flow lines by position and subject.
+    let explanations: [NativeAllocations.SiteKey: [String]]
     /// The sites found so far.
     var sites: [NativeAllocationSite] = []
     /// The sites escape analysis reports in code the backend removes (dead code, growth it
@@ -43,7 +43,8 @@ struct SiteWalker {
     var repeatingLoops = 0
 
     init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
-         verdictKeys: Set<String>, zeroCopyKeys: Set<String> = [], explanations: [String: [String]]) {
+         verdictKeys: Set<NativeAllocations.SiteKey>, zeroCopyKeys: Set<NativeAllocations.SiteKey> = [],
+         explanations: [NativeAllocations.SiteKey: [String]]) {
         self.program = program
         self.package = package
         self.f = f

@@ -234,7 +234,8 @@ struct EscapeWalker {
         let fn = package[function: m]
         if fn.hasBody && fn.body.exists {
             labels = [:]
-            findLabels(fn.body)
+            // A body without labels has no label statement to find (a walk of it all).
+            if !fn.labels.isEmpty { findLabels(fn.body) }
             block(fn[fn.body].list)
         }
         current = saved.0

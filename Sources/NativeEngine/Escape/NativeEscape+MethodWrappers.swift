@@ -39,18 +39,20 @@ extension NativeEscape {
         let wrappers = ir.withInliner { $0.methodWrappers(typed) }.filter(isModelled)
         guard !wrappers.isEmpty else { return InstanceMessages() }
         var files = WrapperFiles(package: &package)
-        var batches: [[Int]] = []
+        var wrapperIndices: [Int] = []
         for wrapper in wrappers {
             guard let fn = methodWrapperFunction(wrapper, in: index, decisions: decisions, files: &files, package: &package)
             else { continue }
-            let wrapperIndex = package.functions.count
+            wrapperIndices.append(package.functions.count)
             package.functions.append(fn)
-            let first = package.functions.count
-            TypecheckRun.onLargeStack {
-                InlineExpansion.expand(&package, decisions: decisions, functions: [wrapperIndex])
-            }
-            batches.append([wrapperIndex] + Array(first..<package.functions.count))
         }
+        // One expansion for all of them: each expansion keeps the table as it was before it and
+        // so copies the whole table once, which per wrapper was quadratic in the package.
+        let firstLiteral = package.functions.count
+        TypecheckRun.onLargeStack {
+            InlineExpansion.expand(&package, decisions: decisions, functions: wrapperIndices)
+        }
+        let batches = Self.wrapperBatches(wrapperIndices, literalsFrom: firstLiteral, in: package)
         let printer = IRPrinter(program: types, package: package, localPackage: index)
         var out = InstanceMessages()
         for members in batches {
@@ -64,6 +66,24 @@ extension NativeEscape {
             out.captures += result.captures
         }
         return out
+    }
+
+    /// Each wrapper's batch: the wrapper, then the literals its expansion copied into the
+    /// package (at `firstLiteral` and after, each reached from its wrapper through its
+    /// parents), in the order they were copied.
+    static func wrapperBatches(_ wrappers: [Int], literalsFrom firstLiteral: Int, in package: IRPackage) -> [[Int]] {
+        var position: [Int: Int] = [:]
+        for (i, w) in wrappers.enumerated() { position[w] = i }
+        var batches = wrappers.map { [$0] }
+        for i in firstLiteral..<package.functions.count {
+            var root = i
+            while root >= firstLiteral, package[function: root].parent >= 0 { root = Int(package[function: root].parent) }
+            guard let b = position[root] else {
+                preconditionFailure("internal error: NativeEscape copied literal \(i) outside any method wrapper")
+            }
+            batches[b].append(i)
+        }
+        return batches
     }
 
     /// True for a wrapper whose body is a plain call of a declared, non-generic method.
