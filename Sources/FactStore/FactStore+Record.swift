@@ -17,11 +17,12 @@ extension FactStore {
             throw FactStoreError.invalidRun(reason: "status '\(content.run.status)' is not one of \(RunRecord.statuses.joined(separator: ", "))")
         }
         let factPackages = RunWriter.packages(ofFactsIn: content)
-        let metrics = RunMetrics(content, packages: factPackages)
+        // The metrics need only the content: computed on another core while the rows are written.
+        let metrics = ConcurrentValue { RunMetrics(content, packages: factPackages) }
         return try locked {
             try db.writeTransaction {
                 let id = try RunWriter(db: db).write(content, factPackages: factPackages, origin: origin)
-                try metrics.write(run: id, content: content, on: db)
+                try metrics.value.write(run: id, content: content, on: db)
                 try ProfileWriter.materialize(run: id, on: db)
                 return id
             }
