@@ -10,27 +10,14 @@ import Foundation
 // from on that thread, so every nanosecond a thread spends in a stage is charged to exactly
 // one stage (exclusive time), whatever the nesting.
 //
-// The session serialises part of the analysis with a lock (`SessionLock`: the inliner's
-// tables), taken through `holding`, which knows which thread holds it. A stage's time goes to
+// The session serialises part of the analysis with a lock (`NativeIR.inlinerLock`, around
+// the inliner's tables), taken through `holding`, which knows which thread holds it. A stage's time goes to
 // one of two tables by what its thread held meanwhile: the locked table (work that waits for,
 // and makes others wait for, the lock) or the unlocked one (type checking, lowering a package
 // before its job takes the lock, escape analysis, allocation sites). The time each thread held
 // a session lock is summed too, so the locked stages and what no stage measured inside the
 // lock (bookkeeping, facts rendered under it) add up to it. Each table is summed over threads:
 // with several jobs a table can exceed the wall time.
-
-/// A lock of the native session (`NativeInliningSession`), named in `scan --timings`.
-public enum SessionLock: Int, CaseIterable, Sendable {
-    /// The inliner's and GoIR's run-wide tables: verdicts, lowered and expanded packages.
-    case inliner
-
-    /// The name `scan --timings` prints.
-    public var name: String {
-        switch self {
-        case .inliner: "inliner lock"
-        }
-    }
-}
 
 /// One step of the native analysis whose time `AnalysisStages` measures.
 public enum AnalysisStage: Int, CaseIterable, Sendable {
@@ -64,8 +51,8 @@ public enum AnalysisStage: Int, CaseIterable, Sendable {
     }
 }
 
-/// Exclusive time per `AnalysisStage` over a run, split by whether the thread held a session
-/// lock, and the time each `SessionLock` was held (see the essay above).
+/// Exclusive time per `AnalysisStage` over a run, split by whether the thread held the session's
+/// lock, and the time threads held it (see the essay above).
 public final class AnalysisStages: @unchecked Sendable {
     /// Guards everything below.
     private let lock = NSLock()
@@ -73,23 +60,17 @@ public final class AnalysisStages: @unchecked Sendable {
     private var locked = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
     /// Stage time charged while the thread held none.
     private var unlocked = [UInt64](repeating: 0, count: AnalysisStage.allCases.count)
-    /// Time threads held at least one session lock, summed over threads.
+    /// Time threads held the session's lock, summed over threads.
     private var held: UInt64 = 0
-    /// Time each session lock was held.
-    private var heldByLock = [UInt64](repeating: 0, count: SessionLock.allCases.count)
     /// One thread's clock.
     private struct ThreadClock {
         /// Stages entered and not yet left, innermost last.
         var open: [AnalysisStage] = []
         /// When the innermost open stage last started being charged.
         var since: UInt64 = 0
-        /// Session locks held (a recursive lock taken again counts again), and since when the
-        /// first of them.
+        /// How many times the thread holds the session's (recursive) lock, and since when.
         var locks = 0
         var lockedSince: UInt64 = 0
-        /// Per `SessionLock`: how many times this thread holds it, and since when.
-        var depth = [Int](repeating: 0, count: SessionLock.allCases.count)
-        var heldSince = [UInt64](repeating: 0, count: SessionLock.allCases.count)
     }
     /// Clocks of the threads inside a stage or holding a lock, by `pthread_self()`.
     private var clocks: [UInt: ThreadClock] = [:]
@@ -106,17 +87,15 @@ public final class AnalysisStages: @unchecked Sendable {
         return try body()
     }
 
-    /// Runs `body` holding `mutex`, which is the session lock `which`: the time it is held is
-    /// charged to that lock, and stages measured meanwhile on this thread to the locked table.
-    public func holding<T>(_ mutex: NSLocking, _ which: SessionLock, _ body: () throws -> T) rethrows -> T {
+    /// Runs `body` holding `mutex`, the session's lock: the time it is held is counted, and
+    /// stages measured meanwhile on this thread go to the locked table.
+    public func holding<T>(_ mutex: NSLocking, _ body: () throws -> T) rethrows -> T {
         mutex.lock()
         let acquired = DispatchTime.now().uptimeNanoseconds
         update { clock in
             charge(&clock, at: acquired)
             if clock.locks == 0 { clock.lockedSince = acquired }
             clock.locks += 1
-            if clock.depth[which.rawValue] == 0 { clock.heldSince[which.rawValue] = acquired }
-            clock.depth[which.rawValue] += 1
         }
         defer {
             let released = DispatchTime.now().uptimeNanoseconds
@@ -124,8 +103,6 @@ public final class AnalysisStages: @unchecked Sendable {
                 charge(&clock, at: released)
                 clock.locks -= 1
                 if clock.locks == 0 { held &+= released &- clock.lockedSince }
-                clock.depth[which.rawValue] -= 1
-                if clock.depth[which.rawValue] == 0 { heldByLock[which.rawValue] &+= released &- clock.heldSince[which.rawValue] }
             }
             mutex.unlock()
         }
@@ -184,12 +161,6 @@ public final class AnalysisStages: @unchecked Sendable {
         return AnalysisStage.allCases.map { ($0, Double(ns[$0.rawValue]) / 1e9) }
     }
 
-    /// Seconds threads held at least one session lock, summed over threads.
+    /// Seconds threads held the session's lock, summed over threads.
     public var heldSeconds: Double { Double(lock.withLock { held }) / 1e9 }
-
-    /// Seconds each session lock was held, in `SessionLock` order.
-    public var heldSecondsByLock: [(lock: SessionLock, seconds: Double)] {
-        let ns = lock.withLock { heldByLock }
-        return SessionLock.allCases.map { ($0, Double(ns[$0.rawValue]) / 1e9) }
-    }
 }

@@ -59,7 +59,7 @@
 // at a time, under the checker's own lock), lowering it to GoIR and its escape analysis (each
 // package once, on the thread that asks first; a thread asking for a package another thread is
 // analysing waits for it). The inliner's stages (verdicts, expansion, the inlining pass's
-// facts) share run-wide tables behind one lock (`SessionLock.inliner`); what the escape
+// facts) share run-wide tables behind one lock (`NativeIR.inlinerLock`); what the escape
 // analysis asks of the inliner (expanded bodies, decisions for wrappers and instances) takes
 // that lock too, and nothing holding it waits for an escape analysis. `scan --timings` shows
 // how long the lock was held (`native locked`), and below it the time of each stage under the

@@ -7,7 +7,7 @@ import GoTypes
 /// inliner's decisions (the bodies escape analysis reads).
 ///
 /// The inliner's tables and this object's are guarded by one recursive lock, `inlinerLock`
-/// (`SessionLock.inliner`): every method here takes it, and so does everything the escape
+/// (the session's lock): every method here takes it, and so does everything the escape
 /// analysis asks of the inliner (`withInliner`, `decisions(for:)`), so packages' escape
 /// analyses run beside each other and beside other packages' inlining. Nothing holding it waits
 /// for an escape analysis.
@@ -37,7 +37,7 @@ public final class NativeIR: @unchecked Sendable {
 
     /// Runs `body` on the inliner with `inlinerLock` held.
     public func withInliner<T>(_ body: (NativeInliner) throws -> T) rethrows -> T {
-        try program.stages.holding(inlinerLock, .inliner) { try body(inliner) }
+        try program.stages.holding(inlinerLock) { try body(inliner) }
     }
 
     /// The package with every call the inliner inlines expanded, and the assignments left
@@ -66,7 +66,6 @@ public final class NativeIR: @unchecked Sendable {
         }
         return withInliner { _ in
             if let p = expanded[path] { return p }
-            expansions[path] = nil
             expanded[path] = ir
             return ir
         }
@@ -93,8 +92,9 @@ public final class NativeIR: @unchecked Sendable {
     }
 
     /// The inliner's decisions for expanding calls in `typed` (`NativeInliner.expansionDecisions`),
-    /// each answer given with `inlinerLock` held: for expansions outside the inliner (escape
-    /// analysis's instance and method wrappers) while other packages are inlined.
+    /// each answer that reads the inliner given with `inlinerLock` held: for expansions outside
+    /// the inliner (escape analysis's instance and method wrappers) while other packages are
+    /// inlined. `isIntrinsic` and `origin` read only the program and are left as they are.
     func decisions(for typed: TypedPackage) -> InlineDecisions {
         let plain = withInliner { $0.expansionDecisions(for: typed) }
         var d = plain
@@ -102,8 +102,6 @@ public final class NativeIR: @unchecked Sendable {
         d.literalCost = { f in self.withInliner { _ in plain.literalCost(f) } }
         d.body = { o in self.withInliner { _ in plain.body(o) } }
         d.name = { o in self.withInliner { _ in plain.name(o) } }
-        d.isIntrinsic = { o in self.withInliner { _ in plain.isIntrinsic(o) } }
-        d.origin = { o in self.withInliner { _ in plain.origin(o) } }
         if let f = plain.literalName { d.literalName = { a, b in self.withInliner { _ in f(a, b) } } }
         if let f = plain.isBig { d.isBig = { p, i in self.withInliner { _ in f(p, i) } } }
         if let f = plain.instantiation { d.instantiation = { o, t in self.withInliner { _ in f(o, t) } } }

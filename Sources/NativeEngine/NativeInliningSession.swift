@@ -8,7 +8,7 @@ import PassKit
 /// analyses in parallel: the scanned packages and GOROOT are type-checked once, on demand,
 /// from the trees the driver parsed in each package's job (nothing is parsed twice). The
 /// inliner keeps run-wide per-package caches (lowered, decided and expanded packages) behind a
-/// lock (`SessionLock.inliner`, held by `NativeIR`); everything else runs beside other
+/// lock (`NativeIR.inlinerLock`); everything else runs beside other
 /// packages' jobs: type checking (`NativeProgram` checks one package at a time under a lock of
 /// its own), lowering the job's own package, the escape analysis (each package once, on the
 /// thread that asks first; it takes the inliner's lock for what it asks of the inliner), and
@@ -190,13 +190,6 @@ public final class NativeInliningSession: @unchecked Sendable {
     /// passes that waits for, or makes other packages' jobs wait for, a lock.
     public var serialSeconds: Double {
         lock.withLock { inliner }?.program.stages.heldSeconds ?? 0
-    }
-
-    /// Seconds each session lock was held, in `SessionLock` order. Empty before the first
-    /// package is analysed.
-    public var lockSeconds: [(name: String, seconds: Double)] {
-        guard let inliner = lock.withLock({ inliner }) else { return [] }
-        return inliner.program.stages.heldSecondsByLock.map { (name: $0.lock.name, seconds: $0.seconds) }
     }
 
     /// The serial seconds (`serialSeconds`) of each analysis stage, in `AnalysisStage` order

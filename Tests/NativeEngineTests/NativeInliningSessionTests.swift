@@ -53,8 +53,7 @@ final class NativeInliningSessionTests: XCTestCase {
 
     /// The time is split by stage: every stage a package with a call, an escaping value and an
     /// allocation goes through is charged, each exactly once (exclusive time), the stages run
-    /// under a session lock and `other` add up to the time a lock was held, and each lock's
-    /// own time is within it.
+    /// under the session's lock and `other` add up to the time it was held.
     func testSerialTimeIsChargedToEachStageItGoesThrough() throws {
         let p = try Self.package(["a.go": """
             package p
@@ -85,12 +84,7 @@ final class NativeInliningSessionTests: XCTestCase {
         }
         let total = stages.reduce(0) { $0 + $1.seconds }
         XCTAssertEqual(total, session.serialSeconds, accuracy: 1e-3, "\(stages)")
-        let locks = session.lockSeconds
-        XCTAssertEqual(locks.map(\.name), SessionLock.allCases.map(\.name))
-        for held in locks {
-            XCTAssertGreaterThan(held.seconds, 0, "\(held.name) was held")
-            XCTAssertLessThanOrEqual(held.seconds, session.serialSeconds + 1e-6, "\(held.name) is within the locked time")
-        }
+        XCTAssertGreaterThan(session.serialSeconds, 0, "the inliner's lock was held")
     }
 
     /// A scanned GOROOT package whose files the driver parsed is type-checked from those trees
