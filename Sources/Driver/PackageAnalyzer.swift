@@ -72,8 +72,10 @@ struct PackageAnalyzer {
     }
 
     /// Analyses every package; `prepared` holds what `prepare` made of each input, when the
-    /// caller made it already.
-    func analyze(_ loaded: LoadResult, inputs: [PackageInput], prepared: [PreparedPackage]? = nil) -> [PackageAnalysis] {
+    /// caller made it already. `finished` is called with each package's index and analysis as
+    /// soon as it is done, on the thread that analysed it.
+    func analyze(_ loaded: LoadResult, inputs: [PackageInput], prepared: [PreparedPackage]? = nil,
+                 finished: (@Sendable (Int, PackageAnalysis) -> Void)? = nil) -> [PackageAnalysis] {
         let packages = loaded.packages
         var index: [String: Int] = [:]
         for (i, p) in packages.enumerated() { index[p.importPath] = i }
@@ -83,7 +85,9 @@ struct PackageAnalyzer {
         let counter = ProgressCounter(total: packages.count, report: progress)
         let analyzer = self
         return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies) { i in
-            let result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
+            var result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
+            if analyzer.engineFailed.contains(packages[i].importPath) { result.package.failed = true }
+            finished?(i, result)
             counter.finished(packages[i].importPath)
             return result
         }

@@ -5,8 +5,10 @@ import GoLoader
 import PassKit
 
 /// The steps of one scan, in order: configuration and passes, GOROOT and target, packages,
-/// store, engine, passes per package, git state, record. Nothing is written to the store until
-/// the last step, and every operational failure before it leaves an existing store untouched.
+/// store, engine, passes per package, git state, record. Nothing of the run is in the store
+/// before the last step: each package's rows are written as the passes finish it, in a
+/// transaction that commits only then (`RunRecording`), so every operational failure before it
+/// leaves an existing store as it was.
 ///
 /// What does not depend on the step before it runs beside it, on threads of its own
 /// (`BackgroundValue`): the git state from the start, the go command's answer about itself
@@ -78,14 +80,23 @@ struct ScanPipeline {
                                               compilation: compilation, jobs: request.jobs, summaryCache: summaryCache)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
+        // Each package's rows are written as soon as it and every package before it are done,
+        // in one transaction that commits after the last step (`RunRecording`).
+        let recording = RunRecording(run: runRecord(started: started, roots: roots, git: GitInfo(), engine: engine,
+                                                    setup: engineSetup, goroot: goroot, context: context, config: config,
+                                                    skipped: registry.skipped),
+                                     packageCount: loaded.packages.count) { try? opening.value.get() }
+        defer { recording.cancel() }
+        let recordingCleanup = InterruptCleanup.register { recording.cancel(waitingAtMost: Self.storeOpeningGrace) }
+        defer { InterruptCleanup.unregister(recordingCleanup) }
         var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        engineInput: engineSetup.input, unavailable: engineSetup.unavailablePasses,
                                        engineFailed: engineSetup.failedPackages,
                                        progress: request.quiet ? nil : request.progress, jobs: request.jobs)
-            .analyze(loaded, inputs: inputs, prepared: preparing?.value)
-        for i in analyses.indices where engineSetup.failedPackages.contains(analyses[i].package.importPath) {
-            analyses[i].package.failed = true
-        }
+            .analyze(loaded, inputs: inputs, prepared: preparing?.value) { index, analysis in
+                recording.add(RunPart(package: analysis.package, files: analysis.files, functions: analysis.functions,
+                                      facts: analysis.facts, explanationTexts: analysis.explanationTexts), at: index)
+            }
 
         clock.lap("passes")
         for rejection in summaryCache?.rejections ?? [] {
@@ -110,15 +121,10 @@ struct ScanPipeline {
                           committedAt: origin.gitCommittedAt)
             recordedRoots = origin.roots
         }
-        // Taken, not shared: the store closes (and checkpoints its log) when the scan ends.
-        let store = try opening.take().get()
+        let store = try opening.value.get()
         clock.lap("git, store")
-        let run = RunRecord(
-            startedAt: started, finishedAt: started, roots: recordedRoots, gitCommit: git.commit,
-            gitBranch: git.branch, gitDirty: git.dirty, gitCommittedAt: git.committedAt, label: request.label, engine: engine.rawValue, toolVersion: request.toolVersion,
-            goVersion: engineSetup.goVersion ?? goroot?.version, goroot: engineSetup.goroot ?? goroot?.path,
-            goos: context.goos, goarch: context.goarch, configHash: config.hash,
-            status: "ok", skipped: engineSetup.skipped + registry.skipped)
+        let run = runRecord(started: started, roots: recordedRoots, git: git, engine: engine, setup: engineSetup,
+                            goroot: goroot, context: context, config: config, skipped: registry.skipped)
         var content = Self.merge(analyses, notes: notes, into: run)
         BackgroundRelease.release(analyses)
         analyses = []
@@ -126,7 +132,10 @@ struct ScanPipeline {
         if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
         InterruptWatch.holdIfInterrupted()
-        let runID = try store.record(content)
+        let runID = try recording.finish(content, store: store)
+        // Not kept by the opening any more: the store closes (and checkpoints its log) when
+        // the scan's reference goes, at its end.
+        _ = opening.take()
         let cacheWarnings = summaryCache.map { SummaryCacheSetup.write($0, to: store) } ?? []
         clock.lap("record")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
@@ -134,7 +143,22 @@ struct ScanPipeline {
         outcome.profiles = content.profiles
         outcome.diagnostics += cacheWarnings
         outcome.summaryCache = summaryCache?.statistics
+        // The run's rows (about 200 MB for the standard library) are freed beside the exit.
+        BackgroundRelease.release(content)
+        content = RunContent(run: content.run)
         return outcome
+    }
+
+    /// The run's row: `git` is the state read beside the scan (empty while it is not known yet).
+    private func runRecord(started: Date, roots: [String], git: GitInfo, engine: EngineKind, setup: EngineSetup,
+                           goroot: GoRoot?, context: BuildContext, config: Configuration, skipped: [String]) -> RunRecord {
+        RunRecord(
+            startedAt: started, finishedAt: started, roots: roots, gitCommit: git.commit,
+            gitBranch: git.branch, gitDirty: git.dirty, gitCommittedAt: git.committedAt, label: request.label,
+            engine: engine.rawValue, toolVersion: request.toolVersion,
+            goVersion: setup.goVersion ?? goroot?.version, goroot: setup.goroot ?? goroot?.path,
+            goos: context.goos, goarch: context.goarch, configHash: config.hash,
+            status: "ok", skipped: setup.skipped + skipped)
     }
 
     /// How long an interrupt waits for the store being opened in the background.

@@ -44,66 +44,57 @@ struct RunWriter {
 
     /// Writes all rows and returns the new run id; `factPackages` is `packages(ofFactsIn:)`.
     func write(_ content: RunContent, factPackages: [String?], origin: RunOrigin? = nil) throws -> Int64 {
-        let r = content.run
+        let id = try insertRun(content.run, origin: origin)
+        var rows = try PackageRows(db: db, run: id)
+        try rows.add(packages: content.packages)
+        try rows.add(files: content.files)
+        try rows.add(functions: content.functions)
+        try rows.add(facts: content.facts, packages: factPackages, explanations: content.explanationTexts)
+        try writeRest(content, run: id)
+        return id
+    }
+
+    /// The `runs` columns a run record sets, in the order of `insertRun`'s statement.
+    private static let runColumns = ["started_at", "finished_at", "roots", "git_commit", "git_branch", "git_dirty",
+                                     "label", "engine", "tool_version", "go_version", "goroot", "goos", "goarch",
+                                     "config_hash", "status", "skipped", "git_committed_at"]
+
+    /// A run record's values for `runColumns`.
+    private static func runValues(_ r: RunRecord) -> [SQLValue] {
+        [.text(Timestamp.format(r.startedAt)), .text(Timestamp.format(r.finishedAt)),
+         .text(JSONText.encode(r.roots)), .optional(r.gitCommit), .optional(r.gitBranch),
+         .bool(r.gitDirty), .optional(r.label), .text(r.engine), .text(r.toolVersion),
+         .optional(r.goVersion), .optional(r.goroot), .text(r.goos), .text(r.goarch),
+         .text(r.configHash), .text(r.status), .text(JSONText.encode(r.skipped)),
+         .optional(r.gitCommittedAt.map(Timestamp.format))]
+    }
+
+    /// Inserts the `runs` row and returns its id: the copied run's number when `origin` has one
+    /// no run at or above was ever given, else the next.
+    func insertRun(_ r: RunRecord, origin: RunOrigin?) throws -> Int64 {
         var number: Int64? = nil
         if let wanted = origin?.id, wanted > (try db.lastRunID()) { number = wanted }
+        let columns = Self.runColumns + ["directives_recorded", "passes_recorded"] + (number == nil ? [] : ["id"])
+        let values = Self.runValues(r) + [.bool(origin?.directivesRecorded ?? true), .bool(origin?.passesRecorded ?? true)]
+            + (number.map { [SQLValue.int($0)] } ?? [])
         let id = try db.insertReturningID("""
-            INSERT INTO runs(started_at, finished_at, roots, git_commit, git_branch, git_dirty, label, engine,
-              tool_version, go_version, goroot, goos, goarch, config_hash, status, skipped, git_committed_at,
-              directives_recorded, passes_recorded\(number == nil ? "" : ", id"))
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19\(number == nil ? "" : ", ?20"))
-            """, [.text(Timestamp.format(r.startedAt)), .text(Timestamp.format(r.finishedAt)),
-                  .text(JSONText.encode(r.roots)), .optional(r.gitCommit), .optional(r.gitBranch),
-                  .bool(r.gitDirty), .optional(r.label), .text(r.engine), .text(r.toolVersion),
-                  .optional(r.goVersion), .optional(r.goroot), .text(r.goos), .text(r.goarch),
-                  .text(r.configHash), .text(r.status), .text(JSONText.encode(r.skipped)),
-                  .optional(r.gitCommittedAt.map(Timestamp.format)),
-                  .bool(origin?.directivesRecorded ?? true), .bool(origin?.passesRecorded ?? true)]
-                 + (number.map { [SQLValue.int($0)] } ?? []))
+            INSERT INTO runs(\(columns.joined(separator: ", ")))
+            VALUES(\((1...values.count).map { "?\($0)" }.joined(separator: ", ")))
+            """, values)
         if let number { try db.claimRunID(number) }
+        return id
+    }
 
-        let pkg = try db.inserter("INSERT INTO packages(run_id, import_path, name, directory, is_standard, failed) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
-        for p in content.packages {
-            try pkg.add([.int(id), .text(p.importPath), .text(p.name), .text(p.directory), .bool(p.isStandard), .bool(p.failed)])
-        }
+    /// Sets every column of run `id` that a run record holds (a run recorded while it was
+    /// produced is inserted before its end, status and git state are known).
+    func updateRun(_ id: Int64, to r: RunRecord) throws {
+        let assignments = Self.runColumns.enumerated().map { "\($1) = ?\($0 + 2)" }.joined(separator: ", ")
+        try db.run("UPDATE runs SET \(assignments) WHERE id = ?1", [.int(id)] + Self.runValues(r))
+    }
 
-        let file = try db.inserter("INSERT INTO files(run_id, path, package, sha256, bytes, lines) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
-        for f in content.files {
-            try file.add([.int(id), .text(f.path), .text(f.package), .text(f.sha256), .integer(f.bytes), .integer(f.lines)])
-        }
-
-        let fn = try db.inserter("""
-            INSERT INTO functions(run_id, function_id, package, receiver, name, file, line, col, start_line, start_col,
-              end_line, end_col, line_count, statement_count, directives, is_literal, parent)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-            """)
-        let name = try db.inserter("INSERT INTO function_names(function_id) VALUES(?1) ON CONFLICT DO NOTHING")
-        var recordedFunctions = Set<String>()
-        for f in content.functions {
-            recordedFunctions.insert(f.id)
-            try fn.add([.int(id), .text(f.id), .text(f.package), .text(f.receiver), .text(f.name), .text(f.file),
-                         .integer(f.line), .integer(f.column), .integer(f.startLine), .integer(f.startColumn),
-                         .integer(f.endLine), .integer(f.endColumn), .integer(f.lineCount),
-                         .integer(f.statementCount), .text(JSONText.encode(f.directives)), .bool(f.isLiteral),
-                         .optional(f.parent)])
-            try name.add([.text(f.id)])
-        }
-
-        let fact = try db.inserter("""
-            INSERT INTO facts(run_id, kind, file, line, col, subject, detail, function_id, package, explanation, external)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            """)
-        let encoded = content.explanationTexts.flatMap { $0.count == content.facts.count ? $0 : nil }
-        for (i, f) in content.facts.enumerated() {
-            let explanation = encoded?[i] ?? JSONText.encode(f.explanation)
-            try fact.add([.int(id), .text(f.kind.rawValue), .text(f.file), .integer(f.line), .integer(f.column),
-                           .text(f.subject), .text(f.detail), .optional(f.function), .optional(factPackages[i]),
-                           .text(explanation), .bool(f.external)])
-            if let function = f.function, recordedFunctions.insert(function).inserted {
-                try name.add([.text(function)])
-            }
-        }
-
+    /// Writes the rows that follow the packages' own: diagnostics, directives, pass
+    /// executions and profiles.
+    func writeRest(_ content: RunContent, run id: Int64) throws {
         let diag = try db.inserter("""
             INSERT INTO diagnostics(run_id, severity, source, file, line, col, message, package)
             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -121,7 +112,6 @@ struct RunWriter {
                            .text(JSONText.encode(p.factKinds.map(\.rawValue)))])
         }
         try ProfileWriter(db: db).write(content.profiles, run: id)
-        return id
     }
 
     /// One row per directive comment: placed ones with their verb and target, invalid ones and

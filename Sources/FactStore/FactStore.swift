@@ -12,7 +12,7 @@ public final class FactStore: @unchecked Sendable {
     public let isReadOnly: Bool
     let db: any StoreConnection
     private var queryConnection: SQLiteConnection?
-    private let lock = NSLock()
+    let lock = NSLock()
 
     init(path: String, db: any StoreConnection, readOnly: Bool) {
         self.path = path

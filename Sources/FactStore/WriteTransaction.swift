@@ -23,6 +23,12 @@ enum WriteTransaction {
         }
     }
 
+    /// Commits the open transaction on `db`, retrying while the database is busy for up to
+    /// the retry budget.
+    static func commit(_ db: SQLiteConnection, path: String) throws {
+        try execute("COMMIT", on: db, path: path, deadline: Date().addingTimeInterval(retryBudget))
+    }
+
     /// Executes one statement, retrying while the database is busy until `deadline`.
     private static func execute(_ sql: String, on db: SQLiteConnection, path: String, deadline: Date) throws {
         while true {

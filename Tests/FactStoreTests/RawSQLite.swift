@@ -2,7 +2,8 @@ import CSQLite
 import Foundation
 
 /// Direct SQLite access for tests that must build or inspect a database behind the store's back.
-final class RawSQLite {
+/// One thread at a time uses it (a test may hand it to another thread).
+final class RawSQLite: @unchecked Sendable {
     private var db: OpaquePointer?
 
     init(path: String) throws {

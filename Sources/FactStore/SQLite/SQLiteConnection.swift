@@ -12,6 +12,8 @@ final class SQLiteConnection {
     /// The file the connection was opened on.
     let path: String
     private var statementCache: [String: SQLiteStatement] = [:]
+    /// How long a statement waits for another connection's lock.
+    let busyTimeoutMilliseconds: Int32
 
     /// Opens `path` with the given `SQLITE_OPEN_*` flags and a busy timeout in milliseconds.
     init(path: String, flags: Int32, busyTimeoutMilliseconds: Int32 = 10_000) throws {
@@ -24,6 +26,7 @@ final class SQLiteConnection {
         }
         self.handle = db
         self.path = path
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
         // History queries group tens of thousands of facts: keep pages and sorts in memory.
@@ -119,6 +122,19 @@ final class SQLiteConnection {
 
     /// Whether the connection is inside a transaction.
     var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Takes the write lock with `BEGIN IMMEDIATE` if no other connection holds it: true when
+    /// the transaction is open, false when the database is busy (nothing is waited for).
+    func beginImmediateWithoutWaiting() throws -> Bool {
+        sqlite3_busy_timeout(handle, 0)
+        defer { sqlite3_busy_timeout(handle, busyTimeoutMilliseconds) }
+        do {
+            try execute("BEGIN IMMEDIATE")
+            return true
+        } catch let failure as SQLiteFailure where failure.isBusy {
+            return false
+        }
+    }
 }
 
 /// A failed SQLite call: result code, message, and the SQL that failed.
