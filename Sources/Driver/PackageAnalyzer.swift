@@ -84,7 +84,8 @@ struct PackageAnalyzer {
         }
         let counter = ProgressCounter(total: packages.count, report: progress)
         let analyzer = self
-        return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies) { i in
+        let costs = packages.map { $0.files.reduce(0) { $0 + $1.bytes.count } }
+        return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies, costs: costs) { i in
             var result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
             if analyzer.engineFailed.contains(packages[i].importPath) { result.package.failed = true }
             finished?(i, result)

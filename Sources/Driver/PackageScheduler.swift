@@ -3,15 +3,23 @@ import Foundation
 /// Runs one job per package on up to `jobs` threads, starting a package only when every
 /// package it imports has finished, and returns the results in the input (bottom-up) order, so
 /// the merged output does not depend on timing.
+///
+/// Of the packages ready to start, the one heading the costliest chain of importers goes first
+/// (the critical path: the package's own size plus the largest such sum over the packages that
+/// import it). Taking them in input order instead started `net`, the head of std's longest tail
+/// (`net` → `crypto/x509` → `crypto/tls` → `net/http/internal/http2` → `net/http`), after
+/// packages nothing waits for, such as `go/types`, and left a core idle while the chain ran.
 struct PackageScheduler {
     let jobs: Int
 
     /// `dependencies[i]` lists indices of packages package `i` imports; each must be smaller
-    /// than `i` (bottom-up order), which also rules out deadlock on cycles.
-    func run<R>(count: Int, dependencies: [[Int]], _ body: @escaping @Sendable (Int) -> R) -> [R] {
+    /// than `i` (bottom-up order), which also rules out deadlock on cycles. `costs[i]` estimates
+    /// package `i`'s work (its source size), or is empty to take ready packages in input order.
+    func run<R>(count: Int, dependencies: [[Int]], costs: [Int] = [], _ body: @escaping @Sendable (Int) -> R) -> [R] {
         if count == 0 { return [] }
         if jobs <= 1 { return (0..<count).map(body) }
-        let state = SchedulerState(count: count, dependencies: dependencies)
+        let state = SchedulerState(count: count, dependencies: dependencies,
+                                   priorities: Self.chainCosts(dependencies: dependencies, costs: costs))
         let group = DispatchGroup()
         for _ in 0..<min(jobs, count) {
             group.enter()
@@ -31,7 +39,7 @@ struct PackageScheduler {
                     state.done += 1
                     for d in state.dependents[index] {
                         state.remaining[d] -= 1
-                        if state.remaining[d] == 0 { state.ready.append(d); state.ready.sort() }
+                        if state.remaining[d] == 0 { state.makeReady(d) }
                     }
                     state.condition.broadcast()
                     state.condition.unlock()
@@ -41,6 +49,18 @@ struct PackageScheduler {
         }
         group.wait()
         return state.results.map { $0 as! R }
+    }
+
+    /// Each package's cost plus the costliest chain of packages importing it, directly or not
+    /// (all zero without costs).
+    static func chainCosts(dependencies: [[Int]], costs: [Int]) -> [Int] {
+        guard costs.count == dependencies.count else { return Array(repeating: 0, count: dependencies.count) }
+        var chain = costs
+        // Importers come after what they import: walking backwards sees every importer first.
+        for i in dependencies.indices.reversed() {
+            for d in dependencies[i] { chain[d] = max(chain[d], costs[d] + chain[i]) }
+        }
+        return chain
     }
 }
 
@@ -52,11 +72,21 @@ final class SchedulerState: @unchecked Sendable {
     var ready: [Int]
     var results: [Any?]
     var done = 0
-    init(count: Int, dependencies: [[Int]]) {
+    /// The order among ready packages: higher first, then lower index.
+    let priorities: [Int]
+    init(count: Int, dependencies: [[Int]], priorities: [Int]) {
         remaining = dependencies.map(\.count)
         dependents = Array(repeating: [], count: count)
         for (i, deps) in dependencies.enumerated() { for d in deps { dependents[d].append(i) } }
-        ready = (0..<count).filter { dependencies[$0].isEmpty }
+        self.priorities = priorities
+        ready = []
         results = Array(repeating: nil, count: count)
+        for i in 0..<count where dependencies[i].isEmpty { makeReady(i) }
+    }
+
+    /// Queues package `i` in its place among the ready ones.
+    func makeReady(_ i: Int) {
+        let at = ready.firstIndex { priorities[$0] < priorities[i] || (priorities[$0] == priorities[i] && $0 > i) } ?? ready.count
+        ready.insert(i, at: at)
     }
 }
