@@ -51,6 +51,8 @@ public final class RunRecording: @unchecked Sendable {
     private var cancelled = false
     private var result: Result<Int64, Error>?
     private var writerDone = false
+    /// The part the recording thread is waiting for, if it waits.
+    private var awaited: Int?
 
     /// Starts recording a run of `packageCount` packages. `run` is the run's row as far as it is
     /// known now (`finish` replaces it); `store` waits for the store and returns it, or nil when
@@ -76,7 +78,9 @@ public final class RunRecording: @unchecked Sendable {
         defer { condition.unlock() }
         guard mode != .atFinish, !cancelled else { return }
         parts[index] = part
-        condition.broadcast()
+        // Only the part the recording thread waits for wakes it (a wake-up costs the adding
+        // job a switch to that thread).
+        if index == awaited { condition.broadcast() }
     }
 
     /// Records the rest of the run and commits; `content` is the whole run, whose packages are
@@ -140,9 +144,11 @@ public final class RunRecording: @unchecked Sendable {
         condition.lock()
         var work = ready(index)
         while work == nil {
+            awaited = index
             condition.wait()
             work = ready(index)
         }
+        awaited = nil
         condition.unlock()
         storeLock.lock()
         return work!

@@ -45,15 +45,21 @@ public final class NativeProgram: @unchecked Sendable {
         if let p = checkedLock.withLock({ packages[path] }) { return p }
         return checking.withLock {
             if let p = checkedLock.withLock({ packages[path] }) { return p }
-            guard let result = check(path), let checker = result.checker else { return nil }
-            let canonical = checker.package.path
-            return checkedLock.withLock {
-                let typed = packages[canonical]
-                    ?? TypedPackage(path: canonical, index: checker.package.index, files: checker.files, facts: checker.facts)
-                packages[path] = typed
-                packages[canonical] = typed
-                return typed
-            }
+            return check(path).flatMap { keep($0, at: path) }
+        }
+    }
+
+    /// Keeps a checked package under the path asked for and its canonical path (`checking`
+    /// held), so that later questions about it take neither `checking` nor the session.
+    private func keep(_ result: TypecheckSession.PackageResult, at path: String) -> TypedPackage? {
+        guard let checker = result.checker else { return nil }
+        let canonical = checker.package.path
+        return checkedLock.withLock {
+            let typed = packages[canonical]
+                ?? TypedPackage(path: canonical, index: checker.package.index, files: checker.files, facts: checker.facts)
+            packages[path] = typed
+            packages[canonical] = typed
+            return typed
         }
     }
 
@@ -63,7 +69,11 @@ public final class NativeProgram: @unchecked Sendable {
         if let known = checkedLock.withLock({ checkedProblems[path] }) { return known }
         return checking.withLock {
             if let known = checkedLock.withLock({ checkedProblems[path] }) { return known }
-            let problems = check(path).map { r in
+            let result = check(path)
+            // The job that asked goes on to analyse the package: its later questions find it
+            // here instead of waiting for `checking` while another package is checked.
+            if let result, checkedLock.withLock({ packages[path] }) == nil { _ = keep(result, at: path) }
+            let problems = result.map { r in
                 r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
             } ?? ["no Go files for \(path)"]
             checkedLock.withLock { checkedProblems[path] = problems }
@@ -78,9 +88,13 @@ public final class NativeProgram: @unchecked Sendable {
         stages.measure(.typeCheck) { session.check(path) }
     }
 
-    /// The checked package with a `Program.packages` index.
+    /// The checked package with a `Program.packages` index (negative for none). The index
+    /// comes from a record of finished work, so it names a package already in the table, which
+    /// is read without the program's lock (`StableTable`): the expansion and escape decisions
+    /// ask this for every callee, and counting the table under the lock made both jobs wait
+    /// for each other.
     public func package(index: Int32) -> TypedPackage? {
-        guard index >= 0 && Int(index) < types.packageCount else { return nil }
+        guard index >= 0 else { return nil }
         return package(types.packages[Int(index)].path)
     }
 }
