@@ -5,8 +5,17 @@ import GoLoader
 /// Checks packages and, first, everything they import, bottom-up, into one `Program`.
 /// Missing or cyclic imports become errors of the importing package.
 ///
-/// One thread checks (`check`); others may read the finished results (`results`, `result`,
-/// `order`) and the program meanwhile (see `Program`'s threads).
+/// # Threads
+///
+/// Several threads may check packages at once (the native engine's jobs each check their own
+/// package), and any thread may read the finished results (`results`, `result`, `order`) and the
+/// program meanwhile (see `Program`'s threads). A package is checked once: the thread that
+/// claims it first checks it, and one that needs it meanwhile waits for it. A checker writes
+/// unlocked only the records of its own package and reads only finished imports, so checkers
+/// of different packages do not race; the session's own tables (claims, sources, owners) are
+/// guarded by `claims`. A thread that would wait for a package being checked by a thread that
+/// waits, directly or not, for one of its own (an import cycle spread over threads) treats it as
+/// an import cycle, as a single thread does for a package up its own chain.
 public final class TypecheckSession: @unchecked Sendable {
     /// The shared tables.
     public let program = Program()
@@ -29,7 +38,13 @@ public final class TypecheckSession: @unchecked Sendable {
             if checked { checkOrder.append(r.path) }
         }
     }
-    private var inProgress: Set<String> = []
+    /// Guards `checkers`, `waits`, `modulePackages`, `unparsedModulePackages` and `owners`
+    /// while packages are being checked.
+    private let claims = NSCondition()
+    /// The thread checking each package now, by canonical path.
+    private var checkers: [String: pthread_t] = [:]
+    /// The package each waiting thread waits for.
+    private var waits: [pthread_t: String] = [:]
     private var prefetcher: SourcePrefetcher? = nil
     /// Packages of the scanned module(s), by import path; consulted before GOROOT.
     public var modulePackages: [String: PackageSource] = [:]
@@ -70,7 +85,8 @@ public final class TypecheckSession: @unchecked Sendable {
     /// Roots (no importer) may name a package of any scanned module's dependencies.
     func canonical(_ path: String, from importer: String? = nil) -> String {
         if isModulePackage(path) { return path }
-        let resolvers = importer.map { owners[$0].map { [dependencies[$0]] } ?? [] } ?? dependencies
+        let owner = importer.flatMap { importer in claims.withLock { owners[importer] } }
+        let resolvers = importer == nil ? dependencies : owner.map { [dependencies[$0]] } ?? []
         if let d = resolvers.first(where: { $0.provides(path) }) {
             // Inside GOROOT, vendored packages are named by their directory, as go list does.
             return d.moduleRoot == locator.goroot + "/src/" + d.module.path && d.vendored ? d.module.path + "/vendor/" + path : path
@@ -88,15 +104,19 @@ public final class TypecheckSession: @unchecked Sendable {
 
     /// Whether a path names a package of the scanned module(s), parsed or not.
     func isModulePackage(_ path: String) -> Bool {
-        modulePackages[path] != nil || unparsedModulePackages[path] != nil
+        claims.withLock { modulePackages[path] != nil || unparsedModulePackages[path] != nil }
     }
 
-    /// A scanned module's package, parsed on first use.
+    /// A scanned module's package, parsed on first use (by the thread that claimed it).
     func moduleSource(_ path: String) -> PackageSource? {
-        if let source = modulePackages[path] { return source }
-        guard let unparsed = unparsedModulePackages.removeValue(forKey: path) else { return nil }
+        let (parsed, unparsed) = claims.withLock { (modulePackages[path], unparsedModulePackages[path]) }
+        if let parsed { return parsed }
+        guard let unparsed else { return nil }
         let source = unparsed.parse(reusing: parsedFiles)
-        modulePackages[path] = source
+        claims.withLock {
+            modulePackages[path] = source
+            unparsedModulePackages[path] = nil
+        }
         return source
     }
 
@@ -104,7 +124,7 @@ public final class TypecheckSession: @unchecked Sendable {
     func dependencySource(_ path: String) -> PackageSource? {
         for (i, d) in dependencies.enumerated() {
             if case .directory(let dir) = d.resolve(path) {
-                owners[path] = i
+                claims.withLock { owners[path] = i }
                 return PackageSource.load(path: path, directory: dir, config: locator.config, parsed: parsedFiles)
             }
         }
@@ -148,13 +168,60 @@ public final class TypecheckSession: @unchecked Sendable {
         rawPath == "unsafe" ? checkUnsafeSource() : check(canonical: canonical(rawPath))
     }
 
+    /// What `claim` found.
+    private enum Claim {
+        /// The calling thread checks the package now, and releases it when done.
+        case claimed
+        /// The package's result, or nil when it is up the calling thread's chain of imports or
+        /// waiting for it would close a cycle.
+        case answered(PackageResult?)
+    }
+
+    /// Claims the package at `path` for the calling thread, waiting while another thread checks
+    /// it (see the threads section above).
+    private func claim(_ path: String) -> Claim {
+        let me = pthread_self()
+        claims.lock()
+        defer { claims.unlock() }
+        while true {
+            if let r = result(path) { return .answered(r) }
+            guard let owner = checkers[path] else { break }
+            if pthread_equal(owner, me) != 0 || waitsFor(owner, thread: me) { return .answered(nil) }
+            waits[me] = path
+            claims.wait()
+            waits[me] = nil
+        }
+        checkers[path] = me
+        return .claimed
+    }
+
+    /// Whether `thread` is among the threads `waiter` waits for, directly or through the
+    /// packages they wait for (`claims` held).
+    private func waitsFor(_ waiter: pthread_t, thread: pthread_t) -> Bool {
+        var current = waiter
+        var seen = 0
+        while let path = waits[current], let owner = checkers[path], seen <= waits.count {
+            if pthread_equal(owner, thread) != 0 { return true }
+            current = owner
+            seen += 1
+        }
+        return false
+    }
+
+    /// Gives up the claim on a package once its result is published; wakes the threads waiting.
+    private func release(_ path: String) {
+        claims.withLock {
+            checkers[path] = nil
+            claims.broadcast()
+        }
+    }
+
     /// Checks the package at a canonical path, its imports first.
     @discardableResult
     func check(canonical path: String) -> PackageResult? {
         if let r = result(path) { return r }
-        if inProgress.contains(path) { return nil }
-        inProgress.insert(path)
-        defer { inProgress.remove(path) }
+        if case .answered(let r) = claim(path) { return r }
+        defer { release(path) }
         guard let source = moduleSource(path) ?? dependencySource(path) ?? goRootSource(path) else {
             let reason = importFailure(path)
             program.recordImportFailure(path, reason)
@@ -162,13 +229,16 @@ public final class TypecheckSession: @unchecked Sendable {
             publish(r, checked: false)
             return r
         }
-        if owners[path] == nil, let o = owner(ofDirectory: source.directory) { owners[path] = o }
+        if claims.withLock({ owners[path] }) == nil, let o = owner(ofDirectory: source.directory) {
+            claims.withLock { owners[path] = o }
+        }
         var loadErrors = syntaxErrors(source)
         for i in Set(source.files.flatMap { $0.imports.map(\.path) }).sorted() where i != "unsafe" && i != "C" {
             let target = canonical(i, from: path)
             if target != i { program.recordImportAlias(ImportKey(importer: path, path: i), target) }
-            if inProgress.contains(target) { loadErrors.append("import cycle: \(path) imports \(i)"); continue }
-            check(canonical: target)
+            // Nil only for a package up this thread's chain, or one whose wait would close a
+            // cycle over threads.
+            if check(canonical: target) == nil { loadErrors.append("import cycle: \(path) imports \(i)") }
         }
         let checker = Checker(program: program, path: path, files: source.files)
         checker.check()
@@ -187,6 +257,8 @@ public final class TypecheckSession: @unchecked Sendable {
     /// built-in package. Nil when GOROOT has no such source.
     func checkUnsafeSource() -> PackageResult? {
         if let r = result("unsafe") { return r }
+        if case .answered(let r) = claim("unsafe") { return r }
+        defer { release("unsafe") }
         guard let source = locator.load("unsafe") else { return nil }
         let checker = Checker(program: program, path: "unsafe", files: source.files, standalone: true)
         checker.check()

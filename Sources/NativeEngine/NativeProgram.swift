@@ -6,12 +6,12 @@ import GoTypes
 /// The native engine's view of a run: a type-checking session and the packages checked in it,
 /// loaded on demand (the scanned packages and whatever they import from GOROOT).
 ///
-/// Type checking is serialised by a lock of its own, not the native session's: a package's
-/// job type-checks it (`problems`) before it takes the session's lock, beside another package's
-/// analysis. That is safe because the checker writes, unlocked, only the records of the package
-/// it checks, which no analysis reads before the package is checked (jobs run bottom-up), and
-/// adds to the shared tables through `Program`'s lock. Checked packages are read from any
-/// thread.
+/// A package's job type-checks it (`problems`) before its analysis, beside other packages'
+/// jobs, which may be checking theirs: the session checks each package once and lets checkers
+/// of different packages run at once (see `TypecheckSession`). That is safe because a checker
+/// writes, unlocked, only the records of the package it checks, which no analysis reads before
+/// the package is checked (jobs run bottom-up), and adds to the shared tables through
+/// `Program`'s lock. Checked packages are read from any thread.
 public final class NativeProgram: @unchecked Sendable {
     /// The type-checking session (shared tables of types and objects).
     public let session: TypecheckSession
@@ -20,8 +20,6 @@ public final class NativeProgram: @unchecked Sendable {
     private var packages: [String: TypedPackage] = [:]
     private var checkedProblems: [String: [String]] = [:]
     private let checkedLock = NSLock()
-    /// Held while the session checks a package: one package at a time, on any thread.
-    private let checking = NSLock()
     /// Where the analysis of this program spends its time, stage by stage.
     public let stages = AnalysisStages()
 
@@ -43,14 +41,11 @@ public final class NativeProgram: @unchecked Sendable {
     /// Go files or is `unsafe`.
     public func package(_ path: String) -> TypedPackage? {
         if let p = checkedLock.withLock({ packages[path] }) { return p }
-        return checking.withLock {
-            if let p = checkedLock.withLock({ packages[path] }) { return p }
-            return check(path).flatMap { keep($0, at: path) }
-        }
+        return check(path).flatMap { keep($0, at: path) }
     }
 
-    /// Keeps a checked package under the path asked for and its canonical path (`checking`
-    /// held), so that later questions about it take neither `checking` nor the session.
+    /// Keeps a checked package under the path asked for and its canonical path, so that later
+    /// questions about it do not go to the session.
     private func keep(_ result: TypecheckSession.PackageResult, at path: String) -> TypedPackage? {
         guard let checker = result.checker else { return nil }
         let canonical = checker.package.path
@@ -67,23 +62,19 @@ public final class NativeProgram: @unchecked Sendable {
     /// message`), empty when it checked cleanly.
     public func problems(_ path: String) -> [String] {
         if let known = checkedLock.withLock({ checkedProblems[path] }) { return known }
-        return checking.withLock {
-            if let known = checkedLock.withLock({ checkedProblems[path] }) { return known }
-            let result = check(path)
-            // The job that asked goes on to analyse the package: its later questions find it
-            // here instead of waiting for `checking` while another package is checked.
-            if let result, checkedLock.withLock({ packages[path] }) == nil { _ = keep(result, at: path) }
-            let problems = result.map { r in
-                r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
-            } ?? ["no Go files for \(path)"]
-            checkedLock.withLock { checkedProblems[path] = problems }
-            return problems
-        }
+        let result = check(path)
+        // The job that asked goes on to analyse the package: its later questions find it here.
+        if let result, checkedLock.withLock({ packages[path] }) == nil { _ = keep(result, at: path) }
+        let problems = result.map { r in
+            r.loadErrors + r.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+        } ?? ["no Go files for \(path)"]
+        checkedLock.withLock { checkedProblems[path] = problems }
+        return problems
     }
 
-    /// The session's result for a package (checked now if it was not), with `checking` held,
-    /// charged to the type-check stage (outside the session's locks when a package's job asks
-    /// for its problems first, as the native session's jobs do).
+    /// The session's result for a package (checked now if it was not), charged to the
+    /// type-check stage (outside the session's locks when a package's job asks for its problems
+    /// first, as the native session's jobs do).
     private func check(_ path: String) -> TypecheckSession.PackageResult? {
         stages.measure(.typeCheck) { session.check(path) }
     }

@@ -121,4 +121,72 @@ final class ProgramConcurrencyTests: XCTestCase {
             XCTFail("\(path): a reader on another thread saw\n\(got[path] ?? "nothing")\nwhere a serial run sees\n\(digest)")
         }
     }
+
+    /// Four threads check the roots at once, two in each order, so that they meet on shared
+    /// imports (one checks, the others wait for it): every package is checked once, and every
+    /// digest, diagnostic and load error equals the serial run's.
+    func testCheckersOnSeveralThreadsCheckEachPackageOnceAsASerialRunDoes() throws {
+        let goroot = TestSupport.goToolchain.goroot
+        let want = serialDigests(goroot)
+        let session = TypecheckSession(locator: PackageLocator(goroot: goroot))
+        let finished = DispatchGroup()
+        for k in 0..<4 {
+            finished.enter()
+            let roots = k % 2 == 0 ? Self.roots : Self.roots.reversed()
+            let thread = Thread {
+                for r in roots { session.check(r) }
+                finished.leave()
+            }
+            thread.stackSize = 1 << 28
+            thread.start()
+        }
+        finished.wait()
+        XCTAssertEqual(session.order.count, Set(session.order).count, "a package was checked twice")
+        XCTAssertEqual(Set(session.order), Set(want.keys))
+        for (path, digest) in want.sorted(by: { $0.key < $1.key }) {
+            guard let result = session.result(path), let pkg = result.checker?.package else {
+                XCTFail("\(path) was not checked")
+                continue
+            }
+            XCTAssertEqual(result.loadErrors, [], path)
+            XCTAssertEqual(result.diagnostics.count, 0, path)
+            let got = TypecheckRun.onLargeStack { Self.digest(session.program, pkg) }
+            if got != digest { XCTFail("\(path): checked beside other checkers\n\(got)\nwhere a serial run sees\n\(digest)") }
+        }
+    }
+
+    /// Two packages importing each other, checked from two threads at once: each thread either
+    /// finds the other's package finished or reports the cycle; neither waits forever.
+    func testImportCycleSpreadOverTwoThreadsIsReportedNotWaitedFor() throws {
+        let goroot = TestSupport.goToolchain.goroot
+        for _ in 0..<20 {
+            let session = TypecheckSession(locator: PackageLocator(goroot: goroot))
+            // Long files: each thread is still parsing its own package when the other claims
+            // its own, so that both then ask for the other's.
+            let body = (0..<20_000).map { "var V\($0) = \($0)\n" }.joined()
+            let files: [String: String] = ["a": "package a\n\nimport _ \"example.com/b\"\n\n" + body,
+                                           "b": "package b\n\nimport _ \"example.com/a\"\n\n" + body]
+            for (name, text) in files {
+                session.unparsedModulePackages["example.com/\(name)"] = UnparsedPackage(
+                    path: "example.com/\(name)", directory: name, files: [(path: "\(name)/\(name).go", bytes: Array(text.utf8))])
+            }
+            let finished = DispatchGroup()
+            let start = DispatchSemaphore(value: 0)
+            for name in ["a", "b"] {
+                finished.enter()
+                let thread = Thread {
+                    start.wait()
+                    session.check("example.com/\(name)")
+                    finished.leave()
+                }
+                thread.stackSize = 1 << 26
+                thread.start()
+            }
+            start.signal()
+            start.signal()
+            XCTAssertEqual(finished.wait(timeout: .now() + 60), .success, "a checker waits for the other forever")
+            let errors = ["a", "b"].flatMap { session.result("example.com/\($0)")?.loadErrors ?? [] }
+            XCTAssertTrue(errors.contains { $0.hasPrefix("import cycle: ") }, "\(errors)")
+        }
+    }
 }
