@@ -26,6 +26,13 @@ enum SlicePass {
         var moveFunction: String
     }
 
+    /// Whether any node of the function is an `append`: one pass over its node table, far
+    /// cheaper than the tree walks that look for appends to rewrite or keep within capacity.
+    static func hasAppend(_ f: IRFunction) -> Bool {
+        let append = Int32(BuiltinFunction.append.rawValue)
+        return f.nodes.contains { $0.op == .builtin && $0.aux == append }
+    }
+
     /// The variables the pass rewrites.
     static func rewrites(_ f: IRFunction, _ program: Program) -> [Rewrite] {
         struct Info {
@@ -46,7 +53,8 @@ enum SlicePass {
             infos[Int32(i)] = Info()
             if v.varClass == .result { namedResults.append(Int32(i)) }
         }
-        guard !infos.isEmpty else { return [] }
+        // A rewrite needs appends (weight 2): without any, no walk.
+        guard !infos.isEmpty, hasAppend(f) else { return [] }
         func tracked(_ id: IRNodeID) -> Int32? {
             guard id.exists, f[id].op == .name, infos[f[id].aux] != nil else { return nil }
             return f[id].aux
