@@ -91,7 +91,10 @@ struct SiteWalker {
     /// rest of the list is dead code.
     private mutating func visitList(_ list: Int32, parent: IRNodeID, depth: Int) {
         let outer = inDeadCode
-        for x in f.list(list) {
+        // Read in place from the list table: `f.list` made an array per list of every walk.
+        let count = list > 0 ? Int(f.lists[Int(list)]) : 0
+        for k in 0..<count {
+            let x = IRNodeID(f.lists[Int(list) + 1 + k])
             if f[x].op == .label { inDeadCode = outer }  // a jump may land here
             visit(x, parent: parent, depth: depth)
             if let d = dead[x], d == .otherwiseAndRest || d == .takenAndRest { inDeadCode = true }

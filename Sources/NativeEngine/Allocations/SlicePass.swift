@@ -110,8 +110,13 @@ enum SlicePass {
             visit(n.a, depth)
             visit(n.b, loop ? depth + 1 : depth)
             visit(n.c, depth)
-            for x in f.list(n.list) { visit(x, loop ? depth + 1 : depth) }
-            for x in f.list(n.list2) { visit(x, depth) }
+            // Lists read in place from the table (`f.list` made an array per list).
+            if n.list > 0 {
+                for k in 0..<Int(f.lists[Int(n.list)]) { visit(IRNodeID(f.lists[Int(n.list) + 1 + k]), loop ? depth + 1 : depth) }
+            }
+            if n.list2 > 0 {
+                for k in 0..<Int(f.lists[Int(n.list2)]) { visit(IRNodeID(f.lists[Int(n.list2) + 1 + k]), depth) }
+            }
         }
         visit(f.body, 0)
         return infos.keys.sorted().compactMap { v in

@@ -141,6 +141,16 @@ struct EscapeWalker {
     /// Declares every member function and the locations of their variables (closures' when
     /// their literal is reached, as the compiler does).
     mutating func declare() {
+        // The graph's arrays sized for the batch up front, from its functions' sizes: a
+        // location per variable and a few per node, an edge and a note per few nodes.
+        var variables = 0, nodes = 0
+        for m in members {
+            variables += package[function: m].variables.count
+            nodes += package[function: m].nodeCount
+        }
+        graph.reserveCapacity(locations: variables + nodes / 8, edges: nodes / 4, notes: nodes / 4)
+        origins.reserveCapacity(variables + nodes / 8)
+        sizeFacts.reserveCapacity(variables + nodes / 8)
         for m in members {
             let fn = package[function: m]
             var flags: FunctionFlags = []
