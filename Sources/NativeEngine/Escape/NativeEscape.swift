@@ -231,7 +231,7 @@ public final class NativeEscape: @unchecked Sendable {
             if let reason = HeapAllocationRule.reason(for: facts) { walker.graph.forceHeapAllocation(loc, reason: reason) }
         }
         var result = walker.graph.solve()
-        result.describeDeferredSites(walker.describe)
+        result.describeDeferredSites { walker.describe($0) }
         return (walker, result)
     }
 
