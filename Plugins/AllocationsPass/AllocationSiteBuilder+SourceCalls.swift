@@ -77,7 +77,14 @@ extension AllocationSiteBuilder {
     /// function so named is compiled, and listed in the assembly, under the symbol.
     static func linknames(in bytes: [UInt8]) -> [(local: String, symbol: String)] {
         var out: [(String, String)] = []
-        for line in bytes.split(separator: UInt8(ascii: "\n")) where line.starts(with: linknameDirective) {
+        // Only lines starting with the directive are cut out: splitting every file of the
+        // package into lines made an array of all of them for the few directives there are.
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { start = end + 1 }
+            guard end > start, bytes[start..<end].starts(with: linknameDirective) else { continue }
+            let line = bytes[start..<end]
             let fields = line.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
             guard fields.count == 3 else { continue }
             out.append((String(decoding: fields[1], as: UTF8.self), String(decoding: fields[2], as: UTF8.self)))

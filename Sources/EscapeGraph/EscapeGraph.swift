@@ -115,6 +115,27 @@ public struct EscapeGraph: Sendable {
                        attributes: [], position: .none, text: "")
     }
 
+    /// Makes room for `locations` more locations, `edges` more edges and `notes` more notes
+    /// at once: a batch's graph starts empty, and growing its dozen location arrays by
+    /// doubling copied each of them several times per batch.
+    public mutating func reserveCapacity(locations: Int, edges: Int, notes: Int) {
+        let l = kinds.count + locations
+        kinds.reserveCapacity(l)
+        owners.reserveCapacity(l)
+        loopDepths.reserveCapacity(l)
+        resultIndices.reserveCapacity(l)
+        flagBits.reserveCapacity(l)
+        attributeBits.reserveCapacity(l)
+        positions.reserveCapacity(l)
+        texts.reserveCapacity(l)
+        paramLeaks.reserveCapacity(l)
+        closureFunctions.reserveCapacity(l)
+        firstEdge.reserveCapacity(l)
+        lastEdge.reserveCapacity(l)
+        self.edges.reserveCapacity(self.edges.count + edges)
+        if options.explains { self.notes.reserveCapacity(self.notes.count + notes) }
+    }
+
     /// Number of locations, pseudo-locations included.
     public var locationCount: Int { kinds.count }
     /// Number of edges.

@@ -32,6 +32,10 @@ public struct EscapeBatchResult: Sendable {
         for i in messages.indices {
             guard case var .explanation(e) = messages[i],
                   e.steps.contains(where: { $0.notes.contains { $0.deferred != nil } }) else { continue }
+            // The slot lets go of the explanation while it is edited, so its steps and notes
+            // are uniquely referenced and mutate in place: editing the copy while the array
+            // still held the original copied a notes array per note.
+            messages[i] = .capture(Self.placeholder)
             for s in e.steps.indices {
                 for n in e.steps[s].notes.indices {
                     guard let d = e.steps[s].notes[n].deferred else { continue }
@@ -50,6 +54,11 @@ public struct EscapeBatchResult: Sendable {
             messages[i] = .explanation(e)
         }
     }
+
+    /// What a message slot holds while its explanation is being edited outside the array.
+    private static let placeholder = CaptureDecision(
+        variable: LocationID(raw: 0), closureRecord: LocationID(raw: 0), byReference: false, function: "", name: "",
+        position: .none, addressTaken: false, reassigned: false, width: 0)
 }
 
 extension EscapeGraph {
@@ -66,7 +75,11 @@ extension EscapeGraph {
             tags[fn] = functions[f].parameters.enumerated().map { parameterTag(fn, $0.offset + 1, $0.element) }
         }
         for raw in LocationID.pseudoCount..<Int32(kinds.count) { locationVerdict(LocationID(raw: raw)) }
-        return EscapeBatchResult(messages: messages, tags: tags)
+        // Handed over, not shared: the result edits its explanations in place
+        // (`describeDeferredSites`), which a second reference would turn into copies.
+        let printed = messages
+        messages = []
+        return EscapeBatchResult(messages: printed, tags: tags)
     }
 
     /// The tag of one parameter, reporting its `-m` lines when the function is user code.

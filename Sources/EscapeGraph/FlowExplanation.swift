@@ -26,9 +26,33 @@ public struct FlowNote: Sendable, Hashable, Codable {
 
     /// `from WHERE (WHY) at POS`, the position's file rendered by `path`.
     public func text(path: (String) -> String) -> String {
-        var at = position
-        if at.isKnown { at.file = path(at.file) }
-        return "from \(whereText) (\(why.rawValue)) at \(at)"
+        var line = ""
+        append(to: &line, file: position.isKnown ? path(position.file) : "")
+        return line
+    }
+
+    /// Appends `from WHERE (WHY) at POS` to `line`, the position's file printed as `file`:
+    /// piece by piece into storage reserved once (every explanation line of every fact is built
+    /// here; interpolating through a position's description allocated several times per note).
+    func append(to line: inout String, file: String) {
+        let why = why.rawValue
+        line.reserveCapacity(line.utf8.count + whereText.utf8.count + why.utf8.count + file.utf8.count + 48)
+        line += "from "
+        line += whereText
+        line += " ("
+        line += why
+        line += ") at "
+        guard position.isKnown else {
+            line += "<unknown line number>"
+            return
+        }
+        line += file
+        line += ":"
+        line += String(position.line)
+        if position.column > 0 {
+            line += ":"
+            line += String(position.column)
+        }
     }
 }
 
@@ -86,10 +110,30 @@ public struct FlowExplanation: Sendable, Hashable, Codable {
     /// The lines without their leading position, as a fact's explanation keeps them (the
     /// compiler's text after `POS: `, spaces kept), each note's `at` file rendered by `path`.
     public func messages(path: (String) -> String) -> [String] {
-        var out = [headline]
+        var out: [String] = []
+        out.reserveCapacity(1 + steps.count + steps.reduce(0) { $0 + $1.notes.count } + (truncated ? 1 : 0))
+        out.append(headline)
+        // Consecutive notes mostly point into one file: its rendering is asked of `path` once.
+        var lastFile: String? = nil
+        var lastRendered = ""
         for step in steps {
-            out.append("  \(step.text)")
-            for note in step.notes { out.append("    \(note.text(path: path))") }
+            var flow = "  flow: "
+            flow.reserveCapacity(step.destination.utf8.count + step.operators.utf8.count + step.source.utf8.count + 16)
+            flow += step.destination
+            flow += " ← "
+            flow += step.operators
+            flow += step.source
+            flow += ":"
+            out.append(flow)
+            for note in step.notes {
+                if note.position.isKnown && note.position.file != lastFile {
+                    lastFile = note.position.file
+                    lastRendered = path(note.position.file)
+                }
+                var line = "    "
+                note.append(to: &line, file: note.position.isKnown ? lastRendered : "")
+                out.append(line)
+            }
         }
         if truncated {
             out.append("  warning: truncated explanation due to assignment cycle; see golang.org/issue/35518")

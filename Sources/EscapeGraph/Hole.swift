@@ -126,8 +126,15 @@ extension EscapeGraph {
 
     /// The notes of a chain, most recent first (the order they are printed).
     func noteChain(_ head: Int32) -> [FlowNote] {
-        var out: [FlowNote] = []
+        var count = 0
         var n = head
+        while n >= 0 {
+            count += 1
+            n = notes[Int(n)].next
+        }
+        var out: [FlowNote] = []
+        out.reserveCapacity(count)
+        n = head
         while n >= 0 {
             let r = notes[Int(n)]
             out.append(FlowNote(site: r.site, why: r.why))

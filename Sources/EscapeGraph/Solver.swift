@@ -7,6 +7,9 @@ struct WalkState {
     var pathEdge: [Int32]      // the edge from pathNext back to this location
     var queuedForAll: [Bool]
     var queuedForOne: [UInt32] // generation when queued for the current walk, 0 if not queued
+    /// The queue of the current walk, empty between walks: one for all of them, where a queue
+    /// per walk allocated its storage once per root.
+    var walkQueue = LocationDeque(capacity: 1)
 
     init(count: Int) {
         derefs = [Int32](repeating: 0, count: count)
@@ -59,9 +62,8 @@ extension EscapeGraph {
 
         if attributeBits[r].has(.calls) { loseClosureResults(root, &state, &all) }
 
-        var todo = LocationDeque(capacity: 1)
-        todo.pushFront(root.raw)
-        while let lRaw = todo.popFront() {
+        state.walkQueue.pushFront(root.raw)
+        while let lRaw = state.walkQueue.popFront() {
             let l = Int(lRaw)
             let loc = LocationID(raw: lRaw)
             state.queuedForOne[l] = 0
@@ -122,7 +124,7 @@ extension EscapeGraph {
                         state.pathEdge[s] = e
                         if state.queuedForOne[s] != generation {
                             state.queuedForOne[s] = generation
-                            todo.pushBack(edge.source)
+                            state.walkQueue.pushBack(edge.source)
                         }
                     }
                 }

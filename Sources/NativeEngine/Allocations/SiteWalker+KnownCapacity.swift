@@ -68,6 +68,8 @@ extension SiteWalker {
 
     /// The appends that never grow their slice.
     func appendsWithinCapacity() -> Set<IRNodeID> {
+        // Only appends are ever found: a function without one (most) needs no walk.
+        guard SlicePass.hasAppend(f) else { return [] }
         var walk = CapacityWalk(walker: self)
         var state = CapacityState()
         if f.body.exists { walk.statement(f.body, &state) }

@@ -68,7 +68,8 @@ struct SiteWalker {
         let n = f[id]
         examine(id, parent: parent, depth: depth)
         let loops = (n.op == .forStmt || n.op == .rangeStmt) && n.pos.inlined < 0
-        let removed = dead[id]
+        // Most functions have no dead parts, slice moves or sites: their tables stay unhashed.
+        let removed = dead.isEmpty ? nil : dead[id]
         let outer = inDeadCode
         let repeats = n.op == .forStmt ? 1 : 0, repeatsBody = n.op == .forStmt || n.op == .rangeStmt ? 1 : 0
         repeatingLoops += repeats
@@ -91,10 +92,13 @@ struct SiteWalker {
     /// rest of the list is dead code.
     private mutating func visitList(_ list: Int32, parent: IRNodeID, depth: Int) {
         let outer = inDeadCode
-        for x in f.list(list) {
+        // Read in place from the list table: `f.list` made an array per list of every walk.
+        let count = list > 0 ? Int(f.lists[Int(list)]) : 0
+        for k in 0..<count {
+            let x = IRNodeID(f.lists[Int(list) + 1 + k])
             if f[x].op == .label { inDeadCode = outer }  // a jump may land here
             visit(x, parent: parent, depth: depth)
-            if let d = dead[x], d == .otherwiseAndRest || d == .takenAndRest { inDeadCode = true }
+            if !dead.isEmpty, let d = dead[x], d == .otherwiseAndRest || d == .takenAndRest { inDeadCode = true }
         }
         inDeadCode = outer
     }
@@ -108,12 +112,12 @@ struct SiteWalker {
         case .mapLit: mapLiteral(id, depth: depth)
         default: break
         }
-        if let move = sliceMoves[id] {
+        if !sliceMoves.isEmpty, let move = sliceMoves[id] {
             recordCall(id, kind: .appendGrow, placement: .may, subject: "append", cause: .appendGrowth, runtime: move,
                        rule: "the slice pass moves the slice to the heap here when it still lives in its stack buffer",
                        depth: depth)
         }
-        if let site = nodeSites[id] { verdictSite(id, site, parent: parent, depth: depth) }
+        if !nodeSites.isEmpty, let site = nodeSites[id] { verdictSite(id, site, parent: parent, depth: depth) }
     }
 
     // MARK: Recording

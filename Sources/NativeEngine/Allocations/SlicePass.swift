@@ -26,6 +26,13 @@ enum SlicePass {
         var moveFunction: String
     }
 
+    /// Whether any node of the function is an `append`: one pass over its node table, far
+    /// cheaper than the tree walks that look for appends to rewrite or keep within capacity.
+    static func hasAppend(_ f: IRFunction) -> Bool {
+        let append = Int32(BuiltinFunction.append.rawValue)
+        return f.nodes.contains { $0.op == .builtin && $0.aux == append }
+    }
+
     /// The variables the pass rewrites.
     static func rewrites(_ f: IRFunction, _ program: Program) -> [Rewrite] {
         struct Info {
@@ -46,7 +53,8 @@ enum SlicePass {
             infos[Int32(i)] = Info()
             if v.varClass == .result { namedResults.append(Int32(i)) }
         }
-        guard !infos.isEmpty else { return [] }
+        // A rewrite needs appends (weight 2): without any, no walk.
+        guard !infos.isEmpty, hasAppend(f) else { return [] }
         func tracked(_ id: IRNodeID) -> Int32? {
             guard id.exists, f[id].op == .name, infos[f[id].aux] != nil else { return nil }
             return f[id].aux
@@ -102,8 +110,13 @@ enum SlicePass {
             visit(n.a, depth)
             visit(n.b, loop ? depth + 1 : depth)
             visit(n.c, depth)
-            for x in f.list(n.list) { visit(x, loop ? depth + 1 : depth) }
-            for x in f.list(n.list2) { visit(x, depth) }
+            // Lists read in place from the table (`f.list` made an array per list).
+            if n.list > 0 {
+                for k in 0..<Int(f.lists[Int(n.list)]) { visit(IRNodeID(f.lists[Int(n.list) + 1 + k]), loop ? depth + 1 : depth) }
+            }
+            if n.list2 > 0 {
+                for k in 0..<Int(f.lists[Int(n.list2)]) { visit(IRNodeID(f.lists[Int(n.list2) + 1 + k]), depth) }
+            }
         }
         visit(f.body, 0)
         return infos.keys.sorted().compactMap { v in

@@ -20,8 +20,9 @@ struct EscapeWalker {
     var graph: EscapeGraph
     /// The graph's function id of each member.
     var functionIDs: [Int: FunctionID] = [:]
-    /// Locations of variables, by function and variable.
-    var locations: [Int: [Int32: LocationID]] = [:]
+    /// Locations of variables, by function and variable index (nil for captured variables):
+    /// a table per function, where a dictionary keyed by variable hashed at every use.
+    var locations: [Int: [LocationID?]] = [:]
     /// Forced-heap facts of the locations created so far, in creation order.
     var sizeFacts: [(LocationID, HeapAllocationFacts)] = []
     /// The function being walked.
@@ -104,25 +105,28 @@ struct EscapeWalker {
 
     /// The text and position of a site made by `site(_:_:)` or `capturedUseSite`, as the
     /// compiler prints them.
-    func describe(_ d: DeferredSite) -> NoteSite {
-        var w = self
-        w.current = Int(d.function)
+    /// Walks as the site's function for the call (the function walked is put back after):
+    /// describing through a copy of the walker retained and released all its tables per site.
+    mutating func describe(_ d: DeferredSite) -> NoteSite {
+        let walked = current
+        current = Int(d.function)
+        defer { current = walked }
         let id = IRNodeID(d.node)
         let text: String
         switch SiteText(rawValue: d.kind) {
-        case .subject?: text = printer.subjectText(w.f, id)
-        case .expression?: text = printer.text(w.f, id)
-        case .assignment?: text = w.assignmentText(id)
-        case .send?: text = w.statementText(id) ?? "send"
-        case .caseClause?: text = w.caseClauseText(id)
-        case .returnValues?: text = "return " + w.valueListText(w.f.list(w.f[id].list))
+        case .subject?: text = printer.subjectText(f, id)
+        case .expression?: text = printer.text(f, id)
+        case .assignment?: text = assignmentText(id)
+        case .send?: text = statementText(id) ?? "send"
+        case .caseClause?: text = caseClauseText(id)
+        case .returnValues?: text = "return " + valueListText(f.list(f[id].list))
         case .forLoop?: text = "for loop"
         case .capturedUse?:
-            let v = IRVarID(d.node), lit = package[function: w.current]
-            return NoteSite(lit[v].name, at: position(firstUse(of: v, in: w.current) ?? lit[v].pos, in: w.current))
+            let v = IRVarID(d.node), lit = package[function: current]
+            return NoteSite(lit[v].name, at: position(firstUse(of: v, in: current) ?? lit[v].pos, in: current))
         case nil: preconditionFailure("internal error: EscapeWalker deferred site of unknown kind \(d.kind)")
         }
-        return NoteSite(text, at: w.position(w.f[id].pos, in: w.current))
+        return NoteSite(text, at: position(f[id].pos, in: current))
     }
 
     /// True for a method wrapper and for the literals copied into one by inlining: a closure
@@ -141,6 +145,16 @@ struct EscapeWalker {
     /// Declares every member function and the locations of their variables (closures' when
     /// their literal is reached, as the compiler does).
     mutating func declare() {
+        // The graph's arrays sized for the batch up front, from its functions' sizes: a
+        // location per variable and a few per node, an edge and a note per few nodes.
+        var variables = 0, nodes = 0
+        for m in members {
+            variables += package[function: m].variables.count
+            nodes += package[function: m].nodeCount
+        }
+        graph.reserveCapacity(locations: variables + nodes / 8, edges: nodes / 4, notes: nodes / 4)
+        origins.reserveCapacity(variables + nodes / 8)
+        sizeFacts.reserveCapacity(variables + nodes / 8)
         for m in members {
             let fn = package[function: m]
             var flags: FunctionFlags = []
@@ -164,7 +178,7 @@ struct EscapeWalker {
     mutating func declareVariables(of m: Int) {
         let fn = package[function: m]
         guard let id = functionIDs[m] else { return }
-        var map: [Int32: LocationID] = [:]
+        var map = [LocationID?](repeating: nil, count: fn.variables.count)
         for (i, v) in fn.variables.enumerated() where v.varClass != .captured {
             let cls: VariableClass
             var resultIndex: Int? = nil
@@ -181,7 +195,7 @@ struct EscapeWalker {
             }
             let at = position(v.pos, in: m)
             let loc = graph.addVariable(v.name, cls, at: at, in: id, resultIndex: resultIndex, loopDepth: v.loopDepth)
-            map[Int32(i)] = loc
+            map[i] = loc
             origins.append((loc, EscapeSite(function: m, node: .none, variable: IRVarID(Int32(i)), escapes: false,
                                             loopDepth: v.loopDepth, position: at, text: v.name)))
             let shape: HeapAllocationFacts.Shape = (v.varClass == .param || v.varClass == .result) ? .parameterOrResult : .plain
@@ -195,7 +209,7 @@ struct EscapeWalker {
             return ParameterDeclaration(name: blank ? (v.name == "_" ? "_" : nil) : v.name,
                                         position: position(v.pos, in: m), hasPointers: pointers.hasPointers(v.type),
                                         isUintptr: program.basicKind(v.type) == .uintptr,
-                                        location: fn.hasBody && !blank ? map[p.raw] : nil)
+                                        location: fn.hasBody && !blank ? map[Int(p.raw)] : nil)
         }
         graph.declareParameters(of: id, params)
     }
@@ -212,7 +226,8 @@ struct EscapeWalker {
                 id = o.variable
                 continue
             }
-            return locations[fn]?[id.raw]
+            guard let table = locations[fn], id.raw >= 0, Int(id.raw) < table.count else { return nil }
+            return table[Int(id.raw)]
         }
         return nil
     }

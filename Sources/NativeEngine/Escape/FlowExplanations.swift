@@ -13,32 +13,48 @@ import Foundation
 /// with the native messages: capture lines first (the analysis decides captures before it
 /// solves), then the explanations in solving order. Notes' `at` files are rendered by the
 /// given path function, so a stored explanation names files as the facts do.
+///
+/// Blocks are rendered when a verdict asks for them, not when grouped: explanations of lines
+/// no fact keeps (code of other packages instantiated here, `does not escape` lines) are never
+/// turned into text. Repeats are dropped then, which keeps the same blocks in the same order.
 struct FlowExplanations {
     private struct Key: Hashable {
         var position: SourcePosition
         var subject: String
     }
 
-    private var blocks: [Key: [[String]]] = [:]
+    /// One block before rendering.
+    private enum Block {
+        case capture(String)
+        case explanation(FlowExplanation)
+    }
+
+    private var blocks: [Key: [Block]] = [:]
 
     /// Groups a package's captures and explanations.
-    init(_ escape: PackageEscape, path: (String) -> String) {
+    init(_ escape: PackageEscape) {
         for c in escape.captures {
-            add([c.message], key: Key(position: c.position, subject: c.name))
+            blocks[Key(position: c.position, subject: c.name), default: []].append(.capture(c.message))
         }
         for e in escape.explanations {
-            add(e.messages(path: path), key: Key(position: e.position, subject: e.subjectText))
+            blocks[Key(position: e.position, subject: e.subjectText), default: []].append(.explanation(e))
         }
     }
 
-    private mutating func add(_ block: [String], key: Key) {
-        if blocks[key]?.contains(block) == true { return }
-        blocks[key, default: []].append(block)
-    }
-
-    /// Every explanation line about `subject` at `position`, in print order (empty if none).
-    func lines(at position: SourcePosition, subject: String) -> [String] {
-        blocks[Key(position: position, subject: subject)]?.flatMap { $0 } ?? []
+    /// Every explanation line about `subject` at `position`, in print order (empty if none),
+    /// each block once, notes' files rendered by `path`.
+    func lines(at position: SourcePosition, subject: String, path: (String) -> String) -> [String] {
+        guard let found = blocks[Key(position: position, subject: subject)] else { return [] }
+        var kept: [[String]] = []
+        for block in found {
+            let text: [String]
+            switch block {
+            case .capture(let line): text = [line]
+            case .explanation(let e): text = e.messages(path: path)
+            }
+            if !kept.contains(text) { kept.append(text) }
+        }
+        return kept.count == 1 ? kept[0] : kept.flatMap { $0 }
     }
 
     /// An explanation line with its trailing ` at FILE:LINE[:COL]` file rendered by `path`

@@ -12,8 +12,10 @@ import GoTypes
 final class HeapPointers {
     private let program: Program
     private var notInHeap: [TypeID: Bool] = [:]
-    /// `hasPointers` by type: the walker asks it of every expression it evaluates.
-    private var answers: [TypeID: Bool] = [:]
+    /// `hasPointers` by type index (0 not yet asked, 1 no, 2 yes): the walker asks it of every
+    /// expression it evaluates, and a table indexed by the dense type ids answers without the
+    /// hashing a dictionary lookup cost each time.
+    private var answers: [UInt8] = []
 
     init(program: Program) {
         self.program = program
@@ -22,10 +24,13 @@ final class HeapPointers {
     /// True when values of `t` hold pointers the analysis must follow.
     func hasPointers(_ t: TypeID) -> Bool {
         if t.isInvalid { return true }
-        if let known = answers[t] { return known }
+        let i = Int(t.raw)
+        if i >= 0, i < answers.count, answers[i] != 0 { return answers[i] == 2 }
         var visiting: Set<TypeID> = []
         let answer = program.hasPointers(t) && followed(t, &visiting)
-        answers[t] = answer
+        guard i >= 0 else { return answer }
+        if i >= answers.count { answers.append(contentsOf: repeatElement(0, count: max(i + 1 - answers.count, answers.count))) }
+        answers[i] = answer ? 2 : 1
         return answer
     }
 

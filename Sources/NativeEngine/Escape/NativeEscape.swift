@@ -169,7 +169,11 @@ public final class NativeEscape: @unchecked Sendable {
         var literalTags: [Int: [LeakSummary]] = [:]
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
-            let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags) { [unowned self] o in
+            let generic = genericOwner(members, in: package)
+            // A generic body's own explanations and capture lines are never printed (its
+            // instances' are): the batch is solved without them, for its verdicts and tags.
+            let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags,
+                                         explains: explains && generic == nil) { [unowned self] o in
                 let declared = program.object(o).origin ?? o
                 if program.object(declared).package == index { return out.tags[declared] }
                 return self.tags(of: o)
@@ -179,7 +183,7 @@ public final class NativeEscape: @unchecked Sendable {
                 s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
                 out.sites.append(s)
             }
-            if let generic = genericOwner(members, in: package) {
+            if let generic {
                 // Reported per shape instance (`instanceMessages`), never for the body itself.
                 out.genericBatches[generic, default: []].append(members)
                 out.genericVerdicts[generic, default: []] += result.verdicts
@@ -212,10 +216,13 @@ public final class NativeEscape: @unchecked Sendable {
 
     /// Builds and solves one batch of `package`'s functions, texts printed by `printer`;
     /// `tags` answers for callees outside the batch, `literalTags` for literals solved before.
+    /// `explains` (the analysis' own setting when nil) says whether explanations and capture
+    /// lines are recorded; verdicts and tags do not depend on it.
     func solve(_ members: [Int], package: IRPackage, printer: IRPrinter, literalTags: [Int: [LeakSummary]],
+               explains: Bool? = nil,
                tags: @escaping (ObjectID) -> [LeakSummary]?) -> (EscapeWalker, EscapeBatchResult) {
         var walker = EscapeWalker(program: ir.program.types, package: package, printer: printer, members: members,
-                                  explains: explains, pointers: pointers, tags: tags)
+                                  explains: explains ?? self.explains, pointers: pointers, tags: tags)
         walker.literalTags = literalTags
         walker.declare()
         walker.walk()
@@ -224,7 +231,7 @@ public final class NativeEscape: @unchecked Sendable {
             if let reason = HeapAllocationRule.reason(for: facts) { walker.graph.forceHeapAllocation(loc, reason: reason) }
         }
         var result = walker.graph.solve()
-        result.describeDeferredSites(walker.describe)
+        result.describeDeferredSites { walker.describe($0) }
         return (walker, result)
     }
 
@@ -255,7 +262,7 @@ public final class NativeEscape: @unchecked Sendable {
     /// function of the result alone, so it needs no lock around the run's tables.
     public static func facts(of r: PackageEscape, relativePaths: [String: String],
                              notePath: (String) -> String = { $0 }) -> [Fact] {
-        let explanations = FlowExplanations(r, path: { relativePaths[$0] ?? notePath($0) })
+        let explanations = FlowExplanations(r)
         return r.verdicts.compactMap { v -> Fact? in
             guard let file = relativePaths[v.position.file] else { return nil }
             let line = Int(v.position.line), column = Int(v.position.column)
@@ -272,7 +279,7 @@ public final class NativeEscape: @unchecked Sendable {
                 detail = v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? ""
             default: return nil
             }
-            let explained = kind != .noEscape ? explanations.lines(at: v.position, subject: v.subject) : []
+            let explained = kind != .noEscape ? explanations.lines(at: v.position, subject: v.subject, path: { relativePaths[$0] ?? notePath($0) }) : []
             return Fact(kind: kind, file: file, line: line, column: column, subject: v.subject, detail: detail,
                         explanation: explained)
         }
