@@ -19,6 +19,9 @@ public final class NativeProgram: @unchecked Sendable {
     /// (guarded by `checkedLock`).
     private var packages: [String: TypedPackage] = [:]
     private var checkedProblems: [String: [String]] = [:]
+    /// Checked packages by their index in the program's tables (`package(index:)`, asked for
+    /// every callee the inliner resolves), guarded by `checkedLock`.
+    private var byIndex: [Int32: TypedPackage] = [:]
     private let checkedLock = NSLock()
     /// Held while the session checks a package: one package at a time, on any thread.
     private let checking = NSLock()
@@ -80,7 +83,9 @@ public final class NativeProgram: @unchecked Sendable {
 
     /// The checked package with a `Program.packages` index.
     public func package(index: Int32) -> TypedPackage? {
-        guard index >= 0 && Int(index) < types.packageCount else { return nil }
-        return package(types.packages[Int(index)].path)
+        if let p = checkedLock.withLock({ byIndex[index] }) { return p }
+        guard index >= 0 && Int(index) < types.packageCount, let p = package(types.packages[Int(index)].path) else { return nil }
+        checkedLock.withLock { byIndex[index] = p }
+        return p
     }
 }
