@@ -36,9 +36,24 @@ extension GoIRInliner {
         // A generic's body travels with every export data that names one of its instances:
         // whoever compiles a shaped copy has the body it was made from.
         if isGenericFunction(origin) { return true }
+        if let known = visibility.importedBodies[path] { return known.imports.contains(declaring) || known.loaded.contains(origin) }
         let imports = directImports(path)
         if imports.contains(declaring) { return true }
-        return imports.contains { loadedBodies($0).contains(origin) }
+        let visible = imports.contains { loadedBodies($0).contains(origin) }
+        rememberImportedBodies(path, imports: imports)
+        return visible
+    }
+
+    /// Keeps what a package's direct imports make visible (`ImportedBodies`) once every import's
+    /// loaded bodies are final: the answers above then take two set lookups instead of one per
+    /// import, and stay the same (a package's loaded bodies never change once computed).
+    private func rememberImportedBodies(_ path: String, imports: Set<String>) {
+        var loaded: Set<ObjectID> = []
+        for i in imports {
+            guard !visibility.loading.contains(i), let bodies = visibility.loaded[i] else { return }
+            loaded.formUnion(bodies)
+        }
+        visibility.importedBodies[path] = ImportedBodies(imports: imports, loaded: loaded)
     }
 
     /// The canonical paths of the packages a package imports in its files.
@@ -64,6 +79,8 @@ extension GoIRInliner {
     func loadedBodies(_ path: String) -> Set<ObjectID> {
         if let known = visibility.loaded[path] { return known }
         visibility.loaded[path] = []  // an import cycle (never valid Go) ends here
+        visibility.loading.insert(path)
+        defer { visibility.loading.remove(path) }
         guard let pkg = package(path) else { return [] }
         var loaded: Set<ObjectID> = []
         var scanned: Set<BodyKey> = []
@@ -110,10 +127,20 @@ extension GoIRInliner {
         var index: Int
     }
 
+    /// A package's direct imports and the union of the bodies they load.
+    struct ImportedBodies {
+        var imports: Set<String>
+        var loaded: Set<ObjectID>
+    }
+
     /// What `isBodyVisible` has computed: each package's direct imports and loaded bodies.
     struct BodyVisibility {
         var imports: [String: Set<String>] = [:]
         var loaded: [String: Set<ObjectID>] = [:]
+        /// Packages whose loaded bodies are being computed (their entry in `loaded` is not final).
+        var loading: Set<String> = []
+        /// What each package's direct imports make visible, once all of them are final.
+        var importedBodies: [String: ImportedBodies] = [:]
         /// The generic functions and methods whose shaped copies the package at a path compiles
         /// (the shape instances and instance wrappers found in it); nil: calls alone.
         var compiledGenerics: ((String) -> [ObjectID])? = nil

@@ -45,6 +45,7 @@ public final class NativeIR: @unchecked Sendable {
     /// inliner's lock held; the clean-up, a function of the expanded package and the program,
     /// without it (beside other packages' inlining), and the first result kept.
     public func expanded(_ path: String) -> IRPackage? {
+        prepareExpansion(path)
         let (done, raw) = withInliner { _ -> (IRPackage?, IRPackage?) in
             if let p = expanded[path] { return (p, nil) }
             let raw = uncleanedExpansion(path)
@@ -78,6 +79,59 @@ public final class NativeIR: @unchecked Sendable {
     /// `expanded(_:)` has made it.
     func expansion(_ path: String) -> IRPackage? {
         withInliner { _ in uncleanedExpansion(path) }
+    }
+
+    /// Expands the package's inlined calls without holding the inliner's lock, each answer the
+    /// expansion reads from the inliner taken with the lock (`decisions(for:)`) and kept for the
+    /// rest of the expansion, and keeps the result for `expansion(_:)` and `expanded(_:)` unless
+    /// one was made meanwhile: a package's job does it before it takes the lock, so the expansion
+    /// runs beside other packages' inlining. The result is the one the lock would have made: the
+    /// answers are functions of the program and of verdicts that never change once decided.
+    func prepareExpansion(_ path: String) {
+        guard inlining, !withInliner({ _ in expanded[path] != nil || expansions[path] != nil }),
+              var ir = lowered(path), let typed = program.package(path) else { return }
+        let decisions = remembering(self.decisions(for: typed))
+        ir = program.stages.measure(.expansion) {
+            TypecheckRun.onLargeStack {
+                var expanding = ir
+                InlineExpansion.expand(&expanding, decisions: decisions)
+                return expanding
+            }
+        }
+        withInliner { _ in
+            if expanded[path] == nil && expansions[path] == nil { expansions[path] = ir }
+        }
+    }
+
+    /// The decisions with the answers asked for by object (cost, body, name) kept after the first
+    /// time, for one expansion on one thread: each answer otherwise takes the inliner's lock.
+    private func remembering(_ plain: InlineDecisions) -> InlineDecisions {
+        final class Answers {
+            var cost: [ObjectID: Int?] = [:]
+            var body: [ObjectID: IRPackage?] = [:]
+            var name: [ObjectID: String] = [:]
+        }
+        let answers = Answers()
+        var d = plain
+        d.cost = { o in
+            if let known = answers.cost[o] { return known }
+            let c = plain.cost(o)
+            answers.cost[o] = .some(c)
+            return c
+        }
+        d.body = { o in
+            if let known = answers.body[o] { return known }
+            let b = plain.body(o)
+            answers.body[o] = .some(b)
+            return b
+        }
+        d.name = { o in
+            if let known = answers.name[o] { return known }
+            let n = plain.name(o)
+            answers.name[o] = n
+            return n
+        }
+        return d
     }
 
     private func uncleanedExpansion(_ path: String) -> IRPackage? {

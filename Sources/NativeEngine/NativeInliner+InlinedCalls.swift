@@ -41,7 +41,9 @@ extension NativeInliner {
     /// expanded bodies know).
     public func inlinedCalls(forPackage path: String) -> [InlinedCall] {
         guard let pkg = program.package(path) else { return [] }
-        let reported = verdicts(forPackage: path)
+        // The verdicts name the package's function literals, which the call sites read (once
+        // per package: the facts of a package ask for its verdicts first).
+        if !literalsNamed.contains(pkg.path) { _ = verdicts(forPackage: path) }
         var out: [InlinedCall] = []
         var bodies: [(file: Int, body: NodeID, closure: Bool, declaration: NodeID)] = []
         for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !generic.contains("\(pkg.path)#\(i)") {
@@ -52,7 +54,6 @@ extension NativeInliner {
         for key in literalKeys where literalVerdict(pkg, file: key.file, literal: key.node) != nil {
             bodies.append((key.file, pkg.files[key.file].tree[key.node].body, true, key.node))
         }
-        _ = reported
         for (file, sites) in initializerCallSites(pkg) {
             let tree = pkg.files[file].tree
             for site in sites {

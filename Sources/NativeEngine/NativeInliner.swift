@@ -49,6 +49,8 @@ public final class NativeInliner {
     var bodyFacts: [LiteralKey: BodyFacts] = [:]
     /// Names given to function literals (`F.func1`); set through `name(_:as:)`.
     private(set) var literalNames: [LiteralKey: String] = [:]
+    /// Packages whose literals `verdicts(forPackage:)` has named (all of them, in one call).
+    private(set) var literalsNamed: Set<String> = []
     /// The keys of `literalNames`, by package.
     private(set) var namedLiterals: [String: Set<LiteralKey>] = [:]
     /// The function (or literal) a literal is written in, and its rank there.
@@ -74,6 +76,13 @@ public final class NativeInliner {
     /// (`prepareOutsideLock`), until the package's first use takes them.
     let preparedInstances = PreparedPerPackage<ShapeInstanceCollector>()
     let preparedWrappers = PreparedPerPackage<[MethodWrapper]>()
+    /// Each package's call graph and syntax positions (`PackageSyntaxIndex`), and those a
+    /// package's job made outside the lock until the package's first use takes them.
+    private var syntaxIndexes: [String: PackageSyntaxIndex] = [:]
+    let preparedSyntax = PreparedPerPackage<PackageSyntaxIndex>()
+    /// The equality functions a package generates (`equalityFunctions(of:in:goir:)`), found
+    /// outside the lock, until the package's facts take them.
+    let preparedEqualityFunctions = PreparedPerPackage<[String]>()
     /// The verdicts: the inliner's cost computed on GoIR.
     lazy var goir: GoIRInliner = {
         let g = GoIRInliner(program: program)
@@ -93,7 +102,8 @@ public final class NativeInliner {
     /// Does for a checked package, on the calling thread and without the inliner's tables, the
     /// work that is a function of the package and the program alone: lowering it
     /// (`GoIRInliner.prelower`), finding the shape instances and the method wrappers it
-    /// compiles. A package's job calls it before it takes the inliner's lock, beside other
+    /// compiles, indexing its syntax (`PackageSyntaxIndex`), naming the equality functions it
+    /// generates. A package's job calls it before it takes the inliner's lock, beside other
     /// packages' analyses; the inliner takes the results when it first needs them. `goir` must
     /// have been made before (the session makes it with the inliner).
     public func prepareOutsideLock(_ typed: TypedPackage) {
@@ -103,6 +113,10 @@ public final class NativeInliner {
             let instances = Self.collectInstances(typed, program: program)
             preparedInstances.offer(instances, for: typed.path)
             preparedWrappers.offer(Self.wrappers(of: typed, lowered: lowered, instances: instances, goir: goir), for: typed.path)
+            preparedSyntax.offer(PackageSyntaxIndex(typed, types: program.types), for: typed.path)
+            if let lowered {
+                preparedEqualityFunctions.offer(Self.equalityFunctions(of: lowered, in: typed, goir: goir), for: typed.path)
+            }
         }
     }
 
@@ -126,6 +140,7 @@ public final class NativeInliner {
         }
         out += packageLevelLiteralVerdicts(pkg)
         out += goir.frontEndVerdicts(forPackage: path)
+        literalsNamed.insert(pkg.path)
         return out
     }
 
@@ -202,29 +217,19 @@ public final class NativeInliner {
     func analyze(_ pkg: TypedPackage) {
         if finished.contains(pkg.path) { return }
         finished.insert(pkg.path)
-        var order = CallGraphOrder(count: pkg.functions.count) { self.references(pkg, $0) }
+        let references = syntaxIndex(pkg).references
+        var order = CallGraphOrder(count: pkg.functions.count) { references[$0] }
         order.run { block in
             for i in block { self.decide(pkg, i) }
         }
     }
 
-    /// Functions of the same package that a function's body mentions, in source order.
-    private func references(_ pkg: TypedPackage, _ i: Int) -> [Int] {
-        let f = pkg.functions[i]
-        let tree = pkg.files[f.file].tree
-        let facts = pkg.facts[f.file]
-        let types = program.types
-        var out: [Int] = []
-        tree.walk(tree[f.node].body) { id, _, _ in
-            guard tree.kind(id) == .ident, var o = facts.uses[id] else { return true }
-            let r = types.object(o)
-            guard r.kind == .function, r.package == pkg.index else { return true }
-            if let origin = r.origin { o = origin }
-            let ro = types.object(o)
-            if let j = pkg.function(file: Int(ro.file), nameOffset: Int(ro.offset)) { out.append(j) }
-            return true
-        }
-        return out
+    /// The package's syntax index: the one its job prepared outside the lock, or made now.
+    func syntaxIndex(_ pkg: TypedPackage) -> PackageSyntaxIndex {
+        if let known = syntaxIndexes[pkg.path] { return known }
+        let index = preparedSyntax.take(pkg.path) ?? PackageSyntaxIndex(pkg, types: program.types)
+        syntaxIndexes[pkg.path] = index
+        return index
     }
 
     // MARK: One function
@@ -271,36 +276,12 @@ public final class NativeInliner {
 
     /// The call sites of function `index` of a lowered package.
     func callSites(_ pkg: TypedPackage, ir: IRPackage, index: Int) -> GoIRCallSites {
+        let syntax = syntaxIndex(pkg)
         var finder = GoIRCallSites(program: program.types, package: ir, localPackage: pkg.index,
-                                   syntaxCall: { [unowned self] in self.syntaxNode(pkg, file: $0, offset: $1).call },
-                                   syntaxLiteral: { [unowned self] in self.syntaxNode(pkg, file: $0, offset: $1).literal })
+                                   syntaxCall: { syntax.syntaxNode(file: Int($0), offset: $1).call },
+                                   syntaxLiteral: { syntax.syntaxNode(file: Int($0), offset: $1).literal })
         finder.run(index)
         return finder
-    }
-
-    /// Calls (by the offset of their `(`) and function literals (by their `func`) of each file.
-    private var syntaxIndex: [String: [Int: (calls: [Int: NodeID], literals: [Int: NodeID])]] = [:]
-
-    func syntaxNode(_ pkg: TypedPackage, file: Int32, offset: Int) -> (call: NodeID?, literal: NodeID?) {
-        let fi = Int(file)
-        guard fi >= 0 && fi < pkg.files.count else { return (nil, nil) }
-        if syntaxIndex[pkg.path]?[fi] == nil {
-            let tree = pkg.files[fi].tree
-            var calls: [Int: NodeID] = [:], literals: [Int: NodeID] = [:]
-            for decl in pkg.files[fi].declarations {
-                tree.walk(decl) { id, _, _ in
-                    switch tree.kind(id) {
-                    case .callExpr: calls[tree[id].lparen] = id
-                    case .funcLit: literals[tree[id].pos] = id
-                    default: break
-                    }
-                    return true
-                }
-            }
-            syntaxIndex[pkg.path, default: [:]][fi] = (calls, literals)
-        }
-        let index = syntaxIndex[pkg.path]![fi]!
-        return (index.calls[offset], index.literals[offset])
     }
 
     /// The verdict of a function literal (budget: the closure budget); nil when not modelled.

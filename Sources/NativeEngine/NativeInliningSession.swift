@@ -90,11 +90,15 @@ public final class NativeInliningSession: @unchecked Sendable {
         return (inliner, analysis)
     }
 
-    /// Runs `body` on a large stack with the inliner's lock held (`NativeIR.withInliner`).
+    /// Runs `body` on a large stack with the inliner's lock held (`NativeIR.withInliner`), after
+    /// expanding the package's inlined calls without it (`NativeIR.prepareExpansion`).
     private func withInliner<T>(_ package: PackageInput, _ body: @escaping (NativeInliner, NativeIR) -> T) throws -> T {
         let (_, analysis) = try prepared(package)
         let ir = analysis.ir
-        return TypecheckRun.onLargeStack { ir.withInliner { body($0, ir) } }
+        return TypecheckRun.onLargeStack {
+            ir.prepareExpansion(package.importPath)
+            return ir.withInliner { body($0, ir) }
+        }
     }
 
     /// Runs `body` on a large stack with the escape analysis, beside other packages' jobs (what

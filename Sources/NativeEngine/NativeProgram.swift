@@ -19,6 +19,9 @@ public final class NativeProgram: @unchecked Sendable {
     /// (guarded by `checkedLock`).
     private var packages: [String: TypedPackage] = [:]
     private var checkedProblems: [String: [String]] = [:]
+    /// Checked packages by their index in the program's tables (`package(index:)`, asked for
+    /// every callee the inliner resolves), guarded by `checkedLock`.
+    private var byIndex: [Int32: TypedPackage] = [:]
     private let checkedLock = NSLock()
     /// Where the analysis of this program spends its time, stage by stage.
     public let stages = AnalysisStages()
@@ -85,7 +88,9 @@ public final class NativeProgram: @unchecked Sendable {
     /// ask this for every callee, and counting the table under the lock made both jobs wait
     /// for each other.
     public func package(index: Int32) -> TypedPackage? {
-        guard index >= 0 else { return nil }
-        return package(types.packages[Int(index)].path)
+        if let p = checkedLock.withLock({ byIndex[index] }) { return p }
+        guard index >= 0, let p = package(types.packages[Int(index)].path) else { return nil }
+        checkedLock.withLock { byIndex[index] = p }
+        return p
     }
 }
