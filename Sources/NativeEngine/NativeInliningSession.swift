@@ -9,8 +9,8 @@ import PassKit
 /// from the trees the driver parsed in each package's job (nothing is parsed twice). The
 /// inliner keeps run-wide per-package caches (lowered, decided and expanded packages) behind a
 /// lock (`NativeIR.inlinerLock`); everything else runs beside other
-/// packages' jobs: type checking (`NativeProgram` checks one package at a time under a lock of
-/// its own), lowering the job's own package, the escape analysis (each package once, on the
+/// packages' jobs: type checking (each package once, by the first thread that asks, several
+/// packages at once: `TypecheckSession`), lowering the job's own package, the escape analysis (each package once, on the
 /// thread that asks first; it takes the inliner's lock for what it asks of the inliner), and
 /// what is a function of a finished result and of the program's types (readable from any
 /// thread, `Program`): the escape facts and the allocation sites. `serialSeconds` says how long
@@ -67,8 +67,8 @@ public final class NativeInliningSession: @unchecked Sendable {
     }
 
     /// The run's inliner and escape analysis (made on first use), after checking that the
-    /// package type-checks and lowering it, outside the session's locks (`NativeProgram` checks
-    /// one package at a time under a lock of its own, beside other packages' analyses).
+    /// package type-checks and lowering it, outside the session's locks (beside other packages'
+    /// checks and analyses: `TypecheckSession`).
     private func prepared(_ package: PackageInput) throws -> (NativeInliner, NativeEscape) {
         offer(package)
         let (inliner, analysis) = lock.withLock { () -> (NativeInliner, NativeEscape) in
