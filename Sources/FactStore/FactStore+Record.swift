@@ -34,12 +34,10 @@ extension FactStore {
 struct RunWriter {
     let db: any StoreConnection
 
-    /// The package each fact is stored with (`facts.package`): its function's, else its file's.
+    /// The package each fact is stored with (`FactPackages`, the whole run as one part).
     static func packages(ofFactsIn content: RunContent) -> [String?] {
-        var packageOfFile: [String: String] = [:], packageOfFunction: [String: String] = [:]
-        for f in content.files { packageOfFile[f.path] = f.package }
-        for f in content.functions { packageOfFunction[f.id] = f.package }
-        return content.facts.map { f in f.function.flatMap { packageOfFunction[$0] } ?? packageOfFile[f.file] }
+        var packages = FactPackages()
+        return packages.add(files: content.files, functions: content.functions, facts: content.facts)
     }
 
     /// Writes all rows and returns the new run id; `factPackages` is `packages(ofFactsIn:)`.

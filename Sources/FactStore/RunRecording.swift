@@ -218,7 +218,7 @@ public final class RunRecording: @unchecked Sendable {
                 try rows.add(packages: [part.package])
                 try rows.add(files: part.files)
                 try rows.add(functions: part.functions)
-                let packages = factPackages.add(part)
+                let packages = factPackages.add(files: part.files, functions: part.functions, facts: part.facts)
                 try rows.add(facts: part.facts, packages: packages, explanations: part.explanationTexts)
                 index += 1
             case .finish(let content):
@@ -235,20 +235,5 @@ public final class RunRecording: @unchecked Sendable {
                 return id
             }
         }
-    }
-}
-
-/// The package each fact is stored with, as `RunWriter.packages(ofFactsIn:)` gives it, worked
-/// out part by part: a fact's function or file belongs to its own package or to one before it.
-private struct FactPackages {
-    private var ofFile: [String: String] = [:], ofFunction: [String: String] = [:]
-    private(set) var all: [String?] = []
-
-    mutating func add(_ part: RunPart) -> [String?] {
-        for f in part.files { ofFile[f.path] = f.package }
-        for f in part.functions { ofFunction[f.id] = f.package }
-        let packages = part.facts.map { f in f.function.flatMap { ofFunction[$0] } ?? ofFile[f.file] }
-        all += packages
-        return packages
     }
 }
