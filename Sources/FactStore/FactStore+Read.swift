@@ -40,14 +40,14 @@ extension FactStore {
         try locked { try db.rows("SELECT \(Self.runColumns) FROM runs r WHERE r.id = ?1", [.int(id)], map: Self.storedRun).first }
     }
 
-    /// The run's facts in canonical order (file, line, column, kind, subject, detail); facts
-    /// outside the scanned tree only when asked.
+    /// The run's facts in canonical order (`Fact.canonicalOrder`); facts outside the scanned
+    /// tree only when asked.
     public func facts(run: Int64, includeExternal: Bool = false) throws -> [Fact] {
         let facts = try locked {
             try db.rows("""
                 SELECT kind, file, line, col, subject, detail, function_id, explanation, external
                 FROM facts WHERE run_id = ?1 AND (?2 = 1 OR external = 0)
-                ORDER BY file, line, col, kind, subject, detail
+                ORDER BY file, line, col, kind, subject, detail, function_id, external
                 """, [.int(run), .bool(includeExternal)], map: Self.fact)
         }
         // SQLite's byte order is the canonical order for all but exotic Unicode; the (stable,

@@ -58,13 +58,22 @@ public struct Fact: Sendable, Hashable, Codable {
         return "\(clean(file))\t\(line)\t\(column)\t\(kind.rawValue)\t\(clean(subject))\t\(clean(detail))"
     }
 
-    /// The canonical order of facts everywhere: file, line, column, kind, subject, detail.
+    /// The canonical order of facts everywhere: file, line, column, kind, subject, detail, then
+    /// function (none first), external (inside the tree first) and explanation. The order is
+    /// total, so that sorted facts come out the same whatever order the store holds them in.
     public static func canonicalOrder(_ a: Fact, _ b: Fact) -> Bool {
         if a.file != b.file { return a.file < b.file }
         if a.line != b.line { return a.line < b.line }
         if a.column != b.column { return a.column < b.column }
         if a.kind != b.kind { return a.kind < b.kind }
         if a.subject != b.subject { return a.subject < b.subject }
-        return a.detail < b.detail
+        if a.detail != b.detail { return a.detail < b.detail }
+        if a.function != b.function {
+            guard let f = a.function else { return true }
+            guard let g = b.function else { return false }
+            return f < g
+        }
+        if a.external != b.external { return !a.external }
+        return a.explanation.lexicographicallyPrecedes(b.explanation)
     }
 }

@@ -56,6 +56,28 @@ final class RecordAndReadTests: XCTestCase {
         }
     }
 
+    /// The order a run's rows were written in does not show: facts alike but for their function,
+    /// `external` or explanation come back in one order (a scan records packages in the order
+    /// its jobs finish them best, which is not the loader's).
+    func testFactsReadInOneOrderWhateverOrderTheyWereRecordedIn() throws {
+        try onEachBackend { _, location in
+            let store = try FactStore.open(path: location)
+            var content = StoreFixtures.sampleContent()
+            let twin = content.facts[0]
+            var other = twin; other.function = nil
+            var outside = twin; outside.external = true
+            var explained = twin; explained.explanation = ["a line"]
+            content.facts += [explained, outside, other]
+            content.explanationTexts = []
+            let first = try store.record(content)
+            content.facts.reverse()
+            let second = try store.record(content)
+            let facts = try store.facts(run: first, includeExternal: true)
+            XCTAssertEqual(facts, content.facts.sorted(by: Fact.canonicalOrder))
+            XCTAssertEqual(try store.facts(run: second, includeExternal: true), facts)
+        }
+    }
+
     func testRunsAreNumberedInOrderAndNeverReused() throws {
         try onEachBackend { backend, location in
             let store = try FactStore.open(path: location)
