@@ -71,20 +71,23 @@ struct PackageAnalyzer {
                                                  bytes: $0.bytes.count, lines: lineCount($0.bytes)) })
     }
 
+    /// The order the packages are best recorded in: the order one job takes them
+    /// (`PackageScheduler.plan`), which several jobs follow closely.
+    func plan(_ loaded: LoadResult) -> [Int] {
+        let (dependencies, costs) = Self.schedule(loaded.packages)
+        return PackageScheduler.plan(dependencies: dependencies, costs: costs)
+    }
+
     /// Analyses every package; `prepared` holds what `prepare` made of each input, when the
     /// caller made it already. `finished` is called with each package's index and analysis as
-    /// soon as it is done, on the thread that analysed it.
+    /// soon as it is done, on the thread that analysed it. The analyses come back in the
+    /// loader's order.
     func analyze(_ loaded: LoadResult, inputs: [PackageInput], prepared: [PreparedPackage]? = nil,
                  finished: (@Sendable (Int, PackageAnalysis) -> Void)? = nil) -> [PackageAnalysis] {
         let packages = loaded.packages
-        var index: [String: Int] = [:]
-        for (i, p) in packages.enumerated() { index[p.importPath] = i }
-        let dependencies = packages.enumerated().map { i, p in
-            p.imports.compactMap { index[$0] }.filter { $0 < i }
-        }
+        let (dependencies, costs) = Self.schedule(packages)
         let counter = ProgressCounter(total: packages.count, report: progress)
         let analyzer = self
-        let costs = packages.map { $0.files.reduce(0) { $0 + $1.bytes.count } }
         return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies, costs: costs) { i in
             var result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
             if analyzer.engineFailed.contains(packages[i].importPath) { result.package.failed = true }
@@ -92,6 +95,17 @@ struct PackageAnalyzer {
             counter.finished(packages[i].importPath)
             return result
         }
+    }
+
+    /// Each package's imports among the loaded ones (by index, all before it) and its cost
+    /// estimate, its source size.
+    private static func schedule(_ packages: [LoadedPackage]) -> (dependencies: [[Int]], costs: [Int]) {
+        var index: [String: Int] = [:]
+        for (i, p) in packages.enumerated() { index[p.importPath] = i }
+        let dependencies = packages.enumerated().map { i, p in
+            p.imports.compactMap { index[$0] }.filter { $0 < i }
+        }
+        return (dependencies, packages.map { $0.files.reduce(0) { $0 + $1.bytes.count } })
     }
 
     func analyze(_ loaded: LoadedPackage, prepared: PreparedPackage) -> PackageAnalysis {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs one job per package on up to `jobs` threads, starting a package only when every
 /// package it imports has finished, and returns the results in the input (bottom-up) order, so
-/// the merged output does not depend on timing.
+/// the merged output does not depend on timing. One job takes the packages in `plan` order.
 ///
 /// Of the packages ready to start, the one heading the costliest chain of importers goes first
 /// (the critical path: the package's own size plus the largest such sum over the packages that
@@ -17,9 +17,13 @@ struct PackageScheduler {
     /// package `i`'s work (its source size), or is empty to take ready packages in input order.
     func run<R>(count: Int, dependencies: [[Int]], costs: [Int] = [], _ body: @escaping @Sendable (Int) -> R) -> [R] {
         if count == 0 { return [] }
-        if jobs <= 1 { return (0..<count).map(body) }
-        let state = SchedulerState(count: count, dependencies: dependencies,
-                                   priorities: Self.chainCosts(dependencies: dependencies, costs: costs))
+        let priorities = Self.chainCosts(dependencies: dependencies, costs: costs)
+        if jobs <= 1 {
+            var results = [R?](repeating: nil, count: count)
+            for i in Self.plan(dependencies: dependencies, priorities: priorities) { results[i] = body(i) }
+            return results.map { $0! }
+        }
+        let state = SchedulerState(count: count, dependencies: dependencies, priorities: priorities)
         let group = DispatchGroup()
         for _ in 0..<min(jobs, count) {
             group.enter()
@@ -36,11 +40,7 @@ struct PackageScheduler {
                     let result = body(index)
                     state.condition.lock()
                     state.results[index] = result
-                    state.done += 1
-                    for d in state.dependents[index] {
-                        state.remaining[d] -= 1
-                        if state.remaining[d] == 0 { state.makeReady(d) }
-                    }
+                    state.finish(index)
                     state.condition.broadcast()
                     state.condition.unlock()
                 }
@@ -49,6 +49,26 @@ struct PackageScheduler {
         }
         group.wait()
         return state.results.map { $0 as! R }
+    }
+
+    /// The order one job takes the packages in: each time the ready package of highest priority
+    /// (`chainCosts`). Several jobs start packages in nearly this order, so it is also the order
+    /// in which a run is recorded while it is analysed (the recording waits little for a
+    /// package that comes late).
+    static func plan(dependencies: [[Int]], costs: [Int]) -> [Int] {
+        plan(dependencies: dependencies, priorities: chainCosts(dependencies: dependencies, costs: costs))
+    }
+
+    private static func plan(dependencies: [[Int]], priorities: [Int]) -> [Int] {
+        let state = SchedulerState(count: dependencies.count, dependencies: dependencies, priorities: priorities)
+        var order: [Int] = []
+        order.reserveCapacity(dependencies.count)
+        while !state.ready.isEmpty {
+            let i = state.ready.removeFirst()
+            order.append(i)
+            state.finish(i)
+        }
+        return order
     }
 
     /// Each package's cost plus the costliest chain of packages importing it, directly or not
@@ -82,6 +102,15 @@ final class SchedulerState: @unchecked Sendable {
         ready = []
         results = Array(repeating: nil, count: count)
         for i in 0..<count where dependencies[i].isEmpty { makeReady(i) }
+    }
+
+    /// Counts package `i` done and queues the packages that waited only for it.
+    func finish(_ i: Int) {
+        done += 1
+        for d in dependents[i] {
+            remaining[d] -= 1
+            if remaining[d] == 0 { makeReady(d) }
+        }
     }
 
     /// Queues package `i` in its place among the ready ones.

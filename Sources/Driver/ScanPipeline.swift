@@ -80,8 +80,16 @@ struct ScanPipeline {
                                               compilation: compilation, jobs: request.jobs, summaryCache: summaryCache)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
-        // Each package's rows are written as soon as it and every package before it are done,
-        // in one transaction that commits after the last step (`RunRecording`).
+        let analyzer = PackageAnalyzer(registry: registry, config: config, engine: engine,
+                                       engineInput: engineSetup.input, unavailable: engineSetup.unavailablePasses,
+                                       engineFailed: engineSetup.failedPackages,
+                                       progress: request.quiet ? nil : request.progress, jobs: request.jobs)
+        // Each package's rows are written as soon as it and every package before it in the
+        // planned order are done, in one transaction that commits after the last step
+        // (`RunRecording`).
+        let order = analyzer.plan(loaded)
+        var position = [Int](repeating: 0, count: order.count)
+        for (p, i) in order.enumerated() { position[i] = p }
         let recording = RunRecording(run: runRecord(started: started, roots: roots, git: GitInfo(), engine: engine,
                                                     setup: engineSetup, goroot: goroot, context: context, config: config,
                                                     skipped: registry.skipped),
@@ -89,14 +97,11 @@ struct ScanPipeline {
         defer { recording.cancel() }
         let recordingCleanup = InterruptCleanup.register { recording.cancel(waitingAtMost: Self.storeOpeningGrace) }
         defer { InterruptCleanup.unregister(recordingCleanup) }
-        var analyses = PackageAnalyzer(registry: registry, config: config, engine: engine,
-                                       engineInput: engineSetup.input, unavailable: engineSetup.unavailablePasses,
-                                       engineFailed: engineSetup.failedPackages,
-                                       progress: request.quiet ? nil : request.progress, jobs: request.jobs)
-            .analyze(loaded, inputs: inputs, prepared: preparing?.value) { index, analysis in
-                recording.add(RunPart(package: analysis.package, files: analysis.files, functions: analysis.functions,
-                                      facts: analysis.facts, explanationTexts: analysis.explanationTexts), at: index)
-            }
+        var analyses = analyzer.analyze(loaded, inputs: inputs, prepared: preparing?.value) { [position] index, analysis in
+            recording.add(RunPart(package: analysis.package, files: analysis.files, functions: analysis.functions,
+                                  facts: analysis.facts, explanationTexts: analysis.explanationTexts),
+                          at: position[index])
+        }
 
         clock.lap("passes")
         for rejection in summaryCache?.rejections ?? [] {
@@ -125,19 +130,21 @@ struct ScanPipeline {
         clock.lap("git, store")
         let run = runRecord(started: started, roots: recordedRoots, git: git, engine: engine, setup: engineSetup,
                             goroot: goroot, context: context, config: config, skipped: registry.skipped)
-        var content = Self.merge(analyses, notes: notes, into: run)
+        var content = Self.merge(analyses, recordedIn: order, notes: notes, into: run)
         BackgroundRelease.release(analyses)
         analyses = []
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
+        clock.lap("merge")
         InterruptWatch.holdIfInterrupted()
         let runID = try recording.finish(content, store: store)
         // Not kept by the opening any more: the store closes (and checkpoints its log) when
         // the scan's reference goes, at its end.
         _ = opening.take()
-        let cacheWarnings = summaryCache.map { SummaryCacheSetup.write($0, to: store) } ?? []
         clock.lap("record")
+        let cacheWarnings = summaryCache.map { SummaryCacheSetup.write($0, to: store) } ?? []
+        clock.lap("summaries")
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
         var outcome = Self.outcome(of: content, runID: runID, seconds: seconds, phases: clock.phases)
         outcome.profiles = content.profiles
@@ -164,17 +171,24 @@ struct ScanPipeline {
     /// How long an interrupt waits for the store being opened in the background.
     static let storeOpeningGrace = 10.0
 
-    /// The run's content: packages in bottom-up order, run-wide notes first, and the status
-    /// (`partial` when a package failed or any error was diagnosed).
-    static func merge(_ analyses: [PackageAnalysis], notes: [Diagnostic], into run: RunRecord) -> RunContent {
+    /// The run's content: packages, files, functions and facts in the order they are recorded
+    /// in (`order`, indices into `analyses`), so that a run recorded at the end has the rows of
+    /// one recorded while it ran; diagnostics (run-wide notes first), directives and pass
+    /// executions in the analyses' bottom-up order; and the status (`partial` when a package
+    /// failed or any error was diagnosed).
+    static func merge(_ analyses: [PackageAnalysis], recordedIn order: [Int], notes: [Diagnostic],
+                      into run: RunRecord) -> RunContent {
         var content = RunContent(run: run, diagnostics: notes)
         var explanations: [String] = []
-        for a in analyses {
+        for i in order {
+            let a = analyses[i]
             content.packages.append(a.package)
             content.files.append(contentsOf: a.files)
             content.functions.append(contentsOf: a.functions)
             content.facts.append(contentsOf: a.facts)
             explanations.append(contentsOf: a.explanationTexts)
+        }
+        for a in analyses {
             content.diagnostics.append(contentsOf: a.diagnostics)
             content.directives.append(a.directives)
             content.passes.append(contentsOf: a.passes)

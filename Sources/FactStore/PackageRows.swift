@@ -71,15 +71,11 @@ struct PackageRows {
 /// part's package or to one recorded before it.
 struct FactPackages {
     private var ofFile: [String: String] = [:], ofFunction: [String: String] = [:]
-    /// Every fact's package so far, in order.
-    private(set) var all: [String?] = []
 
     /// Learns a part's files and functions and returns its facts' packages.
     mutating func add(files: [FileRecord], functions: [FunctionRecord], facts: [Fact]) -> [String?] {
         for f in files { ofFile[f.path] = f.package }
         for f in functions { ofFunction[f.id] = f.package }
-        let packages = facts.map { f in f.function.flatMap { ofFunction[$0] } ?? ofFile[f.file] }
-        all += packages
-        return packages
+        return facts.map { f in f.function.flatMap { ofFunction[$0] } ?? ofFile[f.file] }
     }
 }

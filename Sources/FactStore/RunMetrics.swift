@@ -62,33 +62,75 @@ struct RunMetrics {
     /// Computes the metrics of `content`, whose facts are stored with the packages `packages`
     /// gives (`FactPackages`, the value written to `facts.package`).
     init(_ content: RunContent, packages factPackages: [String?]) {
-        let inside = content.facts.indices.filter { !content.facts[$0].external }
-        let hasAlloc = inside.contains { content.facts[$0].kind.rawValue == "alloc" }
-        let hasEscapes = inside.contains { ["escapes", "moved-to-heap"].contains(content.facts[$0].kind.rawValue) }
-        heapSitesSource = hasAlloc ? "alloc" : (hasEscapes ? "escapes" : "none")
+        var accumulator = Accumulator()
+        accumulator.add(functions: content.functions, facts: content.facts, packages: factPackages)
+        self = accumulator.metrics(packages: content.packages)
+    }
 
-        var functions: [String: FunctionRow] = [:]
-        for f in content.functions { functions[f.id] = Self.merged(functions[f.id], package: f.package) }
-        var packages: [String: PackageRow] = [:]
-        for i in inside {
-            let fact = content.facts[i]
-            let counts = Self.counts(of: fact, heapFromAlloc: hasAlloc)
-            guard let id = fact.function else {
-                packages[factPackages[i] ?? "", default: PackageRow()].counts.add(counts)
-                continue
-            }
-            var row = Self.merged(functions[id], package: factPackages[i] ?? "")
-            row.counts.addToFunction(counts)
-            row.fingerprint += IdentityHash.of(kind: fact.kind.rawValue, subject: fact.subject, detail: fact.detail)
-            functions[id] = row
-        }
-        for row in functions.values {
-            packages[row.package, default: PackageRow()].functions += 1
-            packages[row.package, default: PackageRow()].counts.add(row.counts)
-        }
-        for p in content.packages where packages[p.importPath] == nil { packages[p.importPath] = PackageRow() }
+    private init(heapSitesSource: String, functions: [String: FunctionRow], packages: [String: PackageRow]) {
+        self.heapSitesSource = heapSitesSource
         self.functions = functions
         self.packages = packages
+    }
+
+    /// A run's metrics gathered part by part as the run is recorded (`RunRecording`), so that
+    /// little is left to compute when the run ends. Whether heap sites are counted from `alloc`
+    /// facts or from `escapes` facts depends on the whole run, so both counts are kept until then.
+    struct Accumulator {
+        private var functions: [String: FunctionRow] = [:]
+        /// Counts of facts outside any function, by the package they are stored with.
+        private var loose: [String: Counts] = [:]
+        /// Heap sites counted from `escapes` and `moved-to-heap`, by function id and by package
+        /// for facts outside any function (the rows' own counts take them from `alloc` facts).
+        private var escapeSites: [String: Int] = [:], looseEscapeSites: [String: Int] = [:]
+        private var hasAlloc = false, hasEscapes = false
+
+        /// Adds a part's functions and facts; `packages` is each fact's package (`FactPackages`).
+        mutating func add(functions records: [FunctionRecord], facts: [Fact], packages factPackages: [String?]) {
+            for f in records { functions[f.id] = RunMetrics.merged(functions[f.id], package: f.package) }
+            for (i, fact) in facts.enumerated() where !fact.external {
+                let counts = RunMetrics.counts(of: fact, heapFromAlloc: true)
+                let kind = fact.kind.rawValue
+                if kind == "alloc" { hasAlloc = true }
+                let escapeSite = kind == "escapes" || kind == "moved-to-heap"
+                if escapeSite { hasEscapes = true }
+                guard let id = fact.function else {
+                    loose[factPackages[i] ?? "", default: Counts()].add(counts)
+                    if escapeSite { looseEscapeSites[factPackages[i] ?? "", default: 0] += 1 }
+                    continue
+                }
+                var row = RunMetrics.merged(functions[id], package: factPackages[i] ?? "")
+                row.counts.addToFunction(counts)
+                row.fingerprint += IdentityHash.of(kind: kind, subject: fact.subject, detail: fact.detail)
+                functions[id] = row
+                if escapeSite { escapeSites[id, default: 0] += 1 }
+            }
+        }
+
+        /// The run's metrics, once every part was added; `packages` are the run's packages.
+        func metrics(packages records: [PackageRecord]) -> RunMetrics {
+            // Without `alloc` facts, heap sites are the escaping values (none without those either).
+            func settled(_ counts: Counts, escapeSites: Int) -> Counts {
+                guard !hasAlloc else { return counts }
+                var c = counts
+                c.heapSites = escapeSites
+                c.heapSitesInLoops = 0
+                return c
+            }
+            var functions = functions
+            for (id, row) in functions { functions[id]!.counts = settled(row.counts, escapeSites: escapeSites[id] ?? 0) }
+            var packages: [String: PackageRow] = [:]
+            for (package, counts) in loose {
+                packages[package, default: PackageRow()].counts.add(settled(counts, escapeSites: looseEscapeSites[package] ?? 0))
+            }
+            for row in functions.values {
+                packages[row.package, default: PackageRow()].functions += 1
+                packages[row.package, default: PackageRow()].counts.add(row.counts)
+            }
+            for p in records where packages[p.importPath] == nil { packages[p.importPath] = PackageRow() }
+            return RunMetrics(heapSitesSource: hasAlloc ? "alloc" : (hasEscapes ? "escapes" : "none"),
+                              functions: functions, packages: packages)
+        }
     }
 
     /// A function's row with one more package naming it: the greatest, as SQL's `max` orders

@@ -96,6 +96,8 @@ public final class RunRecording: @unchecked Sendable {
         condition.broadcast()
         while mode == .undecided || (mode == .streaming && !writerDone) { condition.wait() }
         let streamed = mode == .streaming ? result : nil
+        // The caller frees the run's rows where it likes (they are large): none are kept here.
+        final = nil
         condition.unlock()
         if let streamed { return try streamed.get() }
         return try store.record(content)
@@ -209,6 +211,7 @@ public final class RunRecording: @unchecked Sendable {
         let id = try writer.insertRun(run, origin: nil)
         var rows = try PackageRows(db: db, run: id)
         var factPackages = FactPackages()
+        var metrics = RunMetrics.Accumulator()
         var index = 0
         while true {
             switch next(index, releasing: lock) {
@@ -220,15 +223,15 @@ public final class RunRecording: @unchecked Sendable {
                 try rows.add(functions: part.functions)
                 let packages = factPackages.add(files: part.files, functions: part.functions, facts: part.facts)
                 try rows.add(facts: part.facts, packages: packages, explanations: part.explanationTexts)
+                metrics.add(functions: part.functions, facts: part.facts, packages: packages)
                 index += 1
             case .finish(let content):
                 guard index == content.packages.count else {
                     throw FactStoreError.invalidRun(reason: "the run has \(content.packages.count) packages, \(index) were recorded")
                 }
-                let metrics = ConcurrentValue { [all = factPackages.all] in RunMetrics(content, packages: all) }
                 try writer.writeRest(content, run: id)
                 try writer.updateRun(id, to: content.run)
-                try metrics.value.write(run: id, content: content, on: db)
+                try metrics.metrics(packages: content.packages).write(run: id, content: content, on: db)
                 try ProfileWriter.materialize(run: id, on: db)
                 // An interrupt while the rest was written still leaves the store without the run.
                 if isCancelled() { throw FactStoreError.invalidRun(reason: "the recording was cancelled") }

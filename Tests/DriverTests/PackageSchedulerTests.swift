@@ -44,6 +44,19 @@ final class PackageSchedulerTests: XCTestCase {
         }
     }
 
+    func testOneJobTakesThePlannedOrderAndResultsKeepInputOrder() {
+        let costs = [1, 10, 100, 1000, 5000, 7]
+        XCTAssertEqual(PackageScheduler.plan(dependencies: dependencies, costs: costs), [4, 0, 1, 2, 3, 5])
+        XCTAssertEqual(PackageScheduler.plan(dependencies: dependencies, costs: []), [0, 1, 2, 3, 4, 5])
+        let started = Started()
+        let results = PackageScheduler(jobs: 1).run(count: 6, dependencies: dependencies, costs: costs) { i in
+            started.note(i)
+            return i * i
+        }
+        XCTAssertEqual(started.order, [4, 0, 1, 2, 3, 5])
+        XCTAssertEqual(results, [0, 1, 4, 9, 16, 25])
+    }
+
     private final class Started: @unchecked Sendable {
         private let lock = NSLock()
         private var list: [Int] = []
