@@ -1,3 +1,4 @@
+import Foundation
 import PassKit
 
 /// A run's `function_metrics` and `package_metrics` rows and its row counts, computed in Swift
@@ -137,7 +138,7 @@ struct RunMetrics {
     /// text (by bytes).
     private static func merged(_ row: FunctionRow?, package: String) -> FunctionRow {
         guard var row else { return FunctionRow(package: package) }
-        if row.package.utf8.lexicographicallyPrecedes(package.utf8) { row.package = package }
+        if UTF8Order.precedes(row.package, package) { row.package = package }
         return row
     }
 
@@ -182,7 +183,7 @@ struct RunMetrics {
             INSERT INTO function_metrics(run_id, function_id, package, \(columns.joined(separator: ", ")), fingerprint)
             VALUES(\(placeholders(1, 4 + columns.count)))
             """)
-        for (function, row) in functions.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (function, row) in functions.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) {
             let key: [SQLValue] = [.int(id), .text(function), .text(row.package)]
             try fn.add(key + row.counts.values + [.int(row.fingerprint)])
         }
@@ -190,9 +191,25 @@ struct RunMetrics {
             INSERT INTO package_metrics(run_id, package, functions, \(columns.joined(separator: ", ")))
             VALUES(\(placeholders(1, 3 + columns.count)))
             """)
-        for (package, row) in packages.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (package, row) in packages.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) {
             let key: [SQLValue] = [.int(id), .text(package), .integer(row.functions)]
             try pkg.add(key + row.counts.values)
+        }
+    }
+}
+
+/// Text in byte order (SQL's `max` and `ORDER BY` on text), compared on the strings' own UTF-8
+/// storage: a run's metrics sort some 100,000 function ids, where comparing through the
+/// generic `utf8` view took a tenth of a second.
+enum UTF8Order {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
         }
     }
 }

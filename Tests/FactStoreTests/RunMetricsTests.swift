@@ -109,4 +109,15 @@ final class RunMetricsTests: XCTestCase {
         ]
         return content
     }
+
+    /// Function ids sort in byte order, as SQL orders text: not in Swift's order, which puts a
+    /// decomposed "e\u{301}" beside the precomposed "\u{E9}".
+    func testFunctionIDsSortInByteOrder() {
+        let ids = ["p.F", "p.F.func1", "", "p.\u{E9}", "p.e\u{301}", "p.G", "q", "p.F\u{0}x", "p.\u{1F600}", "P.F"]
+        let bytes = ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        XCTAssertEqual(ids.sorted(by: UTF8Order.precedes), bytes)
+        XCTAssertEqual("p.e\u{301}", "p.\u{E9}")
+        XCTAssertTrue(UTF8Order.precedes("p.e\u{301}", "p.\u{E9}"))
+        for a in ids { XCTAssertFalse(UTF8Order.precedes(a, a)) }
+    }
 }
