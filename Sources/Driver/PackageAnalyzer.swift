@@ -19,6 +19,13 @@ struct PackageAnalysis: Sendable {
     /// The facts' explanations as the store writes them (`RunContent.explanationTexts`),
     /// encoded on the thread that analysed the package.
     var explanationTexts: [String] = []
+
+    /// Lets go of the facts' explanations, in both forms: the bulk of a run's memory, not needed
+    /// once the package's rows are on their way to the store.
+    mutating func dropExplanations() {
+        explanationTexts = []
+        for i in facts.indices where !facts[i].explanation.isEmpty { facts[i].explanation = [] }
+    }
 }
 
 /// Runs the enabled passes on every package, bottom-up and in parallel, and returns one
@@ -80,10 +87,11 @@ struct PackageAnalyzer {
 
     /// Analyses every package; `prepared` holds what `prepare` made of each input, when the
     /// caller made it already. `finished` is called with each package's index and analysis as
-    /// soon as it is done, on the thread that analysed it. The analyses come back in the
-    /// loader's order.
+    /// soon as it is done, on the thread that analysed it; it returns true when it handed the
+    /// package's rows to the store already, and the analysis kept then has no explanations
+    /// (`dropExplanations`). The analyses come back in the loader's order.
     func analyze(_ loaded: LoadResult, inputs: [PackageInput], prepared: [PreparedPackage]? = nil,
-                 finished: (@Sendable (Int, PackageAnalysis) -> Void)? = nil) -> [PackageAnalysis] {
+                 finished: (@Sendable (Int, PackageAnalysis) -> Bool)? = nil) -> [PackageAnalysis] {
         let packages = loaded.packages
         let (dependencies, costs) = Self.schedule(packages)
         let counter = ProgressCounter(total: packages.count, report: progress)
@@ -91,7 +99,7 @@ struct PackageAnalyzer {
         return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies, costs: costs) { i in
             var result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
             if analyzer.engineFailed.contains(packages[i].importPath) { result.package.failed = true }
-            finished?(i, result)
+            if finished?(i, result) == true { result.dropExplanations() }
             counter.finished(packages[i].importPath)
             return result
         }

@@ -97,6 +97,8 @@ struct ScanPipeline {
         defer { recording.cancel() }
         let recordingCleanup = InterruptCleanup.register { recording.cancel(waitingAtMost: Self.storeOpeningGrace) }
         defer { InterruptCleanup.unregister(recordingCleanup) }
+        // A package written while the scan runs keeps no explanations for the run's content:
+        // `finish` needs only the rest of it then.
         var analyses = analyzer.analyze(loaded, inputs: inputs, prepared: preparing?.value) { [position] index, analysis in
             recording.add(RunPart(package: analysis.package, files: analysis.files, functions: analysis.functions,
                                   facts: analysis.facts, explanationTexts: analysis.explanationTexts),

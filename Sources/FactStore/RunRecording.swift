@@ -73,19 +73,26 @@ public final class RunRecording: @unchecked Sendable {
     }
 
     /// Hands over package `index`'s part (0-based in the run's order); any thread, any order.
-    public func add(_ part: RunPart, at index: Int) {
+    /// Returns true when the part will be written from here (the run is being written while it
+    /// runs): `finish` then needs nothing of the part but its package's row and its facts'
+    /// count, not the facts' explanations. False while the store is still being opened, or
+    /// when the run is recorded at `finish`.
+    @discardableResult
+    public func add(_ part: RunPart, at index: Int) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        guard mode != .atFinish, !cancelled else { return }
+        guard mode != .atFinish, !cancelled else { return false }
         parts[index] = part
         // Only the part the recording thread waits for wakes it (a wake-up costs the adding
         // job a switch to that thread).
         if index == awaited { condition.broadcast() }
+        return mode == .streaming
     }
 
     /// Records the rest of the run and commits; `content` is the whole run, whose packages are
-    /// the parts added, in order. `store` is the store the run goes to, used when the run was
-    /// not streamed. Returns the run's id.
+    /// the parts added, in order (the facts of parts `add` took over may come without their
+    /// explanations). `store` is the store the run goes to, used when the run was not streamed.
+    /// Returns the run's id.
     public func finish(_ content: RunContent, store: FactStore) throws -> Int64 {
         guard RunRecord.statuses.contains(content.run.status) else {
             cancel()
