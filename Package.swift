@@ -85,7 +85,7 @@ let package = Package(
                 path: "Plugins/AllocationsPass"),
 
         .target(name: "Driver", dependencies: [
-            "GoSyntax", "GoLoader", "PassKit", "FactStore", "GCEngine", "NativeEngine", "Reports",
+            "GoSyntax", "GoLoader", "GoTypes", "PassKit", "FactStore", "GCEngine", "NativeEngine", "Reports",
             "FunctionsPass", "InliningPass", "EscapePass", "AllocationsPass", "BoundsPass", "PprofFormat",
             .product(name: "Yams", package: "Yams"),
         ]),

@@ -1,6 +1,7 @@
 import FactStore
 import Foundation
 import GoLoader
+import GoTypes
 import enum GoSyntax.SHA256
 import PassKit
 
@@ -96,7 +97,9 @@ struct PackageAnalyzer {
         let (dependencies, costs) = Self.schedule(packages)
         let counter = ProgressCounter(total: packages.count, report: progress)
         let analyzer = self
-        return PackageScheduler(jobs: jobs).run(count: packages.count, dependencies: dependencies, costs: costs) { i in
+        // Each job runs on a large stack of its own, where the engine's deep recursions run in place.
+        let scheduler = PackageScheduler(jobs: jobs, startThread: TypecheckRun.detachLargeStackThread)
+        return scheduler.run(count: packages.count, dependencies: dependencies, costs: costs) { i in
             var result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
             if analyzer.engineFailed.contains(packages[i].importPath) { result.package.failed = true }
             if finished?(i, result) == true { result.dropExplanations() }

@@ -11,23 +11,20 @@ import Foundation
 /// packages nothing waits for, such as `go/types`, and left a core idle while the chain ran.
 struct PackageScheduler {
     let jobs: Int
+    /// Starts a job's thread (the scan's jobs run on threads with a large stack).
+    var startThread: (@escaping @Sendable () -> Void) -> Void = { Thread.detachNewThread($0) }
 
     /// `dependencies[i]` lists indices of packages package `i` imports; each must be smaller
     /// than `i` (bottom-up order), which also rules out deadlock on cycles. `costs[i]` estimates
     /// package `i`'s work (its source size), or is empty to take ready packages in input order.
     func run<R>(count: Int, dependencies: [[Int]], costs: [Int] = [], _ body: @escaping @Sendable (Int) -> R) -> [R] {
         if count == 0 { return [] }
-        let priorities = Self.chainCosts(dependencies: dependencies, costs: costs)
-        if jobs <= 1 {
-            var results = [R?](repeating: nil, count: count)
-            for i in Self.plan(dependencies: dependencies, priorities: priorities) { results[i] = body(i) }
-            return results.map { $0! }
-        }
-        let state = SchedulerState(count: count, dependencies: dependencies, priorities: priorities)
+        let state = SchedulerState(count: count, dependencies: dependencies,
+                                   priorities: Self.chainCosts(dependencies: dependencies, costs: costs))
         let group = DispatchGroup()
-        for _ in 0..<min(jobs, count) {
+        for _ in 0..<min(max(jobs, 1), count) {
             group.enter()
-            Thread.detachNewThread {
+            startThread {
                 while true {
                     state.condition.lock()
                     while state.ready.isEmpty && state.done < count { state.condition.wait() }
@@ -56,11 +53,8 @@ struct PackageScheduler {
     /// in which a run is recorded while it is analysed (the recording waits little for a
     /// package that comes late).
     static func plan(dependencies: [[Int]], costs: [Int]) -> [Int] {
-        plan(dependencies: dependencies, priorities: chainCosts(dependencies: dependencies, costs: costs))
-    }
-
-    private static func plan(dependencies: [[Int]], priorities: [Int]) -> [Int] {
-        let state = SchedulerState(count: dependencies.count, dependencies: dependencies, priorities: priorities)
+        let state = SchedulerState(count: dependencies.count, dependencies: dependencies,
+                                   priorities: chainCosts(dependencies: dependencies, costs: costs))
         var order: [Int] = []
         order.reserveCapacity(dependencies.count)
         while !state.ready.isEmpty {

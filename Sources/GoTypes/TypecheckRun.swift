@@ -81,6 +81,19 @@ public enum TypecheckRun {
         return result!
     }
 
+    /// Starts a thread with a 1 GiB stack that runs `body`, where work asked for on a large
+    /// stack (`onLargeStack`) runs in place. A scan's jobs run on such threads: starting a
+    /// thread for each request instead (thousands over the standard library) cost a thread, a
+    /// fresh stack and its page faults each time.
+    public static func detachLargeStackThread(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread {
+            pthread_setspecific(largeStackMarker, UnsafeRawPointer(bitPattern: 1))
+            body()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+    }
+
     static func runOnCurrentThread(_ request: Request) throws -> Outcome {
         let start = Date()
         let session = TypecheckSession(locator: PackageLocator(goroot: request.goroot))
