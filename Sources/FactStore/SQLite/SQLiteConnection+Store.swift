@@ -80,8 +80,6 @@ final class SQLiteInserter: RowInserter {
     init(statement: SQLiteStatement) { self.statement = statement }
 
     func add(_ values: [SQLValue]) throws {
-        try statement.bind(values)
-        while try statement.step() {}
-        statement.reset()
+        try statement.run(binding: values)
     }
 }

@@ -43,6 +43,34 @@ final class SQLiteStatement {
         }
     }
 
+    /// Binds the arguments to parameters 1...n, runs the statement to its end and resets it.
+    /// Texts are bound where they are, for SQLite to read while the statement runs, instead of
+    /// being copied first: the rows of a std scan carry some 130 MB of explanation text, and
+    /// a copy of each (up to a megabyte) cost an allocation and fresh pages.
+    func run(binding values: [SQLValue]) throws {
+        defer { reset() }
+        try bindInPlace(values, from: 0)
+    }
+
+    /// Binds `values[i...]` and steps; each text stays bound only while its storage is held.
+    private func bindInPlace(_ values: [SQLValue], from i: Int) throws {
+        guard i < values.count else {
+            while try step() {}
+            return
+        }
+        guard case .text(var text) = values[i], !text.isEmpty else {
+            try bind(values[i], at: Int32(i + 1))
+            return try bindInPlace(values, from: i + 1)
+        }
+        try text.withUTF8 { bytes in
+            let rc = bytes.withMemoryRebound(to: CChar.self) {
+                sqlite3_bind_text(handle, Int32(i + 1), $0.baseAddress, Int32($0.count), nil)
+            }
+            guard rc == SQLITE_OK else { throw SQLiteFailure(code: rc, message: connection.errorMessage, sql: sql) }
+            try bindInPlace(values, from: i + 1)
+        }
+    }
+
     /// Advances to the next row; false when done.
     func step() throws -> Bool {
         let rc = sqlite3_step(handle)
