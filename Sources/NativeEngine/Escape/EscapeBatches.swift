@@ -17,27 +17,27 @@ enum EscapeBatches {
             rootOf[i] = r
             if r == i { roots.append(i) }
         }
-        var mentions: [Int: [Int]] = [:]
+        // Tables indexed by function and by root, where dictionaries hashed every mention.
+        var mentions = [[Int]](repeating: [], count: count)
         for i in 0..<count {
-            let f = package[function: i]
-            guard f.hasBody, f.body.exists else { continue }
-            var out: [Int] = []
-            f.forEachReachable(from: f.body) { _, n in
+            let hasBody = package[function: i].hasBody, body = package[function: i].body
+            guard hasBody, body.exists else { continue }
+            let r = rootOf[i]
+            package[function: i].forEachReachable(from: body) { _, n in
                 switch n.op {
                 case .function, .methodExpr, .methodValue:
-                    if let j = package.functionsByObject[ObjectID(n.aux)] { out.append(rootOf[j]) }
+                    if let j = package.functionsByObject[ObjectID(n.aux)] { mentions[r].append(rootOf[j]) }
                 case .closure:
-                    out.append(rootOf[Int(n.aux)])
+                    mentions[r].append(rootOf[Int(n.aux)])
                 default: break
                 }
             }
-            mentions[rootOf[i], default: []] += out
         }
-        var position: [Int: Int] = [:]
+        var position = [Int](repeating: -1, count: count)
         for (i, r) in roots.enumerated() { position[r] = i }
         var batches: [[Int]] = []
         var order = CallGraphOrder(count: roots.count) { i in
-            (mentions[roots[i]] ?? []).compactMap { position[$0] }.filter { $0 != i }
+            mentions[roots[i]].compactMap { position[$0] >= 0 ? position[$0] : nil }.filter { $0 != i }
         }
         order.run { block in batches.append(block.map { roots[$0] }) }
         return batches

@@ -7,9 +7,14 @@ import GoTypes
 /// raising the loop depth, range operands through a persistent temporary, type switch
 /// variables, sends and map stores to the heap, returns into the result variables.
 extension EscapeWalker {
+    /// Walks a statement list read in place from the function's list table (an array per
+    /// block was made only to be walked once).
     mutating func block(_ list: Int32) {
         let depth = graph.cursor.loopDepth
-        for s in f.list(list) { statement(s) }
+        if list > 0 {
+            let start = Int(list) + 1
+            for i in 0..<Int(f.lists[Int(list)]) { statement(IRNodeID(f.lists[start + i])) }
+        }
         graph.cursor.loopDepth = depth
     }
 

@@ -26,7 +26,13 @@ struct EscapeWalker {
     /// Forced-heap facts of the locations created so far, in creation order.
     var sizeFacts: [(LocationID, HeapAllocationFacts)] = []
     /// The function being walked.
-    var current = 0
+    var current = 0 {
+        didSet { f = package[function: current] }
+    }
+    /// The function being walked, held while it is walked: one copy of its tables each time
+    /// `current` changes, where reading it out of the package's table at every node copied
+    /// them wherever the read could not be kept in place.
+    private(set) var f: IRFunction
     /// What each location created for a node or variable stands for, in creation order.
     var origins: [(location: LocationID, site: EscapeSite)] = []
 
@@ -44,9 +50,10 @@ struct EscapeWalker {
         self.members = members
         self.tags = tags
         self.graph = EscapeGraph(options: EscapeOptions(reportsVerdicts: true, explains: explains))
+        self.f = package.functions.isEmpty
+            ? IRFunction(name: "", kind: .literal, object: nil, type: .invalid, pos: .none, parent: -1, pragmas: [], hasBody: false)
+            : package[function: 0]
     }
-
-    var f: IRFunction { _read { yield package[function: current] } }
 
     // MARK: Positions and texts
 
@@ -105,12 +112,12 @@ struct EscapeWalker {
 
     /// The text and position of a site made by `site(_:_:)` or `capturedUseSite`, as the
     /// compiler prints them.
-    /// Walks as the site's function for the call (the function walked is put back after):
-    /// describing through a copy of the walker retained and released all its tables per site.
+    /// Walks as the site's function, and stays there: sites are described after the walk, most
+    /// in the function of the site before (describing through a copy of the walker retained and
+    /// released all its tables per site; switching back after each site copied the function
+    /// twice per site).
     mutating func describe(_ d: DeferredSite) -> NoteSite {
-        let walked = current
-        current = Int(d.function)
-        defer { current = walked }
+        if current != Int(d.function) { current = Int(d.function) }
         let id = IRNodeID(d.node)
         let text: String
         switch SiteText(rawValue: d.kind) {

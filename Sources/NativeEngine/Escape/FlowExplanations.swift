@@ -65,15 +65,18 @@ struct FlowExplanations {
         guard line.hasPrefix("    from "), let atStart = lastNoteFile(line) else { return line }
         let bytes = line.utf8
         var fileEnd = bytes.endIndex
-        var numbers: [Substring] = []
-        while numbers.count < 2, let colon = bytes[atStart..<fileEnd].lastIndex(of: UInt8(ascii: ":")) {
-            let number = line[bytes.index(after: colon)..<fileEnd]
-            guard Int(number) != nil else { break }
-            numbers.insert(number, at: 0)
+        var numbers = 0
+        while numbers < 2, let colon = bytes[atStart..<fileEnd].lastIndex(of: UInt8(ascii: ":")) {
+            guard Int(line[bytes.index(after: colon)..<fileEnd]) != nil else { break }
+            numbers += 1
             fileEnd = colon
         }
-        guard !numbers.isEmpty else { return line }
-        return line[..<atStart] + path(String(line[atStart..<fileEnd])) + ":" + numbers.joined(separator: ":")
+        guard numbers > 0 else { return line }
+        // The numbers and the colons before them, as they stand in the line.
+        var out = String(line[..<atStart])
+        out += path(String(line[atStart..<fileEnd]))
+        out.append(contentsOf: line[fileEnd...])
+        return out
     }
 
     /// The note marker ` at `, as UTF-8.

@@ -61,7 +61,10 @@ extension NativeEscape {
             out.explanations += r.explanations
             out.captures += r.captures
         }
-        for wrapper in collector.wrappers {
+        // The instance wrappers of each declaring package, built together when its first one
+        // is reached.
+        var bodies: [Int32: WrapperBodies?] = [:]
+        for (place, wrapper) in collector.wrappers.enumerated() {
             let declaring = types.object(wrapper.generic).package
             let declared: PackageEscape? = declaring == index ? own : analyze(types.packagePath(declaring))
             guard let declared, let batches = declared.genericBatches[wrapper.generic] else { continue }
@@ -75,8 +78,20 @@ extension NativeEscape {
                                   shapes: env, arguments: wrapper.arguments, package: &package)
                 working[declaring] = package
             } else {
-                r = wrapperMessages(wrapper, declared: declared, declaring: declaring, in: index, shapes: shapes,
-                                    decisions: decisions)
+                if bodies[declaring] == nil {
+                    let same = collector.wrappers.enumerated().filter { _, w in
+                        !w.isShapedCopy && types.object(w.generic).package == declaring
+                            && declared.genericBatches[w.generic] != nil
+                    }.map { p, w in (place: p, wrapper: w, shapes: collector.environment(of: w.instance).mapValues(\.name)) }
+                    bodies[declaring] = .some(wrapperBodies(same, declared: declared, declaring: declaring, in: index,
+                                                            decisions: decisions))
+                }
+                if let built = bodies[declaring] ?? nil, let members = built.members[place] {
+                    r = wrapperMessages(members, in: built, declared: declared, declaring: declaring, in: index,
+                                        shapes: shapes)
+                } else {
+                    r = InstanceMessages()
+                }
             }
             out.verdicts += r.verdicts
             out.explanations += r.explanations

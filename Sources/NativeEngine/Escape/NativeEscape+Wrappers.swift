@@ -22,29 +22,63 @@ import GoTypes
 // the instantiation.
 
 extension NativeEscape {
-    /// The messages of one instance wrapper compiled by the package at `index`.
-    func wrapperMessages(_ wrapper: InstanceWrapper, declared: PackageEscape, declaring: Int32, in index: Int32,
-                         shapes: [TypeID: String], decisions: InlineDecisions) -> InstanceMessages {
+    /// The instance wrappers of one declaring package that the compiling package analyses,
+    /// built beside the declaring package's functions and expanded together.
+    struct WrapperBodies {
+        /// The declaring package's GoIR with every wrapper and its copied literals appended.
+        var package: IRPackage
+        /// Each wrapper's batch (the wrapper, then the literals its expansion copied), by the
+        /// wrapper's place in the list it was built from.
+        var members: [Int: [Int]] = [:]
+    }
+
+    /// Builds the instance wrappers `wrappers` of the package at `declaring` (each with its
+    /// place in the compiling package's list and its shapes) in one copy of that package's
+    /// GoIR, expanded with the inliner's decisions in one call, each renamed and shaped as the
+    /// package at `index` compiles it. One copy for all of them: a copy per wrapper copied
+    /// the declaring package's function table twice for each (the append, and the
+    /// expansion's snapshot of the table).
+    func wrapperBodies(_ wrappers: [(place: Int, wrapper: InstanceWrapper, shapes: [TypeID: String])],
+                       declared: PackageEscape, declaring: Int32, in index: Int32,
+                       decisions: InlineDecisions) -> WrapperBodies? {
         let types = ir.program.types
-        guard let owner = ir.program.package(index: declaring),
-              var package = ir.lowered(owner.path), let gi = package.functionsByObject[wrapper.generic],
-              package.functions[gi].hasBody else { return InstanceMessages() }
+        guard let owner = ir.program.package(index: declaring), var package = ir.lowered(owner.path) else { return nil }
         let qualifier = declaring == index ? "" : declared.package.name + "."
-        let name = ir.withInliner { $0.instanceName(wrapper.generic, arguments: wrapper.arguments, from: owner) }
-        let wrapperIndex = package.functions.count
-        package.functions.append(Self.wrapperFunction(calling: package.functions[gi], generic: wrapper.generic, name: name,
-                                                      dictionary: qualifier + ".dict." + dictionaryName(wrapper),
-                                                      uintptr: types.basicType(.uintptr), program: types))
-        let first = package.functions.count
-        TypecheckRun.onLargeStack {
-            InlineExpansion.expand(&package, decisions: decisions, functions: [wrapperIndex])
+        var built: [(place: Int, function: Int, name: String, shapes: [TypeID: String])] = []
+        for (place, wrapper, shapes) in wrappers {
+            guard let gi = package.functionsByObject[wrapper.generic], package.functions[gi].hasBody else { continue }
+            let name = ir.withInliner { $0.instanceName(wrapper.generic, arguments: wrapper.arguments, from: owner) }
+            let w = Self.wrapperFunction(calling: package.functions[gi], generic: wrapper.generic, name: name,
+                                         dictionary: qualifier + ".dict." + dictionaryName(wrapper),
+                                         uintptr: types.basicType(.uintptr), program: types)
+            built.append((place, package.functions.count, name, shapes))
+            package.functions.append(w)
         }
-        let members = [wrapperIndex] + Array(first..<package.functions.count)
-        Self.renameInstance(&package, members: members, genericName: name, instanceName: name, qualifier: qualifier)
-        let naming = ShapeNaming(program: types), env = shapes.mapValues(ShapeNaming.shape(named:))
-        for m in members { naming.shapeInlinedGenerics(&package.functions[m], base: env) }
-        let printer = IRPrinter(program: types, package: package, localPackage: index, shapes: shapes)
-        let (_, result) = solve(members, package: package, printer: printer, literalTags: declared.literalTags) { [unowned self] o in
+        guard !built.isEmpty else { return nil }
+        let first = package.functions.count
+        let indices = built.map(\.function)
+        TypecheckRun.onLargeStack {
+            InlineExpansion.expand(&package, decisions: decisions, functions: indices)
+        }
+        let batches = Self.wrapperBatches(indices, literalsFrom: first, in: package)
+        let naming = ShapeNaming(program: types)
+        var members: [Int: [Int]] = [:]
+        for (batch, w) in zip(batches, built) {
+            Self.renameInstance(&package, members: batch, genericName: w.name, instanceName: w.name, qualifier: qualifier)
+            let env = w.shapes.mapValues(ShapeNaming.shape(named:))
+            for m in batch { naming.shapeInlinedGenerics(&package.functions[m], base: env) }
+            members[w.place] = batch
+        }
+        return WrapperBodies(package: package, members: members)
+    }
+
+    /// The messages of one instance wrapper compiled by the package at `index`: the batch
+    /// `members` of `bodies`, texts printed with the instance's `shapes`.
+    func wrapperMessages(_ members: [Int], in bodies: WrapperBodies, declared: PackageEscape, declaring: Int32,
+                         in index: Int32, shapes: [TypeID: String]) -> InstanceMessages {
+        let types = ir.program.types
+        let printer = IRPrinter(program: types, package: bodies.package, localPackage: index, shapes: shapes)
+        let (_, result) = solve(members, package: bodies.package, printer: printer, literalTags: declared.literalTags) { [unowned self] o in
             let d = types.object(o).origin ?? o
             if types.object(d).package == declaring { return declared.tags[d] }
             return self.tags(of: o)
