@@ -45,8 +45,30 @@ public enum DeadLocals {
         var defs: [Key: [Site]] = [:]
         var order: [Key] = []
         var live: Set<Key> = []
+        /// The node and list tables of the function the walk last entered. Read through
+        /// `package[function:]` inside the mutating walk, a function was copied out of the table
+        /// (each of its tables retained and released) at every node with lists.
+        private var current = -1
+        private var nodes: [IRNode] = []
+        private var lists: [Int32] = []
 
         init(package: IRPackage) { self.package = package }
+
+        /// Node `id` of function `fn`, making `fn` the current function.
+        private mutating func enter(_ fn: Int, _ id: IRNodeID) -> IRNode {
+            if fn != current {
+                current = fn
+                (nodes, lists) = package.functions.withUnsafeBufferPointer { ($0[fn].nodes, $0[fn].lists) }
+            }
+            return nodes[Int(id.raw)]
+        }
+
+        /// The nodes of a list of the current function (`IRFunction.list`).
+        private func list(_ handle: Int32) -> [IRNodeID] {
+            guard handle > 0 else { return [] }
+            let start = Int(handle) + 1
+            return lists[start..<(start + Int(lists[Int(handle)]))].map { IRNodeID($0) }
+        }
 
         func canonical(_ fn: Int, _ v: IRVarID) -> Key {
             var fn = fn, id = v
@@ -117,11 +139,11 @@ public enum DeadLocals {
             node(fn, rhs)
         }
 
-        /// Visits a node. The function is read in place (`package[function: fn]`), never copied
-        /// out: a copy of an `IRFunction` retains and releases each of its tables, per node.
+        /// Visits a node. The function's tables are read through `enter`, never by copying the
+        /// function out: a copy of an `IRFunction` retains and releases each of its tables, per node.
         mutating func node(_ fn: Int, _ id: IRNodeID) {
             guard id.exists else { return }
-            let n = package[function: fn][id]
+            let n = enter(fn, id)
             switch n.op {
             case .declare: return
             case .name:
@@ -149,11 +171,13 @@ public enum DeadLocals {
                     assign(fn, site, lhs: l, rhs: rhs[i])
                 }
             default:
+                // Both lists are read before the walk descends (and may enter another function).
+                let list = self.list(n.list), list2 = self.list(n.list2)
                 node(fn, n.a)
                 node(fn, n.b)
                 node(fn, n.c)
-                for x in package[function: fn].list(n.list) { node(fn, x) }
-                for x in package[function: fn].list(n.list2) { node(fn, x) }
+                for x in list { node(fn, x) }
+                for x in list2 { node(fn, x) }
             }
         }
 
