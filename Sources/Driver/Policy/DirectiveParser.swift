@@ -22,7 +22,7 @@ public struct DirectiveParser: Sendable {
     public func parse(file: String, tree: SyntaxTree, functions: [FunctionRecord]) -> SourceDirectives {
         let index = EnclosingFunctionIndex(functions)
         var result = SourceDirectives()
-        for c in LineCommentPlacement.entries(of: tree) {
+        for c in LineCommentPlacement.entries(of: tree, where: { classify($0) != nil }) {
             guard let parsed = classify(c.text) else { continue }
             let enclosing = index.function(file: file, line: c.line, column: c.column)
             func problem(_ message: String) {

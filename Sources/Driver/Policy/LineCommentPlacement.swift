@@ -23,19 +23,25 @@ struct LineCommentPlacement {
         var unparsed: Bool
     }
 
-    /// Every `//` comment of the tree, in source order.
-    static func entries(of tree: SyntaxTree) -> [Entry] {
+    /// Every `//` comment of the tree whose text is `wanted`, in source order. The placement
+    /// (a walk over the whole tree and a sort of its token bounds) is made only for a file
+    /// with such a comment: most files have none.
+    static func entries(of tree: SyntaxTree, where wanted: (String) -> Bool = { _ in true }) -> [Entry] {
         let source = tree.source
+        let lineComments = tree.commentGroups.indices.map { g in
+            tree.comments(inGroup: g).filter { source.bytes[Int($0.pos) + 1] == 0x2F && wanted(tree.text(of: $0)) }
+        }
+        guard lineComments.contains(where: { !$0.isEmpty }) else { return [] }
         let (bounds, skipped) = tokenBounds(tree)
         var out: [Entry] = []
-        for g in tree.commentGroups.indices {
+        for g in tree.commentGroups.indices where !lineComments[g].isEmpty {
             let group = tree.comments(inGroup: g)
             guard let last = group.last else { continue }
             let groupEnd = Int(last.end)
             let next = firstIndex(in: bounds, atLeast: groupEnd)
             let lead: SourcePoint? = next < bounds.count && source.line(of: bounds[next]) <= source.line(of: groupEnd - 1) + 1
                 ? SourcePoint(source.position(of: bounds[next])) : nil
-            for c in group where source.bytes[Int(c.pos) + 1] == 0x2F {
+            for c in lineComments[g] {
                 let pos = source.position(of: Int(c.pos))
                 var first = firstIndex(in: bounds, atLeast: Int(c.pos)) - 1
                 let trailing = first >= 0 && source.line(of: bounds[first]) == pos.line
