@@ -135,10 +135,10 @@ struct ScanPipeline {
         var content = Self.merge(analyses, recordedIn: order, notes: notes, into: run)
         BackgroundRelease.release(analyses)
         analyses = []
+        clock.lap("merge")
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
-        clock.lap("merge")
         InterruptWatch.holdIfInterrupted()
         let runID = try recording.finish(content, store: store)
         // Not kept by the opening any more: the store closes (and checkpoints its log) when
