@@ -63,12 +63,8 @@ public enum DeadLocals {
             return nodes[Int(id.raw)]
         }
 
-        /// The nodes of a list of the current function (`IRFunction.list`).
-        private func list(_ handle: Int32) -> [IRNodeID] {
-            guard handle > 0 else { return [] }
-            let start = Int(handle) + 1
-            return lists[start..<(start + Int(lists[Int(handle)]))].map { IRNodeID($0) }
-        }
+        /// The nodes of a list of the current function.
+        private func list(_ handle: Int32) -> IRNodeList { IRNodeList(lists: lists, handle: handle) }
 
         func canonical(_ fn: Int, _ v: IRVarID) -> Key {
             var fn = fn, id = v
@@ -171,7 +167,7 @@ public enum DeadLocals {
                     assign(fn, site, lhs: l, rhs: rhs[i])
                 }
             default:
-                // Both lists are read before the walk descends (and may enter another function).
+                // Both lists are taken before the walk descends (and may enter another function).
                 let list = self.list(n.list), list2 = self.list(n.list2)
                 node(fn, n.a)
                 node(fn, n.b)

@@ -132,11 +132,11 @@ public struct IRFunction: Sendable {
 
     /// The nodes of a list.
     @inlinable
-    public func list(_ handle: Int32) -> [IRNodeID] {
-        guard handle > 0 else { return [] }
-        let n = Int(lists[Int(handle)])
-        return (0..<n).map { IRNodeID(lists[Int(handle) + 1 + $0]) }
-    }
+    public func list(_ handle: Int32) -> [IRNodeID] { Array(nodes(inList: handle)) }
+
+    /// The nodes of a list, read in place from the list table (no array is made).
+    @inlinable
+    public func nodes(inList handle: Int32) -> IRNodeList { IRNodeList(lists: lists, handle: handle) }
 
     /// The number of nodes (slot 0 excluded).
     public var nodeCount: Int { nodes.count - 1 }
@@ -193,4 +193,21 @@ public struct IRFunction: Sendable {
         labels.append(name)
         return Int32(labels.count - 1)
     }
+}
+
+/// The nodes of one list of a function, read in place from the function's list table, which
+/// the view keeps (a walk that moves on to another function still reads this list).
+public struct IRNodeList: RandomAccessCollection, Sendable {
+    @usableFromInline let lists: [Int32]
+    @usableFromInline let handle: Int32
+
+    /// The list at `handle` of the list table `lists` (0: the empty list).
+    @inlinable public init(lists: [Int32], handle: Int32) {
+        self.lists = lists
+        self.handle = handle
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { handle > 0 ? Int(lists[Int(handle)]) : 0 }
+    @inlinable public subscript(i: Int) -> IRNodeID { IRNodeID(lists[Int(handle) + 1 + i]) }
 }

@@ -11,10 +11,7 @@ extension EscapeWalker {
     /// block was made only to be walked once).
     mutating func block(_ list: Int32) {
         let depth = graph.cursor.loopDepth
-        if list > 0 {
-            let start = Int(list) + 1
-            for i in 0..<Int(f.lists[Int(list)]) { statement(IRNodeID(f.lists[start + i])) }
-        }
+        for s in f.nodes(inList: list) { statement(s) }
         graph.cursor.loopDepth = depth
     }
 
