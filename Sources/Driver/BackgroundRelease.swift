@@ -12,10 +12,15 @@ enum BackgroundRelease {
         init(_ value: Any?) { self.value = value }
     }
 
-    /// Drops `value` on a new thread. The caller must not keep another reference to it (the
-    /// last reference decides where it is freed).
-    static func release(_ value: consuming Any?) {
-        let box = Box(value)
+    /// Moves `value` out (leaving `empty` in its place) and drops it on a new thread. Moved, not
+    /// copied: no reference stays on the caller's side that could outlive the thread's and
+    /// free the value there after all. The caller must hold no other copy of it.
+    static func release<T>(_ value: inout T, leaving empty: T) {
+        let box = Box(nil)
+        withUnsafeMutablePointer(to: &value) { slot in
+            box.value = slot.move()
+            slot.initialize(to: empty)
+        }
         Thread.detachNewThread { box.value = nil }
     }
 }

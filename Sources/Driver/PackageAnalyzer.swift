@@ -37,8 +37,9 @@ struct PackageAnalyzer {
     let registry: EnabledPasses
     let config: Configuration
     let engine: EngineKind
-    /// The engine's input for the passes (from `EngineSetup`).
-    let engineInput: (any EngineInput)?
+    /// The engine's input for the passes (from `EngineSetup`); the scan lets go of it once the
+    /// passes are done (`ScanPipeline` frees the engine's state on a thread of its own).
+    var engineInput: (any EngineInput)?
     /// The summaries packages export for their importers, filled as packages finish.
     let summaries = PackageSummaries()
     /// Passes the engine cannot compute in this run, with the reason (from `EngineSetup`).
@@ -97,10 +98,23 @@ struct PackageAnalyzer {
         let (dependencies, costs) = Self.schedule(packages)
         let counter = ProgressCounter(total: packages.count, report: progress)
         let analyzer = self
+        // With an engine that prepares packages (type checking them), each package is parsed
+        // and prepared before its job, by a job that would otherwise wait for the packages
+        // others are analysing where it can (`PackageScheduler.run`'s `prepare`).
+        let early = EarlyPreparations(count: packages.count)
+        let prepare: (@Sendable (Int) -> Void)? = engineInput.map { input in
+            guard input.preparesPackages else { return nil }
+            return { i in
+                let made = prepared?[i] ?? Self.prepare(packages[i], input: inputs[i])
+                if prepared == nil { early.keep(made, at: i) }
+                input.prepare(made.input)
+            }
+        } ?? nil
         // Each job runs on a large stack of its own, where the engine's deep recursions run in place.
         let scheduler = PackageScheduler(jobs: jobs, startThread: TypecheckRun.detachLargeStackThread)
-        return scheduler.run(count: packages.count, dependencies: dependencies, costs: costs) { i in
-            var result = analyzer.analyze(packages[i], prepared: prepared?[i] ?? Self.prepare(packages[i], input: inputs[i]))
+        return scheduler.run(count: packages.count, dependencies: dependencies, costs: costs, prepare: prepare) { i in
+            let made = prepared?[i] ?? early.take(at: i) ?? Self.prepare(packages[i], input: inputs[i])
+            var result = analyzer.analyze(packages[i], prepared: made)
             if analyzer.engineFailed.contains(packages[i].importPath) { result.package.failed = true }
             if finished?(i, result) == true { result.dropExplanations() }
             counter.finished(packages[i].importPath)
@@ -194,6 +208,26 @@ struct PackageAnalyzer {
         if bytes.isEmpty { return 0 }
         let newlines = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         return bytes.last == 10 ? newlines : newlines + 1
+    }
+}
+
+/// Packages parsed before their jobs (`PackageScheduler.run`'s `prepare`), each taken once by
+/// its job.
+final class EarlyPreparations: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [PackageAnalyzer.PreparedPackage?]
+
+    init(count: Int) { made = Array(repeating: nil, count: count) }
+
+    func keep(_ prepared: PackageAnalyzer.PreparedPackage, at i: Int) {
+        lock.withLock { made[i] = prepared }
+    }
+
+    func take(at i: Int) -> PackageAnalyzer.PreparedPackage? {
+        lock.withLock {
+            defer { made[i] = nil }
+            return made[i]
+        }
     }
 }
 

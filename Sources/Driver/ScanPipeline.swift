@@ -80,7 +80,7 @@ struct ScanPipeline {
                                               compilation: compilation, jobs: request.jobs, summaryCache: summaryCache)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
-        let analyzer = PackageAnalyzer(registry: registry, config: config, engine: engine,
+        var analyzer = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        engineInput: engineSetup.input, unavailable: engineSetup.unavailablePasses,
                                        engineFailed: engineSetup.failedPackages,
                                        progress: request.quiet ? nil : request.progress, jobs: request.jobs)
@@ -119,8 +119,9 @@ struct ScanPipeline {
             }
         }
         // The engine's state is not needed any more: freed beside the recording, not after it.
-        BackgroundRelease.release(engineSetup.input)
-        engineSetup.input = nil
+        // Every other reference goes first, so that the release thread holds the last one.
+        analyzer.engineInput = nil
+        BackgroundRelease.release(&engineSetup.input, leaving: nil)
         var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
         if let origin = request.provenance {
@@ -133,8 +134,7 @@ struct ScanPipeline {
         let run = runRecord(started: started, roots: recordedRoots, git: git, engine: engine, setup: engineSetup,
                             goroot: goroot, context: context, config: config, skipped: registry.skipped)
         var content = Self.merge(analyses, recordedIn: order, notes: notes, into: run)
-        BackgroundRelease.release(analyses)
-        analyses = []
+        BackgroundRelease.release(&analyses, leaving: [])
         clock.lap("merge")
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
@@ -152,9 +152,9 @@ struct ScanPipeline {
         outcome.profiles = content.profiles
         outcome.diagnostics += cacheWarnings
         outcome.summaryCache = summaryCache?.statistics
-        // The run's rows (about 200 MB for the standard library) are freed beside the exit.
-        BackgroundRelease.release(content)
-        content = RunContent(run: content.run)
+        // The run's rows (about 200 MB for the standard library) and the parsed packages are
+        // freed beside the exit, not before it.
+        BackgroundRelease.release(&content, leaving: RunContent(run: run))
         return outcome
     }
 
