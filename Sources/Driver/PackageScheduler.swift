@@ -17,7 +17,17 @@ struct PackageScheduler {
     /// `dependencies[i]` lists indices of packages package `i` imports; each must be smaller
     /// than `i` (bottom-up order), which also rules out deadlock on cycles. `costs[i]` estimates
     /// package `i`'s work (its source size), or is empty to take ready packages in input order.
-    func run<R>(count: Int, dependencies: [[Int]], costs: [Int] = [], _ body: @escaping @Sendable (Int) -> R) -> [R] {
+    ///
+    /// With `prepare`, each package is prepared exactly once before its job runs `body`: by a
+    /// job with no package ready (the others wait for one still running, such as `runtime`,
+    /// which nearly all of std imports), or else at the start of the package's own job. A
+    /// package may be prepared once every package it imports is finished or prepared (the idle
+    /// job takes the costliest chain's head of those); it is not started while being prepared.
+    /// `prepare` must leave the results as they would be without it: it does work the job
+    /// would do anyway and that needs only the imports prepared (type checking, which needs
+    /// only their types).
+    func run<R>(count: Int, dependencies: [[Int]], costs: [Int] = [], prepare: (@Sendable (Int) -> Void)? = nil,
+                _ body: @escaping @Sendable (Int) -> R) -> [R] {
         if count == 0 { return [] }
         let state = SchedulerState(count: count, dependencies: dependencies,
                                    priorities: Self.chainCosts(dependencies: dependencies, costs: costs))
@@ -25,22 +35,37 @@ struct PackageScheduler {
         for _ in 0..<min(max(jobs, 1), count) {
             group.enter()
             startThread {
+                state.condition.lock()
                 while true {
-                    state.condition.lock()
-                    while state.ready.isEmpty && state.done < count { state.condition.wait() }
-                    if state.done >= count && state.ready.isEmpty {
+                    if let index = state.takeReady() {
+                        if let prepare, state.preparation[index] == .none {
+                            state.preparation[index] = .preparing
+                            state.condition.unlock()
+                            prepare(index)
+                            state.condition.lock()
+                            state.preparation[index] = .prepared
+                            state.condition.broadcast()
+                        }
                         state.condition.unlock()
-                        break
+                        let result = body(index)
+                        state.condition.lock()
+                        state.results[index] = result
+                        state.finish(index)
+                        state.condition.broadcast()
+                        continue
                     }
-                    let index = state.ready.removeFirst()
-                    state.condition.unlock()
-                    let result = body(index)
-                    state.condition.lock()
-                    state.results[index] = result
-                    state.finish(index)
-                    state.condition.broadcast()
-                    state.condition.unlock()
+                    if state.done >= count { break }
+                    if let prepare, let index = state.takePreparation(dependencies: dependencies) {
+                        state.condition.unlock()
+                        prepare(index)
+                        state.condition.lock()
+                        state.preparation[index] = .prepared
+                        state.condition.broadcast()
+                        continue
+                    }
+                    state.condition.wait()
                 }
+                state.condition.unlock()
                 group.leave()
             }
         }
@@ -86,6 +111,12 @@ final class SchedulerState: @unchecked Sendable {
     var ready: [Int]
     var results: [Any?]
     var done = 0
+    /// Where each package stands: waiting for its imports, ready, started (or finished).
+    var started: [Bool]
+    var finished: [Bool]
+    /// Each package's preparation (`PackageScheduler.run`'s `prepare`).
+    var preparation: [Preparation]
+    enum Preparation { case none, preparing, prepared }
     /// The order among ready packages: higher first, then lower index.
     let priorities: [Int]
     init(count: Int, dependencies: [[Int]], priorities: [Int]) {
@@ -95,12 +126,37 @@ final class SchedulerState: @unchecked Sendable {
         self.priorities = priorities
         ready = []
         results = Array(repeating: nil, count: count)
+        started = Array(repeating: false, count: count)
+        finished = Array(repeating: false, count: count)
+        preparation = Array(repeating: .none, count: count)
         for i in 0..<count where dependencies[i].isEmpty { makeReady(i) }
+    }
+
+    /// The first ready package not being prepared, marked started.
+    func takeReady() -> Int? {
+        guard let at = ready.firstIndex(where: { preparation[$0] != .preparing }) else { return nil }
+        let i = ready.remove(at: at)
+        started[i] = true
+        return i
+    }
+
+    /// The package to prepare ahead of its job, marked as being prepared: of those neither
+    /// started nor ready nor prepared, whose imports are all finished or prepared, the one of
+    /// highest priority (then lower index).
+    func takePreparation(dependencies: [[Int]]) -> Int? {
+        var best: Int?
+        for i in 0..<started.count where !started[i] && remaining[i] > 0 && preparation[i] == .none {
+            if let b = best, priorities[b] >= priorities[i] { continue }
+            if dependencies[i].allSatisfy({ finished[$0] || preparation[$0] == .prepared }) { best = i }
+        }
+        if let best { preparation[best] = .preparing }
+        return best
     }
 
     /// Counts package `i` done and queues the packages that waited only for it.
     func finish(_ i: Int) {
         done += 1
+        finished[i] = true
         for d in dependents[i] {
             remaining[d] -= 1
             if remaining[d] == 0 { makeReady(d) }

@@ -90,6 +90,16 @@ public final class NativeInliningSession: @unchecked Sendable {
         return (inliner, analysis)
     }
 
+    /// The session prepares packages (`prepare`).
+    public var preparesPackages: Bool { true }
+
+    /// Type-checks `package` and lowers it (`prepared`), possibly while the packages it imports
+    /// are still in their passes: both need only their types. The passes read what it leaves;
+    /// a package that does not type-check reports it to them.
+    public func prepare(_ package: PackageInput) {
+        _ = try? prepared(package)
+    }
+
     /// Runs `body` on a large stack with the inliner's lock held (`NativeIR.withInliner`), after
     /// expanding the package's inlined calls without it (`NativeIR.prepareExpansion`).
     private func withInliner<T>(_ package: PackageInput, _ body: @escaping (NativeInliner, NativeIR) -> T) throws -> T {

@@ -5,4 +5,16 @@
 public protocol EngineInput: Sendable {
     /// The engine that supplies this input.
     static var engine: EngineKind { get }
+    /// Whether `prepare` does any work. The driver then prepares each package once before its
+    /// passes: ahead of them, from a job that would otherwise wait, when every package it
+    /// imports is prepared, even while their passes still run.
+    var preparesPackages: Bool { get }
+    /// Does what the passes will need of `package` and needs only the packages it imports
+    /// prepared (such as type checking it), without changing what the passes compute.
+    func prepare(_ package: PackageInput)
+}
+
+extension EngineInput {
+    public var preparesPackages: Bool { false }
+    public func prepare(_ package: PackageInput) {}
 }
