@@ -7,6 +7,10 @@ struct WalkState {
     var pathEdge: [Int32]      // the edge from pathNext back to this location
     var queuedForAll: [Bool]
     var queuedForOne: [UInt32] // generation when queued for the current walk, 0 if not queued
+    /// The locations an explanation's path has passed (`withPath`): marked with the path's
+    /// number, where a set per explanation allocated and hashed.
+    var onPath: [UInt32]
+    var pathNumber: UInt32 = 0
     /// The queue of the current walk, empty between walks: one for all of them, where a queue
     /// per walk allocated its storage once per root.
     var walkQueue = LocationDeque(capacity: 1)
@@ -18,6 +22,7 @@ struct WalkState {
         pathEdge = [Int32](repeating: -1, count: count)
         queuedForAll = [Bool](repeating: false, count: count)
         queuedForOne = [UInt32](repeating: 0, count: count)
+        onPath = [UInt32](repeating: 0, count: count)
     }
 }
 
@@ -76,7 +81,7 @@ extension EscapeGraph {
                 if outlives(root, loc) {
                     if !attributeBits[l].has(.escapes) && options.explains {
                         record(escapeExplanation(of: loc, steps: [], truncated: false)
-                            .withPath(self, from: loc, to: root, state))
+                            .withPath(self, from: loc, to: root, &state))
                     }
                     gained = .all
                 } else if attributeBits[r].has(.persists) {
@@ -96,7 +101,7 @@ extension EscapeGraph {
                                                                         function: fn >= 0 ? functions[Int(fn)].name : "<nil>",
                                                                         derefs: Int(derefs)),
                                                 steps: [], truncated: false)
-                        e = e.withPath(self, from: loc, to: root, state)
+                        e = e.withPath(self, from: loc, to: root, &state)
                         record(e)
                     }
                     leak(loc, to: root, derefs: Int(derefs))
@@ -182,16 +187,17 @@ extension EscapeGraph {
 extension FlowExplanation {
     /// Fills in the path from `src` to `root` by following the walk's back-pointers, cutting
     /// it (and saying so) at an assignment cycle.
-    func withPath(_ g: EscapeGraph, from src: LocationID, to root: LocationID, _ state: WalkState) -> FlowExplanation {
+    func withPath(_ g: EscapeGraph, from src: LocationID, to root: LocationID, _ state: inout WalkState) -> FlowExplanation {
         var out = self
-        var visited = Set<Int32>()
+        state.pathNumber += 1
+        let mark = state.pathNumber
         var cur = src.raw
         while true {
-            if visited.contains(cur) {
+            if state.onPath[Int(cur)] == mark {
                 out.truncated = true
                 break
             }
-            visited.insert(cur)
+            state.onPath[Int(cur)] = mark
             let dst = state.pathNext[Int(cur)]
             let e = state.pathEdge[Int(cur)]
             guard dst >= 0, e >= 0 else {
