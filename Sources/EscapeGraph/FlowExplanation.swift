@@ -248,10 +248,4 @@ extension EscapeGraph {
                                                  function: fn >= 0 ? functions[Int(fn)].name : "<nil>"),
                                steps: steps, truncated: truncated)
     }
-
-    func appendStep(_ steps: inout [FlowStep], dst: LocationID, src: LocationID, derefs: Int32, notes: Int32) {
-        let ops = derefs < 0 ? "&" : String(repeating: "*", count: Int(derefs))
-        steps.append(FlowStep(destination: explanationName(of: dst), operators: ops,
-                              source: explanationName(of: src), notes: noteChain(notes)))
-    }
 }
