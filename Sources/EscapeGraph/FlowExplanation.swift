@@ -26,32 +26,42 @@ public struct FlowNote: Sendable, Hashable, Codable {
 
     /// `from WHERE (WHY) at POS`, the position's file rendered by `path`.
     public func text(path: (String) -> String) -> String {
-        var line = ""
-        append(to: &line, file: position.isKnown ? path(position.file) : "")
-        return line
+        line(indent: 0, file: position.isKnown ? path(position.file) : "")
     }
 
-    /// Appends `from WHERE (WHY) at POS` to `line`, the position's file printed as `file`:
-    /// piece by piece into storage reserved once (every explanation line of every fact is built
-    /// here; interpolating through a position's description allocated several times per note).
-    func append(to line: inout String, file: String) {
+    /// `from WHERE (WHY) at POS` after `indent` spaces, the position's file printed as `file`,
+    /// built in one allocation (`LineWriter`): every note line of every fact's explanation is
+    /// built here.
+    func line(indent: Int, file: String) -> String {
         let why = why.rawValue
-        line.reserveCapacity(line.utf8.count + whereText.utf8.count + why.utf8.count + file.utf8.count + 48)
-        line += "from "
-        line += whereText
-        line += " ("
-        line += why
-        line += ") at "
-        guard position.isKnown else {
-            line += "<unknown line number>"
-            return
+        let known = position.isKnown
+        let hasColumn = position.column > 0
+        var size = indent + "from ".utf8.count + whereText.utf8.count + " (".utf8.count + why.utf8.count
+            + ") at ".utf8.count
+        if known {
+            size += file.utf8.count + 1 + LineWriter.digits(position.line)
+            if hasColumn { size += 1 + LineWriter.digits(position.column) }
+        } else {
+            size += "<unknown line number>".utf8.count
         }
-        line += file
-        line += ":"
-        line += String(position.line)
-        if position.column > 0 {
-            line += ":"
-            line += String(position.column)
+        return LineWriter.build(capacity: size) { w in
+            w.write(byte: UInt8(ascii: " "), times: indent)
+            w.write(literal: "from ")
+            w.write(whereText)
+            w.write(literal: " (")
+            w.write(why)
+            w.write(literal: ") at ")
+            guard known else {
+                w.write(literal: "<unknown line number>")
+                return
+            }
+            w.write(file)
+            w.write(byte: UInt8(ascii: ":"))
+            w.write(decimal: position.line)
+            if hasColumn {
+                w.write(byte: UInt8(ascii: ":"))
+                w.write(decimal: position.column)
+            }
         }
     }
 }
@@ -69,6 +79,20 @@ public struct FlowStep: Sendable, Hashable, Codable {
 
     /// `flow: DST ← OPS SRC:`.
     public var text: String { "flow: \(destination) ← \(operators)\(source):" }
+
+    /// `  flow: DST ← OPS SRC:`, as an explanation prints it, built in one allocation.
+    var line: String {
+        let size = "  flow: ".utf8.count + destination.utf8.count + " ← ".utf8.count + operators.utf8.count
+            + source.utf8.count + 1
+        return LineWriter.build(capacity: size) { w in
+            w.write(literal: "  flow: ")
+            w.write(destination)
+            w.write(literal: " ← ")
+            w.write(operators)
+            w.write(source)
+            w.write(byte: UInt8(ascii: ":"))
+        }
+    }
 }
 
 /// A `-m=2` explanation: why a location escapes or why a parameter leaks, as the path from
@@ -92,12 +116,34 @@ public struct FlowExplanation: Sendable, Hashable, Codable {
     public var truncated: Bool
 
     /// The text of the first line, without the position.
+    /// Built in one allocation (`LineWriter`), as every explanation a fact keeps starts with it.
     public var headline: String {
         switch subject {
         case let .escapes(subject, function):
-            return "\(subject) escapes to heap in \(function):"
+            let size = subject.utf8.count + " escapes to heap in ".utf8.count + function.utf8.count + 1
+            return LineWriter.build(capacity: size) { w in
+                w.write(subject)
+                w.write(literal: " escapes to heap in ")
+                w.write(function)
+                w.write(byte: UInt8(ascii: ":"))
+            }
         case let .parameterLeak(parameter, sink, function, derefs):
-            return "parameter \(parameter) leaks to \(sink) for \(function) with derefs=\(derefs):"
+            guard let d = Int32(exactly: derefs), d >= 0 else {
+                return "parameter \(parameter) leaks to \(sink) for \(function) with derefs=\(derefs):"
+            }
+            let size = "parameter ".utf8.count + parameter.utf8.count + " leaks to ".utf8.count + sink.utf8.count
+                + " for ".utf8.count + function.utf8.count + " with derefs=".utf8.count + LineWriter.digits(d) + 1
+            return LineWriter.build(capacity: size) { w in
+                w.write(literal: "parameter ")
+                w.write(parameter)
+                w.write(literal: " leaks to ")
+                w.write(sink)
+                w.write(literal: " for ")
+                w.write(function)
+                w.write(literal: " with derefs=")
+                w.write(decimal: d)
+                w.write(byte: UInt8(ascii: ":"))
+            }
         }
     }
 
@@ -117,22 +163,13 @@ public struct FlowExplanation: Sendable, Hashable, Codable {
         var lastFile: String? = nil
         var lastRendered = ""
         for step in steps {
-            var flow = "  flow: "
-            flow.reserveCapacity(step.destination.utf8.count + step.operators.utf8.count + step.source.utf8.count + 16)
-            flow += step.destination
-            flow += " ← "
-            flow += step.operators
-            flow += step.source
-            flow += ":"
-            out.append(flow)
+            out.append(step.line)
             for note in step.notes {
                 if note.position.isKnown && note.position.file != lastFile {
                     lastFile = note.position.file
                     lastRendered = path(note.position.file)
                 }
-                var line = "    "
-                note.append(to: &line, file: note.position.isKnown ? lastRendered : "")
-                out.append(line)
+                out.append(note.line(indent: 4, file: note.position.isKnown ? lastRendered : ""))
             }
         }
         if truncated {
@@ -210,11 +247,5 @@ extension EscapeGraph {
                                subject: .escapes(subject: texts[source.index],
                                                  function: fn >= 0 ? functions[Int(fn)].name : "<nil>"),
                                steps: steps, truncated: truncated)
-    }
-
-    func appendStep(_ steps: inout [FlowStep], dst: LocationID, src: LocationID, derefs: Int32, notes: Int32) {
-        let ops = derefs < 0 ? "&" : String(repeating: "*", count: Int(derefs))
-        steps.append(FlowStep(destination: explanationName(of: dst), operators: ops,
-                              source: explanationName(of: src), notes: noteChain(notes)))
     }
 }

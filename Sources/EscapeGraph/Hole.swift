@@ -78,9 +78,9 @@ extension EscapeGraph {
         if dst == source && k.derefs >= 0 { return }
         if attributeBits[dst.index].has(.escapes) && k.derefs < 0 {
             if options.explains {
-                var steps: [FlowStep] = []
-                appendStep(&steps, dst: dst, src: source, derefs: k.derefs, notes: k.notes)
-                record(escapeExplanation(of: source, steps: steps, truncated: false))
+                let step = FlowStep(destination: explanationName(of: dst), operators: FlowExplanation.operators(k.derefs),
+                                    source: explanationName(of: source), notes: noteChain(k.notes))
+                record(escapeExplanation(of: source, steps: [step], truncated: false))
             }
             attributeBits[source.index] = .all
             return

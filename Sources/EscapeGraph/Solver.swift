@@ -7,6 +7,12 @@ struct WalkState {
     var pathEdge: [Int32]      // the edge from pathNext back to this location
     var queuedForAll: [Bool]
     var queuedForOne: [UInt32] // generation when queued for the current walk, 0 if not queued
+    /// The locations an explanation's path has passed (`withPath`): marked with the path's
+    /// number, where a set per explanation allocated and hashed.
+    var onPath: [UInt32]
+    var pathNumber: UInt32 = 0
+    /// Explanation names by location, filled as paths name them (empty until the first).
+    var explanationNames: [String?] = []
     /// The queue of the current walk, empty between walks: one for all of them, where a queue
     /// per walk allocated its storage once per root.
     var walkQueue = LocationDeque(capacity: 1)
@@ -18,6 +24,7 @@ struct WalkState {
         pathEdge = [Int32](repeating: -1, count: count)
         queuedForAll = [Bool](repeating: false, count: count)
         queuedForOne = [UInt32](repeating: 0, count: count)
+        onPath = [UInt32](repeating: 0, count: count)
     }
 }
 
@@ -76,7 +83,7 @@ extension EscapeGraph {
                 if outlives(root, loc) {
                     if !attributeBits[l].has(.escapes) && options.explains {
                         record(escapeExplanation(of: loc, steps: [], truncated: false)
-                            .withPath(self, from: loc, to: root, state))
+                            .withPath(self, from: loc, to: root, &state))
                     }
                     gained = .all
                 } else if attributeBits[r].has(.persists) {
@@ -96,7 +103,7 @@ extension EscapeGraph {
                                                                         function: fn >= 0 ? functions[Int(fn)].name : "<nil>",
                                                                         derefs: Int(derefs)),
                                                 steps: [], truncated: false)
-                        e = e.withPath(self, from: loc, to: root, state)
+                        e = e.withPath(self, from: loc, to: root, &state)
                         record(e)
                     }
                     leak(loc, to: root, derefs: Int(derefs))
@@ -182,28 +189,56 @@ extension EscapeGraph {
 extension FlowExplanation {
     /// Fills in the path from `src` to `root` by following the walk's back-pointers, cutting
     /// it (and saying so) at an assignment cycle.
-    func withPath(_ g: EscapeGraph, from src: LocationID, to root: LocationID, _ state: WalkState) -> FlowExplanation {
+    func withPath(_ g: EscapeGraph, from src: LocationID, to root: LocationID, _ state: inout WalkState) -> FlowExplanation {
         var out = self
-        var visited = Set<Int32>()
-        var cur = src.raw
-        while true {
-            if visited.contains(cur) {
-                out.truncated = true
-                break
-            }
-            visited.insert(cur)
-            let dst = state.pathNext[Int(cur)]
-            let e = state.pathEdge[Int(cur)]
-            guard dst >= 0, e >= 0 else {
-                preconditionFailure("internal error: EscapeGraph explanation path broken at loc#\(cur)")
-            }
-            let edge = g.edges[Int(e)]
-            g.appendStep(&out.steps, dst: LocationID(raw: dst), src: LocationID(raw: cur),
-                         derefs: edge.derefs, notes: edge.notes)
-            if dst == root.raw { break }
-            cur = dst
+        // The steps are counted first so the path's array is allocated once.
+        var count = 0
+        follow(from: src, to: root, &state) { _, _, _ in count += 1 }
+        out.steps.reserveCapacity(count)
+        out.truncated = follow(from: src, to: root, &state) { state, cur, dst in
+            let edge = g.edges[Int(state.pathEdge[Int(cur)])]
+            out.steps.append(FlowStep(destination: state.explanationName(of: dst, in: g), operators: Self.operators(edge.derefs),
+                                      source: state.explanationName(of: cur, in: g), notes: g.noteChain(edge.notes)))
         }
         return out
+    }
+
+    /// Calls `step` with the state and each (location, destination) of the walk's back-pointers from `src`
+    /// to `root`; returns true when the path was cut at an assignment cycle.
+    private func follow(from src: LocationID, to root: LocationID, _ state: inout WalkState,
+                        _ step: (inout WalkState, Int32, Int32) -> Void) -> Bool {
+        state.pathNumber += 1
+        let mark = state.pathNumber
+        var cur = src.raw
+        while true {
+            if state.onPath[Int(cur)] == mark { return true }
+            state.onPath[Int(cur)] = mark
+            let dst = state.pathNext[Int(cur)]
+            guard dst >= 0, state.pathEdge[Int(cur)] >= 0 else {
+                preconditionFailure("internal error: EscapeGraph explanation path broken at loc#\(cur)")
+            }
+            step(&state, cur, dst)
+            if dst == root.raw { return false }
+            cur = dst
+        }
+    }
+
+    /// `&` for an address, else one `*` per deref.
+    static func operators(_ derefs: Int32) -> String {
+        derefs < 0 ? "&" : String(repeating: "*", count: Int(derefs))
+    }
+}
+
+extension WalkState {
+    /// The location's explanation name (`EscapeGraph.explanationName(of:)`), made once per
+    /// location of the batch: paths share their locations, and `{storage for …}` names are
+    /// built strings.
+    mutating func explanationName(of raw: Int32, in g: EscapeGraph) -> String {
+        if explanationNames.isEmpty { explanationNames = [String?](repeating: nil, count: onPath.count) }
+        if let known = explanationNames[Int(raw)] { return known }
+        let name = g.explanationName(of: LocationID(raw: raw))
+        explanationNames[Int(raw)] = name
+        return name
     }
 }
 

@@ -186,17 +186,19 @@ public final class NativeInliningSession: @unchecked Sendable {
         }
         guard let analysis else { return ([], []) }
         let sets = program.stages.measure(.allocations) {
-            TypecheckRun.onLargeStack { NativeAllocations(program: program.types, escape: analysis).siteSets() }
+            TypecheckRun.onLargeStack {
+                NativeAllocations(program: program.types, escape: analysis,
+                                  notePath: { relative[$0] ?? self.gorootRelative($0) }).siteSets()
+            }
         }
         return (sets.kept.map { relativized($0, relative) }, sets.removed.map { relativized($0, relative) })
     }
 
-    /// A site with the package's relative paths.
+    /// A site with the package's relative paths (its explanation's notes already name files so).
     private func relativized(_ site: NativeAllocationSite, _ relative: [String: String]) -> NativeAllocationSite {
         var s = site
         s.file = relative[s.file] ?? s.file
         s.codeFile = relative[s.codeFile] ?? s.codeFile
-        s.explanation = s.explanation.map { FlowExplanations.renderingAt($0) { relative[$0] ?? self.gorootRelative($0) } }
         return s
     }
 

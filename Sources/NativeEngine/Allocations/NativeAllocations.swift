@@ -44,10 +44,14 @@ public struct NativeAllocations {
     /// The analysed package (its GoIR after inline expansion, sites and verdicts).
     public let escape: PackageEscape
 
-    /// The builder for one package's escape analysis.
-    public init(program: Program, escape: PackageEscape) {
+    /// Renders the files that explanation notes point at (`at FILE:LINE`).
+    public let notePath: (String) -> String
+
+    /// The builder for one package's escape analysis, notes' files rendered by `notePath`.
+    public init(program: Program, escape: PackageEscape, notePath: @escaping (String) -> String = { $0 }) {
         self.program = program
         self.escape = escape
+        self.notePath = notePath
     }
 
     /// Every site of every function with a body, in function then node order.
@@ -65,14 +69,7 @@ public struct NativeAllocations {
             default: break
             }
         }
-        var explanations: [SiteKey: [String]] = [:]
-        for e in escape.explanations {
-            if case .escapes(let subject, _) = e.subject {
-                // An `append` site is named `append` by its verdict, by the whole call in its flow.
-                let named = subject.hasPrefix("append(") ? "append" : subject
-                explanations[Self.key(e.position, named), default: []] += e.messages(path: { $0 })
-            }
-        }
+        let explanations = SiteExplanations(escape.explanations, path: notePath)
         var nodeSites: [Int: [IRNodeID: EscapeSite]] = [:]
         var variableSites: [Int: [EscapeSite]] = [:]
         for s in escape.sites {
@@ -125,4 +122,37 @@ public struct NativeAllocations {
     /// The key of a line at `p` about `text` (a value, not a formatted string: every verdict
     /// and every site makes one).
     static func key(_ p: EscapePosition, _ text: String) -> SiteKey { SiteKey(position: p, text: text) }
+}
+
+/// The `-m=2` explanations of a package's escaping locations by the site they explain,
+/// rendered when a site asks for them, once per site key: explanations of sites no walk
+/// records (code the package never compiles) are never turned into text.
+final class SiteExplanations {
+    private let explanations: [NativeAllocations.SiteKey: [FlowExplanation]]
+    private let path: (String) -> String
+    private var rendered: [NativeAllocations.SiteKey: [String]] = [:]
+
+    /// Groups `all` by site key; notes' files are rendered by `path`.
+    init(_ all: [FlowExplanation], path: @escaping (String) -> String) {
+        var grouped: [NativeAllocations.SiteKey: [FlowExplanation]] = [:]
+        for e in all {
+            if case .escapes(let subject, _) = e.subject {
+                // An `append` site is named `append` by its verdict, by the whole call in its flow.
+                let named = subject.hasPrefix("append(") ? "append" : subject
+                grouped[NativeAllocations.key(e.position, named), default: []].append(e)
+            }
+        }
+        explanations = grouped
+        self.path = path
+    }
+
+    /// The lines of every explanation of `key`, in print order (repeats kept), empty if none.
+    func lines(for key: NativeAllocations.SiteKey) -> [String] {
+        if let done = rendered[key] { return done }
+        guard let found = explanations[key] else { return [] }
+        var out: [String] = []
+        for e in found { out += e.messages(path: path) }
+        rendered[key] = out
+        return out
+    }
 }

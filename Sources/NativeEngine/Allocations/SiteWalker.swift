@@ -19,8 +19,8 @@ struct SiteWalker {
     /// Position and subject of every `[]byte(s)` escape analysis finds never written through
     /// (`zero-copy string->[]byte conversion`): walk shares the string's bytes, no copy.
     let zeroCopyKeys: Set<NativeAllocations.SiteKey>
-    /// `-m=2` flow lines by position and subject.
-    let explanations: [NativeAllocations.SiteKey: [String]]
+    /// `-m=2` flow lines by position and subject, rendered when a site asks.
+    let explanations: SiteExplanations
     /// The sites found so far.
     var sites: [NativeAllocationSite] = []
     /// The sites escape analysis reports in code the backend removes (dead code, growth it
@@ -44,7 +44,7 @@ struct SiteWalker {
 
     init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
          verdictKeys: Set<NativeAllocations.SiteKey>, zeroCopyKeys: Set<NativeAllocations.SiteKey> = [],
-         explanations: [NativeAllocations.SiteKey: [String]]) {
+         explanations: SiteExplanations) {
         self.program = program
         self.package = package
         self.f = f
@@ -129,7 +129,7 @@ struct SiteWalker {
     mutating func recordVerdict(_ site: EscapeSite, kind: PassKit.AllocationKind, placement: Placement,
                                 cause: AllocationCause?, runtime: String?, rule: String? = nil, allocations: Int = 1, depth: Int) {
         let code = place(f[site.node.exists ? site.node : .none].pos)
-        var explanation = explanations[NativeAllocations.key(site.position, site.text)] ?? []
+        var explanation = explanations.lines(for: NativeAllocations.key(site.position, site.text))
         if let rule { explanation.append(rule) }
         if let runtime { explanation.append("walk: a call of runtime.\(runtime)") }
         if let cause, placement != .stack { explanation += cause.explanationLines }

@@ -30,6 +30,9 @@ struct FlowExplanations {
     }
 
     private var blocks: [Key: [Block]] = [:]
+    /// The lines already rendered, by key: the verdicts of one parameter (a leak and its
+    /// result leaks, a shape instance's repeated lines) ask for the same blocks.
+    private var rendered: [Key: [String]] = [:]
 
     /// Groups a package's captures and explanations.
     init(_ escape: PackageEscape) {
@@ -42,67 +45,33 @@ struct FlowExplanations {
     }
 
     /// Every explanation line about `subject` at `position`, in print order (empty if none),
-    /// each block once, notes' files rendered by `path`.
-    func lines(at position: SourcePosition, subject: String, path: (String) -> String) -> [String] {
-        guard let found = blocks[Key(position: position, subject: subject)] else { return [] }
+    /// each block once, notes' files rendered by `path` (the same function at every call: the
+    /// lines of a key are rendered once).
+    ///
+    /// An explanation equal to one already rendered under the key is not rendered again: the
+    /// walks record a parameter's leak each time they reach it, and equal explanations print
+    /// equal text.
+    mutating func lines(at position: SourcePosition, subject: String, path: (String) -> String) -> [String] {
+        let key = Key(position: position, subject: subject)
+        if let done = rendered[key] { return done }
+        guard let found = blocks[key] else { return [] }
         var kept: [[String]] = []
+        var seen: [FlowExplanation] = []
         for block in found {
             let text: [String]
             switch block {
             case .capture(let line): text = [line]
-            case .explanation(let e): text = e.messages(path: path)
+            case .explanation(let e):
+                if found.count > 1 {
+                    if seen.contains(e) { continue }
+                    seen.append(e)
+                }
+                text = e.messages(path: path)
             }
             if !kept.contains(text) { kept.append(text) }
         }
-        return kept.count == 1 ? kept[0] : kept.flatMap { $0 }
-    }
-
-    /// An explanation line with its trailing ` at FILE:LINE[:COL]` file rendered by `path`
-    /// (other lines unchanged). The numbers are the last one or two `:`-separated parts that
-    /// read as integers, found from the end on the UTF-8 bytes (every stored explanation line
-    /// passes here; splitting the whole tail into parts cost more than the rest).
-    static func renderingAt(_ line: String, path: (String) -> String) -> String {
-        guard line.hasPrefix("    from "), let atStart = lastNoteFile(line) else { return line }
-        let bytes = line.utf8
-        var fileEnd = bytes.endIndex
-        var numbers = 0
-        while numbers < 2, let colon = bytes[atStart..<fileEnd].lastIndex(of: UInt8(ascii: ":")) {
-            guard Int(line[bytes.index(after: colon)..<fileEnd]) != nil else { break }
-            numbers += 1
-            fileEnd = colon
-        }
-        guard numbers > 0 else { return line }
-        // The numbers and the colons before them, as they stand in the line.
-        var out = String(line[..<atStart])
-        out += path(String(line[atStart..<fileEnd]))
-        out.append(contentsOf: line[fileEnd...])
+        let out = kept.count == 1 ? kept[0] : kept.flatMap { $0 }
+        rendered[key] = out
         return out
     }
-
-    /// The note marker ` at `, as UTF-8.
-    private static let noteMarker: [UInt8] = Array(" at ".utf8)
-
-    /// Where the file of a line's last ` at ` begins, found on the UTF-8 bytes (every stored
-    /// explanation line passes here; a Foundation backwards search bridged each line).
-    private static func lastNoteFile(_ line: String) -> String.Index? {
-        let bytes = line.utf8
-        let found = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
-            var end = buffer.count
-            while end >= noteMarker.count {
-                if buffer[end - 4] == noteMarker[0] && buffer[end - 3] == noteMarker[1]
-                    && buffer[end - 2] == noteMarker[2] && buffer[end - 1] == noteMarker[3] { return end }
-                end -= 1
-            }
-            return nil
-        }
-        if let found { return found.map { bytes.index(bytes.startIndex, offsetBy: $0) } }
-        var end = bytes.endIndex
-        while bytes.distance(from: bytes.startIndex, to: end) >= noteMarker.count {
-            let start = bytes.index(end, offsetBy: -noteMarker.count)
-            if bytes[start..<end].elementsEqual(noteMarker) { return end }
-            end = bytes.index(before: end)
-        }
-        return nil
-    }
-
 }

@@ -262,7 +262,7 @@ public final class NativeEscape: @unchecked Sendable {
     /// function of the result alone, so it needs no lock around the run's tables.
     public static func facts(of r: PackageEscape, relativePaths: [String: String],
                              notePath: (String) -> String = { $0 }) -> [Fact] {
-        let explanations = FlowExplanations(r)
+        var explanations = FlowExplanations(r)
         return r.verdicts.compactMap { v -> Fact? in
             guard let file = relativePaths[v.position.file] else { return nil }
             let line = Int(v.position.line), column = Int(v.position.column)
