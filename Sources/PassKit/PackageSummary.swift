@@ -32,6 +32,9 @@ public struct SummaryKind<Value: Codable & Sendable>: Sendable {
 
     /// The encoded form of a value, ready for `PassOutput.summaries`.
     public func encode(_ value: Value) throws -> EncodedSummary {
+        if let direct = value as? any DirectJSONEncoding, let bytes = direct.sortedKeysJSON() {
+            return EncodedSummary(name: name, version: version, bytes: bytes)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return EncodedSummary(name: name, version: version, bytes: Array(try encoder.encode(value)))
