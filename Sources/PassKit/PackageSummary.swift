@@ -33,11 +33,11 @@ public struct SummaryKind<Value: Codable & Sendable>: Sendable {
     /// The encoded form of a value, ready for `PassOutput.summaries`.
     public func encode(_ value: Value) throws -> EncodedSummary {
         if let direct = value as? any DirectJSONEncoding, let bytes = direct.sortedKeysJSON() {
-            return EncodedSummary(name: name, version: version, bytes: bytes)
+            return EncodedSummary(name: name, version: version, bytes: bytes, value: value)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return EncodedSummary(name: name, version: version, bytes: Array(try encoder.encode(value)))
+        return EncodedSummary(name: name, version: version, bytes: Array(try encoder.encode(value)), value: value)
     }
 
     /// The value of an encoded summary of this kind; `package` names it in errors.
@@ -64,12 +64,46 @@ public struct EncodedSummary: Sendable, Hashable, Codable {
     public let version: Int
     /// The value, JSON-encoded with sorted keys (deterministic for equal values).
     public let bytes: [UInt8]
+    /// The value itself when this process encoded it (`SummaryKind.encode`): the run's readers
+    /// take it as it is instead of decoding the bytes (every package's summaries were encoded
+    /// and decoded again once per run). Neither stored nor compared.
+    let value: (any Sendable)?
+
+    private enum CodingKeys: String, CodingKey { case name, version, bytes }
 
     /// Creates an encoded summary (a store restoring a cached one uses this).
     public init(name: String, version: Int, bytes: [UInt8]) {
+        self.init(name: name, version: version, bytes: bytes, value: nil)
+    }
+
+    init(name: String, version: Int, bytes: [UInt8], value: (any Sendable)?) {
         self.name = name
         self.version = version
         self.bytes = bytes
+        self.value = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), version: try c.decode(Int.self, forKey: .version),
+                  bytes: try c.decode([UInt8].self, forKey: .bytes))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(version, forKey: .version)
+        try c.encode(bytes, forKey: .bytes)
+    }
+
+    public static func == (a: EncodedSummary, b: EncodedSummary) -> Bool {
+        a.name == b.name && a.version == b.version && a.bytes == b.bytes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(version)
+        hasher.combine(bytes)
     }
 }
 
@@ -111,8 +145,14 @@ public final class PackageSummaries: @unchecked Sendable {
         guard !summaries.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
-        for summary in summaries { byPackage[package, default: [:]][summary.name] = summary }
-        decoded[package] = nil
+        for summary in summaries {
+            if let replaced = byPackage[package]?[summary.name] {
+                decoded[package]?.removeValue(forKey: "\(replaced.name)#\(replaced.version)")
+            }
+            byPackage[package, default: [:]][summary.name] = summary
+            // A value this process encoded is read back as it is; another is decoded when read.
+            if let value = summary.value { decoded[package, default: [:]]["\(summary.name)#\(summary.version)"] = value }
+        }
     }
 
     /// The encoded summary of a kind for a package, if the package exported one.

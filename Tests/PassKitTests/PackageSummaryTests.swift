@@ -54,6 +54,44 @@ final class PackageSummaryTests: XCTestCase {
         }
     }
 
+    /// Reads which summaries were decoded: decoding marks the value.
+    struct Probe: Codable, Sendable, Equatable {
+        var n: Int
+        var decoded = false
+        init(n: Int) { self.n = n }
+        init(from decoder: any Decoder) throws {
+            n = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .n)
+            decoded = true
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(n, forKey: .n)
+        }
+        private enum CodingKeys: String, CodingKey { case n }
+    }
+
+    /// A summary this process encoded is read back as the value itself; one restored from its
+    /// bytes (a store's) is decoded; the value is never compared, hashed or stored.
+    func testASummaryEncodedInThisProcessIsReadWithoutDecoding() throws {
+        let kind = SummaryKind<Probe>(name: "test.probe", version: 1)
+        let encoded = try kind.encode(Probe(n: 5))
+        let summaries = PackageSummaries()
+        summaries.record([encoded], for: "a/b")
+        XCTAssertEqual(try summaries.summary(kind, for: "a/b"), Probe(n: 5))
+        summaries.record([EncodedSummary(name: kind.name, version: kind.version, bytes: encoded.bytes)], for: "a/c")
+        XCTAssertEqual(try summaries.summary(kind, for: "a/c")?.decoded, true)
+        XCTAssertEqual(EncodedSummary(name: kind.name, version: kind.version, bytes: encoded.bytes), encoded)
+        XCTAssertEqual(Set([encoded, EncodedSummary(name: kind.name, version: kind.version, bytes: encoded.bytes)]).count, 1)
+        XCTAssertEqual(String(decoding: try JSONEncoder().encode(encoded), as: UTF8.self).contains("value"), false)
+        // Replaced by another version: the value of the old one is not read any more.
+        let v2 = SummaryKind<Probe>(name: "test.probe", version: 2)
+        summaries.record([try v2.encode(Probe(n: 6))], for: "a/b")
+        XCTAssertEqual(try summaries.summary(v2, for: "a/b"), Probe(n: 6))
+        XCTAssertThrowsError(try summaries.summary(kind, for: "a/b")) {
+            XCTAssertEqual($0 as? SummaryError, .versionMismatch(name: "test.probe", package: "a/b", found: 2, expected: 1))
+        }
+    }
+
     func testEncodingIsDeterministicAndChecksTheKind() throws {
         let value = Costs(costs: ["b": 2, "a": 1, "c": 3])
         XCTAssertEqual(try Self.v1.encode(value), try Self.v1.encode(Costs(costs: ["c": 3, "a": 1, "b": 2])))
