@@ -1,7 +1,10 @@
 /// Walking the nodes a function's body reaches.
 extension IRFunction {
     /// Calls `visit` for every node reachable from `root` (children, then lists), not entering
-    /// the bodies of function literals (they are functions of their own).
+    /// the bodies of function literals (they are functions of their own). Inlinable: every
+    /// pass walks every body this way, and a specialised walk calls its visitor without a
+    /// closure call per node.
+    @inlinable
     public func forEachReachable(from root: IRNodeID, _ visit: (IRNodeID, IRNode) -> Void) {
         guard root.exists else { return }
         var stack: [IRNodeID] = [root]
@@ -18,8 +21,8 @@ extension IRFunction {
 
     /// Pushes a list's nodes so that its first node is popped first (no array built per node:
     /// every pass walks every body this way).
-    @inline(__always)
-    private func pushList(_ h: Int32, onto stack: inout [IRNodeID]) {
+    @inlinable @inline(__always)
+    func pushList(_ h: Int32, onto stack: inout [IRNodeID]) {
         guard h > 0 else { return }
         var i = Int(lists[Int(h)])
         while i > 0 {

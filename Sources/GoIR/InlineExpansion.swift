@@ -207,19 +207,19 @@ struct Expander {
         case .forStmt:
             visit(n.a, depth: depth + 1, path: path, inlined: inlined)
             visit(n.b, depth: depth + 1, path: path, inlined: inlined)
-            for s in f.list(n.list) { visit(s, depth: depth + 1, path: path, inlined: inlined) }
+            visitList(n.list, depth: depth + 1, path: path, inlined: inlined)
             return
         case .rangeStmt:
             visit(n.a, depth: depth, path: path, inlined: inlined)
-            for s in f.list(n.list) { visit(s, depth: depth + 1, path: path, inlined: inlined) }
+            visitList(n.list, depth: depth + 1, path: path, inlined: inlined)
             return
         default: break
         }
         visit(n.a, depth: depth, path: path, inlined: inlined)
         visit(n.b, depth: depth, path: path, inlined: inlined)
         visit(n.c, depth: depth, path: path, inlined: inlined)
-        for x in f.list(n.list) { visit(x, depth: depth, path: path, inlined: inlined) }
-        for x in f.list(n.list2) { visit(x, depth: depth, path: path, inlined: inlined) }
+        visitList(n.list, depth: depth, path: path, inlined: inlined)
+        visitList(n.list2, depth: depth, path: path, inlined: inlined)
         if n.op == .callInterface, let program = decisions.devirtualizeWith {
             Devirtualization(program: program).staticCall(id, in: &f)
         }
@@ -227,8 +227,7 @@ struct Expander {
         if site.op == .call && !site.flags.contains(.goDefer), let callee = resolve(site.a), !path.contains(callee),
            mayInline(callee, calledOnce: isCalledOnce(callee, directly: f[site.a].op == .closure)) {
             if let k = expand(id, callee, depth: depth, inlined: inlined) {
-                let body = f[id]
-                for s in f.list(body.list) { visit(s, depth: depth, path: path + [callee], inlined: k) }
+                visitList(f[id].list, depth: depth, path: path + [callee], inlined: k)
                 return
             }
         }
@@ -242,6 +241,15 @@ struct Expander {
             f.recursiveCycleCalls.append(IRInlinedCall(callee: name, pos: site.pos, parent: inlined))
         }
         if f[id].op == .call { passDictionary(id) }
+    }
+
+    /// Visits the nodes of the list at handle `h`, read from the list table one at a time: the
+    /// table is only appended to (a changed list gets a new handle), so a handle's entries stay
+    /// put while expansion grows the function, and no array is made per node.
+    private mutating func visitList(_ h: Int32, depth: Int32, path: [Callee], inlined: Int32) {
+        guard h > 0 else { return }
+        let start = Int(h) + 1, count = Int(f.lists[Int(h)])
+        for i in 0..<count { visit(IRNodeID(f.lists[start + i]), depth: depth, path: path, inlined: inlined) }
     }
 
     /// True when a call inside inlined call `inlined` is, in the source, one of the calls it is
@@ -278,6 +286,13 @@ struct Expander {
     /// The static callee of a call's function operand: a declared function, a method
     /// expression, or a literal, through `IRPackage.staticValue`.
     private func resolve(_ fun: IRNodeID) -> Callee? {
+        // A callee written as a function, method expression or literal is its own static value
+        // (`staticValue` would return it at once, after copying the function being rewritten).
+        switch f[fun].op {
+        case .function, .methodExpr: return .declared(ObjectID(f[fun].aux))
+        case .closure: return .literal(Int(f[fun].aux))
+        default: break
+        }
         let v = package.staticValue(of: fun, in: index, current: f)
         let n = v.function == index ? f[v.node] : package.functions[v.function][v.node]
         switch n.op {

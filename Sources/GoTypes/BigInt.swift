@@ -209,6 +209,20 @@ public struct BigInt: Hashable, Sendable, Comparable, CustomStringConvertible {
         return BigInt(negative: false, limbs: out)
     }
 
+    /// The number of zero bits below the lowest one bit of the magnitude (0 for zero).
+    var trailingZeroBitCount: Int {
+        for (i, l) in limbs.enumerated() where l != 0 { return i * 32 + l.trailingZeroBitCount }
+        return 0
+    }
+
+    /// The magnitude shifted right by `n` bits, with the sign kept: the exact quotient by 2^n
+    /// when the low `n` bits are zero.
+    func magnitudeShiftedRight(_ n: Int) -> BigInt {
+        if isZero || n == 0 { return self }
+        let shifted = magnitude.shiftedRight(n)
+        return BigInt(negative: negative, limbs: shifted.limbs)
+    }
+
     /// Two's complement limbs of width `count` limbs.
     private func twosComplement(_ count: Int) -> [UInt32] {
         var out = limbs + [UInt32](repeating: 0, count: count - limbs.count)

@@ -13,8 +13,18 @@ extension Checker {
             if k.isUnsigned {
                 if i.negative || i.bitWidth > bits { return nil }
             } else {
-                let lo = -(BigInt.one.shiftedLeft(bits - 1)), hi = BigInt.one.shiftedLeft(bits - 1) - .one
-                if i < lo || hi < i { return nil }
+                if bits <= 64 {
+                    // Machine integers bound the kinds up to 64 bits (no big-integer limits
+                    // built per constant).
+                    guard let v = i.int64 else { return nil }
+                    if bits < 64 {
+                        let limit = Int64(1) << (bits - 1)
+                        if v < -limit || v >= limit { return nil }
+                    }
+                } else {
+                    let lo = -(BigInt.one.shiftedLeft(bits - 1)), hi = BigInt.one.shiftedLeft(bits - 1) - .one
+                    if i < lo || hi < i { return nil }
+                }
             }
             return .int(i)
         }

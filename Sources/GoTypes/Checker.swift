@@ -149,6 +149,12 @@ public final class Checker {
         }
         self.files = files
         self.facts = Array(repeating: FileFacts(), count: files.count)
+        for (i, file) in files.enumerated() {
+            let nodes = file.tree.nodeCount
+            facts[i].exprs.reserveSlots(nodeCount: nodes)
+            facts[i].uses.reserveSlots(nodeCount: nodes)
+            facts[i].defs.reserveSlots(nodeCount: nodes)
+        }
         self.tree = files[0].tree
         self.scope = pkg.scope
     }

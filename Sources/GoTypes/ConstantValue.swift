@@ -1,12 +1,16 @@
 /// The value of a constant expression. Integers and floats are exact; strings are bytes
 /// (Go strings need not be UTF-8). `unknown` stands for a value that could not be computed
 /// (after an error), and silences follow-on errors.
+///
+/// Floats and complex values are boxed (`indirect`): unboxed, a complex value's two rationals
+/// made every value 64 bytes, and the checker stores an optional value with the facts of every
+/// expression it records and copies one in every operand; boxed, a value is 16 bytes.
 public enum ConstantValue: Hashable, Sendable {
     case bool(Bool)
     case string([UInt8])
     case int(BigInt)
-    case float(Rational)
-    case complex(Rational, Rational)
+    indirect case float(Rational)
+    indirect case complex(Rational, Rational)
     case unknown
 
     /// The value as an exact rational, for integers and floats.

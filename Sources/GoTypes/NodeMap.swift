@@ -19,6 +19,15 @@ public struct NodeMap<Value>: Sequence {
     /// An empty map.
     public init() {}
 
+    /// Makes room for the nodes of a tree of `nodeCount` nodes at once: a map that grows by
+    /// doubling as the checker walks a file copies and zero-fills its slot table again at every
+    /// step.
+    public mutating func reserveSlots(nodeCount: Int) {
+        if nodeCount > slots.count {
+            slots.append(contentsOf: repeatElement(0, count: nodeCount - slots.count))
+        }
+    }
+
     /// Number of entries.
     @inlinable public var count: Int { keys.count }
     /// True when there are no entries.

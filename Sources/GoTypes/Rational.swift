@@ -46,9 +46,24 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// `N` or `N/D`, as big.Rat's RatString prints it.
     public var description: String { isInteger ? num.description : "\(num)/\(den)" }
 
-    /// The value times 2^e.
+    /// A value already in lowest terms with a positive denominator.
+    private init(reduced num: BigInt, _ den: BigInt) {
+        self.num = num
+        self.den = den
+    }
+
+    /// The value times 2^e. The value is in lowest terms, so the only common factors the
+    /// shift can make are twos: they are cancelled by shifts rather than by a gcd (rounding a
+    /// float constant scales twice, and the gcd's long divisions showed in profiles of the
+    /// type checker).
     public func scaled(byPowerOfTwo e: Int) -> Rational {
-        e >= 0 ? Rational(num.shiftedLeft(e), den) : Rational(num, den.shiftedLeft(-e))
+        if e == 0 || num.isZero { return self }
+        if e > 0 {
+            let t = Swift.min(e, den.trailingZeroBitCount)
+            return Rational(reduced: num.shiftedLeft(e - t), den.magnitudeShiftedRight(t))
+        }
+        let t = Swift.min(-e, num.trailingZeroBitCount)
+        return Rational(reduced: num.magnitudeShiftedRight(t), den.shiftedLeft(-e - t))
     }
 
     /// The nearest binary floating-point value with `mantissa` bits (including the implicit

@@ -174,13 +174,20 @@ struct ShapeInstanceCollector {
         let facts = pkg.facts[file]
         var found: [(ObjectID, [TypeID])] = []
         var mentioned: [TypeID] = []
+        // A concrete walk notes each type once (`notedConcrete`): a type mentioned again right
+        // away (`x.f` after `x`, the operands of `a + b`) is left out of the list.
+        let concrete = env.isEmpty && substitution.isEmpty
+        func mention(_ t: TypeID) {
+            if concrete, mentioned.last == t { return }
+            mentioned.append(t)
+        }
         tree.walk(node) { id, _, _ in
             if let targs = facts.instances[id], let g = self.genericFunction(id, tree: tree, facts: facts) {
                 found.append((g, targs))
             }
-            if let f = facts.exprs[id], f.mode != .void && f.mode != .builtin { mentioned.append(f.type) }
+            if let f = facts.exprs[id], f.mode != .void && f.mode != .builtin { mention(f.type) }
             if tree.kind(id) == .ident, let d = facts.defs[id] ?? nil, self.types.object(d).kind == .variable {
-                mentioned.append(self.types.object(d).type)
+                mention(self.types.object(d).type)
             }
             return true
         }

@@ -81,6 +81,34 @@ final class ConstantArithmeticTests: XCTestCase {
     }
 }
 
+extension ConstantArithmeticTests {
+    /// Scaling by a power of two cancels twos by shifts: the result is the same lowest-terms
+    /// rational a division by the gcd gives, for signs, odd and even parts and both directions.
+    func testScaledByPowerOfTwoIsInLowestTerms() {
+        let values: [Rational] = [
+            Rational(BigInt(3), BigInt(8)), Rational(BigInt(-3), BigInt(8)), Rational(BigInt(12)), Rational(BigInt(-40)),
+            Rational(BigInt(1), BigInt(10)), Rational(BigInt(7), BigInt(96)), Rational(BigInt.one.shiftedLeft(70) * BigInt(5)),
+            Rational(BigInt(-5), BigInt.one.shiftedLeft(90)), .zero,
+        ]
+        for r in values {
+            for e in [-100, -70, -33, -32, -5, -3, -1, 0, 1, 3, 5, 32, 33, 70, 100] {
+                let expected = e >= 0 ? Rational(r.num.shiftedLeft(e), r.den) : Rational(r.num, r.den.shiftedLeft(-e))
+                XCTAssertEqual(r.scaled(byPowerOfTwo: e), expected, "\(r) * 2^\(e)")
+            }
+        }
+    }
+
+    /// Boxed floats and complex values compare, hash and match as before.
+    func testBoxedConstantValues() {
+        let a = ConstantValue.float(Rational(BigInt(1), BigInt(3)))
+        XCTAssertEqual(a, .float(Rational(BigInt(1), BigInt(3))))
+        XCTAssertNotEqual(a, .float(Rational(BigInt(2), BigInt(3))))
+        XCTAssertEqual(Set([a, .float(Rational(BigInt(1), BigInt(3))), .complex(.zero, Rational(BigInt(1)))]).count, 2)
+        XCTAssertEqual(ConstantValue.complex(Rational(BigInt(2)), .zero).integer, BigInt(2))
+        XCTAssertLessThanOrEqual(MemoryLayout<ConstantValue?>.size, 17)
+    }
+}
+
 /// The per-file node tables: lookups, overwrites and removals keep every other entry.
 final class NodeMapTests: XCTestCase {
     func testInsertOverwriteRemove() {
