@@ -41,6 +41,8 @@ public struct RunPart: Sendable {
 /// one step instead, as `FactStore.record` does.
 public final class RunRecording: @unchecked Sendable {
     private enum Mode { case undecided, streaming, atFinish }
+    /// The page cache of the connection that streams a run (KiB).
+    static let streamingCacheKiB = 4096
 
     private let condition = NSCondition()
     private let run: RunRecord
@@ -201,6 +203,12 @@ public final class RunRecording: @unchecked Sendable {
             return nil
         }
         decide(.streaming)
+        // A small page cache while the run streams in: pages spill to the log as they fill,
+        // beside the passes, instead of up to 32 MB of them at the commit, after the passes
+        // (a std scan's record step after its passes: 0.61 s → 0.52 s). Queries get the large
+        // cache back after the commit.
+        try? db.execute("PRAGMA cache_size = -\(Self.streamingCacheKiB)")
+        defer { try? db.execute("PRAGMA cache_size = -\(SQLiteConnection.queryCacheKiB)") }
         let outcome = Result {
             try StoreFile.wrap(store.path) {
                 let id = try stream(into: db, lock: store.lock)

@@ -84,6 +84,11 @@ final class RunRecordingTests: XCTestCase {
             XCTAssertFalse(recorded[table]!.isEmpty, table)
             XCTAssertEqual(streamed[table], recorded[table], table)
         }
+        // The store's connection streamed with a small page cache and has the large one back.
+        let connection = try XCTUnwrap(store.db as? SQLiteConnection)
+        let cacheSize = try XCTUnwrap(connection.prepareFirst("PRAGMA cache_size").statement)
+        XCTAssertTrue(try cacheSize.step())
+        XCTAssertEqual(cacheSize.displayText(0), "-\(SQLiteConnection.queryCacheKiB)")
     }
 
     func testOpenRecordingIsInvisibleUntilFinishAndLetsTheScanRead() throws {

@@ -30,9 +30,12 @@ final class SQLiteConnection {
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
         // History queries group tens of thousands of facts: keep pages and sorts in memory.
-        sqlite3_exec(db, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456;", nil, nil, nil)
+        sqlite3_exec(db, "PRAGMA cache_size = -\(Self.queryCacheKiB); PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456;", nil, nil, nil)
         IdentityHash.register(on: db)
     }
+
+    /// The page cache of a connection (KiB), large for the history queries.
+    static let queryCacheKiB = 32768
 
     deinit {
         statementCache.removeAll()
