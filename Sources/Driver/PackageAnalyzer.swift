@@ -37,9 +37,8 @@ struct PackageAnalyzer {
     let registry: EnabledPasses
     let config: Configuration
     let engine: EngineKind
-    /// The engine's input for the passes (from `EngineSetup`); the scan lets go of it once the
-    /// passes are done (`ScanPipeline` frees the engine's state on a thread of its own).
-    var engineInput: (any EngineInput)?
+    /// The engine's input for the passes (from `EngineSetup`).
+    let engineInput: (any EngineInput)?
     /// The summaries packages export for their importers, filled as packages finish.
     let summaries = PackageSummaries()
     /// Passes the engine cannot compute in this run, with the reason (from `EngineSetup`).

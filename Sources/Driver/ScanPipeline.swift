@@ -68,7 +68,7 @@ struct ScanPipeline {
         opening.start()
         // Native scans read their dependencies' summaries from the store (and add those they
         // compute): an unchanged dependency is analysed once per store.
-        let summaryCache = engine == .native
+        var summaryCache = engine == .native
             ? SummaryCacheSetup.cache(goos: context.goos, goarch: context.goarch) { opening.value } : nil
 
         let inputs = loaded.packages.map(PackageAnalyzer.input(for:))
@@ -80,14 +80,14 @@ struct ScanPipeline {
                                               compilation: compilation, jobs: request.jobs, summaryCache: summaryCache)
         notes.append(contentsOf: engineSetup.diagnostics)
         clock.lap("engine")
-        var analyzer = PackageAnalyzer(registry: registry, config: config, engine: engine,
+        var analyzer: PackageAnalyzer? = PackageAnalyzer(registry: registry, config: config, engine: engine,
                                        engineInput: engineSetup.input, unavailable: engineSetup.unavailablePasses,
                                        engineFailed: engineSetup.failedPackages,
                                        progress: request.quiet ? nil : request.progress, jobs: request.jobs)
         // Each package's rows are written as soon as it and every package before it in the
         // planned order are done, in one transaction that commits after the last step
         // (`RunRecording`).
-        let order = analyzer.plan(loaded)
+        let order = analyzer!.plan(loaded)
         var position = [Int](repeating: 0, count: order.count)
         for (p, i) in order.enumerated() { position[i] = p }
         let recording = RunRecording(run: runRecord(started: started, roots: roots, git: GitInfo(), engine: engine,
@@ -99,7 +99,7 @@ struct ScanPipeline {
         defer { InterruptCleanup.unregister(recordingCleanup) }
         // A package written while the scan runs keeps no explanations for the run's content:
         // `finish` needs only the rest of it then.
-        var analyses = analyzer.analyze(loaded, inputs: inputs, prepared: preparing?.value) { [position] index, analysis in
+        var analyses = analyzer!.analyze(loaded, inputs: inputs, prepared: preparing?.value) { [position] index, analysis in
             recording.add(RunPart(package: analysis.package, files: analysis.files, functions: analysis.functions,
                                   facts: analysis.facts, explanationTexts: analysis.explanationTexts),
                           at: position[index])
@@ -118,9 +118,9 @@ struct ScanPipeline {
                 for stage in outside { clock.note("  " + stage.name, seconds: stage.seconds) }
             }
         }
-        // The engine's state is not needed any more: freed beside the recording, not after it.
-        // Every other reference goes first, so that the release thread holds the last one.
-        analyzer.engineInput = nil
+        // The engine's state is not needed any more: freed beside the recording, not after it,
+        // on release threads that take every reference the scan holds (the analyzer's too).
+        BackgroundRelease.release(&analyzer, leaving: nil)
         BackgroundRelease.release(&engineSetup.input, leaving: nil)
         var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
@@ -139,6 +139,8 @@ struct ScanPipeline {
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
         content.run.finishedAt = request.now()
+        // Counted while the recording still writes the last packages' rows, not after it.
+        var outcome = Self.outcome(of: content, runID: 0, seconds: 0, phases: [])
         InterruptWatch.holdIfInterrupted()
         let runID = try recording.finish(content, store: store)
         // Not kept by the opening any more: the store closes (and checkpoints its log) when
@@ -147,11 +149,13 @@ struct ScanPipeline {
         clock.lap("record")
         let cacheWarnings = summaryCache.map { SummaryCacheSetup.write($0, to: store) } ?? []
         clock.lap("summaries")
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
-        var outcome = Self.outcome(of: content, runID: runID, seconds: seconds, phases: clock.phases)
+        outcome.runID = runID
+        outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
+        outcome.phases = clock.phases
         outcome.profiles = content.profiles
         outcome.diagnostics += cacheWarnings
         outcome.summaryCache = summaryCache?.statistics
+        BackgroundRelease.release(&summaryCache, leaving: nil)
         // The run's rows (about 200 MB for the standard library) and the parsed packages are
         // freed beside the exit, not before it.
         BackgroundRelease.release(&content, leaving: RunContent(run: run))
