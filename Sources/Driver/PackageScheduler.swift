@@ -37,14 +37,18 @@ struct PackageScheduler {
             startThread {
                 state.condition.lock()
                 while true {
+                    // Prepares a package marked as being prepared, outside the lock.
+                    func prepareMarked(_ index: Int, _ prepare: @Sendable (Int) -> Void) {
+                        state.condition.unlock()
+                        prepare(index)
+                        state.condition.lock()
+                        state.preparation[index] = .prepared
+                        state.condition.broadcast()
+                    }
                     if let index = state.takeReady() {
                         if let prepare, state.preparation[index] == .none {
                             state.preparation[index] = .preparing
-                            state.condition.unlock()
-                            prepare(index)
-                            state.condition.lock()
-                            state.preparation[index] = .prepared
-                            state.condition.broadcast()
+                            prepareMarked(index, prepare)
                         }
                         state.condition.unlock()
                         let result = body(index)
@@ -56,11 +60,7 @@ struct PackageScheduler {
                     }
                     if state.done >= count { break }
                     if let prepare, let index = state.takePreparation(dependencies: dependencies) {
-                        state.condition.unlock()
-                        prepare(index)
-                        state.condition.lock()
-                        state.preparation[index] = .prepared
-                        state.condition.broadcast()
+                        prepareMarked(index, prepare)
                         continue
                     }
                     state.condition.wait()
@@ -111,8 +111,7 @@ final class SchedulerState: @unchecked Sendable {
     var ready: [Int]
     var results: [Any?]
     var done = 0
-    /// Where each package stands: waiting for its imports, ready, started (or finished).
-    var started: [Bool]
+    /// Whether each package's job has finished.
     var finished: [Bool]
     /// Each package's preparation (`PackageScheduler.run`'s `prepare`).
     var preparation: [Preparation]
@@ -126,26 +125,23 @@ final class SchedulerState: @unchecked Sendable {
         self.priorities = priorities
         ready = []
         results = Array(repeating: nil, count: count)
-        started = Array(repeating: false, count: count)
         finished = Array(repeating: false, count: count)
         preparation = Array(repeating: .none, count: count)
         for i in 0..<count where dependencies[i].isEmpty { makeReady(i) }
     }
 
-    /// The first ready package not being prepared, marked started.
+    /// The first ready package not being prepared, taken off the ready list.
     func takeReady() -> Int? {
         guard let at = ready.firstIndex(where: { preparation[$0] != .preparing }) else { return nil }
-        let i = ready.remove(at: at)
-        started[i] = true
-        return i
+        return ready.remove(at: at)
     }
 
-    /// The package to prepare ahead of its job, marked as being prepared: of those neither
-    /// started nor ready nor prepared, whose imports are all finished or prepared, the one of
-    /// highest priority (then lower index).
+    /// The package to prepare ahead of its job, marked as being prepared: of those still
+    /// waiting for an import (so neither ready nor started) and not prepared, whose imports are
+    /// all finished or prepared, the one of highest priority (then lower index).
     func takePreparation(dependencies: [[Int]]) -> Int? {
         var best: Int?
-        for i in 0..<started.count where !started[i] && remaining[i] > 0 && preparation[i] == .none {
+        for i in remaining.indices where remaining[i] > 0 && preparation[i] == .none {
             if let b = best, priorities[b] >= priorities[i] { continue }
             if dependencies[i].allSatisfy({ finished[$0] || preparation[$0] == .prepared }) { best = i }
         }
