@@ -159,7 +159,7 @@ final class HistoryTests: XCTestCase {
         let path = try StoreFixtures.tempDir(self).appendingPathComponent("h.db").path
         let store = try FactStore.open(path: path)
         var big = StoreFixtures.sampleContent()
-        big.facts += (0..<20_000).map { i in
+        big.facts += (0..<40_000).map { i in
             Fact(kind: .escapes, file: "a/a.go", line: 5, column: 9, subject: "&T{} number \(i) with a long subject",
                  function: "example.com/m/a.F")
         }
@@ -168,6 +168,11 @@ final class HistoryTests: XCTestCase {
         let outcome = try Prune.run(store, keep: 1, before: nil, includeLabelled: false)
         XCTAssertEqual(outcome.deleted, [1])
         XCTAssertLessThan(outcome.bytesAfter, outcome.bytesBefore / 4)
+        // What is left is about the size of a store that only ever held the run kept.
+        let freshPath = try StoreFixtures.tempDir(self).appendingPathComponent("fresh.db").path
+        let fresh = try FactStore.open(path: freshPath)
+        try fresh.record(StoreFixtures.sampleContent(day: 1))
+        XCTAssertLessThanOrEqual(outcome.bytesAfter, fresh.fileSize() + 4 * 65_536)
     }
 }
 

@@ -12,7 +12,7 @@ final class OpenAndMigrateTests: XCTestCase {
         let raw = try RawSQLite(path: path)
         XCTAssertEqual(try raw.rows("PRAGMA journal_mode"), [["wal"]])
         XCTAssertEqual(try raw.rows("PRAGMA auto_vacuum"), [["2"]])
-        XCTAssertEqual(try raw.rows("PRAGMA page_size"), [["16384"]])
+        XCTAssertEqual(try raw.rows("PRAGMA page_size"), [["65536"]])
         raw.close()
         let tables = try store.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows.map { $0[0]! }
         for t in ["runs", "packages", "files", "functions", "facts", "diagnostics", "function_metrics", "package_metrics", "directives", "pass_executions", "package_summaries", "schema_version"] {
