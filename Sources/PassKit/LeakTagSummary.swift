@@ -18,31 +18,16 @@ public struct LeakTagSummary: Codable, Sendable, Equatable {
     public static let kind = SummaryKind<LeakTagSummary>(name: "escape.leak-tags", version: 1)
 }
 
-/// A value that writes its own JSON, byte for byte what `JSONEncoder` with `.sortedKeys` writes
-/// (keys in UTF-8 byte order, `/` escaped, no spaces): encoding a summary through
-/// `JSONEncoder` cost two tenths of a CPU second of a std scan. Nil leaves the value to
-/// `JSONEncoder` (text this writer does not handle).
-protocol DirectJSONEncoding {
-    func sortedKeysJSON() -> [UInt8]?
-}
-
 extension LeakTagSummary: DirectJSONEncoding {
-    /// `{"functions":{"F":[[1,2],[]],…}}`; nil when a name holds a byte other than printable
-    /// ASCII, a quote or a backslash (which `JSONEncoder` escapes in ways not repeated here).
-    func sortedKeysJSON() -> [UInt8]? {
+    /// `{"functions":{"F":[[1,2],[]],…}}`; nil when a name is not `DirectJSON.appendString`'s.
+    public func sortedKeysJSON() -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(16 + functions.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.reduce(0) { $0 + 2 + 4 * $1.count } })
         out.append(contentsOf: #"{"functions":{"#.utf8)
-        let names = functions.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (n, name) in names.enumerated() {
+        for (n, name) in DirectJSON.sortedKeys(functions).enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\""))
-            for b in name.utf8 {
-                guard b >= 0x20, b < 0x7F, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") else { return nil }
-                if b == UInt8(ascii: "/") { out.append(UInt8(ascii: "\\")) }
-                out.append(b)
-            }
-            out.append(contentsOf: #"":["#.utf8)
+            guard DirectJSON.appendString(name, to: &out) else { return nil }
+            out.append(contentsOf: #":["#.utf8)
             for (t, tag) in functions[name]!.enumerated() {
                 if t > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "["))
