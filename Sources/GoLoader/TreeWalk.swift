@@ -43,26 +43,79 @@ struct TreeWalk {
         }
     }
 
-    private mutating func walk(_ directory: String, module: ModuleScope?) {
+    /// One step of a directory's walk, in the order the walk meets it: a note, or a file to read.
+    private enum Step {
+        case note(LoadNote)
+        case file(path: String, name: String, rawPath: [UInt8])
+    }
+
+    /// What the walk found in one directory before reading any file.
+    private struct Survey {
+        var directory: String
+        var module: ModuleScope?
+        var steps: [Step] = []
+    }
+
+    /// What reading one file gave.
+    private enum FileOutcome {
+        case loaded(LoadedFile)
+        case skipped
+        case note(LoadNote)
+    }
+
+    /// Walks the tree in two passes: the directories first, in the order the go tool visits them
+    /// (a directory's files, then its subdirectories), then every file they hold, read and
+    /// matched against the build rules on all cores (the reads were most of the load of std on
+    /// one thread), and last the packages made in walk order, so that packages and notes come
+    /// out as a one-thread walk gives them.
+    private mutating func walk(_ root: String, module: ModuleScope?) {
+        var surveys: [Survey] = []
+        survey(root, module: module, into: &surveys)
+        var reads: [(path: String, name: String, rawPath: [UInt8])] = []
+        for s in surveys {
+            for case .file(let path, let name, let rawPath) in s.steps { reads.append((path, name, rawPath)) }
+        }
+        let outcomes = readAll(reads)
+        var next = 0
+        for s in surveys {
+            var files: [LoadedFile] = []
+            for step in s.steps {
+                switch step {
+                case .note(let note): notes.append(note)
+                case .file:
+                    switch outcomes[next] {
+                    case .loaded(let file): files.append(file)
+                    case .note(let note): notes.append(note)
+                    case .skipped: break
+                    }
+                    next += 1
+                }
+            }
+            if !files.isEmpty { makePackages(directory: s.directory, files: files, module: s.module, importPathOverride: nil) }
+        }
+    }
+
+    /// Lists the directories under `directory` (itself first) with their notes and candidate files.
+    private mutating func survey(_ directory: String, module: ModuleScope?, into surveys: inout [Survey]) {
         guard visited.insert(directory).inserted else { return }
+        var here = Survey(directory: directory, module: module)
         let entries: [(name: String, bytes: [UInt8])]
         switch FileStatus.rawEntries(of: directory) {
         case .success(let n): entries = n
         case .failure(let f):
-            notes.append(LoadNote(level: .error, path: relative(directory), line: 0,
-                                  message: "directory skipped: cannot read it (\(f.reason))"))
+            here.steps.append(.note(LoadNote(level: .error, path: relative(directory), line: 0,
+                                             message: "directory skipped: cannot read it (\(f.reason))")))
+            surveys.append(here)
             return
         }
         let names = entries.map(\.name)
-        var scope = module
         if names.contains("go.mod"), let text = try? String(contentsOfFile: directory + "/go.mod", encoding: .utf8) {
-            if let file = ModuleFile.parse(text) { scope = ModuleScope(root: directory, file: file) }
+            if let file = ModuleFile.parse(text) { here.module = ModuleScope(root: directory, file: file) }
             else {
-                notes.append(LoadNote(level: .warning, path: relative(directory + "/go.mod"), line: 0,
-                                      message: "go.mod has no module line; directories below use the enclosing module"))
+                here.steps.append(.note(LoadNote(level: .warning, path: relative(directory + "/go.mod"), line: 0,
+                                                 message: "go.mod has no module line; directories below use the enclosing module")))
             }
         }
-        var files: [LoadedFile] = []
         var subdirectories: [String] = []
         for (name, nameBytes) in entries {
             let path = directory + "/" + name
@@ -75,48 +128,73 @@ struct TreeWalk {
                 if !FileNameRules.isSkippedDirectory(name) { subdirectories.append(path) }
             case .symlinkToDirectory:
                 if !FileNameRules.isSkippedDirectory(name) {
-                    notes.append(LoadNote(level: .note, path: relative(path), line: 0,
-                                          message: "symbolic link to a directory ignored, as the go tool does"))
+                    here.steps.append(.note(LoadNote(level: .note, path: relative(path), line: 0,
+                                                     message: "symbolic link to a directory ignored, as the go tool does")))
                 }
             case .loop:
                 if FileNameRules.isGoSource(name) {
-                    notes.append(LoadNote(level: .warning, path: relative(path), line: 0,
-                                          message: "file skipped: symbolic link loop"))
+                    here.steps.append(.note(LoadNote(level: .warning, path: relative(path), line: 0,
+                                                     message: "file skipped: symbolic link loop")))
                 }
             case .regularFile, .denied, .other, .missing:
                 guard FileNameRules.isGoSource(name) else { continue }
-                if let file = loadFile(path, name: name, rawPath: rawPath) { files.append(file) }
+                here.steps.append(.file(path: path, name: name, rawPath: rawPath))
             }
         }
-        if !files.isEmpty { makePackages(directory: directory, files: files, module: scope, importPathOverride: nil) }
+        let scope = here.module
+        surveys.append(here)
         for sub in subdirectories {
             // A nested module is its own module; the go tool leaves it out of ./..., heapsight
             // includes it under its own module path so that one scan covers a repository.
-            walk(sub, module: scope)
+            survey(sub, module: scope, into: &surveys)
         }
+    }
+
+    /// Reads the files on all cores; outcomes in the order of `reads`.
+    private func readAll(_ reads: [(path: String, name: String, rawPath: [UInt8])]) -> [FileOutcome] {
+        let walk = self
+        let results = UnsafeMutableBufferPointer<FileOutcome>.allocate(capacity: reads.count)
+        results.initialize(repeating: .skipped)
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = SendableBuffer(results)
+        // Chunks of a few files each: one file is too little work to hand to a thread.
+        let chunk = 8
+        DispatchQueue.concurrentPerform(iterations: (reads.count + chunk - 1) / chunk) { c in
+            for i in (c * chunk)..<min(reads.count, (c + 1) * chunk) {
+                slots.buffer[i] = walk.read(reads[i].path, name: reads[i].name, rawPath: reads[i].rawPath)
+            }
+        }
+        return Array(results)
     }
 
     /// Reads a file and applies the build rules; nil when it is not part of the build.
     private mutating func loadFile(_ path: String, name: String, rawPath: [UInt8]) -> LoadedFile? {
+        switch read(path, name: name, rawPath: rawPath) {
+        case .loaded(let file): return file
+        case .note(let note): notes.append(note); return nil
+        case .skipped: return nil
+        }
+    }
+
+    /// Reads a file and applies the build rules.
+    private func read(_ path: String, name: String, rawPath: [UInt8]) -> FileOutcome {
         let isTest = FileNameRules.isTest(name)
-        if isTest && !context.includeTests { return nil }
-        guard FileNameRules.matchesPlatform(name, context) else { return nil }
+        if isTest && !context.includeTests { return .skipped }
+        guard FileNameRules.matchesPlatform(name, context) else { return .skipped }
         let bytes: [UInt8]
         switch FileStatus.read(bytes: rawPath) {
         case .success(let b): bytes = b
         case .failure(let f):
-            notes.append(LoadNote(level: .error, path: relative(path), line: 0, message: "file skipped: cannot read it (\(f.reason))"))
-            return nil
+            return .note(LoadNote(level: .error, path: relative(path), line: 0, message: "file skipped: cannot read it (\(f.reason))"))
         }
         let header: FileHeader
         switch BuildInclusion.of(bytes, in: context) {
         case .included(let h): header = h
-        case .excluded: return nil
+        case .excluded: return .skipped
         case .rejected(let message, let line):
-            notes.append(LoadNote(level: .error, path: relative(path), line: line, message: "file skipped: \(message)"))
-            return nil
+            return .note(LoadNote(level: .error, path: relative(path), line: line, message: "file skipped: \(message)"))
         }
-        return LoadedFile(path: relative(path), absolutePath: path, bytes: bytes, header: header, isTest: isTest)
+        return .loaded(LoadedFile(path: relative(path), absolutePath: path, bytes: bytes, header: header, isTest: isTest))
     }
 
     /// Groups one directory's files into its package (and its external test package).
@@ -170,4 +248,10 @@ struct TreeWalk {
         if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
         return path
     }
+}
+
+/// A buffer the threads of one `concurrentPerform` write to, each its own elements.
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -81,6 +81,30 @@ final class PackageLoaderTests: XCTestCase {
         XCTAssertTrue(byPath["badtag.go"]?.first?.message.contains("//go:build") ?? false)
     }
 
+    func testNotesAndFilesKeepWalkOrderWhateverThreadReadThem() throws {
+        // Files are read on several threads (`TreeWalk.readAll`): notes still come in walk
+        // order (a directory's entries by name, then its subdirectories), each package's files
+        // by name, packages in the order the walk made them before sorting bottom-up.
+        var files: [String: String] = ["go.mod": "module example.com/o\n"]
+        for d in ["a", "a/x", "b", "c"] {
+            for i in 0..<23 { files["\(d)/f\(i < 10 ? "0" : "")\(i).go"] = "package \(d.replacingOccurrences(of: "/", with: ""))\n" }
+            files["\(d)/junk.go"] = "this is not go\n"
+            files["\(d)/badtag.go"] = "//go:build linux &&\n\npackage p\n"
+        }
+        files["b/go.mod"] = "// no module line\n"
+        files["c/other.go"] = "package zz\n"
+        let tree = try TreeFixture(files)
+        let result = try load(tree)
+        XCTAssertEqual(result.packages.map(\.importPath).sorted(), ["example.com/o/a", "example.com/o/a/x", "example.com/o/b", "example.com/o/c"])
+        for p in result.packages {
+            XCTAssertEqual(p.files.map(\.path), (0..<23).map { "\(p.directory)/f\($0 < 10 ? "0" : "")\($0).go" })
+        }
+        XCTAssertEqual(result.notes.map(\.path), ["a/badtag.go", "a/junk.go", "a/x/badtag.go", "a/x/junk.go",
+                                                  "b/go.mod", "b/badtag.go", "b/junk.go",
+                                                  "c/badtag.go", "c/junk.go", "c/other.go"])
+        XCTAssertEqual(try load(tree).notes, result.notes)
+    }
+
     func testRootErrors() throws {
         let tree = try TreeFixture(["x.txt": "hello", "go.mod": "module m\n"])
         XCTAssertThrowsError(try load(tree, roots: [tree.root.path + "/missing"])) { error in
