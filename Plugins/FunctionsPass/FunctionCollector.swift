@@ -34,7 +34,7 @@ struct FunctionCollector {
             } else {
                 // Literals in package-level initialisers belong to the package's init.
                 var counter = packageLiterals
-                collectLiterals(under: decl, parentName: "init", parentID: nil, counter: &counter, nested: false)
+                collectLiterals(survey(decl).literals, parentName: "init", parentID: nil, counter: &counter, nested: false)
                 packageLiterals = counter
             }
         }
@@ -60,29 +60,21 @@ struct FunctionCollector {
         }
         let id = importPath + "." + qualified
         let body = node.body
+        let inside = body.exists ? survey(body) : BodySurvey()
         let record = makeRecord(id: id, receiver: receiverText, name: name, referenceOffset: referenceOffset,
                                 start: tree[node.type].funcPos >= 0 ? tree[node.type].funcPos : node.pos,
                                 end: body.exists ? tree[body].rbrace : node.end - 1,
-                                body: body, directives: directiveStrings(node.id), isLiteral: false, parent: nil)
+                                statements: inside.statements, directives: directiveStrings(node.id), isLiteral: false,
+                                parent: nil)
         records.append(record)
-        if body.exists {
-            var counter = 0
-            collectLiterals(under: body, parentName: qualified, parentID: id, counter: &counter, nested: false)
-        }
+        var counter = 0
+        collectLiterals(inside.literals, parentName: qualified, parentID: id, counter: &counter, nested: false)
     }
 
-    /// Records the function literals directly under `start` (not inside another literal),
-    /// then recurses into each with its own counter.
-    mutating func collectLiterals(under start: NodeID, parentName: String, parentID: String?,
+    /// Records the function literals `found` directly under a body (not inside another
+    /// literal), then recurses into each with its own counter.
+    mutating func collectLiterals(_ found: [NodeID], parentName: String, parentID: String?,
                                   counter: inout Int, nested: Bool) {
-        var found: [NodeID] = []
-        tree.walk(start) { id, _, depth in
-            if depth > 0 && tree.kind(id) == .funcLit {
-                found.append(id)
-                return false
-            }
-            return true
-        }
         for lit in found {
             counter += 1
             let suffix = nested ? "\(counter)" : "func\(counter)"
@@ -90,41 +82,51 @@ struct FunctionCollector {
             let id = importPath + "." + qualified
             let node = tree[lit]
             let body = node.body
+            let inside = body.exists ? survey(body) : BodySurvey()
             let funcPos = tree[node.type].funcPos >= 0 ? tree[node.type].funcPos : node.pos
             records.append(makeRecord(id: id, receiver: "", name: suffix, referenceOffset: funcPos, start: funcPos,
-                                      end: body.exists ? tree[body].rbrace : node.end - 1, body: body,
+                                      end: body.exists ? tree[body].rbrace : node.end - 1, statements: inside.statements,
                                       directives: [], isLiteral: true, parent: parentID))
-            if body.exists {
-                var inner = 0
-                collectLiterals(under: body, parentName: qualified, parentID: id, counter: &inner, nested: true)
-            }
+            var inner = 0
+            collectLiterals(inside.literals, parentName: qualified, parentID: id, counter: &inner, nested: true)
         }
     }
 
+    /// What one walk below a node finds, stopping at function literals: the statements (not
+    /// counting containers, nor the statements of nested literals) and the literals themselves.
+    struct BodySurvey {
+        var statements = 0
+        var literals: [NodeID] = []
+    }
+
+    /// Walks below `start` once for both the statement count and the literals (two walks of
+    /// every body cost the functions pass half its time).
+    func survey(_ start: NodeID) -> BodySurvey {
+        var out = BodySurvey()
+        tree.walk(start) { id, _, depth in
+            let kind = tree.kind(id)
+            if depth > 0 && kind == .funcLit {
+                out.literals.append(id)
+                return false
+            }
+            if kind.isStatement && kind != .blockStmt && kind != .caseClause && kind != .commClause {
+                if !(kind == .emptyStmt && tree[id].implicit) { out.statements += 1 }
+            }
+            return true
+        }
+        return out
+    }
+
     func makeRecord(id: String, receiver: String, name: String, referenceOffset: Int, start: Int, end: Int,
-                    body: NodeID, directives: [String], isLiteral: Bool, parent: String?) -> FunctionRecord {
+                    statements: Int, directives: [String], isLiteral: Bool, parent: String?) -> FunctionRecord {
         let ref = tree.source.position(of: max(0, referenceOffset))
         let s = tree.source.position(of: max(0, start))
         let e = tree.source.position(of: max(0, end >= 0 ? end : start))
         return FunctionRecord(id: id, package: importPath, receiver: receiver, name: name, file: filePath,
                               line: ref.line, column: ref.column, startLine: s.line, startColumn: s.column,
                               endLine: e.line, endColumn: e.column, lineCount: e.line - s.line + 1,
-                              statementCount: body.exists ? statementCount(body) : 0,
+                              statementCount: statements,
                               directives: directives, isLiteral: isLiteral, parent: parent)
-    }
-
-    /// Statements below `body`, not counting containers or nested literals' statements.
-    func statementCount(_ body: NodeID) -> Int {
-        var count = 0
-        tree.walk(body) { id, _, depth in
-            let kind = tree.kind(id)
-            if depth > 0 && kind == .funcLit { return false }
-            if kind.isStatement && kind != .blockStmt && kind != .caseClause && kind != .commClause {
-                if !(kind == .emptyStmt && tree[id].implicit) { count += 1 }
-            }
-            return true
-        }
-        return count
     }
 
     /// `//go:noinline`, `//heapsight:noalloc 0`, ... from the declaration's doc comment.
