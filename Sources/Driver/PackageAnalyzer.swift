@@ -19,7 +19,7 @@ struct PackageAnalysis: Sendable {
     var passes: [PassExecution] = []
     /// The facts' explanations as the store writes them (`RunContent.explanationTexts`),
     /// encoded on the thread that analysed the package.
-    var explanationTexts: [String] = []
+    var explanationTexts: [[UInt8]] = []
 
     /// Lets go of the facts' explanations, in both forms: the bulk of a run's memory, not needed
     /// once the package's rows are on their way to the store.

@@ -185,7 +185,7 @@ struct ScanPipeline {
     static func merge(_ analyses: [PackageAnalysis], recordedIn order: [Int], notes: [Diagnostic],
                       into run: RunRecord) -> RunContent {
         var content = RunContent(run: run, diagnostics: notes)
-        var explanations: [String] = []
+        var explanations: [[UInt8]] = []
         // Sized once: growing arrays of a std scan's 200,000 facts copies them over and over.
         content.packages.reserveCapacity(analyses.count)
         content.files.reserveCapacity(analyses.reduce(0) { $0 + $1.files.count })

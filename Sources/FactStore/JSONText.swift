@@ -5,7 +5,14 @@ import Foundation
 enum JSONText {
     /// Encodes strings as a compact JSON array.
     static func encode(_ items: [String]) -> String {
-        if items.isEmpty { return "[]" }
+        String(decoding: encodeBytes(items), as: UTF8.self)
+    }
+
+    /// `encode`'s text as UTF-8 bytes, valid by construction (the strings' own bytes and ASCII
+    /// escapes): the store binds them as they are, where making a `String` of them checked
+    /// every byte of a scan's explanations again.
+    static func encodeBytes(_ items: [String]) -> [UInt8] {
+        if items.isEmpty { return Array("[]".utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(items.reduce(2) { $0 + $1.utf8.count + 3 })
         out.append(UInt8(ascii: "["))
@@ -14,7 +21,7 @@ enum JSONText {
             appendQuoted(item, to: &out)
         }
         out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A JSON string literal.

@@ -52,13 +52,13 @@ struct PackageRows {
     /// Adds facts with the package each is stored with; `explanations` are their encoded
     /// explanations when the producer made them (`RunContent.explanationTexts`), used only when
     /// there is one per fact.
-    mutating func add(facts: [Fact], packages: [String?], explanations: [String]?) throws {
+    mutating func add(facts: [Fact], packages: [String?], explanations: [[UInt8]]?) throws {
         let encoded = explanations.flatMap { $0.count == facts.count ? $0 : nil }
         for (i, f) in facts.enumerated() {
-            let explanation = encoded?[i] ?? JSONText.encode(f.explanation)
+            let explanation = encoded.map { SQLValue.utf8($0[i]) } ?? .text(JSONText.encode(f.explanation))
             try fact.add([.int(run), .text(f.kind.rawValue), .text(f.file), .integer(f.line), .integer(f.column),
                           .text(f.subject), .text(f.detail), .optional(f.function), .optional(packages[i]),
-                          .text(explanation), .bool(f.external)])
+                          explanation, .bool(f.external)])
             if let function = f.function, named.insert(function).inserted {
                 try name.add([.text(function)])
             }

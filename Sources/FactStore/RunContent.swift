@@ -24,10 +24,11 @@ public struct RunContent: Sendable {
     /// producer encoded them already: a scan encodes each package's on the thread that analysed
     /// it, so that recording only writes. Nil, or a count other than the facts', encodes them
     /// when the run is recorded. Set it only from the final facts.
-    public var explanationTexts: [String]? = nil
+    public var explanationTexts: [[UInt8]]? = nil
 
-    /// The text the store writes for a fact's explanation lines (a JSON array of strings).
-    public static func explanationText(_ lines: [String]) -> String { JSONText.encode(lines) }
+    /// The text the store writes for a fact's explanation lines (a JSON array of strings), as
+    /// UTF-8 bytes.
+    public static func explanationText(_ lines: [String]) -> [UInt8] { JSONText.encodeBytes(lines) }
 
     /// Creates run content.
     public init(run: RunRecord, packages: [PackageRecord] = [], files: [FileRecord] = [],

@@ -9,10 +9,10 @@ public struct RunPart: Sendable {
     public var functions: [FunctionRecord]
     public var facts: [Fact]
     /// The facts' encoded explanations, one per fact (`RunContent.explanationTexts`), or none.
-    public var explanationTexts: [String]
+    public var explanationTexts: [[UInt8]]
 
     public init(package: PackageRecord, files: [FileRecord], functions: [FunctionRecord], facts: [Fact],
-                explanationTexts: [String]) {
+                explanationTexts: [[UInt8]]) {
         self.package = package
         self.files = files
         self.functions = functions

@@ -42,7 +42,7 @@ final class RecordAndReadTests: XCTestCase {
             try store.record(ahead)
             // A count that does not match the facts is not used: the facts are encoded instead.
             var stale = content
-            stale.explanationTexts = ["[\"not this\"]"]
+            stale.explanationTexts = [Array("[\"not this\"]".utf8)]
             try store.record(stale)
             let stored = try store.query("SELECT run_id, explanation FROM facts ORDER BY id").rows
             let runs = Dictionary(grouping: stored, by: { $0[0] }).mapValues { $0.map { $0[1] } }

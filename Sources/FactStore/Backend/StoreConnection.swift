@@ -13,6 +13,9 @@
 enum SQLValue {
     case int(Int64)
     case text(String)
+    /// Text given as its UTF-8 bytes (valid UTF-8, as `JSONText.encodeBytes` writes it): a
+    /// scan's explanations are bound as encoded, never checked again as a `String`.
+    case utf8([UInt8])
     case real(Double)
     case null
 }

@@ -102,6 +102,7 @@ final class PostgresStoreConnection: StoreConnection {
             switch argument {
             case .int(let v): binds.append(v)
             case .text(let s): binds.append(s)
+            case .utf8(let bytes): binds.append(String(decoding: bytes, as: UTF8.self))
             case .real(let d): binds.append(d)
             case .null: binds.appendNull()
             }

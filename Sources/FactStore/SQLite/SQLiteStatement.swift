@@ -35,6 +35,13 @@ final class SQLiteStatement {
                     sqlite3_bind_text(handle, index, $0, Int32(bytes.count), sqliteTransient)
                 }
             }
+        case .utf8(let bytes):
+            rc = bytes.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress, !b.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, sqliteTransient) }
+                return base.withMemoryRebound(to: CChar.self, capacity: b.count) {
+                    sqlite3_bind_text(handle, index, $0, Int32(b.count), sqliteTransient)
+                }
+            }
         case .real(let d): rc = sqlite3_bind_double(handle, index, d)
         case .null: rc = sqlite3_bind_null(handle, index)
         }
@@ -58,15 +65,18 @@ final class SQLiteStatement {
             while try step() {}
             return
         }
-        guard case .text(var text) = values[i], !text.isEmpty else {
-            try bind(values[i], at: Int32(i + 1))
-            return try bindInPlace(values, from: i + 1)
-        }
-        try text.withUTF8 { bytes in
+        func bound(_ bytes: UnsafeBufferPointer<UInt8>) throws {
             let rc = bytes.withMemoryRebound(to: CChar.self) {
                 sqlite3_bind_text(handle, Int32(i + 1), $0.baseAddress, Int32($0.count), nil)
             }
             guard rc == SQLITE_OK else { throw SQLiteFailure(code: rc, message: connection.errorMessage, sql: sql) }
+            try bindInPlace(values, from: i + 1)
+        }
+        switch values[i] {
+        case .text(var text) where !text.isEmpty: try text.withUTF8(bound)
+        case .utf8(let bytes) where !bytes.isEmpty: try bytes.withUnsafeBufferPointer(bound)
+        default:
+            try bind(values[i], at: Int32(i + 1))
             try bindInPlace(values, from: i + 1)
         }
     }
