@@ -45,6 +45,8 @@ struct RunMetrics {
         var package: String
         var counts = Counts()
         var fingerprint: Int64 = 0
+        /// Facts of the function that are heap sites when no `alloc` facts count them.
+        var escapeSites = 0
     }
 
     /// A package's row.
@@ -81,30 +83,30 @@ struct RunMetrics {
         private var functions: [String: FunctionRow] = [:]
         /// Counts of facts outside any function, by the package they are stored with.
         private var loose: [String: Counts] = [:]
-        /// Heap sites counted from `escapes` and `moved-to-heap`, by function id and by package
-        /// for facts outside any function (the rows' own counts take them from `alloc` facts).
-        private var escapeSites: [String: Int] = [:], looseEscapeSites: [String: Int] = [:]
+        /// Heap sites counted from `escapes` and `moved-to-heap` by package for facts outside
+        /// any function (`FunctionRow.escapeSites` inside one; the rows' own counts take them
+        /// from `alloc` facts).
+        private var looseEscapeSites: [String: Int] = [:]
         private var hasAlloc = false, hasEscapes = false
 
         /// Adds a part's functions and facts; `packages` is each fact's package (`FactPackages`).
         mutating func add(functions records: [FunctionRecord], facts: [Fact], packages factPackages: [String?]) {
-            for f in records { functions[f.id] = RunMetrics.merged(functions[f.id], package: f.package) }
+            for f in records { RunMetrics.merge(&functions[f.id, default: FunctionRow(package: f.package)], package: f.package) }
             for (i, fact) in facts.enumerated() where !fact.external {
                 let counts = RunMetrics.counts(of: fact, heapFromAlloc: true)
-                let kind = fact.kind.rawValue
-                if kind == "alloc" { hasAlloc = true }
-                let escapeSite = kind == "escapes" || kind == "moved-to-heap"
+                if fact.kind == .alloc { hasAlloc = true }
+                let escapeSite = fact.kind == .escapes || fact.kind == .movedToHeap
                 if escapeSite { hasEscapes = true }
+                let package = factPackages[i] ?? ""
                 guard let id = fact.function else {
-                    loose[factPackages[i] ?? "", default: Counts()].add(counts)
-                    if escapeSite { looseEscapeSites[factPackages[i] ?? "", default: 0] += 1 }
+                    loose[package, default: Counts()].add(counts)
+                    if escapeSite { looseEscapeSites[package, default: 0] += 1 }
                     continue
                 }
-                var row = RunMetrics.merged(functions[id], package: factPackages[i] ?? "")
-                row.counts.addToFunction(counts)
-                row.fingerprint += IdentityHash.of(kind: kind, subject: fact.subject, detail: fact.detail)
-                functions[id] = row
-                if escapeSite { escapeSites[id, default: 0] += 1 }
+                let hash = IdentityHash.of(kind: fact.kind.rawValue, subject: fact.subject, detail: fact.detail)
+                // One lookup per fact: the row is changed where it is stored.
+                RunMetrics.add(counts, hash: hash, escapeSite: escapeSite, package: package,
+                               to: &functions[id, default: FunctionRow(package: package)])
             }
         }
 
@@ -119,7 +121,9 @@ struct RunMetrics {
                 return c
             }
             var functions = functions
-            for (id, row) in functions { functions[id]!.counts = settled(row.counts, escapeSites: escapeSites[id] ?? 0) }
+            if !hasAlloc {
+                for (id, row) in functions { functions[id]!.counts = settled(row.counts, escapeSites: row.escapeSites) }
+            }
             var packages: [String: PackageRow] = [:]
             for (package, counts) in loose {
                 packages[package, default: PackageRow()].counts.add(settled(counts, escapeSites: looseEscapeSites[package] ?? 0))
@@ -136,33 +140,40 @@ struct RunMetrics {
 
     /// A function's row with one more package naming it: the greatest, as SQL's `max` orders
     /// text (by bytes).
-    private static func merged(_ row: FunctionRow?, package: String) -> FunctionRow {
-        guard var row else { return FunctionRow(package: package) }
+    private static func merge(_ row: inout FunctionRow, package: String) {
         if UTF8Order.precedes(row.package, package) { row.package = package }
-        return row
+    }
+
+    /// Adds one fact of a function to its row: its counts, its share of the fingerprint, and
+    /// the package it is stored with.
+    private static func add(_ counts: Counts, hash: Int64, escapeSite: Bool, package: String, to row: inout FunctionRow) {
+        merge(&row, package: package)
+        row.counts.addToFunction(counts)
+        row.fingerprint += hash
+        if escapeSite { row.escapeSites += 1 }
     }
 
     /// What one fact inside the tree adds to its function's and package's counts.
     static func counts(of fact: Fact, heapFromAlloc: Bool) -> Counts {
         var c = Counts()
-        let kind = fact.kind.rawValue
-        let isAlloc = kind == "alloc"
+        let kind = fact.kind
+        let isAlloc = kind == .alloc
         if heapFromAlloc {
             if isAlloc, ASCIIText.containsIgnoringCase(" " + fact.detail + " ", " heap ") {
                 c.heapSites = 1
                 if ASCIIText.containsIgnoringCase(fact.detail, "depth="),
                    !ASCIIText.containsIgnoringCase(fact.detail, "depth=0") { c.heapSitesInLoops = 1 }
             }
-        } else if kind == "escapes" || kind == "moved-to-heap" {
+        } else if kind == .escapes || kind == .movedToHeap {
             c.heapSites = 1
         }
-        c.movedToHeap = kind == "moved-to-heap" ? 1 : 0
-        c.escapes = kind == "escapes" ? 1 : 0
-        c.noEscape = kind == "no-escape" ? 1 : 0
-        c.leaks = kind == "leak-param" || kind == "leak-param-content" ? 1 : 0
-        c.inlinable = kind == "can-inline" ? 1 : 0
-        c.notInlinable = kind == "cannot-inline" ? 1 : 0
-        c.inlineCalls = kind == "inline-call" ? 1 : 0
+        c.movedToHeap = kind == .movedToHeap ? 1 : 0
+        c.escapes = kind == .escapes ? 1 : 0
+        c.noEscape = kind == .noEscape ? 1 : 0
+        c.leaks = kind == .leakParam || kind == .leakParamContent ? 1 : 0
+        c.inlinable = kind == .canInline ? 1 : 0
+        c.notInlinable = kind == .cannotInline ? 1 : 0
+        c.inlineCalls = kind == .inlineCall ? 1 : 0
         c.allocs = isAlloc ? 1 : 0
         c.facts = 1
         return c
