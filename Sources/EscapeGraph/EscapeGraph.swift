@@ -101,10 +101,14 @@ public struct EscapeGraph: Sendable {
     var capturesDecided = false
     var solved = false
 
-    /// Creates an empty graph with the four pseudo-locations.
-    public init(options: EscapeOptions = EscapeOptions()) {
+    /// Creates an empty graph with the four pseudo-locations, with room for `locations` more
+    /// locations, `edges` edges and `notes` notes: sized at once, where the pseudo-locations
+    /// grew each of the dozen location arrays three times before a later reservation copied
+    /// them again, for every batch.
+    public init(options: EscapeOptions = EscapeOptions(), locations: Int = 0, edges: Int = 0, notes: Int = 0) {
         self.options = options
         self.cursor = BuildCursor(function: nil, loopDepth: 1)
+        reserveCapacity(locations: Int(LocationID.pseudoCount) + locations, edges: edges, notes: notes)
         appendLocation(kind: .pseudo, owner: -1, loopDepth: 0, flags: [],
                        attributes: .all, position: .none, text: "{heap}")
         appendLocation(kind: .pseudo, owner: -1, loopDepth: 0, flags: [],

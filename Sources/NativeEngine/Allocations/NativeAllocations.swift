@@ -70,13 +70,15 @@ public struct NativeAllocations {
             }
         }
         let explanations = SiteExplanations(escape.explanations, path: notePath)
-        var nodeSites: [Int: [IRNodeID: EscapeSite]] = [:]
-        var variableSites: [Int: [EscapeSite]] = [:]
-        for s in escape.sites {
+        // Sites by function index, in tables where dictionaries keyed by function hashed every site.
+        let functionCount = escape.package.functions.count
+        var nodeSites = [[EscapeSite]](repeating: [], count: functionCount)
+        var variableSites = [[EscapeSite]](repeating: [], count: functionCount)
+        for s in escape.sites where s.function >= 0 && s.function < functionCount {
             if s.variable != nil {
-                variableSites[s.function, default: []].append(s)
+                variableSites[s.function].append(s)
             } else if s.node.exists {
-                nodeSites[s.function, default: [:]][s.node] = s
+                nodeSites[s.function].append(s)
             }
         }
         var out: [NativeAllocationSite] = []
@@ -87,9 +89,10 @@ public struct NativeAllocations {
             // function is compiled here, at the body's own lines).
             if function.isGeneric && !(function.object.map { instantiated.contains($0) } ?? false) { continue }
             var walker = SiteWalker(program: program, package: escape.package, f: function, functionIndex: index,
-                                    nodeSites: nodeSites[index] ?? [:], verdictKeys: verdictKeys, zeroCopyKeys: zeroCopyKeys,
+                                    nodeSites: NodeSites(nodeSites[index], nodeCount: function.nodes.count),
+                                    verdictKeys: verdictKeys, zeroCopyKeys: zeroCopyKeys,
                                     explanations: explanations)
-            for group in walker.movedVariableGroups(variableSites[index] ?? []) {
+            for group in walker.movedVariableGroups(variableSites[index]) {
                 if let first = group.first { walker.variable(first, movedWith: group) }
             }
             walker.visit(function.body, parent: .none, depth: 0)
@@ -135,6 +138,9 @@ final class SiteExplanations {
     /// Groups `all` by site key; notes' files are rendered by `path`.
     init(_ all: [FlowExplanation], path: @escaping (String) -> String) {
         var grouped: [NativeAllocations.SiteKey: [FlowExplanation]] = [:]
+        // Sized once: a package's explanations are mostly one per site, and growing the table
+        // rehashed every key at each doubling.
+        grouped.reserveCapacity(all.count)
         for e in all {
             if case .escapes(let subject, _) = e.subject {
                 // An `append` site is named `append` by its verdict, by the whole call in its flow.

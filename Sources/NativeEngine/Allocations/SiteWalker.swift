@@ -13,7 +13,7 @@ struct SiteWalker {
     let f: IRFunction
     let functionIndex: Int
     /// Escape sites of the function's allocating nodes.
-    let nodeSites: [IRNodeID: EscapeSite]
+    let nodeSites: NodeSites
     /// Position and subject of every printed `escapes` / `does not escape` / `moved to heap` line.
     let verdictKeys: Set<NativeAllocations.SiteKey>
     /// Position and subject of every `[]byte(s)` escape analysis finds never written through
@@ -42,7 +42,7 @@ struct SiteWalker {
     /// the compiler reports counts only the function's own): code that may run more than once.
     var repeatingLoops = 0
 
-    init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: [IRNodeID: EscapeSite],
+    init(program: Program, package: IRPackage, f: IRFunction, functionIndex: Int, nodeSites: NodeSites,
          verdictKeys: Set<NativeAllocations.SiteKey>, zeroCopyKeys: Set<NativeAllocations.SiteKey> = [],
          explanations: SiteExplanations) {
         self.program = program

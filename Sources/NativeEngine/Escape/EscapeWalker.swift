@@ -49,10 +49,20 @@ struct EscapeWalker {
         self.printer = printer
         self.members = members
         self.tags = tags
-        self.graph = EscapeGraph(options: EscapeOptions(reportsVerdicts: true, explains: explains))
+        // The graph's arrays sized for the batch up front, from its functions' sizes: a
+        // location per variable and a few per node, an edge and a note per few nodes.
+        var variables = 0, nodes = 0
+        for m in members {
+            variables += package[function: m].variables.count
+            nodes += package[function: m].nodeCount
+        }
+        self.graph = EscapeGraph(options: EscapeOptions(reportsVerdicts: true, explains: explains),
+                                 locations: variables + nodes / 8, edges: nodes / 4, notes: explains ? nodes / 4 : 0)
         self.f = package.functions.isEmpty
             ? IRFunction(name: "", kind: .literal, object: nil, type: .invalid, pos: .none, parent: -1, pragmas: [], hasBody: false)
             : package[function: 0]
+        origins.reserveCapacity(variables + nodes / 8)
+        sizeFacts.reserveCapacity(variables + nodes / 8)
     }
 
     // MARK: Positions and texts
@@ -152,16 +162,6 @@ struct EscapeWalker {
     /// Declares every member function and the locations of their variables (closures' when
     /// their literal is reached, as the compiler does).
     mutating func declare() {
-        // The graph's arrays sized for the batch up front, from its functions' sizes: a
-        // location per variable and a few per node, an edge and a note per few nodes.
-        var variables = 0, nodes = 0
-        for m in members {
-            variables += package[function: m].variables.count
-            nodes += package[function: m].nodeCount
-        }
-        graph.reserveCapacity(locations: variables + nodes / 8, edges: nodes / 4, notes: nodes / 4)
-        origins.reserveCapacity(variables + nodes / 8)
-        sizeFacts.reserveCapacity(variables + nodes / 8)
         for m in members {
             let fn = package[function: m]
             var flags: FunctionFlags = []

@@ -36,6 +36,8 @@ struct FlowExplanations {
 
     /// Groups a package's captures and explanations.
     init(_ escape: PackageEscape) {
+        // Sized once (a key per block at most), where growing rehashed every key per doubling.
+        blocks.reserveCapacity(escape.captures.count + escape.explanations.count)
         for c in escape.captures {
             blocks[Key(position: c.position, subject: c.name), default: []].append(.capture(c.message))
         }

@@ -151,20 +151,21 @@ extension NativeEscape {
     /// keep theirs).
     static func renameInstance(_ package: inout IRPackage, members: [Int], genericName: String,
                                instanceName: String, qualifier: String) {
+        // Renamed in place: a copy of each function out of the table and back retained and
+        // released its every table, and copied its variables once more on the first rename.
         for m in members {
-            var f = package[function: m]
-            if f.name == genericName {
-                f.name = instanceName
-            } else if f.name.hasPrefix(genericName),
-                      let next = f.name.dropFirst(genericName.count).first, next == "." || next == "-" {
-                f.name = instanceName + f.name.dropFirst(genericName.count)
+            let name = package.functions[m].name
+            if name == genericName {
+                package.functions[m].name = instanceName
+            } else if name.hasPrefix(genericName),
+                      let next = name.dropFirst(genericName.count).first, next == "." || next == "-" {
+                package.functions[m].name = instanceName + name.dropFirst(genericName.count)
             }
             if !qualifier.isEmpty {
-                for i in f.variables.indices where isPackageLocalName(f.variables[i].name) {
-                    f.variables[i].name = qualifier + f.variables[i].name
+                for i in package.functions[m].variables.indices where isPackageLocalName(package.functions[m].variables[i].name) {
+                    package.functions[m].variables[i].name = qualifier + package.functions[m].variables[i].name
                 }
             }
-            package.functions[m] = f
         }
     }
 
