@@ -367,6 +367,7 @@ struct Expander {
             name = decisions.literalName?(g, f) ?? g.name
         }
         guard g.hasBody, g.body.exists else { return nil }
+        makeRoom(for: g)
         let call = f[id]
         let k = Int32(f.inlinedCalls.count)
         var record = IRInlinedCall(callee: name, pos: call.pos, parent: parent)
@@ -453,6 +454,22 @@ struct Expander {
         f.nodes[Int(id.raw)] = IRNode(op: .inlinedCall, flags: call.flags, type: call.type, pos: call.pos, a: .none, b: .none,
                                       c: .none, list: list, list2: list2, aux: k, aux2: -1)
         return k
+    }
+
+    /// Makes room in the function's tables for a copy of `g`'s body. Until the first
+    /// expansion the tables are shared with the unexpanded package, so the first node added
+    /// copies them at their old capacity and the next bodies soon copy them again, doubled;
+    /// reserving twice the size at the first expansion makes that one copy.
+    private mutating func makeRoom(for g: IRFunction) {
+        let first = f.inlinedCalls.isEmpty
+        Self.reserve(&f.nodes, extra: g.nodes.count + 8, first: first)
+        Self.reserve(&f.lists, extra: g.lists.count + 8, first: first)
+        Self.reserve(&f.variables, extra: g.variables.count + 2, first: first)
+    }
+
+    private static func reserve<T>(_ a: inout [T], extra: Int, first: Bool) {
+        let need = a.count + extra
+        if first { a.reserveCapacity(need + a.count) } else if a.capacity < need { a.reserveCapacity(Swift.max(need, 2 * a.count)) }
     }
 
     /// This package's own files.

@@ -66,8 +66,13 @@ extension SyntaxTree {
     /// the node, its parent (`.none` for `start`) and its depth (0 for `start`); returning
     /// false skips the node's children. Iterative: deep trees cannot overflow the stack.
     public func walk(_ start: NodeID, _ visit: (_ node: NodeID, _ parent: NodeID, _ depth: Int) -> Bool) {
-        var stack: [(NodeID, NodeID, Int)] = [(start, .none, 0)]
+        // Room for a typical body at once: grown from one element by doubling, the two arrays
+        // were reallocated several times per walk, and walks run per declaration and per body.
+        var stack: [(NodeID, NodeID, Int)] = []
+        stack.reserveCapacity(64)
+        stack.append((start, .none, 0))
         var kids: [NodeID] = []
+        kids.reserveCapacity(16)
         while let (id, parent, depth) = stack.popLast() {
             if id.isNone { continue }
             guard visit(id, parent, depth) else { continue }

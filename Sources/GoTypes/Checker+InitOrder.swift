@@ -34,7 +34,7 @@ extension Checker {
             case .constant, .variable, .function: return true
             default: return false
             }
-        }.sorted()
+        }
         guard anyValueOnCycle(nodes) else { return }
 
         var succ: [ObjectID: Set<ObjectID>] = [:]

@@ -11,7 +11,7 @@ extension Checker {
     func reportRecursiveTypes() {
         var done = Set<TypeID>()
         var reported = Set<TypeID>()
-        let typeObjects = declInfo.keys.filter { program.object($0).kind == .typeName }.sorted()
+        let typeObjects = declInfo.keys.filter { program.object($0).kind == .typeName }
         for o in typeObjects {
             let t = program.object(o).type
             guard case .named = program.node(t) else { continue }

@@ -175,7 +175,7 @@ extension Checker {
 
     /// Checks all package-level objects in source order, then queues function bodies.
     func checkPackageObjects() {
-        let objs = declInfo.keys.sorted()
+        let objs = declInfo.keys
         // Types first so that methods are attached before anything looks them up.
         for o in objs where program.object(o).kind == .typeName { objDecl(o) }
         for o in objs where program.object(o).kind != .typeName { objDecl(o) }

@@ -15,6 +15,8 @@ extension Checker {
             let r = program.object(v)
             if r.name != "_" { error(at: Int(r.offset), "declared and not used: \(r.name)") }
         }
+        // The body's locals are out of scope from here on: no use is asked about them again.
+        for v in locals { usedVars.remove(v) }
         if !s.results.isEmpty && !isTerminating(body, label: nil) {
             error(at: max(0, tree[body].rbrace), "missing return")
         }

@@ -108,13 +108,13 @@ public final class Checker {
     var scope: Scope
 
     // Package-level declarations.
-    var declInfo: [ObjectID: DeclInfo] = [:]
-    var declState: [ObjectID: UInt8] = [:]   // 1 in progress, 2 done
+    var declInfo = ObjectTable<DeclInfo>()
+    var declState = ObjectTable<UInt8>()   // 1 in progress, 2 done
     var methodDecls: [String: [(file: Int, node: NodeID)]] = [:]
     /// The package-level declaration being checked (initializer or body), for dependencies.
     var currentDecl: ObjectID? = nil
     /// Package-level constants, variables and functions each declaration uses.
-    var declDeps: [ObjectID: Set<ObjectID>] = [:]
+    var declDeps = ObjectTable<Set<ObjectID>>()
     /// Receiver base names that are aliases, by the defined type they stand for (built on first use).
     var aliasReceivers: [String: [String]]? = nil
     var delayed: [() -> Void] = []
@@ -122,7 +122,8 @@ public final class Checker {
     var pendingParams: [(NodeID, ObjectID)] = []
     var panicCalls: Set<FileNode> = []
     var messageContext: String? = nil
-    /// Variables referred to (bare assignment targets do not count).
+    /// Variables referred to (bare assignment targets do not count): the locals of the
+    /// function bodies being checked and the package names (`tracksUse`).
     var usedVars: Set<ObjectID> = []
     /// Local variables declared by each function body being checked (innermost last).
     var localVars: [[ObjectID]] = []
@@ -216,8 +217,16 @@ public final class Checker {
 
     func recordUse(_ ident: NodeID, _ obj: ObjectID) {
         facts[file].uses[ident] = obj
-        usedVars.insert(obj)
+        if tracksUse(obj) { usedVars.insert(obj) }
         noteDependency(obj)
+    }
+
+    /// True for the objects whose use is checked (`usedVars`): variables that are not
+    /// package-level, and package names. Leaving the rest out keeps the set as small as one
+    /// function's locals instead of every object a large package names.
+    @inline(__always) func tracksUse(_ obj: ObjectID) -> Bool {
+        let r = program.object(obj)
+        return r.kind == .packageName || (r.kind == .variable && r.variableKind != .package)
     }
 
     func recordType(_ n: NodeID, mode: ExprMode, type: TypeID, value: ConstantValue? = nil) {

@@ -13,18 +13,18 @@ public final class GoIRInliner {
     public let program: NativeProgram
     private var lowered: [String: IRPackage] = [:]
     /// Verdicts of declared functions per package, by function index (nil: not modelled).
-    private var declared: [String: [Int: InlineVerdict?]] = [:]
+    private var declared: [String: VerdictTable] = [:]
     /// Verdicts of function literals per package, by function index (nil: not modelled).
-    private var literals: [String: [Int: InlineVerdict?]] = [:]
+    private var literals: [String: VerdictTable] = [:]
     /// Declared functions by object: package path and function index.
     private(set) var byObject: [ObjectID: (path: String, index: Int)] = [:]
     private var finished: Set<String> = []
     /// Function literals per package by `file << 32 | offset` of their `func` keyword.
     private var literalIndex: [String: [Int: Int]] = [:]
     /// Functions costed as big, per package.
-    private var big: [String: Set<Int>] = [:]
+    private var big: [String: IDBitSet] = [:]
     /// Functions whose whole body was counted (no refusal stopped the walk).
-    private var counted: [String: Set<Int>] = [:]
+    private var counted: [String: IDBitSet] = [:]
     /// Direct imports and loaded bodies per package (`InlineBodyVisibility`).
     var visibility = BodyVisibility()
     /// Verdicts of shaped copies compiled outside their generic's package, by generic and
@@ -135,14 +135,14 @@ public final class GoIRInliner {
     }
 
     /// True when the function was costed as "big" (more than `InlineBudget.bigFunctionNodes`).
-    func isBig(path: String, index: Int) -> Bool { big[path]?.contains(index) == true }
+    func isBig(path: String, index: Int) -> Bool { big[path]?.contains(Int32(index)) == true }
 
     /// True when function `i` of the package is "big" by the count its verdict was decided
     /// with; nil when no verdict counted its whole body (a refusal stopped the walk).
     func isBig(_ pkg: IRPackage, _ i: Int) -> Bool? {
         guard pkg.functions[i].kind != .packageInit, !pkg.functions[i].isGeneric else { return nil }
         _ = verdict(pkg, i)
-        guard counted[pkg.path]?.contains(i) == true else { return nil }
+        guard counted[pkg.path]?.contains(Int32(i)) == true else { return nil }
         return isBig(path: pkg.path, index: i)
     }
 
@@ -200,7 +200,7 @@ public final class GoIRInliner {
         var verdict: InlineVerdict? = .notInlinable(reason: InlineReason.noBody)
         if f.hasBody { verdict = program.stages.measure(.inlineDecisions) { cost(pkg, i, budget: InlineBudget.function) } }
         if let refusal = Self.pragmaRefusal(f.pragmas) { verdict = .notInlinable(reason: refusal) }
-        declared[pkg.path, default: [:]][i] = verdict
+        declared[pkg.path, default: VerdictTable()][i] = .some(verdict)
     }
 
     /// The reason a directive makes a function impossible to inline, checked before its body.
@@ -215,9 +215,9 @@ public final class GoIRInliner {
     /// The verdict of a function literal (closure budget), decided once.
     private func literalVerdict(_ pkg: IRPackage, _ i: Int) -> InlineVerdict? {
         if let known = literals[pkg.path]?[i] { return known }
-        literals[pkg.path, default: [:]][i] = .some(nil)  // a literal reached again while costed
+        literals[pkg.path, default: VerdictTable()][i] = .some(nil)  // a literal reached again while costed
         let v = program.stages.measure(.inlineDecisions) { cost(pkg, i, budget: max(InlineBudget.function, InlineBudget.closure)) }
-        literals[pkg.path, default: [:]][i] = v
+        literals[pkg.path, default: VerdictTable()][i] = .some(v)
         return v
     }
 
@@ -291,9 +291,9 @@ public final class GoIRInliner {
         var w = walk(big: false)
         if w.reason == nil && w.nodes > InlineBudget.bigFunctionNodes {
             w = walk(big: true)
-            if compiledIn == nil { big[pkg.path, default: []].insert(i) }
+            if compiledIn == nil { big[pkg.path, default: IDBitSet()].insert(Int32(i)) }
         }
-        if w.reason == nil { counted[pkg.path, default: []].insert(i) }
+        if w.reason == nil { counted[pkg.path, default: IDBitSet()].insert(Int32(i)) }
         if let reason = w.reason { return .notInlinable(reason: reason) }
         if w.cost > budget { return .notInlinable(reason: InlineReason.tooComplex(cost: w.cost, budget: budget)) }
         return .inlinable(cost: w.cost)
@@ -322,6 +322,21 @@ final class PreparedPerPackage<Value>: @unchecked Sendable {
         lock.withLock {
             taken.insert(path)
             return waiting.removeValue(forKey: path)
+        }
+    }
+}
+
+/// Verdicts of a package's functions by function index: an array, where a dictionary by index
+/// of a large package misses the cache on most lookups. Nil for a function not decided yet,
+/// `.some(nil)` for one whose body is not modelled.
+struct VerdictTable {
+    private var slots: [InlineVerdict??] = []
+
+    subscript(i: Int) -> InlineVerdict?? {
+        get { i >= 0 && i < slots.count ? slots[i] : nil }
+        set {
+            if i >= slots.count { slots.append(contentsOf: repeatElement(nil, count: i - slots.count + 1)) }
+            slots[i] = newValue
         }
     }
 }

@@ -163,21 +163,21 @@ struct MethodWrapperCollector {
 
     /// The types the package's code names: of its expressions and declared variables.
     private func referencedTypes(_ pkg: TypedPackage) -> [TypeID] {
-        var out: Set<TypeID> = []
+        var out = IDBitSet()
         for facts in pkg.facts {
             for (_, f) in facts.exprs where f.mode != .void && f.mode != .builtin { out.insert(f.type) }
             for (_, d) in facts.defs {
                 if let o = d, program.object(o).kind == .variable { out.insert(program.object(o).type) }
             }
         }
-        return out.sorted { $0.raw < $1.raw }
+        return out.members.map { TypeID($0) }
     }
 
     /// The type arguments of every instance of a generic type reachable from `roots` the way
     /// the compiler reads types: through their structure, and through the signatures of the
     /// methods of every named type and interface reached.
     private func instanceArguments(reachableFrom roots: [TypeID]) -> [TypeID] {
-        var seen: Set<TypeID> = []
+        var seen = IDBitSet()
         var stack = roots
         var out: [TypeID] = []
         func push(_ t: TypeID) { if !seen.contains(t) { stack.append(t) } }
@@ -186,7 +186,7 @@ struct MethodWrapperCollector {
             for v in s.params + s.results { push(program.object(v).type) }
         }
         while let t = stack.popLast() {
-            guard seen.insert(t).inserted else { continue }
+            guard seen.insert(t) else { continue }
             switch program.node(t) {
             case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): push(e)
             case .map(let k, let v): push(k); push(v)

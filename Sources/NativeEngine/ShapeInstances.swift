@@ -65,11 +65,11 @@ struct ShapeInstanceCollector {
     private var seenInstances: Set<ShapeInstance> = []
     private var seenWrappers: Set<InstanceWrapper> = []
     private var seenTypes: Set<String> = []
-    private var seenPlainTypes: Set<TypeID> = []
+    private var seenPlainTypes = IDBitSet()
     /// Types already noted outside any shaped body: noting one again adds nothing (every
     /// instance and wrapper it reaches is in the sets above), and a package mentions the same
     /// few types at most of its expressions.
-    private var notedConcrete: Set<TypeID> = []
+    private var notedConcrete = IDBitSet()
     private var pending: [ShapeInstance] = []
     /// Wrappers whose generic bodies are still to be read with their concrete arguments.
     private var pendingWrappers: [InstanceWrapper] = []
@@ -268,7 +268,7 @@ struct ShapeInstanceCollector {
     /// instance of its own, with wrappers named by the shaped arguments that call the shaped copy.
     private mutating func noteType(_ t: TypeID, _ env: [TypeID: Shape], expanding: TypeID? = nil) {
         if env.isEmpty && expanding == nil {
-            guard notedConcrete.insert(t).inserted else { return }
+            guard notedConcrete.insert(t) else { return }
         }
         switch types.node(t) {
         case .pointer(let e), .slice(let e), .array(_, let e), .chan(_, let e): noteType(e, env, expanding: expanding)
@@ -286,7 +286,7 @@ struct ShapeInstanceCollector {
         case .named(let i):
             let n = types.named[Int(i)]
             guard let origin = n.origin, !n.typeArgs.isEmpty else {
-                guard seenPlainTypes.insert(t).inserted else { return }
+                guard seenPlainTypes.insert(t) else { return }
                 guard n.typeParams.isEmpty else { return }
                 noteType(types.under(t), [:])
                 // Reading a defined type reads its whole method set, unexported methods
