@@ -11,8 +11,8 @@ public enum DeadLocals {
     /// the constant `0` of `zeroType` (the compiler's is an `int`, printed as plain `0`).
     public static func remove(in package: inout IRPackage, zeroType: TypeID) {
         for i in package.functions.indices {
-            let f = package[function: i]
-            if f.parent >= 0 && !f.captured.isEmpty { continue }
+            // Read in place: a copy of the function retains and releases each of its tables.
+            if package[function: i].parent >= 0 && !package[function: i].captured.isEmpty { continue }
             // The visitor reads the package and is gone before the package changes (holding it
             // while changing it would copy the whole function table).
             let pending: [(Key, [Site])] = {
@@ -100,9 +100,8 @@ public enum DeadLocals {
         }
 
         mutating func function(_ i: Int) {
-            let f = package[function: i]
-            guard f.hasBody, f.body.exists else { return }
-            node(i, f.body)
+            guard package[function: i].hasBody, package[function: i].body.exists else { return }
+            node(i, package[function: i].body)
         }
 
         mutating func use(_ k: Key) {
@@ -113,9 +112,8 @@ public enum DeadLocals {
             if defs[k] == nil { order.append(k) }
             defs[k] = []
             for s in pending {
-                let f = package[function: s.function]
-                let n = f[s.node]
-                let rhs = n.op == .assign ? n.b : f.list(n.list2)[s.element]
+                let n = package[function: s.function][s.node]
+                let rhs = n.op == .assign ? n.b : package[function: s.function].list(n.list2)[s.element]
                 node(s.function, rhs)
             }
         }
@@ -146,20 +144,22 @@ public enum DeadLocals {
                 use(canonical(fn, IRVarID(n.aux)))
             case .closure:
                 let lit = Int(n.aux)
-                let g = package[function: lit]
-                for v in g.captured { use(canonical(lit, v)) }
-                if g.hasBody && g.body.exists && !g.captured.isEmpty { node(lit, g.body) }
+                let captured = package[function: lit].captured
+                for v in captured { use(canonical(lit, v)) }
+                if package[function: lit].hasBody && package[function: lit].body.exists && !captured.isEmpty {
+                    node(lit, package[function: lit].body)
+                }
             case .assign:
                 assign(fn, Site(function: fn, node: id, element: 0), lhs: n.a, rhs: n.b)
             case .assignList:
-                let f = package[function: fn]
-                let lhs = f.list(n.list), rhs = f.list(n.list2)
+                let lhs = package[function: fn].list(n.list), rhs = package[function: fn].list(n.list2)
                 // Beside a named destination, `_` is one more local nobody reads: its values
                 // without effects are dropped too.
                 let hasNamed = lhs.contains { $0.exists }
                 for (i, l) in lhs.enumerated() where i < rhs.count {
                     let site = Site(function: fn, node: id, element: i)
-                    if !l.exists && hasNamed && hasNoEffects(f, rhs[i]) && !(i == 0 && readsCallResult(f, rhs[i])) {
+                    if !l.exists && hasNamed && hasNoEffects(package[function: fn], rhs[i])
+                        && !(i == 0 && readsCallResult(package[function: fn], rhs[i])) {
                         if defs[.blank] == nil { order.append(.blank) }
                         defs[.blank, default: []].append(site)
                         continue

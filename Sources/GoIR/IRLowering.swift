@@ -33,7 +33,9 @@ public enum IRLowering {
         p.run()
         let functions = p.functions.map { $0! }
         var byObject: [ObjectID: Int] = [:]
-        for (i, f) in functions.enumerated() { if let o = f.object { byObject[o] = i } }
+        byObject.reserveCapacity(functions.count)
+        // Read in place: a copy of each function would retain and release each of its tables.
+        for i in functions.indices { if let o = functions[i].object { byObject[o] = i } }
         return IRPackage(path: input.path, name: input.files.first?.packageName ?? "",
                          files: input.files.map(\.source), functions: functions, functionsByObject: byObject)
     }

@@ -18,7 +18,8 @@ public enum StaticInitialization {
     /// Replaces the static initialisations of the package's `init` function by the element
     /// assignments they still need (none when the whole value is static).
     public static func remove(in package: inout IRPackage, program: Program) {
-        guard let i = package.functions.firstIndex(where: { $0.kind == .packageInit }) else { return }
+        // By index: `firstIndex(where:)` hands the predicate a copy of each function.
+        guard let i = package.functions.indices.first(where: { package.functions[$0].kind == .packageInit }) else { return }
         var f = package.functions[i]
         let layout = StaticLayout(package: package, program: program,
                                   withoutRelocations: isFIPSModule(package.path))

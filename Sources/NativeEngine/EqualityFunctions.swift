@@ -57,8 +57,8 @@ struct EqualityFunctionCollector {
     /// `read(i)` tells whether function `i` of `lowered` is read as non-generic code.
     static func functions(of lowered: IRPackage, package: Int32, program: Program, read: (Int) -> Bool) -> [String] {
         var c = EqualityFunctionCollector(program: program, package: package)
-        for (i, f) in lowered.functions.enumerated() where f.hasBody && read(i) {
-            for (concrete, iface) in Self.interfaceTables(f, program: program) {
+        for i in lowered.functions.indices where lowered.functions[i].hasBody && read(i) {
+            for (concrete, iface) in Self.interfaceTables(lowered.functions[i], program: program) {
                 c.write(concrete)
                 c.write(iface)
             }

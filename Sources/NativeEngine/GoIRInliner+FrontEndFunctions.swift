@@ -44,12 +44,12 @@ extension GoIRInliner {
     func hasReportedRoot(_ pkg: IRPackage, _ i: Int) -> Bool {
         var j = i
         while pkg[function: j].parent >= 0 { j = Int(pkg[function: j].parent) }
-        let root = pkg[function: j]
-        switch root.kind {
+        // Read in place: a copy of the function retains and releases each of its tables.
+        switch pkg[function: j].kind {
         case .packageInit: return true
         case .declared:
-            guard let o = root.object else { return root.name.hasPrefix("init.") }
-            return !root.isGeneric && program.types.object(o).name != "_"
+            guard let o = pkg[function: j].object else { return pkg[function: j].name.hasPrefix("init.") }
+            return !pkg[function: j].isGeneric && program.types.object(o).name != "_"
         default: return false
         }
     }

@@ -121,7 +121,8 @@ public final class GoIRInliner {
     func packageInitializer(path: String) -> (IRPackage, Int)? {
         guard let pkg = package(path) else { return nil }
         analyze(pkg)
-        guard let i = pkg.functions.firstIndex(where: { $0.kind == .packageInit }) else { return nil }
+        // By index: `firstIndex(where:)` hands the predicate a copy of each function.
+        guard let i = pkg.functions.indices.first(where: { pkg.functions[$0].kind == .packageInit }) else { return nil }
         return (pkg, i)
     }
 
@@ -158,8 +159,9 @@ public final class GoIRInliner {
         }
         lowered[path] = ir
         lowered[ir.path] = ir
-        for (i, f) in ir.functions.enumerated() where f.kind == .declared {
-            if let o = f.object { byObject[o] = (ir.path, i) }
+        // Read in place: a copy of each function would retain and release each of its tables.
+        for i in ir.functions.indices where ir.functions[i].kind == .declared {
+            if let o = ir.functions[i].object { byObject[o] = (ir.path, i) }
         }
         return ir
     }
@@ -182,13 +184,12 @@ public final class GoIRInliner {
         var out: [Int] = []
         var pending = [i]
         while let j = pending.popLast() {
-            let f = pkg.functions[j]
-            for node in f.nodes where node.op == .function || node.op == .methodExpr {
+            for node in pkg.functions[j].nodes where node.op == .function || node.op == .methodExpr {
                 var o = ObjectID(node.aux)
                 if let origin = program.types.object(o).origin { o = origin }
                 if let target = byObject[o], target.path == pkg.path { out.append(target.index) }
             }
-            pending += f.literals.map(Int.init)
+            pending += pkg.functions[j].literals.map(Int.init)
         }
         return out
     }
@@ -196,10 +197,11 @@ public final class GoIRInliner {
     // MARK: Verdicts
 
     private func decide(_ pkg: IRPackage, _ i: Int) {
-        let f = pkg.functions[i]
         var verdict: InlineVerdict? = .notInlinable(reason: InlineReason.noBody)
-        if f.hasBody { verdict = program.stages.measure(.inlineDecisions) { cost(pkg, i, budget: InlineBudget.function) } }
-        if let refusal = Self.pragmaRefusal(f.pragmas) { verdict = .notInlinable(reason: refusal) }
+        if pkg.functions[i].hasBody {
+            verdict = program.stages.measure(.inlineDecisions) { cost(pkg, i, budget: InlineBudget.function) }
+        }
+        if let refusal = Self.pragmaRefusal(pkg.functions[i].pragmas) { verdict = .notInlinable(reason: refusal) }
         declared[pkg.path, default: VerdictTable()][i] = .some(verdict)
     }
 

@@ -307,11 +307,14 @@ struct MethodWrapperCollector {
     /// One `T.M-fm` wrapper per method used as a value in the package's reported bodies.
     private mutating func addMethodValueWrappers(_ ir: IRPackage, reported: (Int) -> Bool) {
         var seen: Set<ObjectID> = []
-        for (i, f) in ir.functions.enumerated() where reported(i) {
-            for node in f.nodes where node.op == .methodValue {
+        // Only the node tables are read: a copy of each whole function would retain and release
+        // each of its tables.
+        for i in ir.functions.indices where reported(i) {
+            let nodes = ir.functions[i].nodes
+            for node in nodes where node.op == .methodValue {
                 let m = ObjectID(node.aux)
                 guard let recv = program.signatureOf(program.object(m).type)?.recv, node.a.exists,
-                      !program.isInterface(f[node.a].type), seen.insert(m).inserted else { continue }
+                      !program.isInterface(nodes[Int(node.a.raw)].type), seen.insert(m).inserted else { continue }
                 wrappers.append(MethodWrapper(kind: .methodValue, type: program.object(recv).type, method: m))
             }
         }

@@ -45,8 +45,8 @@ extension NativeIR {
     /// A function compiled on its own (declared, a literal, a loop body or a `go`/`defer`
     /// wrapper), outside generic code.
     private func isCompiledOnItsOwn(_ i: Int, in ir: IRPackage) -> Bool {
-        let f = ir.functions[i]
-        guard f.hasBody, f.body.exists, f.kind != .packageInit else { return false }
+        // Read in place: a copy of the function retains and releases each of its tables.
+        guard ir.functions[i].hasBody, ir.functions[i].body.exists, ir.functions[i].kind != .packageInit else { return false }
         var j = i
         while j >= 0 {
             if ir.functions[j].isGeneric { return false }
@@ -58,16 +58,21 @@ extension NativeIR {
     /// Positions of the function's calls whose callee is computed by a call (directly, or
     /// through a local defined by one), and of its range-over-func loops.
     private func computedCalleeCalls(_ i: Int, in ir: IRPackage) -> Set<IRPos> {
-        let f = ir.functions[i]
         var out = Set<IRPos>()
-        for l in f.literals where ir.functions[Int(l)].kind == .rangeBody {
+        for l in ir.functions[i].literals where ir.functions[Int(l)].kind == .rangeBody {
             let p = ir.functions[Int(l)].pos
             out.insert(IRPos(file: p.file, offset: p.offset))
         }
+        addComputedCalls(of: ir.functions[i], to: &out)
+        return out
+    }
+
+    /// Adds the positions of `f`'s calls of computed callees (`f` borrowed from the package's
+    /// table: a copy retains and releases each of its tables).
+    private func addComputedCalls(of f: IRFunction, to out: inout Set<IRPos>) {
         for n in f.nodes where n.op == .call && !n.flags.contains(.goDefer) && n.a.exists && n.pos.isKnown {
             if isComputed(n.a, in: f) { out.insert(IRPos(file: n.pos.file, offset: n.pos.offset)) }
         }
-        return out
     }
 
     /// True when a callee expression is a call's result, or a local variable defined once by

@@ -62,11 +62,15 @@ public struct NativeAllocations {
     public func siteSets() -> (kept: [NativeAllocationSite], removed: [NativeAllocationSite]) {
         var verdictKeys: Set<SiteKey> = []
         var zeroCopyKeys: Set<SiteKey> = []
-        for v in escape.verdicts + escape.bodyVerdicts {
-            switch v.kind {
-            case .escapes, .noEscape, .movedToHeap: verdictKeys.insert(Self.key(v.position, v.subject))
-            case .zeroCopy: zeroCopyKeys.insert(Self.key(v.position, v.subject))
-            default: break
+        // Sized once: growing the set rehashes every key at each doubling.
+        verdictKeys.reserveCapacity(escape.verdicts.count + escape.bodyVerdicts.count)
+        for verdicts in [escape.verdicts, escape.bodyVerdicts] {
+            for v in verdicts {
+                switch v.kind {
+                case .escapes, .noEscape, .movedToHeap: verdictKeys.insert(Self.key(v.position, v.subject))
+                case .zeroCopy: zeroCopyKeys.insert(Self.key(v.position, v.subject))
+                default: break
+                }
             }
         }
         let explanations = SiteExplanations(escape.explanations, path: notePath)
@@ -83,19 +87,23 @@ public struct NativeAllocations {
         }
         var out: [NativeAllocationSite] = []
         var removed: [NativeAllocationSite] = []
-        let instantiated = instantiatedGenerics()
-        for (index, function) in escape.package.functions.enumerated() where function.hasBody && function.body.exists {
+        // Walked for only when the package has generic bodies: the walk reads every body.
+        let functions = escape.package.functions
+        let hasGenericBodies = functions.indices.contains { functions[$0].isGeneric && functions[$0].body.exists }
+        let instantiated = hasGenericBodies ? instantiatedGenerics() : []
+        // By index: the walker holds the one copy of each function it needs.
+        for index in functions.indices where functions[index].hasBody && functions[index].body.exists {
             // A generic body has code only where the package instantiates it (its shape
             // function is compiled here, at the body's own lines).
-            if function.isGeneric && !(function.object.map { instantiated.contains($0) } ?? false) { continue }
-            var walker = SiteWalker(program: program, package: escape.package, f: function, functionIndex: index,
-                                    nodeSites: NodeSites(nodeSites[index], nodeCount: function.nodes.count),
+            if functions[index].isGeneric && !(functions[index].object.map { instantiated.contains($0) } ?? false) { continue }
+            var walker = SiteWalker(program: program, package: escape.package, f: functions[index], functionIndex: index,
+                                    nodeSites: NodeSites(nodeSites[index], nodeCount: functions[index].nodes.count),
                                     verdictKeys: verdictKeys, zeroCopyKeys: zeroCopyKeys,
                                     explanations: explanations)
             for group in walker.movedVariableGroups(variableSites[index]) {
                 if let first = group.first { walker.variable(first, movedWith: group) }
             }
-            walker.visit(function.body, parent: .none, depth: 0)
+            walker.visit(functions[index].body, parent: .none, depth: 0)
             out += walker.sites
             removed += walker.removedSites
         }

@@ -55,7 +55,7 @@ enum EscapeBatches {
     }
 
     static func capturing(_ package: IRPackage, _ i: Int) -> Bool {
-        let f = package[function: i]
-        return f.parent >= 0 && !f.captured.isEmpty
+        // Read in place: a copy of the function retains and releases each of its tables.
+        package[function: i].parent >= 0 && !package[function: i].captured.isEmpty
     }
 }

@@ -27,7 +27,7 @@ struct EscapeWalker {
     var sizeFacts: [(LocationID, HeapAllocationFacts)] = []
     /// The function being walked.
     var current = 0 {
-        didSet { f = package[function: current] }
+        didSet { if current != oldValue { f = package[function: current] } }
     }
     /// The function being walked, held while it is walked: one copy of its tables each time
     /// `current` changes, where reading it out of the package's table at every node copied
@@ -58,9 +58,12 @@ struct EscapeWalker {
         }
         self.graph = EscapeGraph(options: EscapeOptions(reportsVerdicts: true, explains: explains),
                                  locations: variables + nodes / 8, edges: nodes / 4, notes: explains ? nodes / 4 : 0)
-        self.f = package.functions.isEmpty
-            ? IRFunction(name: "", kind: .literal, object: nil, type: .invalid, pos: .none, parent: -1, pragmas: [], hasBody: false)
-            : package[function: 0]
+        // Starts at the first member, the function the walk enters first (no copy then).
+        let first = members.first ?? 0
+        self.current = first
+        self.f = package.functions.indices.contains(first)
+            ? package[function: first]
+            : IRFunction(name: "", kind: .literal, object: nil, type: .invalid, pos: .none, parent: -1, pragmas: [], hasBody: false)
         origins.reserveCapacity(variables + nodes / 8)
         sizeFacts.reserveCapacity(variables + nodes / 8)
     }
@@ -148,11 +151,12 @@ struct EscapeWalker {
 
     /// True for a method wrapper and for the literals copied into one by inlining: a closure
     /// is DUPOK when the function it is written in is.
-    func isInMethodWrapper(_ fn: IRFunction) -> Bool {
-        var f = fn
-        while f.kind != .methodWrapper {
-            guard f.parent >= 0, Int(f.parent) < package.functions.count else { return false }
-            f = package[function: Int(f.parent)]
+    func isInMethodWrapper(_ m: Int) -> Bool {
+        var i = m
+        while package[function: i].kind != .methodWrapper {
+            let parent = Int(package[function: i].parent)
+            guard parent >= 0, parent < package.functions.count else { return false }
+            i = parent
         }
         return true
     }
@@ -162,42 +166,46 @@ struct EscapeWalker {
     /// Declares every member function and the locations of their variables (closures' when
     /// their literal is reached, as the compiler does).
     mutating func declare() {
+        // The members are read in place: a copy of a function retains and releases each of its tables.
         for m in members {
-            let fn = package[function: m]
             var flags: FunctionFlags = []
-            if fn.kind == .goDeferWrapper { flags.insert(.wrapper) }
-            if fn.isGeneric || fn.kind == .instanceWrapper || isInMethodWrapper(fn) { flags.insert(.dupok) }
-            if !fn.hasBody { flags.insert(.bodyless) }
-            if fn.pragmas.contains("noescape") { flags.insert(.noescape) }
-            if fn.pragmas.contains("uintptrescapes") { flags.insert(.uintptrEscapes) }
-            let parent = fn.parent >= 0 && !fn.captured.isEmpty ? functionIDs[Int(fn.parent)] : nil
-            functionIDs[m] = graph.declareFunction(fn.name, closureParent: parent, flags: flags)
+            let kind = package[function: m].kind
+            if kind == .goDeferWrapper { flags.insert(.wrapper) }
+            if package[function: m].isGeneric || kind == .instanceWrapper || isInMethodWrapper(m) { flags.insert(.dupok) }
+            if !package[function: m].hasBody { flags.insert(.bodyless) }
+            if package[function: m].pragmas.contains("noescape") { flags.insert(.noescape) }
+            if package[function: m].pragmas.contains("uintptrescapes") { flags.insert(.uintptrEscapes) }
+            let parentIndex = Int(package[function: m].parent)
+            let parent = parentIndex >= 0 && !package[function: m].captured.isEmpty ? functionIDs[parentIndex] : nil
+            functionIDs[m] = graph.declareFunction(package[function: m].name, closureParent: parent, flags: flags)
         }
         for m in members where !isCapturingLiteral(m) { declareVariables(of: m) }
     }
 
     func isCapturingLiteral(_ m: Int) -> Bool {
-        let fn = package[function: m]
-        return fn.parent >= 0 && !fn.captured.isEmpty && functionIDs[Int(fn.parent)] != nil
+        package[function: m].parent >= 0 && !package[function: m].captured.isEmpty
+            && functionIDs[Int(package[function: m].parent)] != nil
     }
 
     /// Locations for a function's parameters, results and locals, and its parameter list.
     mutating func declareVariables(of m: Int) {
-        let fn = package[function: m]
+        // The tables this reads, not a copy of the whole function.
+        let variables = package[function: m].variables, results = package[function: m].results
+        let hasBody = package[function: m].hasBody
         guard let id = functionIDs[m] else { return }
-        var map = [LocationID?](repeating: nil, count: fn.variables.count)
-        for (i, v) in fn.variables.enumerated() where v.varClass != .captured {
+        var map = [LocationID?](repeating: nil, count: variables.count)
+        for (i, v) in variables.enumerated() where v.varClass != .captured {
             let cls: VariableClass
             var resultIndex: Int? = nil
             switch v.varClass {
             case .param: cls = .parameter
             case .result:
                 cls = .result
-                resultIndex = (fn.results.firstIndex(of: IRVarID(Int32(i))) ?? 0) + 1
+                resultIndex = (results.firstIndex(of: IRVarID(Int32(i))) ?? 0) + 1
             case .temp: cls = .autotmp
             default: cls = .local
             }
-            if (v.varClass == .param || v.varClass == .result) && v.flags.contains(.blank) && fn.hasBody {
+            if (v.varClass == .param || v.varClass == .result) && v.flags.contains(.blank) && hasBody {
                 // Unnamed and blank parameters and results still get a location.
             }
             let at = position(v.pos, in: m)
@@ -210,13 +218,13 @@ struct EscapeWalker {
                                                        typeAlignment: program.alignof(v.type))))
         }
         locations[m] = map
-        let params = fn.params.map { p -> ParameterDeclaration in
-            let v = fn[p]
+        let params = package[function: m].params.map { p -> ParameterDeclaration in
+            let v = variables[Int(p.raw)]
             let blank = v.flags.contains(.blank)
             return ParameterDeclaration(name: blank ? (v.name == "_" ? "_" : nil) : v.name,
                                         position: position(v.pos, in: m), hasPointers: pointers.hasPointers(v.type),
                                         isUintptr: program.basicKind(v.type) == .uintptr,
-                                        location: fn.hasBody && !blank ? map[Int(p.raw)] : nil)
+                                        location: hasBody && !blank ? map[Int(p.raw)] : nil)
         }
         graph.declareParameters(of: id, params)
     }
@@ -253,12 +261,12 @@ struct EscapeWalker {
         current = m
         guard let id = functionIDs[m] else { return }
         graph.enter(id)
-        let fn = package[function: m]
-        if fn.hasBody && fn.body.exists {
+        // `f` is function `m` now (set with `current`): read there, not copied out again.
+        if f.hasBody && f.body.exists {
             labels = [:]
             // A body without labels has no label statement to find (a walk of it all).
-            if !fn.labels.isEmpty { findLabels(fn.body) }
-            block(fn[fn.body].list)
+            if !f.labels.isEmpty { findLabels(f.body) }
+            block(f[f.body].list)
         }
         current = saved.0
         graph.cursor = saved.1

@@ -239,9 +239,11 @@ public final class NativeEscape: @unchecked Sendable {
     private func genericOwner(_ members: [Int], in package: IRPackage) -> ObjectID? {
         var owner: ObjectID? = nil
         for m in members {
-            var f = package[function: m]
-            while f.parent >= 0 { f = package[function: Int(f.parent)] }
-            guard f.isGeneric, let o = f.object, owner == nil || owner == o else { return nil }
+            var top = m
+            while package[function: top].parent >= 0 { top = Int(package[function: top].parent) }
+            guard package[function: top].isGeneric, let o = package[function: top].object, owner == nil || owner == o else {
+                return nil
+            }
             owner = o
         }
         return owner
