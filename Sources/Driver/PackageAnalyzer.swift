@@ -186,7 +186,10 @@ struct PackageAnalyzer {
                                                        message: "\(error)", package: loaded.importPath))
             }
         }
-        analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(analysis.facts)
+        // Handed over (the analysis keeps no reference meanwhile): the facts change in place.
+        var facts = analysis.facts
+        analysis.facts = []
+        analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(consume facts)
         analysis.explanationTexts = analysis.facts.map { RunContent.explanationText($0.explanation) }
         if !loaded.isStandard { analysis.directives = Self.directives(of: input, functions: analysis.functions) }
         return analysis

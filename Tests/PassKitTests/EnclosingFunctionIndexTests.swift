@@ -78,4 +78,27 @@ final class EnclosingFunctionIndexTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 10_000)
     }
+
+    /// Records of several files given interleaved (the index groups them by file, trying the
+    /// last file first): each file's lookups see only its own records, and `attribute` sets
+    /// every fact's owner.
+    func testRecordsOfFilesGivenInterleaved() {
+        func record(_ id: String, _ file: String, _ sl: Int, _ el: Int) -> FunctionRecord {
+            FunctionRecord(id: id, package: "p", receiver: "", name: id, file: file, line: sl, column: 6,
+                           startLine: sl, startColumn: 1, endLine: el, endColumn: 80, lineCount: el - sl + 1,
+                           statementCount: 1, directives: [], isLiteral: false, parent: nil)
+        }
+        let records = [record("A1", "a.go", 1, 3), record("B1", "b.go", 1, 9), record("A2", "a.go", 5, 7),
+                       record("B2", "b.go", 11, 12), record("A3", "a.go", 9, 9)]
+        let index = EnclosingFunctionIndex(records)
+        let a = (1...10).map { index.function(file: "a.go", line: $0, column: 3)?.id ?? "-" }
+        XCTAssertEqual(a, ["A1", "A1", "A1", "-", "A2", "A2", "A2", "-", "A3", "-"])
+        let b = [1, 9, 10, 11, 12, 13].map { index.function(file: "b.go", line: $0, column: 3)?.id ?? "-" }
+        XCTAssertEqual(b, ["B1", "B1", "-", "B2", "B2", "-"])
+        let facts = [Fact(kind: .alloc, file: "b.go", line: 11, column: 2, subject: "x", function: "elsewhere"),
+                     Fact(kind: .alloc, file: "a.go", line: 6, column: 2, subject: "y"),
+                     Fact(kind: .alloc, file: "c.go", line: 6, column: 2, subject: "z")]
+        XCTAssertEqual(index.attribute(facts).map(\.function), ["B2", "A2", nil])
+        XCTAssertEqual(index.assignUnattributed(facts).map(\.function), ["elsewhere", "A2", nil])
+    }
 }
