@@ -13,10 +13,10 @@ extension InlineSummary: DirectJSONEncoding {
             }
         })
         out.append(contentsOf: #"{"decisions":{"#.utf8)
-        for (n, name) in DirectJSON.sortedKeys(decisions).enumerated() {
+        for (n, (name, decision)) in DirectJSON.sortedEntries(decisions).enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             guard DirectJSON.appendString(name, to: &out) else { return nil }
-            switch decisions[name]! {
+            switch decision {
             case .inlinable(let cost):
                 out.append(contentsOf: #":{"inlinable":{"#.utf8)
                 if let cost {

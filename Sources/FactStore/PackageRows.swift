@@ -9,6 +9,9 @@ struct PackageRows {
     private let package, file, function, name, fact: any RowInserter
     /// Function ids whose `function_names` row this run wrote already.
     private var named = Set<String>()
+    /// Ids met by the current `add` and not named yet: written sorted, so that the table's
+    /// index is appended to instead of being inserted into at random places.
+    private var unnamed: [String] = []
 
     init(db: any StoreConnection, run: Int64) throws {
         self.run = run
@@ -39,14 +42,27 @@ struct PackageRows {
     }
 
     mutating func add(functions: [FunctionRecord]) throws {
-        for f in functions {
-            try function.add([.int(run), .text(f.id), .text(f.package), .text(f.receiver), .text(f.name), .text(f.file),
-                              .integer(f.line), .integer(f.column), .integer(f.startLine), .integer(f.startColumn),
-                              .integer(f.endLine), .integer(f.endColumn), .integer(f.lineCount),
-                              .integer(f.statementCount), .text(JSONText.encode(f.directives)), .bool(f.isLiteral),
-                              .optional(f.parent)])
-            if named.insert(f.id).inserted { try name.add([.text(f.id)]) }
+        // Rows are read where they are (by index): a copy of each retains and releases every
+        // string it holds.
+        for i in functions.indices {
+            try function.add([.int(run), .text(functions[i].id), .text(functions[i].package), .text(functions[i].receiver),
+                              .text(functions[i].name), .text(functions[i].file), .integer(functions[i].line),
+                              .integer(functions[i].column), .integer(functions[i].startLine),
+                              .integer(functions[i].startColumn), .integer(functions[i].endLine),
+                              .integer(functions[i].endColumn), .integer(functions[i].lineCount),
+                              .integer(functions[i].statementCount), .text(JSONText.encode(functions[i].directives)),
+                              .bool(functions[i].isLiteral), .optional(functions[i].parent)])
+            if named.insert(functions[i].id).inserted { unnamed.append(functions[i].id) }
         }
+        try writeNames()
+    }
+
+    /// Writes the `function_names` rows of the ids collected since the last call, in byte order
+    /// (the order of the table's key).
+    private mutating func writeNames() throws {
+        unnamed.sort(by: UTF8Order.precedes)
+        for id in unnamed { try name.add([.text(id)]) }
+        unnamed.removeAll(keepingCapacity: true)
     }
 
     /// Adds facts with the package each is stored with; `explanations` are their encoded
@@ -54,15 +70,14 @@ struct PackageRows {
     /// there is one per fact.
     mutating func add(facts: [Fact], packages: [String?], explanations: [[UInt8]]?) throws {
         let encoded = explanations.flatMap { $0.count == facts.count ? $0 : nil }
-        for (i, f) in facts.enumerated() {
-            let explanation = encoded.map { SQLValue.utf8($0[i]) } ?? .text(JSONText.encode(f.explanation))
-            try fact.add([.int(run), .text(f.kind.rawValue), .text(f.file), .integer(f.line), .integer(f.column),
-                          .text(f.subject), .text(f.detail), .optional(f.function), .optional(packages[i]),
-                          explanation, .bool(f.external)])
-            if let function = f.function, named.insert(function).inserted {
-                try name.add([.text(function)])
-            }
+        for i in facts.indices {
+            let explanation = encoded.map { SQLValue.utf8($0[i]) } ?? .text(JSONText.encode(facts[i].explanation))
+            try fact.add([.int(run), .text(facts[i].kind.rawValue), .text(facts[i].file), .integer(facts[i].line),
+                          .integer(facts[i].column), .text(facts[i].subject), .text(facts[i].detail),
+                          .optional(facts[i].function), .optional(packages[i]), explanation, .bool(facts[i].external)])
+            if let function = facts[i].function, named.insert(function).inserted { unnamed.append(function) }
         }
+        try writeNames()
     }
 }
 
@@ -74,8 +89,9 @@ struct FactPackages {
 
     /// Learns a part's files and functions and returns its facts' packages.
     mutating func add(files: [FileRecord], functions: [FunctionRecord], facts: [Fact]) -> [String?] {
-        for f in files { ofFile[f.path] = f.package }
-        for f in functions { ofFunction[f.id] = f.package }
-        return facts.map { f in f.function.flatMap { ofFunction[$0] } ?? ofFile[f.file] }
+        for i in files.indices { ofFile[files[i].path] = files[i].package }
+        ofFunction.reserveCapacity(ofFunction.count + functions.count)
+        for i in functions.indices { ofFunction[functions[i].id] = functions[i].package }
+        return facts.indices.map { i in facts[i].function.flatMap { ofFunction[$0] } ?? ofFile[facts[i].file] }
     }
 }

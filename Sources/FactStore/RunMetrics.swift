@@ -91,19 +91,25 @@ struct RunMetrics {
 
         /// Adds a part's functions and facts; `packages` is each fact's package (`FactPackages`).
         mutating func add(functions records: [FunctionRecord], facts: [Fact], packages factPackages: [String?]) {
-            for f in records { RunMetrics.merge(&functions[f.id, default: FunctionRow(package: f.package)], package: f.package) }
-            for (i, fact) in facts.enumerated() where !fact.external {
-                let counts = RunMetrics.counts(of: fact, heapFromAlloc: true)
-                if fact.kind == .alloc { hasAlloc = true }
-                let escapeSite = fact.kind == .escapes || fact.kind == .movedToHeap
+            // Records and facts are read where they are (by index): a copy of each retains and
+            // releases every string it holds.
+            for r in records.indices {
+                let package = records[r].package
+                RunMetrics.merge(&functions[records[r].id, default: FunctionRow(package: package)], package: package)
+            }
+            for i in facts.indices where !facts[i].external {
+                let counts = RunMetrics.counts(of: facts[i], heapFromAlloc: true)
+                let kind = facts[i].kind
+                if kind == .alloc { hasAlloc = true }
+                let escapeSite = kind == .escapes || kind == .movedToHeap
                 if escapeSite { hasEscapes = true }
                 let package = factPackages[i] ?? ""
-                guard let id = fact.function else {
+                guard let id = facts[i].function else {
                     loose[package, default: Counts()].add(counts)
                     if escapeSite { looseEscapeSites[package, default: 0] += 1 }
                     continue
                 }
-                let hash = IdentityHash.of(kind: fact.kind.rawValue, subject: fact.subject, detail: fact.detail)
+                let hash = IdentityHash.of(kind: kind.rawValue, subject: facts[i].subject, detail: facts[i].detail)
                 // One lookup per fact: the row is changed where it is stored.
                 RunMetrics.add(counts, hash: hash, escapeSite: escapeSite, package: package,
                                to: &functions[id, default: FunctionRow(package: package)])
@@ -194,10 +200,19 @@ struct RunMetrics {
             INSERT INTO function_metrics(run_id, function_id, package, \(columns.joined(separator: ", ")), fingerprint)
             VALUES(\(placeholders(1, 4 + columns.count)))
             """)
-        // The keys are sorted, not the entries: moving each row along with its key cost the
-        // sort most of its time (23,000 functions at the end of a std scan).
-        for function in functions.keys.sorted(by: UTF8Order.precedes) {
-            let row = functions[function]!
+        // The keys are sorted with their places in the table, not with their rows: moving each
+        // row along with its key cost the sort most of its time (23,000 functions at the end of
+        // a std scan), and reading the rows back by key hashed every key again.
+        var order: [(key: String, index: Dictionary<String, FunctionRow>.Index)] = []
+        order.reserveCapacity(functions.count)
+        var at = functions.startIndex
+        while at != functions.endIndex {
+            order.append((functions[at].key, at))
+            functions.formIndex(after: &at)
+        }
+        order.sort { UTF8Order.precedes($0.key, $1.key) }
+        for (function, index) in order {
+            let row = functions[index].value
             let key: [SQLValue] = [.int(id), .text(function), .text(row.package)]
             try fn.add(key + row.counts.values + [.int(row.fingerprint)])
         }
@@ -208,22 +223,6 @@ struct RunMetrics {
         for (package, row) in packages.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) {
             let key: [SQLValue] = [.int(id), .text(package), .integer(row.functions)]
             try pkg.add(key + row.counts.values)
-        }
-    }
-}
-
-/// Text in byte order (SQL's `max` and `ORDER BY` on text), compared on the strings' own UTF-8
-/// storage: a run's metrics sort some 100,000 function ids, where comparing through the
-/// generic `utf8` view took a tenth of a second.
-enum UTF8Order {
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
         }
     }
 }

@@ -24,11 +24,11 @@ extension LeakTagSummary: DirectJSONEncoding {
         var out: [UInt8] = []
         out.reserveCapacity(16 + functions.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.reduce(0) { $0 + 2 + 4 * $1.count } })
         out.append(contentsOf: #"{"functions":{"#.utf8)
-        for (n, name) in DirectJSON.sortedKeys(functions).enumerated() {
+        for (n, (name, tags)) in DirectJSON.sortedEntries(functions).enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             guard DirectJSON.appendString(name, to: &out) else { return nil }
             out.append(contentsOf: #":["#.utf8)
-            for (t, tag) in functions[name]!.enumerated() {
+            for (t, tag) in tags.enumerated() {
                 if t > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "["))
                 for (i, byte) in tag.enumerated() {

@@ -54,7 +54,10 @@ final class LeakTagSummaries: @unchecked Sendable {
     /// The summary of a finished analysis: every named function's tags.
     static func summary(of result: PackageEscape, types: Program) -> LeakTagSummary {
         var functions: [String: [[UInt8]]] = [:]
-        for (o, tags) in result.tags {
+        functions.reserveCapacity(result.tags.count)
+        // In object order, not the table's: the objects' records (and their types) are then
+        // read in the order they were made, not scattered over the whole program's tables.
+        for (o, tags) in result.tags.sorted(by: { $0.key.raw < $1.key.raw }) {
             guard let name = name(of: o, in: types) else { continue }
             functions[name] = tags.map(\.encoded)
         }
