@@ -155,6 +155,11 @@ public final class Checker {
             facts[i].exprs.reserveSlots(nodeCount: nodes)
             facts[i].uses.reserveSlots(nodeCount: nodes)
             facts[i].defs.reserveSlots(nodeCount: nodes)
+            // Most nodes are expressions; about a third are identifiers that name an object,
+            // and few declare one.
+            facts[i].exprs.reserveEntries(nodes * 3 / 4)
+            facts[i].uses.reserveEntries(nodes * 3 / 8)
+            facts[i].defs.reserveEntries(nodes / 8)
         }
         self.tree = files[0].tree
         self.scope = pkg.scope

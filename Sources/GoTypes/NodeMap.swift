@@ -28,6 +28,13 @@ public struct NodeMap<Value>: Sequence {
         }
     }
 
+    /// Makes room for `count` entries at once: the entry tables of a large file grow to tens
+    /// of megabytes, and growing them by doubling copies them over and over.
+    public mutating func reserveEntries(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     /// Number of entries.
     @inlinable public var count: Int { keys.count }
     /// True when there are no entries.
