@@ -200,18 +200,7 @@ struct RunMetrics {
             INSERT INTO function_metrics(run_id, function_id, package, \(columns.joined(separator: ", ")), fingerprint)
             VALUES(\(placeholders(1, 4 + columns.count)))
             """)
-        // The keys are sorted with their places in the table, not with their rows: moving each
-        // row along with its key cost the sort most of its time (23,000 functions at the end of
-        // a std scan), and reading the rows back by key hashed every key again.
-        var order: [(key: String, index: Dictionary<String, FunctionRow>.Index)] = []
-        order.reserveCapacity(functions.count)
-        var at = functions.startIndex
-        while at != functions.endIndex {
-            order.append((functions[at].key, at))
-            functions.formIndex(after: &at)
-        }
-        order.sort { UTF8Order.precedes($0.key, $1.key) }
-        for (function, index) in order {
+        for (function, index) in UTF8Order.sortedIndices(of: functions) {
             let row = functions[index].value
             let key: [SQLValue] = [.int(id), .text(function), .text(row.package)]
             try fn.add(key + row.counts.values + [.int(row.fingerprint)])

@@ -29,19 +29,9 @@ public enum DirectJSON {
         out.append(contentsOf: String(v).utf8)
     }
 
-    /// The entries of a dictionary in key order (UTF-8 byte order). The keys are sorted with
-    /// their places in the table: reading the values back by key hashed every key again, and
-    /// sorting the entries themselves retained and released a value at every move.
+    /// The entries of a dictionary in key order (UTF-8 byte order).
     public static func sortedEntries<Value>(_ d: [String: Value]) -> [(key: String, value: Value)] {
-        var order: [(key: String, index: Dictionary<String, Value>.Index)] = []
-        order.reserveCapacity(d.count)
-        var at = d.startIndex
-        while at != d.endIndex {
-            order.append((d[at].key, at))
-            d.formIndex(after: &at)
-        }
-        order.sort { UTF8Order.precedes($0.key, $1.key) }
-        return order.map { ($0.key, d[$0.index].value) }
+        UTF8Order.sortedIndices(of: d).map { ($0.key, d[$0.index].value) }
     }
 }
 
@@ -49,6 +39,21 @@ public enum DirectJSON {
 /// compared on the strings' own UTF-8 storage: comparing through `String.UTF8View`'s generic
 /// iteration took most of a sort's time.
 public enum UTF8Order {
+    /// A dictionary's keys in byte order, each with its place in the table. Sorting the keys
+    /// alone and reading values back by key hashes every key again; sorting the entries moves
+    /// (retains and releases) a value at every step.
+    public static func sortedIndices<Value>(of d: [String: Value]) -> [(key: String, index: Dictionary<String, Value>.Index)] {
+        var order: [(key: String, index: Dictionary<String, Value>.Index)] = []
+        order.reserveCapacity(d.count)
+        var at = d.startIndex
+        while at != d.endIndex {
+            order.append((d[at].key, at))
+            d.formIndex(after: &at)
+        }
+        order.sort { precedes($0.key, $1.key) }
+        return order
+    }
+
     /// Whether `a` comes before `b` in UTF-8 byte order.
     public static func precedes(_ a: String, _ b: String) -> Bool {
         // Read where the strings are (no copy, so nothing retained); a string without

@@ -25,4 +25,17 @@ final class UTF8OrderTests: XCTestCase {
         XCTAssertEqual(entries.map(\.key), d.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         for e in entries { XCTAssertEqual(e.value, d[e.key]) }
     }
+
+    /// Each key comes with the index of its own entry, in byte order.
+    func testSortedIndicesPointAtTheirOwnEntries() {
+        var d: [String: Int] = [:]
+        for i in 0..<300 { d["f\(i * 131 % 300)" + (i % 4 == 0 ? "日" : "")] = i }
+        let order = UTF8Order.sortedIndices(of: d)
+        XCTAssertEqual(order.count, d.count)
+        XCTAssertEqual(order.map(\.key), d.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for (key, index) in order {
+            XCTAssertEqual(d[index].key, key)
+            XCTAssertEqual(d[index].value, d[key])
+        }
+    }
 }
