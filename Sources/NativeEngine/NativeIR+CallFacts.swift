@@ -12,7 +12,9 @@ extension NativeIR {
         let printer = self.printer(for: ir)
         let names = CompilerTypeName(program: program.types, localPackage: typed.index)
         var out: [DevirtualizedCall] = []
-        for i in lowered.functions.indices where inliner.goir.hasReportedRoot(lowered, i) {
+        // The emptiness test reads in place: a copy of each function retains and releases each
+        // of its tables, and most functions devirtualize nothing.
+        for i in lowered.functions.indices where !ir.functions[i].devirtualizedCalls.isEmpty && inliner.goir.hasReportedRoot(lowered, i) {
             let f = ir.functions[i]
             for d in f.devirtualizedCalls {
                 guard let at = ir.position(ir.reportedPosition(d.pos, in: f)) else { continue }
@@ -35,9 +37,8 @@ extension NativeIR {
     public func callsInlinedAfterDevirtualization(forPackage path: String) -> [InlinedCall] {
         guard let lowered = lowered(path), let ir = expansion(path) else { return [] }
         var out: [InlinedCall] = []
-        for i in lowered.functions.indices where inliner.goir.hasReportedRoot(lowered, i) {
+        for i in lowered.functions.indices where !ir.functions[i].devirtualizedCalls.isEmpty && inliner.goir.hasReportedRoot(lowered, i) {
             let f = ir.functions[i]
-            guard !f.devirtualizedCalls.isEmpty else { continue }
             let sites = Set(f.devirtualizedCalls.map(\.pos))
             var throughDevirtualization = Array(repeating: false, count: f.inlinedCalls.count)
             for (k, c) in f.inlinedCalls.enumerated() {

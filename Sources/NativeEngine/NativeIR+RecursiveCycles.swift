@@ -18,7 +18,9 @@ extension NativeIR {
     public func recursiveCycleVerdicts(forPackage path: String) -> [FunctionVerdict] {
         guard let lowered = lowered(path), let ir = expansion(path) else { return [] }
         var out: [FunctionVerdict] = []
-        for i in lowered.functions.indices where inliner.goir.hasReportedRoot(lowered, i) {
+        // Read in place first: few functions have such a call, and a copy of each retains and
+        // releases each of its tables.
+        for i in lowered.functions.indices where !ir.functions[i].recursiveCycleCalls.isEmpty && inliner.goir.hasReportedRoot(lowered, i) {
             let f = ir.functions[i]
             for c in f.recursiveCycleCalls {
                 guard let at = ir.position(ir.reportedPosition(c.pos, in: f)) else { continue }
