@@ -93,30 +93,37 @@ struct MethodWrapperCollector {
                          instanceTypes: [(type: TypeID, environment: [TypeID: Shape])], functionArguments: [TypeID],
                          program: Program) -> [MethodWrapper] {
         var c = MethodWrapperCollector(program: program)
-        for t in c.declaredTypes(pkg) + c.anonymousStructs(pkg) { c.addTypeWrappers(t) }
+        let named = c.namedTypes(pkg)
+        for t in named.declared + c.anonymousStructs(pkg) { c.addTypeWrappers(t) }
         for (t, env) in instanceTypes where !program.isInterface(t) { c.addTypeWrappers(t, environment: env) }
-        let arguments = functionArguments + c.instanceArguments(reachableFrom: c.referencedTypes(pkg))
+        let arguments = functionArguments + c.instanceArguments(reachableFrom: named.referenced)
         for t in c.shapeStructs(arguments) { c.addTypeWrappers(t) }
         if let lowered { c.addMethodValueWrappers(lowered, reported: reported) }
         return c.wrappers
     }
 
-    /// The defined, non-generic, non-interface types declared in the package.
-    private func declaredTypes(_ pkg: TypedPackage) -> [TypeID] {
-        var out: [(Int, Int32, TypeID)] = []
+    /// In one pass over the package's definitions and expressions (each definition's object
+    /// read once): `declared`, the defined, non-generic, non-interface types declared in the
+    /// package, in source order; `referenced`, the types its code names (of its expressions
+    /// and declared variables).
+    private func namedTypes(_ pkg: TypedPackage) -> (declared: [TypeID], referenced: [TypeID]) {
+        var declared: [(Int, Int32, TypeID)] = []
         var seen: Set<TypeID> = []
+        var referenced = IDBitSet()
         for (fi, facts) in pkg.facts.enumerated() {
+            for (_, f) in facts.exprs where f.mode != .void && f.mode != .builtin { referenced.insert(f.type) }
             for (_, value) in facts.defs {
                 guard let o = value else { continue }
                 let r = program.object(o)
+                if r.kind == .variable { referenced.insert(r.type); continue }
                 guard r.kind == .typeName, r.package == pkg.index, case .named(let i) = program.node(r.type) else { continue }
                 let n = program.named[Int(i)]
                 guard n.object == o, n.typeParams.isEmpty, n.origin == nil, !program.isInterface(r.type),
                       seen.insert(r.type).inserted else { continue }
-                out.append((fi, r.offset, r.type))
+                declared.append((fi, r.offset, r.type))
             }
         }
-        return out.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        return (declared.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2), referenced.members.map { TypeID($0) })
     }
 
     /// The struct types written as literals in the package with an embedded field, outside
@@ -124,7 +131,7 @@ struct MethodWrapperCollector {
     private func anonymousStructs(_ pkg: TypedPackage) -> [TypeID] {
         let shapes = ShapeNaming(program: program)
         var out: [TypeID] = []
-        for (fi, file) in pkg.files.enumerated() where fi < pkg.facts.count {
+        for (fi, file) in pkg.files.enumerated() where fi < pkg.facts.count && Self.writesEmbeddingStruct(file.tree) {
             let tree = file.tree
             let facts = pkg.facts[fi]
             // A defined type's own struct is its underlying type, which gets no wrappers.
@@ -145,6 +152,18 @@ struct MethodWrapperCollector {
         return out
     }
 
+    /// Whether a file writes a struct type with an embedded field (a field without names)
+    /// anywhere. Most files write none, and one pass over the node table says so where the walk
+    /// of `anonymousStructs` visits every node of every declaration.
+    private static func writesEmbeddingStruct(_ tree: SyntaxTree) -> Bool {
+        let nodes = tree.nodes
+        for i in nodes.indices where nodes[i].kind == .structType {
+            let fields = tree[NodeID(Int32(i))].fields
+            if fields.exists && tree[fields].list.contains(where: { tree[$0].names.isEmpty }) { return true }
+        }
+        return false
+    }
+
     /// The struct types behind the shapes of the concrete type arguments the package
     /// instantiates with (of generic types it reads, and of generic functions), when they have
     /// embedded fields: a shape type (`go.shape.struct { ...; reflect.flag }`) has no declared
@@ -159,18 +178,6 @@ struct MethodWrapperCollector {
             out.append(u)
         }
         return out
-    }
-
-    /// The types the package's code names: of its expressions and declared variables.
-    private func referencedTypes(_ pkg: TypedPackage) -> [TypeID] {
-        var out = IDBitSet()
-        for facts in pkg.facts {
-            for (_, f) in facts.exprs where f.mode != .void && f.mode != .builtin { out.insert(f.type) }
-            for (_, d) in facts.defs {
-                if let o = d, program.object(o).kind == .variable { out.insert(program.object(o).type) }
-            }
-        }
-        return out.members.map { TypeID($0) }
     }
 
     /// The type arguments of every instance of a generic type reachable from `roots` the way
