@@ -30,7 +30,7 @@ public enum DirectJSON {
     }
 
     /// The entries of a dictionary in key order (UTF-8 byte order).
-    public static func sortedEntries<Value>(_ d: [String: Value]) -> [(key: String, value: Value)] {
+    @inlinable public static func sortedEntries<Value>(_ d: [String: Value]) -> [(key: String, value: Value)] {
         UTF8Order.sortedIndices(of: d).map { ($0.key, d[$0.index].value) }
     }
 }
@@ -42,7 +42,7 @@ public enum UTF8Order {
     /// A dictionary's keys in byte order, each with its place in the table. Sorting the keys
     /// alone and reading values back by key hashes every key again; sorting the entries moves
     /// (retains and releases) a value at every step.
-    public static func sortedIndices<Value>(of d: [String: Value]) -> [(key: String, index: Dictionary<String, Value>.Index)] {
+    @inlinable public static func sortedIndices<Value>(of d: [String: Value]) -> [(key: String, index: Dictionary<String, Value>.Index)] {
         var order: [(key: String, index: Dictionary<String, Value>.Index)] = []
         order.reserveCapacity(d.count)
         var at = d.startIndex
