@@ -145,6 +145,16 @@ struct PackageAnalyzer {
             analysis.passes.append(PassExecution(package: loaded.importPath, pass: pass.name, status: status,
                                                  reason: reason, factKinds: pass.factKinds))
         }
+        // A pass runs in a context of its own, which starts with the facts and functions
+        // recorded so far (shared, not copied) and is gone when the pass returns: `context`
+        // then holds the only reference again and grows in place.
+        func run(_ pass: AnyPass) throws -> ErasedPassOutput {
+            let passContext = PassContext(package: input, engine: engine,
+                                          settings: config.passes[pass.name]?.settings ?? [:], input: engineInput,
+                                          summaries: summaries, results: context.allResults)
+            passContext.record(facts: context.factsSoFar, functions: context.functionsSoFar)
+            return try pass.run(passContext)
+        }
         for pass in registry.disabled { record(pass, .skipped, "disabled in heapsight.yml") }
         for pass in registry.ordered {
             if let broken = pass.requires.first(where: failedPasses.contains) {
@@ -155,12 +165,8 @@ struct PackageAnalyzer {
                                                        package: loaded.importPath))
                 continue
             }
-            let passContext = PassContext(package: input, engine: engine,
-                                          settings: config.passes[pass.name]?.settings ?? [:], input: engineInput,
-                                          summaries: summaries, results: context.allResults)
-            passContext.record(facts: context.factsSoFar, functions: context.functionsSoFar)
             do {
-                let output = try pass.run(passContext)
+                let output = try run(pass)
                 if let reason = unavailable[pass.name] {
                     record(pass, .skipped, reason)
                 } else if engineFailed.contains(loaded.importPath), pass.engines.needsEngine {
@@ -171,8 +177,6 @@ struct PackageAnalyzer {
                 context.record(result: output.result, of: pass.name)
                 context.record(facts: output.facts, functions: output.functions)
                 summaries.record(output.summaries, for: loaded.importPath)
-                analysis.functions.append(contentsOf: output.functions)
-                analysis.facts.append(contentsOf: output.facts)
                 analysis.diagnostics.append(contentsOf: output.diagnostics.map { d in
                     var d = d
                     if d.package == nil { d.package = loaded.importPath }
@@ -186,10 +190,10 @@ struct PackageAnalyzer {
                                                        message: "\(error)", package: loaded.importPath))
             }
         }
-        // Handed over (the analysis keeps no reference meanwhile): the facts change in place.
-        var facts = analysis.facts
-        analysis.facts = []
-        analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(consume facts)
+        // The context's records are the analysis's, taken over (the context keeps no reference):
+        // the facts change in place.
+        analysis.functions = context.takeRecordedFunctions()
+        analysis.facts = EnclosingFunctionIndex(analysis.functions).assignUnattributed(context.takeRecordedFacts())
         analysis.explanationTexts = analysis.facts.map { RunContent.explanationText($0.explanation) }
         if !loaded.isStandard { analysis.directives = Self.directives(of: input, functions: analysis.functions) }
         return analysis

@@ -186,19 +186,30 @@ struct ScanPipeline {
                       into run: RunRecord) -> RunContent {
         var content = RunContent(run: run, diagnostics: notes)
         var explanations: [[UInt8]] = []
-        // Sized once: growing arrays of a std scan's 200,000 facts copies them over and over.
-        content.packages.reserveCapacity(analyses.count)
-        content.files.reserveCapacity(analyses.reduce(0) { $0 + $1.files.count })
-        content.functions.reserveCapacity(analyses.reduce(0) { $0 + $1.functions.count })
-        content.facts.reserveCapacity(analyses.reduce(0) { $0 + $1.facts.count })
-        explanations.reserveCapacity(analyses.reduce(0) { $0 + $1.explanationTexts.count })
-        for i in order {
-            let a = analyses[i]
-            content.packages.append(a.package)
-            content.files.append(contentsOf: a.files)
-            content.functions.append(contentsOf: a.functions)
-            content.facts.append(contentsOf: a.facts)
-            explanations.append(contentsOf: a.explanationTexts)
+        if order.count == 1 {
+            let a = analyses[order[0]]
+            // One package: its arrays are the run's, shared rather than copied element by
+            // element (which retained every string of every fact and function).
+            content.packages = [a.package]
+            content.files = a.files
+            content.functions = a.functions
+            content.facts = a.facts
+            explanations = a.explanationTexts
+        } else {
+            // Sized once: growing arrays of a std scan's 200,000 facts copies them over and over.
+            content.packages.reserveCapacity(analyses.count)
+            content.files.reserveCapacity(analyses.reduce(0) { $0 + $1.files.count })
+            content.functions.reserveCapacity(analyses.reduce(0) { $0 + $1.functions.count })
+            content.facts.reserveCapacity(analyses.reduce(0) { $0 + $1.facts.count })
+            explanations.reserveCapacity(analyses.reduce(0) { $0 + $1.explanationTexts.count })
+            for i in order {
+                let a = analyses[i]
+                content.packages.append(a.package)
+                content.files.append(contentsOf: a.files)
+                content.functions.append(contentsOf: a.functions)
+                content.facts.append(contentsOf: a.facts)
+                explanations.append(contentsOf: a.explanationTexts)
+            }
         }
         for a in analyses {
             content.diagnostics.append(contentsOf: a.diagnostics)

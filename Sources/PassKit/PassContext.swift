@@ -65,9 +65,26 @@ public final class PassContext: @unchecked Sendable {
     public var allResults: [String: any Sendable] { results }
 
     /// Records the facts and functions a pass produced (used by the driver after a pass runs).
+    /// Into an empty context the arrays are shared, not copied: every pass's context starts
+    /// with all the facts before it, and copying them retained and released each fact's
+    /// strings once per pass.
     public func record(facts: [Fact], functions: [FunctionRecord]) {
-        factsSoFar.append(contentsOf: facts)
-        functionsSoFar.append(contentsOf: functions)
+        if factsSoFar.isEmpty { factsSoFar = facts } else { factsSoFar.append(contentsOf: facts) }
+        if functionsSoFar.isEmpty { functionsSoFar = functions } else { functionsSoFar.append(contentsOf: functions) }
+    }
+
+    /// Moves the recorded facts out of the context (used by the driver once the passes are
+    /// done), leaving none: the caller then holds the only reference and can change them in
+    /// place.
+    public func takeRecordedFacts() -> [Fact] {
+        defer { factsSoFar = [] }
+        return factsSoFar
+    }
+
+    /// Moves the recorded functions out of the context, as `takeRecordedFacts` does the facts.
+    public func takeRecordedFunctions() -> [FunctionRecord] {
+        defer { functionsSoFar = [] }
+        return functionsSoFar
     }
 }
 
