@@ -58,7 +58,7 @@ struct EqualityFunctionCollector {
     static func functions(of lowered: IRPackage, package: Int32, program: Program, read: (Int) -> Bool) -> [String] {
         var c = EqualityFunctionCollector(program: program, package: package)
         for i in lowered.functions.indices where lowered.functions[i].hasBody && read(i) {
-            for (concrete, iface) in Self.interfaceTables(lowered.functions[i], program: program) {
+            for (concrete, iface) in Self.interfaceTables(of: i, in: lowered, program: program) {
                 c.write(concrete)
                 c.write(iface)
             }
@@ -66,8 +66,13 @@ struct EqualityFunctionCollector {
         return c.names
     }
 
-    /// The (concrete type, non-empty interface) pairs a body relates statically.
-    static func interfaceTables(_ f: IRFunction, program: Program) -> [(TypeID, TypeID)] {
+    /// The (concrete type, non-empty interface) pairs function `i`'s body relates statically
+    /// (read from its node and list tables: a copy of the function retains and releases each
+    /// of its tables).
+    static func interfaceTables(of i: Int, in package: IRPackage, program: Program) -> [(TypeID, TypeID)] {
+        let nodes = package.functions[i].nodes, lists = package.functions[i].lists
+        func node(_ id: IRNodeID) -> IRNode { nodes[Int(id.raw)] }
+        func list(_ handle: Int32) -> IRNodeList { IRNodeList(lists: lists, handle: handle) }
         var out: [(TypeID, TypeID)] = []
         func isNonEmptyInterface(_ t: TypeID) -> Bool {
             program.isInterface(t) && !program.interfaceMethods(t).isEmpty
@@ -75,22 +80,22 @@ struct EqualityFunctionCollector {
         func isConcrete(_ t: TypeID) -> Bool {
             !t.isInvalid && !program.isInterface(t) && !program.isTypeParam(t) && program.basicKind(t) != .untypedNil
         }
-        f.forEachReachable(from: f.body) { _, n in
+        IRFunction.forEachReachable(nodes: nodes, lists: lists, from: package.functions[i].body) { _, n in
             switch n.op {
             case .convIface:
-                let source = f[n.a].type
+                let source = node(n.a).type
                 if isConcrete(source), isNonEmptyInterface(n.type) { out.append((source, n.type)) }
             case .dotType:
                 // A comma-ok assertion is typed with its (value, ok) tuple.
                 var asserted = n.type
                 if case .tuple(let vars) = program.node(asserted), let first = vars.first { asserted = program.object(first).type }
-                if isConcrete(asserted), isNonEmptyInterface(f[n.a].type) { out.append((asserted, f[n.a].type)) }
+                if isConcrete(asserted), isNonEmptyInterface(node(n.a).type) { out.append((asserted, node(n.a).type)) }
             case .typeSwitch:
-                let subject = f[n.a].type
+                let subject = node(n.a).type
                 guard isNonEmptyInterface(subject) else { return }
-                for clause in f.list(n.list) where f[clause].op == .typeCase {
-                    for c in f.list(f[clause].list) where f[c].op == .typeOperand && isConcrete(f[c].type) {
-                        out.append((f[c].type, subject))
+                for clause in list(n.list) where node(clause).op == .typeCase {
+                    for c in list(node(clause).list) where node(c).op == .typeOperand && isConcrete(node(c).type) {
+                        out.append((node(c).type, subject))
                     }
                 }
             default:

@@ -63,33 +63,31 @@ extension NativeIR {
             let p = ir.functions[Int(l)].pos
             out.insert(IRPos(file: p.file, offset: p.offset))
         }
-        addComputedCalls(of: ir.functions[i], to: &out)
-        return out
-    }
-
-    /// Adds the positions of `f`'s calls of computed callees (`f` borrowed from the package's
-    /// table: a copy retains and releases each of its tables).
-    private func addComputedCalls(of f: IRFunction, to out: inout Set<IRPos>) {
-        for n in f.nodes where n.op == .call && !n.flags.contains(.goDefer) && n.a.exists && n.pos.isKnown {
-            if isComputed(n.a, in: f) { out.insert(IRPos(file: n.pos.file, offset: n.pos.offset)) }
+        // The node and variable tables alone: a copy of the function retains and releases each
+        // of its tables.
+        let nodes = ir.functions[i].nodes, variables = ir.functions[i].variables
+        for n in nodes where n.op == .call && !n.flags.contains(.goDefer) && n.a.exists && n.pos.isKnown {
+            if isComputed(n.a, nodes: nodes, variables: variables) { out.insert(IRPos(file: n.pos.file, offset: n.pos.offset)) }
         }
+        return out
     }
 
     /// True when a callee expression is a call's result, or a local variable defined once by
     /// a call's result.
-    private func isComputed(_ callee: IRNodeID, in f: IRFunction) -> Bool {
-        var x = f[callee]
-        while x.op == .convNop { x = f[x.a] }
+    private func isComputed(_ callee: IRNodeID, nodes: [IRNode], variables: [IRVariable]) -> Bool {
+        func node(_ id: IRNodeID) -> IRNode { nodes[Int(id.raw)] }
+        var x = node(callee)
+        while x.op == .convNop { x = node(x.a) }
         switch x.op {
         case .call, .callInterface: return true
         case .name:
-            let v = f[IRVarID(x.aux)]
+            let v = variables[Int(x.aux)]
             guard v.varClass == .local || v.varClass == .temp, v.definition.exists,
                   !v.flags.contains(.reassigned) else { return false }
-            let d = f[v.definition]
+            let d = node(v.definition)
             guard d.op == .assign, d.b.exists else { return false }
-            var value = f[d.b]
-            while value.op == .convNop { value = f[value.a] }
+            var value = node(d.b)
+            while value.op == .convNop { value = node(value.a) }
             return value.op == .call || value.op == .callInterface
         default: return false
         }

@@ -23,7 +23,7 @@ enum EscapeBatches {
             let hasBody = package[function: i].hasBody, body = package[function: i].body
             guard hasBody, body.exists else { continue }
             let r = rootOf[i]
-            package[function: i].forEachReachable(from: body) { _, n in
+            package.forEachReachable(inFunction: i, from: body) { _, n in
                 switch n.op {
                 case .function, .methodExpr, .methodValue:
                     if let j = package.functionsByObject[ObjectID(n.aux)] { mentions[r].append(rootOf[j]) }

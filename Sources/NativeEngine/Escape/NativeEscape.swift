@@ -194,7 +194,9 @@ public final class NativeEscape: @unchecked Sendable {
             }
             for m in members {
                 guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
-                if let o = package[function: m].object { out.tags[o] = t } else { literalTags[m] = t }
+                // The object alone is read (the borrow ends before the tables change).
+                let object = package.functions[m].object
+                if let o = object { out.tags[o] = t } else { literalTags[m] = t }
             }
         }
         out.literalTags = literalTags
