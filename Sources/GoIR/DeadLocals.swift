@@ -82,9 +82,9 @@ public enum DeadLocals {
             return c == .local || c == .temp || c == .param
         }
 
-        func hasNoEffects(_ f: IRFunction, _ id: IRNodeID) -> Bool {
+        func hasNoEffects(_ fn: Int, _ id: IRNodeID) -> Bool {
             guard id.exists else { return true }
-            switch f[id].op {
+            switch package.functions[fn].nodes[Int(id.raw)].op {
             case .name, .literal, .nilValue, .closure: return true
             default: return false
             }
@@ -92,11 +92,16 @@ public enum DeadLocals {
 
         /// Whether `id` reads the first temporary of a multi-value call: the compiler's value
         /// there holds the call itself, an effect.
-        func readsCallResult(_ f: IRFunction, _ id: IRNodeID) -> Bool {
-            guard f[id].op == .name else { return false }
-            let d = f[IRVarID(f[id].aux)].definition
-            guard d.exists, f[d].op == .assignCall, let first = f.list(f[d].list).first else { return false }
-            return f[first].op == .name && f[first].aux == f[id].aux
+        func readsCallResult(_ fn: Int, _ id: IRNodeID) -> Bool {
+            // The three tables alone: a copy of the function retains and releases each of its
+            // tables.
+            let nodes = package.functions[fn].nodes
+            func node(_ id: IRNodeID) -> IRNode { nodes[Int(id.raw)] }
+            guard node(id).op == .name else { return false }
+            let d = package.functions[fn].variables[Int(node(id).aux)].definition
+            guard d.exists, node(d).op == .assignCall,
+                  let first = IRNodeList(lists: package.functions[fn].lists, handle: node(d).list).first else { return false }
+            return node(first).op == .name && node(first).aux == node(id).aux
         }
 
         mutating func function(_ i: Int) {
@@ -113,7 +118,7 @@ public enum DeadLocals {
             defs[k] = []
             for s in pending {
                 let n = package[function: s.function][s.node]
-                let rhs = n.op == .assign ? n.b : package[function: s.function].list(n.list2)[s.element]
+                let rhs = n.op == .assign ? n.b : IRNodeList(lists: package.functions[s.function].lists, handle: n.list2)[s.element]
                 node(s.function, rhs)
             }
         }
@@ -125,7 +130,7 @@ public enum DeadLocals {
                 return
             }
             let k = canonical(fn, IRVarID(package[function: fn][lhs].aux))
-            if isLocal(k) && !live.contains(k) && hasNoEffects(package[function: fn], rhs) {
+            if isLocal(k) && !live.contains(k) && hasNoEffects(fn, rhs) {
                 if defs[k] == nil { order.append(k) }
                 defs[k, default: []].append(site)
                 return
@@ -152,14 +157,14 @@ public enum DeadLocals {
             case .assign:
                 assign(fn, Site(function: fn, node: id, element: 0), lhs: n.a, rhs: n.b)
             case .assignList:
-                let lhs = package[function: fn].list(n.list), rhs = package[function: fn].list(n.list2)
+                let lhs = Array(list(n.list)), rhs = Array(list(n.list2))
                 // Beside a named destination, `_` is one more local nobody reads: its values
                 // without effects are dropped too.
                 let hasNamed = lhs.contains { $0.exists }
                 for (i, l) in lhs.enumerated() where i < rhs.count {
                     let site = Site(function: fn, node: id, element: i)
-                    if !l.exists && hasNamed && hasNoEffects(package[function: fn], rhs[i])
-                        && !(i == 0 && readsCallResult(package[function: fn], rhs[i])) {
+                    if !l.exists && hasNamed && hasNoEffects(fn, rhs[i])
+                        && !(i == 0 && readsCallResult(fn, rhs[i])) {
                         if defs[.blank] == nil { order.append(.blank) }
                         defs[.blank, default: []].append(site)
                         continue
