@@ -447,7 +447,7 @@ struct Expander {
         }
         copier.results = results
         copier.endLabel = f.labelIndex(".i\(k)")
-        for s in g.list(g[g.body].list) { stmts.append(copier.copy(s, into: &f, package: &package, callerIndex: index)) }
+        for s in g.nodes(inList: g[g.body].list) { stmts.append(copier.copy(s, into: &f, package: &package, callerIndex: index)) }
         stmts.append(f.add(.label, pos: at, aux2: copier.endLabel))
         let resultNames = results.map { f.add(.name, type: f[$0].type, pos: at, aux: $0.raw) }
         let list = f.makeList(stmts), list2 = f.makeList(resultNames)
@@ -534,7 +534,7 @@ struct BodyCopier {
         guard id.exists else { return .none }
         let n = source[id]
         if n.op == .returnStmt {
-            let values = source.list(n.list).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
+            let values = source.nodes(inList: n.list).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
             var stmts: [IRNodeID] = []
             let at = position(n.pos)
             if !values.isEmpty && values.count == results.count {
@@ -551,8 +551,8 @@ struct BodyCopier {
         let a = copy(n.a, into: &f, package: &package, callerIndex: callerIndex)
         let b = copy(n.b, into: &f, package: &package, callerIndex: callerIndex)
         let c = copy(n.c, into: &f, package: &package, callerIndex: callerIndex)
-        let l1 = source.list(n.list).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
-        let l2 = source.list(n.list2).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
+        let l1 = source.nodes(inList: n.list).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
+        let l2 = source.nodes(inList: n.list2).map { copy($0, into: &f, package: &package, callerIndex: callerIndex) }
         var aux = n.aux
         var aux2 = n.aux2
         switch n.op {
@@ -580,7 +580,7 @@ struct BodyCopier {
         }
         if n.op == .assignCall {
             // The temporaries a multi-value call defines.
-            for old in source.list(n.list) where old.exists && source[old].op == .name {
+            for old in source.nodes(inList: n.list) where old.exists && source[old].op == .name {
                 let v = source[IRVarID(source[old].aux)]
                 if v.definition == id, let mapped = variables[source[old].aux] { f.variables[Int(mapped.raw)].definition = copied }
             }

@@ -86,11 +86,11 @@ struct GoIRCallSites {
     }
 
     private mutating func collectLiterals(_ index: Int) {
-        for l in package.functions[index].literals {
-            let f = package.functions[Int(l)]
-            if f.kind == .literal {
-                if let node = syntaxLiteral(f.pos.file, Int(f.pos.offset)) { literals.append(node) }
-            } else if f.kind == .goDeferWrapper || f.kind == .rangeBody {
+        for l in package[function: index].literals {
+            let (kind, pos) = (package[function: Int(l)].kind, package[function: Int(l)].pos)
+            if kind == .literal {
+                if let node = syntaxLiteral(pos.file, Int(pos.offset)) { literals.append(node) }
+            } else if kind == .goDeferWrapper || kind == .rangeBody {
                 collectLiterals(Int(l))
             }
         }
@@ -109,8 +109,8 @@ struct GoIRCallSites {
         let n = f[id]
         switch n.op {
         case .closure:
-            let target = package.functions[Int(n.aux)]
-            if target.kind == .goDeferWrapper || target.kind == .rangeBody { visitFunction(Int(n.aux)) }
+            let kind = package[function: Int(n.aux)].kind
+            if kind == .goDeferWrapper || kind == .rangeBody { visitFunction(Int(n.aux)) }
             return
         case .call where !n.flags.contains(.goDefer):
             noteCall(n, in: f)
@@ -120,8 +120,8 @@ struct GoIRCallSites {
         visit(n.a, in: f)
         visit(n.b, in: f)
         visit(n.c, in: f)
-        for c in f.list(n.list) { visit(c, in: f) }
-        for c in f.list(n.list2) { visit(c, in: f) }
+        for c in f.nodes(inList: n.list) { visit(c, in: f) }
+        for c in f.nodes(inList: n.list2) { visit(c, in: f) }
     }
 
     private mutating func noteCall(_ n: IRNode, in f: IRFunction) {
@@ -170,8 +170,8 @@ struct GoIRCallSites {
     }
 
     private func literalTarget(_ index: Int32) -> InlineCallTarget? {
-        let f = package.functions[Int(index)]
-        guard f.kind == .literal, let node = syntaxLiteral(f.pos.file, Int(f.pos.offset)) else { return nil }
+        let (kind, pos) = (package[function: Int(index)].kind, package[function: Int(index)].pos)
+        guard kind == .literal, let node = syntaxLiteral(pos.file, Int(pos.offset)) else { return nil }
         return .literal(node)
     }
 

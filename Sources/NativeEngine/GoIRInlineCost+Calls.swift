@@ -88,7 +88,7 @@ extension GoIRInlineCost {
         default: break
         }
         if callsOrReceives(x.a) || callsOrReceives(x.b) || callsOrReceives(x.c) { return true }
-        return function.list(x.list).contains { callsOrReceives($0) } || function.list(x.list2).contains { callsOrReceives($0) }
+        return function.nodes(inList: x.list).contains { callsOrReceives($0) } || function.nodes(inList: x.list2).contains { callsOrReceives($0) }
     }
 
     private mutating func visitOperands(_ n: IRNode) {
@@ -126,7 +126,7 @@ extension GoIRInlineCost {
                 switch d.op {
                 case .assign where d.b.exists: x = function[d.b]
                 case .assignList:
-                    let lhs = function.list(d.list), rhs = function.list(d.list2)
+                    let lhs = function.nodes(inList: d.list), rhs = function.nodes(inList: d.list2)
                     guard let i = lhs.firstIndex(where: { function[$0].op == .name && function[$0].aux == x.aux }),
                           i < rhs.count else { return nil }
                     x = function[rhs[i]]

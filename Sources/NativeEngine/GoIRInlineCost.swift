@@ -61,7 +61,7 @@ struct GoIRInlineCost {
     // MARK: Nodes
 
     mutating func visitList(_ handle: Int32, assigned: Bool = false) {
-        for id in function.list(handle) {
+        for id in function.nodes(inList: handle) {
             if reason != nil { return }
             if assigned && !id.exists { charge(); continue }  // `_` on the left is a name node
             if !assigned && isBareFirstMultiValueTemporary(id) {
@@ -141,9 +141,9 @@ struct GoIRInlineCost {
             if isLengthOfSame(n.c, as: n.a) { cost -= InlineBudget.sliceToLength }
         case .assignList:
             charge()
-            if let first = function.list(n.list2).first, isMultiValueTemporary(first) {
+            if let first = function.nodes(inList: n.list2).first, isMultiValueTemporary(first) {
                 // Refunded from the "big function" count too.
-                let refund = InlineBudget.multiValueTemporaries(function.list(n.list).count)
+                let refund = InlineBudget.multiValueTemporaries(function.nodes(inList: n.list).count)
                 cost -= refund
                 nodes -= refund
             }
@@ -171,7 +171,7 @@ struct GoIRInlineCost {
             let binds = n.aux == 1
             charge(binds ? 3 : 2)
             visit(n.a)
-            for clause in function.list(n.list) {
+            for clause in function.nodes(inList: n.list) {
                 if reason != nil { return }
                 let c = function[clause]
                 charge(binds ? 2 : 1)
@@ -235,7 +235,7 @@ struct GoIRInlineCost {
         guard high.exists else { return false }
         let h = function[high]
         guard h.op == .builtin, BuiltinFunction(rawValue: UInt8(h.aux)) == .len,
-              let arg = function.list(h.list).first else { return false }
+              let arg = function.nodes(inList: h.list).first else { return false }
         let a = function[arg], b = function[base]
         return (a.op == .name || a.op == .global) && a.op == b.op && a.aux == b.aux
     }
@@ -259,7 +259,7 @@ struct GoIRInlineCost {
         let v = function[IRVarID(x.aux)]
         guard v.varClass == .temp, v.definition.exists else { return false }
         let d = function[v.definition]
-        guard d.op == .assignCall, let first = function.list(d.list).first, first.exists else { return false }
+        guard d.op == .assignCall, let first = function.nodes(inList: d.list).first, first.exists else { return false }
         return function[first].op == .name && function[first].aux == x.aux
     }
 
@@ -268,7 +268,7 @@ struct GoIRInlineCost {
     func selectCommunicationExtra(_ comm: IRNodeID) -> Int {
         guard comm.exists else { return 0 }
         var c = function[comm]
-        if c.op == .block, let last = function.list(c.list).last { c = function[last] }
+        if c.op == .block, let last = function.nodes(inList: c.list).last { c = function[last] }
         switch c.op {
         case .recv: return InlineBudget.selectReceive
         case .assign: return InlineBudget.selectReceiveAssign
@@ -288,7 +288,7 @@ struct GoIRInlineCost {
         case .panic:
             charge()
             cost += InlineBudget.panic
-            if let arg = function.list(n.list).first, function[arg].op == .convIface, function[arg].flags.contains(.implicit) {
+            if let arg = function.nodes(inList: n.list).first, function[arg].op == .convIface, function[arg].flags.contains(.implicit) {
                 cost -= 1
             }
         default:

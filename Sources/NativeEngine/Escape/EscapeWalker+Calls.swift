@@ -19,13 +19,13 @@ extension EscapeWalker {
         switch n.op {
         case .inlinedCall:
             block(n.list)
-            for (i, r) in f.list(n.list2).enumerated() {
+            for (i, r) in f.nodes(inList: n.list2).enumerated() {
                 expr(i < ks.count ? ks[i] : .discard, r)
             }
         case .call, .callInterface:
             // A shaped copy's dictionary is the address of a read-only symbol: it flows nowhere,
             // and the callee's tags describe the other parameters.
-            let args = f.list(n.list).filter { f[$0].op != .dictionary }
+            let args = f.nodes(inList: n.list).filter { f[$0].op != .dictionary }
             var callees: [Callee] = []
             if n.op == .call { callees = resolveCallees(n.a) }
             let resultCount = resultCount(of: n)
@@ -120,7 +120,7 @@ extension EscapeWalker {
                 default: unknown.insert(v)
                 }
             case .assignList, .assignCall, .assignDotType, .assignMapRead, .assignRecv, .rangeStmt:
-                for d in f.list(n.list) + [n.b, n.c] { if let v = variable(d) { unknown.insert(v) } }
+                for d in f.nodes(inList: n.list) + [n.b, n.c] { if let v = variable(d) { unknown.insert(v) } }
             default: return
             }
         }

@@ -47,7 +47,7 @@ extension EscapeWalker {
             expr(graph.note(k, site(id), .slice), n.a)
             discard(n.b)
             discard(n.c)
-            for x in f.list(n.list) { discard(x) }
+            for x in f.nodes(inList: n.list) { discard(x) }
         case .conv, .convNop:
             if program.basicKind(n.type) == .unsafePointer && program.basicKind(f[n.a].type) == .uintptr {
                 unsafeValue(k, n.a)
@@ -76,15 +76,15 @@ extension EscapeWalker {
         case .methodValue: methodValue(k, id)
         case .ptrLit: expr(spill(k, id, .pointerLiteral), n.a)
         case .arrayLit:
-            for e in f.list(n.list) { expr(graph.note(k, site(id), .arrayLiteralElement), elementValue(e)) }
+            for e in f.nodes(inList: n.list) { expr(graph.note(k, site(id), .arrayLiteralElement), elementValue(e)) }
         case .sliceLit:
             let kk = spill(k, id, .sliceLiteral)
-            for e in f.list(n.list) { expr(graph.note(kk, site(id), .sliceLiteralElement), elementValue(e)) }
+            for e in f.nodes(inList: n.list) { expr(graph.note(kk, site(id), .sliceLiteralElement), elementValue(e)) }
         case .structLit:
-            for e in f.list(n.list) { expr(graph.note(k, site(id), .structLiteralElement), f[e].a) }
+            for e in f.nodes(inList: n.list) { expr(graph.note(k, site(id), .structLiteralElement), f[e].a) }
         case .mapLit:
             _ = spill(k, id, .mapLiteral)
-            for e in f.list(n.list) {
+            for e in f.nodes(inList: n.list) {
                 expr(graph.note(.heap, site(id), .mapLiteralKey), f[e].a)
                 expr(graph.note(.heap, site(id), .mapLiteralValue), f[e].b)
             }
@@ -97,7 +97,7 @@ extension EscapeWalker {
             discard(n.a)
         case .addString:
             _ = spill(k, id, .stringConcatenation)
-            for x in f.list(n.list) { discard(x) }
+            for x in f.nodes(inList: n.list) { discard(x) }
         case .structKey, .key: expr(k, n.op == .key ? n.b : n.a)
         default:
             // Statements do not appear in expression position; anything else is evaluated

@@ -47,13 +47,13 @@ extension EscapeWalker {
         case .rangeStmt: rangeStatement(id)
         case .switchStmt:
             discard(n.a)
-            for c in f.list(n.list) {
-                for v in f.list(f[c].list) { discard(v) }
+            for c in f.nodes(inList: n.list) {
+                for v in f.nodes(inList: f[c].list) { discard(v) }
                 block(f[c].list2)
             }
         case .typeSwitch: typeSwitch(id)
         case .selectStmt:
-            for c in f.list(n.list) {
+            for c in f.nodes(inList: n.list) {
                 statement(f[c].a)
                 block(f[c].list2)
             }
@@ -76,7 +76,7 @@ extension EscapeWalker {
             // `v, ok := x.(T)`, lowered as a call-like tuple assignment.
             assignList(f.list(n.list), [n.a], why: .assignPairDotType, at: id)
         case .assignCall:
-            let ks = f.list(n.list).map { addr($0) }
+            let ks = f.nodes(inList: n.list).map { addr($0) }
             call(ks, n.a)
             reassigned(ks, f.list(n.list), at: id)
         case .returnStmt:
@@ -113,7 +113,7 @@ extension EscapeWalker {
 
     mutating func rangeStatement(_ id: IRNodeID) {
         let n = f[id]
-        for d in f.list(n.list2) { statement(d) }
+        for d in f.nodes(inList: n.list2) { statement(d) }
         let tmp = graph.addTemporary(persists: true)
         expr(.into(tmp), n.a)
         graph.cursor.loopDepth += 1
@@ -139,7 +139,7 @@ extension EscapeWalker {
     mutating func typeSwitch(_ id: IRNodeID) {
         let n = f[id]
         var ks: [Hole] = []
-        for c in f.list(n.list) {
+        for c in f.nodes(inList: n.list) {
             let clause = f[c]
             guard clause.b.exists, f[clause.b].op == .name else { continue }
             let v = IRVarID(f[clause.b].aux)
@@ -153,7 +153,7 @@ extension EscapeWalker {
             }
         }
         expr(graph.teeHole(ks), n.a)
-        for c in f.list(n.list) { block(f[c].list2) }
+        for c in f.nodes(inList: n.list) { block(f[c].list2) }
     }
 
     mutating func returnStatement(_ id: IRNodeID) {
