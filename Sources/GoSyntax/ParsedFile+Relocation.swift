@@ -28,7 +28,8 @@ extension ParsedFile {
         guard diagnostics.isEmpty, tree.source.lineDirectives.isEmpty else { return nil }
         let source = SourceFile(relocating: tree.source, to: path)
         let moved = SyntaxTree(source: source, nodes: tree.nodes, lists: tree.lists, comments: tree.comments,
-                               commentGroups: tree.commentGroups, root: tree.root)
+                               commentGroups: tree.commentGroups, root: tree.root,
+                               embeddedFields: tree.embeddedFields)
         return ParsedFile(tree: moved, diagnostics: [], buildConstraint: buildConstraint, importSpecs: importSpecs)
     }
 }

@@ -164,6 +164,7 @@ extension Parser {
             next()
         }
         let comment = expectSemi()
+        if names == 0 { embeddedFields += 1 }
         return add(NodeRecord(.field, c0: doc, c1: names, c2: typ, c3: tag, c4: comment))
     }
 

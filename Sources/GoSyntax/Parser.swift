@@ -91,6 +91,8 @@ struct Parser {
     var scratch: [Int32] = []
     var errors: [(offset: Int, message: String)] = []
     var imports: [Int32] = []
+    /// Struct fields parsed without names (embedded fields).
+    var embeddedFields = 0
     /// Keep every error (go/parser's `AllErrors`) instead of one per line.
     var allErrors = false
 
@@ -120,7 +122,7 @@ struct Parser {
         all.append(contentsOf: p.scanner.errors)
         all.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.message < $1.message }
         let tree = SyntaxTree(source: source, nodes: p.nodes, lists: p.lists, comments: p.comments,
-                              commentGroups: p.groups, root: NodeID(result.1))
+                              commentGroups: p.groups, root: NodeID(result.1), embeddedFields: p.embeddedFields)
         let diagnostics = all.map { e -> SyntaxDiagnostic in
             let sp = source.position(of: e.offset)
             return SyntaxDiagnostic(path: path, offset: e.offset, line: sp.line, column: sp.column, message: e.message,

@@ -18,15 +18,20 @@ public final class SyntaxTree: @unchecked Sendable {
     public let commentGroups: [CommentGroup]
     /// The `File` node.
     public let root: NodeID
+    /// The number of embedded fields (fields without names) of the file's struct types,
+    /// counted as they are parsed: most files have none, and a pass that looks only at struct
+    /// types with embedded fields skips those files without reading their nodes.
+    public let embeddedFields: Int
 
     init(source: SourceFile, nodes: [NodeRecord], lists: [Int32], comments: [Comment],
-         commentGroups: [CommentGroup], root: NodeID) {
+         commentGroups: [CommentGroup], root: NodeID, embeddedFields: Int) {
         self.source = source
         self.nodes = nodes
         self.lists = lists
         self.comments = comments
         self.commentGroups = commentGroups
         self.root = root
+        self.embeddedFields = embeddedFields
     }
 
     /// The node with this id.

@@ -131,7 +131,7 @@ struct MethodWrapperCollector {
     private func anonymousStructs(_ pkg: TypedPackage) -> [TypeID] {
         let shapes = ShapeNaming(program: program)
         var out: [TypeID] = []
-        for (fi, file) in pkg.files.enumerated() where fi < pkg.facts.count && Self.writesEmbeddingStruct(file.tree) {
+        for (fi, file) in pkg.files.enumerated() where fi < pkg.facts.count && file.tree.embeddedFields > 0 {
             let tree = file.tree
             let facts = pkg.facts[fi]
             // A defined type's own struct is its underlying type, which gets no wrappers.
@@ -150,18 +150,6 @@ struct MethodWrapperCollector {
             }
         }
         return out
-    }
-
-    /// Whether a file writes a struct type with an embedded field (a field without names)
-    /// anywhere. Most files write none, and one pass over the node table says so where the walk
-    /// of `anonymousStructs` visits every node of every declaration.
-    private static func writesEmbeddingStruct(_ tree: SyntaxTree) -> Bool {
-        let nodes = tree.nodes
-        for i in nodes.indices where nodes[i].kind == .structType {
-            let fields = tree[NodeID(Int32(i))].fields
-            if fields.exists && tree[fields].list.contains(where: { tree[$0].names.isEmpty }) { return true }
-        }
-        return false
     }
 
     /// The struct types behind the shapes of the concrete type arguments the package

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GoSyntax
+import TestSupport
 
 /// Package clause, imports, const/var/type/func declarations, generics in declarations.
 final class DeclarationParserTests: XCTestCase {
@@ -124,6 +125,48 @@ final class DeclarationParserTests: XCTestCase {
         XCTAssertEqual(p.tree.kind(fields[3].type), .indexExpr)       // embedded instance
         XCTAssertEqual(fields[4].names.count, 1)
         XCTAssertEqual(p.tree.kind(fields[4].type), .arrayType)
+    }
+
+    /// The tree counts its struct types' embedded fields as it is parsed: three here (`*T`,
+    /// `pkg.Other`, `G[int]`); parameters without names and interface elements are not fields
+    /// of a struct, and a file without embedding counts none.
+    func testEmbeddedFieldsAreCounted() {
+        let src = """
+        package p
+        type S struct {
+        \tA, B int
+        \t*T
+        \tpkg.Other
+        \tG[int]
+        \tarr [4]byte
+        }
+        type I interface { io.Reader; M() }
+        func f(int, string) (error) { var x struct{ y int }; return nil }
+        """
+        XCTAssertEqual(parse(src).tree.embeddedFields, 3)
+        XCTAssertEqual(parse("package p\ntype S struct{ a, b int; s []int }\nfunc f(int) {}\n").tree.embeddedFields, 0)
+    }
+
+    /// Over GOROOT packages that embed (and one that does not), the count is the number of
+    /// fields without names the tree's struct types hold.
+    func testEmbeddedFieldCountMatchesTheTree() throws {
+        for pkg in ["reflect", "net/http", "go/types", "bufio", "strings"] {
+            let dir = TestSupport.goToolchain.goroot + "/src/" + pkg
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".go") }.sorted()
+            var total = 0
+            for name in names {
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
+                let tree = parseFile(path: dir + "/" + name, bytes: bytes).tree
+                var embedded = 0
+                for i in 1..<tree.nodeCount where tree.kind(NodeID(Int32(i))) == .structType {
+                    let fields = tree[NodeID(Int32(i))].fields
+                    if fields.exists { embedded += tree[fields].list.filter { tree[$0].names.isEmpty }.count }
+                }
+                XCTAssertEqual(tree.embeddedFields, embedded, pkg + "/" + name)
+                total += embedded
+            }
+            if pkg != "strings" { XCTAssertGreaterThan(total, 0, pkg) }
+        }
     }
 
     func testDirectivesOnFunctionsStatementsAndVariables() {
