@@ -72,7 +72,7 @@ final class PackageLowerer {
                 defer { previousEnd = node.end }
                 switch node.kind {
                 case .funcDecl:
-                    lowerDeclaration(file: fi, decl: decl, pragmas: Self.pragmas(in: tree, from: previousEnd, to: node.pos),
+                    lowerDeclaration(file: fi, decl: decl, pragmas: tree.goDirectiveNames(from: previousEnd, to: node.pos),
                                      initCount: &initCount)
                 case .genDecl where node.token == .kwVar && node.specs.contains(where: { !tree[$0].values.isEmpty }):
                     if packageInit == nil {
@@ -150,16 +150,5 @@ final class PackageLowerer {
         var base = program.object(program.named[Int(i)].object).name
         if !program.named[Int(i)].typeParams.isEmpty || !program.named[Int(i)].typeArgs.isEmpty { base += "[...]" }
         return pointer ? "(*\(base)).\(name)" : "\(base).\(name)"
-    }
-
-    /// The `//go:NAME` directives in the comments between two offsets.
-    static func pragmas(in tree: SyntaxTree, from start: Int, to end: Int) -> Set<String> {
-        var out: Set<String> = []
-        for c in tree.comments where Int(c.pos) >= start && Int(c.pos) < end {
-            let text = tree.text(of: c)
-            guard text.hasPrefix("//go:") else { continue }
-            out.insert(String(text.dropFirst(5).prefix { $0 != " " && $0 != "\t" }))
-        }
-        return out
     }
 }

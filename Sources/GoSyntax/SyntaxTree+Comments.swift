@@ -73,6 +73,30 @@ extension SyntaxTree {
         }
         return lo == 0 ? nil : lo - 1
     }
+
+    /// The names of the `//go:NAME` directives (`noinline`, `nosplit`, `uintptrescapes`, ...)
+    /// among the comments that start in `start..<end`: those the compiler reads between one
+    /// declaration and the next. The first comment is found by binary search, so a file's
+    /// declarations, each asking for its own stretch, read each comment once (a scan of every
+    /// comment per declaration grew with the square of a generated file's size).
+    public func goDirectiveNames(from start: Int, to end: Int) -> Set<String> {
+        var lo = 0, hi = comments.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(comments[mid].pos) < start { lo = mid + 1 } else { hi = mid }
+        }
+        var out: Set<String> = []
+        let prefix: [UInt8] = Array("//go:".utf8)
+        while lo < comments.count, Int(comments[lo].pos) < end {
+            let c = comments[lo]
+            lo += 1
+            let p = Int(c.pos)
+            guard Int(c.end) - p >= prefix.count, source.bytes[p..<p + prefix.count].elementsEqual(prefix) else { continue }
+            let text = self.text(of: c)
+            out.insert(String(text.dropFirst(prefix.count).prefix { $0 != " " && $0 != "\t" }))
+        }
+        return out
+    }
 }
 
 /// A directive comment such as `//go:noinline`, `//go:linkname local remote`,

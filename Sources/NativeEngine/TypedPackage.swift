@@ -49,24 +49,12 @@ public final class TypedPackage {
                 let object = fi < facts.count ? (facts[fi].defs[name] ?? nil) : nil
                 map[tree[name].pos] = functions.count
                 functions.append(FunctionDecl(file: fi, node: decl, object: object,
-                                              pragmas: Self.pragmas(in: tree, from: previousEnd, to: node.pos)))
+                                              pragmas: tree.goDirectiveNames(from: previousEnd, to: node.pos)))
             }
             byName.append(map)
         }
         self.functions = functions
         self.byNameOffset = byName
-    }
-
-    /// The `//go:NAME` directives in the comments between two offsets.
-    static func pragmas(in tree: SyntaxTree, from start: Int, to end: Int) -> Set<String> {
-        var out: Set<String> = []
-        for c in tree.comments where Int(c.pos) >= start && Int(c.pos) < end {
-            let text = tree.text(of: c)
-            guard text.hasPrefix("//go:") else { continue }
-            let name = text.dropFirst(5).prefix { $0 != " " && $0 != "\t" }
-            out.insert(String(name))
-        }
-        return out
     }
 
     /// The index in `functions` of the declaration whose name starts at `offset` in `file`.

@@ -32,6 +32,25 @@ final class CommentTests: XCTestCase {
         XCTAssertEqual(decls[2].doc.map { p.tree.text(of: p.tree.comments(inGroup: $0).first!) }, "/* block\n   doc */")
     }
 
+    /// The `//go:` directives between one declaration's end and the next one's start, as the
+    /// compiler reads them: a name up to the first space or tab; `// go:` (with a space) and
+    /// `/*go:...*/` are plain comments; a directive inside a body belongs to no declaration.
+    func testGoDirectivesBetweenDeclarations() {
+        let src = "package p\n\n//go:noinline\n// Doc of F.\n//go:linkname F runtime.f\nfunc F() {\n//go:nosplit\n}\n\n" +
+            "// go:noinline\n/*go:norace*/\nfunc G() {}\n\n//go:uintptrescapes\r\nfunc H(p uintptr) {}\n"
+        let p = parse(src)
+        let tree = p.tree
+        var previousEnd = 0
+        var seen: [Set<String>] = []
+        for decl in p.declarations {
+            seen.append(tree.goDirectiveNames(from: previousEnd, to: tree[decl].pos))
+            previousEnd = tree[decl].end
+        }
+        XCTAssertEqual(seen, [["noinline", "linkname"], [], ["uintptrescapes"]])
+        XCTAssertEqual(tree.goDirectiveNames(from: 0, to: src.utf8.count), ["noinline", "linkname", "nosplit", "uintptrescapes"])
+        XCTAssertEqual(tree.goDirectiveNames(from: src.utf8.count, to: src.utf8.count + 10), [])
+    }
+
     func testAdjacentLineCommentsFormOneGroup() {
         let p = parse("package p\n\n// a\n// b\n\n// c\nvar x int\n")
         XCTAssertEqual(p.tree.commentGroups.map(\.count), [2, 1])
