@@ -271,9 +271,14 @@ extension Checker {
         let decls = receiverNames(of: program.object(obj).name).flatMap { methodDecls[$0] ?? [] }
         if decls.isEmpty { return }
         let ni = program.namedIndex(named)
+        // The names so far, so that each method is checked against them at once rather than
+        // against every method before it.
+        var names = Set(program.named[ni].methods.map { program.object($0).name })
         for (f, d) in decls {
             guard let m = methodObjects[FileNode(file: Int32(f), node: d)] else { continue }
-            if duplicateMethod(m, of: named, among: program.named[ni].methods) { continue }
+            let name = program.object(m).name
+            if name != "_" && names.contains(name) && duplicateMethod(m, of: named, among: program.named[ni].methods) { continue }
+            names.insert(name)
             program.named[ni].methods.append(m)
         }
         for (f, d) in decls {

@@ -102,7 +102,7 @@ extension Program {
                     if seen.contains(typ) { continue }
                     seen.insert(typ)
                     _ = ni
-                    for m in methods(of: typ) where matches(m) {
+                    for m in methods(named: name, of: typ) where matches(m) {
                         count += 1
                         found = .method(m, path: e.path, indirect: e.indirect)
                     }
@@ -141,8 +141,28 @@ extension Program {
 
     /// The methods of a named type (declared, not promoted), by name.
     public func declaredMethod(_ t: TypeID, _ name: String) -> ObjectID? {
-        methods(of: t).first { object($0).name == name }
+        methods(named: name, of: t).first
     }
+
+    /// The methods of named type `t` (declared, not promoted) called `name`, in declaration
+    /// order. A type with many methods (generated API clients have thousands) is looked up in
+    /// an index by name, made on first use and again once methods were added: a scan of every
+    /// method per selection made checking such a type's method bodies grow with the square
+    /// of their number.
+    public func methods(named name: String, of t: TypeID) -> [ObjectID] {
+        let all = methods(of: t)
+        guard all.count > Self.indexedMethodCount else { return all.filter { object($0).name == name } }
+        return withLock {
+            if let index = methodIndex[t], index.count == all.count { return index.byName[name] ?? [] }
+            var byName: [String: [ObjectID]] = [:]
+            for m in all { byName[object(m).name, default: []].append(m) }
+            methodIndex[t] = (all.count, byName)
+            return byName[name] ?? []
+        }
+    }
+
+    /// Above this many methods, `methods(named:of:)` reads an index rather than the list.
+    static let indexedMethodCount = 32
 
     /// True when a method's receiver is a pointer.
     public func hasPointerReceiver(_ m: ObjectID) -> Bool {

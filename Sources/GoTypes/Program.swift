@@ -51,6 +51,9 @@ public final class Program: @unchecked Sendable {
     var instanceCache: [InstanceKey: TypeID] = [:]
     /// Instantiated methods of instances.
     var instanceMethods: [TypeID: [ObjectID]] = [:]
+    /// The methods of named types with many methods, by name (`methods(named:of:)`), with the
+    /// number of methods the index was made from.
+    var methodIndex: [TypeID: (count: Int, byName: [String: [ObjectID]])] = [:]
 
     /// Runs `body` holding the program's lock (recursive: operations that add call each other).
     @inline(__always)

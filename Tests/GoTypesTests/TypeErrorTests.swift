@@ -602,7 +602,20 @@ final class TypeErrorSnippetTests: XCTestCase {
         \tvar _ int = swap(b, a)
         }
         """),
+        ("manymethods", TypeErrorSnippetTests.manyMethods),
     ]
+
+    /// Types with more methods than are looked up one by one (an index by name serves them):
+    /// two methods declared twice, selections of methods and fields directly and through
+    /// embedded fields, a selector two embedded types both have, and a method none has.
+    static let manyMethods: String = {
+        var s = "package manymethods\n\ntype T struct{ f int }\n\ntype U struct{ g int }\n\n"
+        for i in 0..<40 { s += "func (T) M\(i)() int { return \(i) }\n\nfunc (*U) M\(i)() int { return \(i) }\n\n" }
+        s += "func (T) M5() int { return 0 }\n\nfunc (T) M39() int { return 0 }\n\n"
+        s += "type V struct {\n\tT\n\t*U\n}\n\ntype W struct {\n\tT\n\tx int\n}\n\n"
+        s += "func use(t T, u *U, v V, w W) int {\n\treturn t.M0() + t.M39() + u.M20() + v.M3() + w.M17() + w.f + w.x + t.M40() + v.f + v.g\n}\n"
+        return s
+    }()
 
     func testSnippetsMatchGoTypes() throws {
         let fm = FileManager.default
