@@ -129,17 +129,23 @@ extension NativeEscape {
         var literalTags = declared.literalTags
         var out = InstanceMessages()
         for members in batches {
-            let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags) { [unowned self] o in
-                let d = types.object(o).origin ?? o
-                if types.object(d).package == declaring { return declared.tags[d] }
-                return self.tags(of: o)
+            var solved: [(function: Int, tags: [LeakSummary])] = []
+            // The walker, which holds the literal tags so far, is gone before they grow
+            // (`analyze(_:index:)`).
+            do {
+                let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags) { [unowned self] o in
+                    let d = types.object(o).origin ?? o
+                    if types.object(d).package == declaring { return declared.tags[d] }
+                    return self.tags(of: o)
+                }
+                out.verdicts += result.verdicts
+                out.explanations += result.explanations
+                out.captures += result.captures
+                for m in members where package[function: m].object == nil {
+                    if let id = walker.functionIDs[m], let t = result.tags[id] { solved.append((m, t)) }
+                }
             }
-            out.verdicts += result.verdicts
-            out.explanations += result.explanations
-            out.captures += result.captures
-            for m in members where package[function: m].object == nil {
-                if let id = walker.functionIDs[m], let t = result.tags[id] { literalTags[m] = t }
-            }
+            for (m, t) in solved { literalTags[m] = t }
         }
         return out
     }

@@ -170,30 +170,38 @@ public final class NativeEscape: @unchecked Sendable {
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
             let generic = genericOwner(members, in: package)
-            // A generic body's own explanations and capture lines are never printed (its
-            // instances' are): the batch is solved without them, for its verdicts and tags.
-            let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags,
-                                         explains: explains && generic == nil) { [unowned self] o in
-                let declared = program.object(o).origin ?? o
-                if program.object(declared).package == index { return out.tags[declared] }
-                return self.tags(of: o)
+            var solved: [(function: Int, tags: [LeakSummary])] = []
+            // The walker holds the literal tags solved so far: it is gone before they grow, or
+            // each batch would copy them (with a literal per batch, the square of their number).
+            do {
+                // A generic body's own explanations and capture lines are never printed (its
+                // instances' are): the batch is solved without them, for its verdicts and tags.
+                let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags,
+                                             explains: explains && generic == nil) { [unowned self] o in
+                    let declared = program.object(o).origin ?? o
+                    if program.object(declared).package == index { return out.tags[declared] }
+                    return self.tags(of: o)
+                }
+                for (loc, site) in walker.origins {
+                    var s = site
+                    s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
+                    out.sites.append(s)
+                }
+                if let generic {
+                    // Reported per shape instance (`instanceMessages`), never for the body itself.
+                    out.genericBatches[generic, default: []].append(members)
+                    out.genericVerdicts[generic, default: []] += result.verdicts
+                } else {
+                    out.verdicts += result.verdicts
+                    out.explanations += result.explanations
+                    out.captures += result.captures
+                }
+                for m in members {
+                    guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
+                    solved.append((m, t))
+                }
             }
-            for (loc, site) in walker.origins {
-                var s = site
-                s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
-                out.sites.append(s)
-            }
-            if let generic {
-                // Reported per shape instance (`instanceMessages`), never for the body itself.
-                out.genericBatches[generic, default: []].append(members)
-                out.genericVerdicts[generic, default: []] += result.verdicts
-            } else {
-                out.verdicts += result.verdicts
-                out.explanations += result.explanations
-                out.captures += result.captures
-            }
-            for m in members {
-                guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
+            for (m, t) in solved {
                 // The object alone is read (the borrow ends before the tables change).
                 let object = package.functions[m].object
                 if let o = object { out.tags[o] = t } else { literalTags[m] = t }
