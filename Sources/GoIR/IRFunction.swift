@@ -190,6 +190,13 @@ public struct IRFunction: Sendable {
     /// The index of a label, added on first use.
     public mutating func labelIndex(_ name: String) -> Int32 {
         if let i = labels.firstIndex(of: name) { return Int32(i) }
+        return addLabel(name)
+    }
+
+    /// Adds a label the function does not have yet and returns its index (no search: the
+    /// inliner's labels are new by their names, and a function with thousands of inlined calls
+    /// would search its whole table for each).
+    public mutating func addLabel(_ name: String) -> Int32 {
         labels.append(name)
         return Int32(labels.count - 1)
     }

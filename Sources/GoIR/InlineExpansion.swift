@@ -446,7 +446,9 @@ struct Expander {
             stmts.append(assign)
         }
         copier.results = results
-        copier.endLabel = f.labelIndex(".i\(k)")
+        // `.iK` is new: K is the inlined call just added (a callee's own end labels come with
+        // the copy's suffix, `.iJ·K`).
+        copier.endLabel = f.addLabel(".i\(k)")
         for s in g.nodes(inList: g[g.body].list) { stmts.append(copier.copy(s, into: &f, package: &package, callerIndex: index)) }
         stmts.append(f.add(.label, pos: at, aux2: copier.endLabel))
         let resultNames = results.map { f.add(.name, type: f[$0].type, pos: at, aux: $0.raw) }
@@ -504,6 +506,8 @@ struct BodyCopier {
     var endLabel: Int32 = -1
     /// Copying a literal nested in a copied literal: variable ids stay as they are.
     var identityVariables = false
+    /// The caller's labels for the callee's labels copied so far (by index).
+    private var labels: [Int32: Int32] = [:]
     /// The expanded package's functions before its expansion (`Expander.unexpanded`).
     var unexpanded: [IRFunction] = []
 
@@ -523,6 +527,16 @@ struct BodyCopier {
     static func qualified(_ name: String, by qualifier: String) -> String {
         guard !qualifier.isEmpty, let first = name.first, first != "~", first != ".", !name.contains(".") else { return name }
         return qualifier + name
+    }
+
+    /// The caller's label for the callee's label `index`: its name with the copy's suffix
+    /// (`L·K`), added on first use. The suffix is this copy's alone, so the name is new to the
+    /// caller and needs no search of its labels.
+    private mutating func copiedLabel(_ index: Int32, into f: inout IRFunction) -> Int32 {
+        if let known = labels[index] { return known }
+        let added = f.addLabel(source.labels[Int(index)] + "·\(inlined)")
+        labels[index] = added
+        return added
     }
 
     func position(_ p: IRPos) -> IRPos {
@@ -566,7 +580,7 @@ struct BodyCopier {
         default: break
         }
         if n.aux2 >= 0 && (n.op == .label || n.op == .branch || n.op.isStatement) && Int(n.aux2) < source.labels.count {
-            aux2 = f.labelIndex(source.labels[Int(n.aux2)] + "·\(inlined)")
+            aux2 = copiedLabel(n.aux2, into: &f)
         }
         let copied = f.add(n.op, type: n.type, pos: position(n.pos), a: a, b: b, c: c, list: l1, list2: l2,
                            aux: aux, aux2: aux2, flags: n.flags)
