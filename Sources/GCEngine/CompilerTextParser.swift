@@ -5,9 +5,11 @@ import PassKit
 ///
 /// Explanations are printed before their verdicts: a header (`x escapes to heap in F:`,
 /// `parameter p leaks to ~r0 for F with derefs=0:`) and indented flow lines, all at the
-/// position of the thing explained. They are collected per (position, subject) and given to
-/// the `moved-to-heap`, `escapes` and `leak-*` facts with the same position and subject.
-/// `capturing by` lines join the explanation of the captured variable.
+/// position of the thing explained. A `moved-to-heap`, `escapes` or `leak-*` fact gets the
+/// blocks about its subject at its position printed since the previous verdict there
+/// (`ExplanationSegments`: each shape instance, inlined copy or wrapper analysed at one
+/// position explains its own verdict). `capturing by` lines join the explanation of the
+/// captured variable.
 ///
 /// The text is read line by line as the compiler's output streams in (`session()`,
 /// `Session.consume`, `Session.finish`).
@@ -46,16 +48,15 @@ public struct CompilerTextParser: Sendable {
 
     private struct Key: Hashable { var path: String; var line: Int; var column: Int; var subject: String }
 
-    /// The state of one package's parse: facts so far, explanation blocks so far, and the block
-    /// being read. Explanations are attached when the text ends (`finish`), because a verdict's
-    /// explanation can be printed after other verdicts.
+    /// The state of one package's parse: facts so far, explanation blocks not yet taken by a
+    /// verdict, and the block being read.
     public struct Session: Sendable {
         private var paths: CachedPathMapper
         private var parsed = Parsed()
-        private var explanations: [Key: [String]] = [:]
-        private var seenBlocks: [Key: Set<[String]>] = [:]
+        private var segments = ExplanationSegments<Key, [String]>()
+        /// The lines of each segment a verdict took, once built (verdicts can share one).
+        private var segmentLines: [Int: [String]] = [:]
         private var current: (key: Key, lines: [String])?
-        private var pending: [(index: Int, key: Key)] = []
 
         init(paths: FactPathMapper, base: String, packageDirectory: String?) {
             self.paths = CachedPathMapper(mapper: paths, base: base, packageDirectory: packageDirectory)
@@ -73,41 +74,46 @@ public struct CompilerTextParser: Sendable {
                 current = (Key(path: line.path, line: line.line, column: line.column, subject: subject), [line.message])
             case .capture(let subject):
                 closeBlock()
-                let key = Key(path: line.path, line: line.line, column: line.column, subject: subject)
-                explanations[key, default: []].append(line.message)
+                segments.add([line.message], at: Key(path: line.path, line: line.line, column: line.column, subject: subject))
             case .verdict(let kind, let subject, let detail):
                 closeBlock()
                 let mapped = paths.map(line.path)
-                parsed.facts.append(Fact(kind: kind, file: mapped.file, line: line.line, column: line.column,
-                                         subject: subject, detail: detail, external: mapped.external))
+                var fact = Fact(kind: kind, file: mapped.file, line: line.line, column: line.column,
+                                subject: subject, detail: detail, external: mapped.external)
                 switch kind {
                 case .movedToHeap, .escapes, .leakParam, .leakParamContent, .leakResult:
-                    pending.append((parsed.facts.count - 1,
-                                    Key(path: line.path, line: line.line, column: line.column, subject: subject)))
+                    let key = Key(path: line.path, line: line.line, column: line.column, subject: subject)
+                    if let segment = segments.verdict(at: key) { fact.explanation = lines(of: segment) }
                 default: break
                 }
+                parsed.facts.append(fact)
             case .other:
                 closeBlock()
                 if !line.path.isEmpty { parsed.otherLines.append(line) } else { parsed.unpositionedOtherCount += 1 }
             }
         }
 
-        /// Ends the text: attaches the explanations and returns the facts.
+        /// Ends the text and returns the facts.
         public mutating func finish() -> Parsed {
             closeBlock()
-            for (index, key) in pending {
-                if let lines = explanations[key] { parsed.facts[index].explanation = lines }
-            }
-            pending = []
             return parsed
         }
 
         private mutating func closeBlock() {
             guard let block = current else { return }
             current = nil
-            if seenBlocks[block.key, default: []].insert(block.lines).inserted {
-                explanations[block.key, default: []] += block.lines
-            }
+            segments.add(block.lines, at: block.key)
+        }
+
+        /// A segment's lines: each block once (the analysis can print a block twice), in print
+        /// order.
+        private mutating func lines(of segment: Int) -> [String] {
+            if let done = segmentLines[segment] { return done }
+            var seen: Set<[String]> = []
+            var out: [String] = []
+            for block in segments.segments[segment] where seen.insert(block).inserted { out += block }
+            segmentLines[segment] = out
+            return out
         }
 
         /// Rewrites the trailing ` at PATH:LINE:COL` of a flow line to the fact path convention.

@@ -68,5 +68,100 @@ final class EngineTests: XCTestCase {
         XCTAssertTrue(expected.out.contains("flow: ~r0 ← &x:"), expected.out)
         XCTAssertEqual(actual.out, expected.out, "the native engine's escape facts and flows differ from the compiler's")
     }
-}
 
+    /// Where several analyses print at one position (each shape instance of a generic body, a
+    /// method and its wrappers, a parameter leaking to two results), each verdict carries the
+    /// explanation of the analysis that printed it, as the compiler's text orders them, and the
+    /// native engine attaches its own the same way. Before, every verdict at a position got
+    /// every block printed there: N instances of one generic body stored N verdicts of N blocks.
+    func testEachVerdictCarriesTheExplanationOfItsOwnAnalysis() throws {
+        let go = TestSupport.goToolchain
+        let cli = try CLI(self)
+        let module = cli.directory.appendingPathComponent("segments")
+        try FileManager.default.createDirectory(at: module, withIntermediateDirectories: true)
+        try "module example.com/segments\n\ngo 1.27\n".write(to: module.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
+        try Self.segmentsSource.write(to: module.appendingPathComponent("seg.go"), atomically: true, encoding: .utf8)
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = (go.go as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        let gc = try cli.run(["scan", module.path, "--engine", "gc", "--db", "gc.db", "--quiet"], environment: env)
+        XCTAssertEqual(gc.status, 0, gc.err)
+        let native = try cli.run(["scan", module.path, "--engine", "native", "--db", "native.db", "--quiet"], environment: env)
+        XCTAssertEqual(native.status, 0, native.err)
+
+        let sql = """
+            select line, col, kind, subject, detail, explanation from facts
+            where kind in ('moved-to-heap', 'escapes', 'leak-param', 'leak-param-content', 'leak-result')
+            order by line, col, kind, subject, detail, explanation
+            """
+        let expected = try cli.run(["query", "--db", "gc.db", sql])
+        XCTAssertEqual(expected.status, 0, expected.err)
+        let rows = expected.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        func explanation(_ row: [String]) throws -> [String] {
+            try JSONDecoder().decode([String].self, from: Data(row[5].utf8))
+        }
+        func headers(_ row: [String]) throws -> [String] {
+            try explanation(row).filter { !$0.hasPrefix(" ") }
+        }
+
+        // The compiler's verdicts on Pair's map literal in its three instance wrappers: one
+        // block each, naming that instance.
+        let pair = rows.filter { $0[0] == "8" && $0[1] == "6" && $0[2] == "escapes" }
+        XCTAssertEqual(pair.count, 3, expected.out)
+        XCTAssertEqual(try Set(pair.map { try headers($0) }), Set(["T0", "T1", "T2"].map {
+            ["map[go.shape.struct { example.com/segments.a int }]go.shape.*uint8{...} escapes to heap in "
+                + "Pair[example.com/segments.\($0),*example.com/segments.\($0)]:"]
+        }), expected.out)
+        // The method's leak, without the blocks its wrappers print at the same parameter.
+        let keep = try XCTUnwrap(rows.first { $0[0] == "27" && $0[2] == "leak-result" }, expected.out)
+        XCTAssertEqual(try headers(keep), ["parameter p leaks to ~r0 for V.Keep with derefs=0:"])
+        // Two leaks of one parameter printed together share their blocks.
+        let cut = rows.filter { $0[0] == "34" && $0[2] == "leak-result" }
+        XCTAssertEqual(cut.count, 2, expected.out)
+        for row in cut {
+            XCTAssertEqual(try headers(row), ["parameter s leaks to after for Cut with derefs=0:",
+                                              "parameter s leaks to before for Cut with derefs=0:"])
+        }
+
+        let actual = try cli.run(["query", "--db", "native.db", sql])
+        XCTAssertEqual(actual.status, 0, actual.err)
+        XCTAssertEqual(actual.out, expected.out, "the native engine's explanations differ from the compiler's")
+    }
+
+    private static let segmentsSource = """
+        package segments
+
+        type T0 struct{ a int }
+        type T1 struct{ a int }
+        type T2 struct{ a int }
+
+        // Pair is analysed once per shape instance; its verdicts repeat at one position.
+        func Pair[K comparable, V any](k K, v V) map[K]V { return map[K]V{k: v} }
+
+        func U0() int { t := T0{a: 1}; m := Pair(t, &t); return len(m) + t.a }
+        func U1() int { t := T1{a: 2}; m := Pair(t, &t); return len(m) + t.a }
+        func U2() int { t := T2{a: 3}; m := Pair(t, &t); return len(m) + t.a }
+
+        type Box struct{ p *int }
+
+        var sink *Box
+
+        // NewBox is inlined into each caller, where its literal is analysed again.
+        func NewBox(p *int) *Box { return &Box{p: p} }
+
+        func UseA() { x := 1; sink = NewBox(&x) }
+        func UseB() { y := 2; sink = NewBox(&y) }
+
+        type V struct{ s []int }
+
+        // Keep's parameter leaks; the wrappers of W's promoted method explain their own leaks.
+        func (v V) Keep(p *int) *int { return p }
+
+        type W struct{ V }
+
+        var Keeper interface{ Keep(*int) *int } = &W{}
+
+        // Cut's parameter leaks to both results: two verdicts, one explanation.
+        func Cut(s string) (before, after string) { return s[:1], s[1:] }
+
+        """
+}

@@ -29,9 +29,7 @@ import GoTypes
 extension NativeEscape {
     /// What one package prints for the shape instances it compiles.
     struct InstanceMessages {
-        var verdicts: [EscapeVerdict] = []
-        var explanations: [FlowExplanation] = []
-        var captures: [CaptureDecision] = []
+        var messages = EscapeMessages()
         var bodyVerdicts: [EscapeVerdict] = []
     }
 
@@ -57,9 +55,7 @@ extension NativeEscape {
             let r = solveInstance(instance, batches: batches, declared: declared, declaring: declaring, in: index,
                                   shapes: env, package: &package)
             working[declaring] = package
-            out.verdicts += r.verdicts
-            out.explanations += r.explanations
-            out.captures += r.captures
+            out.messages.append(contentsOf: r)
         }
         // The instance wrappers of each declaring package, built together when its first one
         // is reached.
@@ -70,7 +66,7 @@ extension NativeEscape {
             guard let declared, let batches = declared.genericBatches[wrapper.generic] else { continue }
             let env = collector.environment(of: wrapper.instance)
             let shapes = env.mapValues(\.name)
-            let r: InstanceMessages
+            let r: EscapeMessages
             if wrapper.isShapedCopy {
                 // The second shaped copy of a self-referencing instance, named by its arguments.
                 var package = working.removeValue(forKey: declaring) ?? declared.package
@@ -90,12 +86,10 @@ extension NativeEscape {
                     r = wrapperMessages(members, in: built, declared: declared, declaring: declaring, in: index,
                                         shapes: shapes)
                 } else {
-                    r = InstanceMessages()
+                    r = EscapeMessages()
                 }
             }
-            out.verdicts += r.verdicts
-            out.explanations += r.explanations
-            out.captures += r.captures
+            out.messages.append(contentsOf: r)
         }
         return out
     }
@@ -104,9 +98,9 @@ extension NativeEscape {
     /// working copy of the declaring package's GoIR, as `declared.package` on entry and on return.
     private func solveInstance(_ instance: ShapeInstance, batches: [[Int]], declared: PackageEscape,
                                declaring: Int32, in index: Int32, shapes env: [TypeID: Shape],
-                               arguments: [String]? = nil, package: inout IRPackage) -> InstanceMessages {
+                               arguments: [String]? = nil, package: inout IRPackage) -> EscapeMessages {
         guard let root = declared.package.functionsByObject[instance.generic],
-              let owner = ir.program.package(index: declaring) else { return InstanceMessages() }
+              let owner = ir.program.package(index: declaring) else { return EscapeMessages() }
         let name = ir.withInliner { $0.instanceName(instance.generic, arguments: arguments ?? instance.shapes.map(\.name), from: owner) }
         let qualifier = declaring == index ? "" : declared.package.name + "."
         let members = batches.flatMap { $0 }
@@ -123,11 +117,11 @@ extension NativeEscape {
     /// The batches of one instance solved over `package`, the declaring package's GoIR with the
     /// instance's functions renamed.
     private func solveInstance(_ batches: [[Int]], package: IRPackage, declared: PackageEscape,
-                               declaring: Int32, in index: Int32, shapes: [TypeID: String]) -> InstanceMessages {
+                               declaring: Int32, in index: Int32, shapes: [TypeID: String]) -> EscapeMessages {
         let types = ir.program.types
         let printer = IRPrinter(program: types, package: package, localPackage: index, shapes: shapes)
         var literalTags = declared.literalTags
-        var out = InstanceMessages()
+        var out = EscapeMessages()
         for members in batches {
             var solved: [(function: Int, tags: [LeakSummary])] = []
             // The walker, which holds the literal tags so far, is gone before they grow
@@ -138,9 +132,7 @@ extension NativeEscape {
                     if types.object(d).package == declaring { return declared.tags[d] }
                     return self.tags(of: o)
                 }
-                out.verdicts += result.verdicts
-                out.explanations += result.explanations
-                out.captures += result.captures
+                out.append(result)
                 for m in members where package[function: m].object == nil {
                     if let id = walker.functionIDs[m], let t = result.tags[id] { solved.append((m, t)) }
                 }

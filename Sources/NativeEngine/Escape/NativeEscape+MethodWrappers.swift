@@ -31,13 +31,13 @@ import GoTypes
 extension NativeEscape {
     /// The messages of the method wrappers the package at `index` compiles, with `own` its
     /// analysis so far (tags of its functions) and `decisions` its inline expansion decisions.
-    func methodWrapperMessages(index: Int32, own: PackageEscape, decisions: InlineDecisions) -> InstanceMessages {
+    func methodWrapperMessages(index: Int32, own: PackageEscape, decisions: InlineDecisions) -> EscapeMessages {
         let types = ir.program.types
         guard let typed = ir.program.package(index: index), var package = ir.lowered(typed.path) else {
-            return InstanceMessages()
+            return EscapeMessages()
         }
         let wrappers = ir.withInliner { $0.methodWrappers(typed) }.filter(isModelled)
-        guard !wrappers.isEmpty else { return InstanceMessages() }
+        guard !wrappers.isEmpty else { return EscapeMessages() }
         var files = WrapperFiles(package: &package)
         var wrapperIndices: [Int] = []
         for wrapper in wrappers {
@@ -54,16 +54,14 @@ extension NativeEscape {
         }
         let batches = Self.wrapperBatches(wrapperIndices, literalsFrom: firstLiteral, in: package)
         let printer = IRPrinter(program: types, package: package, localPackage: index)
-        var out = InstanceMessages()
+        var out = EscapeMessages()
         for members in batches {
             let (_, result) = solve(members, package: package, printer: printer, literalTags: own.literalTags) { [unowned self] o in
                 let d = types.object(o).origin ?? o
                 if types.object(d).package == index { return own.tags[d] }
                 return self.tags(of: o)
             }
-            out.verdicts += result.verdicts
-            out.explanations += result.explanations
-            out.captures += result.captures
+            out.append(result)
         }
         return out
     }

@@ -75,7 +75,7 @@ extension NativeEscape {
     /// The messages of one instance wrapper compiled by the package at `index`: the batch
     /// `members` of `bodies`, texts printed with the instance's `shapes`.
     func wrapperMessages(_ members: [Int], in bodies: WrapperBodies, declared: PackageEscape, declaring: Int32,
-                         in index: Int32, shapes: [TypeID: String]) -> InstanceMessages {
+                         in index: Int32, shapes: [TypeID: String]) -> EscapeMessages {
         let types = ir.program.types
         let printer = IRPrinter(program: types, package: bodies.package, localPackage: index, shapes: shapes)
         let (_, result) = solve(members, package: bodies.package, printer: printer, literalTags: declared.literalTags) { [unowned self] o in
@@ -83,7 +83,9 @@ extension NativeEscape {
             if types.object(d).package == declaring { return declared.tags[d] }
             return self.tags(of: o)
         }
-        return InstanceMessages(verdicts: result.verdicts, explanations: result.explanations, captures: result.captures)
+        var out = EscapeMessages()
+        out.append(result)
+        return out
     }
 
     /// The dictionary's symbol after `.dict.`: the generic function's or the generic type's

@@ -30,12 +30,15 @@ public struct PackageEscape: Sendable {
     public var package: IRPackage
     /// Every allocating node and variable with its verdict, in creation order.
     public var sites: [EscapeSite]
+    /// What the analysis prints, batch by batch: the package's functions, then the shape
+    /// instances and the method wrappers it compiles.
+    public var messages = EscapeMessages()
     /// Verdict lines (moved to heap, escapes, does not escape, leaking param, ...).
-    public var verdicts: [EscapeVerdict]
+    public var verdicts: [EscapeVerdict] { messages.verdicts }
     /// Flow explanations, in the order the compiler prints them.
-    public var explanations: [FlowExplanation]
+    public var explanations: [FlowExplanation] { messages.explanations }
     /// Closure capture decisions (`F capturing by value: x`), in the compiler's order.
-    public var captures: [CaptureDecision]
+    public var captures: [CaptureDecision] { messages.captures }
     /// Leak tags of declared functions and methods: one per parameter, receiver first.
     public var tags: [ObjectID: [LeakSummary]]
     /// The batches of each generic function's body (its literals included), in solving
@@ -165,7 +168,7 @@ public final class NativeEscape: @unchecked Sendable {
     private func analyze(_ package: IRPackage, index: Int32) -> PackageEscape {
         let program = ir.program.types
         let printer = IRPrinter(program: program, package: package, localPackage: index)
-        var out = PackageEscape(package: package, sites: [], verdicts: [], explanations: [], captures: [], tags: [:])
+        var out = PackageEscape(package: package, sites: [], tags: [:])
         var literalTags: [Int: [LeakSummary]] = [:]
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
@@ -192,9 +195,7 @@ public final class NativeEscape: @unchecked Sendable {
                     out.genericBatches[generic, default: []].append(members)
                     out.genericVerdicts[generic, default: []] += result.verdicts
                 } else {
-                    out.verdicts += result.verdicts
-                    out.explanations += result.explanations
-                    out.captures += result.captures
+                    out.messages.append(result)
                 }
                 for m in members {
                     guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
@@ -211,15 +212,10 @@ public final class NativeEscape: @unchecked Sendable {
         let decisions = ir.program.package(index: index).map { ir.decisions(for: $0) }
         if let decisions {
             let instances = instanceMessages(index: index, own: out, decisions: decisions)
-            out.verdicts += instances.verdicts
-            out.explanations += instances.explanations
-            out.captures += instances.captures
+            out.messages.append(contentsOf: instances.messages)
             out.bodyVerdicts = instances.bodyVerdicts
             // The compiler analyses the method wrappers after every other function.
-            let wrappers = methodWrapperMessages(index: index, own: out, decisions: decisions)
-            out.verdicts += wrappers.verdicts
-            out.explanations += wrappers.explanations
-            out.captures += wrappers.captures
+            out.messages.append(contentsOf: methodWrapperMessages(index: index, own: out, decisions: decisions))
         }
         return out
     }
@@ -275,7 +271,8 @@ public final class NativeEscape: @unchecked Sendable {
     public static func facts(of r: PackageEscape, relativePaths: [String: String],
                              notePath: (String) -> String = { $0 }) -> [Fact] {
         var explanations = FlowExplanations(r)
-        return r.verdicts.compactMap { v -> Fact? in
+        return r.verdicts.indices.compactMap { index -> Fact? in
+            let v = r.verdicts[index]
             guard let file = relativePaths[v.position.file] else { return nil }
             let line = Int(v.position.line), column = Int(v.position.column)
             let kind: FactKind
@@ -291,7 +288,7 @@ public final class NativeEscape: @unchecked Sendable {
                 detail = v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? ""
             default: return nil
             }
-            let explained = kind != .noEscape ? explanations.lines(at: v.position, subject: v.subject, path: { relativePaths[$0] ?? notePath($0) }) : []
+            let explained = explanations.lines(ofVerdict: index, path: { relativePaths[$0] ?? notePath($0) })
             return Fact(kind: kind, file: file, line: line, column: column, subject: v.subject, detail: detail,
                         explanation: explained)
         }
