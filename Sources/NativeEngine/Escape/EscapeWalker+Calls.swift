@@ -184,7 +184,7 @@ extension EscapeWalker {
 
     /// A call of a non-capturing literal analysed in an earlier batch.
     mutating func literalTagHole(_ results: [Hole]?, _ m: Int, _ i: Int) -> Hole {
-        guard let t = literalTags[m], i < t.count else { return .heap }
+        guard let t = literalTags(m), i < t.count else { return .heap }
         return tagHole(t[i], results)
     }
 

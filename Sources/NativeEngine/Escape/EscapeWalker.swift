@@ -15,8 +15,8 @@ struct EscapeWalker {
     let members: [Int]
     /// Tags of callees outside the batch: per parameter, receiver first; nil when unknown.
     let tags: (ObjectID) -> [LeakSummary]?
-    /// Tags of the package's non-capturing literals analysed in earlier batches.
-    var literalTags: [Int: [LeakSummary]] = [:]
+    /// Tags of the package's non-capturing literals analysed in earlier batches, by function.
+    let literalTags: (Int) -> [LeakSummary]?
     var graph: EscapeGraph
     /// The graph's function id of each member.
     var functionIDs: [Int: FunctionID] = [:]
@@ -42,8 +42,10 @@ struct EscapeWalker {
     var assignedFunctions: [Int: [IRVarID: [Callee]]] = [:]
 
     init(program: Program, package: IRPackage, printer: IRPrinter, members: [Int], explains: Bool,
-         pointers: HeapPointers, tags: @escaping (ObjectID) -> [LeakSummary]?) {
+         pointers: HeapPointers, tags: @escaping (ObjectID) -> [LeakSummary]?,
+         literalTags: @escaping (Int) -> [LeakSummary]?) {
         self.program = program
+        self.literalTags = literalTags
         self.pointers = pointers
         self.package = package
         self.printer = printer

@@ -108,37 +108,10 @@ extension NativeEscape {
                             instanceName: name, qualifier: qualifier)
         let naming = ShapeNaming(program: ir.program.types)
         for m in members { naming.shapeInlinedGenerics(&package.functions[m], base: env) }
-        let out = solveInstance(batches, package: package, declared: declared, declaring: declaring, in: index,
-                                shapes: env.mapValues(\.name))
+        let printer = IRPrinter(program: ir.program.types, package: package, localPackage: index, shapes: env.mapValues(\.name))
+        let out = solve(batches: batches, package: package, printer: printer, literalTags: declared.literalTags,
+                        declaring: declaring, declaredTags: declared.tags)
         for m in members { package.functions[m] = declared.package.functions[m] }
-        return out
-    }
-
-    /// The batches of one instance solved over `package`, the declaring package's GoIR with the
-    /// instance's functions renamed.
-    private func solveInstance(_ batches: [[Int]], package: IRPackage, declared: PackageEscape,
-                               declaring: Int32, in index: Int32, shapes: [TypeID: String]) -> EscapeMessages {
-        let types = ir.program.types
-        let printer = IRPrinter(program: types, package: package, localPackage: index, shapes: shapes)
-        var literalTags = declared.literalTags
-        var out = EscapeMessages()
-        for members in batches {
-            var solved: [(function: Int, tags: [LeakSummary])] = []
-            // The walker, which holds the literal tags so far, is gone before they grow
-            // (`analyze(_:index:)`).
-            do {
-                let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags) { [unowned self] o in
-                    let d = types.object(o).origin ?? o
-                    if types.object(d).package == declaring { return declared.tags[d] }
-                    return self.tags(of: o)
-                }
-                out.append(result)
-                for m in members where package[function: m].object == nil {
-                    if let id = walker.functionIDs[m], let t = result.tags[id] { solved.append((m, t)) }
-                }
-            }
-            for (m, t) in solved { literalTags[m] = t }
-        }
         return out
     }
 

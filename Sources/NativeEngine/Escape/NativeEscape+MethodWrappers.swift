@@ -54,16 +54,8 @@ extension NativeEscape {
         }
         let batches = Self.wrapperBatches(wrapperIndices, literalsFrom: firstLiteral, in: package)
         let printer = IRPrinter(program: types, package: package, localPackage: index)
-        var out = EscapeMessages()
-        for members in batches {
-            let (_, result) = solve(members, package: package, printer: printer, literalTags: own.literalTags) { [unowned self] o in
-                let d = types.object(o).origin ?? o
-                if types.object(d).package == index { return own.tags[d] }
-                return self.tags(of: o)
-            }
-            out.append(result)
-        }
-        return out
+        return solve(batches: batches, package: package, printer: printer, literalTags: own.literalTags,
+                     declaring: index, declaredTags: own.tags)
     }
 
     /// Each wrapper's batch: the wrapper, then the literals its expansion copied into the

@@ -76,16 +76,9 @@ extension NativeEscape {
     /// `members` of `bodies`, texts printed with the instance's `shapes`.
     func wrapperMessages(_ members: [Int], in bodies: WrapperBodies, declared: PackageEscape, declaring: Int32,
                          in index: Int32, shapes: [TypeID: String]) -> EscapeMessages {
-        let types = ir.program.types
-        let printer = IRPrinter(program: types, package: bodies.package, localPackage: index, shapes: shapes)
-        let (_, result) = solve(members, package: bodies.package, printer: printer, literalTags: declared.literalTags) { [unowned self] o in
-            let d = types.object(o).origin ?? o
-            if types.object(d).package == declaring { return declared.tags[d] }
-            return self.tags(of: o)
-        }
-        var out = EscapeMessages()
-        out.append(result)
-        return out
+        let printer = IRPrinter(program: ir.program.types, package: bodies.package, localPackage: index, shapes: shapes)
+        return solve(batches: [members], package: bodies.package, printer: printer, literalTags: declared.literalTags,
+                     declaring: declaring, declaredTags: declared.tags)
     }
 
     /// The dictionary's symbol after `.dict.`: the generic function's or the generic type's

@@ -173,36 +173,28 @@ public final class NativeEscape: @unchecked Sendable {
         for batch in EscapeBatches.order(package) {
             let members = EscapeBatches.members(batch, in: package)
             let generic = genericOwner(members, in: package)
-            var solved: [(function: Int, tags: [LeakSummary])] = []
-            // The walker holds the literal tags solved so far: it is gone before they grow, or
-            // each batch would copy them (with a literal per batch, the square of their number).
-            do {
-                // A generic body's own explanations and capture lines are never printed (its
-                // instances' are): the batch is solved without them, for its verdicts and tags.
-                let (walker, result) = solve(members, package: package, printer: printer, literalTags: literalTags,
-                                             explains: explains && generic == nil) { [unowned self] o in
-                    let declared = program.object(o).origin ?? o
-                    if program.object(declared).package == index { return out.tags[declared] }
-                    return self.tags(of: o)
-                }
-                for (loc, site) in walker.origins {
-                    var s = site
-                    s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
-                    out.sites.append(s)
-                }
-                if let generic {
-                    // Reported per shape instance (`instanceMessages`), never for the body itself.
-                    out.genericBatches[generic, default: []].append(members)
-                    out.genericVerdicts[generic, default: []] += result.verdicts
-                } else {
-                    out.messages.append(result)
-                }
-                for m in members {
-                    guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
-                    solved.append((m, t))
-                }
+            // A generic body's own explanations and capture lines are never printed (its
+            // instances' are): the batch is solved without them, for its verdicts and tags.
+            let (walker, result) = solve(members, package: package, printer: printer, literalTags: { literalTags[$0] },
+                                         explains: explains && generic == nil) { [unowned self] o in
+                let declared = program.object(o).origin ?? o
+                if program.object(declared).package == index { return out.tags[declared] }
+                return self.tags(of: o)
             }
-            for (m, t) in solved {
+            for (loc, site) in walker.origins {
+                var s = site
+                s.escapes = walker.graph.attributes(of: loc).contains(.escapes)
+                out.sites.append(s)
+            }
+            if let generic {
+                // Reported per shape instance (`instanceMessages`), never for the body itself.
+                out.genericBatches[generic, default: []].append(members)
+                out.genericVerdicts[generic, default: []] += result.verdicts
+            } else {
+                out.messages.append(result)
+            }
+            for m in members {
+                guard let id = walker.functionIDs[m], let t = result.tags[id] else { continue }
                 // The object alone is read (the borrow ends before the tables change).
                 let object = package.functions[m].object
                 if let o = object { out.tags[o] = t } else { literalTags[m] = t }
@@ -221,15 +213,16 @@ public final class NativeEscape: @unchecked Sendable {
     }
 
     /// Builds and solves one batch of `package`'s functions, texts printed by `printer`;
-    /// `tags` answers for callees outside the batch, `literalTags` for literals solved before.
-    /// `explains` (the analysis' own setting when nil) says whether explanations and capture
-    /// lines are recorded; verdicts and tags do not depend on it.
-    func solve(_ members: [Int], package: IRPackage, printer: IRPrinter, literalTags: [Int: [LeakSummary]],
-               explains: Bool? = nil,
+    /// `tags` answers for callees outside the batch, `literalTags` for the package's literals
+    /// solved before (both read when asked: the caller keeps adding to what they read, and the
+    /// walker never holds a copy). `explains` (the analysis' own setting when nil) says whether
+    /// explanations and capture lines are recorded; verdicts and tags do not depend on it.
+    func solve(_ members: [Int], package: IRPackage, printer: IRPrinter,
+               literalTags: @escaping (Int) -> [LeakSummary]?, explains: Bool? = nil,
                tags: @escaping (ObjectID) -> [LeakSummary]?) -> (EscapeWalker, EscapeBatchResult) {
         var walker = EscapeWalker(program: ir.program.types, package: package, printer: printer, members: members,
-                                  explains: explains ?? self.explains, pointers: pointers, tags: tags)
-        walker.literalTags = literalTags
+                                  explains: explains ?? self.explains, pointers: pointers, tags: tags,
+                                  literalTags: literalTags)
         walker.declare()
         walker.walk()
         walker.graph.decideCaptures()
@@ -239,6 +232,30 @@ public final class NativeEscape: @unchecked Sendable {
         var result = walker.graph.solve()
         result.describeDeferredSites { walker.describe($0) }
         return (walker, result)
+    }
+
+    /// Solves `batches` of `package` in order, texts printed by `printer`: the tags of each
+    /// batch's literals serve the batches after it, `literalTags` those solved before the first;
+    /// callees declared in the package at `declaring` are answered by `declaredTags`, others by
+    /// their own package's analysis. The messages of every batch, in order.
+    func solve(batches: [[Int]], package: IRPackage, printer: IRPrinter, literalTags initial: [Int: [LeakSummary]],
+               declaring: Int32, declaredTags: [ObjectID: [LeakSummary]]) -> EscapeMessages {
+        let types = ir.program.types
+        var literalTags = initial
+        var out = EscapeMessages()
+        for members in batches {
+            let (walker, result) = solve(members, package: package, printer: printer,
+                                         literalTags: { literalTags[$0] }) { [unowned self] o in
+                let d = types.object(o).origin ?? o
+                if types.object(d).package == declaring { return declaredTags[d] }
+                return self.tags(of: o)
+            }
+            out.append(result)
+            for m in members where package[function: m].object == nil {
+                if let id = walker.functionIDs[m], let t = result.tags[id] { literalTags[m] = t }
+            }
+        }
+        return out
     }
 
     /// The generic function a batch analyses, when every member is it or one of its literals.
