@@ -523,7 +523,9 @@ extension Checker {
             }
         }
         multipleDefaults(Array(tree[n.body].list))
-        var seen: [(type: TypeID, node: NodeID)] = []
+        // The case types so far by identity hash: a type switch of thousands of cases compared
+        // each case with every earlier one.
+        var seen: [Int: [TypeID]] = [:]
         var clauseVars: [ObjectID] = []
         defer {
             if lhs.exists && tree[lhs].identifier != "_" && !clauseVars.contains(where: { usedVars.contains($0) }) {
@@ -545,12 +547,13 @@ extension Checker {
                 }
                 caseType = tt
                 if tt.isInvalid { continue }
-                if seen.contains(where: { $0.type == tt || program.identical($0.type, tt) }) {
+                let hash = program.identityHash(tt)
+                if seen[hash]?.contains(where: { $0 == tt || program.identical($0, tt) }) == true {
                     let what = tt == program.basicType(.untypedNil) ? "nil" : typeString(tt)
                     error(t, "duplicate case \(what) in type switch")
                     continue
                 }
-                seen.append((tt, t))
+                seen[hash, default: []].append(tt)
                 if !xType.isInvalid && tt != program.basicType(.untypedNil), let cause = notAssertable(xType, tt) {
                     error(t, "impossible type switch case: \(text(t))\n\t\(text(assertX)) (\(describe(x))) cannot have dynamic type \(typeString(tt)) \(cause)")
                 }

@@ -127,6 +127,56 @@ extension Program {
         }
     }
 
+    /// A hash of a type that identical types share (`identical(a, b)` implies equal hashes),
+    /// for finding a type's identical peers among many without comparing it with each: the
+    /// type's constructor, a defined type itself, an instance's generic type and arguments,
+    /// and the element types of pointers, slices, arrays, maps and channels a few levels deep.
+    /// Structs, functions, interfaces and tuples hash by constructor alone.
+    public func identityHash(_ t: TypeID) -> Int {
+        var h = Hasher()
+        combineIdentity(t, into: &h, depth: 0)
+        return h.finalize()
+    }
+
+    private func combineIdentity(_ t0: TypeID, into h: inout Hasher, depth: Int) {
+        let t = unalias(t0)
+        let deeper = depth < 4
+        switch node(t) {
+        case .basic(let k, _):
+            h.combine(0); h.combine(k.rawValue)
+        case .pointer(let x):
+            h.combine(1); if deeper { combineIdentity(x, into: &h, depth: depth + 1) }
+        case .slice(let x):
+            h.combine(2); if deeper { combineIdentity(x, into: &h, depth: depth + 1) }
+        case .array(let n, let x):
+            h.combine(3); h.combine(n); if deeper { combineIdentity(x, into: &h, depth: depth + 1) }
+        case .map(let k, let v):
+            h.combine(4)
+            if deeper { combineIdentity(k, into: &h, depth: depth + 1); combineIdentity(v, into: &h, depth: depth + 1) }
+        case .chan(let d, let x):
+            h.combine(5); h.combine(d); if deeper { combineIdentity(x, into: &h, depth: depth + 1) }
+        case .named(let i):
+            let n = named[Int(i)]
+            if let origin = n.origin {
+                // Instances are identical when their generic types are the same and their
+                // arguments identical.
+                h.combine(6); h.combine(origin); h.combine(n.typeArgs.count)
+                if deeper { for a in n.typeArgs { combineIdentity(a, into: &h, depth: depth + 1) } }
+            } else {
+                // A defined type is identical to itself only.
+                h.combine(7); h.combine(t)
+            }
+        case .typeParam:
+            h.combine(8); h.combine(t)
+        case .tuple: h.combine(9)
+        case .signature: h.combine(10)
+        case .structure: h.combine(11)
+        case .interface: h.combine(12)
+        case .union: h.combine(13)
+        case .alias: h.combine(14)
+        }
+    }
+
     /// True when values of the type can be compared with `==`.
     public func comparable(_ t: TypeID) -> Bool {
         var seen = Set<TypeID>()

@@ -92,13 +92,22 @@ extension Program {
         guard case .named(let gi) = node(g) else { return .invalid }
         let key = InstanceKey(origin: g, args: args)
         if let cached = instanceCache[key] { return cached }
-        for (k, v) in instanceCache where k.origin == g && k.args.count == args.count {
-            if zip(k.args, args).allSatisfy({ identical($0, $1) }) { return v }
+        // Instances with identical arguments share a bucket: comparing with every instance of
+        // the program made a generic type instantiated N times cost N² comparisons.
+        var bucket = Hasher()
+        bucket.combine(g)
+        for a in args { bucket.combine(identityHash(a)) }
+        let b = bucket.finalize()
+        for v in instanceBuckets[b] ?? [] {
+            guard case .named(let vi) = node(v), named[Int(vi)].origin == g else { continue }
+            let vArgs = named[Int(vi)].typeArgs
+            if vArgs.count == args.count && zip(vArgs, args).allSatisfy({ identical($0, $1) }) { return v }
         }
         let i = named.append(NamedType(object: named[Int(gi)].object, underlying: .invalid, methods: [], typeParams: [],
                                        typeArgs: args, origin: g))
         let t = add(.named(Int32(i)))
         instanceCache[key] = t
+        instanceBuckets[b, default: []].append(t)
         return t
     }
 

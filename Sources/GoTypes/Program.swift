@@ -49,6 +49,9 @@ public final class Program: @unchecked Sendable {
     var fakePackages: [String: TypesPackage] = [:]
     /// Instances of generic types.
     var instanceCache: [InstanceKey: TypeID] = [:]
+    /// The instances by a hash of their generic type and their arguments' identity hashes
+    /// (`identityHash`): where an instance with identical arguments is found.
+    var instanceBuckets: [Int: [TypeID]] = [:]
     /// Instantiated methods of instances.
     var instanceMethods: [TypeID: [ObjectID]] = [:]
     /// The methods of named types with many methods, by name (`methods(named:of:)`), with the

@@ -603,6 +603,47 @@ final class TypeErrorSnippetTests: XCTestCase {
         }
         """),
         ("manymethods", TypeErrorSnippetTests.manyMethods),
+        // Duplicate type switch cases and instances with identical arguments written
+        // differently, found by identity hash (`Program.identityHash`) rather than by comparing
+        // each type with every earlier one: the same defined type, composite types spelled twice,
+        // an alias of an instance, and types that differ only deep inside.
+        ("typeswitches", """
+        package typeswitches
+
+        type T struct{ a int }
+
+        type Box[E any] struct{ v E }
+
+        type IntBox = Box[int]
+
+        type Ints = []int
+
+        func kind(x any) int {
+        \tswitch x.(type) {
+        \tcase T, *T, []int, map[string]int, Box[int], func(int) string, struct{ a int }, interface{ M() }:
+        \t\treturn 1
+        \tcase Ints:
+        \t\treturn 2
+        \tcase *T, map[string]int:
+        \t\treturn 3
+        \tcase IntBox, Box[string], Box[[]int], Box[[]string]:
+        \t\treturn 4
+        \tcase func(int) string, func(string) int, struct{ a int }, struct{ b int }:
+        \t\treturn 5
+        \tcase interface{ M() }, interface{ N() }, [][]*T, [][]*T, [2]T, [3]T, nil, nil:
+        \t\treturn 6
+        \t}
+        \treturn 0
+        }
+
+        func same(a Box[[]int], b Box[Ints], c Box[map[string]*T], d Box[map[string]*T], e Box[struct{ a int }]) {
+        \ta = b
+        \tc = d
+        \tvar f Box[struct{ a int }] = e
+        \tvar g Box[struct{ b int }] = e
+        \t_, _, _, _ = a, c, f, g
+        }
+        """),
     ]
 
     /// Types with more methods than are looked up one by one (an index by name serves them):
