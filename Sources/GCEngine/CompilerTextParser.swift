@@ -80,11 +80,9 @@ public struct CompilerTextParser: Sendable {
                 let mapped = paths.map(line.path)
                 var fact = Fact(kind: kind, file: mapped.file, line: line.line, column: line.column,
                                 subject: subject, detail: detail, external: mapped.external)
-                switch kind {
-                case .movedToHeap, .escapes, .leakParam, .leakParamContent, .leakResult:
+                if kind.carriesExplanation {
                     let key = Key(path: line.path, line: line.line, column: line.column, subject: subject)
                     if let segment = segments.verdict(at: key) { fact.explanation = lines(of: segment) }
-                default: break
                 }
                 parsed.facts.append(fact)
             case .other:

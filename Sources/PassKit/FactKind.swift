@@ -29,4 +29,14 @@ public enum FactKind: String, CaseIterable, Sendable, Codable, Comparable {
     case boundsCheck = "bounds-check"
 
     public static func < (a: FactKind, b: FactKind) -> Bool { a.rawValue < b.rawValue }
+
+    /// Whether facts of this kind carry the compiler's explanation of their flow (the `-m=2`
+    /// blocks printed before them): the verdicts that put something on the heap or leak a
+    /// parameter. Both engines attach explanations to exactly these kinds.
+    public var carriesExplanation: Bool {
+        switch self {
+        case .movedToHeap, .escapes, .leakParam, .leakParamContent, .leakResult: true
+        case .canInline, .cannotInline, .inlineCall, .devirtualize, .noEscape, .alloc, .boundsCheck: false
+        }
+    }
 }

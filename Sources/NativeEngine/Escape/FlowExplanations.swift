@@ -58,12 +58,10 @@ struct FlowExplanations {
         }
     }
 
-    /// Whether verdicts of `kind` carry an explanation (the kinds the gc engine gives one).
+    /// Whether verdicts of `kind` carry an explanation: those whose fact kind does
+    /// (`FactKind.carriesExplanation`, the kinds the gc engine gives one).
     static func isExplained(_ kind: VerdictKind) -> Bool {
-        switch kind {
-        case .movedToHeap, .escapes, .leakParam, .leakParamContent, .leakResult: return true
-        default: return false
-        }
+        kind.factKind?.carriesExplanation ?? false
     }
 
     /// The explanation lines of the verdict at `index` (empty if none), each block once, notes'

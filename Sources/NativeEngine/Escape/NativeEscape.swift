@@ -292,22 +292,29 @@ public final class NativeEscape: @unchecked Sendable {
             let v = r.verdicts[index]
             guard let file = relativePaths[v.position.file] else { return nil }
             let line = Int(v.position.line), column = Int(v.position.column)
-            let kind: FactKind
-            var detail = ""
-            switch v.kind {
-            case .movedToHeap: kind = .movedToHeap
-            case .escapes: kind = .escapes
-            case .noEscape, .parameterNoEscape: kind = .noEscape
-            case .leakParam: kind = .leakParam
-            case .leakParamContent: kind = .leakParamContent
-            case .leakResult:
-                kind = .leakResult
-                detail = v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? ""
-            default: return nil
-            }
+            guard let kind = v.kind.factKind else { return nil }
+            let detail = kind == .leakResult
+                ? v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? "" : ""
             let explained = explanations.lines(ofVerdict: index, path: { relativePaths[$0] ?? notePath($0) })
             return Fact(kind: kind, file: file, line: line, column: column, subject: v.subject, detail: detail,
                         explanation: explained)
+        }
+    }
+}
+
+extension VerdictKind {
+    /// The fact kind a verdict of this kind is stored as (a parameter that does not escape is
+    /// a `no-escape` fact); nil for the kinds heapsight does not store (`-d=escapemutationscalls`
+    /// lines, uintptr notes, zero-copy conversions).
+    var factKind: FactKind? {
+        switch self {
+        case .movedToHeap: .movedToHeap
+        case .escapes: .escapes
+        case .noEscape, .parameterNoEscape: .noEscape
+        case .leakParam: .leakParam
+        case .leakParamContent: .leakParamContent
+        case .leakResult: .leakResult
+        case .mutatesParam, .callsParam, .parameterUntouched, .assumingUnsafeUintptr, .markingEscapingUintptr, .zeroCopy: nil
         }
     }
 }
