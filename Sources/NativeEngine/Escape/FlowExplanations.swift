@@ -49,19 +49,13 @@ struct FlowExplanations {
                 let explanation = escape.explanations[e]
                 segments.add(.explanation(e), at: Key(position: explanation.position, subject: explanation.subjectText))
             }
-            for v in batch.verdicts where Self.isExplained(escape.verdicts[v].kind) {
+            for v in batch.verdicts where escape.verdicts[v].kind.factKind?.carriesExplanation == true {
                 let verdict = escape.verdicts[v]
                 if let s = segments.verdict(at: Key(position: verdict.position, subject: verdict.subject)) {
                     segmentOfVerdict[v] = Int32(s)
                 }
             }
         }
-    }
-
-    /// Whether verdicts of `kind` carry an explanation: those whose fact kind does
-    /// (`FactKind.carriesExplanation`, the kinds the gc engine gives one).
-    static func isExplained(_ kind: VerdictKind) -> Bool {
-        kind.factKind?.carriesExplanation ?? false
     }
 
     /// The explanation lines of the verdict at `index` (empty if none), each block once, notes'
