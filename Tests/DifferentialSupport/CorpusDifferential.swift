@@ -41,7 +41,7 @@ public struct CorpusDifferential {
         for s in comparison.kinds { scores[s.kind] = s }
         self.scores = scores
         disagreements = DisagreementCause.classify(comparison, packageOf: { packageOf[$0] }, untyped: Set(native.untyped.keys),
-                                                   inGenericBody: { file, line in
+                                                   nativeKinds: native.kinds, inGenericBody: { file, line in
                                                        native.genericBodies[file]?.contains { $0.contains(line) } == true
                                                    })
         var counts: [String: Int] = [:]

@@ -287,15 +287,23 @@ public final class NativeEscape: @unchecked Sendable {
     /// function of the result alone, so it needs no lock around the run's tables.
     public static func facts(of r: PackageEscape, relativePaths: [String: String],
                              notePath: (String) -> String = { $0 }) -> [Fact] {
+        facts(of: r, path: { relativePaths[$0] }, notePath: notePath)
+    }
+
+    /// The facts of a package's finished analysis with their paths given by `path` (nil leaves a
+    /// verdict out): for a corpus whose facts about other packages' files (generic code
+    /// instantiated here) are kept under paths of their own.
+    public static func facts(of r: PackageEscape, path: (String) -> String?,
+                             notePath: (String) -> String = { $0 }) -> [Fact] {
         var explanations = FlowExplanations(r)
         return r.verdicts.indices.compactMap { index -> Fact? in
             let v = r.verdicts[index]
-            guard let file = relativePaths[v.position.file] else { return nil }
+            guard let file = path(v.position.file) else { return nil }
             let line = Int(v.position.line), column = Int(v.position.column)
             guard let kind = v.kind.factKind else { return nil }
             let detail = kind == .leakResult
                 ? v.text.range(of: " to result ").map { String(v.text[$0.upperBound...]) } ?? "" : ""
-            let explained = explanations.lines(ofVerdict: index, path: { relativePaths[$0] ?? notePath($0) })
+            let explained = explanations.lines(ofVerdict: index, path: { path($0) ?? notePath($0) })
             return Fact(kind: kind, file: file, line: line, column: column, subject: v.subject, detail: detail,
                         explanation: explained)
         }
