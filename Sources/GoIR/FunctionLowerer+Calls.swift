@@ -161,7 +161,24 @@ extension FunctionLowerer {
             let lit = literal(v, type: program.isUntyped(f.type) ? program.defaultType(f.type) : f.type, at: at)
             return function.add(.convIface, type: target, pos: at, a: lit)
         }
-        let x = expr(arg)
+        if let f, f.mode == .constant, case .string(let bytes)? = f.value,
+           shapedConversionOp(from: f.type, to: target) == nil, conversionOp(from: f.type, to: target) == .stringToRunes,
+           case .slice(let elem) = program.node(program.under(target)) {
+            return runesLiteral(bytes, type: target, element: elem, at: at)
+        }
+        var x = expr(arg)
+        if case .slice(let elem) = program.node(program.under(function[x].type)), !program.isTypeParam(elem),
+           shapedConversionOp(from: function[x].type, to: target) == nil {
+            let source = function[x].type
+            // A string made from a slice of a defined byte or rune type reads the slice as
+            // `[]byte` / `[]rune`: the front end adds that conversion, and prints it.
+            let op = conversionOp(from: source, to: target)
+            if op == .bytesToString && !isPlainByte(elem) {
+                x = function.add(.convNop, type: program.slice(program.byteType), pos: function[x].pos, a: x)
+            } else if op == .runesToString && !isPlainRune(elem) {
+                x = function.add(.convNop, type: program.slice(program.runeType), pos: function[x].pos, a: x)
+            }
+        }
         if isShapeConstantNode(x) {
             // A constant of the shape converts at compile time.
             function.nodes[Int(x.raw)].type = target
@@ -176,6 +193,25 @@ extension FunctionLowerer {
         }
         return function.add(op, type: target, pos: at, a: x)
     }
+
+    /// `[]rune("constant")` as the front end rewrites it: a slice literal of the string's runes,
+    /// each keyed by its index (`[]rune{0: 0x767d, 1: 0x9d6c}`), at the conversion's position.
+    func runesLiteral(_ bytes: [UInt8], type: TypeID, element: TypeID, at: IRPos) -> IRNodeID {
+        let int = program.basicType(.int)
+        var elements: [IRNodeID] = []
+        for (i, r) in GoUTF8.runes(bytes).enumerated() {
+            let key = literal(.int(BigInt(i)), type: int, at: at)
+            let value = literal(.int(BigInt(Int(r.value))), type: element, at: at)
+            elements.append(function.add(.key, pos: at, a: key, b: value, flags: .keyed))
+        }
+        return function.add(.sliceLit, type: type, pos: at, list: elements, aux: Int32(clamping: elements.count))
+    }
+
+    /// `byte` or `uint8` (a defined type with either underneath is another type).
+    private func isPlainByte(_ t: TypeID) -> Bool { program.identical(t, program.byteType) }
+
+    /// `rune` or `int32`.
+    private func isPlainRune(_ t: TypeID) -> Bool { program.identical(t, program.runeType) }
 
     /// The op of a conversion between two types.
     func conversionOp(from source: TypeID, to target: TypeID) -> IROp {

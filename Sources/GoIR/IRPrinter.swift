@@ -53,6 +53,13 @@ public struct IRPrinter {
         return out
     }
 
+    /// The conversion node `id` printed with `operand` as its operand's text: an explicit
+    /// conversion whose operand the compiler rewrote to the constant it holds keeps its head
+    /// (`any(uint8(3))` for `any(v)` after `v := uint8(3)`, `(interface {})(9)`).
+    public func conversionText(_ f: IRFunction, _ id: IRNodeID, operand: String) -> String {
+        (inlinedShapePrinter(f, f[id].pos.inlined) ?? self).conversionHead(f[id].type) + "(" + operand + ")"
+    }
+
     /// For a node copied from shaped copies called with concrete type arguments (`inlined`
     /// names the innermost inlined call), a printer spelling their type parameters as shapes.
     private func inlinedShapePrinter(_ f: IRFunction, _ inlined: Int32) -> IRPrinter? {
@@ -341,7 +348,7 @@ public struct IRPrinter {
         case .int(let i): return i.description
         case .string(let bytes):
             // go/constant quotes first, then keeps 69 runes of a quoted form over 72 runes.
-            let quoted = Program.quoteGo(String(decoding: bytes, as: UTF8.self))
+            let quoted = quote(bytes)
             let maxLength = 72
             if quoted.unicodeScalars.count > maxLength {
                 return String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(maxLength - 3))) + "..."
@@ -353,19 +360,66 @@ public struct IRPrinter {
         }
     }
 
-    static func floatText(_ r: Rational) -> String {
-        if r.isInteger { return r.num.description }
-        let d = (Double(r.num.description) ?? 0) / (Double(r.den.description) ?? 1)
-        var s = String(format: "%.6g", d)
-        if s.contains("e") {
-            // Go prints exponents with at least two digits, as C does.
-            s = s.replacingOccurrences(of: "e+0", with: "e+").replacingOccurrences(of: "e-0", with: "e-")
-            if let range = s.range(of: #"e[+-]\d$"#, options: .regularExpression) {
-                let tail = s[range]
-                s = s.replacingCharacters(in: range, with: String(tail.prefix(2)) + "0" + String(tail.suffix(1)))
+    /// A string constant quoted as Go quotes it: as `Program.quoteGo` where the bytes are UTF-8,
+    /// each byte that starts no valid sequence as `\xNN`.
+    static func quote(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return Program.quoteGo(text) }
+        var out = "\""
+        var i = 0
+        for r in GoUTF8.runes(bytes) {
+            if r.value == GoUTF8.runeError && r.width == 1 {
+                let hex = String(bytes[i], radix: 16)
+                out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            } else if let scalar = Unicode.Scalar(r.value) {
+                out += Program.quoteGo(String(Character(scalar))).dropFirst().dropLast()
             }
+            i += r.width
         }
+        return out + "\""
+    }
+
+    /// go/constant's text of a float value: six significant digits (`%.6g`), integers too
+    /// (`1e+06`, `1.79769e+308`), and the shortest digits that read back (`%g`) when six
+    /// would print a fraction as a whole number (`100000.5`).
+    static func floatText(_ r: Rational) -> String {
+        let d = (Double(r.num.description) ?? 0) / (Double(r.den.description) ?? 1)
+        let s = String(format: "%.6g", d)
+        if !r.isInteger && !s.contains(".") { return shortestG(d) }
         return s
+    }
+
+    /// Go's `%g` of a float64: the shortest digits that read back as `d`, in exponent form
+    /// (two exponent digits at least, as `%.6g` prints them too) when the decimal exponent is
+    /// below -4 or 6 and above.
+    static func shortestG(_ d: Double) -> String {
+        guard d.isFinite, d != 0 else { return String(format: "%g", d) }
+        // Swift's description is the shortest round-trip form; read its digits and exponent.
+        let text = d.magnitude.description
+        var digits = ""
+        var point = 0
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            let mantissa = text[..<e]
+            point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+            digits = mantissa.filter { $0 != "." }
+        } else {
+            point = text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } ?? text.count
+            digits = text.filter { $0 != "." }
+        }
+        var dp = point + exponent
+        while digits.first == "0" && digits.count > 1 { digits.removeFirst(); dp -= 1 }
+        while digits.last == "0" && digits.count > 1 { digits.removeLast() }
+        let sign = d < 0 ? "-" : ""
+        let exp = dp - 1
+        if exp < -4 || exp >= 6 {
+            let head = String(digits.prefix(1)), tail = String(digits.dropFirst())
+            let e = abs(exp) < 10 ? "0\(abs(exp))" : "\(abs(exp))"
+            return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (exp < 0 ? "-" : "+") + e
+        }
+        if dp <= 0 { return sign + "0." + String(repeating: "0", count: -dp) + digits }
+        if dp >= digits.count { return sign + digits + String(repeating: "0", count: dp - digits.count) }
+        return sign + String(digits.prefix(dp)) + "." + String(digits.dropFirst(dp))
     }
 
     static func quoteRune(_ c: Unicode.Scalar) -> String {

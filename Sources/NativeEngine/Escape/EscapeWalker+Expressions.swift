@@ -142,12 +142,16 @@ extension EscapeWalker {
     }
 
     /// The node's text in verdict lines, after the compiler's literal rewriting: a `make`
-    /// size or a converted value whose static value is a constant prints as the constant.
+    /// size or a converted value whose static value is a constant prints as the constant
+    /// (inside the conversion when the source writes it, `any(uint8(3))`).
     func allocationText(_ id: IRNodeID) -> String {
         let n = f[id]
         switch n.op {
         case .convIface:
-            if let lit = staticConstant(n.a) { return printer.text(f, lit) }
+            if let lit = staticConstant(n.a) {
+                let constant = printer.text(f, lit)
+                return n.flags.contains(.implicit) ? constant : printer.conversionText(f, id, operand: constant)
+            }
         case .makeSlice:
             // Only the size that decides the allocation (the cap, else the len) is rewritten.
             let t = printer.subjectText(f, id)
