@@ -155,6 +155,19 @@ final class NativeEscapeDifferentialTests: XCTestCase {
         ])
     }
 
+    /// Constants escape analysis rewrites converted values to after inlining
+    /// (`Fixtures/rewrites`): every `-m` escape line the compiler prints there, and nothing else,
+    /// native as the compiler prints it (the literal of the operand's type, and no rewrite in a
+    /// closure dropped from its enclosing function).
+    func testRewrittenConstantsAreExact() throws {
+        let root = TestSupport.repoRoot.appendingPathComponent("Tests/NativeEngineTests/Fixtures/rewrites").path
+        let a = try Self.agreement(moduleRoot: root)
+        print(a.report("rewrites"))
+        XCTAssertGreaterThanOrEqual(a.compiler.values.reduce(0, +), 15)
+        XCTAssertEqual(a.differences, [])
+        XCTAssertEqual(a.compiler, a.native)
+    }
+
     /// Go's escape analysis tests (Go 1.19's `test/escape*.go`), compiled by 1.27.3 with the
     /// flags of their first line; the compiler's output is the truth, not the files' comments.
     func testGoCompilerEscapeTests() throws {

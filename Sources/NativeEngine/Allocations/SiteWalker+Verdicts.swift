@@ -262,7 +262,7 @@ extension SiteWalker {
         let size = program.sizeof(source)
         let kind = program.basicKind(program.under(source))
         let boolOrByte = kind == .bool || kind == .untypedBool || (size == 1 && kind.map(Self.isInteger) == true)
-        let constant = staticConstant(n.a) != nil
+        let constant = boxedConstant(n.a)
         if constant && !(s.escapes && FIPSModule.contains(package.path)) { return }  // read-only data, not a site
         if constant {
             // A boxed constant has no allocating verdict of its own: reported, as the

@@ -184,6 +184,20 @@ struct SiteWalker {
         return nil
     }
 
+    /// True when escape analysis rewrites a value boxed into an interface to the constant it
+    /// statically is, so walk boxes read-only data: the compiler's `StaticValue`, through
+    /// no-op conversions, inlined results and variables assigned once (an inlined callee's
+    /// `int64Val(x)` with `x` bound to a constant), as `EscapeWalker.staticConstant` reads it.
+    func boxedConstant(_ id: IRNodeID) -> Bool {
+        if f.literalThroughConversions(id) != nil { return true }
+        // Through a variable: only where the compiler's table of definitions sees it
+        // (`IRPackage.reassignmentOracleSees`).
+        guard package.reassignmentOracleSees(functionIndex) else { return false }
+        if staticConstant(id) != nil { return true }
+        let v = package.staticValue(of: id, in: functionIndex, current: f, throughConversions: true)
+        return v.function == functionIndex && f[v.node].op == .literal
+    }
+
     /// The value a local or temporary named by `name` holds everywhere: the right-hand side of
     /// its one assignment (`x := v`, or its place in `a, x := u, v`), when it is never reassigned
     /// and its address is never taken; nil otherwise.

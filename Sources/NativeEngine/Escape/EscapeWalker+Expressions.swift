@@ -149,7 +149,9 @@ extension EscapeWalker {
         switch n.op {
         case .convIface:
             if let lit = staticConstant(n.a) {
-                let constant = printer.text(f, lit)
+                // The rewritten operand is a literal of the operand's type, not the constant's
+                // (`int64Val(x)` with `x` bound to 0 by inlining prints `constant.int64Val(0)`).
+                let constant = printer.constantText(f.constants[Int(f[lit].aux)], type: f[n.a].type)
                 return n.flags.contains(.implicit) ? constant : printer.conversionText(f, id, operand: constant)
             }
         case .makeSlice:
@@ -169,7 +171,9 @@ extension EscapeWalker {
     func staticConstant(_ id: IRNodeID) -> IRNodeID? {
         let v = package.staticValue(of: id, in: current, throughConversions: true)
         guard v.function == current, f[v.node].op == .literal else { return nil }
-        return v.node
+        if let direct = f.literalThroughConversions(id) { return direct }
+        // Found through a variable: only where the compiler's table of definitions sees it.
+        return package.reassignmentOracleSees(current) ? v.node : nil
     }
 
     func constantInt(_ id: IRNodeID) -> Int64? {
@@ -187,6 +191,7 @@ extension EscapeWalker {
             if case .int(let i) = f.constants[Int(f[lit].aux)], i.signum >= 0 { return printer.text(f, lit) }
             return nil
         }
+        guard package.reassignmentOracleSees(current) else { return nil }
         let v = package.staticValue(of: id, in: current, throughConversions: true)
         let n = package[function: v.function][v.node]
         guard n.op == .builtin, BuiltinFunction(rawValue: UInt8(n.aux)) == .len,
