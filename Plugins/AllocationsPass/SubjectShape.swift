@@ -60,16 +60,37 @@ enum SubjectShape {
         return false
     }
 
-    /// `T(constant)` or `pkg.T(constant)`: a conversion of a literal constant, which is boxed
-    /// from read-only data. (A call of a function with one constant argument reads the same; the
-    /// text cannot tell them apart, and conversions are by far the more common.)
+    /// `T(constant)`, `pkg.T(constant)` or `(interface {})(constant)`, the constant possibly a
+    /// conversion itself (`any(uint8(3))`, `I(T(7))`): a conversion of a literal constant, which
+    /// is boxed from read-only data. (A call of a function with one constant argument reads the
+    /// same; the text cannot tell them apart, and conversions are by far the more common.)
     static func isConstantConversion(_ s: String) -> Bool {
-        guard s.hasSuffix(")"), let open = s.firstIndex(of: "(") else { return false }
-        let callee = String(s[..<open])
+        guard s.hasSuffix(")"), let open = conversionOpen(s) else { return false }
         let argument = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
         // A shortened argument (`f("…", ... argument...)`) may hide further arguments.
         guard !argument.hasSuffix("...") else { return false }
-        return isSelector(callee) || (!callee.isEmpty && isSelector("p." + callee)) ? isConstant(argument) : false
+        return isConstant(argument) || isConstantConversion(argument)
+    }
+
+    /// The `(` opening the operand of a conversion text: after a type name (`T`, `pkg.T`) or
+    /// after a parenthesised type (`(interface {})`, `(*T)`); nil for anything else.
+    private static func conversionOpen(_ s: String) -> String.Index? {
+        guard s.first == "(" else {
+            guard let open = s.firstIndex(of: "(") else { return nil }
+            let callee = String(s[..<open])
+            return isSelector(callee) || (!callee.isEmpty && isSelector("p." + callee)) ? open : nil
+        }
+        var depth = 0
+        for i in s.indices {
+            if s[i] == "(" { depth += 1 } else if s[i] == ")" {
+                depth -= 1
+                if depth == 0 {
+                    let next = s.index(after: i)
+                    return next < s.endIndex && s[next] == "(" ? next : nil
+                }
+            }
+        }
+        return nil
     }
 
     /// `a.b` or `a.b.c` made of identifiers only (a method value or a field read).

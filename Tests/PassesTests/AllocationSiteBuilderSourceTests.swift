@@ -64,4 +64,18 @@ final class AllocationSiteBuilderSourceTests: XCTestCase {
         XCTAssertEqual(SubjectShape.kinds(of: "string(b)"), [.bytesString, .runesString, .runeString])
         XCTAssertFalse(SubjectShape.isSelection("Hash.String(Hash(h))"))
     }
+
+    /// Constants boxed into interfaces as `-m` prints them (go 1.27.3, the native escape fixture
+    /// `Fixtures/escapes/conversions.go` and `Fixtures/rewrites`): explicit conversions keep
+    /// their heads, parenthesised interface types included, around the constant or around a
+    /// conversion of it. None allocates; a conversion of a variable does.
+    func testConversionsOfConstantsAreNotSites() {
+        for subject in ["any(uint8(3))", "(interface {})(9)", "shape(square(5))", "constant.int64Val(0)",
+                        "iv(7)", "label(\"\")", "ssa.stringAux(\"\")", "(interface {})(false)"] {
+            XCTAssertEqual(SubjectShape.kinds(of: subject), [], subject)
+        }
+        for subject in ["any(v)", "(interface {})(w)", "shape(square(x))", "constant.int64Val(constant.x)", "(f)(g)"] {
+            XCTAssertEqual(SubjectShape.kinds(of: subject), [.ifaceConv], subject)
+        }
+    }
 }
