@@ -21,6 +21,9 @@ import GoTypes
 // field path a method reached through a pointer or an embedded field needs) and is reported
 // as `devirtualizing x.M to T` at the call's position.
 //
+// A closure's variable is read through the enclosing function's variable it captures (the
+// compiler's canonical name), with that function's assignments.
+//
 // Not modelled: assignments made inside function literals to a captured variable (a variable
 // captured by a literal and assigned after its definition is left alone instead), partial
 // devirtualization (a method promoted from an embedded interface), and generic bodies, whose
@@ -67,7 +70,9 @@ struct Devirtualization {
 
     /// Rewrites the interface call `id` of `f` into a static method call when its receiver
     /// has one concrete type that has the method; records it in `f.devirtualizedCalls`.
-    func staticCall(_ id: IRNodeID, in f: inout IRFunction) {
+    /// `outer` gives the package's function at an index (the function a closure variable
+    /// belongs to), as it is now.
+    func staticCall(_ id: IRNodeID, in f: inout IRFunction, outer: (Int32) -> IRFunction? = { _ in nil }) {
         let call = f[id]
         guard call.op == .callInterface, !call.flags.contains(.goDefer), !f.isGeneric else { return }
         let dot = f[call.a]
@@ -75,7 +80,7 @@ struct Devirtualization {
         let interfaceType = f[dot.a].type
         var assignments: [IRVarID: [Assigned]]? = nil
         var seen: Set<IRVarID> = []
-        guard case .type(let t) = concreteType(dot.a, in: f, assignments: &assignments, seen: &seen),
+        guard case .type(let t) = concreteType(dot.a, in: f, assignments: &assignments, seen: &seen, outer: outer),
               !t.isInvalid, !program.isInterface(t), !program.isTypeParam(t),
               program.missingMethod(t, interfaceType) == nil else { return }
         let m = ObjectID(dot.aux)
@@ -105,7 +110,7 @@ struct Devirtualization {
     // MARK: The concrete type of an expression
 
     private func concreteType(_ id: IRNodeID, in f: IRFunction, assignments: inout [IRVarID: [Assigned]]?,
-                              seen: inout Set<IRVarID>) -> Concrete {
+                              seen: inout Set<IRVarID>, outer: (Int32) -> IRFunction?) -> Concrete {
         var x = id
         while true {
             let n = f[x]
@@ -126,8 +131,20 @@ struct Devirtualization {
         }
         let n = f[x]
         guard n.op == .name else { return .unknown }
-        let v = IRVarID(n.aux)
+        return concreteType(ofVariable: IRVarID(n.aux), in: f, assignments: &assignments, seen: &seen, outer: outer)
+    }
+
+    /// The concrete type of a variable of `f` from its assignments. A closure variable is the
+    /// enclosing function's (the compiler reads the canonical variable): its assignments there
+    /// decide (`defer i.M()` calls `.autotmp_1.M()` in the wrapper, `.autotmp_1 = i` outside).
+    private func concreteType(ofVariable v: IRVarID, in f: IRFunction, assignments: inout [IRVarID: [Assigned]]?,
+                              seen: inout Set<IRVarID>, outer: (Int32) -> IRFunction?) -> Concrete {
         let variable = f[v]
+        if variable.varClass == .captured, let o = variable.outer, let g = outer(o.function) {
+            var outerAssignments: [IRVarID: [Assigned]]? = nil
+            var outerSeen: Set<IRVarID> = []
+            return concreteType(ofVariable: o.variable, in: g, assignments: &outerAssignments, seen: &outerSeen, outer: outer)
+        }
         guard variable.varClass == .local || variable.varClass == .temp,
               !variable.flags.contains(.addressTaken),
               !(variable.flags.contains(.captured) && variable.flags.contains(.reassigned)) else { return .unknown }
@@ -144,7 +161,7 @@ struct Devirtualization {
                 if program.isInterface(u) { return .unknown }
                 t = u
             case .value(let value):
-                switch concreteType(value, in: f, assignments: &assignments, seen: &seen) {
+                switch concreteType(value, in: f, assignments: &assignments, seen: &seen, outer: outer) {
                 case .nothing: continue
                 case .unknown: return .unknown
                 case .type(let u): t = u

@@ -221,7 +221,10 @@ struct Expander {
         visitList(n.list, depth: depth, path: path, inlined: inlined)
         visitList(n.list2, depth: depth, path: path, inlined: inlined)
         if n.op == .callInterface, let program = decisions.devirtualizeWith {
-            Devirtualization(program: program).staticCall(id, in: &f)
+            let functions = package.functions
+            Devirtualization(program: program).staticCall(id, in: &f) { i in
+                functions.indices.contains(Int(i)) ? functions[Int(i)] : nil
+            }
         }
         let site = f[id]
         if site.op == .call && !site.flags.contains(.goDefer), let callee = resolve(site.a), !path.contains(callee),

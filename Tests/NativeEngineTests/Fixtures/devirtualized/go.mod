@@ -1,0 +1,3 @@
+module devirtualized
+
+go 1.27
