@@ -160,9 +160,11 @@ final class NativeEscapeDifferentialTests: XCTestCase {
     /// to after inlining (the literal of the operand's type, and no rewrite in a closure dropped
     /// from its enclosing function). `Fixtures/devirtualized`: deferred and `go` interface calls,
     /// devirtualized in their wrappers through the captured receiver, whose value then stays on
-    /// the stack.
+    /// the stack. `Fixtures/uintptrescapes`: `uintptr(unsafe.Pointer(p))` arguments of
+    /// `//go:uintptrescapes` functions, whose `p` moves to the heap.
     func testExactFixturesMatchTheCompiler() throws {
-        for (rel, least) in [("Tests/NativeEngineTests/Fixtures/rewrites", 15), ("Tests/NativeEngineTests/Fixtures/devirtualized", 9)] {
+        for (rel, least) in [("Tests/NativeEngineTests/Fixtures/rewrites", 15), ("Tests/NativeEngineTests/Fixtures/devirtualized", 9),
+                             ("Tests/NativeEngineTests/Fixtures/uintptrescapes", 4)] {
             let root = TestSupport.repoRoot.appendingPathComponent(rel).path
             let a = try Self.agreement(moduleRoot: root)
             print(a.report(rel))

@@ -46,7 +46,9 @@ extension EscapeWalker {
                     calleeK = graph.note(.callee, s, .calleeOperand)
                 }
                 expr(calleeK, n.a)
+                let uintptrEscapes = callees.contains { if case .declared(let o) = $0 { self.uintptrEscapes(o) } else { false } }
                 for (i, a) in args.enumerated() {
+                    if uintptrEscapes && escapingUintptr(a, s) { continue }
                     let k = mergedTagHole(resultHoles, callees, parameter: i)
                     argument(k, a, s)
                 }
@@ -189,6 +191,33 @@ extension EscapeWalker {
     }
 
     // MARK: Built-ins
+
+    /// An argument of a `//go:uintptrescapes` callee: a `uintptr(unsafe.Pointer(p))` sends `p`
+    /// to the heap (the compiler copies `p` to a temporary that escapes), the elements of the
+    /// `... argument` of a variadic one too. True when the argument was such a conversion and
+    /// is done with (what is left is a scalar); a slice literal is walked as usual after.
+    mutating func escapingUintptr(_ arg: IRNodeID, _ s: NoteSite) -> Bool {
+        let n = f[arg]
+        if n.op == .sliceLit {
+            for e in f.list(n.list) {
+                let element = f[e].op == .key ? f[e].b : e
+                if let pointer = unsafePointerOperand(element) { expr(graph.note(.heap, site(element), .uintptrEscapes), pointer) }
+            }
+            return false
+        }
+        guard let pointer = unsafePointerOperand(arg) else { return false }
+        expr(graph.note(.heap, site(arg), .uintptrEscapes), pointer)
+        return true
+    }
+
+    /// The `unsafe.Pointer` operand of a conversion to `uintptr`.
+    func unsafePointerOperand(_ id: IRNodeID) -> IRNodeID? {
+        guard id.exists else { return nil }
+        let n = f[id]
+        guard n.op == .conv || n.op == .convNop, n.a.exists, program.basicKind(n.type) == .uintptr,
+              program.basicKind(f[n.a].type) == .unsafePointer else { return nil }
+        return n.a
+    }
 
     mutating func argument(_ k: Hole, _ arg: IRNodeID, _ s: NoteSite) {
         expr(graph.note(k, s, .callParameter), arg)

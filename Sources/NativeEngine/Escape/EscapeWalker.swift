@@ -17,6 +17,9 @@ struct EscapeWalker {
     let tags: (ObjectID) -> [LeakSummary]?
     /// Tags of the package's non-capturing literals analysed in earlier batches, by function.
     let literalTags: (Int) -> [LeakSummary]?
+    /// Whether a declared function is `//go:uintptrescapes` (its `uintptr(unsafe.Pointer(p))`
+    /// arguments send `p` to the heap).
+    let uintptrEscapes: (ObjectID) -> Bool
     var graph: EscapeGraph
     /// The graph's function id of each member.
     var functionIDs: [Int: FunctionID] = [:]
@@ -43,9 +46,10 @@ struct EscapeWalker {
 
     init(program: Program, package: IRPackage, printer: IRPrinter, members: [Int], explains: Bool,
          pointers: HeapPointers, tags: @escaping (ObjectID) -> [LeakSummary]?,
-         literalTags: @escaping (Int) -> [LeakSummary]?) {
+         literalTags: @escaping (Int) -> [LeakSummary]?, uintptrEscapes: @escaping (ObjectID) -> Bool = { _ in false }) {
         self.program = program
         self.literalTags = literalTags
+        self.uintptrEscapes = uintptrEscapes
         self.pointers = pointers
         self.package = package
         self.printer = printer
@@ -220,12 +224,16 @@ struct EscapeWalker {
                                                        typeAlignment: program.alignof(v.type))))
         }
         locations[m] = map
-        let params = package[function: m].params.map { p -> ParameterDeclaration in
+        let paramIDs = package[function: m].params
+        let variadic = program.signatureOf(package[function: m].type)?.variadic == true
+        let params = paramIDs.enumerated().map { i, p -> ParameterDeclaration in
             let v = variables[Int(p.raw)]
             let blank = v.flags.contains(.blank)
+            let last = variadic && i == paramIDs.count - 1
             return ParameterDeclaration(name: blank ? (v.name == "_" ? "_" : nil) : v.name,
                                         position: position(v.pos, in: m), hasPointers: pointers.hasPointers(v.type),
                                         isUintptr: program.basicKind(v.type) == .uintptr,
+                                        isVariadicUintptr: last && program.basicKind(program.elementType(v.type)) == .uintptr,
                                         location: hasBody && !blank ? map[Int(p.raw)] : nil)
         }
         graph.declareParameters(of: id, params)

@@ -222,7 +222,7 @@ public final class NativeEscape: @unchecked Sendable {
                tags: @escaping (ObjectID) -> [LeakSummary]?) -> (EscapeWalker, EscapeBatchResult) {
         var walker = EscapeWalker(program: ir.program.types, package: package, printer: printer, members: members,
                                   explains: explains ?? self.explains, pointers: pointers, tags: tags,
-                                  literalTags: literalTags)
+                                  literalTags: literalTags, uintptrEscapes: { [unowned self] in self.uintptrEscapes($0) })
         walker.declare()
         walker.walk()
         walker.graph.decideCaptures()
@@ -232,6 +232,16 @@ public final class NativeEscape: @unchecked Sendable {
         var result = walker.graph.solve()
         result.describeDeferredSites { walker.describe($0) }
         return (walker, result)
+    }
+
+    /// True when a function or method is declared `//go:uintptrescapes` (its declaration's
+    /// directives, in whichever package declares it).
+    func uintptrEscapes(_ o: ObjectID) -> Bool {
+        let types = ir.program.types
+        let r = types.object(types.object(o).origin ?? o)
+        guard r.package >= 0, let owner = ir.program.package(index: r.package),
+              let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return false }
+        return owner.functions[i].pragmas.contains("uintptrescapes")
     }
 
     /// Solves `batches` of `package` in order, texts printed by `printer`: the tags of each

@@ -1,0 +1,3 @@
+module uintptrescapes
+
+go 1.27
