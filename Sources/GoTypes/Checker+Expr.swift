@@ -65,19 +65,25 @@ extension Checker {
                     funcBody(sig, body)
                     scope = saved
                 } else {
-                    let decl = currentDecl
+                    // Checked later, in the declaration's context: a literal in a constant
+                    // declaration sees its `iota` (`unsafe.Sizeof(func() { _ = iota })`).
+                    let decl = currentDecl, iotaValue = iota
                     delayed.append { [unowned self] in
-                        let saved = self.currentDecl
+                        let saved = self.currentDecl, savedIota = self.iota
                         self.currentDecl = decl
+                        self.iota = iotaValue
                         self.inFile(f, scope: s) { self.funcBody(sig, body) }
                         self.currentDecl = saved
+                        self.iota = savedIota
                     }
                 }
             }
             return Operand(mode: .value, type: sig, node: e)
         case .compositeLit: return compositeLit(e, hint: hint)
         case .parenExpr:
-            var x = expr(n.x, hint: hint, allowType: true)
+            // What the operand may be is the enclosing context's to say (`(close(c))` is a
+            // statement, `(len)(s)` a call).
+            var x = expr(n.x, hint: hint, allowType: true, allowVoid: true)
             x.node = e
             return x
         case .selectorExpr: return selector(e)

@@ -191,8 +191,8 @@ extension Checker {
 
     /// Assigns an evaluated value to an lhs expression.
     func assignVar(_ lhs: NodeID, _ x: inout Operand) {
-        if kind(lhs) == .ident && tree[lhs].identifier == "_" {
-            recordDef(lhs, nil)
+        if let blank = blankTarget(lhs) {
+            recordDef(blank, nil)
             assignment(&x, to: nil, context: "assignment")
             return
         }
@@ -206,8 +206,8 @@ extension Checker {
     }
 
     func lhsType(_ lhs: NodeID) -> TypeID? {
-        if kind(lhs) == .ident && tree[lhs].identifier == "_" {
-            recordDef(lhs, nil)
+        if let blank = blankTarget(lhs) {
+            recordDef(blank, nil)
             return nil
         }
         let z = lhsExpr(lhs)
@@ -217,6 +217,13 @@ extension Checker {
             return .invalid
         }
         return z.type
+    }
+
+    /// The blank identifier an assignment target is, parenthesised or not (`(_) = 0`).
+    func blankTarget(_ lhs: NodeID) -> NodeID? {
+        var inner = lhs
+        while kind(inner) == .parenExpr { inner = tree[inner].x }
+        return kind(inner) == .ident && tree[inner].identifier == "_" ? inner : nil
     }
 
     /// Evaluates an assignment target; a bare variable name is not a use of the variable.

@@ -256,12 +256,31 @@ extension Checker {
         let rhs = typeExpr(spec.type)
         scope = saved
         var u = rhs
-        if case .named = program.node(program.unalias(rhs)) {
+        if case .named(let ri) = program.node(program.unalias(rhs)) {
             u = program.under(rhs)
+            // The right side is a defined type whose underlying type is not known yet (its own
+            // declaration is in progress up the stack, or waits likewise): this one takes it
+            // when it is, as go/types resolves a chain of defined types lazily.
+            let r = Int(ri)
+            if u.isInvalid && program.named[r].origin == nil && program.named[r].underlying.isInvalid && r != ni {
+                waitingForUnderlying[r, default: []].append(ni)
+            }
         }
         program.named[ni].underlying = program.unalias(u)
+        settleUnderlying(of: ni)
         if isPackageLevel(obj) {
             collectMethods(obj, named)
+        }
+    }
+
+    /// Gives the types waiting for named type `ni`'s underlying type (`waitingForUnderlying`)
+    /// that type, and so on down the chain, once it is known.
+    func settleUnderlying(of ni: Int) {
+        let u = program.named[ni].underlying
+        guard !u.isInvalid, let waiting = waitingForUnderlying.removeValue(forKey: ni) else { return }
+        for w in waiting where program.named[w].underlying.isInvalid {
+            program.named[w].underlying = u
+            settleUnderlying(of: w)
         }
     }
 

@@ -130,6 +130,10 @@ public final class Checker {
     /// Package names declared by imports, with their file.
     var importNames: [(file: Int, object: ObjectID, path: String)] = []
     var untyped: [FileNode: UntypedEntry] = [:]
+    /// Defined types declared from another defined type whose declaration was still in progress
+    /// (`type T1 struct{ Next *T2 }; type T2 T1`), by the named index they wait for: they take
+    /// its underlying type once it is known (`typeDecl`).
+    var waitingForUnderlying: [Int: [Int]] = [:]
 
     // Function context.
     var iota: ConstantValue? = nil

@@ -68,7 +68,7 @@
 //     accepted unchecked. Inference unifies structurally with core types and defaults for
 //     untyped constants, not every corner of the spec's algorithm: inference through the
 //     type parameters of generic function arguments and reverse inference failures are
-//     gaps (`ValidGenericProgramTests` lists the valid programs we still reject), and the
+//     gaps (`ValidProgramTests` lists the valid programs we still reject), and the
 //     messages of failed reverse inference are ours, not go/types'.
 //   - Wrong programs: Go's errorcheck tests are measured (`ErrorcheckCorpusTests`, nearly
 //     everything go/types reports there), and `TypeErrorSnippetTests` holds each error class
