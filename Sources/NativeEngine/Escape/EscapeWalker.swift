@@ -46,7 +46,7 @@ struct EscapeWalker {
 
     init(program: Program, package: IRPackage, printer: IRPrinter, members: [Int], explains: Bool,
          pointers: HeapPointers, tags: @escaping (ObjectID) -> [LeakSummary]?,
-         literalTags: @escaping (Int) -> [LeakSummary]?, uintptrEscapes: @escaping (ObjectID) -> Bool = { _ in false }) {
+         literalTags: @escaping (Int) -> [LeakSummary]?, uintptrEscapes: @escaping (ObjectID) -> Bool) {
         self.program = program
         self.literalTags = literalTags
         self.uintptrEscapes = uintptrEscapes
