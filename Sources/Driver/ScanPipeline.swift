@@ -119,9 +119,11 @@ struct ScanPipeline {
             }
         }
         // The engine's state is not needed any more: freed beside the recording, not after it,
-        // on release threads that take every reference the scan holds (the analyzer's too).
-        BackgroundRelease.release(&analyzer, leaving: nil)
-        BackgroundRelease.release(&engineSetup.input, leaving: nil)
+        // on release threads that take every reference the scan holds (the analyzer's too), or
+        // left to the process's exit.
+        let memory = MemoryRelease(keepUntilExit: request.processExitsAfterScan)
+        memory.release(&analyzer, leaving: nil)
+        memory.release(&engineSetup.input, leaving: nil)
         var git = gitState?.value ?? GitInfo()
         var recordedRoots = roots
         if let origin = request.provenance {
@@ -134,7 +136,7 @@ struct ScanPipeline {
         let run = runRecord(started: started, roots: recordedRoots, git: git, engine: engine, setup: engineSetup,
                             goroot: goroot, context: context, config: config, skipped: registry.skipped)
         var content = Self.merge(analyses, recordedIn: order, notes: notes, into: run)
-        BackgroundRelease.release(&analyses, leaving: [])
+        memory.release(&analyses, leaving: [])
         clock.lap("merge")
         content.profiles = Self.attribute(profiles, tree: profileTree, content: content)
         if !profiles.isEmpty { clock.lap("profiles") }
@@ -155,10 +157,10 @@ struct ScanPipeline {
         outcome.profiles = content.profiles
         outcome.diagnostics += cacheWarnings
         outcome.summaryCache = summaryCache?.statistics
-        BackgroundRelease.release(&summaryCache, leaving: nil)
+        memory.release(&summaryCache, leaving: nil)
         // The run's rows (about 200 MB for the standard library) and the parsed packages are
         // freed beside the exit, not before it.
-        BackgroundRelease.release(&content, leaving: RunContent(run: run))
+        memory.release(&content, leaving: RunContent(run: run))
         return outcome
     }
 

@@ -36,6 +36,11 @@ public struct ScanRequest: Sendable {
     public var provenance: ScanProvenance?
     /// pprof profiles (heap or CPU) to attribute to the scanned source (`--profile`).
     public var profiles: [String] = []
+    /// True when the process ends soon after the scan (the command line): the engine's state
+    /// and the run's rows, millions of small objects, are then left for the exit to reclaim
+    /// at once instead of freed one object at a time (`MemoryRelease`). A program that runs
+    /// scans in-process (tests, a server) leaves it false and gets its memory back.
+    public var processExitsAfterScan = false
 
     /// Creates a request with the command line's defaults.
     public init(paths: [String] = ["."], dbPath: String = "reports/heapsight.db",

@@ -102,6 +102,8 @@ struct ScanOptions: ParsableArguments {
                                   label: label, jobs: jobs, includeTests: includeTests, engine: engine, quiet: output.quiet,
                                   progress: progress)
         request.profiles = profiles
+        // A command ends with its scan's process.
+        request.processExitsAfterScan = true
         return request
     }
 }
