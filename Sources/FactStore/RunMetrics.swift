@@ -92,7 +92,9 @@ struct RunMetrics {
         /// Adds a part's functions and facts; `packages` is each fact's package (`FactPackages`).
         mutating func add(functions records: [FunctionRecord], facts: [Fact], packages factPackages: [String?]) {
             // Records and facts are read where they are (by index): a copy of each retains and
-            // releases every string it holds.
+            // releases every string it holds. The table is sized for the part's functions at
+            // once: grown by doubling, it rehashed every row it held at each step.
+            functions.reserveCapacity(functions.count + records.count)
             for r in records.indices {
                 let package = records[r].package
                 RunMetrics.merge(&functions[records[r].id, default: FunctionRow(package: package)], package: package)

@@ -9,7 +9,12 @@ public enum DeadLocals {
     /// Runs over every function of the package that is not a capturing literal (those are
     /// visited through their enclosing function). A removed element of a list assignment gets
     /// the constant `0` of `zeroType` (the compiler's is an `int`, printed as plain `0`).
-    public static func remove(in package: inout IRPackage, zeroType: TypeID) {
+    /// `cleaned` is called with each such function's index once it and its capturing literals
+    /// are done (no later step of the sweep changes them), while their tables are still in the
+    /// caches: a reader that needs every cleaned body reads it there rather than in a sweep of
+    /// its own.
+    public static func remove(in package: inout IRPackage, zeroType: TypeID,
+                              cleaned: ((Int, IRPackage) -> Void)? = nil) {
         for i in package.functions.indices {
             // Read in place: a copy of the function retains and releases each of its tables.
             if package[function: i].parent >= 0 && !package[function: i].captured.isEmpty { continue }
@@ -21,6 +26,7 @@ public enum DeadLocals {
                 return v.order.compactMap { k in v.defs[k].flatMap { $0.isEmpty ? nil : (k, $0) } }
             }()
             Visitor.apply(pending, to: &package, zeroType: zeroType)
+            cleaned?(i, package)
         }
     }
 

@@ -21,6 +21,9 @@ public final class NativeIR: @unchecked Sendable {
     /// Guards the inliner and the tables below.
     let inlinerLock = NSRecursiveLock()
     private var expanded: [String: IRPackage] = [:]
+    /// What each batch root of an expanded package mentions (`EscapeBatches.mentions(ofRoot:in:)`),
+    /// collected by the clean-up.
+    private var mentions: [String: [[Int]]] = [:]
     /// Packages expanded but not yet cleaned up (`expansion(_:)`), until `expanded(_:)` takes them.
     private var expansions: [String: IRPackage] = [:]
 
@@ -57,10 +60,15 @@ public final class NativeIR: @unchecked Sendable {
         if let done { return done }
         guard var ir = raw else { return nil }
         let types = program.types
+        // Escape analysis's batches need what each cleaned body mentions: read as the clean-up
+        // leaves each body, where a sweep of its own read every body again from memory.
+        var mentioned = [[Int]](repeating: [], count: ir.functions.count)
         program.stages.measure(.expansion) {
             TypecheckRun.onLargeStack {
                 StaticInitialization.remove(in: &ir, program: types)
-                DeadLocals.remove(in: &ir, zeroType: types.basicType(.int))
+                DeadLocals.remove(in: &ir, zeroType: types.basicType(.int)) { root, package in
+                    mentioned[root] = EscapeBatches.mentions(ofRoot: root, in: package)
+                }
                 let naming = ShapeNaming(program: types)
                 for i in ir.functions.indices { naming.shapeInlinedGenerics(&ir.functions[i]) }
             }
@@ -68,8 +76,15 @@ public final class NativeIR: @unchecked Sendable {
         return withInliner { _ in
             if let p = expanded[path] { return p }
             expanded[path] = ir
+            mentions[path] = mentioned
             return ir
         }
+    }
+
+    /// What each batch root of the expanded package at `path` mentions, as
+    /// `EscapeBatches.order(_:mentioned:)` takes it; nil before `expanded(_:)` made the package.
+    func batchMentions(_ path: String) -> [[Int]]? {
+        withInliner { _ in mentions[path] }
     }
 
     /// The package with every call the inliner inlines expanded, before the clean-up escape

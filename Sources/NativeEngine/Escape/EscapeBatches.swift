@@ -6,8 +6,10 @@ import GoTypes
 /// creates), bottom-up; a literal that captures variables belongs to its enclosing
 /// function's batch.
 enum EscapeBatches {
-    /// The batches' root functions, callees first.
-    static func order(_ package: IRPackage) -> [[Int]] {
+    /// The batches' root functions, callees first. `mentioned`, when given, holds for each
+    /// root what `mentions(ofRoot:in:)` returns (collected as the clean-up leaves each body,
+    /// `NativeIR.expanded`); the bodies are walked here otherwise.
+    static func order(_ package: IRPackage, mentioned: [[Int]]? = nil) -> [[Int]] {
         let count = package.functions.count
         var roots: [Int] = []
         var rootOf = Array(0..<count)
@@ -19,19 +21,10 @@ enum EscapeBatches {
         }
         // Tables indexed by function and by root, where dictionaries hashed every mention.
         var mentions = [[Int]](repeating: [], count: count)
-        for i in 0..<count {
-            let hasBody = package[function: i].hasBody, body = package[function: i].body
-            guard hasBody, body.exists else { continue }
-            let r = rootOf[i]
-            package.forEachReachable(inFunction: i, from: body) { _, n in
-                switch n.op {
-                case .function, .methodExpr, .methodValue:
-                    if let j = package.functionsByObject[ObjectID(n.aux)] { mentions[r].append(rootOf[j]) }
-                case .closure:
-                    mentions[r].append(rootOf[Int(n.aux)])
-                default: break
-                }
-            }
+        if let mentioned, mentioned.count == count {
+            for r in roots { mentions[r] = mentioned[r].map { rootOf[$0] } }
+        } else {
+            for r in roots { mentions[r] = Self.mentions(ofRoot: r, in: package).map { rootOf[$0] } }
         }
         var position = [Int](repeating: -1, count: count)
         for (i, r) in roots.enumerated() { position[r] = i }
@@ -41,6 +34,27 @@ enum EscapeBatches {
         }
         order.run { block in batches.append(block.map { roots[$0] }) }
         return batches
+    }
+
+    /// The functions root `r`'s batch member bodies mention (declared functions and methods
+    /// named, literals created), by index in the package: the members in index order, each
+    /// body in walk order, as a sweep over the package in index order meets them.
+    static func mentions(ofRoot r: Int, in package: IRPackage) -> [Int] {
+        var out: [Int] = []
+        for i in members([r], in: package).sorted() {
+            let hasBody = package[function: i].hasBody, body = package[function: i].body
+            guard hasBody, body.exists else { continue }
+            package.forEachReachable(inFunction: i, from: body) { _, n in
+                switch n.op {
+                case .function, .methodExpr, .methodValue:
+                    if let j = package.functionsByObject[ObjectID(n.aux)] { out.append(j) }
+                case .closure:
+                    out.append(Int(n.aux))
+                default: break
+                }
+            }
+        }
+        return out
     }
 
     /// A batch's functions: its roots, each followed by its capturing literals (parents first).

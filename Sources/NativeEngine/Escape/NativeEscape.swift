@@ -114,7 +114,9 @@ public final class NativeEscape: @unchecked Sendable {
         running[typed.path] = me
         state.unlock()
         let r = ir.expanded(typed.path).map { package in
-            ir.program.stages.measure(.escape) { analyze(package, index: typed.index) }
+            ir.program.stages.measure(.escape) {
+                analyze(package, index: typed.index, mentioned: ir.batchMentions(typed.path))
+            }
         }
         state.withLock {
             running[typed.path] = nil
@@ -165,12 +167,13 @@ public final class NativeEscape: @unchecked Sendable {
         #endif
     }
 
-    private func analyze(_ package: IRPackage, index: Int32) -> PackageEscape {
+    /// `mentioned`: what each batch root mentions (`NativeIR.batchMentions`), when known.
+    private func analyze(_ package: IRPackage, index: Int32, mentioned: [[Int]]?) -> PackageEscape {
         let program = ir.program.types
         let printer = IRPrinter(program: program, package: package, localPackage: index)
         var out = PackageEscape(package: package, sites: [], tags: [:])
         var literalTags: [Int: [LeakSummary]] = [:]
-        for batch in EscapeBatches.order(package) {
+        for batch in EscapeBatches.order(package, mentioned: mentioned) {
             let members = EscapeBatches.members(batch, in: package)
             let generic = genericOwner(members, in: package)
             // A generic body's own explanations and capture lines are never printed (its
