@@ -20,13 +20,15 @@ struct FunctionCollector {
         for (path, file) in parsed {
             var collector = FunctionCollector(importPath: package.importPath, tree: file.tree, filePath: path)
             collector.collectFile(initCount: &initCount, packageLiterals: &packageLiterals)
-            out += collector.records
+            // The first file's records are taken as they are (appending copies every record).
+            if out.isEmpty { out = collector.records } else { out += collector.records }
         }
         return out
     }
 
     mutating func collectFile(initCount: inout Int, packageLiterals: inout Int) {
         let root = tree[tree.root]
+        records.reserveCapacity(root.decls.count)
         for decl in root.decls {
             let node = tree[decl]
             if node.kind == .funcDecl {

@@ -31,7 +31,10 @@ public enum IRLowering {
     public static func lower(_ input: IRLoweringInput) -> IRPackage {
         let p = PackageLowerer(input)
         p.run()
-        let functions = p.functions.map { $0! }
+        // Moved out of their slots, not copied (a copy retains and releases each table).
+        var functions: [IRFunction] = []
+        functions.reserveCapacity(p.functions.count)
+        for i in p.functions.indices { functions.append(p.functions[i].take()!) }
         var byObject: [ObjectID: Int] = [:]
         byObject.reserveCapacity(functions.count)
         // Read in place: a copy of each function would retain and release each of its tables.
@@ -61,6 +64,9 @@ final class PackageLowerer {
     }
 
     func run() {
+        // A slot per declaration at once (literals and wrappers add theirs as they are met):
+        // the table of a large package grew by doubling, copied at every step.
+        functions.reserveCapacity(input.files.reduce(1) { $0 + $1.declarations.count })
         literalBases = PackageInitOrder.literalBases(input)
         var initCount = 0
         var packageInit: FunctionLowerer? = nil
