@@ -39,7 +39,7 @@ public final class Program: @unchecked Sendable {
     /// The universe scope.
     public let universe = Scope(parent: nil)
     /// Interned composite types.
-    private var interned: [TypeNode: TypeID] = [:]
+    private var interned = InternTable()
     private var interfaceSerial: Int32 = 0
     /// Cached method and type sets of interfaces (all methods, sorted by name).
     var interfaceMethodCache: [TypeID: [ObjectID]] = [:]
@@ -127,9 +127,10 @@ public final class Program: @unchecked Sendable {
     /// Adds or finds a composite type with structural identity by its node.
     func intern(_ node: TypeNode) -> TypeID {
         withLock {
-            if let id = interned[node] { return id }
+            let hash = node.hashValue
+            if let id = interned.find(node, hash: hash, in: types) { return id }
             let id = TypeID(Int32(types.append(node)))
-            interned[node] = id
+            interned.add(id, hash: hash)
             return id
         }
     }
