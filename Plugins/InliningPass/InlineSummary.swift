@@ -21,6 +21,7 @@ public struct InlineSummary: Sendable, Codable, Equatable {
     public init(package: PackageInput, result: InliningResult) {
         let prefix = package.importPath + "."
         var local: [String: InlineDecision] = [:]
+        local.reserveCapacity(result.decisions.count)
         for (id, decision) in result.decisions where id.hasPrefix(prefix) {
             local[String(id.dropFirst(prefix.count))] = decision
         }

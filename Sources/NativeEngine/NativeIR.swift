@@ -105,7 +105,7 @@ public final class NativeIR: @unchecked Sendable {
     func prepareExpansion(_ path: String) {
         guard inlining, !withInliner({ _ in expanded[path] != nil || expansions[path] != nil }),
               var ir = lowered(path), let typed = program.package(path) else { return }
-        let decisions = remembering(self.decisions(for: typed))
+        let decisions = remembering(self.decisions(for: typed), expected: typed.functions.count)
         ir = program.stages.measure(.expansion) {
             TypecheckRun.onLargeStack {
                 var expanding = ir
@@ -120,13 +120,18 @@ public final class NativeIR: @unchecked Sendable {
 
     /// The decisions with the answers asked for by object (cost, body, name) kept after the first
     /// time, for one expansion on one thread: each answer otherwise takes the inliner's lock.
-    private func remembering(_ plain: InlineDecisions) -> InlineDecisions {
+    /// The tables are sized for `expected` callees (a package's calls mostly go to its own
+    /// functions): grown by doubling they would rehash every callee asked about so far.
+    private func remembering(_ plain: InlineDecisions, expected: Int) -> InlineDecisions {
         final class Answers {
             var cost: [ObjectID: Int?] = [:]
             var body: [ObjectID: IRPackage?] = [:]
             var name: [ObjectID: String] = [:]
         }
         let answers = Answers()
+        answers.cost.reserveCapacity(expected)
+        answers.body.reserveCapacity(expected)
+        answers.name.reserveCapacity(expected)
         var d = plain
         d.cost = { o in
             if let known = answers.cost[o] { return known }

@@ -46,7 +46,7 @@ extension NativeInliner {
         if !literalsNamed.contains(pkg.path) { _ = verdicts(forPackage: path) }
         var out: [InlinedCall] = []
         var bodies: [(file: Int, body: NodeID, closure: Bool, declaration: NodeID)] = []
-        for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !generic.contains("\(pkg.path)#\(i)") {
+        for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !isGenericDeclaration(pkg.path, i) {
             bodies.append((f.file, pkg.files[f.file].tree[f.node].body, false, f.node))
         }
         let literalKeys = (namedLiterals[pkg.path] ?? [])
@@ -129,7 +129,7 @@ extension NativeInliner {
             guard goir.isBodyVisible(o, in: current.path) else { return nil }
             guard r.origin == nil, let pkg = program.package(index: r.package),
                   let i = pkg.function(file: Int(r.file), nameOffset: Int(r.offset)),
-                  let cost = verdicts[pkg.path]?[i]?.cost, !generic.contains("\(pkg.path)#\(i)") else { return nil }
+                  let cost = verdicts[pkg.path]?[i]?.cost, !isGenericDeclaration(pkg.path, i) else { return nil }
             let f = pkg.functions[i]
             guard let local = diagnosticName(pkg, f) else { return nil }
             let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"

@@ -66,8 +66,9 @@ public final class NativeInliner {
     }
     /// GoIR's names of the `func init()` declarations (`init.0`, ...), by their `FuncDecl`.
     private var initNames: [LiteralKey: String] = [:]
-    /// Generic functions (`path#index`): decided for their callers, not reported.
-    var generic: Set<String> = []
+    /// Generic functions, by package path and index in the package's `functions`: decided for
+    /// their callers, not reported.
+    private var generic: [String: Set<Int>] = [:]
     /// The shape instances and instance wrappers each package compiles.
     var instanceCollectors: [String: ShapeInstanceCollector] = [:]
     /// The method wrappers each package compiles.
@@ -129,7 +130,7 @@ public final class NativeInliner {
         var out: [FunctionVerdict] = []
         let decided = verdicts[pkg.path] ?? [:]
         for (i, f) in pkg.functions.enumerated() {
-            guard let v = decided[i], !generic.contains("\(pkg.path)#\(i)"),
+            guard let v = decided[i], !isGenericDeclaration(pkg.path, i),
                   let name = diagnosticName(pkg, f) else { continue }
             let tree = pkg.files[f.file].tree
             let node = tree[f.node]
@@ -207,6 +208,12 @@ public final class NativeInliner {
         return verdicts[pkg.path]?[index]?.cost
     }
 
+    /// True when the function at index `i` of the package at `path` is generic (decided for its
+    /// callers, not reported).
+    func isGenericDeclaration(_ path: String, _ i: Int) -> Bool {
+        generic[path]?.contains(i) ?? false
+    }
+
     func isGeneric(_ o: ObjectID) -> Bool {
         guard case .signature(let s) = program.types.node(program.types.object(o).type) else { return false }
         return !s.typeParams.isEmpty || !s.recvTypeParams.isEmpty
@@ -217,6 +224,8 @@ public final class NativeInliner {
     func analyze(_ pkg: TypedPackage) {
         if finished.contains(pkg.path) { return }
         finished.insert(pkg.path)
+        // A slot per function at once: grown by doubling, the table rehashes every verdict.
+        verdicts[pkg.path, default: [:]].reserveCapacity(pkg.functions.count)
         let references = syntaxIndex(pkg).references
         var order = CallGraphOrder(count: pkg.functions.count) { references[$0] }
         order.run { block in
@@ -248,7 +257,7 @@ public final class NativeInliner {
             verdicts[pkg.path, default: [:]][i] = goir.verdict(ir, j)
             return
         }
-        if isGeneric(o) { generic.insert("\(pkg.path)#\(i)") }
+        if isGeneric(o) { generic[pkg.path, default: []].insert(i) }
         verdicts[pkg.path, default: [:]][i] = verdict(pkg, f, o)
     }
 
