@@ -99,6 +99,14 @@ struct RunMetrics {
                 let package = records[r].package
                 RunMetrics.merge(&functions[records[r].id, default: FunctionRow(package: package)], package: package)
             }
+            // A function's facts mostly come one after another: its row is taken out of the table
+            // once for the run of them and put back when the next function's fact comes, where a
+            // lookup per fact hashed the id and probed the table each time.
+            var current: (id: String, row: FunctionRow)?
+            func putBack() {
+                if let (id, row) = current { functions[id] = row }
+                current = nil
+            }
             for i in facts.indices where !facts[i].external {
                 let counts = RunMetrics.counts(of: facts[i], heapFromAlloc: true)
                 let kind = facts[i].kind
@@ -112,10 +120,13 @@ struct RunMetrics {
                     continue
                 }
                 let hash = IdentityHash.of(kind: kind.rawValue, subject: facts[i].subject, detail: facts[i].detail)
-                // One lookup per fact: the row is changed where it is stored.
-                RunMetrics.add(counts, hash: hash, escapeSite: escapeSite, package: package,
-                               to: &functions[id, default: FunctionRow(package: package)])
+                if current?.id != id {
+                    putBack()
+                    current = (id, functions[id] ?? FunctionRow(package: package))
+                }
+                RunMetrics.add(counts, hash: hash, escapeSite: escapeSite, package: package, to: &current!.row)
             }
+            putBack()
         }
 
         /// The run's metrics, once every part was added; `packages` are the run's packages.

@@ -224,8 +224,10 @@ public final class NativeInliner {
     func analyze(_ pkg: TypedPackage) {
         if finished.contains(pkg.path) { return }
         finished.insert(pkg.path)
-        // A slot per function at once: grown by doubling, the table rehashes every verdict.
+        // A slot per function at once: grown by doubling, the tables rehash every entry.
         verdicts[pkg.path, default: [:]].reserveCapacity(pkg.functions.count)
+        bodyFacts.reserveCapacity(bodyFacts.count + pkg.functions.count)
+        bodyLiterals.reserveCapacity(bodyLiterals.count + pkg.functions.count)
         let references = syntaxIndex(pkg).references
         var order = CallGraphOrder(count: pkg.functions.count) { references[$0] }
         order.run { block in
