@@ -17,7 +17,7 @@ public enum DeadLocals {
                               cleaned: ((Int, IRPackage) -> Void)? = nil) {
         for i in package.functions.indices {
             // Read in place: a copy of the function retains and releases each of its tables.
-            if package[function: i].parent >= 0 && !package[function: i].captured.isEmpty { continue }
+            if package.isCapturingLiteral(i) { continue }
             // The visitor reads the package and is gone before the package changes (holding it
             // while changing it would copy the whole function table).
             let pending: [(Key, [Site])] = {

@@ -19,3 +19,15 @@ extension IRPackage {
         }
     }
 }
+
+extension IRPackage {
+    /// True when function `i` is a function literal that captures variables of the function
+    /// enclosing it. Such a literal is no unit of its own: dead-local removal and escape
+    /// analysis take it with its parent (the escape batches are rooted at the other functions,
+    /// and what the clean-up collects for them is keyed by those roots), so every pass that
+    /// tells the two kinds apart asks this one question.
+    @inlinable
+    public func isCapturingLiteral(_ i: Int) -> Bool {
+        self[function: i].parent >= 0 && !self[function: i].captured.isEmpty
+    }
+}

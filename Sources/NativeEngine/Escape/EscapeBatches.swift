@@ -15,7 +15,7 @@ enum EscapeBatches {
         var rootOf = Array(0..<count)
         for i in 0..<count {
             var r = i
-            while capturing(package, r) { r = Int(package[function: r].parent) }
+            while package.isCapturingLiteral(r) { r = Int(package[function: r].parent) }
             rootOf[i] = r
             if r == i { roots.append(i) }
         }
@@ -62,14 +62,9 @@ enum EscapeBatches {
         var out: [Int] = []
         func add(_ i: Int) {
             out.append(i)
-            for l in package[function: i].literals where capturing(package, Int(l)) { add(Int(l)) }
+            for l in package[function: i].literals where package.isCapturingLiteral(Int(l)) { add(Int(l)) }
         }
         for r in roots { add(r) }
         return out
-    }
-
-    static func capturing(_ package: IRPackage, _ i: Int) -> Bool {
-        // Read in place: a copy of the function retains and releases each of its tables.
-        package[function: i].parent >= 0 && !package[function: i].captured.isEmpty
     }
 }

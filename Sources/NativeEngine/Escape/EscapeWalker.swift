@@ -182,15 +182,14 @@ struct EscapeWalker {
             if package[function: m].pragmas.contains("noescape") { flags.insert(.noescape) }
             if package[function: m].pragmas.contains("uintptrescapes") { flags.insert(.uintptrEscapes) }
             let parentIndex = Int(package[function: m].parent)
-            let parent = parentIndex >= 0 && !package[function: m].captured.isEmpty ? functionIDs[parentIndex] : nil
+            let parent = package.isCapturingLiteral(m) ? functionIDs[parentIndex] : nil
             functionIDs[m] = graph.declareFunction(package[function: m].name, closureParent: parent, flags: flags)
         }
         for m in members where !isCapturingLiteral(m) { declareVariables(of: m) }
     }
 
     func isCapturingLiteral(_ m: Int) -> Bool {
-        package[function: m].parent >= 0 && !package[function: m].captured.isEmpty
-            && functionIDs[Int(package[function: m].parent)] != nil
+        package.isCapturingLiteral(m) && functionIDs[Int(package[function: m].parent)] != nil
     }
 
     /// Locations for a function's parameters, results and locals, and its parameter list.
