@@ -235,7 +235,18 @@ extension Checker {
                 convertUntyped(&y, program.basicType(.float64))
                 if x.mode == .invalid || y.mode == .invalid { return fail() }
             }
-            matchTypes(&x, &y)
+            if program.isUntyped(x.type) && program.isUntyped(y.type) && x.mode == .constant && y.mode == .constant {
+                // Two untyped constants are taken as untyped floats where their values allow;
+                // the arguments' own recorded types stay as they are (`complex(0, x)` keeps `0`
+                // an untyped int), as in go/types.
+                func toFloat(_ o: inout Operand) {
+                    if allKinds(o.type, { $0.isNumeric }), o.value.rational != nil { o.type = program.basicType(.untypedFloat) }
+                }
+                toFloat(&x)
+                toFloat(&y)
+            } else {
+                matchTypes(&x, &y)
+            }
             if x.mode == .invalid || y.mode == .invalid { return fail() }
             if !program.identical(x.type, y.type) && !(program.isUntyped(x.type) && program.isUntyped(y.type)) {
                 error(x.node, "invalid operation: \(text(e)) (mismatched types \(typeString(x.type)) and \(typeString(y.type)))")
@@ -342,6 +353,17 @@ extension Checker {
             recordUse(tree[a].sel, f)
             recordType(a, mode: indirect || base.mode == .variable ? .variable : .value, type: program.object(f).type)
             recordType(argNodes[0], mode: indirect || base.mode == .variable ? .variable : .value, type: program.object(f).type)
+            // The struct the selector reads through (a pointer to a struct stands for the struct):
+            // when its size depends on type arguments, every field's offset is a value, not a
+            // constant, as go/types has it.
+            var structType = base.type
+            if case .pointer(let p) = program.node(program.under(structType)), case .structure = program.node(program.under(p)) {
+                structType = p
+            }
+            if hasVarSize(structType) {
+                recordBuiltinType(fun, makeSig(program.basicType(.uintptr), [program.object(f).type]))
+                return Operand(mode: .value, type: program.basicType(.uintptr), node: e)
+            }
             var offset: Int64 = 0
             var t = base.type
             for i in path {

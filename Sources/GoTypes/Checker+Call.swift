@@ -4,7 +4,10 @@ import GoSyntax
 extension Checker {
     func call(_ e: NodeID) -> Operand {
         let n = tree[e]
+        let outer = calledFunction
+        calledFunction = n.fun
         let f = expr(n.fun, allowType: true)
+        calledFunction = outer
         let args = Array(n.args)
         switch f.mode {
         case .invalid:

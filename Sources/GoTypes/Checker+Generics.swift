@@ -179,6 +179,9 @@ extension Checker {
             let tp = program.newTypeParam(o, index: i)
             program.setType(o, tp)
             declare(scope, id, o)
+            // A blank receiver type parameter (`func (l *List[_]) Len()`) is not declared;
+            // go/types records the identifier as a use of the parameter it stands for.
+            if name == "_" && kind(id) == .ident { recordUse(id, o) }
             tps.append(tp)
         }
         var map: [TypeID: TypeID] = [:]
@@ -219,7 +222,9 @@ extension Checker {
                 for (u, v) in zip(x.typeArgs, y.typeArgs) { unify(u, v, tps, &bound) }
             }
         case (.named, _):
-            break
+            // A defined parameter type (`Func2[A1, A2, R]`) matches a type literal argument
+            // through its underlying type, as assignability does.
+            if !program.isInterface(p) { unify(program.under(p), a, tps, &bound) }
         case (_, .named):
             // A type literal parameter matches a defined argument's underlying type.
             if !program.isInterface(p) { unify(p, program.under(a), tps, &bound) }
@@ -267,14 +272,10 @@ extension Checker {
             if let cur = untypedFor[p] { untypedFor[p] = maxUntyped(cur, a.type) ?? cur } else { untypedFor[p] = a.type }
         }
         for (p, t) in untypedFor { bound[p] = program.defaultType(t) }
-        for _ in 0..<2 {
-            for tp in tps {
-                guard case .typeParam(let ti) = program.node(tp), let terms = constraintTerms(program.typeParams[Int(ti)].constraint),
-                      terms.count == 1 else { continue }
-                let core = terms[0]
-                if let b = bound[tp] { unify(core.type, core.tilde ? (coreType(b) ?? b) : b, set, &bound) }
-            }
-        }
+        // Core types again: what the untyped constants bound can determine the rest
+        // (`f5[A interface{ struct{ b B; c C } }, B any, C interface{ *B }](x B)` called as
+        // `f5(1.2)`).
+        completeFromCoreTypes(tps, &bound)
         var out: [TypeID] = []
         for tp in tps {
             guard let b = bound[tp] else {

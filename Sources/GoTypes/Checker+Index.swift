@@ -61,6 +61,19 @@ extension Checker {
             let targs = indexNodes.map { typeExpr($0) }
             if targs.contains(where: { $0.isInvalid }) { return .invalid(e) }
             if targs.count < s.typeParams.count {
+                // Outside a call, the missing type arguments come from the constraints' core
+                // types when those determine them (`f2[byte]` with `B interface{ []A }`).
+                var bound: [TypeID: TypeID] = [:]
+                for (p, t) in zip(s.typeParams, targs) { bound[p] = t }
+                if e != calledFunction {
+                    completeFromCoreTypes(s.typeParams, &bound)
+                }
+                if s.typeParams.allSatisfy({ bound[$0] != nil }) {
+                    let full = s.typeParams.map { program.subst(bound[$0]!, bound) }
+                    verifyLater(s.typeParams, full, at: tree[e].pos, argNodes: indexNodes)
+                    facts[file].instances[e] = full
+                    return Operand(mode: .value, type: instantiateSignature(s, full), node: e)
+                }
                 var y = x
                 y.node = e
                 y.explicitTypeArgs = targs

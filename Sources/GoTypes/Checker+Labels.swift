@@ -118,9 +118,8 @@ final class LabelResolver {
                         return true
                     }
                     inner = s
-                } else {
-                    checker.recordDef(l, nil)
                 }
+                // A blank label declares nothing and is not recorded (go/types records none).
                 visit(inner, n.stmt)
             case .branchStmt:
                 guard n.label.exists else { return }

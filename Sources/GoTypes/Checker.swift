@@ -122,6 +122,9 @@ public final class Checker {
     var pendingParams: [(NodeID, ObjectID)] = []
     var panicCalls: Set<FileNode> = []
     var messageContext: String? = nil
+    /// The function expression of the call being checked: a partially instantiated generic
+    /// function there is inferred from the call's arguments, elsewhere from its constraints.
+    var calledFunction: NodeID = .none
     /// Variables referred to (bare assignment targets do not count): the locals of the
     /// function bodies being checked and the package names (`tracksUse`).
     var usedVars: Set<ObjectID> = []

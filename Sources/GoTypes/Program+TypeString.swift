@@ -106,11 +106,21 @@ extension Program {
             guard case .typeParam(let k) = node(p) else { continue }
             out += object(typeParams[Int(k)].object).name
             let c = typeParams[Int(k)].constraint
-            if j + 1 < tps.count, case .typeParam(let n) = node(tps[j + 1]), typeParams[Int(n)].constraint == c { continue }
+            if j + 1 < tps.count, case .typeParam(let n) = node(tps[j + 1]), typeParams[Int(n)].constraint == c,
+               !isBareTypeConstraint(c) { continue }
             out += " "
             write(c, &out, q)
         }
         out += "]"
+    }
+
+    /// True for the implicit interface of a constraint written as a plain type (`[T, U int]`):
+    /// go/types gives each type parameter its own such interface, so a list prints one
+    /// constraint per parameter (`[T int, U int]`); `~int`, unions and interfaces are shared.
+    private func isBareTypeConstraint(_ c: TypeID) -> Bool {
+        guard case .interface(let i) = node(c), i.isImplicit, i.embeddeds.count == 1 else { return false }
+        if case .union = node(i.embeddeds[0]) { return false }
+        return true
     }
 
     private func writeSignature(_ s: SignatureType, _ out: inout String, _ q: ((Int32) -> String)?) {
