@@ -39,10 +39,13 @@ final class NativeGoTestCorpusDifferentialTests: XCTestCase {
             // 0.9765 / 0.9481 / 0.9621, cannot-inline 0.9728 / 0.9636 / 0.9682, inline-call
             // 0.9880 / 0.9249 / 0.9554, devirtualize 0.8732 / 0.7682 / 0.8174. With closure
             // variables devirtualized through the variable they capture (`defer i.M()`,
-            // 2026-12-07): devirtualize 0.8744 / 0.8069 / 0.8393.
-            .canInline: .init(precision: 0.971, recall: 0.943, f1: 0.957),
-            .cannotInline: .init(precision: 0.967, recall: 0.958, f1: 0.963),
-            .inlineCall: .init(precision: 0.983, recall: 0.919, f1: 0.950),
+            // 2026-12-07): devirtualize 0.8744 / 0.8069 / 0.8393. With the three typeparam files
+            // the type checker refused checked (`issue50264`, `issue51909`, `typelist`,
+            // 2026-12-07): can-inline 0.9764 / 0.9516 / 0.9638, cannot-inline 0.9733 / 0.9660 /
+            // 0.9696, inline-call 0.9880 / 0.9271 / 0.9566.
+            .canInline: .init(precision: 0.971, recall: 0.946, f1: 0.958),
+            .cannotInline: .init(precision: 0.968, recall: 0.961, f1: 0.964),
+            .inlineCall: .init(precision: 0.983, recall: 0.922, f1: 0.951),
             .devirtualize: .init(precision: 0.869, recall: 0.801, f1: 0.834),
             // Escape facts, measured 2026-12-07 once the native escape analysis ran on this
             // corpus, with explicit conversions of constants to interfaces, float constants,
