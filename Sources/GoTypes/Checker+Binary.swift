@@ -148,7 +148,10 @@ extension Checker {
                 return
             }
         }
-        if allKinds(y.type, { $0.isInteger }) {
+        if y.mode == .constant && program.isUntyped(y.type) {
+            // An untyped constant count representable as a uint (checked above) is left as it
+            // is, not converted: `x << 1.` records `1.` as an untyped float, as go/types does.
+        } else if allKinds(y.type, { $0.isInteger }) {
         } else if program.isUntyped(y.type) {
             convertUntyped(&y, program.basicType(.uint))
             if y.mode == .invalid { x = .invalid(e); return }

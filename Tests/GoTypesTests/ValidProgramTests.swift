@@ -66,6 +66,25 @@ final class ValidProgramTests: XCTestCase {
         }
     }
 
+    /// The other directories of Go's tests (`test/*.go`, `ken/`, `chan/`, `interface/`): no
+    /// program go/types accepts is rejected and every dump is go/types'. An untyped constant
+    /// shift count that is not an integer constant (`x << 1.`) was converted to `uint` in the
+    /// record before (`shift3.go`); go/types leaves it as it is.
+    func testValidProgramsOfTheOtherDirectoriesAreAccepted() throws {
+        var compared = 0
+        for directory in [".", "ken", "chan", "interface"] {
+            let result = try Self.wronglyRejected(in: directory)
+            compared += result.compared
+            for (name, errors) in result.files.sorted(by: { $0.key < $1.key }) {
+                XCTFail("\(directory)/\(name): errors go/types does not report: \(errors)")
+            }
+            for (name, lines) in result.differingDumps.sorted(by: { $0.key < $1.key }) {
+                XCTFail("\(directory)/\(name): dump differs from go/types':\n\(lines.prefix(20).joined(separator: "\n"))")
+            }
+        }
+        XCTAssertGreaterThan(compared, 200, "corpus looks incomplete")
+    }
+
     /// What `wronglyRejected(in:)` finds.
     struct Findings {
         /// Files checked.
