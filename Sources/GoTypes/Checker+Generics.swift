@@ -307,6 +307,13 @@ extension Checker {
         return (fresh, map)
     }
 
+    /// The type arguments for `tps` once every one is bound, each with the others substituted
+    /// into it; nil while some are not.
+    func typeArguments(_ tps: [TypeID], _ bound: [TypeID: TypeID]) -> [TypeID]? {
+        guard tps.allSatisfy({ bound[$0] != nil }) else { return nil }
+        return tps.map { program.subst(bound[$0]!, bound) }
+    }
+
     func isGenericFunction(_ t: TypeID) -> Bool {
         if case .signature(let s) = program.node(program.under(t)), !s.typeParams.isEmpty { return true }
         return false

@@ -68,8 +68,7 @@ extension Checker {
                 if e != calledFunction {
                     completeFromCoreTypes(s.typeParams, &bound)
                 }
-                if s.typeParams.allSatisfy({ bound[$0] != nil }) {
-                    let full = s.typeParams.map { program.subst(bound[$0]!, bound) }
+                if let full = typeArguments(s.typeParams, bound) {
                     verifyLater(s.typeParams, full, at: tree[e].pos, argNodes: indexNodes)
                     facts[file].instances[e] = full
                     return Operand(mode: .value, type: instantiateSignature(s, full), node: e)

@@ -358,8 +358,7 @@ extension Checker {
             plain.typeParams = []
             unify(program.signature(plain), program.under(target), Set(g.typeParams), &bound)
             completeFromCoreTypes(g.typeParams, &bound)
-            if g.typeParams.allSatisfy({ bound[$0] != nil }) {
-                let targs = g.typeParams.map { program.subst(bound[$0]!, bound) }
+            if let targs = typeArguments(g.typeParams, bound) {
                 let inst = instantiateSignature(g, targs)
                 x.type = inst
                 facts[file].instances[x.node] = targs

@@ -85,16 +85,7 @@ final class GoTypesDifferentialTests: XCTestCase {
             guard let want = expected[path] else { XCTFail("oracle printed nothing for \(path)"); continue }
             let wantLines = want.split(separator: "\n").map(String.init)
             let gotLines = (dumps[path] ?? "").split(separator: "\n").map(String.init)
-            var counts: [String: Int] = [:]
-            for l in gotLines { counts[l, default: 0] += 1 }
-            var missing: [String] = []
-            for l in wantLines {
-                if let c = counts[l], c > 0 { counts[l] = c - 1 } else { missing.append(l) }
-            }
-            let extra = gotLines.filter { l in
-                if let c = counts[l], c > 0 { counts[l] = c - 1; return true }
-                return false
-            }
+            let (missing, extra) = Self.difference(want: wantLines, got: gotLines)
             let same = wantLines.count - missing.count
             sameLines += same
             oracleLines += wantLines.count
@@ -111,6 +102,22 @@ final class GoTypesDifferentialTests: XCTestCase {
             try report.write(toFile: out, atomically: true, encoding: .utf8)
         }
         XCTAssertEqual(differing, [], "dumps differ from go/types (see the report above)")
+    }
+
+    /// The oracle's lines our dump lacks and our lines beyond the oracle's, each line counted as
+    /// often as it occurs (the order of a dump's lines is not compared).
+    static func difference(want: [String], got: [String]) -> (missing: [String], extra: [String]) {
+        var counts: [String: Int] = [:]
+        for l in got { counts[l, default: 0] += 1 }
+        var missing: [String] = []
+        for l in want {
+            if let c = counts[l], c > 0 { counts[l] = c - 1 } else { missing.append(l) }
+        }
+        let extra = got.filter { l in
+            if let c = counts[l], c > 0 { counts[l] = c - 1; return true }
+            return false
+        }
+        return (missing, extra)
     }
 
     /// The oracle's output split at its `== package PATH` headers.

@@ -160,13 +160,8 @@ final class ValidProgramTests: XCTestCase {
         }
         // The two sides name the package differently (a file's module path, the oracle's
         // directory); everything else must be the same lines.
-        func normalized(_ lines: [String]) -> [String: Int] {
-            var counts: [String: Int] = [:]
-            for l in lines {
-                let n = l.replacingOccurrences(of: #"example\.com/[A-Za-z0-9_.-]+"#, with: "PKG", options: .regularExpression)
-                counts[n, default: 0] += 1
-            }
-            return counts
+        func normalized(_ lines: [String]) -> [String] {
+            lines.map { $0.replacingOccurrences(of: #"example\.com/[A-Za-z0-9_.-]+"#, with: "PKG", options: .regularExpression) }
         }
         var compared = 0
         var differing: [String: [String]] = [:]
@@ -174,10 +169,9 @@ final class ValidProgramTests: XCTestCase {
         where errors.isEmpty && !rejectedByGoTypes.contains(name) {
             guard let dump = dumps[name], let want = oracleDumps[name] else { continue }
             compared += 1
-            let w = normalized(want), g = normalized(dump.split(separator: "\n").map(String.init))
-            var lines: [String] = []
-            for (l, c) in w.sorted(by: { $0.key < $1.key }) where g[l, default: 0] < c { lines.append("- " + l) }
-            for (l, c) in g.sorted(by: { $0.key < $1.key }) where w[l, default: 0] < c { lines.append("+ " + l) }
+            let (missing, extra) = GoTypesDifferentialTests.difference(
+                want: normalized(want), got: normalized(dump.split(separator: "\n").map(String.init)))
+            let lines = missing.map { "- " + $0 } + extra.map { "+ " + $0 }
             if !lines.isEmpty { differing[name] = lines }
         }
         print("valid \(subdirectory) programs: \(files.count) files, \(wronglyRejected.count) wrongly rejected (\(wronglyRejected.keys.sorted().joined(separator: ", "))); dumps of \(compared) compared with go/types', \(differing.count) differ (\(differing.keys.sorted().joined(separator: ", ")))")
