@@ -361,12 +361,14 @@ struct Expander {
             }
             local = p.path == package.path
             source = local ? nil : p
-            g = local ? package.functions[gi] : p.functions[gi]
+            // The body as lowered, before any call in it was expanded: the compiler copies the
+            // callee's pre-inlining body and decides the calls in the copy again, in the caller.
+            g = p.functions[gi]
             name = decisions.name(o)
         case .literal(let i):
             local = true
             source = nil
-            g = package.functions[i]
+            g = i < unexpanded.count ? unexpanded[i] : package.functions[i]
             name = decisions.literalName?(g, f) ?? g.name
         }
         guard g.hasBody, g.body.exists else { return nil }

@@ -68,9 +68,9 @@ final class NativeWrapperNamingTests: XCTestCase {
     /// Literals of package-level initializers are numbered in initialization order (`early`
     /// waits for `late`, directly or through a function), and a literal copied by inlining
     /// gets its verdict printed again when the caller inlines the copy (`Retried.func1` twice).
-    /// `RetriedTwice` is declared before `Retried`: the expansion copies a callee of the same
-    /// package as it stands, and one declared earlier has been expanded already, its literal
-    /// calls inlined, so the copy's call is no longer seen (a known gap, docs/native-engine.md).
+    /// `RetriedTwice` is declared before `Retried` and `RetriedAfter` after it, when `Retried`
+    /// has been expanded already: the expansion copies every callee as lowered, whatever the
+    /// declaration order, so both copies' calls are seen (`Retried.func1` three times).
     func testInitializationOrderAndCopiedLiteralVerdicts() throws {
         let (d, compiler) = try Self.differential(name: "initorder", source: """
         package p
@@ -99,11 +99,13 @@ final class NativeWrapperNamingTests: XCTestCase {
         func RetriedTwice() error { return Retried(1) }
 
         func Retried(x int) error { return retry(func() error { return work(x) }) }
+
+        func RetriedAfter() error { return Retried(2) }
         """)
         print(d.report)
         let verdicts = compiler.filter { $0.kind == .canInline }
         XCTAssertEqual(verdicts.filter { $0.subject == "init.func1" }.map(\.line), [5], "the compiler numbers late's literal first")
-        XCTAssertEqual(verdicts.filter { $0.subject == "Retried.func1" }.count, 2, "the compiler prints the copy's verdict again")
+        XCTAssertEqual(verdicts.filter { $0.subject == "Retried.func1" }.count, 3, "the compiler prints each copy's verdict again")
         let verdictDisagreements = d.disagreements.filter { $0.key.kind == .canInline || $0.key.kind == .cannotInline }
         XCTAssertEqual(verdictDisagreements.map { "\($0.side.rawValue): \($0.key.tsvLine)" }, [])
     }
