@@ -34,6 +34,9 @@ public struct IRInlinedCall: Sendable {
     /// For a shaped copy called with concrete type arguments, how its type parameters print
     /// (`go.shape.int`); empty otherwise.
     public var shapes: [TypeID: String] = [:]
+    /// For a shaped copy called with concrete type arguments, the copy's name as the compiler
+    /// prints it (`Equal[go.shape.int]`); empty otherwise.
+    public var instance: String = ""
     /// For a generic callee inlined into a generic body, the type argument of each of the
     /// callee's type parameters, written in the caller's type parameters (`K` of
     /// `newIndirectNode[K, V]` → `K` of `HashTrieMap[K, V]`); the shapes of an instance of the

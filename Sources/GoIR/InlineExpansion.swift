@@ -416,6 +416,7 @@ struct Expander {
                              aux: f.addSymbol(copier.qualifier + instance.dictionary))
             args.insert(dict, at: instance.isMethod ? min(1, args.count) : 0)
             f.inlinedCalls[Int(k)].shapes = instance.shapes
+            f.inlinedCalls[Int(k)].instance = instance.callee
         } else if g.isGeneric, case .declared(let o) = callee, let bound = decisions.typeArguments?(o, f[call.a].type) {
             // A generic callee inlined into generic code (a generic body, or a shaped copy's body
             // inlined): its type parameters print as the shapes of the arguments the caller

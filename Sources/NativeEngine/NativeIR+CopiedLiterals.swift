@@ -19,10 +19,26 @@ extension NativeIR {
             for c in ir.functions[i].inlinedCalls where Int(c.literal) >= written && seen.insert(c.literal).inserted {
                 let copy = ir.functions[Int(c.literal)]
                 guard let cost = inliner.literalCost(copy, from: typed), let at = ir.position(copy.pos) else { continue }
-                out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: c.callee,
-                                           verdict: .inlinable(cost: cost)))
+                out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column,
+                                           name: Self.shapedName(of: c, in: ir.functions[i]), verdict: .inlinable(cost: cost)))
             }
         }
         return out
+    }
+
+    /// A copied literal's name under the shaped copy it was copied out of: a literal of `Equal`
+    /// copied from the inlined `Equal[go.shape.int]` is `Equal[go.shape.int].func1`, as the
+    /// compiler names the literals of a shaped copy. Other copies keep their name.
+    static func shapedName(of call: IRInlinedCall, in f: IRFunction) -> String {
+        var p = call.parent
+        while p >= 0 {
+            let enclosing = f.inlinedCalls[Int(p)]
+            if !enclosing.instance.isEmpty {
+                let base = enclosing.callee + "."
+                return call.callee.hasPrefix(base) ? enclosing.instance + call.callee.dropFirst(base.count - 1) : call.callee
+            }
+            p = enclosing.parent
+        }
+        return call.callee
     }
 }

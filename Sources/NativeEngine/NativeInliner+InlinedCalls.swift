@@ -102,6 +102,9 @@ extension NativeInliner {
         var calledOnce: Bool
         /// The shapes of the type parameters when the callee is a shaped copy of a generic.
         var environment: [TypeID: Shape] = [:]
+        /// The shaped copy whose body holds the callee: the copy itself, or the copy a literal
+        /// of a generic body is called in (its name, `Equal[go.shape.int]`).
+        var instance: String? = nil
     }
 
     /// The call whose inlining put a body in place: its arguments bind the body's parameters.
@@ -116,7 +119,7 @@ extension NativeInliner {
 
     func resolve(_ target: InlineCallTarget, calledOnce: Bool, context: (TypedPackage, Int),
                          binding: Binding?, copied: Bool, from current: TypedPackage, call: NodeID = .none,
-                         environment: [TypeID: Shape] = [:], ownName: Bool = false) -> ResolvedCallee? {
+                         environment: [TypeID: Shape] = [:], instance: String? = nil, ownName: Bool = false) -> ResolvedCallee? {
         let types = program.types
         switch target {
         case .function(let o) where isGenericCallee(o):
@@ -141,12 +144,23 @@ extension NativeInliner {
                                   calledOnce: false)
         case .literal(let node):
             let (pkg, file) = context
-            guard let cost = literalVerdict(pkg, file: file, literal: node)?.cost,
-                  let origin = literalOrigins[LiteralKey(package: pkg.path, file: file, node: node)] else { return nil }
+            guard let cost = literalVerdict(pkg, file: file, literal: node)?.cost else { return nil }
+            let key = LiteralKey(package: pkg.path, file: file, node: node)
+            if let instance, let origin = instanceLiteralOrigins[key]?[instance] {
+                // A literal of a generic body, called in one of its shaped copies: named after the
+                // copy, as other literals after their function.
+                let own = origin.nested ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+                let name = ownName ? own : copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+                var params: [ObjectID] = []
+                if let t = pkg.facts[file].exprs[node]?.type, case .signature(let sig) = types.node(types.under(t)) { params = sig.params }
+                return ResolvedCallee(cost: cost, key: LiteralKey(package: pkg.path, file: file, node: pkg.files[file].tree[node].body),
+                                      isLiteral: true, name: name, package: pkg, file: file, parameters: params,
+                                      calledOnce: calledOnce, environment: environment, instance: instance)
+            }
+            guard let origin = literalOrigins[key] else { return nil }
             // Reached through a closure variable, the literal itself is called (its own name:
             // `outer.funcN`, or `outer.N` inside a literal); a copy made by inlining is named
             // `outer.N` in a function literal, `outer.funcN` in a declared function.
-            let key = LiteralKey(package: pkg.path, file: file, node: node)
             let copyName = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
             let local = ownName ? literalNames[key] ?? copyName : copyName
             let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
@@ -183,13 +197,13 @@ extension NativeInliner {
     func expand(_ site: InlineCallSite, context: (TypedPackage, Int),
                 at: (file: String, line: Int, column: Int), path: [LiteralKey], big: Bool,
                 binding: Binding?, closure: Bool, from current: TypedPackage, environment: [TypeID: Shape] = [:],
-                caller: CapturingFunction? = nil, into out: inout [InlinedCall]) {
+                instance: String? = nil, caller: CapturingFunction? = nil, into out: inout [InlinedCall]) {
         // A literal capturing another function's variables is inlined only into that function.
         if let owner = site.capturesOf, owner != caller { return }
         guard let callee = resolve(site.target, calledOnce: site.calledOnce, context: context,
                                    binding: binding, copied: closure && !site.throughClosureVariable,
                                    from: current, call: site.call,
-                                   environment: environment, ownName: site.throughClosureVariable) else { return }
+                                   environment: environment, instance: instance, ownName: site.throughClosureVariable) else { return }
         var limit = big ? InlineBudget.bigCallee : InlineBudget.callee
         if callee.isLiteral {
             limit *= 2
@@ -202,8 +216,8 @@ extension NativeInliner {
                             copied: closure)
         for s in facts.callSites {
             expand(s, context: (callee.package, callee.file), at: at, path: path + [callee.key], big: big,
-                   binding: inner, closure: closure, from: current, environment: callee.environment, caller: caller,
-                   into: &out)
+                   binding: inner, closure: closure, from: current, environment: callee.environment,
+                   instance: callee.instance, caller: caller, into: &out)
         }
     }
 }

@@ -42,12 +42,16 @@ extension NativeInliner {
     func instanceVerdicts(_ pkg: TypedPackage) -> [FunctionVerdict] {
         let collector = shapeInstances(pkg)
         var out: [FunctionVerdict] = []
+        // The verdicts of each shaped copy's literals, by name, for the copies wrappers make.
+        var literalVerdicts: [String: FunctionVerdict] = [:]
         for instance in collector.instances {
             guard let v = shapeVerdict(instance, in: pkg), let at = genericPosition(instance.generic) else { continue }
             let name = instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: pkg)
             out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: v))
             if let callee = resolvedInstance(instance, cost: 0, from: pkg) {
-                out += instanceLiteralVerdicts(callee.package, file: callee.file, body: callee.key.node, outerName: name)
+                let literals = instanceLiteralVerdicts(callee.package, file: callee.file, body: callee.key.node, outerName: name, instance: name)
+                for l in literals { literalVerdicts[l.name] = l }
+                out += literals
             }
             for f in goir.frontEndFunctions(ofGeneric: instance.generic) {
                 out.append(FunctionVerdict(file: f.at.file, line: f.at.line, column: f.at.column, name: name + f.suffix, verdict: f.verdict))
@@ -67,22 +71,32 @@ extension NativeInliner {
             if let refusal = pragmaRefusal(wrapper.generic) { verdict = .notInlinable(reason: refusal) }
             let name = instanceName(wrapper.generic, arguments: wrapper.arguments, from: pkg)
             out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: verdict))
+            // The shaped copy inlined into the wrapper brings copies of its literals; each one the
+            // wrapper then calls is decided again (`NativeIR+CopiedLiterals`).
+            guard let (copy, calls) = inlinedCalls(ofWrapper: wrapper, in: pkg) else { continue }
+            var seen = Set<String>()
+            for c in calls where c.callee.hasPrefix(copy + ".") && seen.insert(c.callee).inserted {
+                if let literal = literalVerdicts[c.callee] { out.append(literal) }
+            }
         }
         return out
     }
 
     /// Verdicts of the function literals of a shaped copy's body, named after the copy
     /// (`F[go.shape.int].func1`, nested `.func1.1`).
-    private func instanceLiteralVerdicts(_ owner: TypedPackage, file: Int, body: NodeID, outerName: String) -> [FunctionVerdict] {
+    private func instanceLiteralVerdicts(_ owner: TypedPackage, file: Int, body: NodeID, outerName: String,
+                                         instance: String) -> [FunctionVerdict] {
         let tree = owner.files[file].tree
         var out: [FunctionVerdict] = []
         let nested = outerName.split(separator: "]").last.map { $0.contains(".func") } ?? false
         for (i, literal) in (bodyLiterals[LiteralKey(package: owner.path, file: file, node: body)] ?? []).enumerated() {
             let name = nested ? "\(outerName).\(i + 1)" : "\(outerName).func\(i + 1)"
             guard let v = literalVerdict(owner, file: file, literal: literal) else { continue }
+            instanceLiteralOrigins[LiteralKey(package: owner.path, file: file, node: literal), default: [:]][instance] =
+                (outerName, i + 1, nested)
             let p = tree.source.position(of: tree[literal].pos)
             out.append(FunctionVerdict(file: owner.files[file].path, line: p.line, column: p.column, name: name, verdict: v))
-            out += instanceLiteralVerdicts(owner, file: file, body: tree[literal].body, outerName: name)
+            out += instanceLiteralVerdicts(owner, file: file, body: tree[literal].body, outerName: name, instance: instance)
         }
         return out
     }
@@ -198,10 +212,11 @@ extension NativeInliner {
         analyze(owner)
         let f = owner.functions[i]
         let body = owner.files[f.file].tree[f.node].body
+        let name = instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: current)
         return ResolvedCallee(cost: cost, key: LiteralKey(package: owner.path, file: f.file, node: body), isLiteral: false,
-                              name: instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: current),
-                              package: owner, file: f.file, parameters: types.signatureOf(r.type)?.params ?? [],
-                              calledOnce: false, environment: shapeInstances(current).environment(of: instance))
+                              name: name, package: owner, file: f.file, parameters: types.signatureOf(r.type)?.params ?? [],
+                              calledOnce: false, environment: shapeInstances(current).environment(of: instance),
+                              instance: name)
     }
 
     /// The inlined calls in the bodies of the shaped copies and instance wrappers the package
@@ -215,27 +230,40 @@ extension NativeInliner {
                 expandShapedCopy(wrapper.instance, from: pkg, into: &out)
                 continue
             }
-            guard let cost = shapeVerdict(wrapper.instance, in: pkg)?.cost, cost <= InlineBudget.callee,
-                  let callee = resolvedInstance(wrapper.instance, cost: cost, from: pkg),
-                  let at = genericPosition(wrapper.generic) else { continue }
-            out.append(InlinedCall(file: at.file, line: at.line, column: at.column, callee: callee.name))
-            for site in bodyFacts[callee.key]?.callSites ?? [] {
-                expand(site, context: (callee.package, callee.file), at: at, path: [callee.key], big: false, binding: nil,
-                       closure: false, from: pkg, environment: callee.environment, into: &out)
-            }
+            out += inlinedCalls(ofWrapper: wrapper, in: pkg)?.calls ?? []
         }
         return out
+    }
+
+    /// The calls inlined into an instance wrapper (its shaped copy's, and those of the copy's
+    /// body), with the copy's name; nil when the copy is not inlined.
+    private func inlinedCalls(ofWrapper wrapper: InstanceWrapper, in pkg: TypedPackage) -> (copy: String, calls: [InlinedCall])? {
+        guard let cost = shapeVerdict(wrapper.instance, in: pkg)?.cost, cost <= InlineBudget.callee,
+              let callee = resolvedInstance(wrapper.instance, cost: cost, from: pkg),
+              let at = genericPosition(wrapper.generic) else { return nil }
+        var out = [InlinedCall(file: at.file, line: at.line, column: at.column, callee: callee.name)]
+        for site in bodyFacts[callee.key]?.callSites ?? [] {
+            expand(site, context: (callee.package, callee.file), at: at, path: [callee.key], big: false, binding: nil,
+                   closure: false, from: pkg, environment: callee.environment, instance: callee.instance, into: &out)
+        }
+        return (callee.name, out)
     }
 
     /// The calls inlined into one shaped copy's body, at the generic's positions.
     private func expandShapedCopy(_ instance: ShapeInstance, from pkg: TypedPackage, into out: inout [InlinedCall]) {
         guard let callee = resolvedInstance(instance, cost: 0, from: pkg), let facts = bodyFacts[callee.key] else { return }
         let tree = callee.package.files[callee.file].tree
+        // The copy's own literals capture its variables: they may be inlined into it.
+        let r = program.types.object(instance.generic)
+        let caller = callee.package.function(file: Int(r.file), nameOffset: Int(r.offset)).map {
+            CapturingFunction(package: callee.package.path, file: callee.file, node: callee.package.functions[$0].node)
+        }
         for site in facts.callSites {
             let p = tree.source.position(of: site.offset)
             let at = (file: callee.package.files[callee.file].path, line: p.line, column: p.column)
             expand(site, context: (callee.package, callee.file), at: at, path: [], big: facts.isBig, binding: nil,
-                   closure: false, from: pkg, environment: callee.environment, into: &out)
+                   closure: false, from: pkg, environment: callee.environment, instance: callee.instance,
+                   caller: caller, into: &out)
         }
     }
 }

@@ -55,6 +55,10 @@ public final class NativeInliner {
     private(set) var namedLiterals: [String: Set<LiteralKey>] = [:]
     /// The function (or literal) a literal is written in, and its rank there.
     var literalOrigins: [LiteralKey: (outer: String, index: Int)] = [:]
+    /// The function (or literal) a literal of a generic body is written in, named in each
+    /// shaped copy the packages compile (`Equal[go.shape.int]`, `Equal[go.shape.int].func1`),
+    /// and its rank there; by literal and by the shaped copy's name.
+    var instanceLiteralOrigins: [LiteralKey: [String: (outer: String, index: Int, nested: Bool)]] = [:]
     /// The function literals each costed body holds (those the front end keeps).
     var bodyLiterals: [LiteralKey: [NodeID]] = [:]
     /// Function literals decided so far (nil: not modelled).
