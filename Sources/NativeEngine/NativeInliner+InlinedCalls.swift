@@ -146,29 +146,28 @@ extension NativeInliner {
             let (pkg, file) = context
             guard let cost = literalVerdict(pkg, file: file, literal: node)?.cost else { return nil }
             let key = LiteralKey(package: pkg.path, file: file, node: node)
-            if let instance, let origin = instanceLiteralOrigins[key]?[instance] {
-                // A literal of a generic body, called in one of its shaped copies: named after the
-                // copy, as other literals after their function.
-                let own = origin.nested ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
-                let name = ownName ? own : copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
-                var params: [ObjectID] = []
-                if let t = pkg.facts[file].exprs[node]?.type, case .signature(let sig) = types.node(types.under(t)) { params = sig.params }
-                return ResolvedCallee(cost: cost, key: LiteralKey(package: pkg.path, file: file, node: pkg.files[file].tree[node].body),
-                                      isLiteral: true, name: name, package: pkg, file: file, parameters: params,
-                                      calledOnce: calledOnce, environment: environment, instance: instance)
-            }
-            guard let origin = literalOrigins[key] else { return nil }
             // Reached through a closure variable, the literal itself is called (its own name:
             // `outer.funcN`, or `outer.N` inside a literal); a copy made by inlining is named
-            // `outer.N` in a function literal, `outer.funcN` in a declared function.
-            let copyName = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
-            let local = ownName ? literalNames[key] ?? copyName : copyName
-            let name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
+            // `outer.N` in a function literal, `outer.funcN` in a declared function. A literal of
+            // a generic body called in one of its shaped copies is named after the copy
+            // (`Equal[go.shape.int].func1`), its name already qualified as the copy's.
+            let name: String
+            var shaped: String? = nil
+            if let instance, let origin = instanceLiteralOrigins[key]?[instance] {
+                let copyName = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+                name = !ownName ? copyName : origin.nested ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+                shaped = instance
+            } else {
+                guard let origin = literalOrigins[key] else { return nil }
+                let copyName = copied ? "\(origin.outer).\(origin.index)" : "\(origin.outer).func\(origin.index)"
+                let local = ownName ? literalNames[key] ?? copyName : copyName
+                name = pkg === current ? local : "\(types.packages[Int(pkg.index)].name).\(local)"
+            }
             var params: [ObjectID] = []
             if let t = pkg.facts[file].exprs[node]?.type, case .signature(let sig) = types.node(types.under(t)) { params = sig.params }
             return ResolvedCallee(cost: cost, key: LiteralKey(package: pkg.path, file: file, node: pkg.files[file].tree[node].body),
                                   isLiteral: true, name: name, package: pkg, file: file, parameters: params,
-                                  calledOnce: calledOnce)
+                                  calledOnce: calledOnce, environment: shaped == nil ? [:] : environment, instance: shaped)
         case .parameter(let p):
             // The argument bound to the parameter where the body was inlined.
             guard let b = binding, let index = b.parameters.firstIndex(of: p) else { return nil }
