@@ -423,20 +423,6 @@ struct Expander {
             // passes, once the caller's shapes are known (`InlinedShapes`).
             f.inlinedCalls[Int(k)].typeArguments = bound
         }
-        // A callee body expanded before its caller carries the generic calls inlined into it,
-        // whose type arguments are written in the callee's type parameters; this call's shapes
-        // resolve them (a parameter bound two ways is left unresolved).
-        if g.inlinedCalls.contains(where: { !$0.typeArguments.isEmpty }) {
-            var bound = f.inlinedCalls[Int(k)].typeArguments
-            var conflicting: Set<TypeID> = []
-            for c in g.inlinedCalls {
-                for (p, a) in c.typeArguments {
-                    if let old = bound[p], old != a { conflicting.insert(p) } else { bound[p] = a }
-                }
-            }
-            for p in conflicting { bound[p] = nil }
-            f.inlinedCalls[Int(k)].typeArguments = bound
-        }
         // A shaped copy's dictionary is a parameter too, bound where the call passes it
         // (`x, .dict, v := x, &.dict.Pointer[int], v`).
         if g.isGeneric, let d = args.firstIndex(where: { f[$0].op == .dictionary }), d <= params.count {
