@@ -5,8 +5,10 @@ import GoIR
 /// the copy (`ignoringEINTR(func() error { ... })` inlined, its `fn()` bound to the literal),
 /// the compiler decides the copy's inlinability before inlining it, and prints that verdict
 /// again, at the literal's position and under the copy's name (`mkdirat.1`,
-/// `(*Regexp).matches.1`): once per copy, however often it is called. Literals written in the
-/// function itself were decided with their function and are not printed again.
+/// `(*Regexp).matches.1`): once per copy, however often it is called. Costing the copy decides
+/// each literal the copy's body calls (copied with it: `f.func1.1` in the copy `f.func1`), and
+/// so on down. Literals written in the function itself were decided with their function and
+/// are not printed again.
 extension NativeIR {
     /// The `can inline` verdicts of the literal copies the package's reported functions
     /// inline, in function order.
@@ -19,9 +21,33 @@ extension NativeIR {
             for c in ir.functions[i].inlinedCalls where Int(c.literal) >= written && seen.insert(c.literal).inserted {
                 let copy = ir.functions[Int(c.literal)]
                 guard let cost = inliner.literalCost(copy, from: typed), let at = ir.position(copy.pos) else { continue }
-                out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column,
-                                           name: Self.shapedName(of: c, in: ir.functions[i]), verdict: .inlinable(cost: cost)))
+                let name = Self.shapedName(of: c, in: ir.functions[i])
+                out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: .inlinable(cost: cost)))
+                out += calledLiteralVerdicts(ofCopy: Int(c.literal), named: name, in: ir, from: typed)
             }
+        }
+        return out
+    }
+
+    /// The verdicts of the literals the body of the copied literal at `index` calls, named
+    /// inside the copy (`name.1`), each with those its own body calls.
+    private func calledLiteralVerdicts(ofCopy index: Int, named name: String, in ir: IRPackage,
+                                       from typed: TypedPackage) -> [FunctionVerdict] {
+        let copy = ir.functions[index]
+        guard !copy.literals.isEmpty else { return [] }
+        var called = Set<Int32>()
+        for n in copy.nodes where n.op == .call {
+            let v = ir.staticValue(of: n.a, in: index)
+            let callee = v.function == index ? copy[v.node] : ir.functions[v.function][v.node]
+            if callee.op == .closure { called.insert(callee.aux) }
+        }
+        var out: [FunctionVerdict] = []
+        for (k, literal) in copy.literals.enumerated() where called.contains(literal) {
+            let nested = ir.functions[Int(literal)]
+            guard let cost = inliner.literalCost(nested, from: typed), let at = ir.position(nested.pos) else { continue }
+            let nestedName = "\(name).\(k + 1)"
+            out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: nestedName, verdict: .inlinable(cost: cost)))
+            out += calledLiteralVerdicts(ofCopy: Int(literal), named: nestedName, in: ir, from: typed)
         }
         return out
     }

@@ -251,19 +251,29 @@ extension NativeInliner {
 
     /// The calls inlined into one shaped copy's body, at the generic's positions.
     private func expandShapedCopy(_ instance: ShapeInstance, from pkg: TypedPackage, into out: inout [InlinedCall]) {
-        guard let callee = resolvedInstance(instance, cost: 0, from: pkg), let facts = bodyFacts[callee.key] else { return }
-        let tree = callee.package.files[callee.file].tree
-        // The copy's own literals capture its variables: they may be inlined into it.
+        guard let callee = resolvedInstance(instance, cost: 0, from: pkg) else { return }
+        let owner = callee.package, file = callee.file
+        let tree = owner.files[file].tree
+        // The calls in one body of the copy: its own, or one of its literals' (compiled as
+        // functions of their own). The body's literals capture its variables: they may be
+        // inlined into it.
+        func expandBody(_ body: NodeID, of declaration: NodeID, closure: Bool) {
+            guard let facts = bodyFacts[LiteralKey(package: owner.path, file: file, node: body)] else { return }
+            let caller = CapturingFunction(package: owner.path, file: file, node: declaration)
+            for site in facts.callSites {
+                let p = tree.source.position(of: site.offset)
+                let at = (file: owner.files[file].path, line: p.line, column: p.column)
+                expand(site, context: (owner, file), at: at, path: [], big: facts.isBig, binding: nil,
+                       closure: closure, from: pkg, environment: callee.environment, instance: callee.instance,
+                       caller: caller, into: &out)
+            }
+            for literal in bodyLiterals[LiteralKey(package: owner.path, file: file, node: body)] ?? []
+            where literalVerdict(owner, file: file, literal: literal) != nil {
+                expandBody(tree[literal].body, of: literal, closure: true)
+            }
+        }
         let r = program.types.object(instance.generic)
-        let caller = callee.package.function(file: Int(r.file), nameOffset: Int(r.offset)).map {
-            CapturingFunction(package: callee.package.path, file: callee.file, node: callee.package.functions[$0].node)
-        }
-        for site in facts.callSites {
-            let p = tree.source.position(of: site.offset)
-            let at = (file: callee.package.files[callee.file].path, line: p.line, column: p.column)
-            expand(site, context: (callee.package, callee.file), at: at, path: [], big: facts.isBig, binding: nil,
-                   closure: false, from: pkg, environment: callee.environment, instance: callee.instance,
-                   caller: caller, into: &out)
-        }
+        guard let i = owner.function(file: Int(r.file), nameOffset: Int(r.offset)) else { return }
+        expandBody(callee.key.node, of: owner.functions[i].node, closure: false)
     }
 }
