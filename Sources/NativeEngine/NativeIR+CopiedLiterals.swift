@@ -1,4 +1,5 @@
 import GoIR
+import GoTypes
 
 /// Verdicts of function literals copied by inlining. Inlining a body that holds a function
 /// literal copies the literal into the caller as a new function; when the caller then calls
@@ -11,19 +12,35 @@ import GoIR
 /// are not printed again.
 extension NativeIR {
     /// The `can inline` verdicts of the literal copies the package's reported functions
-    /// inline, in function order.
+    /// inline, in function order; a generic function's, once per shaped copy the package
+    /// compiles, named after the copy (`f[go.shape.int].func1.func1`).
     public func copiedLiteralVerdicts(forPackage path: String) -> [FunctionVerdict] {
         guard let lowered = lowered(path), let ir = expansion(path), let typed = program.package(path) else { return [] }
         let written = lowered.functions.count
+        var shapedCopies: [ObjectID: [String]] = [:]
+        for instance in inliner.shapeInstances(typed).instances where inliner.shapeVerdict(instance, in: typed) != nil {
+            shapedCopies[instance.generic, default: []].append(
+                inliner.instanceName(instance.generic, arguments: instance.shapes.map(\.name), from: typed))
+        }
         var out: [FunctionVerdict] = []
-        for i in lowered.functions.indices where inliner.goir.hasReportedRoot(lowered, i) {
+        for i in lowered.functions.indices {
+            let f = ir.functions[i]
+            var prefixes: [(generic: String, copy: String)] = [("", "")]
+            if !inliner.goir.hasReportedRoot(lowered, i) {
+                guard f.kind == .declared, f.isGeneric, let o = f.object, let copies = shapedCopies[o] else { continue }
+                prefixes = copies.map { (f.name, $0) }
+            }
             var seen = Set<Int32>()
-            for c in ir.functions[i].inlinedCalls where Int(c.literal) >= written && seen.insert(c.literal).inserted {
+            for c in f.inlinedCalls where Int(c.literal) >= written && seen.insert(c.literal).inserted {
                 let copy = ir.functions[Int(c.literal)]
                 guard let cost = inliner.literalCost(copy, from: typed), let at = ir.position(copy.pos) else { continue }
-                let name = Self.shapedName(of: c, in: ir.functions[i])
-                out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: .inlinable(cost: cost)))
-                out += calledLiteralVerdicts(ofCopy: Int(c.literal), named: name, in: ir, from: typed)
+                let own = Self.shapedName(of: c, in: f)
+                for (generic, shaped) in prefixes {
+                    guard generic.isEmpty || own.hasPrefix(generic + ".") else { continue }
+                    let name = shaped + own.dropFirst(generic.count)
+                    out.append(FunctionVerdict(file: at.file, line: at.line, column: at.column, name: name, verdict: .inlinable(cost: cost)))
+                    out += calledLiteralVerdicts(ofCopy: Int(c.literal), named: name, in: ir, from: typed)
+                }
             }
         }
         return out

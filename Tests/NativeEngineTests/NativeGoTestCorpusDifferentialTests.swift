@@ -48,8 +48,9 @@ final class NativeGoTestCorpusDifferentialTests: XCTestCase {
             // 0.9597 / 0.9677, cannot-inline 0.9733 / 0.9667 / 0.9700, inline-call 0.9877 /
             // 0.9582 / 0.9727; with the calls in the shaped copies' literals and the verdicts of
             // the literals a copied literal calls: can-inline 0.9755 / 0.9611 / 0.9682,
-            // inline-call 0.9878 / 0.9623 / 0.9749.
-            .canInline: .init(precision: 0.970, recall: 0.956, f1: 0.963),
+            // inline-call 0.9878 / 0.9623 / 0.9749; with a generic function's literal copies
+            // decided again per shaped copy: can-inline 0.9756 / 0.9639 / 0.9697.
+            .canInline: .init(precision: 0.970, recall: 0.958, f1: 0.964),
             .cannotInline: .init(precision: 0.968, recall: 0.961, f1: 0.965),
             .inlineCall: .init(precision: 0.982, recall: 0.957, f1: 0.969),
             .devirtualize: .init(precision: 0.869, recall: 0.801, f1: 0.834),
