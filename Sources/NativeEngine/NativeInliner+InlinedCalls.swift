@@ -44,6 +44,8 @@ extension NativeInliner {
         // The verdicts name the package's function literals, which the call sites read (once
         // per package: the facts of a package ask for its verdicts first).
         if !literalsNamed.contains(pkg.path) { _ = verdicts(forPackage: path) }
+        // So do the verdicts of the shaped copies for the literals of generic bodies.
+        if !instanceLiteralsNamed.contains(pkg.path) { _ = instanceVerdicts(pkg) }
         var out: [InlinedCall] = []
         var bodies: [(file: Int, body: NodeID, closure: Bool, declaration: NodeID)] = []
         for (i, f) in pkg.functions.enumerated() where verdicts[pkg.path]?[i] != nil && !isGenericDeclaration(pkg.path, i) {

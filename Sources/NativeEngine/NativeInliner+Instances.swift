@@ -40,6 +40,7 @@ extension NativeInliner {
     }
 
     func instanceVerdicts(_ pkg: TypedPackage) -> [FunctionVerdict] {
+        instanceLiteralsNamed.insert(pkg.path)
         let collector = shapeInstances(pkg)
         var out: [FunctionVerdict] = []
         // The verdicts of each shaped copy's literals, by name, for the copies wrappers make.

@@ -59,6 +59,8 @@ public final class NativeInliner {
     /// shaped copy the packages compile (`Equal[go.shape.int]`, `Equal[go.shape.int].func1`),
     /// and its rank there; by literal and by the shaped copy's name.
     var instanceLiteralOrigins: [LiteralKey: [String: (outer: String, index: Int, nested: Bool)]] = [:]
+    /// Packages whose shaped copies' literals `instanceVerdicts` has named.
+    var instanceLiteralsNamed: Set<String> = []
     /// The function literals each costed body holds (those the front end keeps).
     var bodyLiterals: [LiteralKey: [NodeID]] = [:]
     /// Function literals decided so far (nil: not modelled).
